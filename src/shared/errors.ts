@@ -1,0 +1,100 @@
+/**
+ * Stable error codes. A code never changes its meaning once shipped; add new ones at the end of
+ * their group. Every code has a German default message for the user (no stack traces, no personal
+ * data). Features may pass a more specific German message.
+ */
+export const ERROR_MESSAGES = {
+  // general
+  INTERNAL: 'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es erneut.',
+  VALIDATION_FAILED: 'Die Eingaben sind nicht gültig. Bitte prüfen Sie die markierten Felder.',
+  NOT_FOUND: 'Der Datensatz wurde nicht gefunden.',
+  CONFLICT: 'Der Datensatz wurde inzwischen geändert. Bitte laden Sie ihn neu.',
+  FORBIDDEN: 'Für diese Aktion fehlt Ihnen die Berechtigung.',
+  UNAUTHENTICATED: 'Bitte melden Sie sich an.',
+  RATE_LIMITED: 'Zu viele Versuche. Bitte warten Sie einen Moment.',
+  PAYLOAD_TOO_LARGE: 'Die übermittelten Daten sind zu groß.',
+  // IPC boundary
+  IPC_UNKNOWN_CHANNEL: 'Diese Aktion ist unbekannt und wurde abgelehnt.',
+  IPC_FORBIDDEN_SENDER: 'Die Anfrage stammt nicht aus dem Lotse-Fenster und wurde abgelehnt.',
+  // vault and local store
+  VAULT_NOT_INITIALIZED: 'Lotse ist noch nicht eingerichtet. Bitte legen Sie zuerst eine Passphrase fest.',
+  VAULT_ALREADY_INITIALIZED: 'Lotse ist bereits eingerichtet.',
+  VAULT_LOCKED: 'Lotse ist gesperrt. Bitte entsperren Sie mit Ihrer Passphrase.',
+  VAULT_WRONG_PASSPHRASE: 'Die Passphrase ist nicht korrekt.',
+  VAULT_PASSPHRASE_TOO_WEAK:
+    'Die Passphrase ist zu schwach. Sie muss mindestens 12 Zeichen lang sein.',
+  VAULT_KEYSTORE_DAMAGED:
+    'Der Schlüsselspeicher ist beschädigt. Bitte wenden Sie sich an den IT-Support.',
+  DB_WRONG_KEY: 'Die lokale Datenbank lässt sich mit diesem Schlüssel nicht öffnen.',
+  DB_CORRUPTED: 'Die lokale Datenbank ist beschädigt.',
+  DB_READ_ONLY: 'Die lokale Datenbank ist schreibgeschützt.',
+  DB_DISK_FULL: 'Der Datenträger ist voll. Bitte schaffen Sie Platz und versuchen Sie es erneut.',
+  DB_FROM_FUTURE:
+    'Die lokale Datenbank stammt von einer neueren Lotse-Version. Bitte aktualisieren Sie Lotse. Ihre Daten bleiben erhalten.',
+  // domain
+  DOMAIN_RULE_VIOLATED: 'Die Aktion verstößt gegen eine fachliche Regel.',
+  INVALID_TRANSITION: 'Dieser Statuswechsel ist nicht zulässig.',
+  // sync
+  SYNC_OFFLINE: 'Der Server ist nicht erreichbar. Ihre Änderungen bleiben lokal gespeichert.',
+  SYNC_UPGRADE_REQUIRED:
+    'Für die Synchronisation ist eine neuere Lotse-Version nötig. Sie können offline weiterarbeiten.',
+  SYNC_CLOCK_SKEW: 'Die Uhrzeit dieses Geräts weicht zu stark von der Serverzeit ab.',
+  SYNC_DEVICE_REVOKED: 'Dieses Gerät wurde gesperrt.',
+} as const;
+
+export type AppErrorCode = keyof typeof ERROR_MESSAGES;
+
+export const APP_ERROR_CODES = Object.keys(ERROR_MESSAGES) as AppErrorCode[];
+
+export function isAppErrorCode(value: unknown): value is AppErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_MESSAGES, value);
+}
+
+/** A field-level problem, e.g. from zod, with a German message. */
+export interface FieldIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface AppErrorDto {
+  readonly code: AppErrorCode;
+  readonly message: string;
+  readonly issues?: readonly FieldIssue[];
+}
+
+/** The one error class of Lotse. `message` is German and safe to show to the user. */
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly issues: readonly FieldIssue[] | undefined;
+
+  constructor(
+    code: AppErrorCode,
+    message?: string,
+    options?: { cause?: unknown; issues?: readonly FieldIssue[] },
+  ) {
+    super(message ?? ERROR_MESSAGES[code], options?.cause ? { cause: options.cause } : undefined);
+    this.name = 'AppError';
+    this.code = code;
+    this.issues = options?.issues;
+  }
+
+  toDto(): AppErrorDto {
+    return this.issues && this.issues.length > 0
+      ? { code: this.code, message: this.message, issues: this.issues }
+      : { code: this.code, message: this.message };
+  }
+}
+
+/** Turns anything thrown into a DTO that is safe to cross a process boundary. */
+export function toErrorDto(error: unknown): AppErrorDto {
+  if (error instanceof AppError) return error.toDto();
+  return { code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL };
+}
+
+export function assertNever(value: never, context = 'unexpected value'): never {
+  throw new Error(`${context}: ${JSON.stringify(value)}`);
+}
+
+export function strictAssert(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
