@@ -1,0 +1,9 @@
+import type { LotseBridge } from '../shared/ipc/bridge';
+
+declare global {
+  interface Window {
+    readonly lotse?: LotseBridge;
+  }
+}
+
+export {};

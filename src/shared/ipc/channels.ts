@@ -1,0 +1,12 @@
+/**
+ * The allow-list of renderer -> main channels, named 'domain:verb'. Kept apart from the zod
+ * contract so the sandboxed preload can import it without bundling zod. A unit test keeps both
+ * lists equal.
+ */
+export const IPC_CHANNELS = ['app:info', 'vault:status'] as const;
+
+export type IpcChannelName = (typeof IPC_CHANNELS)[number];
+
+export function isIpcChannel(value: unknown): value is IpcChannelName {
+  return typeof value === 'string' && (IPC_CHANNELS as readonly string[]).includes(value);
+}

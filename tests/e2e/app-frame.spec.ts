@@ -1,0 +1,69 @@
+import { expectAccessible, keepScreenshot, test, expect } from './fixtures';
+import { AppFramePage } from './pages/AppFrame';
+
+const SCREENS = [
+  { label: 'Fälle', hash: '#/faelle', title: 'Fälle', empty: 'Noch keine Fälle' },
+  { label: 'Termine', hash: '#/termine', title: 'Termine', empty: 'Keine anstehenden Termine' },
+  { label: 'Qualität', hash: '#/qualitaet', title: 'Qualität', empty: 'Keine Prüfhinweise' },
+  { label: 'Synchronisation', hash: '#/synchronisation', title: 'Synchronisation', empty: 'Noch nicht mit einem Server verbunden' },
+  { label: 'Einstellungen', hash: '#/einstellungen', title: 'Einstellungen', empty: 'Über Lotse' },
+] as const;
+
+test.describe('app frame', () => {
+  for (const screen of SCREENS) {
+    test(`shows ${screen.label} in German, accessibly`, async ({ page, bridge }, testInfo) => {
+      const frame = new AppFramePage(page);
+      await frame.open(bridge.url, screen.hash);
+      await expect(frame.heading()).toHaveText(screen.title);
+      await expect(page.getByText(screen.empty)).toBeVisible();
+      await expect(frame.navLink(screen.label)).toHaveAttribute('aria-current', 'page');
+      await expect(page).toHaveTitle(`${screen.title} – Lotse`);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+      await expectAccessible(page, testInfo, screen.hash.slice(2));
+      await keepScreenshot(page, testInfo, `frame-${screen.hash.slice(2)}`);
+    });
+  }
+
+  test('reads app:info over the contract', async ({ page, bridge }) => {
+    const frame = new AppFramePage(page);
+    await frame.open(bridge.url, '#/einstellungen');
+    await expect(page.getByTestId('app-version')).toHaveText('0.1.0');
+    await expect(page.getByText('Browser (Entwicklungs- und Testbetrieb)')).toBeVisible();
+  });
+
+  test('is usable with the keyboard only, with visible focus', async ({ page, bridge }) => {
+    const frame = new AppFramePage(page);
+    await frame.open(bridge.url, '#/faelle');
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Zum Inhalt springen' });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    // Walk to the "Qualität" entry with Tab and open it with Enter.
+    for (let i = 0; i < 20; i += 1) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
+      if (focused.includes('Qualität')) break;
+    }
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+    expect(outline).toBe('solid');
+    await page.keyboard.press('Enter');
+    await expect(frame.heading()).toHaveText('Qualität');
+  });
+
+  test('window.lotse refuses unknown channels and bad input', async ({ page, bridge }) => {
+    const frame = new AppFramePage(page);
+    await frame.open(bridge.url);
+    const results = await page.evaluate(async () => {
+      const lotse = window.lotse!;
+      return [
+        await lotse.invoke('fs:readFile', '/etc/passwd'),
+        await lotse.invoke('vault:status', { unexpected: true }),
+        // Bypassing the page script: straight to the bridge without the token.
+        await fetch('/__lotse/invoke', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ channel: 'app:info' }) }).then((r) => r.status),
+      ];
+    });
+    expect(results[0]).toMatchObject({ ok: false, error: { code: 'IPC_UNKNOWN_CHANNEL' } });
+    expect(results[1]).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(results[2]).toBe(403);
+  });
+});
