@@ -7,6 +7,7 @@ export default defineConfig({
       'tests/integration/**/*.test.ts',
       'tests/fault/**/*.test.ts',
       'tests/lint/**/*.test.ts',
+      'tests/bench/**/*.test.ts',
     ],
     environment: 'node',
     pool: 'forks',

@@ -11,6 +11,7 @@ import { silentLogger } from '../../src/main/logging/logger';
  * `electron-vite build` into out/renderer.
  */
 export const test = base.extend<{ bridge: BridgeServer }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires a destructuring first argument
   bridge: async ({}, use) => {
     const bridge = await startBridge({
       rendererDir: resolve('out/renderer'),

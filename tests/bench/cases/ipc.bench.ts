@@ -1,0 +1,78 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startBridgeServer, type BridgeServer } from '../../../src/main/bridge/bridge-server';
+import { createDispatch, type Dispatch, type Handlers } from '../../../src/main/ipc/dispatch';
+import { silentLogger } from '../../../src/main/logging/logger';
+import { defineBench } from '../types';
+
+const CALLS = process.env['BENCH_QUICK'] === '1' ? 200 : 2_000;
+
+const handlers: Handlers = {
+  'app:info': () => ({ name: 'Lotse', version: '0', runtime: 'browser-bridge', platform: 'linux', locale: 'de-DE', demo: true }),
+  'vault:status': () => ({ state: 'unlocked', quickUnlockAvailable: false, autoLockMinutes: 15 }),
+};
+
+async function perCallMs(fn: () => Promise<unknown>, calls: number): Promise<number> {
+  const started = performance.now();
+  for (let i = 0; i < calls; i += 1) await fn();
+  return (performance.now() - started) / calls;
+}
+
+interface BridgeState {
+  dir: string;
+  bridge: BridgeServer;
+  dispatch: Dispatch;
+}
+
+async function setupBridge(): Promise<BridgeState> {
+  const dir = await mkdtemp(join(tmpdir(), 'lotse-bench-'));
+  await writeFile(join(dir, 'index.html'), '<html><script type="module" src="/a.js"></script></html>');
+  const dispatch = createDispatch(handlers, silentLogger());
+  const bridge = await startBridgeServer({ dispatch, rendererDir: dir, logger: silentLogger() });
+  return { dir, bridge, dispatch };
+}
+
+async function teardownBridge(s: BridgeState): Promise<void> {
+  await s.bridge.close();
+  await rm(s.dir, { recursive: true, force: true });
+}
+
+function viaBridge(s: BridgeState) {
+  return () =>
+    fetch(new URL('/__lotse/invoke', s.bridge.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${s.bridge.token}` },
+      body: JSON.stringify({ channel: 'vault:status' }),
+    }).then((r) => r.json());
+}
+
+export default [
+  defineBench({
+    name: 'ipc.dispatch',
+    params: { calls: CALLS, channel: 'vault:status' },
+    unit: 'µs/call',
+    setup: () => createDispatch(handlers, silentLogger()),
+    run: async (dispatch) => 1000 * (await perCallMs(() => dispatch('vault:status', undefined), CALLS)),
+  }),
+  defineBench<BridgeState>({
+    name: 'ipc.bridge_roundtrip',
+    params: { calls: CALLS / 10, channel: 'vault:status' },
+    unit: 'ms/call',
+    setup: setupBridge,
+    run: (s) => perCallMs(viaBridge(s), CALLS / 10),
+    teardown: teardownBridge,
+  }),
+  defineBench<BridgeState>({
+    name: 'ipc.bridge_vs_dispatch',
+    params: { calls: CALLS / 10 },
+    unit: 'ratio',
+    setup: setupBridge,
+    run: async (s) => {
+      const direct = await perCallMs(() => s.dispatch('vault:status', undefined), CALLS / 10);
+      const bridged = await perCallMs(viaBridge(s), CALLS / 10);
+      return bridged / direct;
+    },
+    teardown: teardownBridge,
+  }),
+];
