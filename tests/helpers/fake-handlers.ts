@@ -1,0 +1,28 @@
+import { vi } from 'vitest';
+import type { Handlers } from '../../src/main/ipc/dispatch';
+
+/**
+ * A complete handler map for tests of the IPC plumbing itself (dispatch, bridge): every handler is
+ * a spy with a fixed answer. Feature behaviour is tested against the real services elsewhere.
+ */
+export function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
+  const status = { state: 'locked' as const, quickUnlockAvailable: false, autoLockMinutes: 15 };
+  return {
+    'app:info': vi.fn(() => ({
+      name: 'Lotse',
+      version: '1.0.0',
+      runtime: 'browser-bridge' as const,
+      platform: 'linux',
+      locale: 'de-DE',
+      demo: true,
+    })),
+    'vault:status': vi.fn(() => status),
+    'vault:create': vi.fn(() => status),
+    'vault:unlock': vi.fn(() => status),
+    'vault:unlock-quick': vi.fn(() => status),
+    'vault:lock': vi.fn(() => status),
+    'vault:change-passphrase': vi.fn(() => status),
+    'vault:touch': vi.fn(() => null),
+    ...overrides,
+  };
+}
