@@ -1,0 +1,68 @@
+import type { Kysely, Transaction } from 'kysely';
+import type {
+  BreakGlassGrantsTable,
+  CaseDirectoryTable,
+  LoginAttemptsTable,
+  OfficesTable,
+  RefreshTokensTable,
+  ServerSettingsTable,
+  SubstitutionsTable,
+  SyncClientsTable,
+  TeamsTable,
+  UsersTable,
+} from './tables/identity.table';
+import type {
+  AuditLogTable,
+  ChangeLogTable,
+  ClientScopeTable,
+  ReferenceDocumentsTable,
+  SyncConflictsTable,
+  SyncMutationsTable,
+  SyncQuarantineTable,
+  SyncRecordsTable,
+} from './tables/sync.table';
+
+export interface ServerDb {
+  server_settings: ServerSettingsTable;
+  offices: OfficesTable;
+  teams: TeamsTable;
+  users: UsersTable;
+  login_attempts: LoginAttemptsTable;
+  sync_clients: SyncClientsTable;
+  refresh_tokens: RefreshTokensTable;
+  case_directory: CaseDirectoryTable;
+  substitutions: SubstitutionsTable;
+  break_glass_grants: BreakGlassGrantsTable;
+  sync_records: SyncRecordsTable;
+  change_log: ChangeLogTable;
+  sync_mutations: SyncMutationsTable;
+  client_scope: ClientScopeTable;
+  sync_conflicts: SyncConflictsTable;
+  sync_quarantine: SyncQuarantineTable;
+  audit_log: AuditLogTable;
+  reference_documents: ReferenceDocumentsTable;
+}
+
+export type Executor = Kysely<ServerDb> | Transaction<ServerDb>;
+
+/** All tables, in an order that truncation with CASCADE accepts. */
+export const SERVER_TABLES: readonly (keyof ServerDb)[] = [
+  'reference_documents',
+  'audit_log',
+  'sync_quarantine',
+  'sync_conflicts',
+  'client_scope',
+  'sync_mutations',
+  'change_log',
+  'sync_records',
+  'break_glass_grants',
+  'substitutions',
+  'case_directory',
+  'refresh_tokens',
+  'sync_clients',
+  'login_attempts',
+  'users',
+  'teams',
+  'offices',
+  'server_settings',
+];

@@ -1,0 +1,93 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+
+export type Json = ColumnType<unknown, string, string>;
+
+export interface SyncRecordsTable {
+  entity: string;
+  id: string;
+  case_id: string;
+  row_version: string;
+  data: Json;
+  field_meta: Json;
+  archived_at: Date | null;
+  created_by: string;
+  updated_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+export type SyncRecordRow = Selectable<SyncRecordsTable>;
+
+export interface ChangeLogTable {
+  change_id: Generated<string>;
+  txid: Generated<string>;
+  case_id: string;
+  entity: string;
+  entity_id: string;
+  row_version: string;
+  op: string;
+}
+
+export interface SyncMutationsTable {
+  client_id: string;
+  mutation_id: string;
+  seq: string;
+  status: string;
+  /** The result exactly as first sent, replayed byte for byte. */
+  result: string;
+  received_at: Date;
+}
+
+export interface ClientScopeTable {
+  client_id: string;
+  case_id: string;
+  active: boolean;
+  changed_version: string;
+}
+
+export interface SyncConflictsTable {
+  conflict_id: string;
+  case_id: string;
+  entity: string;
+  entity_id: string;
+  field: string;
+  base: Json | null;
+  kept_value: Json | null;
+  other_value: Json | null;
+  kept_by: string | null;
+  other_by: string | null;
+  created_at: Date;
+  resolved_by: string | null;
+  resolved_at: Date | null;
+}
+
+export interface SyncQuarantineTable {
+  id: string;
+  client_id: string;
+  user_id: string;
+  case_id: string;
+  mutation_id: string;
+  payload: Json;
+  received_at: Date;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Date;
+  user_id: string | null;
+  client_id: string | null;
+  action: string;
+  case_id: string | null;
+  entity: string | null;
+  entity_id: string | null;
+  detail: Json | null;
+}
+
+export interface ReferenceDocumentsTable {
+  key: string;
+  version: number;
+  content: Json;
+  updated_by: string;
+  updated_at: Date;
+}
