@@ -123,6 +123,26 @@ export interface SearchIndexTable {
   content: string;
 }
 
+export interface AccessScopeTable {
+  case_id: string;
+  scope_version: number;
+}
+
+export interface SyncConflictTable {
+  id: string;
+  entity: string;
+  entity_id: string;
+  case_id: string;
+  field: string;
+  local_value: string | null;
+  remote_value: string | null;
+  local_hlc: string;
+  remote_hlc: string;
+  created_at: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
+}
+
 export interface LocalDb {
   offices: OfficeTable;
   households: HouseholdTable;
@@ -134,6 +154,8 @@ export interface LocalDb {
   sync_state: SyncStateTable;
   sync_rejections: SyncRejectionTable;
   search_index: SearchIndexTable;
+  access_scope: AccessScopeTable;
+  sync_conflicts: SyncConflictTable;
 }
 
 /** The synced, case-scoped tables: every write to them goes through writeSynced(). */

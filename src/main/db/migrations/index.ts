@@ -1,7 +1,8 @@
 import { migration0010 } from './0010-initial-schema';
+import { migration0020 } from './0020-sync-scope-and-conflicts';
 import type { Migration } from './migration';
 
 /** Every local migration, in order. Vite bundles main, so the list is static (no folder glob). */
-export const MIGRATIONS: readonly Migration[] = [migration0010];
+export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
