@@ -1,0 +1,181 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../db/kysely';
+import type { AppointmentRow, CaseRow, CaseStatus, HouseholdRow, NoteRow, OfficeRow, PersonRow } from '../../db/local-db';
+
+/**
+ * Read-side repository functions for cases (plain functions over an Executor). Writes never live
+ * here: services write through writeSynced().
+ */
+
+export interface CaseListItem {
+  readonly caseId: string;
+  readonly caseNumber: string;
+  readonly status: CaseStatus;
+  readonly phase: number;
+  readonly officeId: string;
+  readonly caseworkerId: string;
+  readonly personId: string;
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly birthDate: string;
+  readonly town: string | null;
+  readonly lastContactOn: string | null;
+  readonly nextReviewOn: string | null;
+}
+
+export interface ListCasesFilter {
+  readonly caseworkerId?: string;
+  readonly officeId?: string;
+  readonly status?: CaseStatus;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+function listQuery(db: Executor) {
+  return db
+    .selectFrom('cases as c')
+    .innerJoin('persons as p', 'p.id', 'c.person_id')
+    .where('c.archived_at', 'is', null)
+    .select([
+      'c.id as caseId',
+      'c.case_number as caseNumber',
+      'c.status as status',
+      'c.phase as phase',
+      'c.office_id as officeId',
+      'c.caseworker_id as caseworkerId',
+      'p.id as personId',
+      'p.first_name as firstName',
+      'p.last_name as lastName',
+      'p.birth_date as birthDate',
+      'p.town as town',
+      'c.last_contact_on as lastContactOn',
+      'c.next_review_on as nextReviewOn',
+    ]);
+}
+
+export async function listCases(db: Executor, filter: ListCasesFilter = {}): Promise<CaseListItem[]> {
+  let q = listQuery(db);
+  if (filter.caseworkerId) q = q.where('c.caseworker_id', '=', filter.caseworkerId);
+  if (filter.officeId) q = q.where('c.office_id', '=', filter.officeId);
+  if (filter.status) q = q.where('c.status', '=', filter.status);
+  return q
+    .orderBy('p.last_name')
+    .orderBy('p.first_name')
+    .orderBy('c.id')
+    .limit(Math.min(filter.limit ?? 100, 1000))
+    .offset(filter.offset ?? 0)
+    .execute();
+}
+
+export async function countCases(db: Executor): Promise<number> {
+  const row = await db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where('archived_at', 'is', null).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Turns what a caseworker types into a safe FTS5 query: every word becomes a quoted prefix term
+ * ("jür"*), all terms must match. FTS syntax in the input (quotes, NEAR, column filters) is inert.
+ * Returns undefined when nothing searchable is left.
+ */
+export function toFtsQuery(input: string): string | undefined {
+  const terms = input
+    .normalize('NFC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t.length > 0)
+    .slice(0, 8);
+  if (terms.length === 0) return undefined;
+  return terms.map((t) => `"${t}"*`).join(' AND ');
+}
+
+/** Full-text search over names, customer and case numbers, towns and (unrestricted) notes. */
+export async function searchCases(db: Executor, input: string, options: { limit?: number } = {}): Promise<CaseListItem[]> {
+  const fts = toFtsQuery(input);
+  if (!fts) return [];
+  const limit = Math.min(options.limit ?? 50, 500);
+  // Several index rows (person, case, notes) may point to one case: fetch ranked rows, keep the best per case.
+  const ranked = await sql<{ case_id: string }>`
+    SELECT case_id FROM search_index WHERE search_index MATCH ${fts} ORDER BY rank LIMIT ${limit * 4}`.execute(db);
+  const order = new Map<string, number>();
+  for (const r of ranked.rows) {
+    if (!order.has(r.case_id)) order.set(r.case_id, order.size);
+    if (order.size >= limit) break;
+  }
+  if (order.size === 0) return [];
+  const rows = await listQuery(db)
+    .where(
+      'c.id',
+      'in',
+      [...order.keys()],
+    )
+    .execute();
+  return rows.sort((a, b) => (order.get(a.caseId) ?? 0) - (order.get(b.caseId) ?? 0));
+}
+
+export interface CaseDetail {
+  readonly case: CaseRow;
+  readonly person: PersonRow;
+  readonly household: HouseholdRow | undefined;
+  readonly office: OfficeRow | undefined;
+  readonly notes: NoteRow[];
+  readonly appointments: AppointmentRow[];
+}
+
+export async function getCaseDetail(db: Executor, caseId: string): Promise<CaseDetail | undefined> {
+  const c = await db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
+  if (!c) return undefined;
+  const person = await db.selectFrom('persons').selectAll().where('id', '=', c.person_id).executeTakeFirstOrThrow();
+  const household = person.household_id
+    ? await db.selectFrom('households').selectAll().where('id', '=', person.household_id).executeTakeFirst()
+    : undefined;
+  const office = await db.selectFrom('offices').selectAll().where('id', '=', c.office_id).executeTakeFirst();
+  const notes = await db
+    .selectFrom('notes')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('archived_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .execute();
+  const appointments = await db
+    .selectFrom('appointments')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('archived_at', 'is', null)
+    .orderBy('starts_at')
+    .execute();
+  return { case: c, person, household, office, notes, appointments };
+}
+
+export function getOffice(db: Executor, officeId: string): Promise<OfficeRow | undefined> {
+  return db.selectFrom('offices').selectAll().where('id', '=', officeId).executeTakeFirst();
+}
+
+export function listOffices(db: Executor): Promise<OfficeRow[]> {
+  return db.selectFrom('offices').selectAll().orderBy('name').execute();
+}
+
+export function getPerson(db: Executor, personId: string): Promise<PersonRow | undefined> {
+  return db.selectFrom('persons').selectAll().where('id', '=', personId).executeTakeFirst();
+}
+
+/** Appointments of one day (ISO date `YYYY-MM-DD`; starts_at is an ISO timestamp), across the caseload. */
+export function listAppointmentsOn(db: Executor, day: string): Promise<AppointmentRow[]> {
+  const next = new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
+  return db
+    .selectFrom('appointments')
+    .selectAll()
+    .where('starts_at', '>=', day)
+    .where('starts_at', '<', next)
+    .where('archived_at', 'is', null)
+    .orderBy('starts_at')
+    .execute();
+}
+
+export async function countCasesInOfficeYear(db: Executor, officeId: string, year: string): Promise<number> {
+  const row = await db
+    .selectFrom('cases')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('office_id', '=', officeId)
+    .where('opened_on', 'like', `${year}-%`)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
