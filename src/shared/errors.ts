@@ -40,6 +40,14 @@ export const ERROR_MESSAGES = {
     'Für die Synchronisation ist eine neuere Lotse-Version nötig. Sie können offline weiterarbeiten.',
   SYNC_CLOCK_SKEW: 'Die Uhrzeit dieses Geräts weicht zu stark von der Serverzeit ab.',
   SYNC_DEVICE_REVOKED: 'Dieses Gerät wurde gesperrt.',
+  SYNC_MASS_DELETE_BLOCKED:
+    'Zu viele Datensätze eines Falls sollten auf einmal gelöscht werden. Die Änderung wurde nicht übernommen.',
+  SYNC_QUARANTINED: 'Sie haben keinen Zugriff mehr auf diesen Fall. Die Änderung wurde zur Prüfung zurückgehalten.',
+  // central server: identity
+  AUTH_INVALID_CREDENTIALS: 'Benutzername oder Passwort ist nicht korrekt.',
+  AUTH_ACCOUNT_LOCKED: 'Das Konto ist vorübergehend gesperrt. Bitte versuchen Sie es später erneut.',
+  AUTH_TOKEN_INVALID: 'Die Anmeldung ist abgelaufen oder ungültig. Bitte melden Sie sich erneut an.',
+  AUTH_REFRESH_REUSED: 'Die Anmeldung wurde aus Sicherheitsgründen beendet. Bitte melden Sie sich erneut an.',
 } as const;
 
 export type AppErrorCode = keyof typeof ERROR_MESSAGES;

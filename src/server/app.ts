@@ -1,0 +1,87 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import pino, { type Logger } from 'pino';
+import type { ServerConfig } from './config';
+import { cryptoIds, systemClock, type Clock, type IdGenerator, type ServerContext } from './context';
+import type { ServerDb } from './db/server-db';
+import { registerAdminRoutes } from './features/admin/admin.routes';
+import { registerAuditRoutes } from './features/audit/audit.routes';
+import { registerAuthRoutes } from './features/auth/auth.routes';
+import { registerReferenceDataRoutes } from './features/reference-data/reference-data.routes';
+import { registerSyncRoutes } from './features/sync/sync.routes';
+import { installErrorHandler } from './http/error-handler';
+
+export interface BuildAppOptions {
+  readonly db: Kysely<ServerDb>;
+  readonly config: ServerConfig;
+  readonly clock?: Clock;
+  readonly ids?: IdGenerator;
+  readonly logger?: Logger;
+  /** HTTPS options (production without a TLS-terminating proxy). */
+  readonly https?: { key: Buffer; cert: Buffer } | undefined;
+}
+
+/** The HMAC key: TOKEN_SECRET, or one generated once and kept in the database (shared by all processes). */
+async function loadTokenSecret(db: Kysely<ServerDb>, config: ServerConfig, ids: IdGenerator): Promise<Buffer> {
+  if (config.TOKEN_SECRET) return Buffer.from(config.TOKEN_SECRET, 'utf8');
+  await db
+    .insertInto('server_settings')
+    .values({ key: 'token_secret', value: ids.random(32).toString('base64') })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  const row = await db.selectFrom('server_settings').select('value').where('key', '=', 'token_secret').executeTakeFirstOrThrow();
+  return Buffer.from(row.value, 'base64');
+}
+
+export function createLogger(config: ServerConfig): Logger {
+  return pino({
+    level: config.LOG_LEVEL,
+    base: { service: 'lotse-server' },
+    redact: { paths: ['req.headers.authorization', '*.password', '*.refreshToken'], censor: '[redacted]' },
+  });
+}
+
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { db, config } = options;
+  const clock = options.clock ?? systemClock;
+  const ids = options.ids ?? cryptoIds;
+  const logger = options.logger ?? createLogger(config);
+  const tokenSecret = await loadTokenSecret(db, config, ids);
+  const ctx: ServerContext = { db, config, clock, ids, logger, tokenSecret };
+
+  const app = Fastify({
+    loggerInstance: logger,
+    disableRequestLogging: true,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    return503OnClosing: true,
+    ...(options.https ? { https: options.https } : {}),
+  }) as unknown as FastifyInstance;
+
+  installErrorHandler(app);
+
+  // One line per request: route PATTERN (never the URL with ids or query), status, duration.
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { method: request.method, route: request.routeOptions.url ?? 'unknown', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
+  });
+
+  app.get('/health', async (_request, reply) => {
+    try {
+      await sql`select 1`.execute(db);
+      return { status: 'ok', time: clock.now().toISOString() };
+    } catch {
+      return reply.status(503).send({ error: { code: 'INTERNAL', message: 'Die Datenbank ist nicht erreichbar.' } });
+    }
+  });
+
+  registerAuthRoutes(app, ctx);
+  registerSyncRoutes(app, ctx);
+  registerAdminRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
+  registerReferenceDataRoutes(app, ctx);
+  return app;
+}

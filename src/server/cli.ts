@@ -1,0 +1,116 @@
+/**
+ * Admin command line. Uses DATABASE_URL (PostgreSQL) or the local PGlite directory like the server.
+ *
+ *   tsx src/server/cli.ts migrate
+ *   tsx src/server/cli.ts offices:seed                      # Oschatz, Delitzsch, Eilenburg, Torgau
+ *   tsx src/server/cli.ts office:create --id oschatz --name Oschatz
+ *   tsx src/server/cli.ts team:create --id osz-team-1 --office oschatz --name "Team 1"
+ *   LOTSE_PASSWORD=… tsx src/server/cli.ts user:create --username m.muster --name "M. Muster" \
+ *       --role caseworker --office oschatz --team osz-team-1     (or --password-stdin)
+ *   tsx src/server/cli.ts case:assign --case C-1 --user <userId>
+ *   tsx src/server/cli.ts device:revoke --client <uuid> [--wipe]
+ *
+ * Roles: caseworker (Integrationsfachkraft), team_lead (Teamleitung),
+ * specialist_admin (Fachadministration), data_protection (Datenschutz).
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { AppError } from '../shared/errors';
+import { loadConfig } from './config';
+import { cryptoIds, systemClock } from './context';
+import { migrateToLatest, openServerDb } from './db/kysely';
+import * as admin from './features/admin/admin.service';
+import { isRole } from './features/auth/roles';
+
+const CLI_ACTOR = 'cli';
+
+export async function runCli(argv: readonly string[], env: Record<string, string | undefined> = process.env): Promise<string> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: [...rest],
+    options: {
+      id: { type: 'string' },
+      name: { type: 'string' },
+      office: { type: 'string' },
+      team: { type: 'string' },
+      username: { type: 'string' },
+      role: { type: 'string' },
+      case: { type: 'string' },
+      user: { type: 'string' },
+      client: { type: 'string' },
+      wipe: { type: 'boolean' },
+      'password-stdin': { type: 'boolean' },
+    },
+    strict: true,
+  });
+  const config = loadConfig(env);
+  const opened = await openServerDb({ databaseUrl: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR, poolSize: 2 });
+  const deps = { db: opened.db, clock: systemClock, ids: cryptoIds, scryptN: config.PASSWORD_SCRYPT_N };
+  const need = (v: string | undefined, flag: string): string => {
+    if (!v) throw new Error(`--${flag} fehlt`);
+    return v;
+  };
+  try {
+    await migrateToLatest(opened.db);
+    switch (command) {
+      case 'migrate':
+        return 'Migrationen angewendet.';
+      case 'offices:seed':
+        await admin.ensureOffices(deps, CLI_ACTOR);
+        return 'Standorte angelegt: Oschatz, Delitzsch, Eilenburg, Torgau.';
+      case 'office:create':
+        await admin.createOffice(deps, CLI_ACTOR, { id: need(values.id, 'id'), name: need(values.name, 'name') });
+        return `Standort ${values.id} angelegt.`;
+      case 'team:create':
+        await admin.createTeam(deps, CLI_ACTOR, {
+          id: need(values.id, 'id'),
+          officeId: need(values.office, 'office'),
+          name: need(values.name, 'name'),
+        });
+        return `Team ${values.id} angelegt.`;
+      case 'user:create': {
+        const role = need(values.role, 'role');
+        if (!isRole(role)) throw new Error('--role: caseworker | team_lead | specialist_admin | data_protection');
+        const password = values['password-stdin'] ? readFileSync(0, 'utf8').trim() : env.LOTSE_PASSWORD;
+        if (!password || password.length < 12) throw new Error('Passwort (LOTSE_PASSWORD oder --password-stdin) mit mindestens 12 Zeichen nötig');
+        const id = await admin.createUser(deps, CLI_ACTOR, {
+          username: need(values.username, 'username'),
+          displayName: need(values.name, 'name'),
+          role,
+          officeId: need(values.office, 'office'),
+          teamId: values.team ?? null,
+          password,
+        });
+        return `Benutzer angelegt: ${id}`;
+      }
+      case 'case:assign':
+        await admin.assignCase(
+          deps,
+          { userId: CLI_ACTOR, role: 'specialist_admin', officeId: '', teamId: null, clientId: 'cli' },
+          { caseId: need(values.case, 'case'), assignedUserId: need(values.user, 'user') },
+        );
+        return `Fall ${values.case} zugewiesen.`;
+      case 'device:revoke':
+        await admin.revokeDevice(deps, CLI_ACTOR, need(values.client, 'client'), values.wipe === true);
+        return values.wipe ? 'Gerät gesperrt, Fernlöschung angefordert.' : 'Gerät gesperrt.';
+      default:
+        throw new Error(
+          'Befehle: migrate | offices:seed | office:create | team:create | user:create | case:assign | device:revoke',
+        );
+    }
+  } finally {
+    await opened.close();
+  }
+}
+
+const isMain = process.argv[1] !== undefined && /cli\.[cm]?[jt]s$/.test(process.argv[1]);
+if (isMain) {
+  runCli(process.argv.slice(2))
+    .then((message) => {
+      console.log(message);
+    })
+    .catch((error: unknown) => {
+      console.error(error instanceof AppError || error instanceof Error ? error.message : String(error));
+      process.exitCode = 1;
+    });
+}

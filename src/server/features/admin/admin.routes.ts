@@ -1,0 +1,82 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { parseOrThrow } from '../../../shared/validation';
+import { idSchema } from '../../../shared/sync/protocol';
+import type { ServerContext } from '../../context';
+import { authenticate } from '../../http/authenticate';
+import { ROLES } from '../auth/roles';
+import * as service from './admin.service';
+
+const officeSchema = z.strictObject({ id: idSchema, name: z.string().min(1).max(100) });
+const teamSchema = z.strictObject({ id: idSchema, officeId: idSchema, name: z.string().min(1).max(100) });
+const userSchema = z.strictObject({
+  username: z.string().regex(/^[a-z0-9._-]{2,64}$/, 'Benutzername: 2–64 Zeichen a–z, 0–9, Punkt, Minus, Unterstrich.'),
+  displayName: z.string().min(1).max(200),
+  role: z.enum(ROLES),
+  officeId: idSchema,
+  teamId: idSchema.nullable(),
+  password: z.string().min(12, 'Das Passwort muss mindestens 12 Zeichen lang sein.').max(1024),
+});
+const caseParams = z.strictObject({ caseId: idSchema });
+const assignSchema = z.strictObject({ assignedUserId: idSchema.or(z.uuid()), teamId: idSchema.optional() });
+const substitutionSchema = z.strictObject({
+  absentUserId: z.string().min(1).max(64),
+  substituteUserId: z.string().min(1).max(64),
+  validFrom: z.iso.datetime({ offset: true }),
+  validUntil: z.iso.datetime({ offset: true }),
+});
+const deviceParams = z.strictObject({ clientId: z.uuid() });
+const revokeSchema = z.strictObject({ wipe: z.boolean() });
+
+export function registerAdminRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const deps = { db: ctx.db, clock: ctx.clock, ids: ctx.ids, scryptN: ctx.config.PASSWORD_SCRYPT_N };
+
+  app.post('/admin/offices', async (request, reply) => {
+    const p = await authenticate(ctx, request, { roles: ['specialist_admin'] });
+    const body = parseOrThrow(officeSchema, request.body);
+    await service.createOffice(deps, p.userId, body);
+    return reply.status(201).send({ id: body.id });
+  });
+
+  app.post('/admin/teams', async (request, reply) => {
+    const p = await authenticate(ctx, request, { roles: ['specialist_admin'] });
+    const body = parseOrThrow(teamSchema, request.body);
+    await service.createTeam(deps, p.userId, body);
+    return reply.status(201).send({ id: body.id });
+  });
+
+  app.post('/admin/users', async (request, reply) => {
+    const p = await authenticate(ctx, request, { roles: ['specialist_admin'] });
+    const body = parseOrThrow(userSchema, request.body);
+    const id = await service.createUser(deps, p.userId, body);
+    return reply.status(201).send({ id });
+  });
+
+  app.post('/admin/cases/:caseId/assignment', async (request) => {
+    const p = await authenticate(ctx, request, { roles: ['specialist_admin', 'team_lead'] });
+    const { caseId } = parseOrThrow(caseParams, request.params);
+    const body = parseOrThrow(assignSchema, request.body);
+    await service.assignCase(deps, p, { caseId, ...body });
+    return { caseId, assignedUserId: body.assignedUserId };
+  });
+
+  app.post('/admin/substitutions', async (request, reply) => {
+    const p = await authenticate(ctx, request, { roles: ['specialist_admin', 'team_lead'] });
+    const body = parseOrThrow(substitutionSchema, request.body);
+    const id = await service.createSubstitution(deps, p, {
+      absentUserId: body.absentUserId,
+      substituteUserId: body.substituteUserId,
+      validFrom: new Date(body.validFrom),
+      validUntil: new Date(body.validUntil),
+    });
+    return reply.status(201).send({ id });
+  });
+
+  app.post('/admin/devices/:clientId/revoke', async (request) => {
+    const p = await authenticate(ctx, request, { roles: ['specialist_admin'] });
+    const { clientId } = parseOrThrow(deviceParams, request.params);
+    const body = parseOrThrow(revokeSchema, request.body);
+    await service.revokeDevice(deps, p.userId, clientId, body.wipe);
+    return { clientId, revoked: true, wipe: body.wipe };
+  });
+}

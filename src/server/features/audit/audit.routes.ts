@@ -1,0 +1,58 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { parseOrThrow } from '../../../shared/validation';
+import { clientIdSchema, idSchema } from '../../../shared/sync/protocol';
+import type { ServerContext } from '../../context';
+import { assertSameClient, authenticate } from '../../http/authenticate';
+import * as service from './audit.service';
+
+const eventsSchema = z.strictObject({
+  clientId: clientIdSchema,
+  events: z
+    .array(
+      z.strictObject({
+        caseId: idSchema,
+        action: z.enum(['case_opened', 'case_printed', 'case_exported']),
+        at: z.iso.datetime({ offset: true }),
+      }),
+    )
+    .min(1)
+    .max(500),
+});
+const exportQuery = z.strictObject({
+  from: z.iso.datetime({ offset: true }),
+  to: z.iso.datetime({ offset: true }),
+  limit: z.coerce.number().int().min(1).max(10_000).optional(),
+  afterId: z.string().regex(/^\d{1,19}$/).optional(),
+});
+const breakGlassSchema = z.strictObject({
+  caseId: idSchema,
+  reason: z.string().trim().min(20, 'Bitte begründen Sie den Zugriff (mindestens 20 Zeichen).').max(1000),
+  minutes: z.number().int().min(1).max(24 * 60),
+});
+
+export function registerAuditRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  app.post('/audit/events', async (request) => {
+    const p = await authenticate(ctx, request);
+    const body = parseOrThrow(eventsSchema, request.body);
+    assertSameClient(p, body.clientId);
+    return { recorded: await service.recordClientEvents(ctx, p, body.events) };
+  });
+
+  app.get('/audit/export', async (request) => {
+    const p = await authenticate(ctx, request, { roles: ['data_protection'] });
+    const q = parseOrThrow(exportQuery, request.query);
+    return service.exportAudit(ctx, p, {
+      from: new Date(q.from),
+      to: new Date(q.to),
+      limit: q.limit ?? 1000,
+      afterId: q.afterId ?? null,
+    });
+  });
+
+  app.post('/break-glass', async (request, reply) => {
+    const p = await authenticate(ctx, request, { roles: ['data_protection', 'team_lead'] });
+    const body = parseOrThrow(breakGlassSchema, request.body);
+    return reply.status(201).send(await service.breakGlass(ctx, p, body));
+  });
+}

@@ -1,0 +1,23 @@
+/** Server roles (DOMAIN.md "Who uses it"). */
+export const ROLES = ['caseworker', 'team_lead', 'specialist_admin', 'data_protection'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  caseworker: 'Integrationsfachkraft',
+  team_lead: 'Teamleitung',
+  specialist_admin: 'Fachadministration',
+  data_protection: 'Datenschutz',
+};
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/** The authenticated caller of a request. */
+export interface Principal {
+  readonly userId: string;
+  readonly role: Role;
+  readonly officeId: string;
+  readonly teamId: string | null;
+  readonly clientId: string;
+}

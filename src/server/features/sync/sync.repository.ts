@@ -1,0 +1,266 @@
+import { sql, type Expression, type Transaction } from 'kysely';
+import type { Executor, ServerDb } from '../../db/server-db';
+import type { SyncRecordRow } from '../../db/tables/sync.table';
+
+export interface FieldMeta {
+  readonly v: number;
+  readonly hlc: string;
+  readonly by: string;
+}
+
+export function lockRecord(trx: Transaction<ServerDb>, entity: string, id: string) {
+  return trx
+    .selectFrom('sync_records')
+    .selectAll()
+    .where('entity', '=', entity)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function insertRecord(
+  trx: Transaction<ServerDb>,
+  r: { entity: string; id: string; caseId: string; data: object; meta: object; by: string; at: Date },
+): Promise<void> {
+  await trx
+    .insertInto('sync_records')
+    .values({
+      entity: r.entity,
+      id: r.id,
+      case_id: r.caseId,
+      row_version: '1',
+      data: JSON.stringify(r.data),
+      field_meta: JSON.stringify(r.meta),
+      created_by: r.by,
+      updated_by: r.by,
+      created_at: r.at,
+      updated_at: r.at,
+    })
+    .execute();
+}
+
+export async function updateRecord(
+  trx: Transaction<ServerDb>,
+  r: { entity: string; id: string; rowVersion: number; data: object; meta: object; archivedAt: Date | null; by: string; at: Date },
+): Promise<void> {
+  await trx
+    .updateTable('sync_records')
+    .set({
+      row_version: String(r.rowVersion),
+      data: JSON.stringify(r.data),
+      field_meta: JSON.stringify(r.meta),
+      archived_at: r.archivedAt,
+      updated_by: r.by,
+      updated_at: r.at,
+    })
+    .where('entity', '=', r.entity)
+    .where('id', '=', r.id)
+    .execute();
+}
+
+/** Written in the same transaction as the domain write; txid defaults to pg_current_xact_id(). */
+export async function appendChange(
+  trx: Transaction<ServerDb>,
+  c: { caseId: string; entity: string; entityId: string; rowVersion: number; op: string },
+): Promise<void> {
+  await trx
+    .insertInto('change_log')
+    .values({ case_id: c.caseId, entity: c.entity, entity_id: c.entityId, row_version: String(c.rowVersion), op: c.op })
+    .execute();
+}
+
+export function findStoredMutations(db: Executor, clientId: string, mutationIds: readonly string[]) {
+  if (mutationIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('sync_mutations')
+    .select(['mutation_id', 'seq', 'result'])
+    .where('client_id', '=', clientId)
+    .where('mutation_id', 'in', [...mutationIds])
+    .execute();
+}
+
+export async function storeMutationResult(
+  trx: Transaction<ServerDb>,
+  m: { clientId: string; mutationId: string; seq: number; status: string; result: string; at: Date },
+): Promise<void> {
+  await trx
+    .insertInto('sync_mutations')
+    .values({ client_id: m.clientId, mutation_id: m.mutationId, seq: String(m.seq), status: m.status, result: m.result, received_at: m.at })
+    .execute();
+}
+
+export async function setClientSeq(trx: Transaction<ServerDb>, clientId: string, seq: number, at: Date): Promise<void> {
+  await trx.updateTable('sync_clients').set({ last_seq: String(seq), last_seen_at: at }).where('client_id', '=', clientId).execute();
+}
+
+export async function insertConflict(
+  trx: Transaction<ServerDb>,
+  c: {
+    id: string;
+    caseId: string;
+    entity: string;
+    entityId: string;
+    field: string;
+    base: unknown;
+    kept: unknown;
+    other: unknown;
+    keptBy: string | null;
+    otherBy: string | null;
+    at: Date;
+  },
+): Promise<void> {
+  await trx
+    .insertInto('sync_conflicts')
+    .values({
+      conflict_id: c.id,
+      case_id: c.caseId,
+      entity: c.entity,
+      entity_id: c.entityId,
+      field: c.field,
+      base: JSON.stringify(c.base ?? null),
+      kept_value: JSON.stringify(c.kept ?? null),
+      other_value: JSON.stringify(c.other ?? null),
+      kept_by: c.keptBy,
+      other_by: c.otherBy,
+      created_at: c.at,
+    })
+    .execute();
+}
+
+export async function insertQuarantine(
+  trx: Transaction<ServerDb>,
+  q: { id: string; clientId: string; userId: string; caseId: string; mutationId: string; payload: unknown; at: Date },
+): Promise<void> {
+  await trx
+    .insertInto('sync_quarantine')
+    .values({
+      id: q.id,
+      client_id: q.clientId,
+      user_id: q.userId,
+      case_id: q.caseId,
+      mutation_id: q.mutationId,
+      payload: JSON.stringify(q.payload),
+      received_at: q.at,
+    })
+    .execute();
+}
+
+export async function insertCaseDirectory(
+  trx: Transaction<ServerDb>,
+  c: { caseId: string; officeId: string; teamId: string | null; assignedUserId: string; at: Date },
+): Promise<void> {
+  await trx
+    .insertInto('case_directory')
+    .values({
+      case_id: c.caseId,
+      office_id: c.officeId,
+      team_id: c.teamId,
+      assigned_user_id: c.assignedUserId,
+      created_at: c.at,
+      updated_at: c.at,
+    })
+    .execute();
+}
+
+export async function countLiveRowsByCase(db: Executor, caseIds: readonly string[]): Promise<Map<string, number>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('sync_records')
+    .select(['case_id', sql<string>`count(*)`.as('n')])
+    .where('case_id', 'in', [...caseIds])
+    .where('archived_at', 'is', null)
+    .groupBy('case_id')
+    .execute();
+  return new Map(rows.map((r) => [r.case_id, Number(r.n)]));
+}
+
+/** Cases this client was ever given (active now or removed since): pushes for them are quarantined, not refused. */
+export async function knownCases(db: Executor, clientId: string, caseIds: readonly string[]): Promise<Set<string>> {
+  if (caseIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('client_scope')
+    .select('case_id')
+    .where('client_id', '=', clientId)
+    .where('case_id', 'in', [...caseIds])
+    .execute();
+  return new Set(rows.map((r) => r.case_id));
+}
+
+export async function existingCases(db: Executor, caseIds: readonly string[]): Promise<Set<string>> {
+  if (caseIds.length === 0) return new Set();
+  const rows = await db.selectFrom('case_directory').select('case_id').where('case_id', 'in', [...caseIds]).execute();
+  return new Set(rows.map((r) => r.case_id));
+}
+
+/**
+ * Changes after the cursor that are safe to hand out: only transactions below the xmin of the
+ * current snapshot, so a transaction that commits late can never be skipped (SYNC.md §4.2).
+ */
+export async function readChanges(
+  db: Executor,
+  q: { txid: string; changeId: string; limit: number; scope: Expression<unknown> },
+) {
+  const result = await sql<{ change_id: string; txid: string; case_id: string; entity: string; entity_id: string }>`
+    select c.change_id::text as change_id, c.txid::text as txid, c.case_id, c.entity, c.entity_id
+    from change_log c
+    where (c.txid, c.change_id) > (${q.txid}::xid8, ${q.changeId}::bigint)
+      and c.txid < pg_snapshot_xmin(pg_current_snapshot())
+      and c.case_id in (${q.scope})
+    order by c.txid, c.change_id
+    limit ${q.limit}`.execute(db);
+  return result.rows;
+}
+
+export function loadRecords(db: Executor, keys: readonly { entity: string; id: string }[]): Promise<SyncRecordRow[]> {
+  if (keys.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('sync_records')
+    .selectAll()
+    .where((eb) => eb.or(keys.map((k) => eb.and([eb('entity', '=', k.entity), eb('id', '=', k.id)]))))
+    .execute();
+}
+
+export function loadConflicts(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('sync_conflicts').selectAll().where('conflict_id', 'in', [...ids]).execute();
+}
+
+export function lockClientScope(trx: Transaction<ServerDb>, clientId: string) {
+  return trx.selectFrom('client_scope').selectAll().where('client_id', '=', clientId).execute();
+}
+
+export async function upsertClientScope(
+  trx: Transaction<ServerDb>,
+  clientId: string,
+  rows: readonly { caseId: string; active: boolean }[],
+  version: number,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await trx
+    .insertInto('client_scope')
+    .values(rows.map((r) => ({ client_id: clientId, case_id: r.caseId, active: r.active, changed_version: String(version) })))
+    .onConflict((oc) =>
+      oc.columns(['client_id', 'case_id']).doUpdateSet((eb) => ({
+        active: eb.ref('excluded.active'),
+        changed_version: eb.ref('excluded.changed_version'),
+      })),
+    )
+    .execute();
+}
+
+export async function setScopeVersion(trx: Transaction<ServerDb>, clientId: string, version: number): Promise<void> {
+  await trx.updateTable('sync_clients').set({ scope_version: String(version) }).where('client_id', '=', clientId).execute();
+}
+
+export function snapshotRows(db: Executor, caseIds: readonly string[], offset: number, limit: number) {
+  return db
+    .selectFrom('sync_records')
+    .selectAll()
+    .where('case_id', 'in', [...caseIds])
+    .orderBy('case_id')
+    .orderBy('entity')
+    .orderBy('id')
+    .offset(offset)
+    .limit(limit)
+    .execute();
+}

@@ -1,0 +1,471 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { Transaction } from 'kysely';
+import { AppError, type AppErrorCode } from '../../../shared/errors';
+import {
+  CASE_TRANSITIONS,
+  REQUIRED_ON_CREATE,
+  checkEntityFields,
+  type CaseStatus,
+} from '../../../shared/sync/entities';
+import { decodeHlc, encodeHlc } from '../../../shared/sync/hlc';
+import {
+  PROTOCOL_VERSION,
+  type Cursor,
+  type HelloRequest,
+  type HelloResponse,
+  type Mutation,
+  type MutationResult,
+  type PullRequest,
+  type PullResponse,
+  type PushRequest,
+  type SnapshotRequest,
+  type SnapshotResponse,
+  type SyncedRow,
+} from '../../../shared/sync/protocol';
+import type { ServerContext } from '../../context';
+import type { ServerDb } from '../../db/server-db';
+import type { SyncRecordRow } from '../../db/tables/sync.table';
+import { filterCases, readScope, writeScope } from '../access/access.repository';
+import { appendAudit, appendAuditMany, type AuditEntry } from '../audit/audit.repository';
+import { lockClient } from '../auth/auth.repository';
+import type { Principal } from '../auth/roles';
+import { signLease } from '../auth/tokens';
+import * as repo from './sync.repository';
+import type { FieldMeta } from './sync.repository';
+
+const MAX_CLOCK_AHEAD_MS = 5 * 60_000;
+
+// ---------------------------------------------------------------- hello
+
+export async function hello(
+  ctx: ServerContext,
+  p: Principal & { deviceRevoked: boolean; wipeRequested: boolean },
+  req: HelloRequest,
+): Promise<HelloResponse> {
+  const now = ctx.clock.now();
+  const base = {
+    serverTime: now.toISOString(),
+    minSchema: ctx.config.MIN_SCHEMA,
+    maxSchema: ctx.config.MAX_SCHEMA,
+    protocolVersion: PROTOCOL_VERSION,
+  };
+  if (p.deviceRevoked) {
+    await appendAudit(ctx.db, { at: now, userId: p.userId, clientId: p.clientId, action: p.wipeRequested ? 'wipe_delivered' : 'revocation_delivered' });
+    return { ...base, status: p.wipeRequested ? 'wipe' : 'revoked', scopeVersion: 0, offlineLeaseUntil: null, offlineLeaseSignature: null };
+  }
+  const client = await ctx.db
+    .updateTable('sync_clients')
+    .set({ app_version: req.appVersion, schema_version: req.schemaVersion, last_seen_at: now })
+    .where('client_id', '=', p.clientId)
+    .returning(['scope_version'])
+    .executeTakeFirstOrThrow();
+  const upgrade =
+    req.protocolVersion < PROTOCOL_VERSION || req.schemaVersion < ctx.config.MIN_SCHEMA;
+  const until = new Date(now.getTime() + ctx.config.OFFLINE_LEASE_HOURS * 3_600_000).toISOString();
+  return {
+    ...base,
+    status: upgrade ? 'upgrade_required' : 'ok',
+    scopeVersion: Number(client.scope_version),
+    offlineLeaseUntil: until,
+    offlineLeaseSignature: signLease(ctx.tokenSecret, p.clientId, until),
+  };
+}
+
+// ---------------------------------------------------------------- push
+
+/** The push response as raw JSON text, so stored results are replayed byte for byte. */
+export interface PushOutcome {
+  readonly json: string;
+}
+
+function validateBatch(req: PushRequest): void {
+  const issues: { path: string; message: string }[] = [];
+  req.mutations.forEach((m, i) => {
+    const values: Record<string, unknown> = {};
+    for (const [k, f] of Object.entries(m.fields)) values[k] = f.value;
+    for (const problem of checkEntityFields(m.entity, values)) {
+      issues.push({ path: `mutations.${i}.fields.${problem.field}`, message: problem.message });
+    }
+    if (m.entity === 'cases' && m.entityId !== m.caseId) {
+      issues.push({ path: `mutations.${i}.caseId`, message: 'Bei einem Fall muss caseId der Kennung des Falls entsprechen.' });
+    }
+    if (m.op === 'archive' && Object.keys(m.fields).length > 0) {
+      issues.push({ path: `mutations.${i}.fields`, message: 'Beim Archivieren werden keine Felder übertragen.' });
+    }
+  });
+  const seqs = new Set<number>();
+  const ids = new Set<string>();
+  req.mutations.forEach((m, i) => {
+    if (seqs.has(m.seq) || ids.has(m.mutationId)) {
+      issues.push({ path: `mutations.${i}`, message: 'seq und mutationId dürfen in einem Stapel nur einmal vorkommen.' });
+    }
+    seqs.add(m.seq);
+    ids.add(m.mutationId);
+    if (i > 0 && m.seq <= req.mutations[i - 1]!.seq) {
+      issues.push({ path: `mutations.${i}.seq`, message: 'Die Mutationen müssen nach seq aufsteigend geordnet sein.' });
+    }
+  });
+  if (issues.length > 0) throw new AppError('VALIDATION_FAILED', undefined, { issues: issues.slice(0, 50) });
+}
+
+export async function push(ctx: ServerContext, p: Principal, req: PushRequest): Promise<PushOutcome> {
+  if (p.role !== 'caseworker') throw new AppError('FORBIDDEN', 'Ihre Rolle darf Fallinhalte nur lesen.');
+  validateBatch(req);
+  const now = ctx.clock.now();
+
+  return ctx.db.transaction().execute(async (trx) => {
+    const client = await lockClient(trx, p.clientId);
+    if (!client || client.user_id !== p.userId) throw new AppError('FORBIDDEN');
+    if (client.revoked_at) throw new AppError('SYNC_DEVICE_REVOKED');
+    let lastSeq = Number(client.last_seq);
+
+    const stored = new Map(
+      (await repo.findStoredMutations(trx, p.clientId, req.mutations.map((m) => m.mutationId))).map((r) => [
+        r.mutation_id,
+        r,
+      ]),
+    );
+    const fresh = req.mutations.filter((m) => !stored.has(m.mutationId));
+    for (const m of fresh) {
+      if (m.seq <= lastSeq) {
+        throw new AppError('VALIDATION_FAILED', 'Diese Folgenummer wurde bereits für eine andere Änderung verwendet.');
+      }
+    }
+
+    // Authorization per case, for the whole batch BEFORE any write (a refusal changes nothing).
+    const caseIds = [...new Set(fresh.map((m) => m.caseId))];
+    const writable = await filterCases(trx, p, now, caseIds, 'write');
+    const outside = caseIds.filter((c) => !writable.has(c));
+    const known = await repo.knownCases(trx, p.clientId, outside);
+    const existing = await repo.existingCases(trx, outside);
+    const createdHere = new Set(fresh.filter((m) => m.entity === 'cases' && m.op === 'create').map((m) => m.caseId));
+    const quarantined = new Set<string>();
+    for (const caseId of outside) {
+      if (known.has(caseId) && existing.has(caseId)) quarantined.add(caseId);
+      else if (!existing.has(caseId) && createdHere.has(caseId)) continue;
+      else throw new AppError('FORBIDDEN', 'Sie haben keinen Zugriff auf diesen Fall.');
+    }
+    for (const m of fresh) {
+      if (!existing.has(m.caseId) && !writable.has(m.caseId) && createdHere.has(m.caseId)) {
+        const creator = fresh.find((x) => x.entity === 'cases' && x.op === 'create' && x.caseId === m.caseId)!;
+        if (creator.seq > m.seq) throw new AppError('FORBIDDEN', 'Der Fall muss vor seinen Einträgen angelegt werden.');
+      }
+    }
+
+    // Mass-delete guard (per case, for this batch).
+    if (!req.allowMassDelete) {
+      const archives = new Map<string, number>();
+      for (const m of fresh) if (m.op === 'archive' && !quarantined.has(m.caseId)) archives.set(m.caseId, (archives.get(m.caseId) ?? 0) + 1);
+      const live = await repo.countLiveRowsByCase(trx, [...archives.keys()]);
+      for (const [caseId, n] of archives) {
+        const total = live.get(caseId) ?? 0;
+        if (n >= ctx.config.MASS_DELETE_MIN_ROWS && n > total * ctx.config.MASS_DELETE_RATIO) {
+          throw new AppError('SYNC_MASS_DELETE_BLOCKED');
+        }
+      }
+    }
+
+    const results: string[] = [];
+    const audit: AuditEntry[] = [];
+    let resendFrom: number | undefined;
+    for (const m of req.mutations) {
+      const prior = stored.get(m.mutationId);
+      if (prior) {
+        results.push(prior.result);
+        continue;
+      }
+      if (m.seq > lastSeq + 1) {
+        resendFrom = lastSeq + 1;
+        break;
+      }
+      let result: MutationResult;
+      if (quarantined.has(m.caseId)) {
+        await repo.insertQuarantine(trx, {
+          id: ctx.ids.id(),
+          clientId: p.clientId,
+          userId: p.userId,
+          caseId: m.caseId,
+          mutationId: m.mutationId,
+          payload: m,
+          at: now,
+        });
+        result = rejected(m, 'SYNC_QUARANTINED');
+        audit.push({ at: now, userId: p.userId, clientId: p.clientId, action: 'write_quarantined', caseId: m.caseId, entity: m.entity, entityId: m.entityId });
+      } else {
+        result = await applyMutation(ctx, trx, p, m, now);
+        audit.push({
+          at: now,
+          userId: p.userId,
+          clientId: p.clientId,
+          action: `write_${result.status}`,
+          caseId: m.caseId,
+          entity: m.entity,
+          entityId: m.entityId,
+          detail: { op: m.op, fields: Object.keys(m.fields), mutationId: m.mutationId },
+        });
+      }
+      const text = JSON.stringify(result);
+      await repo.storeMutationResult(trx, {
+        clientId: p.clientId,
+        mutationId: m.mutationId,
+        seq: m.seq,
+        status: result.status,
+        result: text,
+        at: now,
+      });
+      results.push(text);
+      lastSeq = m.seq;
+    }
+    await repo.setClientSeq(trx, p.clientId, lastSeq, now);
+    await appendAuditMany(trx, audit);
+    const head = `{"ackedThroughSeq":${lastSeq},"results":[${results.join(',')}],"serverTime":${JSON.stringify(now.toISOString())}`;
+    return { json: resendFrom === undefined ? `${head}}` : `${head},"resendFrom":${resendFrom}}` };
+  });
+}
+
+function rejected(m: Mutation, reason: AppErrorCode): MutationResult {
+  return { seq: m.seq, mutationId: m.mutationId, status: 'rejected', rowVersion: null, conflictIds: [], reason };
+}
+
+function clampHlc(hlc: string, now: Date): string {
+  const h = decodeHlc(hlc);
+  if (h.millis > now.getTime() + MAX_CLOCK_AHEAD_MS) return encodeHlc({ millis: now.getTime(), counter: 0, node: h.node });
+  return hlc;
+}
+
+async function applyMutation(
+  ctx: ServerContext,
+  trx: Transaction<ServerDb>,
+  p: Principal,
+  m: Mutation,
+  now: Date,
+): Promise<MutationResult> {
+  const hlc = clampHlc(m.hlc, now);
+  const current = await repo.lockRecord(trx, m.entity, m.entityId);
+  if (current && current.case_id !== m.caseId) return rejected(m, 'DOMAIN_RULE_VIOLATED');
+
+  if (!current) {
+    if (m.op === 'archive') return rejected(m, 'NOT_FOUND');
+    const required = REQUIRED_ON_CREATE[m.entity] ?? [];
+    if (required.some((f) => !(f in m.fields))) return rejected(m, 'VALIDATION_FAILED');
+    if (m.entity === 'cases') {
+      const exists = await repo.existingCases(trx, [m.caseId]);
+      if (!exists.has(m.caseId)) {
+        await repo.insertCaseDirectory(trx, { caseId: m.caseId, officeId: p.officeId, teamId: p.teamId, assignedUserId: p.userId, at: now });
+      }
+    }
+    const data: Record<string, unknown> = {};
+    const meta: Record<string, FieldMeta> = {};
+    for (const [name, f] of Object.entries(m.fields)) {
+      data[name] = f.value;
+      meta[name] = { v: 1, hlc, by: p.clientId };
+    }
+    await repo.insertRecord(trx, { entity: m.entity, id: m.entityId, caseId: m.caseId, data, meta, by: p.userId, at: now });
+    await repo.appendChange(trx, { caseId: m.caseId, entity: m.entity, entityId: m.entityId, rowVersion: 1, op: 'create' });
+    return { seq: m.seq, mutationId: m.mutationId, status: 'applied', rowVersion: 1, conflictIds: [], reason: null };
+  }
+
+  const rowVersion = Number(current.row_version);
+  const data = { ...(current.data as Record<string, unknown>) };
+  const meta = { ...(current.field_meta as Record<string, FieldMeta>) };
+  const conflictIds: string[] = [];
+  const stale = m.baseRowVersion !== null && m.baseRowVersion !== rowVersion;
+
+  if (m.entity === 'assessments' && data.status === 'finalized') return rejected(m, 'DOMAIN_RULE_VIOLATED');
+
+  const addConflict = async (field: string, base: unknown, kept: unknown, other: unknown, keptBy: string | null, otherBy: string | null) => {
+    const id = ctx.ids.id();
+    await repo.insertConflict(trx, { id, caseId: m.caseId, entity: m.entity, entityId: m.entityId, field, base, kept, other, keptBy, otherBy, at: now });
+    await repo.appendChange(trx, { caseId: m.caseId, entity: 'sync_conflicts', entityId: id, rowVersion: 1, op: 'create' });
+    conflictIds.push(id);
+  };
+
+  if (m.op === 'archive') {
+    if (current.archived_at) {
+      return { seq: m.seq, mutationId: m.mutationId, status: 'applied', rowVersion, conflictIds: [], reason: null };
+    }
+    if (m.baseRowVersion !== null && m.baseRowVersion < rowVersion) {
+      // delete against edit: archive, but never silently (SYNC.md §4.4)
+      await addConflict('_archived', false, true, false, p.clientId, null);
+    }
+    const next = rowVersion + 1;
+    await repo.updateRecord(trx, { entity: m.entity, id: m.entityId, rowVersion: next, data, meta, archivedAt: now, by: p.userId, at: now });
+    await repo.appendChange(trx, { caseId: m.caseId, entity: m.entity, entityId: m.entityId, rowVersion: next, op: 'archive' });
+    return { seq: m.seq, mutationId: m.mutationId, status: conflictIds.length ? 'conflict' : 'applied', rowVersion: next, conflictIds, reason: null };
+  }
+
+  if (current.archived_at) {
+    // edit against delete: the row stays archived; the edit is kept in a conflict record
+    await addConflict('_archived', null, true, Object.fromEntries(Object.entries(m.fields).map(([k, f]) => [k, f.value])), null, p.clientId);
+    return { seq: m.seq, mutationId: m.mutationId, status: 'conflict', rowVersion, conflictIds, reason: null };
+  }
+
+  if (m.entity === 'cases' && 'status' in m.fields) {
+    const from = data.status as CaseStatus | undefined;
+    const to = m.fields.status!.value as CaseStatus;
+    if (from && from !== to && !CASE_TRANSITIONS[from].includes(to)) return rejected(m, 'INVALID_TRANSITION');
+  }
+
+  let changed = false;
+  for (const [name, f] of Object.entries(m.fields)) {
+    const fm = meta[name] ?? { v: 0, hlc: '', by: '' };
+    const serverValue = Object.hasOwn(data, name) ? data[name] : null;
+    if (isDeepStrictEqual(serverValue, f.value)) continue;
+    if (f.baseVersion === fm.v) {
+      data[name] = f.value;
+      meta[name] = { v: fm.v + 1, hlc, by: p.clientId };
+      changed = true;
+      continue;
+    }
+    // concurrent same-field change to a different value: LWW by HLC, never silent
+    if (hlc > fm.hlc) {
+      await addConflict(name, null, f.value, serverValue, p.clientId, fm.by || null);
+      data[name] = f.value;
+      meta[name] = { v: fm.v + 1, hlc, by: p.clientId };
+      changed = true;
+    } else {
+      await addConflict(name, null, serverValue, f.value, fm.by || null, p.clientId);
+    }
+  }
+  let next = rowVersion;
+  if (changed) {
+    next = rowVersion + 1;
+    await repo.updateRecord(trx, { entity: m.entity, id: m.entityId, rowVersion: next, data, meta, archivedAt: null, by: p.userId, at: now });
+    await repo.appendChange(trx, { caseId: m.caseId, entity: m.entity, entityId: m.entityId, rowVersion: next, op: 'update' });
+  }
+  const status = conflictIds.length > 0 ? 'conflict' : stale ? 'merged' : 'applied';
+  return { seq: m.seq, mutationId: m.mutationId, status, rowVersion: next, conflictIds, reason: null };
+}
+
+// ---------------------------------------------------------------- pull
+
+function toSyncedRow(r: SyncRecordRow): SyncedRow {
+  const meta = r.field_meta as Record<string, FieldMeta>;
+  return {
+    entity: r.entity,
+    id: r.id,
+    caseId: r.case_id,
+    rowVersion: Number(r.row_version),
+    archived: r.archived_at !== null,
+    row: r.data as Record<string, unknown>,
+    fieldVersions: Object.fromEntries(Object.entries(meta).map(([k, v]) => [k, v.v])),
+  };
+}
+
+async function refreshScope(
+  trx: Transaction<ServerDb>,
+  p: Principal,
+  now: Date,
+  knownVersion: number,
+): Promise<PullResponse['scope']> {
+  const client = await lockClient(trx, p.clientId);
+  if (!client) throw new AppError('FORBIDDEN');
+  const current = new Set((await readScope(trx, p, now).execute()).map((r) => r.case_id));
+  const stored = await repo.lockClientScope(trx, p.clientId);
+  const storedActive = new Set(stored.filter((s) => s.active).map((s) => s.case_id));
+  const changes: { caseId: string; active: boolean }[] = [];
+  for (const id of current) if (!storedActive.has(id)) changes.push({ caseId: id, active: true });
+  for (const id of storedActive) if (!current.has(id)) changes.push({ caseId: id, active: false });
+  let version = Number(client.scope_version);
+  if (changes.length > 0) {
+    version += 1;
+    await repo.upsertClientScope(trx, p.clientId, changes, version);
+    await repo.setScopeVersion(trx, p.clientId, version);
+  }
+  const changedSince = new Map(stored.map((s) => [s.case_id, s]));
+  for (const c of changes) changedSince.set(c.caseId, { client_id: p.clientId, case_id: c.caseId, active: c.active, changed_version: String(version) });
+  const added: string[] = [];
+  const removed: string[] = [];
+  const since = knownVersion > version ? 0 : knownVersion;
+  for (const s of changedSince.values()) {
+    if (Number(s.changed_version) <= since) continue;
+    (s.active ? added : removed).push(s.case_id);
+  }
+  added.sort();
+  removed.sort();
+  return { version, added, removed };
+}
+
+export async function pull(ctx: ServerContext, p: Principal, req: PullRequest): Promise<PullResponse> {
+  const now = ctx.clock.now();
+  const limit = req.limit ?? 500;
+  // Changes first, in their own statement: the watermark is taken from this statement's snapshot.
+  const changes = await repo.readChanges(ctx.db, {
+    txid: req.cursor.txid,
+    changeId: req.cursor.changeId,
+    limit: limit + 1,
+    scope: readScope(ctx.db, p, now),
+  });
+  const hasMore = changes.length > limit;
+  const page = changes.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor: Cursor = last ? { txid: last.txid, changeId: last.change_id } : req.cursor;
+
+  const recordKeys = new Map<string, { entity: string; id: string }>();
+  const conflictIds: string[] = [];
+  for (const c of page) {
+    if (c.entity === 'sync_conflicts') conflictIds.push(c.entity_id);
+    else recordKeys.set(`${c.entity}\u0000${c.entity_id}`, { entity: c.entity, id: c.entity_id });
+  }
+  const records = await repo.loadRecords(ctx.db, [...recordKeys.values()]);
+  const conflicts = await repo.loadConflicts(ctx.db, conflictIds);
+  const rows: SyncedRow[] = [
+    ...records.map(toSyncedRow),
+    ...conflicts.map((c) => ({
+      entity: 'sync_conflicts',
+      id: c.conflict_id,
+      caseId: c.case_id,
+      rowVersion: 1,
+      archived: c.resolved_at !== null,
+      row: {
+        entity: c.entity,
+        entityId: c.entity_id,
+        field: c.field,
+        keptValue: c.kept_value,
+        otherValue: c.other_value,
+        keptBy: c.kept_by,
+        otherBy: c.other_by,
+        createdAt: c.created_at.toISOString(),
+      },
+      fieldVersions: {},
+    })),
+  ];
+
+  const scope = await ctx.db.transaction().execute(async (trx) => {
+    const s = await refreshScope(trx, p, now, req.scopeVersion);
+    const caseIds = [...new Set(rows.map((r) => r.caseId))];
+    await trx.updateTable('sync_clients').set({ last_seen_at: now }).where('client_id', '=', p.clientId).execute();
+    if (rows.length > 0) {
+      await appendAudit(trx, {
+        at: now,
+        userId: p.userId,
+        clientId: p.clientId,
+        action: 'read_pull',
+        detail: { caseIds: caseIds.slice(0, 1000), caseCount: caseIds.length, rowCount: rows.length },
+      });
+    }
+    return s;
+  });
+  return { changes: rows, scope, nextCursor, hasMore };
+}
+
+// ---------------------------------------------------------------- snapshot
+
+export async function snapshot(ctx: ServerContext, p: Principal, req: SnapshotRequest): Promise<SnapshotResponse> {
+  const now = ctx.clock.now();
+  const caseIds = [...new Set(req.caseIds)].sort();
+  const allowed = await filterCases(ctx.db, p, now, caseIds, 'read');
+  if (caseIds.some((c) => !allowed.has(c))) throw new AppError('FORBIDDEN', 'Sie haben keinen Zugriff auf diesen Fall.');
+  const limit = req.limit ?? 1000;
+  const offset = req.pageToken ? Number(req.pageToken) : 0;
+  const rows = await repo.snapshotRows(ctx.db, caseIds, offset, limit + 1);
+  const hasMore = rows.length > limit;
+  const page = rows.slice(0, limit);
+  await appendAuditMany(
+    ctx.db,
+    caseIds.map((caseId) => ({ at: now, userId: p.userId, clientId: p.clientId, action: 'read_snapshot', caseId, detail: { offset } })),
+  );
+  return { rows: page.map(toSyncedRow), nextPageToken: hasMore ? String(offset + limit) : null };
+}
+
+export { writeScope };

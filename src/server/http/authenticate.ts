@@ -1,0 +1,69 @@
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../../shared/errors';
+import type { ServerContext } from '../context';
+import { isRole, type Principal, type Role } from '../features/auth/roles';
+import { readAccessToken } from '../features/auth/tokens';
+
+export interface AuthOptions {
+  /** Accept an expired (but correctly signed) token: only hello, to deliver revoked/wipe. */
+  readonly allowExpired?: boolean;
+  readonly roles?: readonly Role[];
+}
+
+export interface Authenticated extends Principal {
+  readonly expired: boolean;
+  readonly deviceRevoked: boolean;
+  readonly wipeRequested: boolean;
+}
+
+/** Verifies the bearer token and loads the user and device (the server keeps no session state). */
+export async function authenticate(
+  ctx: ServerContext,
+  request: FastifyRequest,
+  options: AuthOptions = {},
+): Promise<Authenticated> {
+  const header = request.headers.authorization;
+  if (typeof header !== 'string' || !header.startsWith('Bearer ')) throw new AppError('UNAUTHENTICATED');
+  const claims = readAccessToken(ctx.tokenSecret, header.slice(7).trim());
+  if (!claims) throw new AppError('AUTH_TOKEN_INVALID');
+  const expired = claims.exp * 1000 <= ctx.clock.now().getTime();
+  if (expired && !options.allowExpired) throw new AppError('AUTH_TOKEN_INVALID');
+
+  const row = await ctx.db
+    .selectFrom('users')
+    .leftJoin('sync_clients', (j) => j.onRef('sync_clients.user_id', '=', 'users.id').on('sync_clients.client_id', '=', claims.cid))
+    .select([
+      'users.id',
+      'users.role',
+      'users.office_id',
+      'users.team_id',
+      'users.disabled_at',
+      'sync_clients.client_id',
+      'sync_clients.revoked_at',
+      'sync_clients.wipe_requested_at',
+    ])
+    .where('users.id', '=', claims.sub)
+    .executeTakeFirst();
+  if (!row || row.disabled_at || !row.client_id || !isRole(row.role)) throw new AppError('AUTH_TOKEN_INVALID');
+  const deviceRevoked = row.revoked_at !== null;
+  if (expired && !deviceRevoked) throw new AppError('AUTH_TOKEN_INVALID');
+  if (deviceRevoked && !options.allowExpired) throw new AppError('SYNC_DEVICE_REVOKED');
+  if (options.roles && !options.roles.includes(row.role)) throw new AppError('FORBIDDEN');
+  return {
+    userId: row.id,
+    role: row.role,
+    officeId: row.office_id,
+    teamId: row.team_id,
+    clientId: row.client_id,
+    expired,
+    deviceRevoked,
+    wipeRequested: row.wipe_requested_at !== null,
+  };
+}
+
+/** A request body's clientId must be the device the token was issued to. */
+export function assertSameClient(principal: Principal, clientId: string): void {
+  if (principal.clientId !== clientId) {
+    throw new AppError('FORBIDDEN', 'Die Geräte-Kennung passt nicht zur Anmeldung.');
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * `npm run server`: with no configuration a working server on a local PGlite data directory;
+ * with DATABASE_URL on PostgreSQL. Stateless: run several processes against one PostgreSQL.
+ */
+import { readFileSync } from 'node:fs';
+import { buildApp, createLogger } from './app';
+import { loadConfig } from './config';
+import { migrateToLatest, openServerDb } from './db/kysely';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config);
+  const opened = await openServerDb({
+    databaseUrl: config.DATABASE_URL,
+    pgliteDir: config.PGLITE_DIR,
+    poolSize: config.DB_POOL_SIZE,
+  });
+  const applied = await migrateToLatest(opened.db);
+  logger.info({ dialect: opened.dialect, migrations: applied }, 'database ready');
+  const https =
+    config.TLS_CERT_FILE && config.TLS_KEY_FILE
+      ? { cert: readFileSync(config.TLS_CERT_FILE), key: readFileSync(config.TLS_KEY_FILE) }
+      : undefined;
+  const app = await buildApp({ db: opened.db, config, logger, https });
+  await app.listen({ host: config.HOST, port: config.PORT });
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    // Fastify stops accepting, waits for in-flight requests; then the pool closes.
+    void app
+      .close()
+      .then(() => opened.close())
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        logger.error({ errName: (error as Error).name }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

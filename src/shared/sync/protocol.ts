@@ -1,0 +1,127 @@
+/**
+ * The sync wire protocol (SYNC.md §4.1) as zod schemas, shared by the desktop and the server.
+ * JSON over HTTPS. Every request carries `Authorization: Bearer <accessToken>` (see /auth/login).
+ * 64-bit counters (cursor txid and change id) travel as decimal strings.
+ */
+import { z } from 'zod';
+import { syncEntitySchema } from './entities';
+
+export const PROTOCOL_VERSION = 1;
+export const MAX_MUTATIONS_PER_PUSH = 500;
+export const MAX_PULL_LIMIT = 2000;
+export const MAX_SNAPSHOT_CASES = 200;
+
+export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Ungültige Kennung.');
+export const clientIdSchema = z.uuid();
+const decimal = z.string().regex(/^\d{1,20}$/, 'Ungültiger Zähler.');
+const hlcSchema = z.string().regex(/^\d{15}-\d{5}-[A-Za-z0-9_-]{1,64}$/, 'Ungültiger HLC-Zeitstempel.');
+
+export const helloRequestSchema = z.strictObject({
+  clientId: clientIdSchema,
+  appVersion: z.string().min(1).max(40),
+  protocolVersion: z.number().int().min(0).max(1000),
+  schemaVersion: z.number().int().min(0).max(100_000),
+});
+export type HelloRequest = z.infer<typeof helloRequestSchema>;
+
+export const helloStatusSchema = z.enum(['ok', 'upgrade_required', 'revoked', 'wipe']);
+export interface HelloResponse {
+  readonly serverTime: string;
+  readonly status: z.infer<typeof helloStatusSchema>;
+  readonly minSchema: number;
+  readonly maxSchema: number;
+  readonly protocolVersion: number;
+  readonly scopeVersion: number;
+  /** Server-signed "offline until" (ISO time + HMAC), SYNC.md §4.5. */
+  readonly offlineLeaseUntil: string | null;
+  readonly offlineLeaseSignature: string | null;
+}
+
+export const fieldChangeSchema = z.strictObject({
+  value: z.unknown(),
+  /** The field version the client edited (0 = field never seen). */
+  baseVersion: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+});
+
+export const mutationSchema = z.strictObject({
+  seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  mutationId: z.uuid(),
+  localTxId: z.string().min(1).max(64),
+  hlc: hlcSchema,
+  entity: syncEntitySchema,
+  entityId: idSchema,
+  caseId: idSchema,
+  op: z.enum(['create', 'update', 'archive']),
+  fields: z.record(z.string().min(1).max(64), fieldChangeSchema),
+  baseRowVersion: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable(),
+});
+export type Mutation = z.infer<typeof mutationSchema>;
+
+export const pushRequestSchema = z.strictObject({
+  clientId: clientIdSchema,
+  schemaVersion: z.number().int().min(0).max(100_000),
+  mutations: z.array(mutationSchema).min(1).max(MAX_MUTATIONS_PER_PUSH),
+  /** Explicit consent to archive more than the mass-delete threshold of a case's rows. */
+  allowMassDelete: z.boolean().optional(),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export type MutationStatus = 'applied' | 'merged' | 'conflict' | 'rejected';
+export interface MutationResult {
+  readonly seq: number;
+  readonly mutationId: string;
+  readonly status: MutationStatus;
+  readonly rowVersion: number | null;
+  readonly conflictIds: readonly string[];
+  /** Stable code (errors.ts) or null; `quarantined` pushes are rejected with SYNC_QUARANTINED. */
+  readonly reason: string | null;
+}
+export interface PushResponse {
+  readonly ackedThroughSeq: number;
+  /** Results as stored at first application; duplicates get the stored bytes again. */
+  readonly results: readonly MutationResult[];
+  readonly serverTime: string;
+  /** Set when a seq gap was found: resend everything from this seq. */
+  readonly resendFrom?: number;
+}
+
+export const cursorSchema = z.strictObject({ txid: decimal, changeId: decimal });
+export type Cursor = z.infer<typeof cursorSchema>;
+export const INITIAL_CURSOR: Cursor = { txid: '0', changeId: '0' };
+
+export const pullRequestSchema = z.strictObject({
+  clientId: clientIdSchema,
+  cursor: cursorSchema,
+  scopeVersion: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  limit: z.number().int().min(1).max(MAX_PULL_LIMIT).optional(),
+});
+export type PullRequest = z.infer<typeof pullRequestSchema>;
+
+export interface SyncedRow {
+  readonly entity: string;
+  readonly id: string;
+  readonly caseId: string;
+  readonly rowVersion: number;
+  readonly archived: boolean;
+  readonly row: Record<string, unknown>;
+  /** Per-field versions: send them back as `baseVersion`. */
+  readonly fieldVersions: Record<string, number>;
+}
+export interface PullResponse {
+  readonly changes: readonly SyncedRow[];
+  readonly scope: { readonly version: number; readonly added: readonly string[]; readonly removed: readonly string[] };
+  readonly nextCursor: Cursor;
+  readonly hasMore: boolean;
+}
+
+export const snapshotRequestSchema = z.strictObject({
+  clientId: clientIdSchema,
+  caseIds: z.array(idSchema).min(1).max(MAX_SNAPSHOT_CASES),
+  pageToken: z.string().regex(/^\d{1,12}$/).nullable().optional(),
+  limit: z.number().int().min(1).max(MAX_PULL_LIMIT).optional(),
+});
+export type SnapshotRequest = z.infer<typeof snapshotRequestSchema>;
+export interface SnapshotResponse {
+  readonly rows: readonly SyncedRow[];
+  readonly nextPageToken: string | null;
+}
