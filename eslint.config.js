@@ -22,20 +22,40 @@ const NODE_ONLY_PACKAGES = [
   '@fastify/*',
   'electron-updater',
 ];
-const UI_PACKAGES = ['react', 'react/*', 'react-dom', 'react-dom/*', '@mantine/*', '@tabler/*', 'dayjs', 'dayjs/*'];
+const UI_PACKAGES = [
+  'react',
+  'react/*',
+  'react-dom',
+  'react-dom/*',
+  '@mantine/*',
+  '@tabler/*',
+  'dayjs',
+  'dayjs/*',
+];
 
 const restrict = (message, groups) => ({ group: groups, message });
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'dist/**', 'coverage/**', 'node_modules/**', 'test-results/**', 'bench-results/**', 'playwright-report/**'],
+    ignores: [
+      'out/**',
+      'dist/**',
+      'coverage/**',
+      'node_modules/**',
+      'test-results/**',
+      'bench-results/**',
+      'playwright-report/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-console': ['error', { allow: ['warn', 'error'] }],
       eqeqeq: ['error', 'always'],
@@ -52,7 +72,12 @@ export default tseslint.config(
             restrict('src/shared is pure: no Node built-ins.', NODE_BUILTINS),
             restrict('src/shared is pure: no React, DOM or UI libraries.', UI_PACKAGES),
             restrict('src/shared is pure: no Node-only packages.', NODE_ONLY_PACKAGES),
-            restrict('src/shared may not import main, preload, renderer or server.', ['**/main/**', '**/preload/**', '**/renderer/**', '**/server/**']),
+            restrict('src/shared may not import main, preload, renderer or server.', [
+              '**/main/**',
+              '**/preload/**',
+              '**/renderer/**',
+              '**/server/**',
+            ]),
           ],
         },
       ],
@@ -71,7 +96,11 @@ export default tseslint.config(
             restrict('The renderer is untrusted web content: no electron.', ['electron', 'electron/*']),
             restrict('The renderer may not use Node built-ins.', NODE_BUILTINS),
             restrict('The renderer may not use Node-only packages.', [...NODE_ONLY_PACKAGES, 'kysely']),
-            restrict('The renderer talks to main only through api/client.ts and the IPC contract.', ['**/main/**', '**/server/**', '**/preload/index*']),
+            restrict('The renderer talks to main only through api/client.ts and the IPC contract.', [
+              '**/main/**',
+              '**/server/**',
+              '**/preload/index*',
+            ]),
           ],
         },
       ],
@@ -101,7 +130,11 @@ export default tseslint.config(
         {
           patterns: [
             restrict('The server never imports electron.', ['electron', 'electron/*', 'electron-updater']),
-            restrict('The server may not import main, preload or renderer.', ['**/main/**', '**/preload/**', '**/renderer/**']),
+            restrict('The server may not import main, preload or renderer.', [
+              '**/main/**',
+              '**/preload/**',
+              '**/renderer/**',
+            ]),
             restrict('The server has no UI.', UI_PACKAGES),
           ],
         },

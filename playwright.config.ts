@@ -13,7 +13,9 @@ export default defineConfig({
   retries: process.env['CI'] ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env['CI'] ? [['list'], ['html', { open: 'never', outputFolder: 'test-results/e2e-report' }]] : 'list',
+  reporter: process.env['CI']
+    ? [['list'], ['html', { open: 'never', outputFolder: 'test-results/e2e-report' }]]
+    : 'list',
   use: {
     browserName: 'chromium',
     locale: 'de-DE',

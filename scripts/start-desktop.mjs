@@ -19,7 +19,11 @@ try {
 
 const child = spawn(electronPath, ['.'], {
   stdio: 'inherit',
-  env: { ...process.env, LOTSE_DEMO: process.env.LOTSE_DEMO ?? '1', LOTSE_EMBEDDED_SERVER: process.env.LOTSE_EMBEDDED_SERVER ?? '1' },
+  env: {
+    ...process.env,
+    LOTSE_DEMO: process.env.LOTSE_DEMO ?? '1',
+    LOTSE_EMBEDDED_SERVER: process.env.LOTSE_EMBEDDED_SERVER ?? '1',
+  },
 });
 child.on('close', (code) => process.exit(code ?? 1));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

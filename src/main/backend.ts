@@ -1,12 +1,10 @@
-import type { AppInfo, VaultStatus } from '../shared/ipc/contract';
+import type { AppInfo } from '../shared/ipc/contract';
 import { appHandlers } from './features/app/app.ipc';
+import { vaultHandlers, type VaultPort } from './features/vault/vault.ipc';
 import { createDispatch, type Dispatch, type Handlers } from './ipc/dispatch';
 import type { Logger } from './logging/logger';
 
-/** What the backend needs from the vault (src/main/vault implements it). */
-export interface VaultPort {
-  status(): VaultStatus;
-}
+export type { VaultPort };
 
 export interface BackendDeps {
   readonly appInfo: AppInfo;
@@ -26,7 +24,7 @@ export interface Backend {
 export function createBackend(deps: BackendDeps): Backend {
   const handlers: Handlers = {
     ...appHandlers(deps.appInfo),
-    'vault:status': () => deps.vault.status(),
+    ...vaultHandlers(deps.vault),
   };
   return { dispatch: createDispatch(handlers, deps.logger) };
 }

@@ -1,20 +1,25 @@
 /**
- * Composition root of the Electron main process, and nothing else: security baseline -> backend
- * (vault, encrypted store, features) -> IPC -> window. Everything it wires runs under plain Node
- * too (see the browser bridge), except the adapters in app/, platform/ and ipc/.
+ * Composition root of the Electron main process, and nothing else: security baseline -> vault,
+ * encrypted store and features (createLotseMain) -> IPC -> window. Everything it wires runs under
+ * plain Node too (see the browser bridge), except the adapters in app/, platform/ and ipc/.
  */
 import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { createBackend } from './backend';
 import { registerAppScheme, serveRenderer } from './app/app-protocol';
 import { applySecurityBaseline } from './app/security';
 import { trustedOrigins } from './app/security-policy';
 import { createMainWindow, preloadPathFor } from './app/window';
+import { createLotseMain } from './composition';
+import { seedDemoData } from './features/demo/seed-demo';
 import { registerIpcHandlers } from './ipc/register-handlers';
 import { createLogger } from './logging/logger';
+import { onSystemLockOrSuspend } from './platform/power-events';
+import { electronSafeStorage } from './platform/safe-storage';
+import { startUpdateChecks } from './platform/updater';
 
 const logger = createLogger();
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+const demo = process.env['LOTSE_DEMO'] === '1';
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -30,27 +35,51 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
 
-  app.on('window-all-closed', () => app.quit());
-
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     applySecurityBaseline(logger, devServerUrl);
     serveRenderer(join(__dirname, '../renderer'));
-    const backend = createBackend({
+    const dataDir = process.env['LOTSE_DATA_DIR'] ?? join(app.getPath('userData'), 'data');
+    const lotse = await createLotseMain({
+      dataDir,
+      logger,
+      safeStorage: electronSafeStorage,
       appInfo: {
         name: 'Lotse',
         version: app.getVersion(),
         runtime: 'electron',
         platform: process.platform,
         locale: 'de-DE',
-        demo: process.env['LOTSE_DEMO'] === '1',
+        demo,
       },
-      vault: { status: () => ({ state: 'uninitialized', quickUnlockAvailable: false, autoLockMinutes: 15 }) },
-      logger,
+      ...(demo
+        ? {
+            onFirstRun: async (store) => {
+              seedDemoData(store.raw(), {
+                cases: 200,
+                seed: 2026,
+                today: new Date().toISOString().slice(0, 10),
+              });
+            },
+          }
+        : {}),
     });
-    registerIpcHandlers(backend.dispatch, trustedOrigins(devServerUrl), logger);
+    onSystemLockOrSuspend(() => void lotse.vault.lockNow('system'));
+    registerIpcHandlers(lotse.backend.dispatch, trustedOrigins(devServerUrl), logger);
     createMainWindow({
       preloadPath: preloadPathFor(__dirname),
       ...(devServerUrl ? { devServerUrl } : {}),
     });
+    const feed = process.env['LOTSE_UPDATE_URL'];
+    if (app.isPackaged && feed) startUpdateChecks({ feedUrl: feed, logger });
+
+    let quitting = false;
+    app.on('before-quit', (event) => {
+      if (quitting) return;
+      quitting = true;
+      event.preventDefault();
+      void lotse.shutdown().finally(() => app.quit());
+    });
   });
+
+  app.on('window-all-closed', () => app.quit());
 }

@@ -21,10 +21,8 @@ export const ERROR_MESSAGES = {
   VAULT_ALREADY_INITIALIZED: 'Lotse ist bereits eingerichtet.',
   VAULT_LOCKED: 'Lotse ist gesperrt. Bitte entsperren Sie mit Ihrer Passphrase.',
   VAULT_WRONG_PASSPHRASE: 'Die Passphrase ist nicht korrekt.',
-  VAULT_PASSPHRASE_TOO_WEAK:
-    'Die Passphrase ist zu schwach. Sie muss mindestens 12 Zeichen lang sein.',
-  VAULT_KEYSTORE_DAMAGED:
-    'Der Schlüsselspeicher ist beschädigt. Bitte wenden Sie sich an den IT-Support.',
+  VAULT_PASSPHRASE_TOO_WEAK: 'Die Passphrase ist zu schwach. Sie muss mindestens 12 Zeichen lang sein.',
+  VAULT_KEYSTORE_DAMAGED: 'Der Schlüsselspeicher ist beschädigt. Bitte wenden Sie sich an den IT-Support.',
   DB_WRONG_KEY: 'Die lokale Datenbank lässt sich mit diesem Schlüssel nicht öffnen.',
   DB_CORRUPTED: 'Die lokale Datenbank ist beschädigt.',
   DB_READ_ONLY: 'Die lokale Datenbank ist schreibgeschützt.',

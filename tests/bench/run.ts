@@ -72,7 +72,9 @@ function fmt(n: number): string {
 export function markdownTable(results: readonly BenchResult[]): string {
   const lines = ['| Messung | Parameter | Median | p95 | Einheit | Läufe |', '|---|---|---:|---:|---|---:|'];
   for (const r of results) {
-    const params = Object.entries(r.params).map(([k, v]) => `${k}=${v}`).join(', ');
+    const params = Object.entries(r.params)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ');
     lines.push(`| \`${r.name}\` | ${params} | ${fmt(r.median)} | ${fmt(r.p95)} | ${r.unit} | ${r.runs} |`);
   }
   return lines.join('\n');
@@ -90,7 +92,9 @@ async function main(): Promise<void> {
       process.stdout.write(`… ${bench.name} ${JSON.stringify(bench.params)}\n`);
       const result = await runCase(bench);
       results.push(result);
-      process.stdout.write(`  median ${fmt(result.median)} ${result.unit}, p95 ${fmt(result.p95)} ${result.unit}\n`);
+      process.stdout.write(
+        `  median ${fmt(result.median)} ${result.unit}, p95 ${fmt(result.p95)} ${result.unit}\n`,
+      );
     }
   }
   const cpu = cpus();

@@ -5,7 +5,12 @@ const SCREENS = [
   { label: 'Fälle', hash: '#/faelle', title: 'Fälle', empty: 'Noch keine Fälle' },
   { label: 'Termine', hash: '#/termine', title: 'Termine', empty: 'Keine anstehenden Termine' },
   { label: 'Qualität', hash: '#/qualitaet', title: 'Qualität', empty: 'Keine Prüfhinweise' },
-  { label: 'Synchronisation', hash: '#/synchronisation', title: 'Synchronisation', empty: 'Noch nicht mit einem Server verbunden' },
+  {
+    label: 'Synchronisation',
+    hash: '#/synchronisation',
+    title: 'Synchronisation',
+    empty: 'Noch nicht mit einem Server verbunden',
+  },
   { label: 'Einstellungen', hash: '#/einstellungen', title: 'Einstellungen', empty: 'Über Lotse' },
 ] as const;
 
@@ -44,7 +49,9 @@ test.describe('app frame', () => {
       const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
       if (focused.includes('Qualität')) break;
     }
-    const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+    const outline = await page.evaluate(
+      () => getComputedStyle(document.activeElement as Element).outlineStyle,
+    );
     expect(outline).toBe('solid');
     await page.keyboard.press('Enter');
     await expect(frame.heading()).toHaveText('Qualität');
@@ -59,7 +66,11 @@ test.describe('app frame', () => {
         await lotse.invoke('fs:readFile', '/etc/passwd'),
         await lotse.invoke('vault:status', { unexpected: true }),
         // Bypassing the page script: straight to the bridge without the token.
-        await fetch('/__lotse/invoke', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ channel: 'app:info' }) }).then((r) => r.status),
+        await fetch('/__lotse/invoke', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ channel: 'app:info' }),
+        }).then((r) => r.status),
       ];
     });
     expect(results[0]).toMatchObject({ ok: false, error: { code: 'IPC_UNKNOWN_CHANNEL' } });

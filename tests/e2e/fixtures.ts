@@ -1,27 +1,58 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
-import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import type { BridgeServer } from '../../src/main/bridge/bridge-server';
-import { startBridge } from '../../src/main/bridge/start-bridge';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startBridge, type RunningBridge } from '../../src/main/bridge/start-bridge';
+import { seedDemoData } from '../../src/main/features/demo/seed-demo';
 import { silentLogger } from '../../src/main/logging/logger';
+import { TEST_SCRYPT } from '../helpers/local-store';
+
+/** The passphrase of the prepared vault in the `bridge` fixture. */
+export const E2E_PASSPHRASE = 'Elbwiesen bei Torgau im Mai';
+
+async function bridgeIn(dataDir: string): Promise<RunningBridge> {
+  return startBridge({
+    rendererDir: resolve('out/renderer'),
+    dataDir,
+    logger: silentLogger(),
+    version: '0.1.0',
+    demo: true,
+    // Cheap KDF parameters keep the suite fast; the production default has its own tests.
+    scrypt: TEST_SCRYPT,
+    onFirstRun: async (store) => {
+      seedDemoData(store.raw(), { cases: 200, seed: 2026, today: '2026-11-23' });
+    },
+  });
+}
 
 /**
- * A fresh browser bridge (real backend, temporary data) per test, serving the renderer built by
- * `electron-vite build` into out/renderer.
+ * Per test, a browser bridge (the real backend: vault, encrypted store, demo data) in its own
+ * temporary data directory, serving the renderer built by `electron-vite build` into out/renderer.
+ * - `freshBridge`: first run, nothing set up yet.
+ * - `bridge`: set up with E2E_PASSPHRASE, unlocked, 200 demo cases.
  */
-export const test = base.extend<{ bridge: BridgeServer }>({
+export const test = base.extend<{ bridge: RunningBridge; freshBridge: RunningBridge }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright requires a destructuring first argument
-  bridge: async ({}, use) => {
-    const bridge = await startBridge({
-      rendererDir: resolve('out/renderer'),
-      logger: silentLogger(),
-      version: '0.1.0',
-      demo: true,
-      vault: { status: () => ({ state: 'uninitialized', quickUnlockAvailable: false, autoLockMinutes: 15 }) },
-    });
+  freshBridge: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'lotse-e2e-'));
+    const bridge = await bridgeIn(dir);
     await use(bridge);
     await bridge.close();
+    await rm(dir, { recursive: true, force: true });
+  },
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires a destructuring first argument
+  bridge: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'lotse-e2e-'));
+    const bridge = await bridgeIn(dir);
+    const created = await bridge.main.backend.dispatch('vault:create', {
+      passphrase: E2E_PASSPHRASE,
+      confirmation: E2E_PASSPHRASE,
+    });
+    if (!created.ok) throw new Error(`vault setup failed: ${created.error.code}`);
+    await use(bridge);
+    await bridge.close();
+    await rm(dir, { recursive: true, force: true });
   },
 });
 
@@ -41,7 +72,10 @@ export async function expectAccessible(page: Page, testInfo: TestInfo, screen: s
   });
   const blocking = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join(', ')}`,
+    );
   expect(blocking, `axe findings on screen "${screen}"`).toEqual([]);
 }
 

@@ -6,9 +6,7 @@ const eslint = new ESLint({ cwd: process.cwd() });
 
 async function boundaryErrors(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? [])
-    .filter((m) => m.ruleId === 'no-restricted-imports')
-    .map((m) => m.message);
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
 }
 
 const cases: Array<[file: string, code: string]> = [
@@ -17,15 +15,27 @@ const cases: Array<[file: string, code: string]> = [
   ['src/shared/domain/x.ts', "import fs from 'fs';\nexport const a = fs;\n"],
   ['src/shared/domain/x.ts', "import { useState } from 'react';\nexport const a = useState;\n"],
   ['src/shared/domain/x.ts', "import { x } from '../../main/backend';\nexport const a = x;\n"],
-  ['src/renderer/src/features/x.ts', "import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;\n"],
+  [
+    'src/renderer/src/features/x.ts',
+    "import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;\n",
+  ],
   ['src/renderer/src/features/x.ts', "import { join } from 'node:path';\nexport const a = join;\n"],
-  ['src/renderer/src/features/x.ts', "import { createBackend } from '../../../main/backend';\nexport const a = createBackend;\n"],
-  ['src/renderer/src/features/x.ts', "import { buildApp } from '../../../server/app';\nexport const a = buildApp;\n"],
+  [
+    'src/renderer/src/features/x.ts',
+    "import { createBackend } from '../../../main/backend';\nexport const a = createBackend;\n",
+  ],
+  [
+    'src/renderer/src/features/x.ts',
+    "import { buildApp } from '../../../server/app';\nexport const a = buildApp;\n",
+  ],
   ['src/preload/x.ts', "import { z } from 'zod';\nexport const a = z;\n"],
   ['src/preload/x.ts', "import { createBackend } from '../main/backend';\nexport const a = createBackend;\n"],
   ['src/server/x.ts', "import { app } from 'electron';\nexport const a = app;\n"],
   ['src/server/x.ts', "import { createBackend } from '../main/backend';\nexport const a = createBackend;\n"],
-  ['src/main/features/cases/x.ts', "import { safeStorage } from 'electron';\nexport const a = safeStorage;\n"],
+  [
+    'src/main/features/cases/x.ts',
+    "import { safeStorage } from 'electron';\nexport const a = safeStorage;\n",
+  ],
   ['src/main/db/x.ts', "import { app } from 'electron';\nexport const a = app;\n"],
   ['src/main/vault/x.ts', "import { autoUpdater } from 'electron-updater';\nexport const a = autoUpdater;\n"],
 ];
@@ -35,10 +45,19 @@ const allowed: Array<[file: string, code: string]> = [
   ['src/main/app/x.ts', "import { BrowserWindow } from 'electron';\nexport const a = BrowserWindow;\n"],
   ['src/main/platform/x.ts', "import { safeStorage } from 'electron';\nexport const a = safeStorage;\n"],
   ['src/main/ipc/x.ts', "import { ipcMain } from 'electron';\nexport const a = ipcMain;\n"],
-  ['src/preload/x.ts', "import { contextBridge } from 'electron';\nimport { IPC_CHANNELS } from '../shared/ipc/channels';\nexport const a = [contextBridge, IPC_CHANNELS];\n"],
+  [
+    'src/preload/x.ts',
+    "import { contextBridge } from 'electron';\nimport { IPC_CHANNELS } from '../shared/ipc/channels';\nexport const a = [contextBridge, IPC_CHANNELS];\n",
+  ],
   ['src/main/db/x.ts', "import { join } from 'node:path';\nexport const a = join;\n"],
-  ['src/renderer/src/x.ts', "import type { IpcChannel } from '../../shared/ipc/contract';\nexport type A = IpcChannel;\n"],
-  ['src/server/x.ts', "import { z } from 'zod';\nimport { AppError } from '../shared/errors';\nexport const a = [z, AppError];\n"],
+  [
+    'src/renderer/src/x.ts',
+    "import type { IpcChannel } from '../../shared/ipc/contract';\nexport type A = IpcChannel;\n",
+  ],
+  [
+    'src/server/x.ts',
+    "import { z } from 'zod';\nimport { AppError } from '../shared/errors';\nexport const a = [z, AppError];\n",
+  ],
 ];
 
 describe('import boundaries', () => {
@@ -57,7 +76,9 @@ describe('electron is imported only where allowed', () => {
     const offenders = readdirSync('src', { recursive: true, encoding: 'utf8' })
       .map((f) => `src/${f.replaceAll('\\', '/')}`)
       .filter((f) => /\.tsx?$/.test(f))
-      .filter((f) => !/^src\/(main\/(index\.ts|app\/|platform\/|ipc\/)|preload\/)/.test(f.replaceAll('\\', '/')))
+      .filter(
+        (f) => !/^src\/(main\/(index\.ts|app\/|platform\/|ipc\/)|preload\/)/.test(f.replaceAll('\\', '/')),
+      )
       .filter((f) => /from ['"]electron(-updater)?['"]|require\(['"]electron/.test(readFileSync(f, 'utf8')));
     expect(offenders).toEqual([]);
   });

@@ -23,7 +23,7 @@ describe('content security policy', () => {
 
   it('admits only the loopback dev server in development', () => {
     const csp = contentSecurityPolicy({ devServerOrigin: 'http://localhost:5173' });
-    expect(csp).toContain('connect-src \'self\' http://localhost:5173 ws://localhost:5173');
+    expect(csp).toContain("connect-src 'self' http://localhost:5173 ws://localhost:5173");
   });
 });
 

@@ -15,9 +15,7 @@ const EXTERNAL_HOSTS = ['www.gesetze-im-internet.de', 'www.arbeitsagentur.de'];
  * The decisions themselves live in security-policy.ts (unit-tested).
  */
 export function applySecurityBaseline(logger: Logger, devServerUrl?: string): void {
-  const csp = contentSecurityPolicy(
-    devServerUrl ? { devServerOrigin: new URL(devServerUrl).origin } : {},
-  );
+  const csp = contentSecurityPolicy(devServerUrl ? { devServerOrigin: new URL(devServerUrl).origin } : {});
   const ses = session.defaultSession;
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({

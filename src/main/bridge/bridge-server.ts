@@ -82,7 +82,13 @@ function tokensEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type: string,
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(status, {
     'content-type': type,
     'cache-control': 'no-store',
@@ -137,7 +143,13 @@ export async function startBridgeServer(options: BridgeOptions): Promise<BridgeS
       // Stop reading and drop the connection so a half-sent body cannot poison keep-alive reuse.
       const socket = req.socket;
       res.once('finish', () => socket?.destroy());
-      return send(res, 413, JSON.stringify(fail(new AppError('PAYLOAD_TOO_LARGE').toDto())), 'application/json; charset=utf-8', { connection: 'close' });
+      return send(
+        res,
+        413,
+        JSON.stringify(fail(new AppError('PAYLOAD_TOO_LARGE').toDto())),
+        'application/json; charset=utf-8',
+        { connection: 'close' },
+      );
     }
     let envelope: unknown;
     try {
@@ -164,11 +176,14 @@ export async function startBridgeServer(options: BridgeOptions): Promise<BridgeS
       return send(res, 400, 'Bad Request', 'text/plain; charset=utf-8');
     }
     const file = normalize(join(options.rendererDir, decoded));
-    if (!file.startsWith(root) || decoded.includes('\0')) return send(res, 404, 'Not Found', 'text/plain; charset=utf-8');
+    if (!file.startsWith(root) || decoded.includes('\0'))
+      return send(res, 404, 'Not Found', 'text/plain; charset=utf-8');
     try {
       if (!(await stat(file)).isFile()) throw new Error('not a file');
       const body = await readFile(file);
-      send(res, 200, body, MIME[extname(file)] ?? 'application/octet-stream', { 'content-security-policy': csp });
+      send(res, 200, body, MIME[extname(file)] ?? 'application/octet-stream', {
+        'content-security-policy': csp,
+      });
     } catch {
       send(res, 404, 'Not Found', 'text/plain; charset=utf-8');
     }
@@ -181,11 +196,15 @@ export async function startBridgeServer(options: BridgeOptions): Promise<BridgeS
     }
     const url = new URL(req.url ?? '/', origin);
     const done = (error: unknown) => {
-      options.logger.error({ event: 'bridge.failed', errorName: error instanceof Error ? error.name : 'unknown' }, 'bridge request failed');
+      options.logger.error(
+        { event: 'bridge.failed', errorName: error instanceof Error ? error.name : 'unknown' },
+        'bridge request failed',
+      );
       if (!res.headersSent) sendJson(res, 500, fail(new AppError('INTERNAL').toDto()));
     };
     if (url.pathname === INVOKE_PATH) return void handleInvoke(req, res).catch(done);
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method Not Allowed', 'text/plain; charset=utf-8');
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return send(res, 405, 'Method Not Allowed', 'text/plain; charset=utf-8');
     if (url.pathname === BRIDGE_SCRIPT) {
       const site = req.headers['sec-fetch-site'];
       if (site !== undefined && site !== 'same-origin' && site !== 'none') {

@@ -1,19 +1,21 @@
-import { createBackend, type VaultPort } from '../backend';
-import type { Logger } from '../logging/logger';
+import { createLotseMain, type LotseMain, type LotseMainOptions } from '../composition';
 import { startBridgeServer, type BridgeServer } from './bridge-server';
 
-export interface StartBridgeOptions {
+export interface StartBridgeOptions extends Omit<LotseMainOptions, 'appInfo'> {
   readonly rendererDir: string;
-  readonly logger: Logger;
   readonly version: string;
   readonly demo: boolean;
-  readonly vault: VaultPort;
   readonly port?: number;
 }
 
-/** Boots the real backend without Electron and serves it to a browser. */
-export async function startBridge(options: StartBridgeOptions): Promise<BridgeServer> {
-  const backend = createBackend({
+export interface RunningBridge extends BridgeServer {
+  readonly main: LotseMain;
+}
+
+/** Boots the real main-side backend without Electron (no safeStorage) and serves it to a browser. */
+export async function startBridge(options: StartBridgeOptions): Promise<RunningBridge> {
+  const main = await createLotseMain({
+    ...options,
     appInfo: {
       name: 'Lotse',
       version: options.version,
@@ -22,13 +24,19 @@ export async function startBridge(options: StartBridgeOptions): Promise<BridgeSe
       locale: 'de-DE',
       demo: options.demo,
     },
-    vault: options.vault,
-    logger: options.logger,
   });
-  return startBridgeServer({
-    dispatch: backend.dispatch,
+  const server = await startBridgeServer({
+    dispatch: main.backend.dispatch,
     rendererDir: options.rendererDir,
     logger: options.logger,
     ...(options.port !== undefined ? { port: options.port } : {}),
   });
+  return {
+    ...server,
+    main,
+    async close() {
+      await server.close();
+      await main.shutdown();
+    },
+  };
 }

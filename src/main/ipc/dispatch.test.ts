@@ -1,25 +1,11 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fakeHandlers } from '../../../tests/helpers/fake-handlers';
 import { AppError } from '../../shared/errors';
 import { silentLogger } from '../logging/logger';
 import { createDispatch, type Handlers } from './dispatch';
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
-  return {
-    'app:info': vi.fn(() => ({
-      name: 'Lotse',
-      version: '1.0.0',
-      runtime: 'browser-bridge' as const,
-      platform: 'linux',
-      locale: 'de-DE',
-      demo: true,
-    })),
-    'vault:status': vi.fn(() => ({
-      state: 'locked' as const,
-      quickUnlockAvailable: false,
-      autoLockMinutes: 15,
-    })),
-    ...overrides,
-  };
+  return fakeHandlers(overrides);
 }
 
 describe('dispatch', () => {

@@ -1,11 +1,6 @@
 import { AppError, toErrorDto } from '../../shared/errors';
 import { isIpcChannel } from '../../shared/ipc/channels';
-import {
-  ipcContract,
-  type IpcChannel,
-  type IpcIn,
-  type IpcOut,
-} from '../../shared/ipc/contract';
+import { ipcContract, type IpcChannel, type IpcIn, type IpcOut } from '../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../shared/ipc/result';
 import { zodIssues } from '../../shared/validation';
 import type { Logger } from '../logging/logger';
@@ -39,9 +34,7 @@ export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
     const parsed = spec.input.safeParse(rawInput);
     if (!parsed.success) {
       logger.info({ event: 'ipc.invalid_input', channel }, 'refused invalid IPC input');
-      return fail(
-        new AppError('VALIDATION_FAILED', undefined, { issues: zodIssues(parsed.error) }).toDto(),
-      );
+      return fail(new AppError('VALIDATION_FAILED', undefined, { issues: zodIssues(parsed.error) }).toDto());
     }
     const started = performance.now();
     try {

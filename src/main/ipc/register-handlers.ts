@@ -15,8 +15,7 @@ export function registerIpcHandlers(dispatch: Dispatch, origins: readonly string
     ipcMain.handle(channel, async (event, input: unknown) => {
       const frame = event.senderFrame;
       const trusted =
-        frame !== null &&
-        isTrustedSender({ url: frame.url, isMainFrame: frame.parent === null }, origins);
+        frame !== null && isTrustedSender({ url: frame.url, isMainFrame: frame.parent === null }, origins);
       if (!trusted) {
         logger.warn({ event: 'ipc.untrusted_sender', channel }, 'refused IPC from untrusted sender');
         return fail(new AppError('IPC_FORBIDDEN_SENDER').toDto());

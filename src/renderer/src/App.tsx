@@ -1,24 +1,63 @@
-import { Center, Loader } from '@mantine/core';
+import { Alert, Button, Center, Loader } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import type { AppInfo } from '../../shared/ipc/contract';
-import { call } from './api/client';
+import type { AppInfo, VaultStatus } from '../../shared/ipc/contract';
+import { call, isApiError } from './api/client';
 import { AppFrame } from './app/AppFrame';
+import { FirstRunScreen } from './features/lock-screen/FirstRunScreen';
+import { UnlockScreen } from './features/lock-screen/UnlockScreen';
+import { useVault, VaultProvider } from './features/lock-screen/VaultContext';
+
+function LockButton() {
+  const { lock } = useVault();
+  return (
+    <Button variant="default" leftSection={<IconLock size={18} aria-hidden />} onClick={() => void lock()}>
+      Sperren
+    </Button>
+  );
+}
+
+function Screens({ info }: { info: AppInfo }) {
+  const { status } = useVault();
+  switch (status.state) {
+    case 'uninitialized':
+      return <FirstRunScreen />;
+    case 'locked':
+      return <UnlockScreen />;
+    case 'unlocked':
+      return <AppFrame demo={info.demo} headerActions={<LockButton />} />;
+  }
+}
 
 export function App() {
-  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [boot, setBoot] = useState<{ info: AppInfo; status: VaultStatus }>();
+  const [error, setError] = useState<string>();
 
   useEffect(() => {
-    call('app:info')
-      .then(setInfo)
-      .catch(() => setInfo(null));
+    Promise.all([call('app:info'), call('vault:status')])
+      .then(([info, status]) => setBoot({ info, status }))
+      .catch((e: unknown) => setError(isApiError(e) ? e.message : 'Lotse konnte nicht gestartet werden.'));
   }, []);
 
-  if (info === null) {
+  if (error) {
+    return (
+      <Center h="100vh" p="md" component="main">
+        <Alert color="red.9" variant="outline" role="alert" title="Lotse konnte nicht starten" maw={520}>
+          {error}
+        </Alert>
+      </Center>
+    );
+  }
+  if (!boot) {
     return (
       <Center h="100vh">
         <Loader aria-label="Lotse wird gestartet" />
       </Center>
     );
   }
-  return <AppFrame demo={info.demo} />;
+  return (
+    <VaultProvider initial={boot.status}>
+      <Screens info={boot.info} />
+    </VaultProvider>
+  );
 }

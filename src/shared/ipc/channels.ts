@@ -3,7 +3,16 @@
  * contract so the sandboxed preload can import it without bundling zod. A unit test keeps both
  * lists equal.
  */
-export const IPC_CHANNELS = ['app:info', 'vault:status'] as const;
+export const IPC_CHANNELS = [
+  'app:info',
+  'vault:status',
+  'vault:create',
+  'vault:unlock',
+  'vault:unlock-quick',
+  'vault:lock',
+  'vault:change-passphrase',
+  'vault:touch',
+] as const;
 
 export type IpcChannelName = (typeof IPC_CHANNELS)[number];
 

@@ -2,8 +2,7 @@ import type { AppErrorDto } from '../errors';
 
 /** The envelope every IPC call returns; errors survive the process boundary as data. */
 export type Result<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: AppErrorDto };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppErrorDto };
 
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };

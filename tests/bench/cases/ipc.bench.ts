@@ -8,9 +8,23 @@ import { defineBench } from '../types';
 
 const CALLS = process.env['BENCH_QUICK'] === '1' ? 200 : 2_000;
 
+const status = { state: 'unlocked', quickUnlockAvailable: false, autoLockMinutes: 15 } as const;
 const handlers: Handlers = {
-  'app:info': () => ({ name: 'Lotse', version: '0', runtime: 'browser-bridge', platform: 'linux', locale: 'de-DE', demo: true }),
-  'vault:status': () => ({ state: 'unlocked', quickUnlockAvailable: false, autoLockMinutes: 15 }),
+  'app:info': () => ({
+    name: 'Lotse',
+    version: '0',
+    runtime: 'browser-bridge',
+    platform: 'linux',
+    locale: 'de-DE',
+    demo: true,
+  }),
+  'vault:status': () => status,
+  'vault:create': () => status,
+  'vault:unlock': () => status,
+  'vault:unlock-quick': () => status,
+  'vault:lock': () => status,
+  'vault:change-passphrase': () => status,
+  'vault:touch': () => null,
 };
 
 async function perCallMs(fn: () => Promise<unknown>, calls: number): Promise<number> {

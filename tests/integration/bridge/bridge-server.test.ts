@@ -5,22 +5,31 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startBridgeServer, type BridgeServer } from '../../../src/main/bridge/bridge-server';
 import { createDispatch, type Handlers } from '../../../src/main/ipc/dispatch';
 import { silentLogger } from '../../../src/main/logging/logger';
+import { fakeHandlers } from '../../helpers/fake-handlers';
 
 let dir: string;
 let bridge: BridgeServer;
-const vaultStatus = vi.fn(() => ({ state: 'locked' as const, quickUnlockAvailable: false, autoLockMinutes: 15 }));
+const vaultStatus = vi.fn(() => ({
+  state: 'locked' as const,
+  quickUnlockAvailable: false,
+  autoLockMinutes: 15,
+}));
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'lotse-bridge-'));
   await mkdir(join(dir, 'assets'));
-  await writeFile(join(dir, 'index.html'), '<html><head><meta http-equiv="Content-Security-Policy" content="x"></head><body><script type="module" src="/assets/a.js"></script></body></html>');
+  await writeFile(
+    join(dir, 'index.html'),
+    '<html><head><meta http-equiv="Content-Security-Policy" content="x"></head><body><script type="module" src="/assets/a.js"></script></body></html>',
+  );
   await writeFile(join(dir, 'assets', 'a.js'), 'console.log(1)');
   await writeFile(join(tmpdir(), 'lotse-outside.txt'), 'outside');
-  const handlers: Handlers = {
-    'app:info': () => ({ name: 'Lotse', version: '0.0.0', runtime: 'browser-bridge', platform: 'linux', locale: 'de-DE', demo: true }),
-    'vault:status': vaultStatus,
-  };
-  bridge = await startBridgeServer({ dispatch: createDispatch(handlers, silentLogger()), rendererDir: dir, logger: silentLogger() });
+  const handlers: Handlers = fakeHandlers({ 'vault:status': vaultStatus });
+  bridge = await startBridgeServer({
+    dispatch: createDispatch(handlers, silentLogger()),
+    rendererDir: dir,
+    logger: silentLogger(),
+  });
 });
 
 afterAll(async () => {
@@ -51,14 +60,29 @@ describe('browser bridge', () => {
 
   it('answers a contract channel', async () => {
     const res = await invoke({ channel: 'vault:status' });
-    expect(await res.json()).toEqual({ ok: true, value: { state: 'locked', quickUnlockAvailable: false, autoLockMinutes: 15 } });
+    expect(await res.json()).toEqual({
+      ok: true,
+      value: { state: 'locked', quickUnlockAvailable: false, autoLockMinutes: 15 },
+    });
   });
 
   it('refuses an unknown channel and bad input with codes', async () => {
-    expect(await (await invoke({ channel: 'fs:read', input: '/etc/passwd' })).json()).toMatchObject({ ok: false, error: { code: 'IPC_UNKNOWN_CHANNEL' } });
-    expect(await (await invoke({ channel: 'vault:status', input: { x: 1 } })).json()).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
-    expect(await (await invoke('{not json')).json()).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
-    expect(await (await invoke([1, 2])).json()).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await (await invoke({ channel: 'fs:read', input: '/etc/passwd' })).json()).toMatchObject({
+      ok: false,
+      error: { code: 'IPC_UNKNOWN_CHANNEL' },
+    });
+    expect(await (await invoke({ channel: 'vault:status', input: { x: 1 } })).json()).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
+    expect(await (await invoke('{not json')).json()).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
+    expect(await (await invoke([1, 2])).json()).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
   });
 
   it('refuses a missing or wrong token and a foreign origin without calling the backend', async () => {
@@ -75,7 +99,11 @@ describe('browser bridge', () => {
   });
 
   it('does not serve files outside the renderer folder', async () => {
-    for (const path of ['/../lotse-outside.txt', '/%2e%2e/lotse-outside.txt', '/assets/..%2f..%2flotse-outside.txt']) {
+    for (const path of [
+      '/../lotse-outside.txt',
+      '/%2e%2e/lotse-outside.txt',
+      '/assets/..%2f..%2flotse-outside.txt',
+    ]) {
       const res = await fetch(new URL(path, bridge.url));
       expect(await res.text()).not.toBe('outside');
     }
@@ -86,10 +114,14 @@ describe('browser bridge', () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve) => {
       const u = new URL(bridge.url);
-      request({ host: '127.0.0.1', port: u.port, path: '/', headers: { host: 'evil.example' } }, (res) => resolve(res.statusCode ?? 0)).end();
+      request({ host: '127.0.0.1', port: u.port, path: '/', headers: { host: 'evil.example' } }, (res) =>
+        resolve(res.statusCode ?? 0),
+      ).end();
     });
     expect(status).toBe(421);
-    const res = await fetch(new URL('/__lotse/bridge.js', bridge.url), { headers: { 'sec-fetch-site': 'cross-site' } });
+    const res = await fetch(new URL('/__lotse/bridge.js', bridge.url), {
+      headers: { 'sec-fetch-site': 'cross-site' },
+    });
     expect(res.status).toBe(403);
   });
 });

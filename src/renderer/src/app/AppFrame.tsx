@@ -1,11 +1,5 @@
 import { AppShell, Badge, Box, Group, NavLink, Stack, Text, Title } from '@mantine/core';
-import {
-  IconCalendarEvent,
-  IconChecklist,
-  IconRefresh,
-  IconSettings,
-  IconUsers,
-} from '@tabler/icons-react';
+import { IconCalendarEvent, IconChecklist, IconRefresh, IconSettings, IconUsers } from '@tabler/icons-react';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { AppointmentsPage } from '../features/appointments/AppointmentsPage';
@@ -50,7 +44,14 @@ export function AppFrame(props: { headerActions?: ReactNode; demo?: boolean }) {
 
   return (
     <>
-      <a className="skip-link" href="#inhalt" onClick={(e) => { e.preventDefault(); mainRef.current?.focus(); }}>
+      <a
+        className="skip-link"
+        href="#inhalt"
+        onClick={(e) => {
+          e.preventDefault();
+          mainRef.current?.focus();
+        }}
+      >
         Zum Inhalt springen
       </a>
       <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 0 }} padding="lg">
@@ -64,7 +65,11 @@ export function AppFrame(props: { headerActions?: ReactNode; demo?: boolean }) {
                 Jobcenter Nordsachsen
               </Text>
               {props.demo ? (
-                <Badge color="#9c3b00" variant="outline" title="Es werden ausschließlich erfundene Demodaten angezeigt.">
+                <Badge
+                  color="#9c3b00"
+                  variant="outline"
+                  title="Es werden ausschließlich erfundene Demodaten angezeigt."
+                >
                   Demodaten
                 </Badge>
               ) : null}

@@ -2,7 +2,12 @@ import { Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 /** A calm empty state: what this place is for and what to do next. */
-export function EmptyState(props: { icon: ReactNode; title: string; children: ReactNode; action?: ReactNode }) {
+export function EmptyState(props: {
+  icon: ReactNode;
+  title: string;
+  children: ReactNode;
+  action?: ReactNode;
+}) {
   return (
     <Paper withBorder p="xl" radius="md" maw={640}>
       <Stack gap="sm" align="flex-start">

@@ -24,11 +24,16 @@ export class ErrorBoundary extends Component<{ children: ReactNode; resetKey?: s
   override render(): ReactNode {
     if (!this.state.failed) return this.props.children;
     return (
-      <Alert color="red" title="Dieser Bereich konnte nicht angezeigt werden" role="alert" variant="outline">
+      <Alert
+        color="red.9"
+        title="Dieser Bereich konnte nicht angezeigt werden"
+        role="alert"
+        variant="outline"
+      >
         <Stack gap="sm">
           <Text size="sm">
-            Ihre gespeicherten Daten sind davon nicht betroffen. Versuchen Sie es erneut oder wechseln Sie
-            den Bereich.
+            Ihre gespeicherten Daten sind davon nicht betroffen. Versuchen Sie es erneut oder wechseln Sie den
+            Bereich.
           </Text>
           <Button variant="default" onClick={() => this.setState({ failed: false })} w="fit-content">
             Erneut versuchen

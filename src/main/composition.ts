@@ -1,0 +1,56 @@
+import { createBackend, type Backend } from './backend';
+import { createLocalStore, type LocalStore } from './db/local-store';
+import type { Logger } from './logging/logger';
+import type { ScryptParams } from './vault/crypto';
+import type { SafeStorageAdapter } from './vault/platform';
+import { createVault, type Vault } from './vault/vault';
+import type { AppInfo } from '../shared/ipc/contract';
+
+export interface LotseMainOptions {
+  readonly dataDir: string;
+  readonly appInfo: AppInfo;
+  readonly logger: Logger;
+  readonly safeStorage?: SafeStorageAdapter;
+  readonly scrypt?: ScryptParams;
+  readonly autoLockMinutes?: number;
+  readonly recoveryPublicKeyPem?: string;
+  /** Runs once right after the very first unlock (first run), e.g. to seed demo data. */
+  readonly onFirstRun?: (store: LocalStore) => Promise<void>;
+}
+
+export interface LotseMain {
+  readonly backend: Backend;
+  readonly vault: Vault;
+  readonly store: LocalStore;
+  shutdown(): Promise<void>;
+}
+
+/**
+ * Wires vault -> encrypted store -> features -> dispatch, identically for the Electron main
+ * process and the browser bridge. Only the platform adapters differ.
+ */
+export async function createLotseMain(options: LotseMainOptions): Promise<LotseMain> {
+  const store = createLocalStore({ dataDir: options.dataDir, logger: options.logger });
+  const vault = await createVault({
+    dataDir: options.dataDir,
+    logger: options.logger,
+    ...(options.safeStorage ? { safeStorage: options.safeStorage } : {}),
+    ...(options.scrypt ? { scrypt: options.scrypt } : {}),
+    ...(options.autoLockMinutes ? { autoLockMinutes: options.autoLockMinutes } : {}),
+    ...(options.recoveryPublicKeyPem ? { recoveryPublicKeyPem: options.recoveryPublicKeyPem } : {}),
+    onUnlock: async (key, info) => {
+      await store.open(key, info);
+      if (info.firstRun) await options.onFirstRun?.(store);
+    },
+    onLock: () => store.close(),
+  });
+  const backend = createBackend({ appInfo: options.appInfo, vault, logger: options.logger });
+  return {
+    backend,
+    vault,
+    store,
+    async shutdown() {
+      await vault.lockNow('user');
+    },
+  };
+}

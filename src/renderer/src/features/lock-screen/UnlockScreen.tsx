@@ -1,0 +1,81 @@
+import { Alert, Button, PasswordInput, Stack } from '@mantine/core';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { call, isApiError } from '../../api/client';
+import { LockLayout } from './LockLayout';
+import { useVault } from './VaultContext';
+
+/** Locked: the passphrase (or the OS key store, where offered) opens the encrypted data. */
+export function UnlockScreen() {
+  const { status, setStatus } = useVault();
+  const [passphrase, setPassphrase] = useState('');
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string>();
+  const input = useRef<HTMLInputElement>(null);
+
+  // After a failed attempt the field is enabled again: put the keyboard focus back into it.
+  useEffect(() => {
+    if (!pending) input.current?.focus();
+  }, [pending]);
+
+  async function attempt(run: () => Promise<void>) {
+    setPending(true);
+    setError(undefined);
+    try {
+      await run();
+    } catch (e) {
+      setError(isApiError(e) ? e.message : 'Entsperren ist fehlgeschlagen.');
+      setPassphrase('');
+    } finally {
+      setPending(false);
+    }
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (passphrase.length === 0) {
+      setError('Bitte geben Sie Ihre Passphrase ein.');
+      return;
+    }
+    void attempt(async () => setStatus(await call('vault:unlock', { passphrase })));
+  }
+
+  return (
+    <LockLayout
+      title="Lotse ist gesperrt"
+      intro="Zum Schutz der Daten wurde Lotse gesperrt. Geben Sie Ihre Passphrase ein, um weiterzuarbeiten."
+    >
+      <form onSubmit={onSubmit} noValidate>
+        <Stack gap="md">
+          {error ? (
+            <Alert color="red.9" variant="outline" role="alert" title="Nicht entsperrt">
+              {error}
+            </Alert>
+          ) : null}
+          <PasswordInput
+            label="Passphrase"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.currentTarget.value)}
+            ref={input}
+            autoComplete="current-password"
+            required
+            autoFocus
+            disabled={pending}
+            visibilityToggleButtonProps={{ 'aria-label': 'Passphrase anzeigen oder verbergen' }}
+          />
+          <Button type="submit" loading={pending}>
+            Entsperren
+          </Button>
+          {status.quickUnlockAvailable ? (
+            <Button
+              variant="default"
+              disabled={pending}
+              onClick={() => void attempt(async () => setStatus(await call('vault:unlock-quick')))}
+            >
+              Mit Windows-Anmeldung entsperren
+            </Button>
+          ) : null}
+        </Stack>
+      </form>
+    </LockLayout>
+  );
+}
