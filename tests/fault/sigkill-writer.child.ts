@@ -20,7 +20,9 @@ const ctx = { clock: { now: () => new Date() }, ids, actorId: 'child' };
 
 async function main(): Promise<void> {
   await migrate(db as unknown as Kysely<unknown>);
-  raw.prepare("INSERT OR IGNORE INTO offices (id, code, name, town) VALUES ('o1', 'TO', 'Torgau', 'Torgau')").run();
+  raw
+    .prepare("INSERT OR IGNORE INTO offices (id, code, name, town) VALUES ('o1', 'TO', 'Torgau', 'Torgau')")
+    .run();
   process.stdout.write('ready\n');
   for (let i = 0; ; i += 1) {
     const caseId = ids.newId();
@@ -33,14 +35,28 @@ async function main(): Promise<void> {
         op: 'create',
         id: personId,
         caseId,
-        fields: { customer_number: `K${i}`, first_name: 'Test', last_name: `Person ${i}`, birth_date: '1990-01-01', severely_disabled: 0 },
+        fields: {
+          customer_number: `K${i}`,
+          first_name: 'Test',
+          last_name: `Person ${i}`,
+          birth_date: '1990-01-01',
+          severely_disabled: 0,
+        },
       });
       await writeSynced(trx, ctx, {
         table: 'cases',
         op: 'create',
         id: caseId,
         caseId,
-        fields: { case_number: `TO-${caseId}`, person_id: personId, office_id: 'o1', caseworker_id: 'child', phase: 1, status: 'aktiv', opened_on: '2026-01-01' },
+        fields: {
+          case_number: `TO-${caseId}`,
+          person_id: personId,
+          office_id: 'o1',
+          caseworker_id: 'child',
+          phase: 1,
+          status: 'aktiv',
+          opened_on: '2026-01-01',
+        },
       });
       for (let j = 0; j < notes; j += 1) {
         await writeSynced(trx, ctx, {
@@ -48,7 +64,12 @@ async function main(): Promise<void> {
           op: 'create',
           id: ids.newId(),
           caseId,
-          fields: { category: 'Beratung', title: `Notiz ${j}`, body: 'x'.repeat(200 + j * 10), restricted: 0 },
+          fields: {
+            category: 'Beratung',
+            title: `Notiz ${j}`,
+            body: 'x'.repeat(200 + j * 10),
+            restricted: 0,
+          },
         });
       }
     });

@@ -17,7 +17,12 @@ afterEach(async () => {
 const CHILD = join(import.meta.dirname, 'sigkill-writer.child.ts');
 
 /** Runs the writer until it has committed `commits` transactions and begun another, then SIGKILLs it. */
-function runAndKill(dbPath: string, key: Buffer, commits: number, delayMs: number): Promise<{ committed: Map<string, number>; signal: string | null }> {
+function runAndKill(
+  dbPath: string,
+  key: Buffer,
+  commits: number,
+  delayMs: number,
+): Promise<{ committed: Map<string, number>; signal: string | null }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dbPath], {
       env: { ...process.env, LOTSE_TEST_KEY_HEX: key.toString('hex') },
@@ -51,7 +56,8 @@ function runAndKill(dbPath: string, key: Buffer, commits: number, delayMs: numbe
       // lines flushed before death may still sit in the pipe buffer: they were committed too
       const m = /committed (\S+) (\d+)/g;
       for (const hit of buffer.matchAll(m)) committed.set(hit[1]!, Number(hit[2]));
-      if (signal !== 'SIGKILL') reject(new Error(`child exited unexpectedly (${signal ?? 'no signal'}): ${stderr}`));
+      if (signal !== 'SIGKILL')
+        reject(new Error(`child exited unexpectedly (${signal ?? 'no signal'}): ${stderr}`));
       else resolve({ committed, signal });
     });
   });
@@ -61,7 +67,10 @@ describe('crash safety', () => {
   it('a SIGKILL in the middle of a write transaction leaves a database that opens, is intact and holds every committed row', async () => {
     const dbPath = join(dir.path, 'lotse.db');
     const key = randomBytes(32);
-    for (const [round, delay] of [[0, 3], [1, 11]] as const) {
+    for (const [round, delay] of [
+      [0, 3],
+      [1, 11],
+    ] as const) {
       const { committed } = await runAndKill(dbPath, key, 15 * (round + 1), delay);
       expect(committed.size).toBeGreaterThanOrEqual(15);
       // the crash left a WAL behind that the next open must recover from
@@ -87,7 +96,11 @@ describe('crash safety', () => {
           )
           .all();
         expect(partial).toEqual([]);
-        const orphans = db.prepare('SELECT count(*) AS n FROM persons p WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = p.case_id)').get();
+        const orphans = db
+          .prepare(
+            'SELECT count(*) AS n FROM persons p WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = p.case_id)',
+          )
+          .get();
         expect(orphans).toEqual({ n: 0 });
       } finally {
         db.close();

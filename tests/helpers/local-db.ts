@@ -28,7 +28,11 @@ export async function createDb(options: { target?: number } = {}): Promise<TestD
   const path = join(dir.path, 'lotse.db');
   const raw = openEncryptedDb(path, key, { create: true });
   const db = createLocalKysely(raw);
-  if (options.target !== 0) await migrate(db as unknown as Kysely<unknown>, options.target === undefined ? {} : { target: options.target });
+  if (options.target !== 0)
+    await migrate(
+      db as unknown as Kysely<unknown>,
+      options.target === undefined ? {} : { target: options.target },
+    );
   let closed = false;
   const close = async () => {
     if (closed) return;
@@ -59,7 +63,9 @@ export function insertRows(raw: RawDatabase, table: string, rows: readonly Recor
   for (const row of rows) {
     const cols = Object.keys(row);
     raw
-      .prepare(`INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
+      .prepare(
+        `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
+      )
       .run(...cols.map((c) => row[c]));
   }
 }

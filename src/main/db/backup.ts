@@ -16,7 +16,11 @@ import { classifySqliteError } from './sqlite-errors';
  * (opened with the key, integrity_check) and only then renamed into place. An existing file at
  * `targetPath` is never overwritten.
  */
-export async function writeEncryptedBackup(raw: RawDatabase, dataKey: Buffer, targetPath: string): Promise<{ bytes: number }> {
+export async function writeEncryptedBackup(
+  raw: RawDatabase,
+  dataKey: Buffer,
+  targetPath: string,
+): Promise<{ bytes: number }> {
   if (existsSync(targetPath)) throw new Error('backup target exists');
   const temp = join(dirname(targetPath), `.${basename(targetPath)}.${randomUUID()}.tmp`);
   try {
@@ -29,7 +33,9 @@ export async function writeEncryptedBackup(raw: RawDatabase, dataKey: Buffer, ta
     let bytes: number;
     try {
       if (copy.pragma('integrity_check', { simple: true }) !== 'ok') throw new AppError('DB_CORRUPTED');
-      bytes = (copy.pragma('page_count', { simple: true }) as number) * (copy.pragma('page_size', { simple: true }) as number);
+      bytes =
+        (copy.pragma('page_count', { simple: true }) as number) *
+        (copy.pragma('page_size', { simple: true }) as number);
     } finally {
       copy.close();
     }

@@ -67,7 +67,13 @@ export type SyncedFields<T extends SyncedTable> = Partial<{
 }>;
 
 export type SyncedWrite<T extends SyncedTable> =
-  | { readonly table: T; readonly op: 'create'; readonly id: string; readonly caseId: string; readonly fields: SyncedFields<T> }
+  | {
+      readonly table: T;
+      readonly op: 'create';
+      readonly id: string;
+      readonly caseId: string;
+      readonly fields: SyncedFields<T>;
+    }
   | {
       readonly table: T;
       readonly op: 'update';
@@ -92,7 +98,11 @@ const CLIENT_ID_KEY = 'client_id';
 type Loose = Kysely<any>;
 
 async function nextHlc(trx: Transaction<LocalDb>, ctx: WriteContext): Promise<string> {
-  const rows = await trx.selectFrom('sync_state').select(['key', 'value']).where('key', 'in', [HLC_KEY, CLIENT_ID_KEY]).execute();
+  const rows = await trx
+    .selectFrom('sync_state')
+    .select(['key', 'value'])
+    .where('key', 'in', [HLC_KEY, CLIENT_ID_KEY])
+    .execute();
   const state = new Map(rows.map((r) => [r.key, r.value]));
   let clientId = state.get(CLIENT_ID_KEY);
   if (!clientId) {
@@ -172,18 +182,31 @@ export async function writeSynced<T extends SyncedTable>(
       .selectFrom(table)
       .select(['case_id', 'row_version', 'field_meta', 'archived_at'])
       .where('id', '=', write.id)
-      .executeTakeFirst()) as { case_id: string; row_version: number; field_meta: string; archived_at: string | null } | undefined;
+      .executeTakeFirst()) as
+      { case_id: string; row_version: number; field_meta: string; archived_at: string | null } | undefined;
     if (!current) throw new AppError('NOT_FOUND');
-    if (write.op === 'update' && write.expectedRowVersion !== undefined && write.expectedRowVersion !== current.row_version) {
+    if (
+      write.op === 'update' &&
+      write.expectedRowVersion !== undefined &&
+      write.expectedRowVersion !== current.row_version
+    ) {
       throw new AppError('CONFLICT');
     }
     const fields =
-      write.op === 'update' ? checkedFields(write.table, write.fields as Record<string, unknown>) : { archived_at: now };
+      write.op === 'update'
+        ? checkedFields(write.table, write.fields as Record<string, unknown>)
+        : { archived_at: now };
     const meta = { ...(JSON.parse(current.field_meta) as Record<string, string>) };
     for (const key of Object.keys(fields)) meta[key] = hlc;
     await db
       .updateTable(table)
-      .set({ ...fields, field_meta: JSON.stringify(meta), dirty: 1, updated_at: now, updated_by: ctx.actorId })
+      .set({
+        ...fields,
+        field_meta: JSON.stringify(meta),
+        dirty: 1,
+        updated_at: now,
+        updated_by: ctx.actorId,
+      })
       .where('id', '=', write.id)
       .execute();
     caseId = current.case_id;

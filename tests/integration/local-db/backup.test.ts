@@ -11,7 +11,9 @@ import { createDb, fixedClock, sequentialIds, type TestDb } from '../../helpers/
 let t: TestDb;
 beforeEach(async () => {
   t = await createDb();
-  t.raw.prepare("INSERT INTO offices (id, code, name, town) VALUES ('o1', 'OSZ', 'Oschatz', 'Oschatz')").run();
+  t.raw
+    .prepare("INSERT INTO offices (id, code, name, town) VALUES ('o1', 'OSZ', 'Oschatz', 'Oschatz')")
+    .run();
 });
 afterEach(async () => {
   await t.destroy();
@@ -24,9 +26,18 @@ describe('encrypted backup', () => {
       officeId: 'o1',
       caseworkerId: 'u1',
       openedOn: '2026-01-10',
-      person: { customerNumber: '555D000111', firstName: 'Hannelore', lastName: 'Wöhlerkamp', birthDate: '1966-06-06' },
+      person: {
+        customerNumber: '555D000111',
+        firstName: 'Hannelore',
+        lastName: 'Wöhlerkamp',
+        birthDate: '1966-06-06',
+      },
     });
-    await cases.addNote(caseId, { category: 'Beratung', title: 'Gespräch', body: 'Interesse an Umschulung zur Pflegefachkraft' });
+    await cases.addNote(caseId, {
+      category: 'Beratung',
+      title: 'Gespräch',
+      body: 'Interesse an Umschulung zur Pflegefachkraft',
+    });
     const target = join(t.dir, 'backup-2026-01-10.lotse');
     const { bytes } = await writeEncryptedBackup(t.raw, t.key, target);
     expect(bytes).toBeGreaterThan(0);
@@ -40,7 +51,9 @@ describe('encrypted backup', () => {
     const copy = openEncryptedDb(target, t.key, { readonly: true });
     try {
       expect(copy.prepare('SELECT last_name FROM persons').all()).toEqual([{ last_name: 'Wöhlerkamp' }]);
-      expect(copy.prepare("SELECT count(*) AS n FROM search_index WHERE search_index MATCH 'umschulung'").get()).toEqual({ n: 1 });
+      expect(
+        copy.prepare("SELECT count(*) AS n FROM search_index WHERE search_index MATCH 'umschulung'").get(),
+      ).toEqual({ n: 1 });
     } finally {
       copy.close();
     }

@@ -8,7 +8,11 @@ let t: TestDb;
 let cases: CasesService;
 beforeEach(async () => {
   t = await createDb();
-  t.raw.prepare("INSERT INTO offices (id, code, name, town, is_head_office) VALUES ('office-torgau', 'TO', 'Standort Torgau', 'Torgau', 0)").run();
+  t.raw
+    .prepare(
+      "INSERT INTO offices (id, code, name, town, is_head_office) VALUES ('office-torgau', 'TO', 'Standort Torgau', 'Torgau', 0)",
+    )
+    .run();
   cases = createCasesService({ db: t.db, clock: fixedClock(), ids: sequentialIds(), actorId: 'ifk-7' });
 });
 afterEach(async () => {
@@ -19,7 +23,13 @@ const newCase = {
   officeId: 'office-torgau',
   caseworkerId: 'ifk-7',
   openedOn: '2026-02-01',
-  person: { customerNumber: '321D654987', firstName: 'Käthe', lastName: 'Rößler', birthDate: '1988-05-17', town: 'Dommitzsch' },
+  person: {
+    customerNumber: '321D654987',
+    firstName: 'Käthe',
+    lastName: 'Rößler',
+    birthDate: '1988-05-17',
+    town: 'Dommitzsch',
+  },
   household: { householdNumber: '09876BG0012345', members: 3, childrenUnder18: 2, singleParent: true },
 };
 
@@ -32,7 +42,11 @@ describe('cases service', () => {
     expect(detail.household?.id).toBe(householdId);
     expect(detail.office?.code).toBe('TO');
     const outbox = tableRows(t.raw, 'sync_outbox', 'seq');
-    expect(outbox.map((r) => `${r['entity']}:${r['op']}`)).toEqual(['households:create', 'persons:create', 'cases:create']);
+    expect(outbox.map((r) => `${r['entity']}:${r['op']}`)).toEqual([
+      'households:create',
+      'persons:create',
+      'cases:create',
+    ]);
     expect(new Set(outbox.map((r) => r['local_tx_id'])).size).toBe(1);
     expect(await cases.pendingChanges()).toBe(3);
   });
@@ -41,11 +55,26 @@ describe('cases service', () => {
     const { caseId } = await cases.createCase(newCase);
     const other = await cases.createCase({
       ...newCase,
-      person: { customerNumber: '111D222333', firstName: 'Björn', lastName: 'Jäger', birthDate: '1979-01-02', town: 'Torgau' },
+      person: {
+        customerNumber: '111D222333',
+        firstName: 'Björn',
+        lastName: 'Jäger',
+        birthDate: '1979-01-02',
+        town: 'Torgau',
+      },
       household: undefined,
     });
-    await cases.addNote(other.caseId, { category: 'Beratung', title: 'Erstgespräch', body: 'Gabelstaplerschein vorhanden, sucht Lagerarbeit' });
-    await cases.addNote(caseId, { category: 'Vertraulich', title: 'Schulden', body: 'Schuldnerberatung läuft', restricted: true });
+    await cases.addNote(other.caseId, {
+      category: 'Beratung',
+      title: 'Erstgespräch',
+      body: 'Gabelstaplerschein vorhanden, sucht Lagerarbeit',
+    });
+    await cases.addNote(caseId, {
+      category: 'Vertraulich',
+      title: 'Schulden',
+      body: 'Schuldnerberatung läuft',
+      restricted: true,
+    });
     const ids = async (q: string) => (await cases.searchCases(q)).map((r) => r.caseId);
     expect(await ids('rossler')).toEqual([]);
     expect(await ids('roßler')).toEqual([caseId]);
@@ -64,11 +93,20 @@ describe('cases service', () => {
     expect((await cases.searchCases('Köhler')).map((r) => r.caseId)).toEqual([caseId]);
     expect(await cases.searchCases('Rößler')).toEqual([]);
     await cases.updateCase(caseId, { phase: 2, lastContactOn: '2026-02-10' });
-    const { noteId } = await cases.addNote(caseId, { category: 'Beratung', title: 'Termin', body: 'Bewerbungstraining besprochen' });
+    const { noteId } = await cases.addNote(caseId, {
+      category: 'Beratung',
+      title: 'Termin',
+      body: 'Bewerbungstraining besprochen',
+    });
     expect(await cases.searchCases('bewerbungstraining')).toHaveLength(1);
     await cases.archiveNote(noteId);
     expect(await cases.searchCases('bewerbungstraining')).toEqual([]);
-    const { appointmentId } = await cases.addAppointment(caseId, { startsAt: '2026-02-12T09:30:00.000Z', durationMinutes: 45, kind: 'Beratungsgespräch', location: 'Torgau, Raum 1.12' });
+    const { appointmentId } = await cases.addAppointment(caseId, {
+      startsAt: '2026-02-12T09:30:00.000Z',
+      durationMinutes: 45,
+      kind: 'Beratungsgespräch',
+      location: 'Torgau, Raum 1.12',
+    });
     await cases.updateAppointment(appointmentId, { status: 'wahrgenommen' });
     expect((await cases.listAppointmentsOn('2026-02-12')).map((a) => a.status)).toEqual(['wahrgenommen']);
     expect(await cases.listAppointmentsOn('2026-02-13')).toEqual([]);
@@ -76,18 +114,34 @@ describe('cases service', () => {
     expect(detail.case.phase).toBe(2);
     expect(detail.notes).toEqual([]);
     const ops = tableRows(t.raw, 'sync_outbox', 'seq').map((r) => `${r['entity']}:${r['op']}`);
-    expect(ops.slice(3)).toEqual(['persons:update', 'cases:update', 'notes:create', 'notes:archive', 'appointments:create', 'appointments:update']);
+    expect(ops.slice(3)).toEqual([
+      'persons:update',
+      'cases:update',
+      'notes:create',
+      'notes:archive',
+      'appointments:create',
+      'appointments:update',
+    ]);
   });
 
   it('lists the caseload sorted by name and filters it', async () => {
     await cases.createCase(newCase);
-    await cases.createCase({ ...newCase, caseworkerId: 'ifk-9', person: { ...newCase.person, customerNumber: 'X', lastName: 'Albrecht' }, household: undefined });
+    await cases.createCase({
+      ...newCase,
+      caseworkerId: 'ifk-9',
+      person: { ...newCase.person, customerNumber: 'X', lastName: 'Albrecht' },
+      household: undefined,
+    });
     expect((await cases.listCases()).map((r) => r.lastName)).toEqual(['Albrecht', 'Rößler']);
     expect((await cases.listCases({ caseworkerId: 'ifk-7' })).map((r) => r.lastName)).toEqual(['Rößler']);
   });
 
   it('answers NOT_FOUND, VALIDATION_FAILED and CONFLICT with AppErrors', async () => {
-    const code = (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => (e instanceof AppError ? e.code : String(e)));
+    const code = (p: Promise<unknown>) =>
+      p.then(
+        () => 'ok',
+        (e: unknown) => (e instanceof AppError ? e.code : String(e)),
+      );
     expect(await code(cases.getCase('missing'))).toBe('NOT_FOUND');
     expect(await code(cases.addNote('missing', { category: 'a', title: 'b', body: 'c' }))).toBe('NOT_FOUND');
     expect(await code(cases.createCase({ ...newCase, openedOn: '01.02.2026' }))).toBe('VALIDATION_FAILED');
@@ -99,7 +153,9 @@ describe('cases service', () => {
 
   it('builds inert FTS queries from user input', () => {
     expect(toFtsQuery('Jür Mül')).toBe('"Jür"* AND "Mül"*');
-    expect(toFtsQuery('name:x OR "y" NEAR(z)')).toBe('"name"* AND "x"* AND "OR"* AND "y"* AND "NEAR"* AND "z"*');
+    expect(toFtsQuery('name:x OR "y" NEAR(z)')).toBe(
+      '"name"* AND "x"* AND "OR"* AND "y"* AND "NEAR"* AND "z"*',
+    );
     expect(toFtsQuery('--')).toBeUndefined();
   });
 });

@@ -34,10 +34,14 @@ describe('the migration runner', () => {
         await sql.raw('INSERT INTO no_such_table VALUES (1)').execute(db);
       },
     };
-    await expect(migrate(t.db as unknown as Kysely<unknown>, { migrations: [...MIGRATIONS, broken] })).rejects.toThrow();
+    await expect(
+      migrate(t.db as unknown as Kysely<unknown>, { migrations: [...MIGRATIONS, broken] }),
+    ).rejects.toThrow();
     // 0020 committed in its own transaction; 0030 rolled back completely
     expect(await userVersionOf(t.db)).toBe(20);
-    expect(t.raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half_done'").get()).toEqual({ n: 0 });
+    expect(t.raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half_done'").get()).toEqual({
+      n: 0,
+    });
   });
 
   it('refuses a database from a newer Lotse with DB_FROM_FUTURE and does not touch it', async () => {

@@ -149,13 +149,15 @@ describe('openEncryptedDb: failures sorted into kinds', () => {
     const { path, key } = await makeDb();
     const db = openEncryptedDb(path, key, { readonly: true });
     try {
-      expect(code(() => {
-        try {
-          db.exec("INSERT INTO t (y) VALUES ('x')");
-        } catch (error) {
-          throw classifySqliteError(error);
-        }
-      })).toBe('DB_READ_ONLY');
+      expect(
+        code(() => {
+          try {
+            db.exec("INSERT INTO t (y) VALUES ('x')");
+          } catch (error) {
+            throw classifySqliteError(error);
+          }
+        }),
+      ).toBe('DB_READ_ONLY');
     } finally {
       db.close();
     }
@@ -167,13 +169,15 @@ describe('openEncryptedDb: failures sorted into kinds', () => {
     try {
       const pages = db.pragma('page_count', { simple: true }) as number;
       db.pragma(`max_page_count = ${pages}`);
-      expect(code(() => {
-        try {
-          db.exec(`INSERT INTO t (y) SELECT y || y FROM t`);
-        } catch (error) {
-          throw classifySqliteError(error);
-        }
-      })).toBe('DB_DISK_FULL');
+      expect(
+        code(() => {
+          try {
+            db.exec(`INSERT INTO t (y) SELECT y || y FROM t`);
+          } catch (error) {
+            throw classifySqliteError(error);
+          }
+        }),
+      ).toBe('DB_DISK_FULL');
     } finally {
       db.close();
     }

@@ -28,19 +28,39 @@ describe('writeSynced: the one write path of synced tables', () => {
       await writeSynced(trx, ctx, { table: 'persons', op: 'create', id: 'p1', caseId: 'c1', fields: person });
     });
     const [row] = tableRows(t.raw, 'persons');
-    expect(row).toMatchObject({ id: 'p1', case_id: 'c1', row_version: 0, dirty: 1, first_name: 'Jürgen', created_by: 'user-1' });
+    expect(row).toMatchObject({
+      id: 'p1',
+      case_id: 'c1',
+      row_version: 0,
+      dirty: 1,
+      first_name: 'Jürgen',
+      created_by: 'user-1',
+    });
     const meta = JSON.parse(row!['field_meta'] as string) as Record<string, string>;
     expect(Object.keys(meta).sort()).toEqual(Object.keys(person).sort());
     const outbox = tableRows(t.raw, 'sync_outbox');
     expect(outbox).toHaveLength(1);
-    expect(outbox[0]).toMatchObject({ entity: 'persons', entity_id: 'p1', case_id: 'c1', op: 'create', base_row_version: 0, status: 'pending' });
+    expect(outbox[0]).toMatchObject({
+      entity: 'persons',
+      entity_id: 'p1',
+      case_id: 'c1',
+      op: 'create',
+      base_row_version: 0,
+      status: 'pending',
+    });
     expect(JSON.parse(outbox[0]!['fields_json'] as string)).toEqual(person);
   });
 
   it('rolls back row and outbox together when the transaction fails', async () => {
     await expect(
       t.db.transaction().execute(async (trx) => {
-        await writeSynced(trx, ctx, { table: 'persons', op: 'create', id: 'p1', caseId: 'c1', fields: person });
+        await writeSynced(trx, ctx, {
+          table: 'persons',
+          op: 'create',
+          id: 'p1',
+          caseId: 'c1',
+          fields: person,
+        });
         throw new Error('later step failed');
       }),
     ).rejects.toThrow('later step failed');
@@ -49,11 +69,21 @@ describe('writeSynced: the one write path of synced tables', () => {
   });
 
   it('updates only the given fields, keeps the server row_version as base, and stamps field_meta with a newer HLC', async () => {
-    await t.db.transaction().execute((trx) => writeSynced(trx, ctx, { table: 'persons', op: 'create', id: 'p1', caseId: 'c1', fields: person }));
-    t.raw.prepare('UPDATE persons SET row_version = 7, dirty = 0 WHERE id = ?').run('p1'); // as if pulled
-    const result = await t.db
+    await t.db
       .transaction()
-      .execute((trx) => writeSynced(trx, ctx, { table: 'persons', op: 'update', id: 'p1', fields: { town: 'Torgau' }, expectedRowVersion: 7 }));
+      .execute((trx) =>
+        writeSynced(trx, ctx, { table: 'persons', op: 'create', id: 'p1', caseId: 'c1', fields: person }),
+      );
+    t.raw.prepare('UPDATE persons SET row_version = 7, dirty = 0 WHERE id = ?').run('p1'); // as if pulled
+    const result = await t.db.transaction().execute((trx) =>
+      writeSynced(trx, ctx, {
+        table: 'persons',
+        op: 'update',
+        id: 'p1',
+        fields: { town: 'Torgau' },
+        expectedRowVersion: 7,
+      }),
+    );
     const [row] = tableRows(t.raw, 'persons');
     expect(row).toMatchObject({ town: 'Torgau', first_name: 'Jürgen', row_version: 7, dirty: 1 });
     const meta = JSON.parse(row!['field_meta'] as string) as Record<string, string>;
@@ -64,25 +94,54 @@ describe('writeSynced: the one write path of synced tables', () => {
   });
 
   it('refuses a stale expected row_version, unknown rows and owned columns', async () => {
-    await t.db.transaction().execute((trx) => writeSynced(trx, ctx, { table: 'persons', op: 'create', id: 'p1', caseId: 'c1', fields: person }));
+    await t.db
+      .transaction()
+      .execute((trx) =>
+        writeSynced(trx, ctx, { table: 'persons', op: 'create', id: 'p1', caseId: 'c1', fields: person }),
+      );
     await expect(
-      t.db.transaction().execute((trx) => writeSynced(trx, ctx, { table: 'persons', op: 'update', id: 'p1', fields: { town: 'X' }, expectedRowVersion: 3 })),
+      t.db.transaction().execute((trx) =>
+        writeSynced(trx, ctx, {
+          table: 'persons',
+          op: 'update',
+          id: 'p1',
+          fields: { town: 'X' },
+          expectedRowVersion: 3,
+        }),
+      ),
     ).rejects.toSatisfy((e: unknown) => e instanceof AppError && e.code === 'CONFLICT');
-    await expect(
-      t.db.transaction().execute((trx) => writeSynced(trx, ctx, { table: 'persons', op: 'update', id: 'nope', fields: { town: 'X' } })),
-    ).rejects.toSatisfy((e: unknown) => e instanceof AppError && e.code === 'NOT_FOUND');
     await expect(
       t.db
         .transaction()
-        .execute((trx) => writeSynced(trx, ctx, { table: 'persons', op: 'update', id: 'p1', fields: { row_version: 99 } as never })),
+        .execute((trx) =>
+          writeSynced(trx, ctx, { table: 'persons', op: 'update', id: 'nope', fields: { town: 'X' } }),
+        ),
+    ).rejects.toSatisfy((e: unknown) => e instanceof AppError && e.code === 'NOT_FOUND');
+    await expect(
+      t.db.transaction().execute((trx) =>
+        writeSynced(trx, ctx, {
+          table: 'persons',
+          op: 'update',
+          id: 'p1',
+          fields: { row_version: 99 } as never,
+        }),
+      ),
     ).rejects.toThrow(/not writable/);
     expect(tableRows(t.raw, 'sync_outbox')).toHaveLength(1);
   });
 
   it('archives instead of deleting, and keeps HLCs monotonic even when the wall clock goes back', async () => {
     const back = { now: () => new Date('2020-01-01T00:00:00Z') };
-    await t.db.transaction().execute((trx) => writeSynced(trx, ctx, { table: 'persons', op: 'create', id: 'p1', caseId: 'c1', fields: person }));
-    await t.db.transaction().execute((trx) => writeSynced(trx, { ...ctx, clock: back }, { table: 'persons', op: 'archive', id: 'p1' }));
+    await t.db
+      .transaction()
+      .execute((trx) =>
+        writeSynced(trx, ctx, { table: 'persons', op: 'create', id: 'p1', caseId: 'c1', fields: person }),
+      );
+    await t.db
+      .transaction()
+      .execute((trx) =>
+        writeSynced(trx, { ...ctx, clock: back }, { table: 'persons', op: 'archive', id: 'p1' }),
+      );
     const [row] = tableRows(t.raw, 'persons');
     expect(row!['archived_at']).toBe('2020-01-01T00:00:00.000Z');
     const hlcs = tableRows(t.raw, 'sync_outbox', 'seq').map((r) => r['hlc'] as string);

@@ -1,6 +1,14 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/kysely';
-import type { AppointmentRow, CaseRow, CaseStatus, HouseholdRow, NoteRow, OfficeRow, PersonRow } from '../../db/local-db';
+import type {
+  AppointmentRow,
+  CaseRow,
+  CaseStatus,
+  HouseholdRow,
+  NoteRow,
+  OfficeRow,
+  PersonRow,
+} from '../../db/local-db';
 
 /**
  * Read-side repository functions for cases (plain functions over an Executor). Writes never live
@@ -68,7 +76,11 @@ export async function listCases(db: Executor, filter: ListCasesFilter = {}): Pro
 }
 
 export async function countCases(db: Executor): Promise<number> {
-  const row = await db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where('archived_at', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('cases')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('archived_at', 'is', null)
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
@@ -88,13 +100,19 @@ export function toFtsQuery(input: string): string | undefined {
 }
 
 /** Full-text search over names, customer and case numbers, towns and (unrestricted) notes. */
-export async function searchCases(db: Executor, input: string, options: { limit?: number } = {}): Promise<CaseListItem[]> {
+export async function searchCases(
+  db: Executor,
+  input: string,
+  options: { limit?: number } = {},
+): Promise<CaseListItem[]> {
   const fts = toFtsQuery(input);
   if (!fts) return [];
   const limit = Math.min(options.limit ?? 50, 500);
   // Several index rows (person, case, notes) may point to one case: fetch ranked rows, keep the best per case.
   const ranked = await sql<{ case_id: string }>`
-    SELECT case_id FROM search_index WHERE search_index MATCH ${fts} ORDER BY rank LIMIT ${limit * 4}`.execute(db);
+    SELECT case_id FROM search_index WHERE search_index MATCH ${fts} ORDER BY rank LIMIT ${limit * 4}`.execute(
+    db,
+  );
   const order = new Map<string, number>();
   for (const r of ranked.rows) {
     if (!order.has(r.case_id)) order.set(r.case_id, order.size);
@@ -102,11 +120,7 @@ export async function searchCases(db: Executor, input: string, options: { limit?
   }
   if (order.size === 0) return [];
   const rows = await listQuery(db)
-    .where(
-      'c.id',
-      'in',
-      [...order.keys()],
-    )
+    .where('c.id', 'in', [...order.keys()])
     .execute();
   return rows.sort((a, b) => (order.get(a.caseId) ?? 0) - (order.get(b.caseId) ?? 0));
 }
@@ -123,7 +137,11 @@ export interface CaseDetail {
 export async function getCaseDetail(db: Executor, caseId: string): Promise<CaseDetail | undefined> {
   const c = await db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
   if (!c) return undefined;
-  const person = await db.selectFrom('persons').selectAll().where('id', '=', c.person_id).executeTakeFirstOrThrow();
+  const person = await db
+    .selectFrom('persons')
+    .selectAll()
+    .where('id', '=', c.person_id)
+    .executeTakeFirstOrThrow();
   const household = person.household_id
     ? await db.selectFrom('households').selectAll().where('id', '=', person.household_id).executeTakeFirst()
     : undefined;

@@ -1,7 +1,13 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../shared/errors';
 import type { AppointmentStatus, CaseStatus, LocalDb } from '../../db/local-db';
-import { writeSynced, type Clock, type IdGenerator, type SyncedFields, type WriteContext } from '../../db/write-synced';
+import {
+  writeSynced,
+  type Clock,
+  type IdGenerator,
+  type SyncedFields,
+  type WriteContext,
+} from '../../db/write-synced';
 import {
   countCasesInOfficeYear,
   getCaseDetail,
@@ -47,7 +53,12 @@ export interface NewCaseInput {
   readonly openedOn: string;
   /** Generated as `<office code>-<year>-<6 digits>` when omitted. */
   readonly caseNumber?: string;
-  readonly household?: { readonly householdNumber: string; readonly members: number; readonly childrenUnder18?: number; readonly singleParent?: boolean };
+  readonly household?: {
+    readonly householdNumber: string;
+    readonly members: number;
+    readonly childrenUnder18?: number;
+    readonly singleParent?: boolean;
+  };
 }
 
 export interface CaseUpdateInput {
@@ -80,7 +91,9 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 function requireDate(value: string | null | undefined, path: string): void {
   if (value === null || value === undefined) return;
   if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw new AppError('VALIDATION_FAILED', undefined, { issues: [{ path, message: 'Bitte ein gültiges Datum (JJJJ-MM-TT) angeben.' }] });
+    throw new AppError('VALIDATION_FAILED', undefined, {
+      issues: [{ path, message: 'Bitte ein gültiges Datum (JJJJ-MM-TT) angeben.' }],
+    });
   }
 }
 
@@ -114,7 +127,12 @@ function personFields(p: Partial<NewPersonInput>): SyncedFields<'persons'> {
 export function createCasesService(deps: CasesServiceDeps) {
   const db = () => (typeof deps.db === 'function' ? deps.db() : deps.db);
   const actor = () => (typeof deps.actorId === 'function' ? deps.actorId() : (deps.actorId ?? 'local-user'));
-  const ctx = (): WriteContext => ({ clock: deps.clock, ids: deps.ids, actorId: actor(), localTxId: deps.ids.newId() });
+  const ctx = (): WriteContext => ({
+    clock: deps.clock,
+    ids: deps.ids,
+    actorId: actor(),
+    localTxId: deps.ids.newId(),
+  });
 
   async function caseIdOf(table: 'persons' | 'notes' | 'appointments', id: string): Promise<string> {
     const row = await db().selectFrom(table).select('case_id').where('id', '=', id).executeTakeFirst();
@@ -124,7 +142,8 @@ export function createCasesService(deps: CasesServiceDeps) {
 
   return {
     listCases: (filter?: ListCasesFilter): Promise<CaseListItem[]> => listCases(db(), filter),
-    searchCases: (query: string, options?: { limit?: number }): Promise<CaseListItem[]> => searchCases(db(), query, options),
+    searchCases: (query: string, options?: { limit?: number }): Promise<CaseListItem[]> =>
+      searchCases(db(), query, options),
     listOffices: () => listOffices(db()),
     listAppointmentsOn: (day: string) => {
       requireDate(day, 'day');
@@ -138,7 +157,9 @@ export function createCasesService(deps: CasesServiceDeps) {
     },
 
     /** Creates person (and household) and case in one transaction; returns the new ids. */
-    async createCase(input: NewCaseInput): Promise<{ caseId: string; personId: string; householdId: string | null }> {
+    async createCase(
+      input: NewCaseInput,
+    ): Promise<{ caseId: string; personId: string; householdId: string | null }> {
       requireDate(input.openedOn, 'openedOn');
       const c = ctx();
       const caseId = deps.ids.newId();
@@ -148,10 +169,14 @@ export function createCasesService(deps: CasesServiceDeps) {
         .transaction()
         .execute(async (trx) => {
           const office = await getOffice(trx, input.officeId);
-          if (!office) throw new AppError('VALIDATION_FAILED', undefined, { issues: [{ path: 'officeId', message: 'Unbekannter Standort.' }] });
+          if (!office)
+            throw new AppError('VALIDATION_FAILED', undefined, {
+              issues: [{ path: 'officeId', message: 'Unbekannter Standort.' }],
+            });
           const year = input.openedOn.slice(0, 4);
           const caseNumber =
-            input.caseNumber ?? `${office.code}-${year}-${String((await countCasesInOfficeYear(trx, office.id, year)) + 1).padStart(6, '0')}`;
+            input.caseNumber ??
+            `${office.code}-${year}-${String((await countCasesInOfficeYear(trx, office.id, year)) + 1).padStart(6, '0')}`;
           if (input.household && householdId) {
             await writeSynced(trx, c, {
               table: 'households',
@@ -188,12 +213,20 @@ export function createCasesService(deps: CasesServiceDeps) {
               opened_on: input.openedOn,
             },
           });
-          await trx.insertInto('access_scope').values({ case_id: caseId, scope_version: 0 }).onConflict((oc) => oc.doNothing()).execute();
+          await trx
+            .insertInto('access_scope')
+            .values({ case_id: caseId, scope_version: 0 })
+            .onConflict((oc) => oc.doNothing())
+            .execute();
         });
       return { caseId, personId, householdId };
     },
 
-    async updatePerson(personId: string, changes: Partial<NewPersonInput>, expectedRowVersion?: number): Promise<void> {
+    async updatePerson(
+      personId: string,
+      changes: Partial<NewPersonInput>,
+      expectedRowVersion?: number,
+    ): Promise<void> {
       const fields = personFields(changes);
       await db()
         .transaction()
@@ -223,7 +256,13 @@ export function createCasesService(deps: CasesServiceDeps) {
       await db()
         .transaction()
         .execute((trx) =>
-          writeSynced(trx, ctx(), { table: 'cases', op: 'update', id: caseId, fields, ...(expectedRowVersion === undefined ? {} : { expectedRowVersion }) }),
+          writeSynced(trx, ctx(), {
+            table: 'cases',
+            op: 'update',
+            id: caseId,
+            fields,
+            ...(expectedRowVersion === undefined ? {} : { expectedRowVersion }),
+          }),
         );
     },
 
@@ -232,20 +271,33 @@ export function createCasesService(deps: CasesServiceDeps) {
       await db()
         .transaction()
         .execute(async (trx) => {
-          const exists = await trx.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
+          const exists = await trx
+            .selectFrom('cases')
+            .select('id')
+            .where('id', '=', caseId)
+            .executeTakeFirst();
           if (!exists) throw new AppError('NOT_FOUND');
           await writeSynced(trx, ctx(), {
             table: 'notes',
             op: 'create',
             id: noteId,
             caseId,
-            fields: { category: note.category, title: note.title, body: note.body, restricted: note.restricted ? 1 : 0 },
+            fields: {
+              category: note.category,
+              title: note.title,
+              body: note.body,
+              restricted: note.restricted ? 1 : 0,
+            },
           });
         });
       return { noteId };
     },
 
-    async updateNote(noteId: string, changes: Partial<NoteInput>, expectedRowVersion?: number): Promise<void> {
+    async updateNote(
+      noteId: string,
+      changes: Partial<NoteInput>,
+      expectedRowVersion?: number,
+    ): Promise<void> {
       await caseIdOf('notes', noteId);
       const fields = defined({
         category: changes.category,
@@ -256,19 +308,31 @@ export function createCasesService(deps: CasesServiceDeps) {
       await db()
         .transaction()
         .execute((trx) =>
-          writeSynced(trx, ctx(), { table: 'notes', op: 'update', id: noteId, fields, ...(expectedRowVersion === undefined ? {} : { expectedRowVersion }) }),
+          writeSynced(trx, ctx(), {
+            table: 'notes',
+            op: 'update',
+            id: noteId,
+            fields,
+            ...(expectedRowVersion === undefined ? {} : { expectedRowVersion }),
+          }),
         );
     },
 
     async addAppointment(caseId: string, input: AppointmentInput): Promise<{ appointmentId: string }> {
       if (Number.isNaN(Date.parse(input.startsAt))) {
-        throw new AppError('VALIDATION_FAILED', undefined, { issues: [{ path: 'startsAt', message: 'Bitte einen gültigen Zeitpunkt angeben.' }] });
+        throw new AppError('VALIDATION_FAILED', undefined, {
+          issues: [{ path: 'startsAt', message: 'Bitte einen gültigen Zeitpunkt angeben.' }],
+        });
       }
       const appointmentId = deps.ids.newId();
       await db()
         .transaction()
         .execute(async (trx) => {
-          const exists = await trx.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
+          const exists = await trx
+            .selectFrom('cases')
+            .select('id')
+            .where('id', '=', caseId)
+            .executeTakeFirst();
           if (!exists) throw new AppError('NOT_FOUND');
           await writeSynced(trx, ctx(), {
             table: 'appointments',
@@ -287,7 +351,11 @@ export function createCasesService(deps: CasesServiceDeps) {
       return { appointmentId };
     },
 
-    async updateAppointment(appointmentId: string, changes: Partial<AppointmentInput>, expectedRowVersion?: number): Promise<void> {
+    async updateAppointment(
+      appointmentId: string,
+      changes: Partial<AppointmentInput>,
+      expectedRowVersion?: number,
+    ): Promise<void> {
       await caseIdOf('appointments', appointmentId);
       const fields = defined({
         starts_at: changes.startsAt,
