@@ -23,6 +23,9 @@ export interface OpenedDb {
 export async function openServerDb(options: OpenDbOptions): Promise<OpenedDb> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle client losing its connection (database restart) must not crash the process;
+    // the pool replaces it and the next query reports the failure.
+    pool.on('error', () => undefined);
     const db = new Kysely<ServerDb>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
