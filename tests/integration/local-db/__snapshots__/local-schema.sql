@@ -1,0 +1,89 @@
+-- index appointments_case
+CREATE INDEX appointments_case ON appointments(case_id, starts_at);
+
+-- index appointments_day
+CREATE INDEX appointments_day ON appointments(starts_at);
+
+-- index cases_caseworker
+CREATE INDEX cases_caseworker ON cases(caseworker_id, status);
+
+-- index cases_office
+CREATE INDEX cases_office ON cases(office_id);
+
+-- index households_case
+CREATE INDEX households_case ON households(case_id);
+
+-- index notes_case
+CREATE INDEX notes_case ON notes(case_id, created_at);
+
+-- index persons_case
+CREATE INDEX persons_case ON persons(case_id);
+
+-- index sync_conflicts_case
+CREATE INDEX sync_conflicts_case ON sync_conflicts(case_id) WHERE resolved_at IS NULL;
+
+-- index sync_outbox_entity
+CREATE INDEX sync_outbox_entity ON sync_outbox(entity, entity_id);
+
+-- table access_scope
+CREATE TABLE access_scope ( case_id TEXT PRIMARY KEY, scope_version INTEGER NOT NULL DEFAULT 0 ) STRICT;
+
+-- table appointments
+CREATE TABLE appointments ( id TEXT PRIMARY KEY, starts_at TEXT NOT NULL, duration_minutes INTEGER NOT NULL, kind TEXT NOT NULL, location TEXT NOT NULL, status TEXT NOT NULL CHECK (status IN ('geplant', 'wahrgenommen', 'versaeumt', 'abgesagt')), case_id TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 0, field_meta TEXT NOT NULL DEFAULT '{}', dirty INTEGER NOT NULL DEFAULT 0, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_by TEXT NOT NULL ) STRICT;
+
+-- table cases
+CREATE TABLE cases ( id TEXT PRIMARY KEY, case_number TEXT NOT NULL UNIQUE, person_id TEXT NOT NULL REFERENCES persons(id), office_id TEXT NOT NULL REFERENCES offices(id), caseworker_id TEXT NOT NULL, phase INTEGER NOT NULL CHECK (phase BETWEEN 1 AND 4), status TEXT NOT NULL CHECK (status IN ('aktiv', 'ruhend', 'abgeschlossen')), opened_on TEXT NOT NULL, closed_on TEXT, last_contact_on TEXT, next_review_on TEXT, case_id TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 0, field_meta TEXT NOT NULL DEFAULT '{}', dirty INTEGER NOT NULL DEFAULT 0, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_by TEXT NOT NULL ) STRICT;
+
+-- table households
+CREATE TABLE households ( id TEXT PRIMARY KEY, household_number TEXT NOT NULL, members INTEGER NOT NULL, children_under_18 INTEGER NOT NULL DEFAULT 0, single_parent INTEGER NOT NULL DEFAULT 0, case_id TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 0, field_meta TEXT NOT NULL DEFAULT '{}', dirty INTEGER NOT NULL DEFAULT 0, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_by TEXT NOT NULL ) STRICT;
+
+-- table notes
+CREATE TABLE notes ( id TEXT PRIMARY KEY, category TEXT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL, restricted INTEGER NOT NULL DEFAULT 0, case_id TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 0, field_meta TEXT NOT NULL DEFAULT '{}', dirty INTEGER NOT NULL DEFAULT 0, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_by TEXT NOT NULL ) STRICT;
+
+-- table offices
+CREATE TABLE offices ( id TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL, town TEXT NOT NULL, is_head_office INTEGER NOT NULL DEFAULT 0 ) STRICT;
+
+-- table persons
+CREATE TABLE persons ( id TEXT PRIMARY KEY, household_id TEXT REFERENCES households(id), customer_number TEXT NOT NULL, first_name TEXT NOT NULL, last_name TEXT NOT NULL, birth_date TEXT NOT NULL, gender TEXT, nationality TEXT, preferred_language TEXT, street TEXT, postal_code TEXT, town TEXT, phone TEXT, email TEXT, severely_disabled INTEGER NOT NULL DEFAULT 0, case_id TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 0, field_meta TEXT NOT NULL DEFAULT '{}', dirty INTEGER NOT NULL DEFAULT 0, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_by TEXT NOT NULL ) STRICT;
+
+-- table search_index
+CREATE VIRTUAL TABLE search_index USING fts5( case_id UNINDEXED, source UNINDEXED, source_id UNINDEXED, content, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4' );
+
+-- table sync_conflicts
+CREATE TABLE sync_conflicts ( id TEXT PRIMARY KEY, entity TEXT NOT NULL, entity_id TEXT NOT NULL, case_id TEXT NOT NULL, field TEXT NOT NULL, local_value TEXT, remote_value TEXT, local_hlc TEXT NOT NULL, remote_hlc TEXT NOT NULL, created_at TEXT NOT NULL, resolved_at TEXT, resolved_by TEXT ) STRICT;
+
+-- table sync_outbox
+CREATE TABLE sync_outbox ( seq INTEGER PRIMARY KEY AUTOINCREMENT, mutation_id TEXT NOT NULL UNIQUE, local_tx_id TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, case_id TEXT NOT NULL, op TEXT NOT NULL CHECK (op IN ('create', 'update', 'archive')), fields_json TEXT NOT NULL, base_row_version INTEGER NOT NULL, hlc TEXT NOT NULL, schema_version INTEGER NOT NULL, status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent')), attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT, created_at TEXT NOT NULL ) STRICT;
+
+-- table sync_rejections
+CREATE TABLE sync_rejections ( mutation_id TEXT PRIMARY KEY, entity TEXT NOT NULL, entity_id TEXT NOT NULL, case_id TEXT NOT NULL, reason TEXT NOT NULL, payload TEXT NOT NULL, created_at TEXT NOT NULL, seen_at TEXT ) STRICT;
+
+-- table sync_state
+CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+
+-- trigger cases_ad
+CREATE TRIGGER cases_ad AFTER DELETE ON cases BEGIN DELETE FROM search_index WHERE source = 'case' AND source_id = old.id; END;
+
+-- trigger cases_ai
+CREATE TRIGGER cases_ai AFTER INSERT ON cases BEGIN INSERT INTO search_index(case_id, source, source_id, content) VALUES (new.id, 'case', new.id, new.case_number); END;
+
+-- trigger cases_au
+CREATE TRIGGER cases_au AFTER UPDATE OF case_number, archived_at ON cases BEGIN DELETE FROM search_index WHERE source = 'case' AND source_id = old.id; INSERT INTO search_index(case_id, source, source_id, content) SELECT new.id, 'case', new.id, new.case_number WHERE new.archived_at IS NULL; END;
+
+-- trigger notes_ad
+CREATE TRIGGER notes_ad AFTER DELETE ON notes BEGIN DELETE FROM search_index WHERE source = 'note' AND source_id = old.id; END;
+
+-- trigger notes_ai
+CREATE TRIGGER notes_ai AFTER INSERT ON notes WHEN new.restricted = 0 BEGIN INSERT INTO search_index(case_id, source, source_id, content) VALUES (new.case_id, 'note', new.id, new.title || ' ' || new.body); END;
+
+-- trigger notes_au
+CREATE TRIGGER notes_au AFTER UPDATE ON notes BEGIN DELETE FROM search_index WHERE source = 'note' AND source_id = old.id; INSERT INTO search_index(case_id, source, source_id, content) SELECT new.case_id, 'note', new.id, new.title || ' ' || new.body WHERE new.restricted = 0 AND new.archived_at IS NULL; END;
+
+-- trigger persons_ad
+CREATE TRIGGER persons_ad AFTER DELETE ON persons BEGIN DELETE FROM search_index WHERE source = 'person' AND source_id = old.id; END;
+
+-- trigger persons_ai
+CREATE TRIGGER persons_ai AFTER INSERT ON persons BEGIN INSERT INTO search_index(case_id, source, source_id, content) VALUES (new.case_id, 'person', new.id, new.first_name || ' ' || new.last_name || ' ' || new.customer_number || ' ' || coalesce(new.town, '')); END;
+
+-- trigger persons_au
+CREATE TRIGGER persons_au AFTER UPDATE ON persons BEGIN DELETE FROM search_index WHERE source = 'person' AND source_id = old.id; INSERT INTO search_index(case_id, source, source_id, content) SELECT new.case_id, 'person', new.id, new.first_name || ' ' || new.last_name || ' ' || new.customer_number || ' ' || coalesce(new.town, '') WHERE new.archived_at IS NULL; END;
