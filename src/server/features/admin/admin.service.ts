@@ -166,8 +166,9 @@ export async function revokeDevice(d: AdminDeps, actor: string, clientId: string
     .updateTable('sync_clients')
     .set({ revoked_at: at, ...(wipe ? { wipe_requested_at: at } : {}) })
     .where('client_id', '=', clientId)
+    .returning('client_id')
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) throw new AppError('NOT_FOUND', 'Das Gerät ist nicht registriert.');
+  if (!result) throw new AppError('NOT_FOUND', 'Das Gerät ist nicht registriert.');
   await revokeClientTokens(d.db, clientId, at);
   await appendAudit(d.db, { at, userId: actor, clientId, action: wipe ? 'device_wipe_requested' : 'device_revoked' });
 }
