@@ -1,6 +1,9 @@
 import type { AppInfo } from '../shared/ipc/contract';
 import { appHandlers } from './features/app/app.ipc';
 import { vaultHandlers, type VaultPort } from './features/vault/vault.ipc';
+import { casesHandlers } from './features/cases/cases.ipc';
+import type { CasesService } from './features/cases/cases.service';
+import type { Executor } from './db/kysely';
 import { createDispatch, type Dispatch, type Handlers } from './ipc/dispatch';
 import type { Logger } from './logging/logger';
 
@@ -9,6 +12,9 @@ export type { VaultPort };
 export interface BackendDeps {
   readonly appInfo: AppInfo;
   readonly vault: VaultPort;
+  readonly cases: CasesService;
+  /** The open local database (throws VAULT_LOCKED while locked). */
+  readonly db: () => Executor;
   readonly logger: Logger;
 }
 
@@ -25,6 +31,7 @@ export function createBackend(deps: BackendDeps): Backend {
   const handlers: Handlers = {
     ...appHandlers(deps.appInfo),
     ...vaultHandlers(deps.vault),
+    ...casesHandlers(deps.cases, deps.db),
   };
   return { dispatch: createDispatch(handlers, deps.logger) };
 }

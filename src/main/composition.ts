@@ -5,6 +5,9 @@ import type { ScryptParams } from './vault/crypto';
 import type { SafeStorageAdapter } from './vault/platform';
 import { createVault, type Vault } from './vault/vault';
 import type { AppInfo } from '../shared/ipc/contract';
+import { randomUUID } from 'node:crypto';
+import { createCasesService } from './features/cases/cases.service';
+import type { Clock } from './vault/platform';
 
 export interface LotseMainOptions {
   readonly dataDir: string;
@@ -16,6 +19,9 @@ export interface LotseMainOptions {
   readonly recoveryPublicKeyPem?: string;
   /** Runs once right after the very first unlock (first run), e.g. to seed demo data. */
   readonly onFirstRun?: (store: LocalStore) => Promise<void>;
+  readonly clock?: Clock;
+  /** The signed-in caseworker's user id, stamped on local edits (never a name). */
+  readonly actorId?: string;
 }
 
 export interface LotseMain {
@@ -44,7 +50,20 @@ export async function createLotseMain(options: LotseMainOptions): Promise<LotseM
     },
     onLock: () => store.close(),
   });
-  const backend = createBackend({ appInfo: options.appInfo, vault, logger: options.logger });
+  const clock = options.clock ?? { now: () => new Date() };
+  const cases = createCasesService({
+    db: () => store.db(),
+    clock,
+    ids: { newId: () => randomUUID() },
+    actorId: options.actorId ?? 'ifk-demo',
+  });
+  const backend = createBackend({
+    appInfo: options.appInfo,
+    vault,
+    cases,
+    db: () => store.db(),
+    logger: options.logger,
+  });
   return {
     backend,
     vault,

@@ -23,6 +23,11 @@ export function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'vault:lock': vi.fn(() => status),
     'vault:change-passphrase': vi.fn(() => status),
     'vault:touch': vi.fn(() => null),
+    'cases:list': vi.fn(() => ({ items: [], total: 0 })),
+    'cases:get': vi.fn(() => {
+      throw new Error('not used by plumbing tests');
+    }),
+    'appointments:list-day': vi.fn(() => []),
     ...overrides,
   };
 }

@@ -12,6 +12,9 @@ export const IPC_CHANNELS = [
   'vault:lock',
   'vault:change-passphrase',
   'vault:touch',
+  'cases:list',
+  'cases:get',
+  'appointments:list-day',
 ] as const;
 
 export type IpcChannelName = (typeof IPC_CHANNELS)[number];

@@ -55,6 +55,91 @@ export const VaultChangePassphraseInput = z
     path: ['confirmation'],
   });
 
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Bitte ein Datum im Format JJJJ-MM-TT angeben.' });
+const Id = z.string().uuid({ error: 'Ungültige Kennung.' });
+const CaseStatus = z.enum(['aktiv', 'ruhend', 'abgeschlossen']);
+
+export const CaseListInput = z
+  .object({
+    /** Free text: name, customer number, case number, town or note text. */
+    query: z.string().max(200, { error: 'Der Suchbegriff ist zu lang (höchstens 200 Zeichen).' }).optional(),
+    status: CaseStatus.optional(),
+    limit: z.number().int().min(1).max(500).optional(),
+    offset: z.number().int().min(0).optional(),
+  })
+  .strict();
+
+export const CaseSummary = z.object({
+  caseId: z.string(),
+  caseNumber: z.string(),
+  status: CaseStatus,
+  phase: z.number().int(),
+  officeId: z.string(),
+  personId: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  birthDate: z.string(),
+  town: z.string().nullable(),
+  lastContactOn: z.string().nullable(),
+  nextReviewOn: z.string().nullable(),
+});
+export type CaseSummary = z.infer<typeof CaseSummary>;
+
+export const CaseList = z.object({ items: z.array(CaseSummary), total: z.number().int() });
+export type CaseList = z.infer<typeof CaseList>;
+
+export const AppointmentDto = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  startsAt: z.string(),
+  durationMinutes: z.number().int(),
+  kind: z.string(),
+  location: z.string(),
+  status: z.enum(['geplant', 'wahrgenommen', 'versaeumt', 'abgesagt']),
+});
+export type AppointmentDto = z.infer<typeof AppointmentDto>;
+
+export const CaseDetailDto = z.object({
+  summary: CaseSummary,
+  officeName: z.string().nullable(),
+  openedOn: z.string(),
+  person: z.object({
+    customerNumber: z.string(),
+    gender: z.string().nullable(),
+    nationality: z.string().nullable(),
+    preferredLanguage: z.string().nullable(),
+    street: z.string().nullable(),
+    postalCode: z.string().nullable(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    severelyDisabled: z.boolean(),
+  }),
+  household: z
+    .object({
+      householdNumber: z.string(),
+      members: z.number().int(),
+      childrenUnder18: z.number().int(),
+      singleParent: z.boolean(),
+    })
+    .nullable(),
+  appointments: z.array(AppointmentDto),
+  notes: z.array(
+    z.object({
+      id: z.string(),
+      category: z.string(),
+      title: z.string(),
+      body: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
+});
+export type CaseDetailDto = z.infer<typeof CaseDetailDto>;
+
+export const DayAppointment = AppointmentDto.extend({ personName: z.string(), caseNumber: z.string() });
+export type DayAppointment = z.infer<typeof DayAppointment>;
+
 /**
  * The ONLY renderer <-> main contract. Main parses every input with `input` before a feature sees
  * it, and every output with `output` (which also strips fields the renderer must not get).
@@ -69,6 +154,9 @@ export const ipcContract = {
   'vault:change-passphrase': { input: VaultChangePassphraseInput, output: VaultStatus },
   /** The user is active: postpones the auto-lock. */
   'vault:touch': { input: NoInput, output: z.null() },
+  'cases:list': { input: CaseListInput, output: CaseList },
+  'cases:get': { input: z.object({ caseId: Id }).strict(), output: CaseDetailDto },
+  'appointments:list-day': { input: z.object({ day: IsoDate }).strict(), output: z.array(DayAppointment) },
 } as const satisfies Record<IpcChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;

@@ -25,6 +25,11 @@ const handlers: Handlers = {
   'vault:lock': () => status,
   'vault:change-passphrase': () => status,
   'vault:touch': () => null,
+  'cases:list': () => ({ items: [], total: 0 }),
+  'cases:get': () => {
+    throw new Error('not benchmarked here');
+  },
+  'appointments:list-day': () => [],
 };
 
 async function perCallMs(fn: () => Promise<unknown>, calls: number): Promise<number> {

@@ -4,6 +4,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { AppointmentsPage } from '../features/appointments/AppointmentsPage';
 import { CaseloadPage } from '../features/caseload/CaseloadPage';
+import { CaseWorkspacePage } from '../features/case-workspace/CaseWorkspacePage';
 import { QualityPage } from '../features/quality/QualityPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SyncPage } from '../features/sync/SyncPage';
@@ -17,12 +18,12 @@ const ICONS: Record<RoutePath, ReactNode> = {
   einstellungen: <IconSettings size={20} aria-hidden />,
 };
 
-function Page({ section }: { section: RoutePath }) {
+function Page({ section, rest }: { section: RoutePath; rest: readonly string[] }) {
   switch (section) {
     case 'faelle':
-      return <CaseloadPage />;
+      return rest[0] ? <CaseWorkspacePage caseId={rest[0]} /> : <CaseloadPage />;
     case 'termine':
-      return <AppointmentsPage />;
+      return rest[0] ? <AppointmentsPage day={rest[0]} /> : <AppointmentsPage />;
     case 'qualitaet':
       return <QualityPage />;
     case 'synchronisation':
@@ -40,7 +41,9 @@ export function AppFrame(props: { headerActions?: ReactNode; demo?: boolean }) {
 
   useEffect(() => {
     document.title = `${label} – Lotse`;
-  }, [label]);
+    // Moving between screens: put the keyboard focus on the new content (screen readers announce it).
+    if (document.activeElement && document.activeElement !== document.body) mainRef.current?.focus();
+  }, [label, location.rest]);
 
   return (
     <>
@@ -99,8 +102,8 @@ export function AppFrame(props: { headerActions?: ReactNode; demo?: boolean }) {
         </AppShell.Navbar>
         <AppShell.Main>
           <Box component="main" id="inhalt" ref={mainRef} tabIndex={-1} style={{ outline: 'none' }}>
-            <ErrorBoundary resetKey={location.section}>
-              <Page section={location.section} />
+            <ErrorBoundary resetKey={[location.section, ...location.rest].join('/')}>
+              <Page section={location.section} rest={location.rest} />
             </ErrorBoundary>
           </Box>
         </AppShell.Main>

@@ -1,0 +1,254 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Group,
+  Loader,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Stepper,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { CaseDetailDto } from '../../../../shared/ipc/contract';
+import { call, isApiError } from '../../api/client';
+import { hrefFor } from '../../app/router';
+import {
+  ageOn,
+  APPOINTMENT_STATUS_LABELS,
+  formatDate,
+  formatTime,
+  PHASE_LABELS,
+  todayIso,
+} from '../../components/format';
+
+function Field(props: { label: string; value: string | number | null | undefined }) {
+  return (
+    <>
+      <Table.Th scope="row" w={200} fw={500}>
+        {props.label}
+      </Table.Th>
+      <Table.Td>
+        {props.value === null || props.value === undefined || props.value === '' ? '–' : props.value}
+      </Table.Td>
+    </>
+  );
+}
+
+/** One case, one workspace: the person, the 4PM phase, appointments and notes. */
+export function CaseWorkspacePage({ caseId }: { caseId: string }) {
+  const [detail, setDetail] = useState<CaseDetailDto>();
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    let current = true;
+    setDetail(undefined);
+    call('cases:get', { caseId })
+      .then((d) => current && setDetail(d))
+      .catch(
+        (e: unknown) =>
+          current && setError(isApiError(e) ? e.message : 'Der Fall konnte nicht geladen werden.'),
+      );
+    return () => {
+      current = false;
+    };
+  }, [caseId]);
+
+  useEffect(() => {
+    if (detail) document.title = `${detail.summary.lastName}, ${detail.summary.firstName} – Lotse`;
+  }, [detail]);
+
+  if (error) {
+    return (
+      <Stack>
+        <Anchor href={hrefFor('faelle')}>Zurück zum Fallbestand</Anchor>
+        <Alert color="red.9" variant="outline" role="alert" title="Fall nicht verfügbar">
+          {error}
+        </Alert>
+      </Stack>
+    );
+  }
+  if (!detail) return <Loader aria-label="Fall wird geladen" />;
+
+  const s = detail.summary;
+  const p = detail.person;
+  return (
+    <Stack gap="lg">
+      <Anchor href={hrefFor('faelle')} size="sm">
+        Zurück zum Fallbestand
+      </Anchor>
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <Stack gap={2}>
+          <Title order={1} size="h2">
+            {s.lastName}, {s.firstName}
+          </Title>
+          <Text c="dark.6">
+            Fall {s.caseNumber} · Kundennummer {p.customerNumber} ·{' '}
+            {detail.officeName ?? 'Standort unbekannt'}
+          </Text>
+        </Stack>
+        <Badge size="lg" variant="outline" color={s.status === 'aktiv' ? 'lotse.9' : 'dark.6'}>
+          Status: {s.status}
+        </Badge>
+      </Group>
+
+      <Paper withBorder p="md" radius="md">
+        <Title order={2} size="h4" mb="sm">
+          Vier-Phasen-Modell
+        </Title>
+        <Stepper
+          active={s.phase - 1}
+          size="sm"
+          allowNextStepsSelect={false}
+          aria-label={`Aktuelle Phase: ${s.phase} – ${PHASE_LABELS[s.phase]}`}
+        >
+          {[1, 2, 3, 4].map((phase) => (
+            <Stepper.Step
+              key={phase}
+              label={`Phase ${phase}`}
+              description={PHASE_LABELS[phase]}
+              aria-current={phase === s.phase ? 'step' : undefined}
+            />
+          ))}
+        </Stepper>
+      </Paper>
+
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+        <Paper withBorder p="md" radius="md">
+          <Title order={2} size="h4" mb="sm">
+            Person
+          </Title>
+          <Table variant="vertical" withTableBorder={false}>
+            <Table.Tbody>
+              <Table.Tr>
+                <Field
+                  label="Geburtsdatum"
+                  value={`${formatDate(s.birthDate)} (${ageOn(s.birthDate, todayIso())} Jahre)`}
+                />
+              </Table.Tr>
+              <Table.Tr>
+                <Field
+                  label="Anschrift"
+                  value={[p.street, [p.postalCode, s.town].filter(Boolean).join(' ')]
+                    .filter(Boolean)
+                    .join(', ')}
+                />
+              </Table.Tr>
+              <Table.Tr>
+                <Field label="Telefon" value={p.phone} />
+              </Table.Tr>
+              <Table.Tr>
+                <Field label="E-Mail" value={p.email} />
+              </Table.Tr>
+              <Table.Tr>
+                <Field label="Staatsangehörigkeit" value={p.nationality} />
+              </Table.Tr>
+              <Table.Tr>
+                <Field label="Bevorzugte Sprache" value={p.preferredLanguage} />
+              </Table.Tr>
+              <Table.Tr>
+                <Field
+                  label="Schwerbehinderung"
+                  value={p.severelyDisabled ? 'ja (oder gleichgestellt)' : 'nein'}
+                />
+              </Table.Tr>
+            </Table.Tbody>
+          </Table>
+        </Paper>
+        <Paper withBorder p="md" radius="md">
+          <Title order={2} size="h4" mb="sm">
+            Bedarfsgemeinschaft und Fallverlauf
+          </Title>
+          <Table variant="vertical" withTableBorder={false}>
+            <Table.Tbody>
+              <Table.Tr>
+                <Field label="BG-Nummer" value={detail.household?.householdNumber} />
+              </Table.Tr>
+              <Table.Tr>
+                <Field label="Personen in der BG" value={detail.household?.members} />
+              </Table.Tr>
+              <Table.Tr>
+                <Field label="Kinder unter 18" value={detail.household?.childrenUnder18} />
+              </Table.Tr>
+              <Table.Tr>
+                <Field
+                  label="Alleinerziehend"
+                  value={detail.household ? (detail.household.singleParent ? 'ja' : 'nein') : null}
+                />
+              </Table.Tr>
+              <Table.Tr>
+                <Field label="Fall eröffnet" value={formatDate(detail.openedOn)} />
+              </Table.Tr>
+              <Table.Tr>
+                <Field label="Letzter Kontakt" value={formatDate(s.lastContactOn)} />
+              </Table.Tr>
+              <Table.Tr>
+                <Field label="Nächste Überprüfung" value={formatDate(s.nextReviewOn)} />
+              </Table.Tr>
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      </SimpleGrid>
+
+      <Paper withBorder p="md" radius="md">
+        <Title order={2} size="h4" mb="sm">
+          Termine
+        </Title>
+        {detail.appointments.length === 0 ? (
+          <Text>Keine Termine.</Text>
+        ) : (
+          <Table withTableBorder striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Datum</Table.Th>
+                <Table.Th scope="col">Uhrzeit</Table.Th>
+                <Table.Th scope="col">Art</Table.Th>
+                <Table.Th scope="col">Ort</Table.Th>
+                <Table.Th scope="col">Status</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {detail.appointments.map((a) => (
+                <Table.Tr key={a.id}>
+                  <Table.Td>{formatDate(a.startsAt)}</Table.Td>
+                  <Table.Td>{formatTime(a.startsAt)}</Table.Td>
+                  <Table.Td>{a.kind}</Table.Td>
+                  <Table.Td>{a.location}</Table.Td>
+                  <Table.Td>{APPOINTMENT_STATUS_LABELS[a.status]}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Paper>
+
+      <Paper withBorder p="md" radius="md">
+        <Title order={2} size="h4" mb="sm">
+          Vermerke
+        </Title>
+        {detail.notes.length === 0 ? (
+          <Text>Keine Vermerke.</Text>
+        ) : (
+          <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+            {detail.notes.map((n) => (
+              <Paper component="li" key={n.id} withBorder p="sm" radius="sm">
+                <Group justify="space-between" wrap="wrap" gap="xs">
+                  <Text fw={600}>{n.title}</Text>
+                  <Text size="sm" c="dark.6">
+                    {n.category} · {formatDate(n.createdAt)}
+                  </Text>
+                </Group>
+                <Text size="sm" mt={4}>
+                  {n.body}
+                </Text>
+              </Paper>
+            ))}
+          </Stack>
+        )}
+      </Paper>
+    </Stack>
+  );
+}
