@@ -7,9 +7,9 @@ import { authenticate } from '../../http/authenticate';
 import { ROLES } from '../auth/roles';
 import * as service from './admin.service';
 
-const officeSchema = z.strictObject({ id: idSchema, name: z.string().min(1).max(100) });
-const teamSchema = z.strictObject({ id: idSchema, officeId: idSchema, name: z.string().min(1).max(100) });
-const userSchema = z.strictObject({
+export const officeSchema = z.strictObject({ id: idSchema, name: z.string().min(1).max(100) });
+export const teamSchema = z.strictObject({ id: idSchema, officeId: idSchema, name: z.string().min(1).max(100) });
+export const userSchema = z.strictObject({
   username: z.string().regex(/^[a-z0-9._-]{2,64}$/, 'Benutzername: 2–64 Zeichen a–z, 0–9, Punkt, Minus, Unterstrich.'),
   displayName: z.string().min(1).max(200),
   role: z.enum(ROLES),
@@ -17,16 +17,16 @@ const userSchema = z.strictObject({
   teamId: idSchema.nullable(),
   password: z.string().min(12, 'Das Passwort muss mindestens 12 Zeichen lang sein.').max(1024),
 });
-const caseParams = z.strictObject({ caseId: idSchema });
-const assignSchema = z.strictObject({ assignedUserId: idSchema.or(z.uuid()), teamId: idSchema.optional() });
-const substitutionSchema = z.strictObject({
+export const caseParams = z.strictObject({ caseId: idSchema });
+export const assignSchema = z.strictObject({ assignedUserId: idSchema.or(z.uuid()), teamId: idSchema.optional() });
+export const substitutionSchema = z.strictObject({
   absentUserId: z.string().min(1).max(64),
   substituteUserId: z.string().min(1).max(64),
   validFrom: z.iso.datetime({ offset: true }),
   validUntil: z.iso.datetime({ offset: true }),
 });
-const deviceParams = z.strictObject({ clientId: z.uuid() });
-const revokeSchema = z.strictObject({ wipe: z.boolean() });
+export const deviceParams = z.strictObject({ clientId: z.uuid() });
+export const revokeSchema = z.strictObject({ wipe: z.boolean() });
 
 export function registerAdminRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const deps = { db: ctx.db, clock: ctx.clock, ids: ctx.ids, scryptN: ctx.config.PASSWORD_SCRYPT_N };

@@ -6,7 +6,7 @@ import type { ServerContext } from '../../context';
 import { assertSameClient, authenticate } from '../../http/authenticate';
 import * as service from './audit.service';
 
-const eventsSchema = z.strictObject({
+export const eventsSchema = z.strictObject({
   clientId: clientIdSchema,
   events: z
     .array(
@@ -19,13 +19,13 @@ const eventsSchema = z.strictObject({
     .min(1)
     .max(500),
 });
-const exportQuery = z.strictObject({
+export const exportQuery = z.strictObject({
   from: z.iso.datetime({ offset: true }),
   to: z.iso.datetime({ offset: true }),
   limit: z.coerce.number().int().min(1).max(10_000).optional(),
   afterId: z.string().regex(/^\d{1,19}$/).optional(),
 });
-const breakGlassSchema = z.strictObject({
+export const breakGlassSchema = z.strictObject({
   caseId: idSchema,
   reason: z.string().trim().min(20, 'Bitte begründen Sie den Zugriff (mindestens 20 Zeichen).').max(1000),
   minutes: z.number().int().min(1).max(24 * 60),

@@ -5,13 +5,13 @@ import { clientIdSchema } from '../../../shared/sync/protocol';
 import type { ServerContext } from '../../context';
 import * as service from './auth.service';
 
-const loginSchema = z.strictObject({
+export const loginSchema = z.strictObject({
   username: z.string().min(1).max(100),
   password: z.string().min(1).max(1024),
   clientId: clientIdSchema,
   deviceName: z.string().min(1).max(100),
 });
-const refreshSchema = z.strictObject({ refreshToken: z.string().min(10).max(300) });
+export const refreshSchema = z.strictObject({ refreshToken: z.string().min(10).max(300) });
 
 export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.post('/auth/login', async (request) => {
