@@ -10,6 +10,9 @@ CREATE INDEX cases_caseworker ON cases(caseworker_id, status);
 -- index cases_office
 CREATE INDEX cases_office ON cases(office_id);
 
+-- index cases_person
+CREATE INDEX cases_person ON cases(person_id);
+
 -- index households_case
 CREATE INDEX households_case ON households(case_id);
 
@@ -18,6 +21,9 @@ CREATE INDEX notes_case ON notes(case_id, created_at);
 
 -- index persons_case
 CREATE INDEX persons_case ON persons(case_id);
+
+-- index persons_name
+CREATE INDEX persons_name ON persons(last_name, first_name, id);
 
 -- index sync_conflicts_case
 CREATE INDEX sync_conflicts_case ON sync_conflicts(case_id) WHERE resolved_at IS NULL;
