@@ -4,6 +4,7 @@ import type { Logger } from './logging/logger';
 import type { ScryptParams } from './vault/crypto';
 import type { SafeStorageAdapter } from './vault/platform';
 import { createVault, type Vault } from './vault/vault';
+import { AppError } from '../shared/errors';
 import type { AppInfo } from '../shared/ipc/contract';
 import { randomUUID } from 'node:crypto';
 import { createCasesService } from './features/cases/cases.service';
@@ -37,19 +38,27 @@ export interface LotseMain {
  */
 export async function createLotseMain(options: LotseMainOptions): Promise<LotseMain> {
   const store = createLocalStore({ dataDir: options.dataDir, logger: options.logger });
-  const vault = await createVault({
-    dataDir: options.dataDir,
-    logger: options.logger,
-    ...(options.safeStorage ? { safeStorage: options.safeStorage } : {}),
-    ...(options.scrypt ? { scrypt: options.scrypt } : {}),
-    ...(options.autoLockMinutes ? { autoLockMinutes: options.autoLockMinutes } : {}),
-    ...(options.recoveryPublicKeyPem ? { recoveryPublicKeyPem: options.recoveryPublicKeyPem } : {}),
-    onUnlock: async (key, info) => {
-      await store.open(key, info);
-      if (info.firstRun) await options.onFirstRun?.(store);
-    },
-    onLock: () => store.close(),
-  });
+  let vault: Vault;
+  try {
+    vault = await createVault({
+      dataDir: options.dataDir,
+      logger: options.logger,
+      ...(options.safeStorage ? { safeStorage: options.safeStorage } : {}),
+      ...(options.scrypt ? { scrypt: options.scrypt } : {}),
+      ...(options.autoLockMinutes ? { autoLockMinutes: options.autoLockMinutes } : {}),
+      ...(options.recoveryPublicKeyPem ? { recoveryPublicKeyPem: options.recoveryPublicKeyPem } : {}),
+      onUnlock: async (key, info) => {
+        await store.open(key, info);
+        if (info.firstRun) await options.onFirstRun?.(store);
+      },
+      onLock: () => store.close(),
+    });
+  } catch (error) {
+    // A damaged keystore must not crash the app: the renderer shows the recovery screen instead.
+    if (!(error instanceof AppError)) throw error;
+    options.logger.error({ event: 'vault.unavailable', code: error.code }, 'vault unavailable at startup');
+    vault = unavailableVault(error);
+  }
   const clock = options.clock ?? { now: () => new Date() };
   const cases = createCasesService({
     db: () => store.db(),
@@ -71,5 +80,24 @@ export async function createLotseMain(options: LotseMainOptions): Promise<LotseM
     async shutdown() {
       await vault.lockNow('user');
     },
+  };
+}
+
+/** A vault that could not be opened (e.g. VAULT_KEYSTORE_DAMAGED): every use reports the cause. */
+function unavailableVault(cause: AppError): Vault {
+  const fail = (): never => {
+    throw cause;
+  };
+  return {
+    status: fail,
+    create: async () => fail(),
+    unlock: async () => fail(),
+    unlockQuick: async () => fail(),
+    lock: async () => undefined,
+    lockNow: async () => undefined,
+    changePassphrase: async () => fail(),
+    resetPassphraseWithRecovery: async () => fail(),
+    touch: () => undefined,
+    isUnlocked: () => false,
   };
 }

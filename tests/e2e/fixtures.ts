@@ -11,7 +11,7 @@ import { TEST_SCRYPT } from '../helpers/local-store';
 /** The passphrase of the prepared vault in the `bridge` fixture. */
 export const E2E_PASSPHRASE = 'Elbwiesen bei Torgau im Mai';
 
-async function bridgeIn(dataDir: string): Promise<RunningBridge> {
+export async function bridgeIn(dataDir: string): Promise<RunningBridge> {
   return startBridge({
     rendererDir: resolve('out/renderer'),
     dataDir,

@@ -5,6 +5,7 @@ import type { AppInfo, VaultStatus } from '../../shared/ipc/contract';
 import { call, isApiError } from './api/client';
 import { AppFrame } from './app/AppFrame';
 import { FirstRunScreen } from './features/lock-screen/FirstRunScreen';
+import { isRecoverable, RecoveryScreen, type RecoverableCode } from './features/lock-screen/RecoveryScreen';
 import { UnlockScreen } from './features/lock-screen/UnlockScreen';
 import { useVault, VaultProvider } from './features/lock-screen/VaultContext';
 
@@ -32,12 +33,22 @@ function Screens({ info }: { info: AppInfo }) {
 export function App() {
   const [boot, setBoot] = useState<{ info: AppInfo; status: VaultStatus }>();
   const [error, setError] = useState<string>();
+  const [failure, setFailure] = useState<RecoverableCode>();
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     Promise.all([call('app:info'), call('vault:status')])
-      .then(([info, status]) => setBoot({ info, status }))
-      .catch((e: unknown) => setError(isApiError(e) ? e.message : 'Lotse konnte nicht gestartet werden.'));
-  }, []);
+      .then(([info, status]) => {
+        setFailure(undefined);
+        setBoot({ info, status });
+      })
+      .catch((e: unknown) => {
+        if (isApiError(e) && isRecoverable(e.code)) setFailure(e.code);
+        else setError(isApiError(e) ? e.message : 'Lotse konnte nicht gestartet werden.');
+      });
+  }, [attempt]);
+
+  if (failure) return <RecoveryScreen code={failure} onRetry={() => setAttempt((n) => n + 1)} />;
 
   if (error) {
     return (

@@ -2,6 +2,7 @@ import { Alert, Button, PasswordInput, Stack } from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { call, isApiError } from '../../api/client';
 import { LockLayout } from './LockLayout';
+import { isRecoverable, RecoveryScreen, type RecoverableCode } from './RecoveryScreen';
 import { useVault } from './VaultContext';
 
 /** Locked: the passphrase (or the OS key store, where offered) opens the encrypted data. */
@@ -10,6 +11,7 @@ export function UnlockScreen() {
   const [passphrase, setPassphrase] = useState('');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
+  const [failure, setFailure] = useState<RecoverableCode>();
   const input = useRef<HTMLInputElement>(null);
 
   // After a failed attempt the field is enabled again: put the keyboard focus back into it.
@@ -23,6 +25,7 @@ export function UnlockScreen() {
     try {
       await run();
     } catch (e) {
+      if (isApiError(e) && isRecoverable(e.code)) setFailure(e.code);
       setError(isApiError(e) ? e.message : 'Entsperren ist fehlgeschlagen.');
       setPassphrase('');
     } finally {
@@ -37,6 +40,18 @@ export function UnlockScreen() {
       return;
     }
     void attempt(async () => setStatus(await call('vault:unlock', { passphrase })));
+  }
+
+  if (failure) {
+    return (
+      <RecoveryScreen
+        code={failure}
+        onRetry={() => {
+          setFailure(undefined);
+          setError(undefined);
+        }}
+      />
+    );
   }
 
   return (
