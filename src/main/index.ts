@@ -26,6 +26,9 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   registerAppScheme();
   app.enableSandbox();
+  // Crash dumps would hold renderer memory (names, notes) in plaintext on disk: none are written.
+  app.commandLine.appendSwitch('disable-crash-reporter');
+  app.commandLine.appendSwitch('disable-breakpad');
 
   app.on('second-instance', () => {
     const [win] = BrowserWindow.getAllWindows();
