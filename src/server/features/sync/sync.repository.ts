@@ -264,3 +264,36 @@ export function snapshotRows(db: Executor, caseIds: readonly string[], offset: n
     .limit(limit)
     .execute();
 }
+
+/**
+ * Compares the user's current scope with the scope last handed to this client, and lists what
+ * changed after `knownVersion`, in one read-only statement.
+ */
+export async function probeScope(
+  db: Executor,
+  clientId: string,
+  scope: Expression<unknown>,
+  knownVersion: number,
+): Promise<{ version: number; toAdd: string[]; toRemove: string[]; changedSince: { caseId: string; active: boolean }[] }> {
+  const result = await sql<{ version: string | number; to_add: string[]; to_remove: string[]; changed: { c: string; a: boolean }[] }>`
+    with cur as (${scope}),
+         st as (select case_id, active, changed_version from client_scope where client_id = ${clientId}),
+         v as (select scope_version from sync_clients where client_id = ${clientId})
+    select
+      (select scope_version from v) as version,
+      (select coalesce(json_agg(cur.case_id), '[]'::json) from cur
+        where not exists (select 1 from st where st.case_id = cur.case_id and st.active)) as to_add,
+      (select coalesce(json_agg(st.case_id), '[]'::json) from st
+        where st.active and not exists (select 1 from cur where cur.case_id = st.case_id)) as to_remove,
+      (select coalesce(json_agg(json_build_object('c', st.case_id, 'a', st.active)), '[]'::json) from st
+        where st.changed_version > (case when ${knownVersion}::bigint > (select scope_version from v) then 0 else ${knownVersion}::bigint end)) as changed`.execute(db);
+  const row = result.rows[0];
+  if (!row) return { version: 0, toAdd: [], toRemove: [], changedSince: [] };
+  const parse = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
+  return {
+    version: Number(row.version ?? 0),
+    toAdd: parse<string[]>(row.to_add),
+    toRemove: parse<string[]>(row.to_remove),
+    changedSince: parse<{ c: string; a: boolean }[]>(row.changed).map((c) => ({ caseId: c.c, active: c.a })),
+  };
+}

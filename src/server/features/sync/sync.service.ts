@@ -431,21 +431,27 @@ export async function pull(ctx: ServerContext, p: Principal, req: PullRequest): 
     })),
   ];
 
-  const scope = await ctx.db.transaction().execute(async (trx) => {
-    const s = await refreshScope(trx, p, now, req.scopeVersion);
+  // Fast path: one read-only statement tells whether the scope changed since it was last stored.
+  const probe = await repo.probeScope(ctx.db, p.clientId, readScope(ctx.db, p, now), req.scopeVersion);
+  let scope: PullResponse['scope'];
+  if (probe.toAdd.length === 0 && probe.toRemove.length === 0) {
+    const added: string[] = [];
+    const removed: string[] = [];
+    for (const c of probe.changedSince) (c.active ? added : removed).push(c.caseId);
+    scope = { version: probe.version, added: added.sort(), removed: removed.sort() };
+  } else {
+    scope = await ctx.db.transaction().execute((trx) => refreshScope(trx, p, now, req.scopeVersion));
+  }
+  if (rows.length > 0) {
     const caseIds = [...new Set(rows.map((r) => r.caseId))];
-    await trx.updateTable('sync_clients').set({ last_seen_at: now }).where('client_id', '=', p.clientId).execute();
-    if (rows.length > 0) {
-      await appendAudit(trx, {
-        at: now,
-        userId: p.userId,
-        clientId: p.clientId,
-        action: 'read_pull',
-        detail: { caseIds: caseIds.slice(0, 1000), caseCount: caseIds.length, rowCount: rows.length },
-      });
-    }
-    return s;
-  });
+    await appendAudit(ctx.db, {
+      at: now,
+      userId: p.userId,
+      clientId: p.clientId,
+      action: 'read_pull',
+      detail: { caseIds: caseIds.slice(0, 1000), caseCount: caseIds.length, rowCount: rows.length },
+    });
+  }
   return { changes: rows, scope, nextCursor, hasMore };
 }
 

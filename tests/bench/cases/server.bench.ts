@@ -1,0 +1,321 @@
+/**
+ * Central server benchmarks against a throwaway PostgreSQL on loopback (Debian package), with the
+ * Fastify server listening on 127.0.0.1 and real HTTP (fetch, keep-alive).
+ *
+ * - server.incremental (p99) and server.incremental_p50: 200 simulated desktops (BENCH_QUICK=1: 20),
+ *   each syncing (push one edit, then pull since its cursor) once every SYNC_INTERVAL_MS, phases
+ *   spread evenly (open loop, as real desktops do; a real desktop syncs every 30-60 s or on edit,
+ *   5 s is a deliberately hard load). One run = one interval; latency per HTTP request. Target p99 <= 100 ms.
+ * - server.incremental_throughput: all desktops sync at once, back to back (closed loop): requests/s.
+ * - server.initial_pull: a caseworker's first full pull of 2,000 and 10,000 cases (6 rows each),
+ *   in pages of 2,000, as rows/s (BENCH_QUICK=1: 200 and 1,000 cases).
+ */
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
+import { buildApp } from '../../../src/server/app';
+import { testConfig } from '../../../src/server/config';
+import { cryptoIds } from '../../../src/server/context';
+import { migrateToLatest, openServerDb, type OpenedDb } from '../../../src/server/db/kysely';
+import * as admin from '../../../src/server/features/admin/admin.service';
+import { encodeHlc } from '../../../src/shared/sync/hlc';
+import { startPostgres, type PostgresInstance } from '../../helpers/postgres';
+import type { BenchCase } from '../types';
+
+const QUICK = process.env['BENCH_QUICK'] === '1';
+const DESKTOPS = QUICK ? 20 : 200;
+const INITIAL_SIZES = QUICK ? [200, 1_000] : [2_000, 10_000];
+const PASSWORD = 'bench-passwort-123';
+const SYNC_INTERVAL_MS = QUICK ? 2_000 : 5_000;
+
+interface Env {
+  pg: PostgresInstance;
+  opened: OpenedDb;
+  app: FastifyInstance;
+  base: string;
+}
+
+async function startEnv(): Promise<Env> {
+  const pg = await startPostgres({ maxConnections: 100 });
+  const opened = await openServerDb({ databaseUrl: pg.url, poolSize: 20 });
+  await migrateToLatest(opened.db);
+  const config = testConfig({ ACCESS_TOKEN_TTL_SECONDS: 3600, LOGIN_IP_MAX_FAILURES: 10_000 });
+  const app = await buildApp({ db: opened.db, config, ids: cryptoIds, logger: pino({ level: 'silent' }) });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = app.server.address() as AddressInfo;
+  const deps = { db: opened.db, clock: { now: () => new Date() }, ids: cryptoIds, scryptN: 1024 };
+  await admin.createOffice(deps, 'bench', { id: 'oschatz', name: 'Oschatz' });
+  await admin.createTeam(deps, 'bench', { id: 'osz-a', officeId: 'oschatz', name: 'Team A' });
+  return { pg, opened, app, base: `http://127.0.0.1:${port}` };
+}
+
+async function stopEnv(env: Env): Promise<void> {
+  await env.app.close();
+  await env.opened.close();
+  await env.pg.stop();
+}
+
+async function postJson<T>(base: string, path: string, token: string | null, body: unknown): Promise<T> {
+  const res = await fetch(base + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${text.slice(0, 200)}`);
+  return JSON.parse(text) as T;
+}
+
+interface Desktop {
+  clientId: string;
+  token: string;
+  userId: string;
+  seq: number;
+  noteVersion: number;
+  caseId: string;
+  cursor: { txid: string; changeId: string };
+  scopeVersion: number;
+}
+
+async function createDesktop(env: Env, i: number): Promise<Desktop> {
+  const deps = { db: env.opened.db, clock: { now: () => new Date() }, ids: cryptoIds, scryptN: 1024 };
+  const username = `ifk${i}`;
+  const userId = await admin.createUser(deps, 'bench', {
+    username,
+    displayName: username,
+    role: 'caseworker',
+    officeId: 'oschatz',
+    teamId: 'osz-a',
+    password: PASSWORD,
+  });
+  const clientId = cryptoIds.id();
+  const login = await postJson<{ accessToken: string }>(env.base, '/auth/login', null, {
+    username,
+    password: PASSWORD,
+    clientId,
+    deviceName: 'Bench',
+  });
+  return { clientId, token: login.accessToken, userId, seq: 0, noteVersion: 0, caseId: `C-${i}`, cursor: { txid: '0', changeId: '0' }, scopeVersion: 0 };
+}
+
+let hlcCounter = 0;
+function mutation(d: Desktop, entity: string, entityId: string, op: string, fields: Record<string, { value: unknown; baseVersion: number }>) {
+  d.seq += 1;
+  hlcCounter += 1;
+  return {
+    seq: d.seq,
+    mutationId: cryptoIds.id(),
+    localTxId: `t${d.seq}`,
+    hlc: encodeHlc({ millis: Date.now(), counter: hlcCounter % 99_999, node: d.clientId.slice(0, 8) }),
+    entity,
+    entityId,
+    caseId: d.caseId,
+    op,
+    fields,
+    baseRowVersion: null,
+  };
+}
+
+async function pull(env: Env, d: Desktop, limit: number): Promise<number> {
+  let rows = 0;
+  for (;;) {
+    const res = await postJson<{ changes: unknown[]; nextCursor: Desktop['cursor']; hasMore: boolean; scope: { version: number } }>(
+      env.base,
+      '/sync/pull',
+      d.token,
+      { clientId: d.clientId, cursor: d.cursor, scopeVersion: d.scopeVersion, limit },
+    );
+    rows += res.changes.length;
+    d.cursor = res.nextCursor;
+    d.scopeVersion = res.scope.version;
+    if (!res.hasMore) return rows;
+  }
+}
+
+// ------------------------------------------------------------------ incremental
+
+interface IncrementalState {
+  env: Env;
+  desktops: Desktop[];
+  lastRound: { latencies: number[]; wallMs: number } | undefined;
+}
+
+async function setupIncremental(): Promise<IncrementalState> {
+  const env = await startEnv();
+  const desktops: Desktop[] = [];
+  for (let i = 0; i < DESKTOPS; i += 1) desktops.push(await createDesktop(env, i));
+  // each desktop: one case with a person and a note, then a first full pull
+  await Promise.all(
+    desktops.map(async (d) => {
+      await postJson(env.base, '/sync/push', d.token, {
+        clientId: d.clientId,
+        schemaVersion: 1,
+        mutations: [
+          mutation(d, 'cases', d.caseId, 'create', { status: { value: 'open', baseVersion: 0 } }),
+          mutation(d, 'persons', `P-${d.caseId}`, 'create', { lastName: { value: 'Muster', baseVersion: 0 } }),
+          mutation(d, 'notes', `N-${d.caseId}`, 'create', { body: { value: 'Erstgespräch', baseVersion: 0 } }),
+        ],
+      });
+      d.noteVersion = 1;
+      await pull(env, d, 500);
+    }),
+  );
+  return { env, desktops, lastRound: undefined };
+}
+
+const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+
+async function incrementalRound(s: IncrementalState): Promise<{ latencies: number[]; wallMs: number }> {
+  const latencies: number[] = [];
+  const started = performance.now();
+  await Promise.all(s.desktops.map((d) => syncOnce(s, d, latencies)));
+  latencies.sort((a, b) => a - b);
+  s.lastRound = { latencies, wallMs: performance.now() - started };
+  return s.lastRound;
+}
+
+async function syncOnce(s: IncrementalState, d: Desktop, latencies: number[]): Promise<void> {
+  const t0 = performance.now();
+  await postJson(s.env.base, '/sync/push', d.token, {
+    clientId: d.clientId,
+    schemaVersion: 1,
+    mutations: [mutation(d, 'notes', `N-${d.caseId}`, 'update', { body: { value: `Stand ${d.seq}`, baseVersion: d.noteVersion } })],
+  });
+  d.noteVersion += 1;
+  const t1 = performance.now();
+  await pull(s.env, d, 500);
+  latencies.push(t1 - t0, performance.now() - t1);
+}
+
+/** Open loop: every desktop syncs once in the interval, at its own phase. */
+async function openLoopRound(s: IncrementalState): Promise<number[]> {
+  const latencies: number[] = [];
+  await Promise.all(
+    s.desktops.map(async (d, i) => {
+      await new Promise((r) => setTimeout(r, (i / s.desktops.length) * SYNC_INTERVAL_MS));
+      await syncOnce(s, d, latencies);
+    }),
+  );
+  return latencies.sort((a, b) => a - b);
+}
+
+function latencyCase(name: string, q: number): BenchCase<IncrementalState> {
+  return {
+    name,
+    params: { desktops: DESKTOPS, syncEveryMs: SYNC_INTERVAL_MS, quantile: q, db: 'postgresql-loopback' },
+    unit: 'ms',
+    lowerIsBetter: true,
+    runs: QUICK ? 2 : 5,
+    warmup: 1,
+    setup: setupIncremental,
+    run: async (s) => percentile(await openLoopRound(s), q),
+    teardown: (s) => stopEnv(s.env),
+  };
+}
+
+function throughputCase(): BenchCase<IncrementalState> {
+  return {
+    name: 'server.incremental_throughput',
+    params: { desktops: DESKTOPS, requestsPerSync: 2, db: 'postgresql-loopback' },
+    unit: 'requests/s',
+    lowerIsBetter: false,
+    runs: QUICK ? 3 : 5,
+    warmup: 1,
+    setup: setupIncremental,
+    run: async (s) => {
+      const r = await incrementalRound(s);
+      return (r.latencies.length / r.wallMs) * 1000;
+    },
+    teardown: (s) => stopEnv(s.env),
+  };
+}
+
+// ------------------------------------------------------------------ initial pull
+
+interface InitialState {
+  env: Env;
+  desktop: Desktop;
+  rows: number;
+}
+
+async function seedCases(env: Env, userId: string, cases: number): Promise<number> {
+  const db = env.opened.db;
+  const now = new Date();
+  const kinds: [string, (i: number) => Record<string, unknown>][] = [
+    ['cases', (i) => ({ status: 'active', title: `Fall ${i}` })],
+    ['persons', () => ({ firstName: 'Erika', lastName: 'Muster', dateOfBirth: '1980-01-01' })],
+    ['notes', () => ({ body: 'Beratungsgespräch zur beruflichen Orientierung. '.repeat(4) })],
+    ['goals', () => ({ title: 'Aufnahme einer Beschäftigung', status: 'open' })],
+    ['appointments', () => ({ startsAt: '2026-03-10T09:00:00+01:00', kind: 'Beratung', status: 'planned' })],
+    ['measure_assignments', () => ({ measureKey: 'AVGS', status: 'proposed' })],
+  ];
+  const chunk = 500;
+  for (let start = 0; start < cases; start += chunk) {
+    const ids = Array.from({ length: Math.min(chunk, cases - start) }, (_, k) => start + k);
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('case_directory')
+        .values(ids.map((i) => ({ case_id: `IC-${i}`, office_id: 'oschatz', team_id: 'osz-a', assigned_user_id: userId, created_at: now, updated_at: now })))
+        .execute();
+      const records = ids.flatMap((i) =>
+        kinds.map(([entity, data]) => {
+          const d = data(i);
+          return {
+            entity,
+            id: entity === 'cases' ? `IC-${i}` : `${entity}-${i}`,
+            case_id: `IC-${i}`,
+            row_version: '1',
+            data: JSON.stringify(d),
+            field_meta: JSON.stringify(Object.fromEntries(Object.keys(d).map((k) => [k, { v: 1, hlc: '', by: 'seed' }]))),
+            created_by: userId,
+            updated_by: userId,
+            created_at: now,
+            updated_at: now,
+          };
+        }),
+      );
+      await trx.insertInto('sync_records').values(records).execute();
+      await trx
+        .insertInto('change_log')
+        .values(records.map((r) => ({ case_id: r.case_id, entity: r.entity, entity_id: r.id, row_version: '1', op: 'create' })))
+        .execute();
+    });
+  }
+  return cases * kinds.length;
+}
+
+function initialPullCase(cases: number): BenchCase<InitialState> {
+  return {
+    name: 'server.initial_pull',
+    params: { cases, rowsPerCase: 6, pageSize: 2000, db: 'postgresql-loopback' },
+    unit: 'rows/s',
+    lowerIsBetter: false,
+    runs: QUICK ? 2 : 5,
+    warmup: 1,
+    setup: async () => {
+      const env = await startEnv();
+      const desktop = await createDesktop(env, 0);
+      const rows = await seedCases(env, desktop.userId, cases);
+      return { env, desktop, rows };
+    },
+    run: async (s) => {
+      s.desktop.cursor = { txid: '0', changeId: '0' };
+      s.desktop.scopeVersion = 0;
+      const started = performance.now();
+      const rows = await pull(s.env, s.desktop, 2000);
+      const seconds = (performance.now() - started) / 1000;
+      if (rows !== s.rows) throw new Error(`initial pull returned ${rows} rows, expected ${s.rows}`);
+      return rows / seconds;
+    },
+    teardown: (s) => stopEnv(s.env),
+  };
+}
+
+const cases: BenchCase<never>[] = [
+  latencyCase('server.incremental', 0.99) as BenchCase<never>,
+  latencyCase('server.incremental_p50', 0.5) as BenchCase<never>,
+  throughputCase() as BenchCase<never>,
+  ...INITIAL_SIZES.map((n) => initialPullCase(n) as BenchCase<never>),
+];
+
+export default cases;
