@@ -1,12 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createDb,
-  insertRows,
-  migrateTo,
-  tableRows,
-  userVersionOf,
-  type TestDb,
-} from '../../helpers/local-db';
+import { createDb, insertRows, migrateTo, userVersionOf, type TestDb } from '../../helpers/local-db';
 
 let t: TestDb | undefined;
 afterEach(async () => {
