@@ -18,43 +18,59 @@ export function lockRecord(trx: Transaction<ServerDb>, entity: string, id: strin
     .executeTakeFirst();
 }
 
+/** Inserts the row and its change_log entry in one statement (same transaction, same txid). */
 export async function insertRecord(
   trx: Transaction<ServerDb>,
   r: { entity: string; id: string; caseId: string; data: object; meta: object; by: string; at: Date },
 ): Promise<void> {
   await trx
-    .insertInto('sync_records')
-    .values({
-      entity: r.entity,
-      id: r.id,
-      case_id: r.caseId,
-      row_version: '1',
-      data: JSON.stringify(r.data),
-      field_meta: JSON.stringify(r.meta),
-      created_by: r.by,
-      updated_by: r.by,
-      created_at: r.at,
-      updated_at: r.at,
-    })
+    .with('w', (db) =>
+      db
+        .insertInto('sync_records')
+        .values({
+          entity: r.entity,
+          id: r.id,
+          case_id: r.caseId,
+          row_version: '1',
+          data: JSON.stringify(r.data),
+          field_meta: JSON.stringify(r.meta),
+          created_by: r.by,
+          updated_by: r.by,
+          created_at: r.at,
+          updated_at: r.at,
+        })
+        .returning(['case_id', 'entity', 'id', 'row_version']),
+    )
+    .insertInto('change_log')
+    .columns(['case_id', 'entity', 'entity_id', 'row_version', 'op'])
+    .expression((db) => db.selectFrom('w').select(['w.case_id', 'w.entity', 'w.id', 'w.row_version', sql<string>`'create'`.as('op')]))
     .execute();
 }
 
+/** Updates the row and appends its change_log entry in one statement. */
 export async function updateRecord(
   trx: Transaction<ServerDb>,
-  r: { entity: string; id: string; rowVersion: number; data: object; meta: object; archivedAt: Date | null; by: string; at: Date },
+  r: { entity: string; id: string; rowVersion: number; data: object; meta: object; archivedAt: Date | null; by: string; at: Date; op: 'update' | 'archive' },
 ): Promise<void> {
   await trx
-    .updateTable('sync_records')
-    .set({
-      row_version: String(r.rowVersion),
-      data: JSON.stringify(r.data),
-      field_meta: JSON.stringify(r.meta),
-      archived_at: r.archivedAt,
-      updated_by: r.by,
-      updated_at: r.at,
-    })
-    .where('entity', '=', r.entity)
-    .where('id', '=', r.id)
+    .with('w', (db) =>
+      db
+        .updateTable('sync_records')
+        .set({
+          row_version: String(r.rowVersion),
+          data: JSON.stringify(r.data),
+          field_meta: JSON.stringify(r.meta),
+          archived_at: r.archivedAt,
+          updated_by: r.by,
+          updated_at: r.at,
+        })
+        .where('entity', '=', r.entity)
+        .where('id', '=', r.id)
+        .returning(['case_id', 'entity', 'id', 'row_version']),
+    )
+    .insertInto('change_log')
+    .columns(['case_id', 'entity', 'entity_id', 'row_version', 'op'])
+    .expression((db) => db.selectFrom('w').select(['w.case_id', 'w.entity', 'w.id', 'w.row_version', sql<string>`${r.op}`.as('op')]))
     .execute();
 }
 
@@ -79,13 +95,14 @@ export function findStoredMutations(db: Executor, clientId: string, mutationIds:
     .execute();
 }
 
-export async function storeMutationResult(
+export async function storeMutationResults(
   trx: Transaction<ServerDb>,
-  m: { clientId: string; mutationId: string; seq: number; status: string; result: string; at: Date },
+  rows: readonly { clientId: string; mutationId: string; seq: number; status: string; result: string; at: Date }[],
 ): Promise<void> {
+  if (rows.length === 0) return;
   await trx
     .insertInto('sync_mutations')
-    .values({ client_id: m.clientId, mutation_id: m.mutationId, seq: String(m.seq), status: m.status, result: m.result, received_at: m.at })
+    .values(rows.map((m) => ({ client_id: m.clientId, mutation_id: m.mutationId, seq: String(m.seq), status: m.status, result: m.result, received_at: m.at })))
     .execute();
 }
 
@@ -196,18 +213,35 @@ export async function existingCases(db: Executor, caseIds: readonly string[]): P
  * Changes after the cursor that are safe to hand out: only transactions below the xmin of the
  * current snapshot, so a transaction that commits late can never be skipped (SYNC.md §4.2).
  */
+export interface ChangeWithRow {
+  change_id: string;
+  txid: string;
+  case_id: string;
+  entity: string;
+  entity_id: string;
+  row_version: string | number | null;
+  data: unknown;
+  field_meta: unknown;
+  archived_at: Date | null;
+}
+
 export async function readChanges(
   db: Executor,
   q: { txid: string; changeId: string; limit: number; scope: Expression<unknown> },
-) {
-  const result = await sql<{ change_id: string; txid: string; case_id: string; entity: string; entity_id: string }>`
-    select c.change_id::text as change_id, c.txid::text as txid, c.case_id, c.entity, c.entity_id
-    from change_log c
-    where (c.txid, c.change_id) > (${q.txid}::xid8, ${q.changeId}::bigint)
-      and c.txid < pg_snapshot_xmin(pg_current_snapshot())
-      and c.case_id in (${q.scope})
-    order by c.txid, c.change_id
-    limit ${q.limit}`.execute(db);
+): Promise<ChangeWithRow[]> {
+  const result = await sql<ChangeWithRow>`
+    with c as (
+      select c.change_id, c.txid, c.case_id, c.entity, c.entity_id
+      from change_log c
+      where (c.txid, c.change_id) > (${q.txid}::xid8, ${q.changeId}::bigint)
+        and c.txid < pg_snapshot_xmin(pg_current_snapshot())
+        and c.case_id in (${q.scope})
+      order by c.txid, c.change_id
+      limit ${q.limit})
+    select c.change_id::text as change_id, c.txid::text as txid, c.case_id, c.entity, c.entity_id,
+           r.row_version, r.data, r.field_meta, r.archived_at
+    from c left join sync_records r on r.entity = c.entity and r.id = c.entity_id
+    order by c.txid, c.change_id`.execute(db);
   return result.rows;
 }
 

@@ -168,6 +168,7 @@ export async function push(ctx: ServerContext, p: Principal, req: PushRequest): 
     const results: string[] = [];
     const audit: AuditEntry[] = [];
     let resendFrom: number | undefined;
+    const toStore: Parameters<typeof repo.storeMutationResults>[1][number][] = [];
     for (const m of req.mutations) {
       const prior = stored.get(m.mutationId);
       if (prior) {
@@ -205,17 +206,11 @@ export async function push(ctx: ServerContext, p: Principal, req: PushRequest): 
         });
       }
       const text = JSON.stringify(result);
-      await repo.storeMutationResult(trx, {
-        clientId: p.clientId,
-        mutationId: m.mutationId,
-        seq: m.seq,
-        status: result.status,
-        result: text,
-        at: now,
-      });
+      toStore.push({ clientId: p.clientId, mutationId: m.mutationId, seq: m.seq, status: result.status, result: text, at: now });
       results.push(text);
       lastSeq = m.seq;
     }
+    await repo.storeMutationResults(trx, toStore);
     await repo.setClientSeq(trx, p.clientId, lastSeq, now);
     await appendAuditMany(trx, audit);
     const head = `{"ackedThroughSeq":${lastSeq},"results":[${results.join(',')}],"serverTime":${JSON.stringify(now.toISOString())}`;
@@ -261,7 +256,6 @@ async function applyMutation(
       meta[name] = { v: 1, hlc, by: p.clientId };
     }
     await repo.insertRecord(trx, { entity: m.entity, id: m.entityId, caseId: m.caseId, data, meta, by: p.userId, at: now });
-    await repo.appendChange(trx, { caseId: m.caseId, entity: m.entity, entityId: m.entityId, rowVersion: 1, op: 'create' });
     return { seq: m.seq, mutationId: m.mutationId, status: 'applied', rowVersion: 1, conflictIds: [], reason: null };
   }
 
@@ -289,8 +283,7 @@ async function applyMutation(
       await addConflict('_archived', false, true, false, p.clientId, null);
     }
     const next = rowVersion + 1;
-    await repo.updateRecord(trx, { entity: m.entity, id: m.entityId, rowVersion: next, data, meta, archivedAt: now, by: p.userId, at: now });
-    await repo.appendChange(trx, { caseId: m.caseId, entity: m.entity, entityId: m.entityId, rowVersion: next, op: 'archive' });
+    await repo.updateRecord(trx, { entity: m.entity, id: m.entityId, rowVersion: next, data, meta, archivedAt: now, by: p.userId, at: now, op: 'archive' });
     return { seq: m.seq, mutationId: m.mutationId, status: conflictIds.length ? 'conflict' : 'applied', rowVersion: next, conflictIds, reason: null };
   }
 
@@ -330,8 +323,7 @@ async function applyMutation(
   let next = rowVersion;
   if (changed) {
     next = rowVersion + 1;
-    await repo.updateRecord(trx, { entity: m.entity, id: m.entityId, rowVersion: next, data, meta, archivedAt: null, by: p.userId, at: now });
-    await repo.appendChange(trx, { caseId: m.caseId, entity: m.entity, entityId: m.entityId, rowVersion: next, op: 'update' });
+    await repo.updateRecord(trx, { entity: m.entity, id: m.entityId, rowVersion: next, data, meta, archivedAt: null, by: p.userId, at: now, op: 'update' });
   }
   const status = conflictIds.length > 0 ? 'conflict' : stale ? 'merged' : 'applied';
   return { seq: m.seq, mutationId: m.mutationId, status, rowVersion: next, conflictIds, reason: null };
@@ -401,16 +393,28 @@ export async function pull(ctx: ServerContext, p: Principal, req: PullRequest): 
   const last = page.at(-1);
   const nextCursor: Cursor = last ? { txid: last.txid, changeId: last.change_id } : req.cursor;
 
-  const recordKeys = new Map<string, { entity: string; id: string }>();
+  const latest = new Map<string, SyncedRow>();
   const conflictIds: string[] = [];
   for (const c of page) {
-    if (c.entity === 'sync_conflicts') conflictIds.push(c.entity_id);
-    else recordKeys.set(`${c.entity}\u0000${c.entity_id}`, { entity: c.entity, id: c.entity_id });
+    if (c.entity === 'sync_conflicts') {
+      conflictIds.push(c.entity_id);
+    } else if (c.row_version !== null) {
+      const meta = (typeof c.field_meta === 'string' ? JSON.parse(c.field_meta) : c.field_meta) as Record<string, FieldMeta>;
+      latest.set(`${c.entity}\u0000${c.entity_id}`, {
+        entity: c.entity,
+        id: c.entity_id,
+        caseId: c.case_id,
+        rowVersion: Number(c.row_version),
+        archived: c.archived_at !== null,
+        row: (typeof c.data === 'string' ? JSON.parse(c.data) : c.data) as Record<string, unknown>,
+        fieldVersions: Object.fromEntries(Object.entries(meta).map(([k, v]) => [k, v.v])),
+      });
+    }
   }
-  const records = await repo.loadRecords(ctx.db, [...recordKeys.values()]);
+  const records = [...latest.values()];
   const conflicts = await repo.loadConflicts(ctx.db, conflictIds);
   const rows: SyncedRow[] = [
-    ...records.map(toSyncedRow),
+    ...records,
     ...conflicts.map((c) => ({
       entity: 'sync_conflicts',
       id: c.conflict_id,
