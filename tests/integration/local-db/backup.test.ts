@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/shared/errors';
 import { writeEncryptedBackup } from '../../../src/main/db/backup';
 import { openEncryptedDb } from '../../../src/main/db/open-encrypted-db';
 import { createCasesService } from '../../../src/main/features/cases/cases.service';
+import { createTestVault, TEST_PASSPHRASE } from '../../helpers/local-store';
+import { tempDir } from '../../helpers/temp-dir';
 import { createDb, fixedClock, sequentialIds, type TestDb } from '../../helpers/local-db';
 
 let t: TestDb;
@@ -63,5 +65,41 @@ describe('encrypted backup', () => {
     const target = join(t.dir, 'exists.lotse');
     await writeEncryptedBackup(t.raw, t.key, target);
     await expect(writeEncryptedBackup(t.raw, t.key, target)).rejects.toThrow(/exists/);
+  });
+});
+
+describe('store.backup through the vault', () => {
+  it('backs up while unlocked, refuses while locked, and the copy opens with the same keystore and passphrase', async () => {
+    const home = await tempDir('lotse-backup-vault-');
+    try {
+      const dataDir = join(home.path, 'data');
+      const { vault, store } = await createTestVault(dataDir);
+      await vault.create(TEST_PASSPHRASE);
+      await store.db().insertInto('sync_state').values({ key: 'marker', value: 'vor dem Backup' }).execute();
+      const target = join(home.path, 'lotse-backup.db');
+      await store.backup(target);
+      await vault.lock();
+      await expect(store.backup(join(home.path, 'second.db'))).rejects.toMatchObject({
+        code: 'VAULT_LOCKED',
+      });
+
+      // restore = the backup file as lotse.db beside a copy of the keystore
+      const restoreDir = join(home.path, 'restore');
+      await mkdir(restoreDir);
+      await copyFile(join(dataDir, 'keystore.json'), join(restoreDir, 'keystore.json'));
+      await copyFile(target, join(restoreDir, 'lotse.db'));
+      const restored = await createTestVault(restoreDir);
+      await restored.vault.unlock(TEST_PASSPHRASE);
+      const row = await restored.store
+        .db()
+        .selectFrom('sync_state')
+        .selectAll()
+        .where('key', '=', 'marker')
+        .executeTakeFirst();
+      expect(row?.value).toBe('vor dem Backup');
+      await restored.vault.lock();
+    } finally {
+      await home.remove();
+    }
   });
 });
