@@ -23,14 +23,22 @@ export interface BuildAppOptions {
 }
 
 /** The HMAC key: TOKEN_SECRET, or one generated once and kept in the database (shared by all processes). */
-async function loadTokenSecret(db: Kysely<ServerDb>, config: ServerConfig, ids: IdGenerator): Promise<Buffer> {
+async function loadTokenSecret(
+  db: Kysely<ServerDb>,
+  config: ServerConfig,
+  ids: IdGenerator,
+): Promise<Buffer> {
   if (config.TOKEN_SECRET) return Buffer.from(config.TOKEN_SECRET, 'utf8');
   await db
     .insertInto('server_settings')
     .values({ key: 'token_secret', value: ids.random(32).toString('base64') })
     .onConflict((oc) => oc.column('key').doNothing())
     .execute();
-  const row = await db.selectFrom('server_settings').select('value').where('key', '=', 'token_secret').executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('server_settings')
+    .select('value')
+    .where('key', '=', 'token_secret')
+    .executeTakeFirstOrThrow();
   return Buffer.from(row.value, 'base64');
 }
 
@@ -64,7 +72,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // One line per request: route PATTERN (never the URL with ids or query), status, duration.
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
-      { method: request.method, route: request.routeOptions.url ?? 'unknown', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unknown',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
       'request',
     );
   });
@@ -74,7 +87,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await sql`select 1`.execute(db);
       return { status: 'ok', time: clock.now().toISOString() };
     } catch {
-      return reply.status(503).send({ error: { code: 'INTERNAL', message: 'Die Datenbank ist nicht erreichbar.' } });
+      return reply
+        .status(503)
+        .send({ error: { code: 'INTERNAL', message: 'Die Datenbank ist nicht erreichbar.' } });
     }
   });
 

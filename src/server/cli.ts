@@ -24,7 +24,10 @@ import { isRole } from './features/auth/roles';
 
 const CLI_ACTOR = 'cli';
 
-export async function runCli(argv: readonly string[], env: Record<string, string | undefined> = process.env): Promise<string> {
+export async function runCli(
+  argv: readonly string[],
+  env: Record<string, string | undefined> = process.env,
+): Promise<string> {
   const [command, ...rest] = argv;
   const { values } = parseArgs({
     args: [...rest],
@@ -44,7 +47,11 @@ export async function runCli(argv: readonly string[], env: Record<string, string
     strict: true,
   });
   const config = loadConfig(env);
-  const opened = await openServerDb({ databaseUrl: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR, poolSize: 2 });
+  const opened = await openServerDb({
+    databaseUrl: config.DATABASE_URL,
+    pgliteDir: config.PGLITE_DIR,
+    poolSize: 2,
+  });
   const deps = { db: opened.db, clock: systemClock, ids: cryptoIds, scryptN: config.PASSWORD_SCRYPT_N };
   const need = (v: string | undefined, flag: string): string => {
     if (!v) throw new Error(`--${flag} fehlt`);
@@ -59,7 +66,10 @@ export async function runCli(argv: readonly string[], env: Record<string, string
         await admin.ensureOffices(deps, CLI_ACTOR);
         return 'Standorte angelegt: Oschatz, Delitzsch, Eilenburg, Torgau.';
       case 'office:create':
-        await admin.createOffice(deps, CLI_ACTOR, { id: need(values.id, 'id'), name: need(values.name, 'name') });
+        await admin.createOffice(deps, CLI_ACTOR, {
+          id: need(values.id, 'id'),
+          name: need(values.name, 'name'),
+        });
         return `Standort ${values.id} angelegt.`;
       case 'team:create':
         await admin.createTeam(deps, CLI_ACTOR, {
@@ -70,9 +80,11 @@ export async function runCli(argv: readonly string[], env: Record<string, string
         return `Team ${values.id} angelegt.`;
       case 'user:create': {
         const role = need(values.role, 'role');
-        if (!isRole(role)) throw new Error('--role: caseworker | team_lead | specialist_admin | data_protection');
+        if (!isRole(role))
+          throw new Error('--role: caseworker | team_lead | specialist_admin | data_protection');
         const password = values['password-stdin'] ? readFileSync(0, 'utf8').trim() : env.LOTSE_PASSWORD;
-        if (!password || password.length < 12) throw new Error('Passwort (LOTSE_PASSWORD oder --password-stdin) mit mindestens 12 Zeichen nötig');
+        if (!password || password.length < 12)
+          throw new Error('Passwort (LOTSE_PASSWORD oder --password-stdin) mit mindestens 12 Zeichen nötig');
         const id = await admin.createUser(deps, CLI_ACTOR, {
           username: need(values.username, 'username'),
           displayName: need(values.name, 'name'),
@@ -107,7 +119,7 @@ const isMain = process.argv[1] !== undefined && /cli\.[cm]?[jt]s$/.test(process.
 if (isMain) {
   runCli(process.argv.slice(2))
     .then((message) => {
-      console.log(message);
+      process.stdout.write(`${message}\n`);
     })
     .catch((error: unknown) => {
       console.error(error instanceof AppError || error instanceof Error ? error.message : String(error));

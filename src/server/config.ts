@@ -20,19 +20,39 @@ const envSchema = z.object({
   TOKEN_SECRET: z.string().min(32).optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  OFFLINE_LEASE_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(72),
+  OFFLINE_LEASE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14)
+    .default(72),
   /** scrypt cost for new password hashes (stored per hash). */
   PASSWORD_SCRYPT_N: z.coerce.number().int().min(1024).max(1048576).default(16384),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOGIN_LOCKOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).max(10_000).default(30),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(4 * 1024 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(64 * 1024 * 1024)
+    .default(4 * 1024 * 1024),
   MIN_SCHEMA: z.coerce.number().int().min(0).default(1),
   MAX_SCHEMA: z.coerce.number().int().min(0).default(1),
   /** Max share of a case's rows one push may archive without allowMassDelete. */
   MASS_DELETE_RATIO: z.coerce.number().min(0).max(1).default(0.5),
   MASS_DELETE_MIN_ROWS: z.coerce.number().int().min(1).default(5),
-  BREAK_GLASS_MAX_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(240),
+  BREAK_GLASS_MAX_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(240),
   TLS_CERT_FILE: z.string().optional(),
   TLS_KEY_FILE: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -58,5 +78,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 /** Defaults for tests: every value from the schema defaults, plus overrides. */
 export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
-  return { ...loadConfig({}), TOKEN_SECRET: 'test-secret-test-secret-test-secret-0123', LOG_LEVEL: 'silent', PASSWORD_SCRYPT_N: 1024, ...overrides };
+  return {
+    ...loadConfig({}),
+    TOKEN_SECRET: 'test-secret-test-secret-test-secret-0123',
+    LOG_LEVEL: 'silent',
+    PASSWORD_SCRYPT_N: 1024,
+    ...overrides,
+  };
 }

@@ -31,7 +31,9 @@ export async function authenticate(
 
   const row = await ctx.db
     .selectFrom('users')
-    .leftJoin('sync_clients', (j) => j.onRef('sync_clients.user_id', '=', 'users.id').on('sync_clients.client_id', '=', claims.cid))
+    .leftJoin('sync_clients', (j) =>
+      j.onRef('sync_clients.user_id', '=', 'users.id').on('sync_clients.client_id', '=', claims.cid),
+    )
     .select([
       'users.id',
       'users.role',
@@ -44,7 +46,8 @@ export async function authenticate(
     ])
     .where('users.id', '=', claims.sub)
     .executeTakeFirst();
-  if (!row || row.disabled_at || !row.client_id || !isRole(row.role)) throw new AppError('AUTH_TOKEN_INVALID');
+  if (!row || row.disabled_at || !row.client_id || !isRole(row.role))
+    throw new AppError('AUTH_TOKEN_INVALID');
   const deviceRevoked = row.revoked_at !== null;
   if (expired && !deviceRevoked) throw new AppError('AUTH_TOKEN_INVALID');
   if (deviceRevoked && !options.allowExpired) throw new AppError('SYNC_DEVICE_REVOKED');

@@ -25,7 +25,10 @@ export const syncEntitySchema = z.enum(SYNC_ENTITIES);
 const text = (max: number) => z.string().max(max).nullable();
 const isoDate = z.iso.date().nullable();
 const isoDateTime = z.iso.datetime({ offset: true }).nullable();
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).nullable();
+const id = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/)
+  .nullable();
 const stringList = z.array(z.string().max(500)).max(200);
 
 export const CASE_STATUSES = ['open', 'active', 'aftercare', 'closed'] as const;
@@ -80,7 +83,10 @@ export const ENTITY_FIELDS = {
   assessments: {
     personId: id,
     status: z.enum(['draft', 'finalized']),
-    answers: z.record(z.string().max(100), z.union([z.string().max(5000), z.number(), z.boolean(), z.null()])),
+    answers: z.record(
+      z.string().max(100),
+      z.union([z.string().max(5000), z.number(), z.boolean(), z.null()]),
+    ),
     strengths: stringList,
     needs: stringList,
     profileSituation: text(100),
@@ -106,7 +112,10 @@ export const ENTITY_FIELDS = {
     version: z.number().int().min(1).max(10_000).nullable(),
     content: z.record(z.string().max(100), z.unknown()).nullable(),
     signedOn: isoDate,
-    printedHash: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+    printedHash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .nullable(),
   },
 } as const satisfies Record<SyncEntity, Record<string, z.ZodType>>;
 
@@ -122,7 +131,10 @@ export interface FieldProblem {
 }
 
 /** Checks field names and values of a mutation against its entity. Pure; German messages. */
-export function checkEntityFields(entity: SyncEntity, fields: Readonly<Record<string, unknown>>): FieldProblem[] {
+export function checkEntityFields(
+  entity: SyncEntity,
+  fields: Readonly<Record<string, unknown>>,
+): FieldProblem[] {
   const known: Record<string, z.ZodType> = ENTITY_FIELDS[entity];
   const problems: FieldProblem[] = [];
   for (const [name, value] of Object.entries(fields)) {

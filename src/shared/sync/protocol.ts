@@ -109,7 +109,11 @@ export interface SyncedRow {
 }
 export interface PullResponse {
   readonly changes: readonly SyncedRow[];
-  readonly scope: { readonly version: number; readonly added: readonly string[]; readonly removed: readonly string[] };
+  readonly scope: {
+    readonly version: number;
+    readonly added: readonly string[];
+    readonly removed: readonly string[];
+  };
   readonly nextCursor: Cursor;
   readonly hasMore: boolean;
 }
@@ -117,7 +121,11 @@ export interface PullResponse {
 export const snapshotRequestSchema = z.strictObject({
   clientId: clientIdSchema,
   caseIds: z.array(idSchema).min(1).max(MAX_SNAPSHOT_CASES),
-  pageToken: z.string().regex(/^\d{1,12}$/).nullable().optional(),
+  pageToken: z
+    .string()
+    .regex(/^\d{1,12}$/)
+    .nullable()
+    .optional(),
   limit: z.number().int().min(1).max(MAX_PULL_LIMIT).optional(),
 });
 export type SnapshotRequest = z.infer<typeof snapshotRequestSchema>;

@@ -10,11 +10,8 @@
  * - server.initial_pull: a caseworker's first full pull of 2,000 and 10,000 cases (6 rows each),
  *   in pages of 2,000, as rows/s (BENCH_QUICK=1: 200 and 1,000 cases).
  */
-import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
-import pino from 'pino';
-import { buildApp } from '../../../src/server/app';
-import { testConfig } from '../../../src/server/config';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { cryptoIds } from '../../../src/server/context';
 import { migrateToLatest, openServerDb, type OpenedDb } from '../../../src/server/db/kysely';
 import * as admin from '../../../src/server/features/admin/admin.service';
@@ -31,28 +28,72 @@ const SYNC_INTERVAL_MS = QUICK ? 2_000 : 5_000;
 interface Env {
   pg: PostgresInstance;
   opened: OpenedDb;
-  app: FastifyInstance;
+  server: ChildProcess;
   base: string;
 }
 
+/**
+ * PostgreSQL, plus the server as its own process (`src/server/index.ts`, as in production), so
+ * the load generator does not share the server's event loop.
+ */
 async function startEnv(): Promise<Env> {
   const pg = await startPostgres({ maxConnections: 100 });
-  const opened = await openServerDb({ databaseUrl: pg.url, poolSize: 20 });
+  const opened = await openServerDb({ databaseUrl: pg.url, poolSize: 4 });
   await migrateToLatest(opened.db);
-  const config = testConfig({ ACCESS_TOKEN_TTL_SECONDS: 3600, LOGIN_IP_MAX_FAILURES: 10_000 });
-  const app = await buildApp({ db: opened.db, config, ids: cryptoIds, logger: pino({ level: 'silent' }) });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const { port } = app.server.address() as AddressInfo;
   const deps = { db: opened.db, clock: { now: () => new Date() }, ids: cryptoIds, scryptN: 1024 };
   await admin.createOffice(deps, 'bench', { id: 'oschatz', name: 'Oschatz' });
   await admin.createTeam(deps, 'bench', { id: 'osz-a', officeId: 'oschatz', name: 'Team A' });
-  return { pg, opened, app, base: `http://127.0.0.1:${port}` };
+  const port = await freePort();
+  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/index.ts'], {
+    cwd: process.cwd(),
+    env: {
+      ...process.env,
+      DATABASE_URL: pg.url,
+      DB_POOL_SIZE: '20',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      TOKEN_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+      ACCESS_TOKEN_TTL_SECONDS: '3600',
+      LOGIN_IP_MAX_FAILURES: '10000',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error('server process exited');
+    try {
+      if ((await fetch(`${base}/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error('server did not start');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { pg, opened, server, base };
 }
 
 async function stopEnv(env: Env): Promise<void> {
-  await env.app.close();
+  if (env.server.exitCode === null && env.server.pid !== undefined) {
+    const exited = new Promise((r) => env.server.once('exit', r));
+    process.kill(env.server.pid, 'SIGTERM'); // graceful shutdown
+    await exited;
+  }
   await env.opened.close();
   await env.pg.stop();
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
 }
 
 async function postJson<T>(base: string, path: string, token: string | null, body: unknown): Promise<T> {
@@ -95,11 +136,26 @@ async function createDesktop(env: Env, i: number): Promise<Desktop> {
     clientId,
     deviceName: 'Bench',
   });
-  return { clientId, token: login.accessToken, userId, seq: 0, noteVersion: 0, caseId: `C-${i}`, cursor: { txid: '0', changeId: '0' }, scopeVersion: 0 };
+  return {
+    clientId,
+    token: login.accessToken,
+    userId,
+    seq: 0,
+    noteVersion: 0,
+    caseId: `C-${i}`,
+    cursor: { txid: '0', changeId: '0' },
+    scopeVersion: 0,
+  };
 }
 
 let hlcCounter = 0;
-function mutation(d: Desktop, entity: string, entityId: string, op: string, fields: Record<string, { value: unknown; baseVersion: number }>) {
+function mutation(
+  d: Desktop,
+  entity: string,
+  entityId: string,
+  op: string,
+  fields: Record<string, { value: unknown; baseVersion: number }>,
+) {
   d.seq += 1;
   hlcCounter += 1;
   return {
@@ -119,12 +175,17 @@ function mutation(d: Desktop, entity: string, entityId: string, op: string, fiel
 async function pull(env: Env, d: Desktop, limit: number): Promise<number> {
   let rows = 0;
   for (;;) {
-    const res = await postJson<{ changes: unknown[]; nextCursor: Desktop['cursor']; hasMore: boolean; scope: { version: number } }>(
-      env.base,
-      '/sync/pull',
-      d.token,
-      { clientId: d.clientId, cursor: d.cursor, scopeVersion: d.scopeVersion, limit },
-    );
+    const res = await postJson<{
+      changes: unknown[];
+      nextCursor: Desktop['cursor'];
+      hasMore: boolean;
+      scope: { version: number };
+    }>(env.base, '/sync/pull', d.token, {
+      clientId: d.clientId,
+      cursor: d.cursor,
+      scopeVersion: d.scopeVersion,
+      limit,
+    });
     rows += res.changes.length;
     d.cursor = res.nextCursor;
     d.scopeVersion = res.scope.version;
@@ -152,8 +213,12 @@ async function setupIncremental(): Promise<IncrementalState> {
         schemaVersion: 1,
         mutations: [
           mutation(d, 'cases', d.caseId, 'create', { status: { value: 'open', baseVersion: 0 } }),
-          mutation(d, 'persons', `P-${d.caseId}`, 'create', { lastName: { value: 'Muster', baseVersion: 0 } }),
-          mutation(d, 'notes', `N-${d.caseId}`, 'create', { body: { value: 'Erstgespräch', baseVersion: 0 } }),
+          mutation(d, 'persons', `P-${d.caseId}`, 'create', {
+            lastName: { value: 'Muster', baseVersion: 0 },
+          }),
+          mutation(d, 'notes', `N-${d.caseId}`, 'create', {
+            body: { value: 'Erstgespräch', baseVersion: 0 },
+          }),
         ],
       });
       d.noteVersion = 1;
@@ -163,7 +228,8 @@ async function setupIncremental(): Promise<IncrementalState> {
   return { env, desktops, lastRound: undefined };
 }
 
-const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+const percentile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
 async function incrementalRound(s: IncrementalState): Promise<{ latencies: number[]; wallMs: number }> {
   const latencies: number[] = [];
@@ -179,7 +245,11 @@ async function syncOnce(s: IncrementalState, d: Desktop, latencies: number[]): P
   await postJson(s.env.base, '/sync/push', d.token, {
     clientId: d.clientId,
     schemaVersion: 1,
-    mutations: [mutation(d, 'notes', `N-${d.caseId}`, 'update', { body: { value: `Stand ${d.seq}`, baseVersion: d.noteVersion } })],
+    mutations: [
+      mutation(d, 'notes', `N-${d.caseId}`, 'update', {
+        body: { value: `Stand ${d.seq}`, baseVersion: d.noteVersion },
+      }),
+    ],
   });
   d.noteVersion += 1;
   const t1 = performance.now();
@@ -255,7 +325,16 @@ async function seedCases(env: Env, userId: string, cases: number): Promise<numbe
     await db.transaction().execute(async (trx) => {
       await trx
         .insertInto('case_directory')
-        .values(ids.map((i) => ({ case_id: `IC-${i}`, office_id: 'oschatz', team_id: 'osz-a', assigned_user_id: userId, created_at: now, updated_at: now })))
+        .values(
+          ids.map((i) => ({
+            case_id: `IC-${i}`,
+            office_id: 'oschatz',
+            team_id: 'osz-a',
+            assigned_user_id: userId,
+            created_at: now,
+            updated_at: now,
+          })),
+        )
         .execute();
       const records = ids.flatMap((i) =>
         kinds.map(([entity, data]) => {
@@ -266,7 +345,9 @@ async function seedCases(env: Env, userId: string, cases: number): Promise<numbe
             case_id: `IC-${i}`,
             row_version: '1',
             data: JSON.stringify(d),
-            field_meta: JSON.stringify(Object.fromEntries(Object.keys(d).map((k) => [k, { v: 1, hlc: '', by: 'seed' }]))),
+            field_meta: JSON.stringify(
+              Object.fromEntries(Object.keys(d).map((k) => [k, { v: 1, hlc: '', by: 'seed' }])),
+            ),
             created_by: userId,
             updated_by: userId,
             created_at: now,
@@ -277,7 +358,15 @@ async function seedCases(env: Env, userId: string, cases: number): Promise<numbe
       await trx.insertInto('sync_records').values(records).execute();
       await trx
         .insertInto('change_log')
-        .values(records.map((r) => ({ case_id: r.case_id, entity: r.entity, entity_id: r.id, row_version: '1', op: 'create' })))
+        .values(
+          records.map((r) => ({
+            case_id: r.case_id,
+            entity: r.entity,
+            entity_id: r.id,
+            row_version: '1',
+            op: 'create',
+          })),
+        )
         .execute();
     });
   }

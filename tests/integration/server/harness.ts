@@ -149,7 +149,14 @@ export async function login(h: Harness, userKey: string, clientId = newClientId(
   });
   if (res.statusCode !== 200) throw new Error(`login ${userKey}: ${res.statusCode} ${res.body}`);
   const body = res.json<{ accessToken: string; refreshToken: string; user: { id: string } }>();
-  return { userId: body.user.id, clientId, accessToken: body.accessToken, refreshToken: body.refreshToken, seq: 0, hlcMillis: START };
+  return {
+    userId: body.user.id,
+    clientId,
+    accessToken: body.accessToken,
+    refreshToken: body.refreshToken,
+    seq: 0,
+    hlcMillis: START,
+  };
 }
 
 export function post(h: Harness, s: Session | undefined, url: string, payload: unknown) {
@@ -164,13 +171,15 @@ export function post(h: Harness, s: Session | undefined, url: string, payload: u
 let mutationCounter = 0;
 export function mutation(
   s: Session,
-  m: Pick<Mutation, 'entity' | 'entityId' | 'caseId'> & Partial<Omit<Mutation, 'fields'>> & { fields?: Record<string, unknown>; bases?: Record<string, number> },
+  m: Pick<Mutation, 'entity' | 'entityId' | 'caseId'> &
+    Partial<Omit<Mutation, 'fields'>> & { fields?: Record<string, unknown>; bases?: Record<string, number> },
 ): Mutation {
   mutationCounter += 1;
   s.seq += 1;
   s.hlcMillis += 1;
   const fields: Mutation['fields'] = {};
-  for (const [k, v] of Object.entries(m.fields ?? {})) fields[k] = { value: v, baseVersion: m.bases?.[k] ?? 0 };
+  for (const [k, v] of Object.entries(m.fields ?? {}))
+    fields[k] = { value: v, baseVersion: m.bases?.[k] ?? 0 };
   return {
     seq: m.seq ?? s.seq,
     mutationId: m.mutationId ?? `5e0c7f1a-1111-4222-8333-${String(mutationCounter).padStart(12, '0')}`,
@@ -185,26 +194,56 @@ export function mutation(
   };
 }
 
-export function pushBatch(h: Harness, s: Session, mutations: Mutation[], extra: Record<string, unknown> = {}) {
+export function pushBatch(
+  h: Harness,
+  s: Session,
+  mutations: Mutation[],
+  extra: Record<string, unknown> = {},
+) {
   return post(h, s, '/sync/push', { clientId: s.clientId, schemaVersion: 1, mutations, ...extra });
 }
 
-export async function createCase(h: Harness, s: Session, caseId: string, extra: Record<string, unknown> = {}) {
+export async function createCase(
+  h: Harness,
+  s: Session,
+  caseId: string,
+  extra: Record<string, unknown> = {},
+) {
   const res = await pushBatch(h, s, [
-    mutation(s, { entity: 'cases', entityId: caseId, caseId, op: 'create', fields: { status: 'open', title: `Fall ${caseId}`, ...extra } }),
+    mutation(s, {
+      entity: 'cases',
+      entityId: caseId,
+      caseId,
+      op: 'create',
+      fields: { status: 'open', title: `Fall ${caseId}`, ...extra },
+    }),
   ]);
   if (res.statusCode !== 200) throw new Error(`createCase ${caseId}: ${res.statusCode} ${res.body}`);
   return res.json<{ results: { status: string }[] }>();
 }
 
 export interface PullBody {
-  changes: { entity: string; id: string; caseId: string; rowVersion: number; archived: boolean; row: Record<string, unknown>; fieldVersions: Record<string, number> }[];
+  changes: {
+    entity: string;
+    id: string;
+    caseId: string;
+    rowVersion: number;
+    archived: boolean;
+    row: Record<string, unknown>;
+    fieldVersions: Record<string, number>;
+  }[];
   scope: { version: number; added: string[]; removed: string[] };
   nextCursor: { txid: string; changeId: string };
   hasMore: boolean;
 }
 
-export async function pullAll(h: Harness, s: Session, cursor = { txid: '0', changeId: '0' }, scopeVersion = 0, limit = 500) {
+export async function pullAll(
+  h: Harness,
+  s: Session,
+  cursor = { txid: '0', changeId: '0' },
+  scopeVersion = 0,
+  limit = 500,
+) {
   const changes: PullBody['changes'] = [];
   let scope: PullBody['scope'] | undefined;
   for (;;) {

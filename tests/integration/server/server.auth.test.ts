@@ -31,7 +31,11 @@ for (const dialect of SERVER_DIALECTS) {
     });
 
     it('logs in with scrypt-hashed passwords and refuses wrong ones with a code', async () => {
-      const row = await h.tdb.db.selectFrom('users').select('password_hash').where('username', '=', 'ifk.own').executeTakeFirstOrThrow();
+      const row = await h.tdb.db
+        .selectFrom('users')
+        .select('password_hash')
+        .where('username', '=', 'ifk.own')
+        .executeTakeFirstOrThrow();
       expect(row.password_hash).toMatch(/^scrypt\$1024\$/);
       expect(row.password_hash).not.toContain(PASSWORD);
       const ok = await loginRaw('ifk.own', PASSWORD);
@@ -66,7 +70,11 @@ for (const dialect of SERVER_DIALECTS) {
     it('expires access tokens and rotates refresh tokens; reuse of a rotated token revokes the family', async () => {
       const s = await login(h, 'cw');
       h.clock.advance(16 * 60_000);
-      const expired = await post(h, s, '/sync/pull', { clientId: s.clientId, cursor: { txid: '0', changeId: '0' }, scopeVersion: 0 });
+      const expired = await post(h, s, '/sync/pull', {
+        clientId: s.clientId,
+        cursor: { txid: '0', changeId: '0' },
+        scopeVersion: 0,
+      });
       expect(expired.statusCode).toBe(401);
       expect(expired.json().error.code).toBe('AUTH_TOKEN_INVALID');
       const r1 = await post(h, undefined, '/auth/refresh', { refreshToken: s.refreshToken });
@@ -79,7 +87,9 @@ for (const dialect of SERVER_DIALECTS) {
       // the whole family is gone, including the newest token
       const afterReuse = await post(h, undefined, '/auth/refresh', { refreshToken: second.refreshToken });
       expect(afterReuse.json().error.code).toBe('AUTH_TOKEN_INVALID');
-      const forged = await post(h, undefined, '/auth/refresh', { refreshToken: `${second.refreshToken.split('.')[0]}.AAAAAAAAAAAAAAAAAAAA` });
+      const forged = await post(h, undefined, '/auth/refresh', {
+        refreshToken: `${second.refreshToken.split('.')[0]}.AAAAAAAAAAAAAAAAAAAA`,
+      });
       expect(forged.statusCode).toBe(401);
     });
 
@@ -89,7 +99,12 @@ for (const dialect of SERVER_DIALECTS) {
       const res = await post(h, admin, `/admin/devices/${s.clientId}/revoke`, { wipe: true });
       expect(res.statusCode).toBe(200);
       h.clock.advance(60 * 60_000);
-      const hello = await post(h, s, '/sync/hello', { clientId: s.clientId, appVersion: '0.1.0', protocolVersion: 1, schemaVersion: 1 });
+      const hello = await post(h, s, '/sync/hello', {
+        clientId: s.clientId,
+        appVersion: '0.1.0',
+        protocolVersion: 1,
+        schemaVersion: 1,
+      });
       expect(hello.statusCode).toBe(200);
       expect(hello.json()).toMatchObject({ status: 'wipe', offlineLeaseUntil: null });
       const refresh = await post(h, undefined, '/auth/refresh', { refreshToken: s.refreshToken });
@@ -106,7 +121,10 @@ for (const dialect of SERVER_DIALECTS) {
     it('records case-opened events and lets only Datenschutz export the audit log', async () => {
       const cw = await login(h, 'cw');
       await createCase(h, cw, 'C-1');
-      const ev = await post(h, cw, '/audit/events', { clientId: cw.clientId, events: [{ caseId: 'C-1', action: 'case_opened', at: '2026-03-02T08:00:00Z' }] });
+      const ev = await post(h, cw, '/audit/events', {
+        clientId: cw.clientId,
+        events: [{ caseId: 'C-1', action: 'case_opened', at: '2026-03-02T08:00:00Z' }],
+      });
       expect(ev.statusCode).toBe(200);
       const dp = await login(h, 'dp');
       const exp = await h.app.inject({
@@ -115,35 +133,82 @@ for (const dialect of SERVER_DIALECTS) {
         headers: { authorization: `Bearer ${dp.accessToken}` },
       });
       expect(exp.statusCode).toBe(200);
-      const actions = exp.json<{ entries: { action: string; userId: string; clientId: string | null; caseId: string | null }[] }>().entries;
-      expect(actions).toContainEqual(expect.objectContaining({ action: 'case_opened', caseId: 'C-1', userId: cw.userId, clientId: cw.clientId }));
+      const actions = exp.json<{
+        entries: { action: string; userId: string; clientId: string | null; caseId: string | null }[];
+      }>().entries;
+      expect(actions).toContainEqual(
+        expect.objectContaining({
+          action: 'case_opened',
+          caseId: 'C-1',
+          userId: cw.userId,
+          clientId: cw.clientId,
+        }),
+      );
       expect(actions).toContainEqual(expect.objectContaining({ action: 'write_applied', caseId: 'C-1' }));
       // append-only: the database refuses changes
       await expect(h.tdb.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
-      await expect(h.tdb.db.updateTable('audit_log').set({ action: 'x' }).execute()).rejects.toThrow(/append-only/);
+      await expect(h.tdb.db.updateTable('audit_log').set({ action: 'x' }).execute()).rejects.toThrow(
+        /append-only/,
+      );
     });
 
     it('distributes versioned reference data edited by Fachadministration', async () => {
       const admin = await login(h, 'admin');
       const cw = await login(h, 'cw');
       const put = (token: string, expectedVersion: number, content: unknown) =>
-        h.app.inject({ method: 'PUT', url: '/reference-data/measure-catalogue', payload: { expectedVersion, content } as object, headers: { authorization: `Bearer ${token}` } });
-      expect((await put(admin.accessToken, 0, { measures: [{ key: 'AVGS', title: 'Aktivierungsgutschein' }] })).json()).toEqual({ key: 'measure-catalogue', version: 1 });
+        h.app.inject({
+          method: 'PUT',
+          url: '/reference-data/measure-catalogue',
+          payload: { expectedVersion, content } as object,
+          headers: { authorization: `Bearer ${token}` },
+        });
+      expect(
+        (
+          await put(admin.accessToken, 0, { measures: [{ key: 'AVGS', title: 'Aktivierungsgutschein' }] })
+        ).json(),
+      ).toEqual({ key: 'measure-catalogue', version: 1 });
       expect((await put(admin.accessToken, 1, { measures: [] })).json().version).toBe(2);
       const stale = await put(admin.accessToken, 1, { measures: [] });
       expect(stale.statusCode).toBe(409);
       expect(stale.json().error.code).toBe('CONFLICT');
-      const list = await h.app.inject({ method: 'GET', url: '/reference-data', headers: { authorization: `Bearer ${cw.accessToken}` } });
+      const list = await h.app.inject({
+        method: 'GET',
+        url: '/reference-data',
+        headers: { authorization: `Bearer ${cw.accessToken}` },
+      });
       expect(list.json()).toEqual({ documents: [{ key: 'measure-catalogue', version: 2 }] });
-      const doc = await h.app.inject({ method: 'GET', url: '/reference-data/measure-catalogue', headers: { authorization: `Bearer ${cw.accessToken}` } });
+      const doc = await h.app.inject({
+        method: 'GET',
+        url: '/reference-data/measure-catalogue',
+        headers: { authorization: `Bearer ${cw.accessToken}` },
+      });
       expect(doc.json()).toMatchObject({ version: 2, content: { measures: [] } });
     });
 
     it.skipIf(dialect !== 'postgres')('the admin CLI creates offices, teams and users', async () => {
       const env = { DATABASE_URL: h.tdb.url, LOTSE_PASSWORD: 'cli-passwort-123', PASSWORD_SCRYPT_N: '1024' };
       expect(await runCli(['offices:seed'], env)).toContain('Torgau');
-      expect(await runCli(['team:create', '--id', 'tg-a', '--office', 'torgau', '--name', 'Team A'], env)).toContain('tg-a');
-      expect(await runCli(['user:create', '--username', 'neu.ifk', '--name', 'Neu', '--role', 'caseworker', '--office', 'torgau', '--team', 'tg-a'], env)).toMatch(/angelegt/);
+      expect(
+        await runCli(['team:create', '--id', 'tg-a', '--office', 'torgau', '--name', 'Team A'], env),
+      ).toContain('tg-a');
+      expect(
+        await runCli(
+          [
+            'user:create',
+            '--username',
+            'neu.ifk',
+            '--name',
+            'Neu',
+            '--role',
+            'caseworker',
+            '--office',
+            'torgau',
+            '--team',
+            'tg-a',
+          ],
+          env,
+        ),
+      ).toMatch(/angelegt/);
       expect((await loginRaw('neu.ifk', 'cli-passwort-123')).statusCode).toBe(200);
     });
   });

@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SERVER_DIALECTS, skipReason, tableCounts } from '../../helpers/server-db';
-import { createCase, createHarness, login, mutation, post, pullAll, pushBatch, type Harness, type Session } from './harness';
+import {
+  createCase,
+  createHarness,
+  login,
+  mutation,
+  post,
+  pullAll,
+  pushBatch,
+  type Harness,
+  type Session,
+} from './harness';
 
 /** Case locations, seen from the caseworker `cw` (team osz-a, office Oschatz). */
 const CASES = {
@@ -54,14 +64,28 @@ for (const dialect of SERVER_DIALECTS) {
     beforeEach(async () => {
       await h.reset();
       sessions = {};
-      for (const key of ['cw', 'cwTeam', 'cwOtherTeam', 'cwOther', 'lead', 'admin', 'dp']) sessions[key] = await login(h, key);
+      for (const key of ['cw', 'cwTeam', 'cwOtherTeam', 'cwOther', 'lead', 'admin', 'dp'])
+        sessions[key] = await login(h, key);
       await createCase(h, sessions.cw!, CASES.own);
       await createCase(h, sessions.cwTeam!, CASES.team);
       await createCase(h, sessions.cwOtherTeam!, CASES.otherTeam);
       await createCase(h, sessions.cwOther!, CASES.otherOffice);
-      for (const [key, caseId] of [['cw', CASES.own], ['cwTeam', CASES.team], ['cwOtherTeam', CASES.otherTeam], ['cwOther', CASES.otherOffice]] as const) {
+      for (const [key, caseId] of [
+        ['cw', CASES.own],
+        ['cwTeam', CASES.team],
+        ['cwOtherTeam', CASES.otherTeam],
+        ['cwOther', CASES.otherOffice],
+      ] as const) {
         const s = sessions[key]!;
-        await pushBatch(h, s, [mutation(s, { entity: 'notes', entityId: `N-${caseId}`, caseId, op: 'create', fields: { body: 'Vermerk' } })]);
+        await pushBatch(h, s, [
+          mutation(s, {
+            entity: 'notes',
+            entityId: `N-${caseId}`,
+            caseId,
+            op: 'create',
+            fields: { body: 'Vermerk' },
+          }),
+        ]);
       }
     });
 
@@ -76,7 +100,15 @@ for (const dialect of SERVER_DIALECTS) {
       const res =
         action === 'read'
           ? await post(h, s, '/sync/snapshot', { clientId: s.clientId, caseIds: [caseId] })
-          : await pushBatch(h, s, [mutation(s, { entity: 'notes', entityId: `N-${caseId}`, caseId, fields: { body: 'geändert' }, bases: { body: 1 } })]);
+          : await pushBatch(h, s, [
+              mutation(s, {
+                entity: 'notes',
+                entityId: `N-${caseId}`,
+                caseId,
+                fields: { body: 'geändert' },
+                bases: { body: 1 },
+              }),
+            ]);
       if (res.statusCode === 200) {
         if (action === 'read') expect(res.json().rows.length).toBeGreaterThan(0);
         else expect(res.json().results[0].status).toBe('applied');
@@ -124,7 +156,15 @@ for (const dialect of SERVER_DIALECTS) {
       expect(await check('cw', 'team', 'pull')).toBe(false);
       // the device had the case: a late edit is quarantined for review, not applied and not lost
       const s = sessions.cw;
-      const late = await pushBatch(h, s, [mutation(s, { entity: 'notes', entityId: `N-${CASES.team}`, caseId: CASES.team, fields: { body: 'spät' }, bases: { body: 2 } })]);
+      const late = await pushBatch(h, s, [
+        mutation(s, {
+          entity: 'notes',
+          entityId: `N-${CASES.team}`,
+          caseId: CASES.team,
+          fields: { body: 'spät' },
+          bases: { body: 2 },
+        }),
+      ]);
       expect(late.json().results[0]).toMatchObject({ status: 'rejected', reason: 'SYNC_QUARANTINED' });
       const pulled = await pullAll(h, s);
       expect(pulled.changes.some((c) => c.caseId === CASES.team)).toBe(false);
@@ -132,7 +172,11 @@ for (const dialect of SERVER_DIALECTS) {
 
     it('break-glass gives Datenschutz a logged, time-limited, read-only view of one case', async () => {
       const dp = sessions.dp!;
-      const short = await post(h, dp, '/break-glass', { caseId: CASES.otherOffice, reason: 'zu kurz', minutes: 30 });
+      const short = await post(h, dp, '/break-glass', {
+        caseId: CASES.otherOffice,
+        reason: 'zu kurz',
+        minutes: 30,
+      });
       expect(short.statusCode).toBe(400);
       const granted = await post(h, dp, '/break-glass', {
         caseId: CASES.otherOffice,
@@ -143,7 +187,11 @@ for (const dialect of SERVER_DIALECTS) {
       expect(await check('dp', 'otherOffice', 'read')).toBe(true);
       expect(await check('dp', 'otherOffice', 'write')).toBe(false);
       expect(await check('dp', 'own', 'read')).toBe(false);
-      const log = await h.tdb.db.selectFrom('audit_log').select(['action', 'case_id', 'user_id']).where('action', '=', 'break_glass').execute();
+      const log = await h.tdb.db
+        .selectFrom('audit_log')
+        .select(['action', 'case_id', 'user_id'])
+        .where('action', '=', 'break_glass')
+        .execute();
       expect(log).toEqual([{ action: 'break_glass', case_id: CASES.otherOffice, user_id: h.userIds.dp }]);
       h.clock.advance(31 * 60_000);
       sessions.dp = await login(h, 'dp', dp.clientId);
@@ -154,14 +202,48 @@ for (const dialect of SERVER_DIALECTS) {
       const cw = sessions.cw!;
       const attempts = [
         post(h, cw, '/admin/offices', { id: 'torgau', name: 'Torgau' }),
-        post(h, cw, '/admin/users', { username: 'x.y', displayName: 'X', role: 'specialist_admin', officeId: 'oschatz', teamId: null, password: 'sehr-geheim-123' }),
+        post(h, cw, '/admin/users', {
+          username: 'x.y',
+          displayName: 'X',
+          role: 'specialist_admin',
+          officeId: 'oschatz',
+          teamId: null,
+          password: 'sehr-geheim-123',
+        }),
         post(h, cw, `/admin/devices/${sessions.cwTeam!.clientId}/revoke`, { wipe: true }),
         post(h, sessions.lead!, '/admin/cases/C-otherteam/assignment', { assignedUserId: h.userIds.cw }),
-        h.app.inject({ method: 'GET', url: '/audit/export?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z', headers: { authorization: `Bearer ${sessions.admin!.accessToken}` } }),
-        h.app.inject({ method: 'PUT', url: '/reference-data/measures', payload: { expectedVersion: 0, content: {} }, headers: { authorization: `Bearer ${cw.accessToken}` } }),
-        post(h, cw, '/audit/events', { clientId: cw.clientId, events: [{ caseId: CASES.team, action: 'case_opened', at: '2026-03-02T08:00:00Z' }] }),
-        post(h, sessions.lead!, '/sync/push', { clientId: sessions.lead!.clientId, schemaVersion: 1, mutations: [mutation(sessions.lead!, { entity: 'notes', entityId: 'N-x', caseId: CASES.own, fields: { body: 'x' } })] }),
-        post(h, cw, '/sync/pull', { clientId: sessions.cwTeam!.clientId, cursor: { txid: '0', changeId: '0' }, scopeVersion: 0 }),
+        h.app.inject({
+          method: 'GET',
+          url: '/audit/export?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z',
+          headers: { authorization: `Bearer ${sessions.admin!.accessToken}` },
+        }),
+        h.app.inject({
+          method: 'PUT',
+          url: '/reference-data/measures',
+          payload: { expectedVersion: 0, content: {} },
+          headers: { authorization: `Bearer ${cw.accessToken}` },
+        }),
+        post(h, cw, '/audit/events', {
+          clientId: cw.clientId,
+          events: [{ caseId: CASES.team, action: 'case_opened', at: '2026-03-02T08:00:00Z' }],
+        }),
+        post(h, sessions.lead!, '/sync/push', {
+          clientId: sessions.lead!.clientId,
+          schemaVersion: 1,
+          mutations: [
+            mutation(sessions.lead!, {
+              entity: 'notes',
+              entityId: 'N-x',
+              caseId: CASES.own,
+              fields: { body: 'x' },
+            }),
+          ],
+        }),
+        post(h, cw, '/sync/pull', {
+          clientId: sessions.cwTeam!.clientId,
+          cursor: { txid: '0', changeId: '0' },
+          scopeVersion: 0,
+        }),
       ];
       const before = await tableCounts(h.tdb.db);
       for (const res of await Promise.all(attempts)) {

@@ -33,10 +33,34 @@ interface Endpoint {
 }
 
 const ENDPOINTS: readonly Endpoint[] = [
-  { method: 'POST', url: '/auth/login', as: null, schema: authRoutes.loginSchema, valid: (s) => ({ username: 'ifk.own', password: 'x', clientId: s.clientId, deviceName: 'L' }) },
-  { method: 'POST', url: '/auth/refresh', as: null, schema: authRoutes.refreshSchema, valid: () => ({ refreshToken: 'abcdefghijklmnop.qrs' }) },
-  { method: 'POST', url: '/auth/logout', as: null, schema: authRoutes.refreshSchema, valid: () => ({ refreshToken: 'abcdefghijklmnop.qrs' }) },
-  { method: 'POST', url: '/sync/hello', as: 'cw', schema: helloRequestSchema, valid: (s) => ({ clientId: s.clientId, appVersion: '1', protocolVersion: 1, schemaVersion: 1 }) },
+  {
+    method: 'POST',
+    url: '/auth/login',
+    as: null,
+    schema: authRoutes.loginSchema,
+    valid: (s) => ({ username: 'ifk.own', password: 'x', clientId: s.clientId, deviceName: 'L' }),
+  },
+  {
+    method: 'POST',
+    url: '/auth/refresh',
+    as: null,
+    schema: authRoutes.refreshSchema,
+    valid: () => ({ refreshToken: 'abcdefghijklmnop.qrs' }),
+  },
+  {
+    method: 'POST',
+    url: '/auth/logout',
+    as: null,
+    schema: authRoutes.refreshSchema,
+    valid: () => ({ refreshToken: 'abcdefghijklmnop.qrs' }),
+  },
+  {
+    method: 'POST',
+    url: '/sync/hello',
+    as: 'cw',
+    schema: helloRequestSchema,
+    valid: (s) => ({ clientId: s.clientId, appVersion: '1', protocolVersion: 1, schemaVersion: 1 }),
+  },
   {
     method: 'POST',
     url: '/sync/push',
@@ -45,38 +69,111 @@ const ENDPOINTS: readonly Endpoint[] = [
     valid: (s) => ({
       clientId: s.clientId,
       schemaVersion: 1,
-      mutations: [{ ...mutation({ ...s }, { entity: 'notes', entityId: 'N-1', caseId: 'C-1', fields: { body: 'x' } }), seq: 2 }],
+      mutations: [
+        {
+          ...mutation({ ...s }, { entity: 'notes', entityId: 'N-1', caseId: 'C-1', fields: { body: 'x' } }),
+          seq: 2,
+        },
+      ],
     }),
   },
-  { method: 'POST', url: '/sync/pull', as: 'cw', schema: pullRequestSchema, valid: (s) => ({ clientId: s.clientId, cursor: { txid: '0', changeId: '0' }, scopeVersion: 0, limit: 10 }) },
-  { method: 'POST', url: '/sync/snapshot', as: 'cw', schema: snapshotRequestSchema, valid: (s) => ({ clientId: s.clientId, caseIds: ['C-1'], pageToken: null }) },
-  { method: 'POST', url: '/admin/offices', as: 'admin', schema: adminRoutes.officeSchema, valid: () => ({ id: 'torgau', name: 'Torgau' }) },
-  { method: 'POST', url: '/admin/teams', as: 'admin', schema: adminRoutes.teamSchema, valid: () => ({ id: 'osz-c', officeId: 'oschatz', name: 'Team C' }) },
+  {
+    method: 'POST',
+    url: '/sync/pull',
+    as: 'cw',
+    schema: pullRequestSchema,
+    valid: (s) => ({
+      clientId: s.clientId,
+      cursor: { txid: '0', changeId: '0' },
+      scopeVersion: 0,
+      limit: 10,
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/sync/snapshot',
+    as: 'cw',
+    schema: snapshotRequestSchema,
+    valid: (s) => ({ clientId: s.clientId, caseIds: ['C-1'], pageToken: null }),
+  },
+  {
+    method: 'POST',
+    url: '/admin/offices',
+    as: 'admin',
+    schema: adminRoutes.officeSchema,
+    valid: () => ({ id: 'torgau', name: 'Torgau' }),
+  },
+  {
+    method: 'POST',
+    url: '/admin/teams',
+    as: 'admin',
+    schema: adminRoutes.teamSchema,
+    valid: () => ({ id: 'osz-c', officeId: 'oschatz', name: 'Team C' }),
+  },
   {
     method: 'POST',
     url: '/admin/users',
     as: 'admin',
     schema: adminRoutes.userSchema,
-    valid: () => ({ username: 'neu', displayName: 'Neu', role: 'caseworker', officeId: 'oschatz', teamId: 'osz-a', password: 'geheim-geheim-1' }),
+    valid: () => ({
+      username: 'neu',
+      displayName: 'Neu',
+      role: 'caseworker',
+      officeId: 'oschatz',
+      teamId: 'osz-a',
+      password: 'geheim-geheim-1',
+    }),
   },
-  { method: 'POST', url: '/admin/cases/C-1/assignment', as: 'admin', schema: adminRoutes.assignSchema, valid: () => ({ assignedUserId: 'u-1' }) },
+  {
+    method: 'POST',
+    url: '/admin/cases/C-1/assignment',
+    as: 'admin',
+    schema: adminRoutes.assignSchema,
+    valid: () => ({ assignedUserId: 'u-1' }),
+  },
   {
     method: 'POST',
     url: '/admin/substitutions',
     as: 'admin',
     schema: adminRoutes.substitutionSchema,
-    valid: () => ({ absentUserId: 'a', substituteUserId: 'b', validFrom: '2026-03-02T00:00:00Z', validUntil: '2026-03-03T00:00:00Z' }),
+    valid: () => ({
+      absentUserId: 'a',
+      substituteUserId: 'b',
+      validFrom: '2026-03-02T00:00:00Z',
+      validUntil: '2026-03-03T00:00:00Z',
+    }),
   },
-  { method: 'POST', url: '/admin/devices/7d1f6d0e-8a2b-4c1e-9f3a-000000000001/revoke', as: 'admin', schema: adminRoutes.revokeSchema, valid: () => ({ wipe: true }) },
+  {
+    method: 'POST',
+    url: '/admin/devices/7d1f6d0e-8a2b-4c1e-9f3a-000000000001/revoke',
+    as: 'admin',
+    schema: adminRoutes.revokeSchema,
+    valid: () => ({ wipe: true }),
+  },
   {
     method: 'POST',
     url: '/audit/events',
     as: 'cw',
     schema: auditRoutes.eventsSchema,
-    valid: (s) => ({ clientId: s.clientId, events: [{ caseId: 'C-1', action: 'case_opened', at: '2026-03-02T08:00:00Z' }] }),
+    valid: (s) => ({
+      clientId: s.clientId,
+      events: [{ caseId: 'C-1', action: 'case_opened', at: '2026-03-02T08:00:00Z' }],
+    }),
   },
-  { method: 'POST', url: '/break-glass', as: 'dp', schema: auditRoutes.breakGlassSchema, valid: () => ({ caseId: 'C-1', reason: 'Begründung mit genug Zeichen', minutes: 5 }) },
-  { method: 'PUT', url: '/reference-data/measure-catalogue', as: 'admin', schema: refRoutes.putSchema, valid: () => ({ expectedVersion: 0, content: { a: 1 } }) },
+  {
+    method: 'POST',
+    url: '/break-glass',
+    as: 'dp',
+    schema: auditRoutes.breakGlassSchema,
+    valid: () => ({ caseId: 'C-1', reason: 'Begründung mit genug Zeichen', minutes: 5 }),
+  },
+  {
+    method: 'PUT',
+    url: '/reference-data/measure-catalogue',
+    as: 'admin',
+    schema: refRoutes.putSchema,
+    valid: () => ({ expectedVersion: 0, content: { a: 1 } }),
+  },
 ];
 
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -107,12 +204,20 @@ type Path = (string | number)[];
 function paths(value: unknown, prefix: Path = []): Path[] {
   const out: Path[] = [prefix];
   if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...prefix, i])));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]));
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]));
   return out;
 }
-function edit(root: unknown, path: Path, op: 'delete' | 'replace' | 'extra', replacement: unknown, extraKey: string): unknown {
+function edit(
+  root: unknown,
+  path: Path,
+  op: 'delete' | 'replace' | 'extra',
+  replacement: unknown,
+  extraKey: string,
+): unknown {
   if (path.length === 0) {
-    if (op === 'extra' && root && typeof root === 'object' && !Array.isArray(root)) return { ...root, [extraKey]: replacement };
+    if (op === 'extra' && root && typeof root === 'object' && !Array.isArray(root))
+      return { ...root, [extraKey]: replacement };
     return replacement;
   }
   const copy: unknown = Array.isArray(root) ? [...root] : { ...(root as object) };
@@ -130,7 +235,12 @@ function edit(root: unknown, path: Path, op: 'delete' | 'replace' | 'extra', rep
 function hostileRequest(valid: unknown): fc.Arbitrary<{ payload: string; contentType: string }> {
   const json = (v: unknown) => ({ payload: JSON.stringify(v) ?? 'null', contentType: 'application/json' });
   const mutated = fc
-    .tuple(fc.nat(), fc.constantFrom<'delete' | 'replace' | 'extra'>('delete', 'replace', 'extra'), hostileValue, fc.string({ minLength: 1, maxLength: 20 }))
+    .tuple(
+      fc.nat(),
+      fc.constantFrom<'delete' | 'replace' | 'extra'>('delete', 'replace', 'extra'),
+      hostileValue,
+      fc.string({ minLength: 1, maxLength: 20 }),
+    )
     .map(([i, op, value, key]) => {
       const all = paths(valid);
       return json(edit(valid, all[i % all.length]!, op, value, `x${key}`));
@@ -138,7 +248,10 @@ function hostileRequest(valid: unknown): fc.Arbitrary<{ payload: string; content
   return fc.oneof(
     { weight: 6, arbitrary: mutated },
     { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }).map(json) },
-    { weight: 1, arbitrary: fc.string({ maxLength: 300 }).map((s) => ({ payload: s, contentType: 'application/json' })) },
+    {
+      weight: 1,
+      arbitrary: fc.string({ maxLength: 300 }).map((s) => ({ payload: s, contentType: 'application/json' })),
+    },
     {
       weight: 1,
       arbitrary: fc.constantFrom(
@@ -157,7 +270,11 @@ function hostileRequest(valid: unknown): fc.Arbitrary<{ payload: string; content
 async function fingerprint(h: Harness): Promise<string> {
   const parts: string[] = [];
   for (const table of SERVER_TABLES) {
-    const r = await sql<{ f: string | null }>`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as f from ${sql.table(table)} t`.execute(h.tdb.db);
+    const r = await sql<{
+      f: string | null;
+    }>`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as f from ${sql.table(table)} t`.execute(
+      h.tdb.db,
+    );
     parts.push(`${table}:${r.rows[0]?.f}`);
   }
   return parts.join('\n');
@@ -228,10 +345,25 @@ for (const dialect of SERVER_DIALECTS) {
         fc.asyncProperty(fc.string({ minLength: 1, maxLength: 120 }), async (raw) => {
           const seg = encodeURIComponent(raw);
           const responses = await Promise.all([
-            h.app.inject({ method: 'POST', url: `/admin/cases/${seg}/assignment`, payload: { assignedUserId: 'x' }, headers: auth }),
-            h.app.inject({ method: 'POST', url: `/admin/devices/${seg}/revoke`, payload: { wipe: true }, headers: auth }),
+            h.app.inject({
+              method: 'POST',
+              url: `/admin/cases/${seg}/assignment`,
+              payload: { assignedUserId: 'x' },
+              headers: auth,
+            }),
+            h.app.inject({
+              method: 'POST',
+              url: `/admin/devices/${seg}/revoke`,
+              payload: { wipe: true },
+              headers: auth,
+            }),
             h.app.inject({ method: 'GET', url: `/audit/export?from=${seg}&to=${seg}`, headers: dpAuth }),
-            h.app.inject({ method: 'PUT', url: `/reference-data/${seg}X`, payload: { expectedVersion: 0, content: {} }, headers: auth }),
+            h.app.inject({
+              method: 'PUT',
+              url: `/reference-data/${seg}X`,
+              payload: { expectedVersion: 0, content: {} },
+              headers: auth,
+            }),
           ]);
           for (const res of responses) {
             expect(res.statusCode, res.body).toBeGreaterThanOrEqual(400);

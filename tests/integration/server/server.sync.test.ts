@@ -28,32 +28,72 @@ for (const dialect of SERVER_DIALECTS) {
 
     it('hello reports versions, scope version, a signed offline lease and server time', async () => {
       const s = await login(h, 'cw');
-      const res = await post(h, s, '/sync/hello', { clientId: s.clientId, appVersion: '0.1.0', protocolVersion: 1, schemaVersion: 1 });
+      const res = await post(h, s, '/sync/hello', {
+        clientId: s.clientId,
+        appVersion: '0.1.0',
+        protocolVersion: 1,
+        schemaVersion: 1,
+      });
       expect(res.statusCode).toBe(200);
       const body = res.json();
-      expect(body).toMatchObject({ status: 'ok', minSchema: 1, maxSchema: 1, scopeVersion: 0, serverTime: '2026-03-02T08:00:00.000Z' });
+      expect(body).toMatchObject({
+        status: 'ok',
+        minSchema: 1,
+        maxSchema: 1,
+        scopeVersion: 0,
+        serverTime: '2026-03-02T08:00:00.000Z',
+      });
       expect(body.offlineLeaseUntil).toBe('2026-03-05T08:00:00.000Z');
       expect(body.offlineLeaseSignature).toMatch(/^[A-Za-z0-9_-]{43}$/);
-      const old = await post(h, s, '/sync/hello', { clientId: s.clientId, appVersion: '0.0.1', protocolVersion: 1, schemaVersion: 0 });
+      const old = await post(h, s, '/sync/hello', {
+        clientId: s.clientId,
+        appVersion: '0.0.1',
+        protocolVersion: 1,
+        schemaVersion: 0,
+      });
       expect(old.json().status).toBe('upgrade_required');
     });
 
     it('applies a push, and a replayed batch returns byte-identical stored results and applies nothing twice', async () => {
       const s = await login(h, 'cw');
       const batch = [
-        mutation(s, { entity: 'cases', entityId: 'C-1', caseId: 'C-1', op: 'create', fields: { status: 'open', title: 'A' } }),
-        mutation(s, { entity: 'persons', entityId: 'P-1', caseId: 'C-1', op: 'create', fields: { firstName: 'Erika', lastName: 'Muster' } }),
-        mutation(s, { entity: 'notes', entityId: 'N-1', caseId: 'C-1', op: 'create', fields: { body: 'Erstgespräch' } }),
+        mutation(s, {
+          entity: 'cases',
+          entityId: 'C-1',
+          caseId: 'C-1',
+          op: 'create',
+          fields: { status: 'open', title: 'A' },
+        }),
+        mutation(s, {
+          entity: 'persons',
+          entityId: 'P-1',
+          caseId: 'C-1',
+          op: 'create',
+          fields: { firstName: 'Erika', lastName: 'Muster' },
+        }),
+        mutation(s, {
+          entity: 'notes',
+          entityId: 'N-1',
+          caseId: 'C-1',
+          op: 'create',
+          fields: { body: 'Erstgespräch' },
+        }),
       ];
       const first = await pushBatch(h, s, batch);
       expect(first.statusCode).toBe(200);
-      const firstBody = first.json<{ ackedThroughSeq: number; results: { status: string; rowVersion: number }[] }>();
+      const firstBody = first.json<{
+        ackedThroughSeq: number;
+        results: { status: string; rowVersion: number }[];
+      }>();
       expect(firstBody.ackedThroughSeq).toBe(3);
       expect(firstBody.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
-      const resultsText = (body: string) => body.slice(body.indexOf('"results":'), body.indexOf(',"serverTime"'));
+      const resultsText = (body: string) =>
+        body.slice(body.indexOf('"results":'), body.indexOf(',"serverTime"'));
 
       const countChanges = async () =>
-        Number((await sql<{ n: string }>`select count(*)::text as n from change_log`.execute(h.tdb.db)).rows[0]!.n);
+        Number(
+          (await sql<{ n: string }>`select count(*)::text as n from change_log`.execute(h.tdb.db)).rows[0]!.n,
+        );
       const before = await countChanges();
       h.clock.advance(60_000);
       // five replays, concurrently (PostgreSQL: several connections; the client row lock serializes)
@@ -63,7 +103,11 @@ for (const dialect of SERVER_DIALECTS) {
         expect(resultsText(r.body)).toBe(resultsText(first.body));
       }
       expect(await countChanges()).toBe(before);
-      const rows = await h.tdb.db.selectFrom('sync_records').select(['id', 'row_version']).orderBy('id').execute();
+      const rows = await h.tdb.db
+        .selectFrom('sync_records')
+        .select(['id', 'row_version'])
+        .orderBy('id')
+        .execute();
       expect(rows.map((r) => [r.id, Number(r.row_version)])).toEqual([
         ['C-1', 1],
         ['N-1', 1],
@@ -76,8 +120,20 @@ for (const dialect of SERVER_DIALECTS) {
     it('answers a seq gap with resendFrom and applies nothing past the gap', async () => {
       const s = await login(h, 'cw');
       await createCase(h, s, 'C-1');
-      const skipped = mutation(s, { entity: 'notes', entityId: 'N-1', caseId: 'C-1', op: 'create', fields: { body: 'x' } });
-      const later = mutation(s, { entity: 'notes', entityId: 'N-2', caseId: 'C-1', op: 'create', fields: { body: 'y' } });
+      const skipped = mutation(s, {
+        entity: 'notes',
+        entityId: 'N-1',
+        caseId: 'C-1',
+        op: 'create',
+        fields: { body: 'x' },
+      });
+      const later = mutation(s, {
+        entity: 'notes',
+        entityId: 'N-2',
+        caseId: 'C-1',
+        op: 'create',
+        fields: { body: 'y' },
+      });
       const res = await pushBatch(h, s, [later]);
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ ackedThroughSeq: 1, results: [], resendFrom: 2 });
@@ -88,20 +144,63 @@ for (const dialect of SERVER_DIALECTS) {
     it('merges different fields silently and records a conflict for the same field', async () => {
       const a = await login(h, 'cw');
       await createCase(h, a, 'C-1');
-      await pushBatch(h, a, [mutation(a, { entity: 'persons', entityId: 'P-1', caseId: 'C-1', op: 'create', fields: { firstName: 'Erika', phone: '1' } })]);
+      await pushBatch(h, a, [
+        mutation(a, {
+          entity: 'persons',
+          entityId: 'P-1',
+          caseId: 'C-1',
+          op: 'create',
+          fields: { firstName: 'Erika', phone: '1' },
+        }),
+      ]);
       const b = await login(h, 'cw'); // second device of the same caseworker
-      const ra = await pushBatch(h, a, [mutation(a, { entity: 'persons', entityId: 'P-1', caseId: 'C-1', fields: { firstName: 'Erika M.' }, bases: { firstName: 1 }, baseRowVersion: 1 })]);
+      const ra = await pushBatch(h, a, [
+        mutation(a, {
+          entity: 'persons',
+          entityId: 'P-1',
+          caseId: 'C-1',
+          fields: { firstName: 'Erika M.' },
+          bases: { firstName: 1 },
+          baseRowVersion: 1,
+        }),
+      ]);
       expect(ra.json().results[0]).toMatchObject({ status: 'applied', rowVersion: 2 });
-      const rb = await pushBatch(h, b, [mutation(b, { entity: 'persons', entityId: 'P-1', caseId: 'C-1', fields: { phone: '2' }, bases: { phone: 1 }, baseRowVersion: 1 })]);
+      const rb = await pushBatch(h, b, [
+        mutation(b, {
+          entity: 'persons',
+          entityId: 'P-1',
+          caseId: 'C-1',
+          fields: { phone: '2' },
+          bases: { phone: 1 },
+          baseRowVersion: 1,
+        }),
+      ]);
       expect(rb.json().results[0]).toMatchObject({ status: 'merged', rowVersion: 3, conflictIds: [] });
       b.hlcMillis += 10_000; // b's edit is later: it wins, the losing value is kept
-      const rc = await pushBatch(h, b, [mutation(b, { entity: 'persons', entityId: 'P-1', caseId: 'C-1', fields: { firstName: 'E. Muster' }, bases: { firstName: 1 }, baseRowVersion: 1 })]);
+      const rc = await pushBatch(h, b, [
+        mutation(b, {
+          entity: 'persons',
+          entityId: 'P-1',
+          caseId: 'C-1',
+          fields: { firstName: 'E. Muster' },
+          bases: { firstName: 1 },
+          baseRowVersion: 1,
+        }),
+      ]);
       const result = rc.json().results[0];
       expect(result.status).toBe('conflict');
       expect(result.conflictIds).toHaveLength(1);
       const conflict = await h.tdb.db.selectFrom('sync_conflicts').selectAll().executeTakeFirstOrThrow();
-      expect(conflict).toMatchObject({ field: 'firstName', kept_value: 'E. Muster', other_value: 'Erika M.' });
-      const row = await h.tdb.db.selectFrom('sync_records').select('data').where('id', '=', 'P-1').executeTakeFirstOrThrow();
+      expect(conflict).toMatchObject({
+        field: 'firstName',
+        kept_value: 'E. Muster',
+        other_value: 'Erika M.',
+      });
+      const row = await h.tdb.db
+        .selectFrom('sync_records')
+        .select('data')
+        .where('id', '=', 'P-1')
+        .executeTakeFirstOrThrow();
       expect(row.data).toMatchObject({ firstName: 'E. Muster', phone: '2' });
       // both devices see the conflict in their pull
       const pulled = await pullAll(h, a);
@@ -111,24 +210,59 @@ for (const dialect of SERVER_DIALECTS) {
     it('rejects illegal case transitions and edits of finalized assessments', async () => {
       const s = await login(h, 'cw');
       await createCase(h, s, 'C-1');
-      const r1 = await pushBatch(h, s, [mutation(s, { entity: 'cases', entityId: 'C-1', caseId: 'C-1', fields: { status: 'aftercare' }, bases: { status: 1 } })]);
+      const r1 = await pushBatch(h, s, [
+        mutation(s, {
+          entity: 'cases',
+          entityId: 'C-1',
+          caseId: 'C-1',
+          fields: { status: 'aftercare' },
+          bases: { status: 1 },
+        }),
+      ]);
       expect(r1.json().results[0]).toMatchObject({ status: 'rejected', reason: 'INVALID_TRANSITION' });
-      await pushBatch(h, s, [mutation(s, { entity: 'assessments', entityId: 'A-1', caseId: 'C-1', op: 'create', fields: { status: 'finalized' } })]);
-      const r2 = await pushBatch(h, s, [mutation(s, { entity: 'assessments', entityId: 'A-1', caseId: 'C-1', fields: { profileSituation: 'x' } })]);
+      await pushBatch(h, s, [
+        mutation(s, {
+          entity: 'assessments',
+          entityId: 'A-1',
+          caseId: 'C-1',
+          op: 'create',
+          fields: { status: 'finalized' },
+        }),
+      ]);
+      const r2 = await pushBatch(h, s, [
+        mutation(s, {
+          entity: 'assessments',
+          entityId: 'A-1',
+          caseId: 'C-1',
+          fields: { profileSituation: 'x' },
+        }),
+      ]);
       expect(r2.json().results[0]).toMatchObject({ status: 'rejected', reason: 'DOMAIN_RULE_VIOLATED' });
     });
 
     it('guards against mass deletes unless explicitly allowed', async () => {
       const s = await login(h, 'cw');
       await createCase(h, s, 'C-1');
-      const creates = [1, 2, 3, 4, 5, 6].map((i) => mutation(s, { entity: 'notes', entityId: `N-${i}`, caseId: 'C-1', op: 'create', fields: { body: `n${i}` } }));
+      const creates = [1, 2, 3, 4, 5, 6].map((i) =>
+        mutation(s, {
+          entity: 'notes',
+          entityId: `N-${i}`,
+          caseId: 'C-1',
+          op: 'create',
+          fields: { body: `n${i}` },
+        }),
+      );
       await pushBatch(h, s, creates);
       const seqBefore = s.seq;
-      const archives = [1, 2, 3, 4, 5, 6].map((i) => mutation(s, { entity: 'notes', entityId: `N-${i}`, caseId: 'C-1', op: 'archive' }));
+      const archives = [1, 2, 3, 4, 5, 6].map((i) =>
+        mutation(s, { entity: 'notes', entityId: `N-${i}`, caseId: 'C-1', op: 'archive' }),
+      );
       const blocked = await pushBatch(h, s, archives);
       expect(blocked.statusCode).toBe(409);
       expect(blocked.json().error.code).toBe('SYNC_MASS_DELETE_BLOCKED');
-      expect(await h.tdb.db.selectFrom('sync_records').select('id').where('archived_at', 'is not', null).execute()).toHaveLength(0);
+      expect(
+        await h.tdb.db.selectFrom('sync_records').select('id').where('archived_at', 'is not', null).execute(),
+      ).toHaveLength(0);
       expect(seqBefore).toBe(7);
       const allowed = await pushBatch(h, s, archives, { allowMassDelete: true });
       expect(allowed.json().results.every((r: { status: string }) => r.status === 'applied')).toBe(true);
@@ -140,20 +274,41 @@ for (const dialect of SERVER_DIALECTS) {
       await createCase(h, cw, 'C-1');
       await createCase(h, other, 'C-2');
       for (let i = 0; i < 5; i += 1) {
-        await pushBatch(h, cw, [mutation(cw, { entity: 'notes', entityId: `N-${i}`, caseId: 'C-1', op: 'create', fields: { body: `n${i}` } })]);
+        await pushBatch(h, cw, [
+          mutation(cw, {
+            entity: 'notes',
+            entityId: `N-${i}`,
+            caseId: 'C-1',
+            op: 'create',
+            fields: { body: `n${i}` },
+          }),
+        ]);
       }
       const paged = await pullAll(h, cw, undefined, 0, 2);
       expect(paged.changes.map((c) => c.id).sort()).toEqual(['C-1', 'N-0', 'N-1', 'N-2', 'N-3', 'N-4']);
       expect(paged.scope).toEqual({ version: 1, added: ['C-1'], removed: [] });
       // nothing new: same cursor comes back
-      const again = await post(h, cw, '/sync/pull', { clientId: cw.clientId, cursor: paged.cursor, scopeVersion: 1 });
-      expect(again.json<PullBody>()).toMatchObject({ changes: [], hasMore: false, nextCursor: paged.cursor, scope: { version: 1, added: [], removed: [] } });
+      const again = await post(h, cw, '/sync/pull', {
+        clientId: cw.clientId,
+        cursor: paged.cursor,
+        scopeVersion: 1,
+      });
+      expect(again.json<PullBody>()).toMatchObject({
+        changes: [],
+        hasMore: false,
+        nextCursor: paged.cursor,
+        scope: { version: 1, added: [], removed: [] },
+      });
 
       // C-2 is reassigned to cw, C-1 to the colleague
       const admin = await login(h, 'admin');
       await post(h, admin, '/admin/cases/C-2/assignment', { assignedUserId: h.userIds.cw });
       await post(h, admin, '/admin/cases/C-1/assignment', { assignedUserId: h.userIds.cwTeam });
-      const next = await post(h, cw, '/sync/pull', { clientId: cw.clientId, cursor: paged.cursor, scopeVersion: 1 });
+      const next = await post(h, cw, '/sync/pull', {
+        clientId: cw.clientId,
+        cursor: paged.cursor,
+        scopeVersion: 1,
+      });
       expect(next.json<PullBody>().scope).toEqual({ version: 2, added: ['C-2'], removed: ['C-1'] });
       const snap = await post(h, cw, '/sync/snapshot', { clientId: cw.clientId, caseIds: ['C-2'] });
       expect(snap.statusCode).toBe(200);
@@ -162,11 +317,25 @@ for (const dialect of SERVER_DIALECTS) {
       expect(denied.statusCode).toBe(403);
 
       // a pending edit for the revoked case lands in quarantine, never dropped, never applied
-      const late = await pushBatch(h, cw, [mutation(cw, { entity: 'notes', entityId: 'N-0', caseId: 'C-1', fields: { body: 'spät' }, bases: { body: 1 } })]);
+      const late = await pushBatch(h, cw, [
+        mutation(cw, {
+          entity: 'notes',
+          entityId: 'N-0',
+          caseId: 'C-1',
+          fields: { body: 'spät' },
+          bases: { body: 1 },
+        }),
+      ]);
       expect(late.statusCode).toBe(200);
       expect(late.json().results[0]).toMatchObject({ status: 'rejected', reason: 'SYNC_QUARANTINED' });
-      expect(await h.tdb.db.selectFrom('sync_quarantine').select('case_id').execute()).toEqual([{ case_id: 'C-1' }]);
-      const note = await h.tdb.db.selectFrom('sync_records').select('data').where('id', '=', 'N-0').executeTakeFirstOrThrow();
+      expect(await h.tdb.db.selectFrom('sync_quarantine').select('case_id').execute()).toEqual([
+        { case_id: 'C-1' },
+      ]);
+      const note = await h.tdb.db
+        .selectFrom('sync_records')
+        .select('data')
+        .where('id', '=', 'N-0')
+        .executeTakeFirstOrThrow();
       expect(note.data).toEqual({ body: 'n0' });
     });
 
@@ -177,13 +346,27 @@ for (const dialect of SERVER_DIALECTS) {
         const s = await login(h, 'cw');
         await createCase(h, s, 'C-1');
         await pushBatch(h, s, [
-          mutation(s, { entity: 'notes', entityId: 'N-early', caseId: 'C-1', op: 'create', fields: { body: 'a' } }),
-          mutation(s, { entity: 'notes', entityId: 'N-late', caseId: 'C-1', op: 'create', fields: { body: 'b' } }),
+          mutation(s, {
+            entity: 'notes',
+            entityId: 'N-early',
+            caseId: 'C-1',
+            op: 'create',
+            fields: { body: 'a' },
+          }),
+          mutation(s, {
+            entity: 'notes',
+            entityId: 'N-late',
+            caseId: 'C-1',
+            op: 'create',
+            fields: { body: 'b' },
+          }),
         ]);
         const start = await pullAll(h, s);
         const bump = (trx: typeof h.tdb.db, id: string) =>
           sql`with u as (update sync_records set row_version = row_version + 1 where id = ${id} returning case_id, entity, id, row_version)
-              insert into change_log (case_id, entity, entity_id, row_version, op) select case_id, entity, id, row_version, 'update' from u`.execute(trx);
+              insert into change_log (case_id, entity, entity_id, row_version, op) select case_id, entity, id, row_version, 'update' from u`.execute(
+            trx,
+          );
 
         let releaseT1!: () => void;
         const t1Gate = new Promise<void>((r) => (releaseT1 = r));

@@ -89,7 +89,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('case_directory_assigned').on('case_directory').column('assigned_user_id').execute();
+  await db.schema
+    .createIndex('case_directory_assigned')
+    .on('case_directory')
+    .column('assigned_user_id')
+    .execute();
   await db.schema.createIndex('case_directory_team').on('case_directory').column('team_id').execute();
 
   await db.schema
@@ -141,7 +145,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('row_version', 'bigint', (c) => c.notNull())
     .addColumn('op', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('change_log_txid_change').on('change_log').columns(['txid', 'change_id']).execute();
+  await db.schema
+    .createIndex('change_log_txid_change')
+    .on('change_log')
+    .columns(['txid', 'change_id'])
+    .execute();
 
   await db.schema
     .createTable('sync_mutations')

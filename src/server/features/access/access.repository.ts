@@ -43,14 +43,20 @@ export function readScope(db: Executor, p: Principal, now: Date) {
         .where('break_glass_grants.granted_at', '<=', now)
         .where('break_glass_grants.expires_at', '>', now);
     case 'specialist_admin':
-      return db.selectFrom('case_directory').select('case_directory.case_id').where(sql<SqlBool>`false`);
+      return db
+        .selectFrom('case_directory')
+        .select('case_directory.case_id')
+        .where(sql<SqlBool>`false`);
   }
 }
 
 /** Only caseworkers write case content, and only in their read scope. */
 export function writeScope(db: Executor, p: Principal, now: Date) {
   if (p.role !== 'caseworker') {
-    return db.selectFrom('case_directory').select('case_directory.case_id').where(sql<SqlBool>`false`);
+    return db
+      .selectFrom('case_directory')
+      .select('case_directory.case_id')
+      .where(sql<SqlBool>`false`);
   }
   return readScope(db, p, now);
 }

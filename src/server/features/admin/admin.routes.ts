@@ -8,9 +8,15 @@ import { ROLES } from '../auth/roles';
 import * as service from './admin.service';
 
 export const officeSchema = z.strictObject({ id: idSchema, name: z.string().min(1).max(100) });
-export const teamSchema = z.strictObject({ id: idSchema, officeId: idSchema, name: z.string().min(1).max(100) });
+export const teamSchema = z.strictObject({
+  id: idSchema,
+  officeId: idSchema,
+  name: z.string().min(1).max(100),
+});
 export const userSchema = z.strictObject({
-  username: z.string().regex(/^[a-z0-9._-]{2,64}$/, 'Benutzername: 2–64 Zeichen a–z, 0–9, Punkt, Minus, Unterstrich.'),
+  username: z
+    .string()
+    .regex(/^[a-z0-9._-]{2,64}$/, 'Benutzername: 2–64 Zeichen a–z, 0–9, Punkt, Minus, Unterstrich.'),
   displayName: z.string().min(1).max(200),
   role: z.enum(ROLES),
   officeId: idSchema,
@@ -18,7 +24,10 @@ export const userSchema = z.strictObject({
   password: z.string().min(12, 'Das Passwort muss mindestens 12 Zeichen lang sein.').max(1024),
 });
 export const caseParams = z.strictObject({ caseId: idSchema });
-export const assignSchema = z.strictObject({ assignedUserId: idSchema.or(z.uuid()), teamId: idSchema.optional() });
+export const assignSchema = z.strictObject({
+  assignedUserId: idSchema.or(z.uuid()),
+  teamId: idSchema.optional(),
+});
 export const substitutionSchema = z.strictObject({
   absentUserId: z.string().min(1).max(64),
   substituteUserId: z.string().min(1).max(64),

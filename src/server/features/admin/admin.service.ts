@@ -24,13 +24,25 @@ export const OFFICES = [
 function mapDbError(error: unknown, what: string): never {
   const code = (error as { code?: string }).code;
   if (code === '23505') throw new AppError('CONFLICT', `${what} existiert bereits.`);
-  if (code === '23503') throw new AppError('NOT_FOUND', 'Ein verknüpfter Datensatz (Standort, Team oder Person) existiert nicht.');
+  if (code === '23503')
+    throw new AppError(
+      'NOT_FOUND',
+      'Ein verknüpfter Datensatz (Standort, Team oder Person) existiert nicht.',
+    );
   throw error;
 }
 
-export async function createOffice(d: AdminDeps, actor: string, o: { id: string; name: string }): Promise<void> {
+export async function createOffice(
+  d: AdminDeps,
+  actor: string,
+  o: { id: string; name: string },
+): Promise<void> {
   const at = d.clock.now();
-  await d.db.insertInto('offices').values({ id: o.id, name: o.name, created_at: at }).execute().catch((e: unknown) => mapDbError(e, 'Der Standort'));
+  await d.db
+    .insertInto('offices')
+    .values({ id: o.id, name: o.name, created_at: at })
+    .execute()
+    .catch((e: unknown) => mapDbError(e, 'Der Standort'));
   await appendAudit(d.db, { at, userId: actor, clientId: null, action: 'office_created', entityId: o.id });
 }
 
@@ -41,7 +53,11 @@ export async function ensureOffices(d: AdminDeps, actor: string): Promise<void> 
   }
 }
 
-export async function createTeam(d: AdminDeps, actor: string, t: { id: string; officeId: string; name: string }): Promise<void> {
+export async function createTeam(
+  d: AdminDeps,
+  actor: string,
+  t: { id: string; officeId: string; name: string },
+): Promise<void> {
   const at = d.clock.now();
   await d.db
     .insertInto('teams')
@@ -67,9 +83,14 @@ export async function createUser(d: AdminDeps, actor: string, u: NewUser): Promi
     throw new AppError('VALIDATION_FAILED', 'Integrationsfachkräfte und Teamleitungen brauchen ein Team.');
   }
   if (u.teamId) {
-    const team = await d.db.selectFrom('teams').select('office_id').where('id', '=', u.teamId).executeTakeFirst();
+    const team = await d.db
+      .selectFrom('teams')
+      .select('office_id')
+      .where('id', '=', u.teamId)
+      .executeTakeFirst();
     if (!team) throw new AppError('NOT_FOUND', 'Das Team existiert nicht.');
-    if (team.office_id !== u.officeId) throw new AppError('VALIDATION_FAILED', 'Das Team gehört zu einem anderen Standort.');
+    if (team.office_id !== u.officeId)
+      throw new AppError('VALIDATION_FAILED', 'Das Team gehört zu einem anderen Standort.');
   }
   const id = u.id ?? d.ids.id();
   const passwordHash = await hashPassword(u.password, d.ids.random(16), d.scryptN);
@@ -87,7 +108,14 @@ export async function createUser(d: AdminDeps, actor: string, u: NewUser): Promi
     })
     .execute()
     .catch((e: unknown) => mapDbError(e, 'Der Benutzername'));
-  await appendAudit(d.db, { at, userId: actor, clientId: null, action: 'user_created', entityId: id, detail: { role: u.role } });
+  await appendAudit(d.db, {
+    at,
+    userId: actor,
+    clientId: null,
+    action: 'user_created',
+    entityId: id,
+    detail: { role: u.role },
+  });
   return id;
 }
 
@@ -98,14 +126,24 @@ export async function assignCase(
   a: { caseId: string; assignedUserId: string; teamId?: string | undefined },
 ): Promise<void> {
   const at = d.clock.now();
-  const target = await d.db.selectFrom('users').selectAll().where('id', '=', a.assignedUserId).executeTakeFirst();
-  if (!target || target.role !== 'caseworker') throw new AppError('NOT_FOUND', 'Die Integrationsfachkraft existiert nicht.');
-  const existing = await d.db.selectFrom('case_directory').selectAll().where('case_id', '=', a.caseId).executeTakeFirst();
+  const target = await d.db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', a.assignedUserId)
+    .executeTakeFirst();
+  if (!target || target.role !== 'caseworker')
+    throw new AppError('NOT_FOUND', 'Die Integrationsfachkraft existiert nicht.');
+  const existing = await d.db
+    .selectFrom('case_directory')
+    .selectAll()
+    .where('case_id', '=', a.caseId)
+    .executeTakeFirst();
   const teamId = a.teamId ?? target.team_id;
   if (actor.role === 'team_lead') {
     const ownTeam = actor.teamId !== null && teamId === actor.teamId && target.team_id === actor.teamId;
     const ownCase = !existing || existing.team_id === actor.teamId;
-    if (!ownTeam || !ownCase) throw new AppError('FORBIDDEN', 'Teamleitungen können nur Fälle ihres Teams zuweisen.');
+    if (!ownTeam || !ownCase)
+      throw new AppError('FORBIDDEN', 'Teamleitungen können nur Fälle ihres Teams zuweisen.');
   } else if (actor.role !== 'specialist_admin') {
     throw new AppError('FORBIDDEN');
   }
@@ -118,10 +156,24 @@ export async function assignCase(
   } else {
     await d.db
       .insertInto('case_directory')
-      .values({ case_id: a.caseId, office_id: target.office_id, team_id: teamId, assigned_user_id: target.id, created_at: at, updated_at: at })
+      .values({
+        case_id: a.caseId,
+        office_id: target.office_id,
+        team_id: teamId,
+        assigned_user_id: target.id,
+        created_at: at,
+        updated_at: at,
+      })
       .execute();
   }
-  await appendAudit(d.db, { at, userId: actor.userId, clientId: actor.clientId, action: 'case_assigned', caseId: a.caseId, detail: { assignedUserId: target.id } });
+  await appendAudit(d.db, {
+    at,
+    userId: actor.userId,
+    clientId: actor.clientId,
+    action: 'case_assigned',
+    caseId: a.caseId,
+    detail: { assignedUserId: target.id },
+  });
 }
 
 export async function createSubstitution(
@@ -130,8 +182,13 @@ export async function createSubstitution(
   s: { absentUserId: string; substituteUserId: string; validFrom: Date; validUntil: Date },
 ): Promise<string> {
   const at = d.clock.now();
-  if (s.validUntil <= s.validFrom) throw new AppError('VALIDATION_FAILED', 'Das Ende der Vertretung muss nach dem Beginn liegen.');
-  const users = await d.db.selectFrom('users').selectAll().where('id', 'in', [s.absentUserId, s.substituteUserId]).execute();
+  if (s.validUntil <= s.validFrom)
+    throw new AppError('VALIDATION_FAILED', 'Das Ende der Vertretung muss nach dem Beginn liegen.');
+  const users = await d.db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', 'in', [s.absentUserId, s.substituteUserId])
+    .execute();
   const absent = users.find((u) => u.id === s.absentUserId);
   const substitute = users.find((u) => u.id === s.substituteUserId);
   if (!absent || !substitute || absent.role !== 'caseworker' || substitute.role !== 'caseworker') {
@@ -155,12 +212,23 @@ export async function createSubstitution(
       created_at: at,
     })
     .execute();
-  await appendAudit(d.db, { at, userId: actor.userId, clientId: actor.clientId, action: 'substitution_created', entityId: id });
+  await appendAudit(d.db, {
+    at,
+    userId: actor.userId,
+    clientId: actor.clientId,
+    action: 'substitution_created',
+    entityId: id,
+  });
   return id;
 }
 
 /** Device revocation (and optionally remote wipe at next contact); refresh tokens die at once. */
-export async function revokeDevice(d: AdminDeps, actor: string, clientId: string, wipe: boolean): Promise<void> {
+export async function revokeDevice(
+  d: AdminDeps,
+  actor: string,
+  clientId: string,
+  wipe: boolean,
+): Promise<void> {
   const at = d.clock.now();
   const result = await d.db
     .updateTable('sync_clients')
@@ -170,5 +238,10 @@ export async function revokeDevice(d: AdminDeps, actor: string, clientId: string
     .executeTakeFirst();
   if (!result) throw new AppError('NOT_FOUND', 'Das Gerät ist nicht registriert.');
   await revokeClientTokens(d.db, clientId, at);
-  await appendAudit(d.db, { at, userId: actor, clientId, action: wipe ? 'device_wipe_requested' : 'device_revoked' });
+  await appendAudit(d.db, {
+    at,
+    userId: actor,
+    clientId,
+    action: wipe ? 'device_wipe_requested' : 'device_revoked',
+  });
 }

@@ -36,7 +36,10 @@ export async function appendAuditMany(db: Executor, entries: readonly AuditEntry
     .execute();
 }
 
-export function listAudit(db: Executor, range: { from: Date; to: Date; limit: number; afterId: string | null }) {
+export function listAudit(
+  db: Executor,
+  range: { from: Date; to: Date; limit: number; afterId: string | null },
+) {
   let q = db
     .selectFrom('audit_log')
     .selectAll()

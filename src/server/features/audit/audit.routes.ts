@@ -23,12 +23,19 @@ export const exportQuery = z.strictObject({
   from: z.iso.datetime({ offset: true }),
   to: z.iso.datetime({ offset: true }),
   limit: z.coerce.number().int().min(1).max(10_000).optional(),
-  afterId: z.string().regex(/^\d{1,19}$/).optional(),
+  afterId: z
+    .string()
+    .regex(/^\d{1,19}$/)
+    .optional(),
 });
 export const breakGlassSchema = z.strictObject({
   caseId: idSchema,
   reason: z.string().trim().min(20, 'Bitte begründen Sie den Zugriff (mindestens 20 Zeichen).').max(1000),
-  minutes: z.number().int().min(1).max(24 * 60),
+  minutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
 });
 
 export function registerAuditRoutes(app: FastifyInstance, ctx: ServerContext): void {

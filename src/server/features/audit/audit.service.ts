@@ -11,11 +11,16 @@ export interface ClientAuditEvent {
 }
 
 /** Reads of case content reported by desktops (e.g. a case opened offline). */
-export async function recordClientEvents(ctx: ServerContext, p: Principal, events: readonly ClientAuditEvent[]): Promise<number> {
+export async function recordClientEvents(
+  ctx: ServerContext,
+  p: Principal,
+  events: readonly ClientAuditEvent[],
+): Promise<number> {
   const now = ctx.clock.now();
   const caseIds = [...new Set(events.map((e) => e.caseId))];
   const readable = await filterCases(ctx.db, p, now, caseIds, 'read');
-  if (caseIds.some((c) => !readable.has(c))) throw new AppError('FORBIDDEN', 'Sie haben keinen Zugriff auf diesen Fall.');
+  if (caseIds.some((c) => !readable.has(c)))
+    throw new AppError('FORBIDDEN', 'Sie haben keinen Zugriff auf diesen Fall.');
   await appendAuditMany(
     ctx.db,
     events.map((e) => ({
@@ -71,14 +76,25 @@ export async function breakGlass(
     throw new AppError('VALIDATION_FAILED', `Höchstens ${ctx.config.BREAK_GLASS_MAX_MINUTES} Minuten.`);
   }
   const now = ctx.clock.now();
-  const exists = await ctx.db.selectFrom('case_directory').select('case_id').where('case_id', '=', req.caseId).executeTakeFirst();
+  const exists = await ctx.db
+    .selectFrom('case_directory')
+    .select('case_id')
+    .where('case_id', '=', req.caseId)
+    .executeTakeFirst();
   if (!exists) throw new AppError('NOT_FOUND');
   const id = ctx.ids.id();
   const expiresAt = new Date(now.getTime() + req.minutes * 60_000);
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('break_glass_grants')
-      .values({ id, user_id: p.userId, case_id: req.caseId, reason: req.reason, granted_at: now, expires_at: expiresAt })
+      .values({
+        id,
+        user_id: p.userId,
+        case_id: req.caseId,
+        reason: req.reason,
+        granted_at: now,
+        expires_at: expiresAt,
+      })
       .execute();
     // The reason is written by staff about the access, not about the person: kept in the audit detail.
     await appendAudit(trx, {

@@ -52,7 +52,12 @@ export function findClient(db: Executor, clientId: string) {
 }
 
 export function lockClient(trx: Transaction<ServerDb>, clientId: string) {
-  return trx.selectFrom('sync_clients').selectAll().where('client_id', '=', clientId).forUpdate().executeTakeFirst();
+  return trx
+    .selectFrom('sync_clients')
+    .selectAll()
+    .where('client_id', '=', clientId)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 export async function insertClient(
@@ -61,13 +66,27 @@ export async function insertClient(
 ): Promise<void> {
   await db
     .insertInto('sync_clients')
-    .values({ client_id: row.clientId, user_id: row.userId, device_name: row.deviceName, created_at: row.at, last_seen_at: row.at })
+    .values({
+      client_id: row.clientId,
+      user_id: row.userId,
+      device_name: row.deviceName,
+      created_at: row.at,
+      last_seen_at: row.at,
+    })
     .execute();
 }
 
 export async function insertRefreshToken(
   db: Executor,
-  row: { id: string; familyId: string; userId: string; clientId: string; tokenHash: string; expiresAt: Date; at: Date },
+  row: {
+    id: string;
+    familyId: string;
+    userId: string;
+    clientId: string;
+    tokenHash: string;
+    expiresAt: Date;
+    at: Date;
+  },
 ): Promise<void> {
   await db
     .insertInto('refresh_tokens')

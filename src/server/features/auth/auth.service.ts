@@ -32,7 +32,11 @@ const FAILURE_WINDOW_MS = 15 * 60_000;
 
 export async function login(ctx: ServerContext, input: LoginInput): Promise<TokenPair> {
   const now = ctx.clock.now();
-  const ipFailures = await repo.countRecentIpFailures(ctx.db, input.ip, new Date(now.getTime() - FAILURE_WINDOW_MS));
+  const ipFailures = await repo.countRecentIpFailures(
+    ctx.db,
+    input.ip,
+    new Date(now.getTime() - FAILURE_WINDOW_MS),
+  );
   if (ipFailures >= ctx.config.LOGIN_IP_MAX_FAILURES) throw new AppError('RATE_LIMITED');
 
   const user = await repo.findUserByUsername(ctx.db, input.username);
@@ -54,18 +58,34 @@ export async function login(ctx: ServerContext, input: LoginInput): Promise<Toke
       lock ? new Date(now.getTime() + ctx.config.LOGIN_LOCKOUT_MINUTES * 60_000) : null,
     );
     await repo.recordLoginAttempt(ctx.db, { ip: input.ip, userId: user.id, success: false, at: now });
-    await appendAudit(ctx.db, { at: now, userId: user.id, clientId: null, action: lock ? 'login_locked' : 'login_failed' });
+    await appendAudit(ctx.db, {
+      at: now,
+      userId: user.id,
+      clientId: null,
+      action: lock ? 'login_locked' : 'login_failed',
+    });
     throw new AppError(lock ? 'AUTH_ACCOUNT_LOCKED' : 'AUTH_INVALID_CREDENTIALS');
   }
   if (!isRole(user.role)) throw new AppError('FORBIDDEN');
 
   return ctx.db.transaction().execute(async (trx) => {
     const client = await repo.findClient(trx, input.clientId);
-    if (client && client.user_id !== user.id) throw new AppError('FORBIDDEN', 'Dieses Gerät ist einer anderen Person zugeordnet.');
+    if (client && client.user_id !== user.id)
+      throw new AppError('FORBIDDEN', 'Dieses Gerät ist einer anderen Person zugeordnet.');
     if (client?.revoked_at) throw new AppError('SYNC_DEVICE_REVOKED');
     if (!client) {
-      await repo.insertClient(trx, { clientId: input.clientId, userId: user.id, deviceName: input.deviceName, at: now });
-      await appendAudit(trx, { at: now, userId: user.id, clientId: input.clientId, action: 'device_registered' });
+      await repo.insertClient(trx, {
+        clientId: input.clientId,
+        userId: user.id,
+        deviceName: input.deviceName,
+        at: now,
+      });
+      await appendAudit(trx, {
+        at: now,
+        userId: user.id,
+        clientId: input.clientId,
+        action: 'device_registered',
+      });
     }
     await repo.setLoginFailures(trx, user.id, 0, null);
     await repo.recordLoginAttempt(trx, { ip: input.ip, userId: user.id, success: true, at: now });
@@ -84,7 +104,13 @@ async function issueTokens(
   if (!isRole(user.role)) throw new AppError('FORBIDDEN');
   const iat = Math.floor(t.now.getTime() / 1000);
   const exp = iat + ctx.config.ACCESS_TOKEN_TTL_SECONDS;
-  const accessToken = signAccessToken(ctx.tokenSecret, { sub: t.userId, cid: t.clientId, role: user.role, iat, exp });
+  const accessToken = signAccessToken(ctx.tokenSecret, {
+    sub: t.userId,
+    cid: t.clientId,
+    role: user.role,
+    iat,
+    exp,
+  });
   const id = ctx.ids.id();
   const secret = ctx.ids.random(32).toString('base64url');
   const refreshExpires = new Date(t.now.getTime() + ctx.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
@@ -102,7 +128,13 @@ async function issueTokens(
     accessTokenExpiresAt: new Date(exp * 1000).toISOString(),
     refreshToken: `${id}.${secret}`,
     refreshTokenExpiresAt: refreshExpires.toISOString(),
-    user: { id: user.id, displayName: user.display_name, role: user.role, officeId: user.office_id, teamId: user.team_id },
+    user: {
+      id: user.id,
+      displayName: user.display_name,
+      role: user.role,
+      officeId: user.office_id,
+      teamId: user.team_id,
+    },
   };
 }
 
@@ -122,7 +154,12 @@ export async function refresh(ctx: ServerContext, refreshToken: string): Promise
     if (row.revoked_at || row.expires_at <= now) return { error: 'AUTH_TOKEN_INVALID' as const };
     if (row.rotated_at) {
       await repo.revokeFamily(trx, row.family_id, now);
-      await appendAudit(trx, { at: now, userId: row.user_id, clientId: row.client_id, action: 'refresh_reuse_detected' });
+      await appendAudit(trx, {
+        at: now,
+        userId: row.user_id,
+        clientId: row.client_id,
+        action: 'refresh_reuse_detected',
+      });
       return { error: 'AUTH_REFRESH_REUSED' as const };
     }
     const client = await repo.findClient(trx, row.client_id);
@@ -136,7 +173,12 @@ export async function refresh(ctx: ServerContext, refreshToken: string): Promise
       return { error: 'AUTH_TOKEN_INVALID' as const };
     }
     await repo.markRotated(trx, row.id, now);
-    const pair = await issueTokens(ctx, trx, { userId: user.id, clientId: row.client_id, familyId: row.family_id, now }, user);
+    const pair = await issueTokens(
+      ctx,
+      trx,
+      { userId: user.id, clientId: row.client_id, familyId: row.family_id, now },
+      user,
+    );
     return { error: undefined, pair };
   });
   // Errors are thrown after commit so that a family revocation sticks.

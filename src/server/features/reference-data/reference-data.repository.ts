@@ -26,6 +26,12 @@ export async function insertDocument(
 ): Promise<void> {
   await db
     .insertInto('reference_documents')
-    .values({ key: d.key, version: d.version, content: JSON.stringify(d.content), updated_by: d.by, updated_at: d.at })
+    .values({
+      key: d.key,
+      version: d.version,
+      content: JSON.stringify(d.content),
+      updated_by: d.by,
+      updated_at: d.at,
+    })
     .execute();
 }

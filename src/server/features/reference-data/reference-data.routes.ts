@@ -5,7 +5,9 @@ import type { ServerContext } from '../../context';
 import { authenticate } from '../../http/authenticate';
 import * as service from './reference-data.service';
 
-export const keyParams = z.strictObject({ key: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'Ungültiger Schlüssel.') });
+export const keyParams = z.strictObject({
+  key: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'Ungültiger Schlüssel.'),
+});
 export const putSchema = z.strictObject({
   expectedVersion: z.number().int().min(0),
   content: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]),

@@ -13,7 +13,12 @@ export async function listVersions(ctx: ServerContext) {
 export async function getDocument(ctx: ServerContext, key: string) {
   const row = await repo.findDocument(ctx.db, key);
   if (!row) throw new AppError('NOT_FOUND', 'Diese Referenzdaten gibt es nicht.');
-  return { key: row.key, version: row.version, content: row.content, updatedAt: row.updated_at.toISOString() };
+  return {
+    key: row.key,
+    version: row.version,
+    content: row.content,
+    updatedAt: row.updated_at.toISOString(),
+  };
 }
 
 export async function putDocument(
@@ -29,7 +34,14 @@ export async function putDocument(
       if (currentVersion !== req.expectedVersion) throw new AppError('CONFLICT');
       const version = currentVersion + 1;
       await repo.insertDocument(trx, { key: req.key, version, content: req.content, by: p.userId, at: now });
-      await appendAudit(trx, { at: now, userId: p.userId, clientId: p.clientId, action: 'reference_data_updated', entityId: req.key, detail: { version } });
+      await appendAudit(trx, {
+        at: now,
+        userId: p.userId,
+        clientId: p.clientId,
+        action: 'reference_data_updated',
+        entityId: req.key,
+        detail: { version },
+      });
       return { key: req.key, version };
     });
   } catch (error) {

@@ -43,14 +43,28 @@ export async function insertRecord(
     )
     .insertInto('change_log')
     .columns(['case_id', 'entity', 'entity_id', 'row_version', 'op'])
-    .expression((db) => db.selectFrom('w').select(['w.case_id', 'w.entity', 'w.id', 'w.row_version', sql<string>`'create'`.as('op')]))
+    .expression((db) =>
+      db
+        .selectFrom('w')
+        .select(['w.case_id', 'w.entity', 'w.id', 'w.row_version', sql<string>`'create'`.as('op')]),
+    )
     .execute();
 }
 
 /** Updates the row and appends its change_log entry in one statement. */
 export async function updateRecord(
   trx: Transaction<ServerDb>,
-  r: { entity: string; id: string; rowVersion: number; data: object; meta: object; archivedAt: Date | null; by: string; at: Date; op: 'update' | 'archive' },
+  r: {
+    entity: string;
+    id: string;
+    rowVersion: number;
+    data: object;
+    meta: object;
+    archivedAt: Date | null;
+    by: string;
+    at: Date;
+    op: 'update' | 'archive';
+  },
 ): Promise<void> {
   await trx
     .with('w', (db) =>
@@ -70,7 +84,11 @@ export async function updateRecord(
     )
     .insertInto('change_log')
     .columns(['case_id', 'entity', 'entity_id', 'row_version', 'op'])
-    .expression((db) => db.selectFrom('w').select(['w.case_id', 'w.entity', 'w.id', 'w.row_version', sql<string>`${r.op}`.as('op')]))
+    .expression((db) =>
+      db
+        .selectFrom('w')
+        .select(['w.case_id', 'w.entity', 'w.id', 'w.row_version', sql<string>`${r.op}`.as('op')]),
+    )
     .execute();
 }
 
@@ -81,7 +99,13 @@ export async function appendChange(
 ): Promise<void> {
   await trx
     .insertInto('change_log')
-    .values({ case_id: c.caseId, entity: c.entity, entity_id: c.entityId, row_version: String(c.rowVersion), op: c.op })
+    .values({
+      case_id: c.caseId,
+      entity: c.entity,
+      entity_id: c.entityId,
+      row_version: String(c.rowVersion),
+      op: c.op,
+    })
     .execute();
 }
 
@@ -97,17 +121,42 @@ export function findStoredMutations(db: Executor, clientId: string, mutationIds:
 
 export async function storeMutationResults(
   trx: Transaction<ServerDb>,
-  rows: readonly { clientId: string; mutationId: string; seq: number; status: string; result: string; at: Date }[],
+  rows: readonly {
+    clientId: string;
+    mutationId: string;
+    seq: number;
+    status: string;
+    result: string;
+    at: Date;
+  }[],
 ): Promise<void> {
   if (rows.length === 0) return;
   await trx
     .insertInto('sync_mutations')
-    .values(rows.map((m) => ({ client_id: m.clientId, mutation_id: m.mutationId, seq: String(m.seq), status: m.status, result: m.result, received_at: m.at })))
+    .values(
+      rows.map((m) => ({
+        client_id: m.clientId,
+        mutation_id: m.mutationId,
+        seq: String(m.seq),
+        status: m.status,
+        result: m.result,
+        received_at: m.at,
+      })),
+    )
     .execute();
 }
 
-export async function setClientSeq(trx: Transaction<ServerDb>, clientId: string, seq: number, at: Date): Promise<void> {
-  await trx.updateTable('sync_clients').set({ last_seq: String(seq), last_seen_at: at }).where('client_id', '=', clientId).execute();
+export async function setClientSeq(
+  trx: Transaction<ServerDb>,
+  clientId: string,
+  seq: number,
+  at: Date,
+): Promise<void> {
+  await trx
+    .updateTable('sync_clients')
+    .set({ last_seq: String(seq), last_seen_at: at })
+    .where('client_id', '=', clientId)
+    .execute();
 }
 
 export async function insertConflict(
@@ -146,7 +195,15 @@ export async function insertConflict(
 
 export async function insertQuarantine(
   trx: Transaction<ServerDb>,
-  q: { id: string; clientId: string; userId: string; caseId: string; mutationId: string; payload: unknown; at: Date },
+  q: {
+    id: string;
+    clientId: string;
+    userId: string;
+    caseId: string;
+    mutationId: string;
+    payload: unknown;
+    at: Date;
+  },
 ): Promise<void> {
   await trx
     .insertInto('sync_quarantine')
@@ -179,7 +236,10 @@ export async function insertCaseDirectory(
     .execute();
 }
 
-export async function countLiveRowsByCase(db: Executor, caseIds: readonly string[]): Promise<Map<string, number>> {
+export async function countLiveRowsByCase(
+  db: Executor,
+  caseIds: readonly string[],
+): Promise<Map<string, number>> {
   if (caseIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('sync_records')
@@ -192,7 +252,11 @@ export async function countLiveRowsByCase(db: Executor, caseIds: readonly string
 }
 
 /** Cases this client was ever given (active now or removed since): pushes for them are quarantined, not refused. */
-export async function knownCases(db: Executor, clientId: string, caseIds: readonly string[]): Promise<Set<string>> {
+export async function knownCases(
+  db: Executor,
+  clientId: string,
+  caseIds: readonly string[],
+): Promise<Set<string>> {
   if (caseIds.length === 0) return new Set();
   const rows = await db
     .selectFrom('client_scope')
@@ -205,7 +269,11 @@ export async function knownCases(db: Executor, clientId: string, caseIds: readon
 
 export async function existingCases(db: Executor, caseIds: readonly string[]): Promise<Set<string>> {
   if (caseIds.length === 0) return new Set();
-  const rows = await db.selectFrom('case_directory').select('case_id').where('case_id', 'in', [...caseIds]).execute();
+  const rows = await db
+    .selectFrom('case_directory')
+    .select('case_id')
+    .where('case_id', 'in', [...caseIds])
+    .execute();
   return new Set(rows.map((r) => r.case_id));
 }
 
@@ -245,7 +313,10 @@ export async function readChanges(
   return result.rows;
 }
 
-export function loadRecords(db: Executor, keys: readonly { entity: string; id: string }[]): Promise<SyncRecordRow[]> {
+export function loadRecords(
+  db: Executor,
+  keys: readonly { entity: string; id: string }[],
+): Promise<SyncRecordRow[]> {
   if (keys.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('sync_records')
@@ -256,7 +327,11 @@ export function loadRecords(db: Executor, keys: readonly { entity: string; id: s
 
 export function loadConflicts(db: Executor, ids: readonly string[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('sync_conflicts').selectAll().where('conflict_id', 'in', [...ids]).execute();
+  return db
+    .selectFrom('sync_conflicts')
+    .selectAll()
+    .where('conflict_id', 'in', [...ids])
+    .execute();
 }
 
 export function lockClientScope(trx: Transaction<ServerDb>, clientId: string) {
@@ -272,7 +347,14 @@ export async function upsertClientScope(
   if (rows.length === 0) return;
   await trx
     .insertInto('client_scope')
-    .values(rows.map((r) => ({ client_id: clientId, case_id: r.caseId, active: r.active, changed_version: String(version) })))
+    .values(
+      rows.map((r) => ({
+        client_id: clientId,
+        case_id: r.caseId,
+        active: r.active,
+        changed_version: String(version),
+      })),
+    )
     .onConflict((oc) =>
       oc.columns(['client_id', 'case_id']).doUpdateSet((eb) => ({
         active: eb.ref('excluded.active'),
@@ -282,8 +364,16 @@ export async function upsertClientScope(
     .execute();
 }
 
-export async function setScopeVersion(trx: Transaction<ServerDb>, clientId: string, version: number): Promise<void> {
-  await trx.updateTable('sync_clients').set({ scope_version: String(version) }).where('client_id', '=', clientId).execute();
+export async function setScopeVersion(
+  trx: Transaction<ServerDb>,
+  clientId: string,
+  version: number,
+): Promise<void> {
+  await trx
+    .updateTable('sync_clients')
+    .set({ scope_version: String(version) })
+    .where('client_id', '=', clientId)
+    .execute();
 }
 
 export function snapshotRows(db: Executor, caseIds: readonly string[], offset: number, limit: number) {
@@ -308,8 +398,18 @@ export async function probeScope(
   clientId: string,
   scope: Expression<unknown>,
   knownVersion: number,
-): Promise<{ version: number; toAdd: string[]; toRemove: string[]; changedSince: { caseId: string; active: boolean }[] }> {
-  const result = await sql<{ version: string | number; to_add: string[]; to_remove: string[]; changed: { c: string; a: boolean }[] }>`
+): Promise<{
+  version: number;
+  toAdd: string[];
+  toRemove: string[];
+  changedSince: { caseId: string; active: boolean }[];
+}> {
+  const result = await sql<{
+    version: string | number;
+    to_add: string[];
+    to_remove: string[];
+    changed: { c: string; a: boolean }[];
+  }>`
     with cur as (${scope}),
          st as (select case_id, active, changed_version from client_scope where client_id = ${clientId}),
          v as (select scope_version from sync_clients where client_id = ${clientId})
@@ -320,7 +420,9 @@ export async function probeScope(
       (select coalesce(json_agg(st.case_id), '[]'::json) from st
         where st.active and not exists (select 1 from cur where cur.case_id = st.case_id)) as to_remove,
       (select coalesce(json_agg(json_build_object('c', st.case_id, 'a', st.active)), '[]'::json) from st
-        where st.changed_version > (case when ${knownVersion}::bigint > (select scope_version from v) then 0 else ${knownVersion}::bigint end)) as changed`.execute(db);
+        where st.changed_version > (case when ${knownVersion}::bigint > (select scope_version from v) then 0 else ${knownVersion}::bigint end)) as changed`.execute(
+    db,
+  );
   const row = result.rows[0];
   if (!row) return { version: 0, toAdd: [], toRemove: [], changedSince: [] };
   const parse = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));

@@ -50,8 +50,19 @@ export async function hello(
     protocolVersion: PROTOCOL_VERSION,
   };
   if (p.deviceRevoked) {
-    await appendAudit(ctx.db, { at: now, userId: p.userId, clientId: p.clientId, action: p.wipeRequested ? 'wipe_delivered' : 'revocation_delivered' });
-    return { ...base, status: p.wipeRequested ? 'wipe' : 'revoked', scopeVersion: 0, offlineLeaseUntil: null, offlineLeaseSignature: null };
+    await appendAudit(ctx.db, {
+      at: now,
+      userId: p.userId,
+      clientId: p.clientId,
+      action: p.wipeRequested ? 'wipe_delivered' : 'revocation_delivered',
+    });
+    return {
+      ...base,
+      status: p.wipeRequested ? 'wipe' : 'revoked',
+      scopeVersion: 0,
+      offlineLeaseUntil: null,
+      offlineLeaseSignature: null,
+    };
   }
   const client = await ctx.db
     .updateTable('sync_clients')
@@ -59,8 +70,7 @@ export async function hello(
     .where('client_id', '=', p.clientId)
     .returning(['scope_version'])
     .executeTakeFirstOrThrow();
-  const upgrade =
-    req.protocolVersion < PROTOCOL_VERSION || req.schemaVersion < ctx.config.MIN_SCHEMA;
+  const upgrade = req.protocolVersion < PROTOCOL_VERSION || req.schemaVersion < ctx.config.MIN_SCHEMA;
   const until = new Date(now.getTime() + ctx.config.OFFLINE_LEASE_HOURS * 3_600_000).toISOString();
   return {
     ...base,
@@ -87,22 +97,34 @@ function validateBatch(req: PushRequest): void {
       issues.push({ path: `mutations.${i}.fields.${problem.field}`, message: problem.message });
     }
     if (m.entity === 'cases' && m.entityId !== m.caseId) {
-      issues.push({ path: `mutations.${i}.caseId`, message: 'Bei einem Fall muss caseId der Kennung des Falls entsprechen.' });
+      issues.push({
+        path: `mutations.${i}.caseId`,
+        message: 'Bei einem Fall muss caseId der Kennung des Falls entsprechen.',
+      });
     }
     if (m.op === 'archive' && Object.keys(m.fields).length > 0) {
-      issues.push({ path: `mutations.${i}.fields`, message: 'Beim Archivieren werden keine Felder übertragen.' });
+      issues.push({
+        path: `mutations.${i}.fields`,
+        message: 'Beim Archivieren werden keine Felder übertragen.',
+      });
     }
   });
   const seqs = new Set<number>();
   const ids = new Set<string>();
   req.mutations.forEach((m, i) => {
     if (seqs.has(m.seq) || ids.has(m.mutationId)) {
-      issues.push({ path: `mutations.${i}`, message: 'seq und mutationId dürfen in einem Stapel nur einmal vorkommen.' });
+      issues.push({
+        path: `mutations.${i}`,
+        message: 'seq und mutationId dürfen in einem Stapel nur einmal vorkommen.',
+      });
     }
     seqs.add(m.seq);
     ids.add(m.mutationId);
     if (i > 0 && m.seq <= req.mutations[i - 1]!.seq) {
-      issues.push({ path: `mutations.${i}.seq`, message: 'Die Mutationen müssen nach seq aufsteigend geordnet sein.' });
+      issues.push({
+        path: `mutations.${i}.seq`,
+        message: 'Die Mutationen müssen nach seq aufsteigend geordnet sein.',
+      });
     }
   });
   if (issues.length > 0) throw new AppError('VALIDATION_FAILED', undefined, { issues: issues.slice(0, 50) });
@@ -120,15 +142,21 @@ export async function push(ctx: ServerContext, p: Principal, req: PushRequest): 
     let lastSeq = Number(client.last_seq);
 
     const stored = new Map(
-      (await repo.findStoredMutations(trx, p.clientId, req.mutations.map((m) => m.mutationId))).map((r) => [
-        r.mutation_id,
-        r,
-      ]),
+      (
+        await repo.findStoredMutations(
+          trx,
+          p.clientId,
+          req.mutations.map((m) => m.mutationId),
+        )
+      ).map((r) => [r.mutation_id, r]),
     );
     const fresh = req.mutations.filter((m) => !stored.has(m.mutationId));
     for (const m of fresh) {
       if (m.seq <= lastSeq) {
-        throw new AppError('VALIDATION_FAILED', 'Diese Folgenummer wurde bereits für eine andere Änderung verwendet.');
+        throw new AppError(
+          'VALIDATION_FAILED',
+          'Diese Folgenummer wurde bereits für eine andere Änderung verwendet.',
+        );
       }
     }
 
@@ -138,7 +166,9 @@ export async function push(ctx: ServerContext, p: Principal, req: PushRequest): 
     const outside = caseIds.filter((c) => !writable.has(c));
     const known = await repo.knownCases(trx, p.clientId, outside);
     const existing = await repo.existingCases(trx, outside);
-    const createdHere = new Set(fresh.filter((m) => m.entity === 'cases' && m.op === 'create').map((m) => m.caseId));
+    const createdHere = new Set(
+      fresh.filter((m) => m.entity === 'cases' && m.op === 'create').map((m) => m.caseId),
+    );
     const quarantined = new Set<string>();
     for (const caseId of outside) {
       if (known.has(caseId) && existing.has(caseId)) quarantined.add(caseId);
@@ -147,15 +177,20 @@ export async function push(ctx: ServerContext, p: Principal, req: PushRequest): 
     }
     for (const m of fresh) {
       if (!existing.has(m.caseId) && !writable.has(m.caseId) && createdHere.has(m.caseId)) {
-        const creator = fresh.find((x) => x.entity === 'cases' && x.op === 'create' && x.caseId === m.caseId)!;
-        if (creator.seq > m.seq) throw new AppError('FORBIDDEN', 'Der Fall muss vor seinen Einträgen angelegt werden.');
+        const creator = fresh.find(
+          (x) => x.entity === 'cases' && x.op === 'create' && x.caseId === m.caseId,
+        )!;
+        if (creator.seq > m.seq)
+          throw new AppError('FORBIDDEN', 'Der Fall muss vor seinen Einträgen angelegt werden.');
       }
     }
 
     // Mass-delete guard (per case, for this batch).
     if (!req.allowMassDelete) {
       const archives = new Map<string, number>();
-      for (const m of fresh) if (m.op === 'archive' && !quarantined.has(m.caseId)) archives.set(m.caseId, (archives.get(m.caseId) ?? 0) + 1);
+      for (const m of fresh)
+        if (m.op === 'archive' && !quarantined.has(m.caseId))
+          archives.set(m.caseId, (archives.get(m.caseId) ?? 0) + 1);
       const live = await repo.countLiveRowsByCase(trx, [...archives.keys()]);
       for (const [caseId, n] of archives) {
         const total = live.get(caseId) ?? 0;
@@ -191,7 +226,15 @@ export async function push(ctx: ServerContext, p: Principal, req: PushRequest): 
           at: now,
         });
         result = rejected(m, 'SYNC_QUARANTINED');
-        audit.push({ at: now, userId: p.userId, clientId: p.clientId, action: 'write_quarantined', caseId: m.caseId, entity: m.entity, entityId: m.entityId });
+        audit.push({
+          at: now,
+          userId: p.userId,
+          clientId: p.clientId,
+          action: 'write_quarantined',
+          caseId: m.caseId,
+          entity: m.entity,
+          entityId: m.entityId,
+        });
       } else {
         result = await applyMutation(ctx, trx, p, m, now);
         audit.push({
@@ -206,7 +249,14 @@ export async function push(ctx: ServerContext, p: Principal, req: PushRequest): 
         });
       }
       const text = JSON.stringify(result);
-      toStore.push({ clientId: p.clientId, mutationId: m.mutationId, seq: m.seq, status: result.status, result: text, at: now });
+      toStore.push({
+        clientId: p.clientId,
+        mutationId: m.mutationId,
+        seq: m.seq,
+        status: result.status,
+        result: text,
+        at: now,
+      });
       results.push(text);
       lastSeq = m.seq;
     }
@@ -219,12 +269,20 @@ export async function push(ctx: ServerContext, p: Principal, req: PushRequest): 
 }
 
 function rejected(m: Mutation, reason: AppErrorCode): MutationResult {
-  return { seq: m.seq, mutationId: m.mutationId, status: 'rejected', rowVersion: null, conflictIds: [], reason };
+  return {
+    seq: m.seq,
+    mutationId: m.mutationId,
+    status: 'rejected',
+    rowVersion: null,
+    conflictIds: [],
+    reason,
+  };
 }
 
 function clampHlc(hlc: string, now: Date): string {
   const h = decodeHlc(hlc);
-  if (h.millis > now.getTime() + MAX_CLOCK_AHEAD_MS) return encodeHlc({ millis: now.getTime(), counter: 0, node: h.node });
+  if (h.millis > now.getTime() + MAX_CLOCK_AHEAD_MS)
+    return encodeHlc({ millis: now.getTime(), counter: 0, node: h.node });
   return hlc;
 }
 
@@ -246,7 +304,13 @@ async function applyMutation(
     if (m.entity === 'cases') {
       const exists = await repo.existingCases(trx, [m.caseId]);
       if (!exists.has(m.caseId)) {
-        await repo.insertCaseDirectory(trx, { caseId: m.caseId, officeId: p.officeId, teamId: p.teamId, assignedUserId: p.userId, at: now });
+        await repo.insertCaseDirectory(trx, {
+          caseId: m.caseId,
+          officeId: p.officeId,
+          teamId: p.teamId,
+          assignedUserId: p.userId,
+          at: now,
+        });
       }
     }
     const data: Record<string, unknown> = {};
@@ -255,8 +319,23 @@ async function applyMutation(
       data[name] = f.value;
       meta[name] = { v: 1, hlc, by: p.clientId };
     }
-    await repo.insertRecord(trx, { entity: m.entity, id: m.entityId, caseId: m.caseId, data, meta, by: p.userId, at: now });
-    return { seq: m.seq, mutationId: m.mutationId, status: 'applied', rowVersion: 1, conflictIds: [], reason: null };
+    await repo.insertRecord(trx, {
+      entity: m.entity,
+      id: m.entityId,
+      caseId: m.caseId,
+      data,
+      meta,
+      by: p.userId,
+      at: now,
+    });
+    return {
+      seq: m.seq,
+      mutationId: m.mutationId,
+      status: 'applied',
+      rowVersion: 1,
+      conflictIds: [],
+      reason: null,
+    };
   }
 
   const rowVersion = Number(current.row_version);
@@ -267,30 +346,93 @@ async function applyMutation(
 
   if (m.entity === 'assessments' && data.status === 'finalized') return rejected(m, 'DOMAIN_RULE_VIOLATED');
 
-  const addConflict = async (field: string, base: unknown, kept: unknown, other: unknown, keptBy: string | null, otherBy: string | null) => {
+  const addConflict = async (
+    field: string,
+    base: unknown,
+    kept: unknown,
+    other: unknown,
+    keptBy: string | null,
+    otherBy: string | null,
+  ) => {
     const id = ctx.ids.id();
-    await repo.insertConflict(trx, { id, caseId: m.caseId, entity: m.entity, entityId: m.entityId, field, base, kept, other, keptBy, otherBy, at: now });
-    await repo.appendChange(trx, { caseId: m.caseId, entity: 'sync_conflicts', entityId: id, rowVersion: 1, op: 'create' });
+    await repo.insertConflict(trx, {
+      id,
+      caseId: m.caseId,
+      entity: m.entity,
+      entityId: m.entityId,
+      field,
+      base,
+      kept,
+      other,
+      keptBy,
+      otherBy,
+      at: now,
+    });
+    await repo.appendChange(trx, {
+      caseId: m.caseId,
+      entity: 'sync_conflicts',
+      entityId: id,
+      rowVersion: 1,
+      op: 'create',
+    });
     conflictIds.push(id);
   };
 
   if (m.op === 'archive') {
     if (current.archived_at) {
-      return { seq: m.seq, mutationId: m.mutationId, status: 'applied', rowVersion, conflictIds: [], reason: null };
+      return {
+        seq: m.seq,
+        mutationId: m.mutationId,
+        status: 'applied',
+        rowVersion,
+        conflictIds: [],
+        reason: null,
+      };
     }
     if (m.baseRowVersion !== null && m.baseRowVersion < rowVersion) {
       // delete against edit: archive, but never silently (SYNC.md §4.4)
       await addConflict('_archived', false, true, false, p.clientId, null);
     }
     const next = rowVersion + 1;
-    await repo.updateRecord(trx, { entity: m.entity, id: m.entityId, rowVersion: next, data, meta, archivedAt: now, by: p.userId, at: now, op: 'archive' });
-    return { seq: m.seq, mutationId: m.mutationId, status: conflictIds.length ? 'conflict' : 'applied', rowVersion: next, conflictIds, reason: null };
+    await repo.updateRecord(trx, {
+      entity: m.entity,
+      id: m.entityId,
+      rowVersion: next,
+      data,
+      meta,
+      archivedAt: now,
+      by: p.userId,
+      at: now,
+      op: 'archive',
+    });
+    return {
+      seq: m.seq,
+      mutationId: m.mutationId,
+      status: conflictIds.length ? 'conflict' : 'applied',
+      rowVersion: next,
+      conflictIds,
+      reason: null,
+    };
   }
 
   if (current.archived_at) {
     // edit against delete: the row stays archived; the edit is kept in a conflict record
-    await addConflict('_archived', null, true, Object.fromEntries(Object.entries(m.fields).map(([k, f]) => [k, f.value])), null, p.clientId);
-    return { seq: m.seq, mutationId: m.mutationId, status: 'conflict', rowVersion, conflictIds, reason: null };
+    await addConflict(
+      '_archived',
+      null,
+      true,
+      Object.fromEntries(Object.entries(m.fields).map(([k, f]) => [k, f.value])),
+      null,
+      p.clientId,
+    );
+    return {
+      seq: m.seq,
+      mutationId: m.mutationId,
+      status: 'conflict',
+      rowVersion,
+      conflictIds,
+      reason: null,
+    };
   }
 
   if (m.entity === 'cases' && 'status' in m.fields) {
@@ -323,7 +465,17 @@ async function applyMutation(
   let next = rowVersion;
   if (changed) {
     next = rowVersion + 1;
-    await repo.updateRecord(trx, { entity: m.entity, id: m.entityId, rowVersion: next, data, meta, archivedAt: null, by: p.userId, at: now, op: 'update' });
+    await repo.updateRecord(trx, {
+      entity: m.entity,
+      id: m.entityId,
+      rowVersion: next,
+      data,
+      meta,
+      archivedAt: null,
+      by: p.userId,
+      at: now,
+      op: 'update',
+    });
   }
   const status = conflictIds.length > 0 ? 'conflict' : stale ? 'merged' : 'applied';
   return { seq: m.seq, mutationId: m.mutationId, status, rowVersion: next, conflictIds, reason: null };
@@ -365,7 +517,13 @@ async function refreshScope(
     await repo.setScopeVersion(trx, p.clientId, version);
   }
   const changedSince = new Map(stored.map((s) => [s.case_id, s]));
-  for (const c of changes) changedSince.set(c.caseId, { client_id: p.clientId, case_id: c.caseId, active: c.active, changed_version: String(version) });
+  for (const c of changes)
+    changedSince.set(c.caseId, {
+      client_id: p.clientId,
+      case_id: c.caseId,
+      active: c.active,
+      changed_version: String(version),
+    });
   const added: string[] = [];
   const removed: string[] = [];
   const since = knownVersion > version ? 0 : knownVersion;
@@ -399,7 +557,10 @@ export async function pull(ctx: ServerContext, p: Principal, req: PullRequest): 
     if (c.entity === 'sync_conflicts') {
       conflictIds.push(c.entity_id);
     } else if (c.row_version !== null) {
-      const meta = (typeof c.field_meta === 'string' ? JSON.parse(c.field_meta) : c.field_meta) as Record<string, FieldMeta>;
+      const meta = (typeof c.field_meta === 'string' ? JSON.parse(c.field_meta) : c.field_meta) as Record<
+        string,
+        FieldMeta
+      >;
       latest.set(`${c.entity}\u0000${c.entity_id}`, {
         entity: c.entity,
         id: c.entity_id,
@@ -461,11 +622,16 @@ export async function pull(ctx: ServerContext, p: Principal, req: PullRequest): 
 
 // ---------------------------------------------------------------- snapshot
 
-export async function snapshot(ctx: ServerContext, p: Principal, req: SnapshotRequest): Promise<SnapshotResponse> {
+export async function snapshot(
+  ctx: ServerContext,
+  p: Principal,
+  req: SnapshotRequest,
+): Promise<SnapshotResponse> {
   const now = ctx.clock.now();
   const caseIds = [...new Set(req.caseIds)].sort();
   const allowed = await filterCases(ctx.db, p, now, caseIds, 'read');
-  if (caseIds.some((c) => !allowed.has(c))) throw new AppError('FORBIDDEN', 'Sie haben keinen Zugriff auf diesen Fall.');
+  if (caseIds.some((c) => !allowed.has(c)))
+    throw new AppError('FORBIDDEN', 'Sie haben keinen Zugriff auf diesen Fall.');
   const limit = req.limit ?? 1000;
   const offset = req.pageToken ? Number(req.pageToken) : 0;
   const rows = await repo.snapshotRows(ctx.db, caseIds, offset, limit + 1);
@@ -473,7 +639,14 @@ export async function snapshot(ctx: ServerContext, p: Principal, req: SnapshotRe
   const page = rows.slice(0, limit);
   await appendAuditMany(
     ctx.db,
-    caseIds.map((caseId) => ({ at: now, userId: p.userId, clientId: p.clientId, action: 'read_snapshot', caseId, detail: { offset } })),
+    caseIds.map((caseId) => ({
+      at: now,
+      userId: p.userId,
+      clientId: p.clientId,
+      action: 'read_snapshot',
+      caseId,
+      detail: { offset },
+    })),
   );
   return { rows: page.map(toSyncedRow), nextPageToken: hasMore ? String(offset + limit) : null };
 }
