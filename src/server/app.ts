@@ -10,6 +10,7 @@ import { registerAuditRoutes } from './features/audit/audit.routes';
 import { registerAuthRoutes } from './features/auth/auth.routes';
 import { registerReferenceDataRoutes } from './features/reference-data/reference-data.routes';
 import { registerSyncRoutes } from './features/sync/sync.routes';
+import { leaseKeyFromSeed } from './features/auth/tokens';
 import { installErrorHandler } from './http/error-handler';
 
 export interface BuildAppOptions {
@@ -23,23 +24,27 @@ export interface BuildAppOptions {
 }
 
 /** The HMAC key: TOKEN_SECRET, or one generated once and kept in the database (shared by all processes). */
+async function loadSetting(db: Kysely<ServerDb>, key: string, create: () => Buffer): Promise<Buffer> {
+  await db
+    .insertInto('server_settings')
+    .values({ key, value: create().toString('base64') })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  const row = await db
+    .selectFrom('server_settings')
+    .select('value')
+    .where('key', '=', key)
+    .executeTakeFirstOrThrow();
+  return Buffer.from(row.value, 'base64');
+}
+
 async function loadTokenSecret(
   db: Kysely<ServerDb>,
   config: ServerConfig,
   ids: IdGenerator,
 ): Promise<Buffer> {
   if (config.TOKEN_SECRET) return Buffer.from(config.TOKEN_SECRET, 'utf8');
-  await db
-    .insertInto('server_settings')
-    .values({ key: 'token_secret', value: ids.random(32).toString('base64') })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .execute();
-  const row = await db
-    .selectFrom('server_settings')
-    .select('value')
-    .where('key', '=', 'token_secret')
-    .executeTakeFirstOrThrow();
-  return Buffer.from(row.value, 'base64');
+  return loadSetting(db, 'token_secret', () => ids.random(32));
 }
 
 export function createLogger(config: ServerConfig): Logger {
@@ -56,7 +61,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const ids = options.ids ?? cryptoIds;
   const logger = options.logger ?? createLogger(config);
   const tokenSecret = await loadTokenSecret(db, config, ids);
-  const ctx: ServerContext = { db, config, clock, ids, logger, tokenSecret };
+  const leaseKey = leaseKeyFromSeed(await loadSetting(db, 'lease_signing_seed', () => ids.random(32)));
+  const ctx: ServerContext = { db, config, clock, ids, logger, tokenSecret, leaseKey };
 
   const app = Fastify({
     loggerInstance: logger,

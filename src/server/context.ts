@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { ServerConfig } from './config';
@@ -26,4 +27,6 @@ export interface ServerContext {
   readonly logger: Logger;
   /** HMAC key for access tokens and offline leases (config or database). */
   readonly tokenSecret: Buffer;
+  /** Ed25519 key that signs offline leases; its public half goes out in hello. */
+  readonly leaseKey: { readonly privateKey: KeyObject; readonly publicKeyB64: string };
 }

@@ -13,6 +13,8 @@ import { findPostgresBin, startPostgres } from './postgres';
 
 export type ServerDialect = 'pglite' | 'postgres';
 export const SERVER_DIALECTS: readonly ServerDialect[] = ['pglite', 'postgres'];
+/** Kysely's name for the same list. */
+export const DIALECTS = SERVER_DIALECTS;
 
 /**
  * Why a dialect cannot run here, or undefined. Missing PostgreSQL binaries FAIL in CI (CI=true):

@@ -32,9 +32,14 @@ export interface HelloResponse {
   readonly maxSchema: number;
   readonly protocolVersion: number;
   readonly scopeVersion: number;
-  /** Server-signed "offline until" (ISO time + HMAC), SYNC.md §4.5. */
+  /**
+   * Server-signed "offline until" (SYNC.md §4.5): Ed25519 signature (base64url) over
+   * `lotse-offline-lease.v1.<clientId>.<offlineLeaseUntil>`, verifiable offline with
+   * `leasePublicKey` (SPKI DER, base64), which the desktop pins at first contact.
+   */
   readonly offlineLeaseUntil: string | null;
   readonly offlineLeaseSignature: string | null;
+  readonly leasePublicKey: string;
 }
 
 export const fieldChangeSchema = z.strictObject({

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { verifyLease } from '../../../src/server/features/auth/tokens';
 import { SERVER_DIALECTS, skipReason } from '../../helpers/server-db';
 import {
   createCase,
@@ -44,7 +45,9 @@ for (const dialect of SERVER_DIALECTS) {
         serverTime: '2026-03-02T08:00:00.000Z',
       });
       expect(body.offlineLeaseUntil).toBe('2026-03-05T08:00:00.000Z');
-      expect(body.offlineLeaseSignature).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(
+        verifyLease(body.leasePublicKey, s.clientId, body.offlineLeaseUntil, body.offlineLeaseSignature),
+      ).toBe(true);
       const old = await post(h, s, '/sync/hello', {
         clientId: s.clientId,
         appVersion: '0.0.1',

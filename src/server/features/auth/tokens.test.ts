@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashPassword, verifyPassword } from './passwords';
-import { readAccessToken, signAccessToken, signLease } from './tokens';
+import { leaseKeyFromSeed, readAccessToken, signAccessToken, signLease, verifyLease } from './tokens';
 
 const secret = Buffer.from('0123456789abcdef0123456789abcdef');
 
@@ -19,10 +19,13 @@ describe('access tokens', () => {
     expect(readAccessToken(secret, 'x'.repeat(5000))).toBeUndefined();
   });
 
-  it('signs offline leases per device and time', () => {
-    expect(signLease(secret, 'c1', '2026-01-01T00:00:00.000Z')).not.toBe(
-      signLease(secret, 'c2', '2026-01-01T00:00:00.000Z'),
-    );
+  it('signs offline leases with Ed25519, verifiable with the public key only', () => {
+    const key = leaseKeyFromSeed(Buffer.alloc(32, 3));
+    const until = '2026-01-01T00:00:00.000Z';
+    const sig = signLease(key.privateKey, 'c1', until);
+    expect(verifyLease(key.publicKeyB64, 'c1', until, sig)).toBe(true);
+    expect(verifyLease(key.publicKeyB64, 'c2', until, sig)).toBe(false);
+    expect(verifyLease(key.publicKeyB64, 'c1', '2027-01-01T00:00:00.000Z', sig)).toBe(false);
   });
 });
 

@@ -1,4 +1,13 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import {
+  createHash,
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  sign,
+  timingSafeEqual,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 import { z } from 'zod';
 import { ROLES } from './roles';
 
@@ -37,8 +46,31 @@ export function readAccessToken(secret: Buffer, token: string): AccessClaims | u
   }
 }
 
-export function signLease(secret: Buffer, clientId: string, until: string): string {
-  return mac(secret, `lotse-lease.${clientId}.${until}`).toString('base64url');
+/** Ed25519 key for offline leases, from a 32-byte seed (kept in the DB or configured). */
+export function leaseKeyFromSeed(seed: Buffer): { privateKey: KeyObject; publicKeyB64: string } {
+  const pkcs8 = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]);
+  const privateKey = createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' });
+  const publicKeyB64 = createPublicKey(privateKey).export({ format: 'der', type: 'spki' }).toString('base64');
+  return { privateKey, publicKeyB64 };
+}
+
+/** The signed lease message; desktops verify it with the pinned server public key (Ed25519, SPKI). */
+export function leaseMessage(clientId: string, until: string): string {
+  return `lotse-offline-lease.v1.${clientId}.${until}`;
+}
+
+export function signLease(key: KeyObject, clientId: string, until: string): string {
+  return sign(null, Buffer.from(leaseMessage(clientId, until)), key).toString('base64url');
+}
+
+export function verifyLease(
+  publicKeyB64: string,
+  clientId: string,
+  until: string,
+  signature: string,
+): boolean {
+  const key = createPublicKey({ key: Buffer.from(publicKeyB64, 'base64'), format: 'der', type: 'spki' });
+  return verify(null, Buffer.from(leaseMessage(clientId, until)), key, Buffer.from(signature, 'base64url'));
 }
 
 export function sha256(value: string): string {

@@ -62,6 +62,7 @@ export async function hello(
       scopeVersion: 0,
       offlineLeaseUntil: null,
       offlineLeaseSignature: null,
+      leasePublicKey: ctx.leaseKey.publicKeyB64,
     };
   }
   const client = await ctx.db
@@ -77,7 +78,8 @@ export async function hello(
     status: upgrade ? 'upgrade_required' : 'ok',
     scopeVersion: Number(client.scope_version),
     offlineLeaseUntil: until,
-    offlineLeaseSignature: signLease(ctx.tokenSecret, p.clientId, until),
+    offlineLeaseSignature: signLease(ctx.leaseKey.privateKey, p.clientId, until),
+    leasePublicKey: ctx.leaseKey.publicKeyB64,
   };
 }
 
@@ -132,6 +134,10 @@ function validateBatch(req: PushRequest): void {
 
 export async function push(ctx: ServerContext, p: Principal, req: PushRequest): Promise<PushOutcome> {
   if (p.role !== 'caseworker') throw new AppError('FORBIDDEN', 'Ihre Rolle darf Fallinhalte nur lesen.');
+  if (req.schemaVersion < ctx.config.MIN_SCHEMA || req.schemaVersion > ctx.config.MAX_SCHEMA) {
+    // no upcasters yet: the client keeps its outbox and works offline until it is updated
+    throw new AppError('SYNC_UPGRADE_REQUIRED');
+  }
   validateBatch(req);
   const now = ctx.clock.now();
 
