@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import pino from 'pino';
+import { buildApp } from '../../../src/server/app';
 import { runCli } from '../../../src/server/cli';
+import { testConfig } from '../../../src/server/config';
 import { SERVER_DIALECTS, skipReason } from '../../helpers/server-db';
 import { createCase, createHarness, login, newClientId, PASSWORD, post, type Harness } from './harness';
 
@@ -183,6 +186,71 @@ for (const dialect of SERVER_DIALECTS) {
         headers: { authorization: `Bearer ${cw.accessToken}` },
       });
       expect(doc.json()).toMatchObject({ version: 2, content: { measures: [] } });
+    });
+
+    it('listens on 127.0.0.1 and logs ids and route patterns only, never personal data or secrets', async () => {
+      const lines: string[] = [];
+      const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
+      const app = await buildApp({
+        db: h.tdb.db,
+        config: testConfig({ LOG_LEVEL: 'info' }),
+        clock: h.clock,
+        ids: h.ids,
+        logger,
+      });
+      try {
+        const address = await app.listen({ host: '127.0.0.1', port: 0 });
+        expect(address).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+        const clientId = newClientId();
+        const bad = await fetch(`${address}/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            username: 'ifk.own',
+            password: 'Geheim-Falsch-99',
+            clientId,
+            deviceName: 'Laptop Erika Muster',
+          }),
+        });
+        expect(bad.status).toBe(401);
+        const ok = await fetch(`${address}/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            username: 'ifk.own',
+            password: PASSWORD,
+            clientId,
+            deviceName: 'Laptop Erika Muster',
+          }),
+        });
+        const { accessToken } = (await ok.json()) as { accessToken: string };
+        await fetch(`${address}/admin/cases/C-Muster/assignment`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+          body: '{"assignedUserId":"x"}',
+        });
+        await fetch(`${address}/sync/pull`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{not json',
+        });
+      } finally {
+        await app.close();
+      }
+      const log = lines.join('\n');
+      expect(lines.length).toBeGreaterThanOrEqual(4);
+      for (const secret of [
+        'ifk.own',
+        'Geheim-Falsch-99',
+        PASSWORD,
+        'Erika',
+        'Muster',
+        'Bearer',
+        'not json',
+      ]) {
+        expect(log).not.toContain(secret);
+      }
+      expect(log).toContain('/admin/cases/:caseId/assignment');
     });
 
     it.skipIf(dialect !== 'postgres')('the admin CLI creates offices, teams and users', async () => {
