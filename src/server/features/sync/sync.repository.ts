@@ -433,3 +433,14 @@ export async function probeScope(
     changedSince: parse<{ c: string; a: boolean }[]>(row.changed).map((c) => ({ caseId: c.c, active: c.a })),
   };
 }
+
+export function openConflictsOfCases(db: Executor, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('sync_conflicts')
+    .selectAll()
+    .where('case_id', 'in', [...caseIds])
+    .where('resolved_at', 'is', null)
+    .orderBy('conflict_id')
+    .execute();
+}

@@ -542,6 +542,29 @@ async function refreshScope(
   return { version, added, removed };
 }
 
+type ConflictRow = Awaited<ReturnType<typeof repo.loadConflicts>>[number];
+
+function conflictToSyncedRow(c: ConflictRow): SyncedRow {
+  return {
+    entity: 'sync_conflicts',
+    id: c.conflict_id,
+    caseId: c.case_id,
+    rowVersion: 1,
+    archived: c.resolved_at !== null,
+    row: {
+      entity: c.entity,
+      entityId: c.entity_id,
+      field: c.field,
+      keptValue: c.kept_value,
+      otherValue: c.other_value,
+      keptBy: c.kept_by,
+      otherBy: c.other_by,
+      createdAt: c.created_at.toISOString(),
+    },
+    fieldVersions: {},
+  };
+}
+
 export async function pull(ctx: ServerContext, p: Principal, req: PullRequest): Promise<PullResponse> {
   const now = ctx.clock.now();
   const limit = req.limit ?? 500;
@@ -580,27 +603,7 @@ export async function pull(ctx: ServerContext, p: Principal, req: PullRequest): 
   }
   const records = [...latest.values()];
   const conflicts = await repo.loadConflicts(ctx.db, conflictIds);
-  const rows: SyncedRow[] = [
-    ...records,
-    ...conflicts.map((c) => ({
-      entity: 'sync_conflicts',
-      id: c.conflict_id,
-      caseId: c.case_id,
-      rowVersion: 1,
-      archived: c.resolved_at !== null,
-      row: {
-        entity: c.entity,
-        entityId: c.entity_id,
-        field: c.field,
-        keptValue: c.kept_value,
-        otherValue: c.other_value,
-        keptBy: c.kept_by,
-        otherBy: c.other_by,
-        createdAt: c.created_at.toISOString(),
-      },
-      fieldVersions: {},
-    })),
-  ];
+  const rows: SyncedRow[] = [...records, ...conflicts.map(conflictToSyncedRow)];
 
   // Fast path: one read-only statement tells whether the scope changed since it was last stored.
   const probe = await repo.probeScope(ctx.db, p.clientId, readScope(ctx.db, p, now), req.scopeVersion);
@@ -654,7 +657,12 @@ export async function snapshot(
       detail: { offset },
     })),
   );
-  return { rows: page.map(toSyncedRow), nextPageToken: hasMore ? String(offset + limit) : null };
+  // Open conflicts of the granted cases come with the first page.
+  const conflicts = offset === 0 ? await repo.openConflictsOfCases(ctx.db, caseIds) : [];
+  return {
+    rows: [...page.map(toSyncedRow), ...conflicts.map(conflictToSyncedRow)],
+    nextPageToken: hasMore ? String(offset + limit) : null,
+  };
 }
 
 export { writeScope };
