@@ -357,6 +357,12 @@ for (const dialect of SERVER_DIALECTS) {
               payload: { wipe: true },
               headers: auth,
             }),
+            h.app.inject({
+              method: 'POST',
+              url: `/admin/quarantine/${seg}/reviewed`,
+              payload: {},
+              headers: auth,
+            }),
             h.app.inject({ method: 'GET', url: `/audit/export?from=${seg}&to=${seg}`, headers: dpAuth }),
             h.app.inject({
               method: 'PUT',

@@ -340,6 +340,25 @@ for (const dialect of SERVER_DIALECTS) {
         .where('id', '=', 'N-0')
         .executeTakeFirstOrThrow();
       expect(note.data).toEqual({ body: 'n0' });
+
+      // the team lead reviews the quarantined edit
+      const lead = await login(h, 'lead');
+      const list = await h.app.inject({
+        method: 'GET',
+        url: '/admin/quarantine',
+        headers: { authorization: `Bearer ${lead.accessToken}` },
+      });
+      expect(list.statusCode).toBe(200);
+      const items = list.json<{ items: { id: string; caseId: string }[] }>().items;
+      expect(items.map((i) => i.caseId)).toEqual(['C-1']);
+      const reviewed = await post(h, lead, `/admin/quarantine/${items[0]!.id}/reviewed`, {});
+      expect(reviewed.statusCode).toBe(200);
+      const cwList = await h.app.inject({
+        method: 'GET',
+        url: '/admin/quarantine',
+        headers: { authorization: `Bearer ${cw.accessToken}` },
+      });
+      expect(cwList.statusCode).toBe(403);
     });
 
     it.skipIf(dialect === 'pglite')(

@@ -35,6 +35,7 @@ export const substitutionSchema = z.strictObject({
   validUntil: z.iso.datetime({ offset: true }),
 });
 export const deviceParams = z.strictObject({ clientId: z.uuid() });
+export const quarantineParams = z.strictObject({ id: z.uuid() });
 export const revokeSchema = z.strictObject({ wipe: z.boolean() });
 
 export function registerAdminRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -87,5 +88,17 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: ServerContext): v
     const body = parseOrThrow(revokeSchema, request.body);
     await service.revokeDevice(deps, p.userId, clientId, body.wipe);
     return { clientId, revoked: true, wipe: body.wipe };
+  });
+
+  app.get('/admin/quarantine', async (request) => {
+    const p = await authenticate(ctx, request, { roles: ['team_lead'] });
+    return { items: await service.listQuarantine(deps, p) };
+  });
+
+  app.post('/admin/quarantine/:id/reviewed', async (request) => {
+    const p = await authenticate(ctx, request, { roles: ['team_lead'] });
+    const { id } = parseOrThrow(quarantineParams, request.params);
+    await service.markQuarantineReviewed(deps, p, id);
+    return { id, reviewed: true };
   });
 }

@@ -245,3 +245,59 @@ export async function revokeDevice(
     action: wipe ? 'device_wipe_requested' : 'device_revoked',
   });
 }
+
+/** Quarantined pushes of the team lead's team (SYNC.md §4.5): never dropped, reviewed by a supervisor. */
+export async function listQuarantine(d: AdminDeps, actor: Principal) {
+  if (actor.role !== 'team_lead' || actor.teamId === null) throw new AppError('FORBIDDEN');
+  const rows = await d.db
+    .selectFrom('sync_quarantine')
+    .innerJoin('case_directory', 'case_directory.case_id', 'sync_quarantine.case_id')
+    .selectAll('sync_quarantine')
+    .where('case_directory.team_id', '=', actor.teamId)
+    .where('sync_quarantine.reviewed_at', 'is', null)
+    .orderBy('sync_quarantine.received_at')
+    .limit(500)
+    .execute();
+  await appendAudit(d.db, {
+    at: d.clock.now(),
+    userId: actor.userId,
+    clientId: actor.clientId,
+    action: 'read_quarantine',
+    detail: { count: rows.length },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    caseId: r.case_id,
+    userId: r.user_id,
+    clientId: r.client_id,
+    mutationId: r.mutation_id,
+    payload: r.payload,
+    receivedAt: r.received_at.toISOString(),
+  }));
+}
+
+export async function markQuarantineReviewed(d: AdminDeps, actor: Principal, id: string): Promise<void> {
+  if (actor.role !== 'team_lead' || actor.teamId === null) throw new AppError('FORBIDDEN');
+  const at = d.clock.now();
+  const row = await d.db
+    .selectFrom('sync_quarantine')
+    .innerJoin('case_directory', 'case_directory.case_id', 'sync_quarantine.case_id')
+    .select(['sync_quarantine.id', 'sync_quarantine.case_id', 'case_directory.team_id'])
+    .where('sync_quarantine.id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND');
+  if (row.team_id !== actor.teamId) throw new AppError('FORBIDDEN');
+  await d.db
+    .updateTable('sync_quarantine')
+    .set({ reviewed_by: actor.userId, reviewed_at: at })
+    .where('id', '=', id)
+    .execute();
+  await appendAudit(d.db, {
+    at,
+    userId: actor.userId,
+    clientId: actor.clientId,
+    action: 'quarantine_reviewed',
+    caseId: row.case_id,
+    entityId: id,
+  });
+}
