@@ -38,6 +38,15 @@ interface Env {
  */
 async function startEnv(): Promise<Env> {
   const pg = await startPostgres({ maxConnections: 100 });
+  try {
+    return await startServer(pg);
+  } catch (error) {
+    await pg.stop(); // never leave a cluster behind
+    throw error;
+  }
+}
+
+async function startServer(pg: PostgresInstance): Promise<Env> {
   const opened = await openServerDb({ databaseUrl: pg.url, poolSize: 4 });
   await migrateToLatest(opened.db);
   const deps = { db: opened.db, clock: { now: () => new Date() }, ids: cryptoIds, scryptN: 1024 };
@@ -63,13 +72,20 @@ async function startEnv(): Promise<Env> {
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (server.exitCode !== null) throw new Error('server process exited');
+    if (server.exitCode !== null) {
+      await opened.close();
+      throw new Error('server process exited');
+    }
     try {
       if ((await fetch(`${base}/health`)).ok) break;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error('server did not start');
+    if (Date.now() > deadline) {
+      if (server.pid !== undefined) process.kill(server.pid, 'SIGKILL');
+      await opened.close();
+      throw new Error('server did not start');
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return { pg, opened, server, base };
@@ -203,6 +219,15 @@ interface IncrementalState {
 
 async function setupIncremental(): Promise<IncrementalState> {
   const env = await startEnv();
+  try {
+    return await seedIncremental(env);
+  } catch (error) {
+    await stopEnv(env);
+    throw error;
+  }
+}
+
+async function seedIncremental(env: Env): Promise<IncrementalState> {
   const desktops: Desktop[] = [];
   for (let i = 0; i < DESKTOPS; i += 1) desktops.push(await createDesktop(env, i));
   // each desktop: one case with a person and a note, then a first full pull
@@ -383,9 +408,14 @@ function initialPullCase(cases: number): BenchCase<InitialState> {
     warmup: 1,
     setup: async () => {
       const env = await startEnv();
-      const desktop = await createDesktop(env, 0);
-      const rows = await seedCases(env, desktop.userId, cases);
-      return { env, desktop, rows };
+      try {
+        const desktop = await createDesktop(env, 0);
+        const rows = await seedCases(env, desktop.userId, cases);
+        return { env, desktop, rows };
+      } catch (error) {
+        await stopEnv(env);
+        throw error;
+      }
     },
     run: async (s) => {
       s.desktop.cursor = { txid: '0', changeId: '0' };
