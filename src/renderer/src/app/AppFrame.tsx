@@ -21,9 +21,9 @@ const ICONS: Record<RoutePath, ReactNode> = {
 function Page({ section, rest }: { section: RoutePath; rest: readonly string[] }) {
   switch (section) {
     case 'faelle':
-      return rest[0] ? <CaseWorkspacePage caseId={rest[0]} /> : <CaseloadPage />;
+      return rest[0] ? <CaseWorkspacePage key={rest[0]} caseId={rest[0]} /> : <CaseloadPage />;
     case 'termine':
-      return rest[0] ? <AppointmentsPage day={rest[0]} /> : <AppointmentsPage />;
+      return rest[0] ? <AppointmentsPage key={rest[0]} day={rest[0]} /> : <AppointmentsPage />;
     case 'qualitaet':
       return <QualityPage />;
     case 'synchronisation':

@@ -1,4 +1,5 @@
-import { Alert, Anchor, Button, Group, Loader, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Anchor, Button, Group, Loader, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { IconCalendarEvent } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { DayAppointment } from '../../../../shared/ipc/contract';
@@ -22,7 +23,6 @@ export function AppointmentsPage({ day: requested }: { day?: string }) {
 
   useEffect(() => {
     let current = true;
-    setItems(undefined);
     call('appointments:list-day', { day })
       .then((r) => current && (setItems(r), setError(undefined)))
       .catch(
@@ -57,9 +57,7 @@ export function AppointmentsPage({ day: requested }: { day?: string }) {
         {formatLongDate(day)}
       </Title>
       {error ? (
-        <Alert color="red.9" variant="outline" role="alert" title="Fehler">
-          {error}
-        </Alert>
+        <ErrorAlert title="Fehler">{error}</ErrorAlert>
       ) : !items ? (
         <Loader aria-label="Termine werden geladen" />
       ) : items.length === 0 ? (

@@ -1,5 +1,5 @@
+import { ErrorAlert } from '../../components/ErrorAlert';
 import {
-  Alert,
   Anchor,
   Badge,
   Group,
@@ -45,7 +45,6 @@ export function CaseWorkspacePage({ caseId }: { caseId: string }) {
 
   useEffect(() => {
     let current = true;
-    setDetail(undefined);
     call('cases:get', { caseId })
       .then((d) => current && setDetail(d))
       .catch(
@@ -65,9 +64,7 @@ export function CaseWorkspacePage({ caseId }: { caseId: string }) {
     return (
       <Stack>
         <Anchor href={hrefFor('faelle')}>Zurück zum Fallbestand</Anchor>
-        <Alert color="red.9" variant="outline" role="alert" title="Fall nicht verfügbar">
-          {error}
-        </Alert>
+        <ErrorAlert title="Fall nicht verfügbar">{error}</ErrorAlert>
       </Stack>
     );
   }

@@ -1,15 +1,5 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Group,
-  Loader,
-  Select,
-  Table,
-  Text,
-  TextInput,
-  VisuallyHidden,
-} from '@mantine/core';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Anchor, Badge, Group, Loader, Select, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconUsers } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -84,9 +74,7 @@ export function CaseloadPage() {
         </Text>
       </Group>
       {error ? (
-        <Alert color="red.9" variant="outline" role="alert" title="Fehler">
-          {error}
-        </Alert>
+        <ErrorAlert title="Fehler">{error}</ErrorAlert>
       ) : !result ? (
         <Loader aria-label="Fälle werden geladen" />
       ) : result.items.length === 0 ? (

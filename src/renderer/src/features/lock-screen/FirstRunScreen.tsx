@@ -1,4 +1,6 @@
-import { Alert, Button, PasswordInput, Stack } from '@mantine/core';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PassphraseInput } from '../../components/PassphraseInput';
+import { Button, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { assessPassphrase } from '../../../../shared/security/passphrase-policy';
 import { call, isApiError } from '../../api/client';
@@ -49,12 +51,8 @@ export function FirstRunScreen() {
     >
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">
-          {error ? (
-            <Alert color="red.9" variant="outline" role="alert" title="Nicht eingerichtet">
-              {error}
-            </Alert>
-          ) : null}
-          <PasswordInput
+          {error ? <ErrorAlert title="Nicht eingerichtet">{error}</ErrorAlert> : null}
+          <PassphraseInput
             label="Passphrase"
             description="Mindestens 12 Zeichen. Ein kurzer Satz ist gut zu merken und sicher."
             value={passphrase}
@@ -65,17 +63,15 @@ export function FirstRunScreen() {
             data-autofocus
             autoFocus
             aria-describedby="passphrase-strength"
-            visibilityToggleButtonProps={{ 'aria-label': 'Passphrase anzeigen oder verbergen' }}
           />
           <PassphraseStrength value={passphrase} id="passphrase-strength" />
-          <PasswordInput
+          <PassphraseInput
             label="Passphrase wiederholen"
             value={confirmation}
             onChange={(e) => setConfirmation(e.currentTarget.value)}
             error={confirmationError}
             autoComplete="new-password"
             required
-            visibilityToggleButtonProps={{ 'aria-label': 'Wiederholung anzeigen oder verbergen' }}
           />
           <Button type="submit" loading={pending}>
             Lotse einrichten

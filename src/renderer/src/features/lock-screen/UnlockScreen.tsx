@@ -1,4 +1,6 @@
-import { Alert, Button, PasswordInput, Stack } from '@mantine/core';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PassphraseInput } from '../../components/PassphraseInput';
+import { Button, Stack } from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { call, isApiError } from '../../api/client';
 import { LockLayout } from './LockLayout';
@@ -61,12 +63,8 @@ export function UnlockScreen() {
     >
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">
-          {error ? (
-            <Alert color="red.9" variant="outline" role="alert" title="Nicht entsperrt">
-              {error}
-            </Alert>
-          ) : null}
-          <PasswordInput
+          {error ? <ErrorAlert title="Nicht entsperrt">{error}</ErrorAlert> : null}
+          <PassphraseInput
             label="Passphrase"
             value={passphrase}
             onChange={(e) => setPassphrase(e.currentTarget.value)}
@@ -75,7 +73,6 @@ export function UnlockScreen() {
             required
             autoFocus
             disabled={pending}
-            visibilityToggleButtonProps={{ 'aria-label': 'Passphrase anzeigen oder verbergen' }}
           />
           <Button type="submit" loading={pending}>
             Entsperren

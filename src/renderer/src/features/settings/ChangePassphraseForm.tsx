@@ -1,4 +1,6 @@
-import { Alert, Button, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PassphraseInput } from '../../components/PassphraseInput';
+import { Alert, Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { assessPassphrase } from '../../../../shared/security/passphrase-policy';
 import { call, isApiError } from '../../api/client';
@@ -49,26 +51,21 @@ export function ChangePassphraseForm() {
           <Text size="sm" c="dark.6">
             Die neue Passphrase gilt sofort. Die alte Passphrase öffnet Lotse danach nicht mehr.
           </Text>
-          {error ? (
-            <Alert color="red.9" variant="outline" role="alert" title="Nicht geändert">
-              {error}
-            </Alert>
-          ) : null}
+          {error ? <ErrorAlert title="Nicht geändert">{error}</ErrorAlert> : null}
           {done ? (
             <Alert color="#1b6b2f" variant="outline" role="status" title="Geändert">
               Die Passphrase wurde geändert.
             </Alert>
           ) : null}
-          <PasswordInput
+          <PassphraseInput
             label="Bisherige Passphrase"
             value={current}
             onChange={(e) => setCurrent(e.currentTarget.value)}
             error={submitted && !current ? 'Bitte geben Sie Ihre bisherige Passphrase ein.' : undefined}
             autoComplete="current-password"
             required
-            visibilityToggleButtonProps={{ 'aria-label': 'Bisherige Passphrase anzeigen oder verbergen' }}
           />
-          <PasswordInput
+          <PassphraseInput
             label="Neue Passphrase"
             value={next}
             onChange={(e) => setNext(e.currentTarget.value)}
@@ -80,10 +77,9 @@ export function ChangePassphraseForm() {
             autoComplete="new-password"
             required
             aria-describedby="new-passphrase-strength"
-            visibilityToggleButtonProps={{ 'aria-label': 'Neue Passphrase anzeigen oder verbergen' }}
           />
           <PassphraseStrength value={next} id="new-passphrase-strength" />
-          <PasswordInput
+          <PassphraseInput
             label="Neue Passphrase wiederholen"
             value={confirmation}
             onChange={(e) => setConfirmation(e.currentTarget.value)}
@@ -94,7 +90,6 @@ export function ChangePassphraseForm() {
             }
             autoComplete="new-password"
             required
-            visibilityToggleButtonProps={{ 'aria-label': 'Wiederholung anzeigen oder verbergen' }}
           />
           <Button type="submit" loading={pending} w="fit-content">
             Passphrase ändern

@@ -1,4 +1,5 @@
-import { Alert, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../../shared/ipc/contract';
 import { call, isApiError } from '../../api/client';
@@ -43,9 +44,7 @@ export function SettingsPage() {
             Über Lotse
           </Title>
           {error ? (
-            <Alert color="red.9" role="alert" variant="outline">
-              {error}
-            </Alert>
+            <ErrorAlert title="Nicht geladen">{error}</ErrorAlert>
           ) : !info ? (
             <Loader size="sm" aria-label="Angaben werden geladen" />
           ) : (
