@@ -1,0 +1,107 @@
+/**
+ * Calendar dates as ISO strings ('YYYY-MM-DD'), computed in UTC so results never depend on the
+ * machine's time zone. The domain never reads the clock: callers pass "today" in.
+ */
+import { z } from 'zod';
+
+export type IsoDate = string & { readonly __isoDate?: never };
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date in ISO form (rejects 2025-02-30). */
+export function isIsoDate(value: string): value is IsoDate {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === value;
+}
+
+export const isoDateSchema = z
+  .string({ error: 'Bitte ein Datum angeben.' })
+  .refine(isIsoDate, { message: 'Bitte ein gültiges Datum im Format JJJJ-MM-TT angeben.' });
+
+function parts(date: IsoDate): [number, number, number] {
+  if (!isIsoDate(date)) throw new RangeError(`Kein gültiges Datum: ${date}`);
+  return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+}
+
+function toDayNumber(date: IsoDate): number {
+  const [y, m, d] = parts(date);
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+}
+
+function fromDayNumber(day: number): IsoDate {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The calendar date of an instant (UTC). */
+export function dateOf(instant: Date): IsoDate {
+  return instant.toISOString().slice(0, 10);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromDayNumber(toDayNumber(date) + days);
+}
+
+/** Adds calendar months; the day is clamped to the month's end (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [y, m, d] = parts(date);
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return fromDayNumber(Date.UTC(year, month, Math.min(d, lastDay)) / 86_400_000);
+}
+
+export function addYears(date: IsoDate, years: number): IsoDate {
+  return addMonths(date, years * 12);
+}
+
+/** Days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return toDayNumber(to) - toDayNumber(from);
+}
+
+/** Whole calendar months from `from` to `to` (0 when `to` is before one full month). */
+export function fullMonthsBetween(from: IsoDate, to: IsoDate): number {
+  const [y1, m1, d1] = parts(from);
+  const [y2, m2, d2] = parts(to);
+  let months = (y2 - y1) * 12 + (m2 - m1);
+  if (d2 < d1 && addMonths(from, months) > to) months -= 1;
+  return months;
+}
+
+/**
+ * Age in completed years on `on`. A person born on 29 Feb turns a year older on 1 Mar in
+ * non-leap years (§ 187 Abs. 2, § 188 Abs. 2 BGB count the birthday itself).
+ */
+export function ageOn(birthDate: IsoDate, on: IsoDate): number {
+  const [by, bm, bd] = parts(birthDate);
+  const [y, m, d] = parts(on);
+  let age = y - by;
+  if (m < bm || (m === bm && d < bd)) age -= 1;
+  return age;
+}
+
+export function compareDates(a: IsoDate, b: IsoDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function isWithin(date: IsoDate, range: { from?: IsoDate | null; to?: IsoDate | null }): boolean {
+  if (range.from && date < range.from) return false;
+  if (range.to && date > range.to) return false;
+  return true;
+}
+
+/** Days of overlap (inclusive) between two closed ranges; 0 when they do not touch. */
+export function overlapDays(a: { from: IsoDate; to: IsoDate }, b: { from: IsoDate; to: IsoDate }): number {
+  const from = a.from > b.from ? a.from : b.from;
+  const to = a.to < b.to ? a.to : b.to;
+  return to < from ? 0 : daysBetween(from, to) + 1;
+}
+
+/** German display form (TT.MM.JJJJ) for explanations and reasons. */
+export function formatGermanDate(date: IsoDate): string {
+  const [y, m, d] = parts(date);
+  return `${String(d).padStart(2, '0')}.${String(m).padStart(2, '0')}.${y}`;
+}
