@@ -54,7 +54,7 @@ if (!(await waitForHealth())) {
   server.kill('SIGTERM');
   process.exit(1);
 }
-console.log(`Eingebetteter Lotse-Server: ${serverUrl}`);
+process.stdout.write(`Eingebetteter Lotse-Server: ${serverUrl}\n`);
 
 const child = spawn(electronPath, ['.'], {
   stdio: 'inherit',

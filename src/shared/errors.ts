@@ -40,7 +40,8 @@ export const ERROR_MESSAGES = {
   SYNC_DEVICE_REVOKED: 'Dieses Gerät wurde gesperrt.',
   SYNC_MASS_DELETE_BLOCKED:
     'Zu viele Datensätze eines Falls sollten auf einmal gelöscht werden. Die Änderung wurde nicht übernommen.',
-  SYNC_QUARANTINED: 'Sie haben keinen Zugriff mehr auf diesen Fall. Die Änderung wurde zur Prüfung zurückgehalten.',
+  SYNC_QUARANTINED:
+    'Sie haben keinen Zugriff mehr auf diesen Fall. Die Änderung wurde zur Prüfung zurückgehalten.',
   // central server: identity
   AUTH_INVALID_CREDENTIALS: 'Benutzername oder Passwort ist nicht korrekt.',
   AUTH_ACCOUNT_LOCKED: 'Das Konto ist vorübergehend gesperrt. Bitte versuchen Sie es später erneut.',

@@ -38,7 +38,9 @@ export async function createTestVault(
 }
 
 /** A safeStorage stand-in with the behaviours the vault must survive. */
-export function fakeSafeStorage(options: { available?: boolean; backend?: string; failDecrypt?: boolean } = {}): SafeStorageAdapter & {
+export function fakeSafeStorage(
+  options: { available?: boolean; backend?: string; failDecrypt?: boolean } = {},
+): SafeStorageAdapter & {
   set(next: { available?: boolean; backend?: string; failDecrypt?: boolean }): void;
 } {
   let state = { available: true, backend: 'gnome_libsecret', failDecrypt: false, ...options };
@@ -49,7 +51,8 @@ export function fakeSafeStorage(options: { available?: boolean; backend?: string
     backend: () => state.backend,
     encrypt: (plain) => xor(plain),
     decrypt: (blob) => {
-      if (state.failDecrypt) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      if (state.failDecrypt)
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
       return xor(blob);
     },
     set(next) {

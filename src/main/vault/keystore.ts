@@ -28,9 +28,7 @@ export const KeystoreSchema = z.object({
     keyLength: z.literal(32),
     wrapped: SealedSchema,
   }),
-  safeStorage: z
-    .object({ backend: z.string(), blob: z.string(), createdAt: z.string() })
-    .optional(),
+  safeStorage: z.object({ backend: z.string(), blob: z.string(), createdAt: z.string() }).optional(),
   recovery: z
     .object({ algorithm: z.literal('RSA-OAEP-256'), keyId: z.string(), wrapped: z.string() })
     .optional(),

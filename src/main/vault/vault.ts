@@ -6,7 +6,14 @@ import type { VaultPort } from '../features/vault/vault.ipc';
 import type { Logger } from '../logging/logger';
 import { DEFAULT_SCRYPT, deriveKey, open, seal, type ScryptParams } from './crypto';
 import { readKeystore, writeKeystore, type Keystore } from './keystore';
-import { realSleep, systemClock, systemTimers, type Clock, type SafeStorageAdapter, type Timers } from './platform';
+import {
+  realSleep,
+  systemClock,
+  systemTimers,
+  type Clock,
+  type SafeStorageAdapter,
+  type Timers,
+} from './platform';
 import { delayAfterFailures, readFailures, writeFailures } from './unlock-throttle';
 
 export interface VaultOptions {
@@ -109,7 +116,10 @@ export async function createVault(options: VaultOptions): Promise<Vault> {
         fileId: ks.fileId,
       });
       const blob = options.safeStorage!.encrypt(Buffer.from(payload, 'utf8')).toString('base64');
-      return { ...ks, safeStorage: { backend: options.safeStorage!.backend(), blob, createdAt: clock.now().toISOString() } };
+      return {
+        ...ks,
+        safeStorage: { backend: options.safeStorage!.backend(), blob, createdAt: clock.now().toISOString() },
+      };
     } catch {
       logger.warn({ event: 'vault.safe_storage_wrap_failed' }, 'safeStorage wrap skipped');
       return ks;
@@ -132,11 +142,20 @@ export async function createVault(options: VaultOptions): Promise<Vault> {
     }
   }
 
-  async function passphraseWrap(ks: Pick<Keystore, 'fileId'>, passphrase: string, key: Buffer): Promise<Keystore['passphrase']> {
+  async function passphraseWrap(
+    ks: Pick<Keystore, 'fileId'>,
+    passphrase: string,
+    key: Buffer,
+  ): Promise<Keystore['passphrase']> {
     const salt = randomBytes(16);
     const kek = await deriveKey(passphrase, salt, scryptParams);
     try {
-      return { kdf: 'scrypt', salt: salt.toString('base64'), ...scryptParams, wrapped: seal(kek, key, aad(ks, 'passphrase')) };
+      return {
+        kdf: 'scrypt',
+        salt: salt.toString('base64'),
+        ...scryptParams,
+        wrapped: seal(kek, key, aad(ks, 'passphrase')),
+      };
     } finally {
       kek.fill(0);
     }
@@ -144,7 +163,12 @@ export async function createVault(options: VaultOptions): Promise<Vault> {
 
   async function unwrapWithPassphrase(ks: Keystore, passphrase: string): Promise<Buffer | undefined> {
     const p = ks.passphrase;
-    const kek = await deriveKey(passphrase, Buffer.from(p.salt, 'base64'), { N: p.N, r: p.r, p: p.p, keyLength: 32 });
+    const kek = await deriveKey(passphrase, Buffer.from(p.salt, 'base64'), {
+      N: p.N,
+      r: p.r,
+      p: p.p,
+      keyLength: 32,
+    });
     try {
       return open(kek, p.wrapped, aad(ks, 'passphrase'));
     } finally {
@@ -192,10 +216,21 @@ export async function createVault(options: VaultOptions): Promise<Vault> {
         };
         if (options.recoveryPublicKeyPem) {
           const wrapped = publicEncrypt(
-            { key: options.recoveryPublicKeyPem, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' },
+            {
+              key: options.recoveryPublicKeyPem,
+              padding: constants.RSA_PKCS1_OAEP_PADDING,
+              oaepHash: 'sha256',
+            },
             key,
           ).toString('base64');
-          ks = { ...ks, recovery: { algorithm: 'RSA-OAEP-256', keyId: recoveryKeyId(options.recoveryPublicKeyPem), wrapped } };
+          ks = {
+            ...ks,
+            recovery: {
+              algorithm: 'RSA-OAEP-256',
+              keyId: recoveryKeyId(options.recoveryPublicKeyPem),
+              wrapped,
+            },
+          };
         }
         ks = await wrapWithSafeStorage(ks, key);
         await writeKeystore(dataDir, ks);
@@ -224,15 +259,23 @@ export async function createVault(options: VaultOptions): Promise<Vault> {
         if (dataKey) return;
         const stored = keystore.safeStorage;
         const fallback = () =>
-          new AppError('VAULT_LOCKED', 'Die schnelle Entsperrung ist nicht verfügbar. Bitte entsperren Sie mit Ihrer Passphrase.');
+          new AppError(
+            'VAULT_LOCKED',
+            'Die schnelle Entsperrung ist nicht verfügbar. Bitte entsperren Sie mit Ihrer Passphrase.',
+          );
         if (!stored || !safeStorageUsable() || options.safeStorage!.backend() !== stored.backend) {
           throw fallback();
         }
         let payload: { key?: string; expiresAt?: string; fileId?: string };
         try {
-          payload = JSON.parse(options.safeStorage!.decrypt(Buffer.from(stored.blob, 'base64')).toString('utf8'));
+          payload = JSON.parse(
+            options.safeStorage!.decrypt(Buffer.from(stored.blob, 'base64')).toString('utf8'),
+          );
         } catch {
-          logger.warn({ event: 'vault.safe_storage_decrypt_failed' }, 'safeStorage decrypt failed; passphrase needed');
+          logger.warn(
+            { event: 'vault.safe_storage_decrypt_failed' },
+            'safeStorage decrypt failed; passphrase needed',
+          );
           throw fallback();
         }
         const expired = !payload.expiresAt || Date.parse(payload.expiresAt) <= clock.now().getTime();
@@ -269,7 +312,11 @@ export async function createVault(options: VaultOptions): Promise<Vault> {
 
     resetPassphraseWithRecovery: (privateKeyPem, newPassphrase) =>
       exclusive(async () => {
-        if (!keystore?.recovery) throw new AppError('VAULT_NOT_INITIALIZED', 'Für dieses Gerät ist kein Wiederherstellungsschlüssel hinterlegt.');
+        if (!keystore?.recovery)
+          throw new AppError(
+            'VAULT_NOT_INITIALIZED',
+            'Für dieses Gerät ist kein Wiederherstellungsschlüssel hinterlegt.',
+          );
         let key: Buffer;
         try {
           key = privateDecrypt(
@@ -277,10 +324,18 @@ export async function createVault(options: VaultOptions): Promise<Vault> {
             Buffer.from(keystore.recovery.wrapped, 'base64'),
           );
         } catch (error) {
-          throw new AppError('VAULT_WRONG_PASSPHRASE', 'Der Wiederherstellungsschlüssel passt nicht zu diesem Gerät.', { cause: error });
+          throw new AppError(
+            'VAULT_WRONG_PASSPHRASE',
+            'Der Wiederherstellungsschlüssel passt nicht zu diesem Gerät.',
+            { cause: error },
+          );
         }
         const { safeStorage: _dropped, ...rest } = keystore;
-        const ks: Keystore = { ...rest, updatedAt: clock.now().toISOString(), passphrase: await passphraseWrap(keystore, newPassphrase, key) };
+        const ks: Keystore = {
+          ...rest,
+          updatedAt: clock.now().toISOString(),
+          passphrase: await passphraseWrap(keystore, newPassphrase, key),
+        };
         await writeKeystore(dataDir, ks);
         keystore = ks;
         await writeFailures(dataDir, 0);

@@ -37,7 +37,9 @@ describe('hybrid logical clock', () => {
           const remote = { millis: rm, counter: rc, node: 'b' };
           const next = encodeHlc(receive(local, remote, now));
           expect(compareHlc(next, encodeHlc(local))).toBe(1);
-          expect(compareHlc(encodeHlc({ ...receive(local, remote, now), node: 'b' }), encodeHlc(remote))).toBe(1);
+          expect(
+            compareHlc(encodeHlc({ ...receive(local, remote, now), node: 'b' }), encodeHlc(remote)),
+          ).toBe(1);
         },
       ),
     );

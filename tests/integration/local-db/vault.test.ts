@@ -17,7 +17,10 @@ afterEach(async () => {
   await dir.remove();
 });
 
-const sha = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+const sha = async (file: string) =>
+  createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 
 async function expectCode(promise: Promise<unknown>, code: string): Promise<AppError> {
   const error = await promise.then(
@@ -42,7 +45,12 @@ describe('vault: first run, lock, unlock', () => {
     expect(() => store.db()).toThrow(AppError);
 
     await vault.unlock(TEST_PASSPHRASE);
-    const row = await store.db().selectFrom('sync_state').selectAll().where('key', '=', 'marker').executeTakeFirst();
+    const row = await store
+      .db()
+      .selectFrom('sync_state')
+      .selectAll()
+      .where('key', '=', 'marker')
+      .executeTakeFirst();
     expect(row?.value).toBe('x');
     expect(await vault.status().state).toBe('unlocked');
   });
@@ -52,7 +60,15 @@ describe('vault: first run, lock, unlock', () => {
     await vault.create(TEST_PASSPHRASE);
     await vault.lock();
     const keystore = JSON.parse(await readFile(join(dir.path, 'keystore.json'), 'utf8'));
-    expect(Object.keys(keystore).sort()).toEqual(['cipher', 'createdAt', 'fileId', 'format', 'passphrase', 'updatedAt', 'version']);
+    expect(Object.keys(keystore).sort()).toEqual([
+      'cipher',
+      'createdAt',
+      'fileId',
+      'format',
+      'passphrase',
+      'updatedAt',
+      'version',
+    ]);
     expect(keystore.passphrase.wrapped.data).toBeTypeOf('string');
     const header = (await readFile(join(dir.path, 'lotse.db'))).subarray(0, 16).toString('latin1');
     expect(header).not.toBe('SQLite format 3\u0000');
@@ -81,7 +97,10 @@ describe('vault: wrong passphrase', () => {
     // A restart does not reset the delay: a new vault instance reads the persisted failures.
     const { vault, sleeps, store } = await createTestVault(dir.path);
     for (let i = 0; i < 4; i += 1) {
-      const error = await expectCode(vault.unlock(`falsch ${i} ${TEST_PASSPHRASE}`), 'VAULT_WRONG_PASSPHRASE');
+      const error = await expectCode(
+        vault.unlock(`falsch ${i} ${TEST_PASSPHRASE}`),
+        'VAULT_WRONG_PASSPHRASE',
+      );
       expect(error.message).toMatch(/^Die Passphrase ist nicht korrekt\./);
     }
     expect(sleeps).toEqual([1000, 2000, 4000, 8000]);
@@ -121,7 +140,10 @@ describe('vault: passphrase change', () => {
   it('refuses a change with the wrong current passphrase', async () => {
     const { vault } = await createTestVault(dir.path);
     await vault.create(TEST_PASSPHRASE);
-    await expectCode(vault.changePassphrase('nicht die richtige', 'Ein ganz neuer Satz 2026'), 'VAULT_WRONG_PASSPHRASE');
+    await expectCode(
+      vault.changePassphrase('nicht die richtige', 'Ein ganz neuer Satz 2026'),
+      'VAULT_WRONG_PASSPHRASE',
+    );
     await vault.lock();
     await vault.unlock(TEST_PASSPHRASE);
   });
@@ -156,7 +178,9 @@ describe('vault: safeStorage is convenience only', () => {
   });
 
   it('never wraps with basic_text, and works without any safeStorage', async () => {
-    const { vault } = await createTestVault(dir.path, { safeStorage: fakeSafeStorage({ backend: 'basic_text' }) });
+    const { vault } = await createTestVault(dir.path, {
+      safeStorage: fakeSafeStorage({ backend: 'basic_text' }),
+    });
     await vault.create(TEST_PASSPHRASE);
     const keystore = JSON.parse(await readFile(join(dir.path, 'keystore.json'), 'utf8'));
     expect(keystore.safeStorage).toBeUndefined();
@@ -165,7 +189,11 @@ describe('vault: safeStorage is convenience only', () => {
   it('expires the quick unlock after its window', async () => {
     let now = new Date('2026-11-23T08:00:00Z');
     const safeStorage = fakeSafeStorage();
-    const { vault } = await createTestVault(dir.path, { safeStorage, clock: { now: () => now }, quickUnlockWindowMs: 60_000 });
+    const { vault } = await createTestVault(dir.path, {
+      safeStorage,
+      clock: { now: () => now },
+      quickUnlockWindowMs: 60_000,
+    });
     await vault.create(TEST_PASSPHRASE);
     await vault.lock();
     now = new Date('2026-11-23T08:02:00Z');
@@ -183,13 +211,23 @@ describe('vault: organisation recovery key', () => {
     await store.db().insertInto('sync_state').values({ key: 'unsynced', value: 'work' }).execute();
     await vault.lock();
 
-    const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    await expectCode(vault.resetPassphraseWithRecovery(other, 'Neue Passphrase nach Vergessen'), 'VAULT_WRONG_PASSPHRASE');
+    const other = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
+    await expectCode(
+      vault.resetPassphraseWithRecovery(other, 'Neue Passphrase nach Vergessen'),
+      'VAULT_WRONG_PASSPHRASE',
+    );
 
     await vault.resetPassphraseWithRecovery(priv, 'Neue Passphrase nach Vergessen');
     await expectCode(vault.unlock(TEST_PASSPHRASE), 'VAULT_WRONG_PASSPHRASE');
     await vault.unlock('Neue Passphrase nach Vergessen');
-    const row = await store.db().selectFrom('sync_state').selectAll().where('key', '=', 'unsynced').executeTakeFirst();
+    const row = await store
+      .db()
+      .selectFrom('sync_state')
+      .selectAll()
+      .where('key', '=', 'unsynced')
+      .executeTakeFirst();
     expect(row?.value).toBe('work');
   });
 });
@@ -200,7 +238,10 @@ describe('vault: auto-lock', () => {
     try {
       const { vault, store } = await createTestVault(dir.path, {
         autoLockMinutes: 15,
-        timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as number) },
+        timers: {
+          setTimeout: (fn, ms) => setTimeout(fn, ms),
+          clearTimeout: (h) => clearTimeout(h as number),
+        },
       });
       await vault.create(TEST_PASSPHRASE);
       await vi.advanceTimersByTimeAsync(14 * 60_000);
