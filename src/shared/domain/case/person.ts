@@ -1,0 +1,78 @@
+/**
+ * The person (Kunde/Kundin, erwerbsfähige leistungsberechtigte Person). Only what integration work
+ * needs: there is deliberately no field for diagnoses or other health details (DOMAIN.md).
+ */
+import { z } from 'zod';
+import { isoDateSchema } from '../common/dates';
+
+export const idSchema = z
+  .string({ error: 'Bitte eine Kennung angeben.' })
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, {
+    message: 'Die Kennung darf nur Buchstaben, Ziffern, - und _ enthalten.',
+  });
+
+const requiredText = (label: string, max: number) =>
+  z
+    .string({ error: `Bitte ${label} angeben.` })
+    .trim()
+    .min(1, { message: `Bitte ${label} angeben.` })
+    .max(max, { message: `${label} darf höchstens ${max} Zeichen lang sein.` });
+
+const optionalText = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `${label} darf höchstens ${max} Zeichen lang sein.` })
+    .nullable()
+    .default(null);
+
+/** CEFR levels of German; 'none' = no German, null = not known. */
+export const LANGUAGE_LEVELS = ['none', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
+export type LanguageLevel = (typeof LANGUAGE_LEVELS)[number];
+
+export function languageLevelAtLeast(level: LanguageLevel, minimum: LanguageLevel): boolean {
+  return LANGUAGE_LEVELS.indexOf(level) >= LANGUAGE_LEVELS.indexOf(minimum);
+}
+
+/** Schwerbehinderung (GdB ≥ 50) or Gleichstellung (GdB 30/40, § 2 Abs. 3 SGB IX). */
+export const DISABILITY_STATUSES = ['none', 'severely_disabled', 'equal_status'] as const;
+export type DisabilityStatus = (typeof DISABILITY_STATUSES)[number];
+
+export const dateRangeSchema = z
+  .object({ from: isoDateSchema, to: isoDateSchema.nullable().default(null) })
+  .refine((r) => r.to === null || r.to >= r.from, {
+    message: 'Das Ende darf nicht vor dem Beginn liegen.',
+    path: ['to'],
+  });
+export type DateRange = z.output<typeof dateRangeSchema>;
+
+export const personSchema = z.object({
+  id: idSchema,
+  customerNumber: requiredText('die Kundennummer', 50),
+  firstName: requiredText('den Vornamen', 200),
+  lastName: requiredText('den Nachnamen', 200),
+  birthDate: isoDateSchema,
+  gender: z.enum(['female', 'male', 'diverse', 'unknown']).default('unknown'),
+  nationality: optionalText('Die Staatsangehörigkeit', 100),
+  /** ISO 639-1 code of the language for the translated companion page of the plan. */
+  preferredLanguage: z
+    .string()
+    .regex(/^[a-z]{2}$/, { message: 'Bitte einen Sprachcode aus zwei Kleinbuchstaben angeben (z. B. „uk“).' })
+    .nullable()
+    .default(null),
+  germanLevel: z.enum(LANGUAGE_LEVELS).nullable().default(null),
+  integrationCourseCompleted: z.boolean().default(false),
+  disability: z.enum(DISABILITY_STATUSES).default('none'),
+  householdId: idSchema.nullable().default(null),
+  /** Current spell of unemployment (§ 16 SGB III); null = not unemployed. */
+  unemployedSince: isoDateSchema.nullable().default(null),
+  /** Periods of SGB II benefit receipt (for long-term benefit receipt and § 16i). */
+  benefitPeriods: z.array(dateRangeSchema).max(200).default([]),
+  /** Returning to work after caring for children or relatives (§ 20 SGB III). */
+  returnerToWork: z.boolean().default(false),
+  /** Contact before release from prison (JVA Torgau outreach): the expected release date. */
+  expectedReleaseDate: isoDateSchema.nullable().default(null),
+  consentForPreReleaseContact: z.boolean().default(false),
+});
+export type Person = z.output<typeof personSchema>;
+export type PersonInput = z.input<typeof personSchema>;

@@ -1,0 +1,130 @@
+/**
+ * Target-group flags (Zielgruppen) derived from the person, their household and the date. They are
+ * never stored: they change with time (a 24-year-old turns 25) and are recomputed on demand. Each
+ * flag carries a German reason so the caseworker sees why it applies.
+ */
+import {
+  addDays,
+  addMonths,
+  ageOn,
+  formatGermanDate,
+  fullMonthsBetween,
+  type IsoDate,
+} from '../common/dates';
+import { isSingleParentHousehold, type Household } from './household';
+import { languageLevelAtLeast, type DateRange, type Person } from './person';
+
+export const TARGET_GROUPS = [
+  'under25',
+  'over50',
+  'longTermUnemployed',
+  'longTermBenefitRecipient',
+  'singleParent',
+  'returnerToWork',
+  'severelyDisabledOrEqual',
+  'languageSupportNeed',
+  'preReleaseContact',
+] as const;
+export type TargetGroup = (typeof TARGET_GROUPS)[number];
+
+export const TARGET_GROUP_LABELS: Readonly<Record<TargetGroup, string>> = {
+  under25: 'unter 25 Jahre (U25)',
+  over50: '50 Jahre und älter (Ü50)',
+  longTermUnemployed: 'langzeitarbeitslos',
+  longTermBenefitRecipient: 'Langzeitleistungsbezug',
+  singleParent: 'alleinerziehend',
+  returnerToWork: 'Berufsrückkehr',
+  severelyDisabledOrEqual: 'schwerbehindert oder gleichgestellt',
+  languageSupportNeed: 'Sprachförderbedarf',
+  preReleaseContact: 'Haftentlassungsvorbereitung (JVA)',
+};
+
+export interface TargetGroupFlag {
+  readonly group: TargetGroup;
+  readonly label: string;
+  readonly reason: string;
+}
+
+/** Calendar months between `from` and `to` (inclusive) with at least one day inside a period. */
+export function calendarMonthsCovered(periods: readonly DateRange[], from: IsoDate, to: IsoDate): number {
+  let count = 0;
+  let monthStart = `${from.slice(0, 7)}-01`;
+  while (monthStart <= to) {
+    const next = addMonths(monthStart, 1);
+    const start = monthStart < from ? from : monthStart;
+    const monthEnd = addDays(next, -1);
+    const end = monthEnd > to ? to : monthEnd;
+    if (periods.some((p) => p.from <= end && (p.to === null || p.to >= start))) count += 1;
+    monthStart = next;
+  }
+  return count;
+}
+
+/** Long-term unemployed: unemployed for one year or longer (§ 18 Abs. 1 SGB III). */
+export function unemploymentMonths(person: Pick<Person, 'unemployedSince'>, on: IsoDate): number | null {
+  if (person.unemployedSince === null || person.unemployedSince > on) return null;
+  return fullMonthsBetween(person.unemployedSince, on);
+}
+
+/** Langzeitleistungsbezug: benefits in at least 21 of the last 24 months (BA statistics definition). */
+export function benefitMonthsInLast24(person: Pick<Person, 'benefitPeriods'>, on: IsoDate): number {
+  return calendarMonthsCovered(person.benefitPeriods, addMonths(on, -23).slice(0, 8) + '01', on);
+}
+
+/** Release from prison within this many months counts as pre-release contact. */
+export const PRE_RELEASE_MONTHS = 6;
+
+export function deriveTargetGroups(
+  person: Person,
+  household: Household | null,
+  on: IsoDate,
+): TargetGroupFlag[] {
+  const flags: TargetGroupFlag[] = [];
+  const add = (group: TargetGroup, reason: string) =>
+    flags.push({ group, label: TARGET_GROUP_LABELS[group], reason });
+
+  const age = ageOn(person.birthDate, on);
+  if (age < 25) add('under25', `Am ${formatGermanDate(on)} ist die Person ${age} Jahre alt.`);
+  if (age >= 50) add('over50', `Am ${formatGermanDate(on)} ist die Person ${age} Jahre alt.`);
+
+  const unemployed = unemploymentMonths(person, on);
+  if (unemployed !== null && unemployed >= 12) {
+    add(
+      'longTermUnemployed',
+      `Arbeitslos seit ${formatGermanDate(person.unemployedSince as IsoDate)} (${unemployed} Monate, § 18 SGB III).`,
+    );
+  }
+  const benefitMonths = benefitMonthsInLast24(person, on);
+  if (benefitMonths >= 21) {
+    add('longTermBenefitRecipient', `Leistungsbezug in ${benefitMonths} der letzten 24 Monate.`);
+  }
+  if (household && isSingleParentHousehold(household, on)) {
+    add('singleParent', 'Einziger Erwachsener in der Bedarfsgemeinschaft mit minderjährigem Kind.');
+  }
+  if (person.returnerToWork)
+    add('returnerToWork', 'Rückkehr nach Kinderbetreuung oder Pflege (§ 20 SGB III).');
+  if (person.disability === 'severely_disabled')
+    add('severelyDisabledOrEqual', 'Schwerbehinderung (GdB ab 50).');
+  if (person.disability === 'equal_status') {
+    add('severelyDisabledOrEqual', 'Gleichstellung mit schwerbehinderten Menschen (§ 2 Abs. 3 SGB IX).');
+  }
+  if (person.germanLevel !== null && !languageLevelAtLeast(person.germanLevel, 'B1')) {
+    add(
+      'languageSupportNeed',
+      person.germanLevel === 'none'
+        ? 'Keine Deutschkenntnisse.'
+        : `Deutschkenntnisse auf Niveau ${person.germanLevel} (unter B1).`,
+    );
+  }
+  if (
+    person.expectedReleaseDate !== null &&
+    person.expectedReleaseDate >= on &&
+    person.expectedReleaseDate <= addMonths(on, PRE_RELEASE_MONTHS)
+  ) {
+    add(
+      'preReleaseContact',
+      `Voraussichtliche Haftentlassung am ${formatGermanDate(person.expectedReleaseDate)}.`,
+    );
+  }
+  return flags;
+}

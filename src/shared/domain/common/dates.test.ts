@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  addDays,
+  addMonths,
+  addYears,
+  ageOn,
+  compareDates,
+  dateOf,
+  daysBetween,
+  formatGermanDate,
+  fullMonthsBetween,
+  isIsoDate,
+  isoDateSchema,
+  isWithin,
+  overlapDays,
+} from './dates';
+
+describe('calendar dates', () => {
+  it('accepts only real ISO dates', () => {
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2025-02-29')).toBe(false);
+    expect(isIsoDate('2025-13-01')).toBe(false);
+    expect(isIsoDate('1.3.2025')).toBe(false);
+    expect(isoDateSchema.safeParse('2025-02-30').error?.issues[0]?.message).toBe(
+      'Bitte ein gültiges Datum im Format JJJJ-MM-TT angeben.',
+    );
+    expect(() => addDays('2025-02-30', 1)).toThrow(RangeError);
+  });
+
+  it('adds days and months, clamping to the end of the month', () => {
+    expect(addDays('2025-12-31', 1)).toBe('2026-01-01');
+    expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
+    expect(addMonths('2025-01-31', 1)).toBe('2025-02-28');
+    expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonths('2025-03-15', -3)).toBe('2024-12-15');
+    expect(addYears('2024-02-29', 1)).toBe('2025-02-28');
+  });
+
+  it('counts days and full months', () => {
+    expect(daysBetween('2026-01-01', '2026-03-01')).toBe(59);
+    expect(daysBetween('2026-03-01', '2026-01-01')).toBe(-59);
+    expect(fullMonthsBetween('2025-01-31', '2025-02-27')).toBe(0);
+    expect(fullMonthsBetween('2025-01-31', '2025-02-28')).toBe(1);
+    expect(fullMonthsBetween('2025-03-15', '2026-03-14')).toBe(11);
+    expect(fullMonthsBetween('2025-03-15', '2026-03-15')).toBe(12);
+  });
+
+  it('computes the age on a date, birthday included', () => {
+    expect(ageOn('2001-03-01', '2026-02-28')).toBe(24);
+    expect(ageOn('2001-03-01', '2026-03-01')).toBe(25);
+    expect(ageOn('2004-02-29', '2025-02-28')).toBe(20);
+    expect(ageOn('2004-02-29', '2025-03-01')).toBe(21);
+  });
+
+  it('compares, ranges and overlaps', () => {
+    expect(compareDates('2026-01-01', '2026-01-02')).toBe(-1);
+    expect(compareDates('2026-01-02', '2026-01-01')).toBe(1);
+    expect(compareDates('2026-01-01', '2026-01-01')).toBe(0);
+    expect(isWithin('2026-01-01', { from: '2026-01-01', to: null })).toBe(true);
+    expect(isWithin('2025-12-31', { from: '2026-01-01' })).toBe(false);
+    expect(isWithin('2026-02-01', { to: '2026-01-31' })).toBe(false);
+    expect(
+      overlapDays({ from: '2026-01-01', to: '2026-01-31' }, { from: '2026-01-31', to: '2026-02-10' }),
+    ).toBe(1);
+    expect(
+      overlapDays({ from: '2026-01-01', to: '2026-01-30' }, { from: '2026-01-31', to: '2026-02-10' }),
+    ).toBe(0);
+  });
+
+  it('formats German dates and takes the UTC day of an instant', () => {
+    expect(formatGermanDate('2026-07-01')).toBe('01.07.2026');
+    expect(dateOf(new Date('2026-07-01T23:30:00Z'))).toBe('2026-07-01');
+  });
+
+  it('addDays and daysBetween are inverse (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1900-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }),
+        fc.integer({ min: -40_000, max: 40_000 }),
+        (d, n) => {
+          const start = dateOf(d);
+          return daysBetween(start, addDays(start, n)) === n;
+        },
+      ),
+    );
+  });
+});
