@@ -8,6 +8,7 @@ import {
   explainRule,
   findDiagnosisTerms,
   parseQualityRules,
+  qualityFindingSchema,
   type QualitySnapshot,
 } from './quality-rules';
 
@@ -62,6 +63,12 @@ const good = (): QualitySnapshot => ({
 const ids = (s: QualitySnapshot, on = ON) => evaluateQuality(s, on).map((f) => f.ruleId);
 
 describe('quality rules', () => {
+  it('findings match their schema', () => {
+    const findings = evaluateQuality({ ...good(), goals: [], lastContactOn: null }, ON);
+    expect(findings.length).toBe(2);
+    for (const f of findings) expect(qualityFindingSchema.parse(f)).toEqual(f);
+  });
+
   it('a well-kept case has no findings', () => {
     expect(evaluateQuality(good(), ON)).toEqual([]);
   });

@@ -84,15 +84,16 @@ export interface QualitySnapshot {
   }[];
 }
 
-export interface QualityFinding {
-  readonly ruleId: string;
-  readonly severity: Severity;
-  readonly title: string;
-  readonly message: string;
-  readonly section: CaseSection;
+export const qualityFindingSchema = z.object({
+  ruleId: z.string().min(1),
+  severity: z.enum(SEVERITIES),
+  title: z.string().min(1),
+  message: z.string().min(1),
+  section: z.enum(CASE_SECTIONS),
   /** The record the finding points to (assessment, plan, assignment, note id), if any. */
-  readonly ref: string | null;
-}
+  ref: z.string().nullable(),
+});
+export type QualityFinding = z.output<typeof qualityFindingSchema>;
 
 type Hit = { message: string; ref?: string | null };
 
