@@ -58,10 +58,6 @@ export const EVIDENCE_SOURCE_LABELS: Readonly<Record<EvidenceSource, string>> = 
   otherAgency: 'Andere Stelle (mit Einwilligung)',
 };
 
-export function keyFactorLabel(id: KeyFactorId): string {
-  return KEY_FACTOR_LABELS[id];
-}
-
 /** "Qualifikation, Motivation und Rahmenbedingungen" – for German explanations. */
 export function joinGerman(items: readonly string[], conjunction: 'und' | 'oder' = 'und'): string {
   if (items.length <= 1) return items.join('');

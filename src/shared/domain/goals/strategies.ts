@@ -312,12 +312,9 @@ export function checkStrategySelection(
 
 function describeScope(strategy: Strategy, criteria: CriteriaCatalogue): string {
   if (strategy.criteria) {
-    return `den Merkmalen ${joinGerman(
-      strategy.criteria.map((id) => `„${findCriterion(criteria, id)?.criterion.label ?? id}“`),
-    )}`;
+    const labels = strategy.criteria.map((id) => `„${findCriterion(criteria, id)?.criterion.label ?? id}“`);
+    return `${labels.length === 1 ? 'dem Merkmal' : 'den Merkmalen'} ${joinGerman(labels)}`;
   }
-  return `den Schlüsselgrößen ${joinGerman(
-    (strategy.suitsKeyFactors ?? []).map((k) => KEY_FACTOR_LABELS[k]),
-    'und',
-  )}`;
+  const factors = (strategy.suitsKeyFactors ?? []).map((k) => KEY_FACTOR_LABELS[k]);
+  return `${factors.length === 1 ? 'der Schlüsselgröße' : 'den Schlüsselgrößen'} ${joinGerman(factors)}`;
 }
