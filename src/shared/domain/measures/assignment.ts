@@ -59,11 +59,20 @@ export const OUTCOMES_NEEDING_NOTE: readonly OutcomeCode[] = ['endedEarly', 'did
 
 export type AssignmentEventType = 'assign' | 'start' | 'end' | 'abort';
 
+/** Button labels of the events. */
 export const ASSIGNMENT_EVENT_LABELS: Readonly<Record<AssignmentEventType, string>> = {
-  assign: 'zuweisen',
-  start: 'als angetreten erfassen',
-  end: 'beenden',
-  abort: 'abbrechen',
+  assign: 'Zuweisen',
+  start: 'Antritt erfassen',
+  end: 'Beenden',
+  abort: 'Abbrechen',
+};
+
+/** "kann nicht … werden" */
+const EVENT_PARTICIPLES: Readonly<Record<AssignmentEventType, string>> = {
+  assign: 'zugewiesen',
+  start: 'als angetreten erfasst',
+  end: 'beendet',
+  abort: 'abgebrochen',
 };
 
 /** The allowed transitions: from status, by event, to status. */
@@ -102,11 +111,9 @@ export const outcomeSchema = z.strictObject({
 });
 export type AssignmentOutcome = z.output<typeof outcomeSchema>;
 
-const idSchema = z
-  .string({ error: 'Bitte eine Kennung angeben.' })
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, {
-    message: 'Die Kennung darf nur Buchstaben, Ziffern, - und _ enthalten.',
-  });
+const idSchema = z.string({ error: 'Bitte eine Kennung angeben.' }).regex(/^[A-Za-z0-9_-]{1,64}$/, {
+  message: 'Die Kennung darf nur Buchstaben, Ziffern, - und _ enthalten.',
+});
 
 export const providerRefSchema = z.strictObject({
   id: idSchema.nullable().default(null),
@@ -242,7 +249,7 @@ export function transitionAssignment(
     return fail(
       'INVALID_TRANSITION',
       'forbiddenTransition',
-      `Eine Maßnahme im Status „${ASSIGNMENT_STATUS_LABELS[from]}“ kann nicht ${ASSIGNMENT_EVENT_LABELS[event.type]} werden.`,
+      `Eine Maßnahme im Status „${ASSIGNMENT_STATUS_LABELS[from]}“ kann nicht ${EVENT_PARTICIPLES[event.type]} werden.`,
     );
   }
   const last = assignment.history.at(-1)?.on ?? assignment.proposedOn;

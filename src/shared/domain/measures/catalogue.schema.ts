@@ -79,11 +79,9 @@ const flagSchema = z.enum(FACT_FLAGS, {
 const levelSchema = z.enum(CEFR_LEVELS, {
   error: `Bitte ein Sprachniveau angeben (${CEFR_LEVELS.join(', ')}).`,
 });
-const measureIdSchema = z
-  .string({ error: 'Bitte eine id angeben.' })
-  .regex(KEBAB_ID, {
-    message: 'Die id besteht aus Kleinbuchstaben, Ziffern und Bindestrichen (z. B. "agh-16d").',
-  });
+const measureIdSchema = z.string({ error: 'Bitte eine id angeben.' }).regex(KEBAB_ID, {
+  message: 'Die id besteht aus Kleinbuchstaben, Ziffern und Bindestrichen (z. B. "agh-16d").',
+});
 
 const unknownKeys = (iss: { code?: string; keys?: string[] }) =>
   iss.code === 'unrecognized_keys' ? `Unbekanntes Feld: ${(iss.keys ?? []).join(', ')}` : undefined;
