@@ -34,6 +34,9 @@ describe('resource data', () => {
     expect(describePath([[1]], [0, 0])).toBe('Eintrag 1 › Eintrag 1');
     expect(describePath({}, [])).toBe('(Dokument)');
     expect(describePath(null, ['a', 0])).toBe('a › Eintrag 1');
+    expect(describePath({ list: [{ code: '51312' }] }, ['list', 0, 'title'])).toBe(
+      'list › Eintrag 1 (code "51312") › title',
+    );
   });
 
   it('reports duplicate ids', () => {

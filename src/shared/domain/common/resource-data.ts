@@ -15,7 +15,7 @@ export class ResourceDataError extends Error {
   }
 }
 
-/** Describes where an issue sits: "Eintrag 3 (id \"mag\") › rules › 0 › minAge". */
+/** Describes where an issue sits: "Eintrag 3 (id \"mag\") › rules › 0 › minAge" (entries named by id or code). */
 export function describePath(data: unknown, path: readonly PropertyKey[]): string {
   const out: string[] = [];
   let node: unknown = data;
@@ -23,8 +23,11 @@ export function describePath(data: unknown, path: readonly PropertyKey[]): strin
     node =
       node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
     if (typeof key === 'number') {
-      const id = node !== null && typeof node === 'object' ? (node as { id?: unknown }).id : undefined;
-      out.push(typeof id === 'string' ? `Eintrag ${key + 1} (id "${id}")` : `Eintrag ${key + 1}`);
+      const entry =
+        node !== null && typeof node === 'object' ? (node as { id?: unknown; code?: unknown }) : {};
+      if (typeof entry.id === 'string') out.push(`Eintrag ${key + 1} (id "${entry.id}")`);
+      else if (typeof entry.code === 'string') out.push(`Eintrag ${key + 1} (code "${entry.code}")`);
+      else out.push(`Eintrag ${key + 1}`);
     } else {
       out.push(String(key));
     }
