@@ -18,6 +18,7 @@ import {
   type Assessment,
   type AssessmentResult,
   type CriterionEntryInput,
+  withoutHealthDetails,
 } from './assessment';
 import { defaultCriteriaCatalogue as catalogue } from './criteria';
 
@@ -70,7 +71,7 @@ function completeDraft(): Assessment {
       catalogue,
     ),
   );
-  a = value(setIntegrationForecast(a, true));
+  a = value(setIntegrationForecast(a, 'within12Months'));
   return value(setDominantKeyFactor(a, 'frameworkConditions'));
 }
 
@@ -82,7 +83,7 @@ describe('assessment model', () => {
       version: 1,
       previousVersionId: null,
       catalogueVersion: catalogue.version,
-      integrationExpectedWithin12Months: null,
+      integrationForecast: null,
       entries: [],
     });
     expect(isFinalized(a)).toBe(false);
@@ -240,6 +241,34 @@ describe('assessment model', () => {
   });
 });
 
+describe('health details', () => {
+  it('are left out of the printable view, together with entries of unknown criteria', () => {
+    let a = completeDraft();
+    a = value(
+      recordEntry(
+        a,
+        entry('physical-health', {
+          functionalLimitations: 'Kein Heben über 10 kg',
+          evidenceSources: ['expertOpinionPartA'],
+        }),
+        catalogue,
+      ),
+    );
+    a = value(
+      recordEntry(a, entry('addiction-psychosocial', { need: { focus: 'Beratung läuft' } }), catalogue),
+    );
+    const withUnknown = { ...a, entries: [...a.entries, { ...a.entries[0]!, criterionId: 'old-criterion' }] };
+    const printable = withoutHealthDetails(withUnknown, catalogue);
+    expect(printable.entries.map((e) => e.criterionId)).toEqual([
+      'work-behaviour',
+      'mobility',
+      'german-language',
+    ]);
+    expect(printable.entries.every((e) => e.functionalLimitations === null)).toBe(true);
+    expect(a.entries).toHaveLength(5);
+  });
+});
+
 describe('finalizing', () => {
   it('refuses an incomplete draft and says in German what is missing', () => {
     let a = draft();
@@ -292,7 +321,7 @@ describe('finalizing', () => {
     single = value(
       recordEntry(single, entry('mobility', { need: { focus: 'Kein Führerschein' } }), catalogue),
     );
-    single = value(setIntegrationForecast(single, false));
+    single = value(setIntegrationForecast(single, 'beyond12Months'));
     expect(completenessProblems(single, catalogue)).toEqual([]);
   });
 
@@ -302,7 +331,7 @@ describe('finalizing', () => {
     const attempts = [
       recordEntry(done, entry('housing', { need: { focus: 'x' } }), catalogue),
       removeEntry(done, 'mobility'),
-      setIntegrationForecast(done, false),
+      setIntegrationForecast(done, 'beyond12Months'),
       setDominantKeyFactor(done, 'qualification'),
       setTargetOccupation(done, null),
       finalizeAssessment(done, { on: '2026-03-10', by: 'ifk-1' }, catalogue),

@@ -20,6 +20,7 @@ import {
   catalogueIdSchema,
   COMPETENCE_CLASSES,
   EVIDENCE_SOURCES,
+  integrationForecastSchema,
   joinGerman,
   KEY_FACTOR_LABELS,
   keyFactorIdSchema,
@@ -28,6 +29,7 @@ import {
   sortKeyFactors,
   succeed,
   type DomainResult,
+  type IntegrationForecast,
   type KeyFactorId,
 } from './vocabulary';
 
@@ -105,8 +107,8 @@ export const assessmentSchema = z
     finalizedOn: isoDateSchema.nullable(),
     finalizedBy: recordIdSchema.nullable(),
     targetOccupation: targetOccupationSchema.nullable(),
-    /** Integrationsprognose: integration expected within 12 months (null = not yet assessed). */
-    integrationExpectedWithin12Months: z.boolean().nullable(),
+    /** Integrationsprognose (null = not yet assessed). */
+    integrationForecast: integrationForecastSchema.nullable(),
     /** Schwerpunkt des Handlungsbedarfs when needs sit in more than one key factor. */
     dominantKeyFactor: keyFactorIdSchema.nullable(),
     entries: z.array(criterionEntrySchema).max(200),
@@ -180,7 +182,7 @@ export function createAssessment(input: NewAssessment): Assessment {
     finalizedOn: null,
     finalizedBy: null,
     targetOccupation: input.targetOccupation ?? null,
-    integrationExpectedWithin12Months: null,
+    integrationForecast: null,
     dominantKeyFactor: null,
     entries: [],
   });
@@ -242,14 +244,12 @@ export function removeEntry(assessment: Assessment, criterionId: string): Assess
   });
 }
 
-/** Integrationsprognose: true = integration expected within 12 months; null = not assessed. */
+/** Sets the Integrationsprognose; null = not assessed yet. */
 export function setIntegrationForecast(
   assessment: Assessment,
-  within12Months: boolean | null,
+  forecast: IntegrationForecast | null,
 ): AssessmentResult {
-  return editDraft(assessment, (draft) =>
-    succeed({ ...draft, integrationExpectedWithin12Months: within12Months }),
-  );
+  return editDraft(assessment, (draft) => succeed({ ...draft, integrationForecast: forecast }));
 }
 
 export function setDominantKeyFactor(
@@ -317,7 +317,7 @@ export function completenessProblems(assessment: Assessment, catalogue: Criteria
       );
     }
   }
-  if (assessment.integrationExpectedWithin12Months === null) {
+  if (assessment.integrationForecast === null) {
     problems.push(
       'Die Integrationsprognose fehlt: Ist eine Integration innerhalb von 12 Monaten zu erwarten (ja/nein)?',
     );
@@ -434,5 +434,19 @@ export function reprofilingNeed(
   return {
     needed: true,
     reason: `Der Zielberuf hat sich geändert: von ${describeTargetOccupation(profiled)} zu ${describeTargetOccupation(goalTargetOccupation)}. Handlungsbedarfe beziehen sich immer auf den Zielberuf – bitte die Potenzialanalyse fortschreiben.`,
+  };
+}
+
+/**
+ * The assessment without health details, for anything printed or handed out: entries of
+ * health-related criteria (and of criteria the catalogue no longer knows) are left out, and no
+ * functional limitations remain.
+ */
+export function withoutHealthDetails(assessment: Assessment, catalogue: CriteriaCatalogue): Assessment {
+  return {
+    ...assessment,
+    entries: assessment.entries
+      .filter((entry) => findCriterion(catalogue, entry.criterionId)?.criterion.healthRelated === false)
+      .map((entry) => ({ ...entry, functionalLimitations: null })),
   };
 }

@@ -65,7 +65,7 @@ describe('contradiction hints', () => {
 
   it('forecast within 12 months with needs in all four key factors', () => {
     const a = assessment({
-      integrationExpectedWithin12Months: true,
+      integrationForecast: 'within12Months',
       dominantKeyFactor: 'qualification',
       entries: [
         entry('german-language', { need }),
@@ -80,13 +80,13 @@ describe('contradiction hints', () => {
   it('forecast beyond 12 months without any need', () => {
     expect(
       codes(
-        assessment({ integrationExpectedWithin12Months: false, entries: [entry('mobility', { strength })] }),
+        assessment({ integrationForecast: 'beyond12Months', entries: [entry('mobility', { strength })] }),
       ),
     ).toEqual(['FORECAST_BEYOND_12_MONTHS_WITHOUT_NEEDS']);
   });
 
   it('Marktprofil with needs', () => {
-    const a = assessment({ integrationExpectedWithin12Months: true, entries: [entry('mobility', { need })] });
+    const a = assessment({ integrationForecast: 'within12Months', entries: [entry('mobility', { need })] });
     const hints = assessmentHints(a, catalogue, { profileSituation: 'market' });
     expect(hints.map((h) => h.code)).toEqual(['MARKET_PROFILE_WITH_NEEDS']);
     expect(hints[0]!.message).toContain(
@@ -133,7 +133,7 @@ describe('contradiction hints', () => {
 
   it('a consistent assessment has no hints', () => {
     const a = assessment({
-      integrationExpectedWithin12Months: true,
+      integrationForecast: 'within12Months',
       entries: [entry('work-behaviour', { strength }), entry('mobility', { need })],
     });
     expect(assessmentHints(a, catalogue, { profileSituation: 'promotion' })).toEqual([]);

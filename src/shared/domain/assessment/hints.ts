@@ -68,15 +68,15 @@ export function assessmentHints(
   }
 
   const withNeeds = keyFactorsWithNeeds(assessment, catalogue);
-  const forecast = assessment.integrationExpectedWithin12Months;
-  if (forecast === true && withNeeds.length === KEY_FACTOR_IDS.length) {
+  const forecast = assessment.integrationForecast;
+  if (forecast === 'within12Months' && withNeeds.length === KEY_FACTOR_IDS.length) {
     hints.push({
       code: 'FORECAST_WITHIN_12_MONTHS_WITH_NEEDS_EVERYWHERE',
       message:
         'Die Prognose erwartet eine Integration innerhalb von 12 Monaten, aber in allen vier Schlüsselgrößen ist Handlungsbedarf erfasst. Bitte Prognose und Handlungsbedarfe prüfen.',
     });
   }
-  if (forecast === false && withNeeds.length === 0) {
+  if (forecast === 'beyond12Months' && withNeeds.length === 0) {
     hints.push({
       code: 'FORECAST_BEYOND_12_MONTHS_WITHOUT_NEEDS',
       message:

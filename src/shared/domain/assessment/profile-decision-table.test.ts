@@ -76,7 +76,7 @@ describe('profile decision table', () => {
     expect(describeCondition({})).toEqual(['keine Bedingung (trifft immer zu)']);
     expect(
       describeCondition({
-        integrationExpectedWithin12Months: false,
+        integrationForecast: 'beyond12Months',
         needCount: { min: 1, max: 2 },
         needsInAnyOf: ['qualification', 'performance'],
         needsInAllOf: ['motivation'],
@@ -94,9 +94,9 @@ describe('profile decision table', () => {
     expect(describeCondition({ needCount: { min: 2, max: 2 } })[0]).toContain('genau 2');
     expect(describeCondition({ needCount: { max: 0 } })[0]).toContain('höchstens 0');
     expect(describeCondition({ needCount: { min: 3 } })[0]).toContain('mindestens 3');
-    expect(
-      describeCombination({ integrationExpectedWithin12Months: true, needs: [], dominant: 'none' }),
-    ).toBe('Integration innerhalb von 12 Monaten erwartet; kein Handlungsbedarf; kein Schwerpunkt');
+    expect(describeCombination({ integrationForecast: 'within12Months', needs: [], dominant: 'none' })).toBe(
+      'Integration innerhalb von 12 Monaten erwartet; kein Handlungsbedarf; kein Schwerpunkt',
+    );
   });
 
   it('matches needsInAllOf and noNeedsIn', () => {
@@ -113,7 +113,7 @@ describe('profile decision table', () => {
       ],
     } as unknown as ProfileDecisionTable;
     const at = (needs: KeyFactorId[]) =>
-      firstMatchingRow(table, { integrationExpectedWithin12Months: true, needs, dominant: 'none' });
+      firstMatchingRow(table, { integrationForecast: 'within12Months', needs, dominant: 'none' });
     expect(at(['performance', 'motivation'])).toBe(0);
     expect(at(['performance'])).toBe(1);
     expect(at(['motivation'])).toBe(2);

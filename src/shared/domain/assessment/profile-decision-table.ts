@@ -10,11 +10,15 @@ import { parseResource } from '../common/resource-data';
 import tableData from '../../../../resources/assessment/profile-decision-table.json';
 import {
   catalogueIdSchema,
+  INTEGRATION_FORECAST_LABELS,
+  INTEGRATION_FORECASTS,
+  integrationForecastSchema,
   joinGerman,
   KEY_FACTOR_IDS,
   KEY_FACTOR_LABELS,
   keyFactorIdSchema,
   sortKeyFactors,
+  type IntegrationForecast,
   type KeyFactorId,
 } from './vocabulary';
 
@@ -66,7 +70,7 @@ const countBound = z
   .max(KEY_FACTOR_IDS.length, { message: 'Bitte eine Zahl von 0 bis 4 angeben.' });
 
 export const conditionSchema = z.strictObject({
-  integrationExpectedWithin12Months: z.boolean({ error: 'Bitte true oder false angeben.' }).optional(),
+  integrationForecast: integrationForecastSchema.optional(),
   /** How many key factors carry at least one need. */
   needCount: z
     .strictObject({ min: countBound.optional(), max: countBound.optional() })
@@ -113,7 +117,7 @@ export type ProfileDecisionTable = z.output<typeof tableShapeSchema>;
 
 /** One point of the input space after normalization (see normalizeProfileInputs). */
 export interface ProfileCombination {
-  readonly integrationExpectedWithin12Months: boolean;
+  readonly integrationForecast: IntegrationForecast;
   /** Key factors with at least one need, in catalogue order, no duplicates. */
   readonly needs: readonly KeyFactorId[];
   /** The effective Schwerpunkt. */
@@ -121,12 +125,8 @@ export interface ProfileCombination {
 }
 
 export function rowMatches(when: ProfileCondition, c: ProfileCombination): boolean {
-  if (
-    when.integrationExpectedWithin12Months !== undefined &&
-    when.integrationExpectedWithin12Months !== c.integrationExpectedWithin12Months
-  ) {
+  if (when.integrationForecast !== undefined && when.integrationForecast !== c.integrationForecast)
     return false;
-  }
   const count = c.needs.length;
   if (when.needCount?.min !== undefined && count < when.needCount.min) return false;
   if (when.needCount?.max !== undefined && count > when.needCount.max) return false;
@@ -145,13 +145,13 @@ export function firstMatchingRow(table: Pick<ProfileDecisionTable, 'rows'>, c: P
 /** Every normalized combination: forecast × key factors with needs × possible Schwerpunkt. */
 export function allProfileCombinations(): ProfileCombination[] {
   const combos: ProfileCombination[] = [];
-  for (const forecast of [true, false]) {
+  for (const forecast of INTEGRATION_FORECASTS) {
     for (let mask = 0; mask < 1 << KEY_FACTOR_IDS.length; mask += 1) {
       const needs = KEY_FACTOR_IDS.filter((_, i) => (mask & (1 << i)) !== 0);
       const dominants: DominantValue[] =
         needs.length === 0 ? [NO_DOMINANT] : needs.length === 1 ? [needs[0]!] : [NO_DOMINANT, ...needs];
       for (const dominant of dominants) {
-        combos.push({ integrationExpectedWithin12Months: forecast, needs, dominant });
+        combos.push({ integrationForecast: forecast, needs, dominant });
       }
     }
   }
@@ -171,9 +171,7 @@ export function dominantName(value: DominantValue): string {
 
 /** "Prognose: ja; Handlungsbedarf in Qualifikation und Motivation; Schwerpunkt: Motivation". */
 export function describeCombination(c: ProfileCombination): string {
-  const forecast = c.integrationExpectedWithin12Months
-    ? 'Integration innerhalb von 12 Monaten erwartet'
-    : 'Integration nicht innerhalb von 12 Monaten erwartet';
+  const forecast = INTEGRATION_FORECAST_LABELS[c.integrationForecast];
   const needs =
     c.needs.length === 0 ? 'kein Handlungsbedarf' : `Handlungsbedarf in ${keyFactorNames(c.needs)}`;
   const dominant =
@@ -190,13 +188,8 @@ function describeCount(min: number | undefined, max: number | undefined): string
 /** The requirements of a row in German, one per condition (for the table view and explanations). */
 export function describeCondition(when: ProfileCondition): string[] {
   const parts: string[] = [];
-  if (when.integrationExpectedWithin12Months !== undefined) {
-    parts.push(
-      when.integrationExpectedWithin12Months
-        ? 'Integration innerhalb von 12 Monaten erwartet'
-        : 'Integration nicht innerhalb von 12 Monaten erwartet',
-    );
-  }
+  if (when.integrationForecast !== undefined)
+    parts.push(INTEGRATION_FORECAST_LABELS[when.integrationForecast]);
   if (when.needCount) {
     parts.push(
       `Anzahl der Schlüsselgrößen mit Handlungsbedarf: ${describeCount(when.needCount.min, when.needCount.max)}`,

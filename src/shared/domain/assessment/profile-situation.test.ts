@@ -27,14 +27,17 @@ import {
   profileSituationDecisionSchema,
   type ProfileInputs,
 } from './profile-situation';
-import { KEY_FACTOR_IDS, type KeyFactorId } from './vocabulary';
+import { KEY_FACTOR_IDS, type IntegrationForecast, type KeyFactorId } from './vocabulary';
+
+const IN = 'within12Months';
+const OUT = 'beyond12Months';
 
 const inputs = (
-  forecast: boolean | null,
+  forecast: IntegrationForecast | null,
   needs: KeyFactorId[],
   dominant: KeyFactorId | null = null,
 ): ProfileInputs => ({
-  integrationExpectedWithin12Months: forecast,
+  integrationForecast: forecast,
   keyFactorsWithNeeds: needs,
   dominantKeyFactor: dominant,
 });
@@ -46,45 +49,45 @@ const R = 'frameworkConditions';
 
 describe('Profillage derivation: one case per row of the default table', () => {
   const cases: [string, ProfileInputs, ProfileOutcome, string][] = [
-    ['no needs, within 12 months', inputs(true, []), 'market', 'market-profile'],
-    ['only Motivation', inputs(true, [M]), 'activation', 'activation-profile'],
-    ['Schwerpunkt Motivation among others', inputs(true, [Q, M], M), 'activation', 'activation-profile'],
-    ['need in Leistungsfähigkeit', inputs(true, [P]), 'promotion', 'promotion-profile'],
-    ['several needs without Schwerpunkt', inputs(true, [Q, M]), 'promotion', 'promotion-profile'],
+    ['no needs, within 12 months', inputs(IN, []), 'market', 'market-profile'],
+    ['only Motivation', inputs(IN, [M]), 'activation', 'activation-profile'],
+    ['Schwerpunkt Motivation among others', inputs(IN, [Q, M], M), 'activation', 'activation-profile'],
+    ['need in Leistungsfähigkeit', inputs(IN, [P]), 'promotion', 'promotion-profile'],
+    ['several needs without Schwerpunkt', inputs(IN, [Q, M]), 'promotion', 'promotion-profile'],
     [
       'Schwerpunkt Qualifikation within 12 months',
-      inputs(true, [Q, P, M, R], Q),
+      inputs(IN, [Q, P, M, R], Q),
       'promotion',
       'promotion-profile',
     ],
     [
       'Schwerpunkt Leistungsfähigkeit + two more',
-      inputs(false, [P, M, R], P),
+      inputs(OUT, [P, M, R], P),
       'stabilization',
       'stabilization-profile',
     ],
-    ['Schwerpunkt Rahmenbedingungen + two more', inputs(false, [Q, P, R], R), 'support', 'support-profile'],
+    ['Schwerpunkt Rahmenbedingungen + two more', inputs(OUT, [Q, P, R], R), 'support', 'support-profile'],
     [
       'Schwerpunkt Qualifikation, many needs',
-      inputs(false, [Q, P, M, R], Q),
+      inputs(OUT, [Q, P, M, R], Q),
       'development',
       'development-profile-qualification',
     ],
-    ['one need beyond 12 months', inputs(false, [M]), 'development', 'development-profile-few-needs'],
+    ['one need beyond 12 months', inputs(OUT, [M]), 'development', 'development-profile-few-needs'],
     [
       'two needs, Schwerpunkt Leistungsfähigkeit',
-      inputs(false, [P, R], P),
+      inputs(OUT, [P, R], P),
       'development',
       'development-profile-few-needs',
     ],
-    ['no needs beyond 12 months', inputs(false, []), 'none', 'beyond-12-months-without-needs'],
+    ['no needs beyond 12 months', inputs(OUT, []), 'none', 'beyond-12-months-without-needs'],
     [
       'three needs, Schwerpunkt Motivation',
-      inputs(false, [Q, P, M], M),
+      inputs(OUT, [Q, P, M], M),
       'none',
       'many-needs-without-matching-focus',
     ],
-    ['four needs, no Schwerpunkt', inputs(false, [Q, P, M, R]), 'none', 'many-needs-without-matching-focus'],
+    ['four needs, no Schwerpunkt', inputs(OUT, [Q, P, M, R]), 'none', 'many-needs-without-matching-focus'],
   ];
 
   it.each(cases)('%s → %s', (_name, given, expected, rowId) => {
@@ -105,27 +108,27 @@ describe('Profillage derivation: one case per row of the default table', () => {
   });
 
   it('explains which row matched, which conditions held and what the inputs were', () => {
-    expect(deriveProfileSituation(inputs(false, [R, M, P], P)).explanation).toBe(
+    expect(deriveProfileSituation(inputs(OUT, [R, M, P], P)).explanation).toBe(
       'Stabilisierungsprofil: Zeile 4 („stabilization-profile“) der Entscheidungstabelle (Stand 2026-01) trifft als erste zu. ' +
         'Komplex: Schwerpunkt Leistungsfähigkeit und Handlungsbedarfe in mindestens zwei weiteren Schlüsselgrößen. ' +
         'Erfüllte Bedingungen: Integration nicht innerhalb von 12 Monaten erwartet; Anzahl der Schlüsselgrößen mit Handlungsbedarf: mindestens 3; Schwerpunkt: Leistungsfähigkeit. ' +
         'Eingaben – Integrationsprognose: Integration nicht innerhalb von 12 Monaten erwartet; Handlungsbedarfe in: Leistungsfähigkeit, Motivation und Rahmenbedingungen (3 Schlüsselgrößen); Schwerpunkt: Leistungsfähigkeit.',
     );
-    expect(deriveProfileSituation(inputs(true, [M])).explanation).toContain(
+    expect(deriveProfileSituation(inputs(IN, [M])).explanation).toContain(
       'Schwerpunkt: Motivation (einzige Schlüsselgröße mit Handlungsbedarf)',
     );
-    expect(deriveProfileSituation(inputs(true, [])).explanation).toContain(
+    expect(deriveProfileSituation(inputs(IN, [])).explanation).toContain(
       'Handlungsbedarfe in: keine; Schwerpunkt: keiner',
     );
   });
 
   it('ignores a chosen Schwerpunkt without need, and says so', () => {
-    const derived = deriveProfileSituation(inputs(true, [Q, P], M));
+    const derived = deriveProfileSituation(inputs(IN, [Q, P], M));
     expect(derived.result).toBe('promotion');
     expect(derived.explanation).toContain(
       'gewählt war Motivation, dort ist aber kein Handlungsbedarf erfasst',
     );
-    expect(normalizeProfileInputs(inputs(true, [Q, P], M)).combination?.dominant).toBe('none');
+    expect(normalizeProfileInputs(inputs(IN, [Q, P], M)).combination?.dominant).toBe('none');
   });
 
   it('gives "keine Zuordnung" without a forecast', () => {
@@ -141,23 +144,23 @@ describe('Profillage derivation: one case per row of the default table', () => {
       rows: [{ id: 'all', result: 'market', description: 'Alles Markt.', when: {} }],
       fallback: { result: 'none', description: 'Rückfall.' },
     });
-    expect(deriveProfileSituation(inputs(false, [Q]), table).result).toBe('market');
+    expect(deriveProfileSituation(inputs(OUT, [Q]), table).result).toBe('market');
     const empty = { ...table, rows: [] };
-    const derived = deriveProfileSituation(inputs(false, [Q]), empty);
+    const derived = deriveProfileSituation(inputs(OUT, [Q]), empty);
     expect(derived).toMatchObject({ result: 'none', basis: 'fallback', rowId: null });
     expect(derived.explanation).toContain('es gilt die Rückfallregel. Rückfall.');
   });
 
   it('deduplicates and orders the key factors in the recorded inputs', () => {
-    expect(deriveProfileSituation(inputs(true, [R, Q, R])).inputs.keyFactorsWithNeeds).toEqual([Q, R]);
+    expect(deriveProfileSituation(inputs(IN, [R, Q, R])).inputs.keyFactorsWithNeeds).toEqual([Q, R]);
   });
 });
 
 describe('Profillage derivation is total', () => {
-  const forecastArb = fc.constantFrom<boolean | null>(true, false, null);
+  const forecastArb = fc.constantFrom<IntegrationForecast | null>(IN, OUT, null);
   const keyFactorArb = fc.constantFrom<KeyFactorId>(...KEY_FACTOR_IDS);
   const inputsArb = fc.record({
-    integrationExpectedWithin12Months: forecastArb,
+    integrationForecast: forecastArb,
     keyFactorsWithNeeds: fc.array(keyFactorArb, { maxLength: 8 }),
     dominantKeyFactor: fc.option(keyFactorArb, { nil: null }),
   });
@@ -172,7 +175,7 @@ describe('Profillage derivation is total', () => {
         // Deterministic: the same input gives the same single answer.
         expect(deriveProfileSituation(given)).toEqual(derived);
         // With a forecast, a row of the default table always decides (the fallback is never needed).
-        if (given.integrationExpectedWithin12Months !== null) {
+        if (given.integrationForecast !== null) {
           expect(derived.basis).toBe('row');
           const row = defaultProfileDecisionTable.rows.find((r) => r.id === derived.rowId);
           expect(row?.result).toBe(derived.result);
@@ -187,7 +190,7 @@ describe('Profillage derivation is total', () => {
   it('exhaustively: 3 forecasts × 16 need sets × 5 Schwerpunkt choices', () => {
     const seen = new Map<ProfileOutcome, number>();
     let count = 0;
-    for (const forecast of [true, false, null]) {
+    for (const forecast of [IN, OUT, null] as const) {
       for (let mask = 0; mask < 16; mask += 1) {
         const needs = KEY_FACTOR_IDS.filter((_, i) => (mask & (1 << i)) !== 0);
         for (const dominant of [null, ...KEY_FACTOR_IDS]) {
@@ -232,7 +235,7 @@ describe('Profillage decision and override', () => {
     rec('mobility', 'Kein Führerschein');
     rec('resilience', 'Schichtarbeit nur eingeschränkt');
     rec('willingness-to-work', 'Bewerbungen stocken');
-    const f = setIntegrationForecast(a, false);
+    const f = setIntegrationForecast(a, OUT);
     if (!f.ok) throw new Error();
     const d = setDominantKeyFactor(f.value, 'performance');
     if (!d.ok) throw new Error();
@@ -243,7 +246,7 @@ describe('Profillage decision and override', () => {
 
   it('reads the inputs from the assessment', () => {
     expect(profileInputsOf(assessment(), catalogue)).toEqual({
-      integrationExpectedWithin12Months: false,
+      integrationForecast: OUT,
       keyFactorsWithNeeds: [P, M, R],
       dominantKeyFactor: P,
     });

@@ -20,6 +20,8 @@ import {
   type ProfileOutcome,
 } from './profile-decision-table';
 import {
+  INTEGRATION_FORECAST_LABELS,
+  integrationForecastSchema,
   isoTimestampSchema,
   joinGerman,
   KEY_FACTOR_LABELS,
@@ -34,7 +36,7 @@ import {
 
 /** What the derivation looks at, as recorded on the assessment. */
 export const profileInputsSchema = z.strictObject({
-  integrationExpectedWithin12Months: z.boolean().nullable(),
+  integrationForecast: integrationForecastSchema.nullable(),
   keyFactorsWithNeeds: z.array(keyFactorIdSchema),
   /** The Schwerpunkt chosen by the IFK (may be null). */
   dominantKeyFactor: keyFactorIdSchema.nullable(),
@@ -42,11 +44,11 @@ export const profileInputsSchema = z.strictObject({
 export type ProfileInputs = z.output<typeof profileInputsSchema>;
 
 export function profileInputsOf(
-  assessment: Pick<Assessment, 'entries' | 'integrationExpectedWithin12Months' | 'dominantKeyFactor'>,
+  assessment: Pick<Assessment, 'entries' | 'integrationForecast' | 'dominantKeyFactor'>,
   catalogue: CriteriaCatalogue,
 ): ProfileInputs {
   return {
-    integrationExpectedWithin12Months: assessment.integrationExpectedWithin12Months,
+    integrationForecast: assessment.integrationForecast,
     keyFactorsWithNeeds: keyFactorsWithNeeds(assessment, catalogue),
     dominantKeyFactor: assessment.dominantKeyFactor,
   };
@@ -76,10 +78,10 @@ export function normalizeProfileInputs(inputs: ProfileInputs): NormalizedProfile
   } else if (chosen !== null) {
     dominantSource = 'chosenWithoutNeed';
   }
-  if (inputs.integrationExpectedWithin12Months === null) return { combination: null, dominantSource };
+  if (inputs.integrationForecast === null) return { combination: null, dominantSource };
   return {
     combination: {
-      integrationExpectedWithin12Months: inputs.integrationExpectedWithin12Months,
+      integrationForecast: inputs.integrationForecast,
       needs,
       dominant,
     },
@@ -100,11 +102,7 @@ export type ProfileDerivation = z.output<typeof profileDerivationSchema>;
 
 function describeInputs(inputs: ProfileInputs, normalized: NormalizedProfileInputs): string {
   const forecast =
-    inputs.integrationExpectedWithin12Months === null
-      ? 'fehlt'
-      : inputs.integrationExpectedWithin12Months
-        ? 'Integration innerhalb von 12 Monaten erwartet'
-        : 'Integration nicht innerhalb von 12 Monaten erwartet';
+    inputs.integrationForecast === null ? 'fehlt' : INTEGRATION_FORECAST_LABELS[inputs.integrationForecast];
   const needs = sortKeyFactors(inputs.keyFactorsWithNeeds);
   const needText =
     needs.length === 0
@@ -194,10 +192,7 @@ export interface DecisionContext {
 
 /** Derives and records the Profillage of an assessment version (no override yet). */
 export function decideProfileSituation(
-  assessment: Pick<
-    Assessment,
-    'id' | 'version' | 'entries' | 'integrationExpectedWithin12Months' | 'dominantKeyFactor'
-  >,
+  assessment: Pick<Assessment, 'id' | 'version' | 'entries' | 'integrationForecast' | 'dominantKeyFactor'>,
   context: DecisionContext,
 ): ProfileSituationDecision {
   return {

@@ -20,6 +20,21 @@ export const keyFactorIdSchema = z.enum(KEY_FACTOR_IDS, {
     'Bitte eine Schlüsselgröße angeben: qualification, performance, motivation oder frameworkConditions.',
 });
 
+/**
+ * Integrationsprognose: is integration expected within 12 months? The binary split behind
+ * "marktnah / komplex" is [UNVERIFIED] (domain-research.md §1.6); the values are code because the
+ * decision table's totality check enumerates them.
+ */
+export const INTEGRATION_FORECASTS = ['within12Months', 'beyond12Months'] as const;
+export type IntegrationForecast = (typeof INTEGRATION_FORECASTS)[number];
+export const INTEGRATION_FORECAST_LABELS: Readonly<Record<IntegrationForecast, string>> = {
+  within12Months: 'Integration innerhalb von 12 Monaten erwartet',
+  beyond12Months: 'Integration nicht innerhalb von 12 Monaten erwartet',
+};
+export const integrationForecastSchema = z.enum(INTEGRATION_FORECASTS, {
+  error: 'Bitte die Integrationsprognose angeben: "within12Months" oder "beyond12Months".',
+});
+
 /** Kompetenzklassen of a strength (haufe § 37 SGB III Rz. 13). Strengths never get a numeric score. */
 export const COMPETENCE_CLASSES = [
   'methods',
