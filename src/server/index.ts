@@ -5,7 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { buildApp, createLogger } from './app';
 import { loadConfig } from './config';
+import { systemClock } from './context';
 import { migrateToLatest, openServerDb } from './db/kysely';
+import { seedShippedDocuments } from './features/reference-data/reference-data.service';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -16,7 +18,8 @@ async function main(): Promise<void> {
     poolSize: config.DB_POOL_SIZE,
   });
   const applied = await migrateToLatest(opened.db);
-  logger.info({ dialect: opened.dialect, migrations: applied }, 'database ready');
+  const seeded = await seedShippedDocuments({ db: opened.db, clock: systemClock });
+  logger.info({ dialect: opened.dialect, migrations: applied, seeded }, 'database ready');
   const https =
     config.TLS_CERT_FILE && config.TLS_KEY_FILE
       ? { cert: readFileSync(config.TLS_CERT_FILE), key: readFileSync(config.TLS_KEY_FILE) }

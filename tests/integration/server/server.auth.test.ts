@@ -3,6 +3,10 @@ import pino from 'pino';
 import { buildApp } from '../../../src/server/app';
 import { runCli } from '../../../src/server/cli';
 import { testConfig } from '../../../src/server/config';
+import measureCatalogue from '../../../resources/measures/catalogue.json';
+import qualityRules from '../../../resources/quality/rules.json';
+import { REFERENCE_DOCUMENTS } from '../../../src/shared/domain/reference-data';
+import { seedShippedDocuments } from '../../../src/server/features/reference-data/reference-data.service';
 import { SERVER_DIALECTS, skipReason } from '../../helpers/server-db';
 import { createCase, createHarness, login, newClientId, PASSWORD, post, type Harness } from './harness';
 
@@ -155,37 +159,70 @@ for (const dialect of SERVER_DIALECTS) {
       );
     });
 
-    it('distributes versioned reference data edited by Fachadministration', async () => {
+    it('distributes versioned reference data edited by Fachadministration, validated by the domain schema', async () => {
       const admin = await login(h, 'admin');
       const cw = await login(h, 'cw');
-      const put = (token: string, expectedVersion: number, content: unknown) =>
+      const put = (token: string, expectedVersion: number, content: unknown, key = 'quality-rules') =>
         h.app.inject({
           method: 'PUT',
-          url: '/reference-data/measure-catalogue',
+          url: `/reference-data/${key}`,
           payload: { expectedVersion, content } as object,
           headers: { authorization: `Bearer ${token}` },
         });
-      expect(
-        (
-          await put(admin.accessToken, 0, { measures: [{ key: 'AVGS', title: 'Aktivierungsgutschein' }] })
-        ).json(),
-      ).toEqual({ key: 'measure-catalogue', version: 1 });
-      expect((await put(admin.accessToken, 1, { measures: [] })).json().version).toBe(2);
-      const stale = await put(admin.accessToken, 1, { measures: [] });
+      const rules = structuredClone(qualityRules);
+      expect((await put(admin.accessToken, 0, rules)).json()).toEqual({ key: 'quality-rules', version: 1 });
+      rules.rules[0]!.params = { maxAgeMonths: 6 };
+      expect((await put(admin.accessToken, 1, rules)).json().version).toBe(2);
+      const stale = await put(admin.accessToken, 1, rules);
       expect(stale.statusCode).toBe(409);
       expect(stale.json().error.code).toBe('CONFLICT');
+
+      // a malformed document is refused with the entry named, and nothing is stored
+      const broken = structuredClone(rules);
+      broken.rules[1]!.severity = 'katastrophe';
+      const refused = await put(admin.accessToken, 2, broken);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.code).toBe('VALIDATION_FAILED');
+      expect(refused.json().error.issues[0].message).toContain(
+        'Eintrag 2 (id "staerken-erfasst") › severity',
+      );
+      const unknown = await put(admin.accessToken, 0, { any: 1 }, 'templates');
+      expect(unknown.statusCode).toBe(400);
+      expect(unknown.json().error.issues[0].message).toBe('Unbekannte Referenzdaten „templates“.');
+
       const list = await h.app.inject({
         method: 'GET',
         url: '/reference-data',
         headers: { authorization: `Bearer ${cw.accessToken}` },
       });
-      expect(list.json()).toEqual({ documents: [{ key: 'measure-catalogue', version: 2 }] });
+      expect(list.json()).toEqual({ documents: [{ key: 'quality-rules', version: 2 }] });
       const doc = await h.app.inject({
         method: 'GET',
-        url: '/reference-data/measure-catalogue',
+        url: '/reference-data/quality-rules',
         headers: { authorization: `Bearer ${cw.accessToken}` },
       });
-      expect(doc.json()).toMatchObject({ version: 2, content: { measures: [] } });
+      expect(doc.json()).toMatchObject({ version: 2 });
+      expect(doc.json().content.rules[0].params).toEqual({ maxAgeMonths: 6 });
+    });
+
+    it('seeds the shipped catalogue and rules once, never over an edited document', async () => {
+      const ctx = { db: h.tdb.db, clock: h.clock };
+      const admin = await login(h, 'admin');
+      await h.app.inject({
+        method: 'PUT',
+        url: '/reference-data/quality-rules',
+        payload: { expectedVersion: 0, content: qualityRules },
+        headers: { authorization: `Bearer ${admin.accessToken}` },
+      });
+      const seeded = await seedShippedDocuments(ctx);
+      expect(seeded).toEqual(REFERENCE_DOCUMENTS.map((d) => d.key).filter((k) => k !== 'quality-rules'));
+      expect(await seedShippedDocuments(ctx)).toEqual([]);
+      const catalogue = await h.app.inject({
+        method: 'GET',
+        url: '/reference-data/measure-catalogue',
+        headers: { authorization: `Bearer ${admin.accessToken}` },
+      });
+      expect(catalogue.json()).toMatchObject({ version: 1, content: { version: measureCatalogue.version } });
     });
 
     it('listens on 127.0.0.1 and logs ids and route patterns only, never personal data or secrets', async () => {

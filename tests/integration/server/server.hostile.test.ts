@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as adminRoutes from '../../../src/server/features/admin/admin.routes';
 import * as auditRoutes from '../../../src/server/features/audit/audit.routes';
 import * as authRoutes from '../../../src/server/features/auth/auth.routes';
+import qualityRules from '../../../resources/quality/rules.json';
 import * as refRoutes from '../../../src/server/features/reference-data/reference-data.routes';
 import { SERVER_TABLES } from '../../../src/server/db/server-db';
 import { isAppErrorCode } from '../../../src/shared/errors';
@@ -169,10 +170,10 @@ const ENDPOINTS: readonly Endpoint[] = [
   },
   {
     method: 'PUT',
-    url: '/reference-data/measure-catalogue',
+    url: '/reference-data/quality-rules',
     as: 'admin',
     schema: refRoutes.putSchema,
-    valid: () => ({ expectedVersion: 0, content: { a: 1 } }),
+    valid: () => ({ expectedVersion: 0, content: qualityRules }),
   },
 ];
 

@@ -1,3 +1,4 @@
+import { REFERENCE_DOCUMENTS, validateReferenceDocument } from '../../../shared/domain/reference-data';
 import { AppError } from '../../../shared/errors';
 import type { ServerContext } from '../../context';
 import { appendAudit } from '../audit/audit.repository';
@@ -26,6 +27,16 @@ export async function putDocument(
   p: Principal,
   req: { key: string; expectedVersion: number; content: unknown },
 ): Promise<{ key: string; version: number }> {
+  const validation = validateReferenceDocument(req.key, req.content);
+  if (!validation.ok) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Die Referenzdaten sind fehlerhaft und wurden nicht gespeichert.',
+      {
+        issues: validation.problems.slice(0, 50).map((message) => ({ path: 'content', message })),
+      },
+    );
+  }
   const now = ctx.clock.now();
   try {
     return await ctx.db.transaction().execute(async (trx) => {
@@ -48,4 +59,31 @@ export async function putDocument(
     if ((error as { code?: string }).code === '23505') throw new AppError('CONFLICT');
     throw error;
   }
+}
+
+/**
+ * Seeds the documents Lotse ships (resources/) as version 1 of every key the database does not hold
+ * yet, so a new server distributes the catalogue and rules from its first start. Edited documents
+ * are never overwritten. Returns the keys it seeded.
+ */
+export async function seedShippedDocuments(ctx: Pick<ServerContext, 'db' | 'clock'>): Promise<string[]> {
+  const present = new Set((await repo.latestVersions(ctx.db)).map((r) => r.key));
+  const seeded: string[] = [];
+  for (const doc of REFERENCE_DOCUMENTS) {
+    if (present.has(doc.key)) continue;
+    try {
+      await repo.insertDocument(ctx.db, {
+        key: doc.key,
+        version: 1,
+        content: doc.shipped,
+        by: 'system',
+        at: ctx.clock.now(),
+      });
+      seeded.push(doc.key);
+    } catch (error) {
+      // another server process seeded it at the same moment
+      if ((error as { code?: string }).code !== '23505') throw error;
+    }
+  }
+  return seeded;
 }

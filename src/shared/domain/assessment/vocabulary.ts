@@ -32,7 +32,8 @@ export const INTEGRATION_FORECAST_LABELS: Readonly<Record<IntegrationForecast, s
   beyond12Months: 'Integration nicht innerhalb von 12 Monaten erwartet',
 };
 export const integrationForecastSchema = z.enum(INTEGRATION_FORECASTS, {
-  error: 'Bitte die Integrationsprognose angeben: "within12Months" oder "beyond12Months".',
+  error:
+    'Bitte die Integrationsprognose angeben: Integration innerhalb von 12 Monaten erwartet – ja oder nein.',
 });
 
 /** Kompetenzklassen of a strength (haufe § 37 SGB III Rz. 13). Strengths never get a numeric score. */

@@ -5,11 +5,9 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../common/dates';
 
-export const idSchema = z
-  .string({ error: 'Bitte eine Kennung angeben.' })
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, {
-    message: 'Die Kennung darf nur Buchstaben, Ziffern, - und _ enthalten.',
-  });
+export const idSchema = z.string({ error: 'Bitte eine Kennung angeben.' }).regex(/^[A-Za-z0-9_-]{1,64}$/, {
+  message: 'Die Kennung darf nur Buchstaben, Ziffern, - und _ enthalten.',
+});
 
 const requiredText = (label: string, max: number) =>
   z
@@ -30,12 +28,19 @@ const optionalText = (label: string, max: number) =>
 export const LANGUAGE_LEVELS = ['none', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
 export type LanguageLevel = (typeof LANGUAGE_LEVELS)[number];
 
-export function languageLevelAtLeast(level: LanguageLevel, minimum: LanguageLevel): boolean {
-  return LANGUAGE_LEVELS.indexOf(level) >= LANGUAGE_LEVELS.indexOf(minimum);
+export function languageLevelRank(level: LanguageLevel): number {
+  return LANGUAGE_LEVELS.indexOf(level);
 }
 
-/** Schwerbehinderung (GdB ≥ 50) or Gleichstellung (GdB 30/40, § 2 Abs. 3 SGB IX). */
-export const DISABILITY_STATUSES = ['none', 'severely_disabled', 'equal_status'] as const;
+export function languageLevelAtLeast(level: LanguageLevel, minimum: LanguageLevel): boolean {
+  return languageLevelRank(level) >= languageLevelRank(minimum);
+}
+
+/**
+ * 'disabled' = behindert (GdB below 50, or threatened, § 19 SGB III), 'severely_disabled' =
+ * schwerbehindert (GdB ≥ 50), 'equal_status' = gleichgestellt (GdB 30/40, § 2 Abs. 3 SGB IX).
+ */
+export const DISABILITY_STATUSES = ['none', 'disabled', 'severely_disabled', 'equal_status'] as const;
 export type DisabilityStatus = (typeof DISABILITY_STATUSES)[number];
 
 export const dateRangeSchema = z

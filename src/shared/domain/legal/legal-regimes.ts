@@ -10,11 +10,9 @@ import { duplicateIds, parseResource, ResourceDataError } from '../common/resour
 import data from '../../../../resources/rules/legal-regimes.json';
 
 const text = z.string().trim().min(1, { message: 'Text fehlt.' });
-const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
-    message: 'Die id besteht aus Kleinbuchstaben, Ziffern und Bindestrichen.',
-  });
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+  message: 'Die id besteht aus Kleinbuchstaben, Ziffern und Bindestrichen.',
+});
 
 export const REGIME_IDS = ['buergergeld', 'grundsicherung'] as const;
 export type RegimeId = (typeof REGIME_IDS)[number];
@@ -75,8 +73,7 @@ export function parseLegalRegimes(input: unknown, source = LEGAL_REGIMES_SOURCE)
     }
   });
   const buergergeld = doc.regimes.find((r) => r.id === 'buergergeld');
-  if (!buergergeld?.appliesFrom)
-    problems.push('regimes: das Bürgergeld-Regelwerk braucht appliesFrom');
+  if (!buergergeld?.appliesFrom) problems.push('regimes: das Bürgergeld-Regelwerk braucht appliesFrom');
   else if (buergergeld.appliesFrom >= doc.cutOverDate) {
     problems.push('cutOverDate: der Stichtag muss nach dem Beginn des Bürgergeld-Regelwerks liegen');
   }

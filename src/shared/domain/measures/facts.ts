@@ -18,23 +18,20 @@ import {
   type IsoDate,
 } from '../common/dates';
 
-/** CEFR levels of German in ascending order; 'none' = no German (same values as the person record). */
-export const LANGUAGE_LEVELS = ['none', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
-export type LanguageLevel = (typeof LANGUAGE_LEVELS)[number];
+import {
+  DISABILITY_STATUSES,
+  LANGUAGE_LEVELS,
+  languageLevelRank,
+  type DisabilityStatus,
+  type LanguageLevel,
+} from '../case/person';
+
+// The person record and the engine share one vocabulary for German level and disability status.
+export { DISABILITY_STATUSES, LANGUAGE_LEVELS, languageLevelRank, type DisabilityStatus, type LanguageLevel };
+
 /** Levels a catalogue rule may name (a rule never asks for "no German"). */
 export const CEFR_LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
 export type CefrLevel = (typeof CEFR_LEVELS)[number];
-
-export function languageLevelRank(level: LanguageLevel): number {
-  return LANGUAGE_LEVELS.indexOf(level);
-}
-
-/**
- * Disability status: 'disabled' = behindert (GdB below 50, or threatened, § 19 SGB III),
- * 'severely_disabled' = schwerbehindert (GdB ≥ 50), 'equal_status' = gleichgestellt (§ 2 Abs. 3 SGB IX).
- */
-export const DISABILITY_STATUSES = ['none', 'disabled', 'severely_disabled', 'equal_status'] as const;
-export type DisabilityStatus = (typeof DISABILITY_STATUSES)[number];
 
 /**
  * Yes/no facts a rule can require. Some are derived (see DERIVED_FLAGS); the rest are recorded by

@@ -4,3 +4,4 @@ export * from './catalogue.schema';
 export * from './catalogue';
 export * from './eligibility';
 export * from './assignment';
+export * from './facts-from-case';
