@@ -104,19 +104,34 @@ interface Evaluator<P extends z.ZodType> {
 const evaluator = <P extends z.ZodType>(e: Evaluator<P>) => e;
 const months = z.number().int().min(1).max(60);
 
+const compiledTerms = new WeakMap<readonly string[], { term: string; re: RegExp }[]>();
+
+/** One compiled pattern per term, cached per term list (the rules document is long-lived). */
+function termPatterns(terms: readonly string[]): { term: string; re: RegExp }[] {
+  let patterns = compiledTerms.get(terms);
+  if (!patterns) {
+    patterns = terms.map((term) => {
+      const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const whole = term === term.toUpperCase();
+      return {
+        term,
+        re: new RegExp(`(?<!\\p{L})${escaped}${whole ? '(?!\\p{L})' : ''}`, whole ? 'u' : 'iu'),
+      };
+    });
+    compiledTerms.set(terms, patterns);
+  }
+  return patterns;
+}
+
+const ICD_CODE = /(?<![\p{L}\d])[A-TV-Z]\d{2}\.\d{1,2}(?!\d)|ICD[- ]?10[^\p{L}\d]{0,3}[A-TV-Z]\d{2}/u;
+
 /** Terms are matched at the start of a word (so plurals match); ALL-CAPS abbreviations as whole words. */
 export function findDiagnosisTerms(text: string, terms: readonly string[], icdPattern: boolean): string[] {
-  const found: string[] = [];
-  for (const term of terms) {
-    const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const whole = term === term.toUpperCase();
-    const re = new RegExp(`(?<!\\p{L})${escaped}${whole ? '(?!\\p{L})' : ''}`, whole ? 'u' : 'iu');
-    if (re.test(text)) found.push(term);
-  }
+  const found = termPatterns(terms)
+    .filter((p) => p.re.test(text))
+    .map((p) => p.term);
   if (icdPattern) {
-    const icd = /(?<![\p{L}\d])[A-TV-Z]\d{2}\.\d{1,2}(?!\d)|ICD[- ]?10[^\p{L}\d]{0,3}[A-TV-Z]\d{2}/u.exec(
-      text,
-    );
+    const icd = ICD_CODE.exec(text);
     if (icd) found.push(icd[0]);
   }
   return found;
@@ -331,6 +346,9 @@ export function explainRule(rule: QualityRule): string {
   return rule.explanation.replace(/\{(\w+)\}/g, (_, name: string) => String(rule.params[name]));
 }
 
+/** Parameters parsed once per rule object (a team review runs the same rules for thousands of cases). */
+const parsedParams = new WeakMap<QualityRule, unknown>();
+
 /** Runs every enabled rule against one case; findings are ordered by severity (Mangel first), then rule order. */
 export function evaluateQuality(
   snapshot: QualitySnapshot,
@@ -341,7 +359,11 @@ export function evaluateQuality(
   for (const rule of doc.rules) {
     if (!rule.enabled) continue;
     const ev = QUALITY_EVALUATORS[rule.id] as Evaluator<z.ZodType>;
-    const params = ev.params.parse(rule.params);
+    let params = parsedParams.get(rule);
+    if (params === undefined) {
+      params = ev.params.parse(rule.params);
+      parsedParams.set(rule, params);
+    }
     for (const hit of ev.evaluate(snapshot, params, on)) {
       findings.push({
         ruleId: rule.id,
