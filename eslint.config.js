@@ -33,7 +33,13 @@ const UI_PACKAGES = [
   'dayjs/*',
 ];
 
-const restrict = (message, groups) => ({ group: groups, message });
+/**
+ * Patterns are gitignore-style: a bare name would also match a folder of that name inside a
+ * relative path (the built-in module "domain" would forbid '../domain/case'). A leading slash
+ * anchors each package name to the start of the import specifier.
+ */
+const anchor = (pattern) => (/^[./!]/.test(pattern) || pattern.includes(':') ? pattern : `/${pattern}`);
+const restrict = (message, groups) => ({ group: groups.map(anchor), message });
 
 export default tseslint.config(
   {

@@ -13,6 +13,8 @@ const cases: Array<[file: string, code: string]> = [
   ['src/shared/domain/x.ts', "import { app } from 'electron';\nexport const a = app;\n"],
   ['src/shared/domain/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n"],
   ['src/shared/domain/x.ts', "import fs from 'fs';\nexport const a = fs;\n"],
+  ['src/shared/domain/x.ts', "import d from 'domain';\nexport const a = d;\n"],
+  ['src/shared/domain/x.ts', "import { promises } from 'fs/promises';\nexport const a = promises;\n"],
   ['src/shared/domain/x.ts', "import { useState } from 'react';\nexport const a = useState;\n"],
   ['src/shared/domain/x.ts', "import { x } from '../../main/backend';\nexport const a = x;\n"],
   [
@@ -57,6 +59,11 @@ const allowed: Array<[file: string, code: string]> = [
   [
     'src/server/x.ts',
     "import { z } from 'zod';\nimport { AppError } from '../shared/errors';\nexport const a = [z, AppError];\n",
+  ],
+  // a folder that shares its name with a Node built-in ("domain") is not a built-in
+  [
+    'src/shared/sync/x.ts',
+    "import { CASE_STATUSES } from '../domain/case/case';\nexport const a = CASE_STATUSES;\n",
   ],
 ];
 

@@ -7,6 +7,7 @@
  * IS the case id.
  */
 import { z } from 'zod';
+import { CASE_STATUSES, type CaseStatus } from '../domain/case/case';
 
 export const SYNC_ENTITIES = [
   'cases',
@@ -31,20 +32,20 @@ const id = z
   .nullable();
 const stringList = z.array(z.string().max(500)).max(200);
 
-export const CASE_STATUSES = ['open', 'active', 'aftercare', 'closed'] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
+/** Case statuses and phases are the domain's (src/shared/domain/case), one vocabulary everywhere. */
+export { CASE_STATUSES, type CaseStatus };
 
 /** Allowed case status transitions (server-validated state machine, SYNC.md §4.4). */
 export const CASE_TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
-  open: ['active', 'closed'],
-  active: ['aftercare', 'closed'],
-  aftercare: ['active', 'closed'],
-  closed: ['active'],
+  aktiv: ['ruhend', 'abgeschlossen'],
+  ruhend: ['aktiv', 'abgeschlossen'],
+  abgeschlossen: ['aktiv'],
 };
 
 export const ENTITY_FIELDS = {
   cases: {
     status: z.enum(CASE_STATUSES),
+    phase: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).nullable(),
     title: text(200),
     riskLevel: z.enum(['low', 'medium', 'high']).nullable(),
     profileSituation: text(100),

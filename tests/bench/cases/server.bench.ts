@@ -337,7 +337,7 @@ async function seedCases(env: Env, userId: string, cases: number): Promise<numbe
   const db = env.opened.db;
   const now = new Date();
   const kinds: [string, (i: number) => Record<string, unknown>][] = [
-    ['cases', (i) => ({ status: 'active', title: `Fall ${i}` })],
+    ['cases', (i) => ({ status: 'aktiv', title: `Fall ${i}` })],
     ['persons', () => ({ firstName: 'Erika', lastName: 'Muster', dateOfBirth: '1980-01-01' })],
     ['notes', () => ({ body: 'Beratungsgespräch zur beruflichen Orientierung. '.repeat(4) })],
     ['goals', () => ({ title: 'Aufnahme einer Beschäftigung', status: 'open' })],

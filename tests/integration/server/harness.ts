@@ -215,7 +215,7 @@ export async function createCase(
       entityId: caseId,
       caseId,
       op: 'create',
-      fields: { status: 'open', title: `Fall ${caseId}`, ...extra },
+      fields: { status: 'aktiv', title: `Fall ${caseId}`, ...extra },
     }),
   ]);
   if (res.statusCode !== 200) throw new Error(`createCase ${caseId}: ${res.statusCode} ${res.body}`);

@@ -65,7 +65,7 @@ for (const dialect of SERVER_DIALECTS) {
           entityId: 'C-1',
           caseId: 'C-1',
           op: 'create',
-          fields: { status: 'open', title: 'A' },
+          fields: { status: 'aktiv', title: 'A' },
         }),
         mutation(s, {
           entity: 'persons',
@@ -213,13 +213,24 @@ for (const dialect of SERVER_DIALECTS) {
     it('rejects illegal case transitions and edits of finalized assessments', async () => {
       const s = await login(h, 'cw');
       await createCase(h, s, 'C-1');
+      const closed = await pushBatch(h, s, [
+        mutation(s, {
+          entity: 'cases',
+          entityId: 'C-1',
+          caseId: 'C-1',
+          fields: { status: 'abgeschlossen' },
+          bases: { status: 1 },
+        }),
+      ]);
+      expect(closed.json().results[0]).toMatchObject({ status: 'applied' });
+      // a closed case is reopened as active, never put to rest directly
       const r1 = await pushBatch(h, s, [
         mutation(s, {
           entity: 'cases',
           entityId: 'C-1',
           caseId: 'C-1',
-          fields: { status: 'aftercare' },
-          bases: { status: 1 },
+          fields: { status: 'ruhend' },
+          bases: { status: 2 },
         }),
       ]);
       expect(r1.json().results[0]).toMatchObject({ status: 'rejected', reason: 'INVALID_TRANSITION' });
