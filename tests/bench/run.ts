@@ -85,16 +85,23 @@ async function main(): Promise<void> {
   const dir = resolve('tests/bench/cases');
   const files = (await readdir(dir)).filter((f) => f.endsWith('.bench.ts')).sort();
   const results: BenchResult[] = [];
+  const failures: { name: string; params: BenchCase<unknown>['params']; error: string }[] = [];
   for (const file of files) {
     const mod = (await import(pathToFileURL(join(dir, file)).href)) as { default: BenchCase<unknown>[] };
     for (const bench of mod.default) {
       if (filters.length > 0 && !filters.some((f) => bench.name.startsWith(f))) continue;
       process.stdout.write(`… ${bench.name} ${JSON.stringify(bench.params)}\n`);
-      const result = await runCase(bench);
-      results.push(result);
-      process.stdout.write(
-        `  median ${fmt(result.median)} ${result.unit}, p95 ${fmt(result.p95)} ${result.unit}\n`,
-      );
+      try {
+        const result = await runCase(bench);
+        results.push(result);
+        process.stdout.write(
+          `  median ${fmt(result.median)} ${result.unit}, p95 ${fmt(result.p95)} ${result.unit}\n`,
+        );
+      } catch (error) {
+        // one broken case must not hide the figures of the others; the run still fails at the end
+        failures.push({ name: bench.name, params: bench.params, error: String(error).slice(0, 500) });
+        process.stdout.write(`  FEHLER: ${String(error).slice(0, 300)}\n`);
+      }
     }
   }
   const cpu = cpus();
@@ -109,11 +116,18 @@ async function main(): Promise<void> {
       node: process.version,
     },
     results,
+    failures,
   };
   await mkdir('bench-results', { recursive: true });
   await writeFile('bench-results/latest.json', JSON.stringify(report, null, 2) + '\n');
   await writeFile('bench-results/latest.md', markdownTable(results) + '\n');
   process.stdout.write(`\n${markdownTable(results)}\n\nbench-results/latest.json geschrieben.\n`);
+  if (failures.length > 0) {
+    process.stdout.write(
+      `${failures.length} Messung(en) fehlgeschlagen: ${failures.map((f) => f.name).join(', ')}\n`,
+    );
+    process.exitCode = 1;
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

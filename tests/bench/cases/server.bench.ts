@@ -237,7 +237,7 @@ async function seedIncremental(env: Env): Promise<IncrementalState> {
         clientId: d.clientId,
         schemaVersion: 1,
         mutations: [
-          mutation(d, 'cases', d.caseId, 'create', { status: { value: 'open', baseVersion: 0 } }),
+          mutation(d, 'cases', d.caseId, 'create', { status: { value: 'aktiv', baseVersion: 0 } }),
           mutation(d, 'persons', `P-${d.caseId}`, 'create', {
             lastName: { value: 'Muster', baseVersion: 0 },
           }),
