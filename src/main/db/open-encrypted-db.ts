@@ -7,6 +7,12 @@ export type RawDatabase = Database.Database;
 /** The cipher of every Lotse database, set explicitly (never the library default by accident). */
 export const DB_CIPHER = 'chacha20';
 export const DATA_KEY_BYTES = 32;
+/**
+ * Page cache of 64 MiB (negative = KiB). Every page read from disk is decrypted and authenticated
+ * once (ChaCha20-Poly1305); a caseworker's working set (caseload, open case) then stays decrypted in
+ * memory for the lifetime of the connection instead of being decrypted again on every read.
+ */
+export const DB_CACHE_SIZE_KIB = 65_536;
 
 export interface OpenOptions {
   readonly readonly?: boolean;
@@ -23,7 +29,7 @@ export interface OpenOptions {
  * Opens an encrypted Lotse database in a fixed order:
  * 1. select the cipher explicitly, 2. apply the raw 32-byte key (no library KDF), 3. verify by
  * reading sqlite_master, 4. WAL, synchronous=FULL, foreign_keys=ON, secure_delete=ON,
- * temp_store=MEMORY (no plaintext temp files).
+ * temp_store=MEMORY (no plaintext temp files), a 64 MiB page cache.
  * Failures are thrown as AppError with a DB_* code; the file is never modified or deleted on error.
  */
 export function openEncryptedDb(path: string, key: Buffer, options: OpenOptions = {}): RawDatabase {
@@ -48,6 +54,7 @@ export function openEncryptedDb(path: string, key: Buffer, options: OpenOptions 
     db.pragma('foreign_keys = ON');
     db.pragma('secure_delete = ON');
     db.pragma('temp_store = MEMORY');
+    db.pragma(`cache_size = -${DB_CACHE_SIZE_KIB}`);
     db.pragma('busy_timeout = 5000');
     return db;
   } catch (error) {

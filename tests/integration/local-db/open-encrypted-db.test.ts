@@ -53,7 +53,7 @@ describe('openEncryptedDb: the fixed order', () => {
     const db = openEncryptedDb(join(dir.path, 'a.db'), randomBytes(32), { create: true });
     try {
       const relevant = calls.filter((c) => !c.startsWith('pragma busy_timeout'));
-      expect(relevant.slice(0, 8)).toEqual([
+      expect(relevant.slice(0, 9)).toEqual([
         "pragma cipher='chacha20'",
         `pragma key="x'<key>'"`,
         'prepare SELECT count(*) AS n FROM sqlite_master',
@@ -62,6 +62,7 @@ describe('openEncryptedDb: the fixed order', () => {
         'pragma foreign_keys = ON',
         'pragma secure_delete = ON',
         'pragma temp_store = MEMORY',
+        'pragma cache_size = -65536',
       ]);
       expect(db.pragma('cipher', { simple: true })).toBe('chacha20');
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -69,6 +70,7 @@ describe('openEncryptedDb: the fixed order', () => {
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(db.pragma('secure_delete', { simple: true })).toBe(1);
       expect(db.pragma('temp_store', { simple: true })).toBe(2);
+      expect(db.pragma('cache_size', { simple: true })).toBe(-65536);
     } finally {
       db.close();
     }
