@@ -1,35 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createAssessment, type Assessment, type CriterionEntry } from './assessment';
+import type { Assessment } from './assessment';
 import { defaultCriteriaCatalogue as catalogue } from './criteria';
 import { assessmentHints, type HintCode } from './hints';
+import { assessmentFixture, entryFixture } from './test-fixtures';
 
-function entry(criterionId: string, extra: Partial<CriterionEntry> = {}): CriterionEntry {
-  return {
-    criterionId,
-    strength: null,
-    need: null,
-    functionalLimitations: null,
-    evidenceSources: ['conversation'],
-    recordedOn: '2026-03-02',
-    recordedBy: 'ifk-1',
-    note: '',
-    ...extra,
-  };
-}
-
-function assessment(patch: Partial<Assessment>): Assessment {
-  return {
-    ...createAssessment({
-      id: 'pa-1',
-      caseId: 'c-1',
-      createdOn: '2026-03-02',
-      createdBy: 'ifk-1',
-      catalogue,
-      targetOccupation: { kldbCode: '51312', title: 'Fachkraft für Lagerlogistik' },
-    }),
+const entry = entryFixture;
+const assessment = (patch: Partial<Assessment>): Assessment =>
+  assessmentFixture({
+    targetOccupation: { kldbCode: '51312', title: 'Fachkraft für Lagerlogistik' },
     ...patch,
-  };
-}
+  });
 
 const codes = (a: Assessment, profile?: Parameters<typeof assessmentHints>[2]): HintCode[] =>
   assessmentHints(a, catalogue, profile).map((h) => h.code);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ResourceDataError } from '../common/resource-data';
-import { createAssessment, type Assessment, type CriterionEntry } from '../assessment/assessment';
+import type { Assessment, CriterionEntry } from '../assessment/assessment';
+import { assessmentFixture, entryFixture } from '../assessment/test-fixtures';
 import { defaultCriteriaCatalogue as criteria } from '../assessment/criteria';
 import strategiesData from '../../../../resources/goals/strategies.json';
 import {
@@ -28,32 +29,12 @@ function refusal(data: unknown): string {
   throw new Error('expected the catalogue to be refused');
 }
 
-function entry(criterionId: string, need: string | null): CriterionEntry {
-  return {
-    criterionId,
-    strength: null,
-    need: need === null ? null : { focus: need },
-    functionalLimitations: null,
-    evidenceSources: ['conversation'],
-    recordedOn: '2026-03-02',
-    recordedBy: 'ifk-1',
-    note: '',
-  };
-}
-
-function assessment(entries: CriterionEntry[], dominant: Assessment['dominantKeyFactor'] = null): Assessment {
-  return {
-    ...createAssessment({
-      id: 'pa-1',
-      caseId: 'c-1',
-      createdOn: '2026-03-02',
-      createdBy: 'ifk-1',
-      catalogue: criteria,
-    }),
-    entries,
-    dominantKeyFactor: dominant,
-  };
-}
+const entry = (criterionId: string, need: string | null): CriterionEntry =>
+  entryFixture(criterionId, { need: need === null ? null : { focus: need } });
+const assessment = (
+  entries: CriterionEntry[],
+  dominant: Assessment['dominantKeyFactor'] = null,
+): Assessment => assessmentFixture({ entries, dominantKeyFactor: dominant });
 
 const ids = (list: readonly { id: string }[]) => list.map((s) => s.id);
 
