@@ -20,6 +20,7 @@ import type {
   SyncMutationsTable,
   SyncQuarantineTable,
   SyncRecordsTable,
+  TextFieldHistoryTable,
 } from './tables/sync.table';
 
 export interface ServerDb {
@@ -38,6 +39,7 @@ export interface ServerDb {
   sync_mutations: SyncMutationsTable;
   client_scope: ClientScopeTable;
   sync_conflicts: SyncConflictsTable;
+  text_field_history: TextFieldHistoryTable;
   sync_quarantine: SyncQuarantineTable;
   audit_log: AuditLogTable;
   reference_documents: ReferenceDocumentsTable;
@@ -51,6 +53,7 @@ export const SERVER_TABLES: readonly (keyof ServerDb)[] = [
   'audit_log',
   'sync_quarantine',
   'sync_conflicts',
+  'text_field_history',
   'client_scope',
   'sync_mutations',
   'change_log',

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyLease } from '../../../src/server/features/auth/tokens';
+import { TEXT_HISTORY_KEEP_VERSIONS } from '../../../src/server/features/sync/sync.repository';
 import { SERVER_DIALECTS, skipReason } from '../../helpers/server-db';
 import {
   createCase,
@@ -12,6 +13,7 @@ import {
   pushBatch,
   type Harness,
   type PullBody,
+  type Session,
 } from './harness';
 
 for (const dialect of SERVER_DIALECTS) {
@@ -370,6 +372,220 @@ for (const dialect of SERVER_DIALECTS) {
         headers: { authorization: `Bearer ${cw.accessToken}` },
       });
       expect(cwList.statusCode).toBe(403);
+    });
+
+    describe('note text (3-way merge, SYNC.md §4.4)', () => {
+      const BASE = 'Absatz 1\n\nAbsatz 2\n\nAbsatz 3\n';
+      const setup = async () => {
+        const a = await login(h, 'cw');
+        await createCase(h, a, 'C-1');
+        await pushBatch(h, a, [
+          mutation(a, {
+            entity: 'notes',
+            entityId: 'N-1',
+            caseId: 'C-1',
+            op: 'create',
+            fields: { title: 'Gespräch', body: BASE },
+          }),
+        ]);
+        const b = await login(h, 'cw'); // second device of the same caseworker, same base
+        const start = await pullAll(h, b);
+        expect(start.changes.find((c) => c.id === 'N-1')).toMatchObject({
+          row: { body: BASE },
+          fieldVersions: { body: 1 },
+        });
+        return { a, b, cursorA: { txid: '0', changeId: '0' }, cursorB: start.cursor };
+      };
+      const editBody = (s: Session, body: string, base: number) =>
+        mutation(s, {
+          entity: 'notes',
+          entityId: 'N-1',
+          caseId: 'C-1',
+          fields: { body },
+          bases: { body: base },
+          baseRowVersion: 1,
+        });
+      const noteBody = async () =>
+        (
+          (
+            await h.tdb.db
+              .selectFrom('sync_records')
+              .select('data')
+              .where('id', '=', 'N-1')
+              .executeTakeFirstOrThrow()
+          ).data as { body: string }
+        ).body;
+      const counts = async () => {
+        const n = async (table: string) =>
+          Number(
+            (await sql<{ n: string }>`select count(*)::text as n from ${sql.table(table)}`.execute(h.tdb.db))
+              .rows[0]!.n,
+          );
+        return {
+          changes: await n('change_log'),
+          conflicts: await n('sync_conflicts'),
+          history: await n('text_field_history'),
+          mutations: await n('sync_mutations'),
+        };
+      };
+      const resultsText = (body: string) =>
+        body.slice(body.indexOf('"results":'), body.indexOf(',"serverTime"'));
+
+      it('merges edits of different paragraphs from the same base: merged, info record, both pull the merged text', async () => {
+        const { a, b, cursorA, cursorB } = await setup();
+        const ours = 'Absatz 1 – ergänzt von A\n\nAbsatz 2\n\nAbsatz 3\n';
+        const theirs = 'Absatz 1\n\nAbsatz 2\n\nAbsatz 3 – ergänzt von B\n';
+        const merged = 'Absatz 1 – ergänzt von A\n\nAbsatz 2\n\nAbsatz 3 – ergänzt von B\n';
+        const ra = await pushBatch(h, a, [editBody(a, ours, 1)]);
+        expect(ra.json().results[0]).toMatchObject({ status: 'applied', rowVersion: 2, conflictIds: [] });
+
+        const batch = [editBody(b, theirs, 1)];
+        const rb = await pushBatch(h, b, batch);
+        expect(rb.statusCode).toBe(200);
+        const result = rb.json().results[0];
+        expect(result).toMatchObject({ status: 'merged', rowVersion: 3, reason: null });
+        expect(result.conflictIds).toHaveLength(1);
+        expect(await noteBody()).toBe(merged);
+
+        // the info record: base, merged text (kept), the client's text (other), both authors
+        const info = await h.tdb.db
+          .selectFrom('sync_conflicts')
+          .selectAll()
+          .where('conflict_id', '=', result.conflictIds[0])
+          .executeTakeFirstOrThrow();
+        expect(info).toMatchObject({
+          kind: 'merged',
+          entity: 'notes',
+          entity_id: 'N-1',
+          field: 'body',
+          base: BASE,
+          kept_value: merged,
+          other_value: theirs,
+          kept_by: a.clientId,
+          other_by: b.clientId,
+          resolved_at: null,
+        });
+
+        // both devices pull the merged text (field version 3) and the info record
+        for (const [s, cursor] of [
+          [a, cursorA],
+          [b, cursorB],
+        ] as const) {
+          const pulled = await pullAll(h, s, cursor, 1);
+          expect(pulled.changes.find((c) => c.id === 'N-1')).toMatchObject({
+            rowVersion: 3,
+            row: { title: 'Gespräch', body: merged },
+            fieldVersions: { title: 1, body: 3 },
+          });
+          const records = pulled.changes.filter((c) => c.entity === 'sync_conflicts');
+          expect(records).toHaveLength(1);
+          expect(records[0]!.row).toMatchObject({
+            kind: 'merged',
+            entityId: 'N-1',
+            field: 'body',
+            base: BASE,
+            keptValue: merged,
+            otherValue: theirs,
+          });
+        }
+
+        // the merged text is the base of the next merge
+        const history = await h.tdb.db
+          .selectFrom('text_field_history')
+          .select(['version', 'value'])
+          .where('entity_id', '=', 'N-1')
+          .orderBy('version')
+          .execute();
+        expect(history.map((r) => [Number(r.version), r.value])).toEqual([
+          [1, BASE],
+          [2, ours],
+          [3, merged],
+        ]);
+
+        // replay: byte-identical stored result, nothing applied twice
+        const before = await counts();
+        h.clock.advance(60_000);
+        const replays = await Promise.all([1, 2, 3].map(() => pushBatch(h, b, batch)));
+        for (const r of replays) {
+          expect(r.statusCode).toBe(200);
+          expect(resultsText(r.body)).toBe(resultsText(rb.body));
+        }
+        expect(await counts()).toEqual(before);
+        expect(await noteBody()).toBe(merged);
+      });
+
+      it('keeps the server text when the same paragraph was edited differently, with the client text in a conflict record', async () => {
+        const { a, b, cursorA } = await setup();
+        const ours = 'Absatz 1\n\nAbsatz 2 – Fassung A\n\nAbsatz 3\n';
+        const theirs = 'Absatz 1\n\nAbsatz 2 – Fassung B\n\nAbsatz 3\n';
+        await pushBatch(h, a, [editBody(a, ours, 1)]);
+        b.hlcMillis += 10_000; // a later clock does not win free text: the server text stays
+        const batch = [editBody(b, theirs, 1)];
+        const rb = await pushBatch(h, b, batch);
+        const result = rb.json().results[0];
+        expect(result).toMatchObject({ status: 'conflict', rowVersion: 2, reason: null });
+        expect(result.conflictIds).toHaveLength(1);
+        expect(await noteBody()).toBe(ours);
+        const conflict = await h.tdb.db.selectFrom('sync_conflicts').selectAll().executeTakeFirstOrThrow();
+        expect(conflict).toMatchObject({
+          conflict_id: result.conflictIds[0],
+          kind: 'conflict',
+          field: 'body',
+          base: BASE,
+          kept_value: ours,
+          other_value: theirs,
+          kept_by: a.clientId,
+          other_by: b.clientId,
+        });
+        const pulled = await pullAll(h, a, cursorA);
+        const record = pulled.changes.find((c) => c.entity === 'sync_conflicts');
+        expect(record?.row).toMatchObject({ kind: 'conflict', keptValue: ours, otherValue: theirs });
+        expect(pulled.changes.find((c) => c.id === 'N-1')?.fieldVersions.body).toBe(2);
+
+        const before = await counts();
+        const replay = await pushBatch(h, b, batch);
+        expect(resultsText(replay.body)).toBe(resultsText(rb.body));
+        expect(await counts()).toEqual(before);
+      });
+
+      it('gives a conflict when the base text is not known (never seen, or pruned)', async () => {
+        const { a, b } = await setup();
+        await pushBatch(h, a, [editBody(a, 'Absatz 1 A\n\nAbsatz 2\n\nAbsatz 3\n', 1)]);
+        const unseen = await pushBatch(h, b, [editBody(b, 'Absatz 1\n\nAbsatz 2\n\nAbsatz 3 B\n', 0)]);
+        expect(unseen.json().results[0]).toMatchObject({ status: 'conflict' });
+        expect(await noteBody()).toBe('Absatz 1 A\n\nAbsatz 2\n\nAbsatz 3\n');
+
+        // many versions later the old base is pruned: conflict instead of merge
+        const edits = Array.from({ length: TEXT_HISTORY_KEEP_VERSIONS + 1 }, (_, i) =>
+          editBody(a, `Absatz 1 v${i}\n\nAbsatz 2\n\nAbsatz 3\n`, i + 2),
+        );
+        const many = await pushBatch(h, a, edits);
+        // (a's own edits, so no conflicts; `merged` only because baseRowVersion is old)
+        expect(
+          many
+            .json()
+            .results.every((r: { status: string; conflictIds: string[] }) => r.conflictIds.length === 0),
+        ).toBe(true);
+        const versions = await h.tdb.db
+          .selectFrom('text_field_history')
+          .select('version')
+          .where('entity_id', '=', 'N-1')
+          .orderBy('version')
+          .execute();
+        expect(versions).toHaveLength(TEXT_HISTORY_KEEP_VERSIONS);
+        expect(Number(versions[0]!.version)).toBe(
+          TEXT_HISTORY_KEEP_VERSIONS + 3 - TEXT_HISTORY_KEEP_VERSIONS + 1,
+        );
+        const stale = await pushBatch(h, b, [editBody(b, 'Absatz 1\n\nAbsatz 2\n\nAbsatz 3 B\n', 1)]);
+        expect(stale.json().results[0]).toMatchObject({ status: 'conflict' });
+        // a base still kept merges
+        const head = TEXT_HISTORY_KEEP_VERSIONS + 3;
+        const recent = await pushBatch(h, b, [
+          editBody(b, `Absatz 1 v${TEXT_HISTORY_KEEP_VERSIONS - 1}\n\nAbsatz 2\n\nAbsatz 3 B\n`, head - 1),
+        ]);
+        expect(recent.json().results[0]).toMatchObject({ status: 'merged' });
+        expect(await noteBody()).toBe(`Absatz 1 v${TEXT_HISTORY_KEEP_VERSIONS}\n\nAbsatz 2\n\nAbsatz 3 B\n`);
+      });
     });
 
     it.skipIf(dialect === 'pglite')(

@@ -55,9 +55,20 @@ export interface SyncConflictsTable {
   other_value: Json | null;
   kept_by: string | null;
   other_by: string | null;
+  /** 'conflict' (NULL in rows from before 20261201T0100) or 'merged' (info record of a clean text merge). */
+  kind: string | null;
   created_at: Date;
   resolved_by: string | null;
   resolved_at: Date | null;
+}
+
+/** Prior values of mergeable free-text fields, per field version (the base of a 3-way merge). */
+export interface TextFieldHistoryTable {
+  entity: string;
+  entity_id: string;
+  field: string;
+  version: string;
+  value: string | null;
 }
 
 export interface SyncQuarantineTable {

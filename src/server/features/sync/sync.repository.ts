@@ -172,6 +172,7 @@ export async function insertConflict(
     other: unknown;
     keptBy: string | null;
     otherBy: string | null;
+    kind: 'conflict' | 'merged';
     at: Date;
   },
 ): Promise<void> {
@@ -188,9 +189,67 @@ export async function insertConflict(
       other_value: JSON.stringify(c.other ?? null),
       kept_by: c.keptBy,
       other_by: c.otherBy,
+      kind: c.kind,
       created_at: c.at,
     })
     .execute();
+}
+
+/**
+ * Versions of a mergeable text field kept as merge bases: a client whose base is older than this
+ * many versions of the field gets a conflict instead of a merge.
+ */
+export const TEXT_HISTORY_KEEP_VERSIONS = 100;
+
+/** Records the value of a mergeable text field at its new version, and prunes old versions. */
+export async function writeTextHistory(
+  trx: Transaction<ServerDb>,
+  rows: readonly { entity: string; entityId: string; field: string; version: number; value: string | null }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await trx
+    .insertInto('text_field_history')
+    .values(
+      rows.map((r) => ({
+        entity: r.entity,
+        entity_id: r.entityId,
+        field: r.field,
+        version: String(r.version),
+        value: r.value,
+      })),
+    )
+    .onConflict((oc) =>
+      oc
+        .columns(['entity', 'entity_id', 'field', 'version'])
+        .doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })),
+    )
+    .execute();
+  for (const r of rows) {
+    if (r.version <= TEXT_HISTORY_KEEP_VERSIONS) continue;
+    await trx
+      .deleteFrom('text_field_history')
+      .where('entity', '=', r.entity)
+      .where('entity_id', '=', r.entityId)
+      .where('field', '=', r.field)
+      .where('version', '<=', String(r.version - TEXT_HISTORY_KEEP_VERSIONS))
+      .execute();
+  }
+}
+
+/** The value of a mergeable text field at `version`, or undefined if it is not (or no longer) kept. */
+export async function findTextHistory(
+  db: Executor,
+  k: { entity: string; entityId: string; field: string; version: number },
+): Promise<string | null | undefined> {
+  const row = await db
+    .selectFrom('text_field_history')
+    .select('value')
+    .where('entity', '=', k.entity)
+    .where('entity_id', '=', k.entityId)
+    .where('field', '=', k.field)
+    .where('version', '=', String(k.version))
+    .executeTakeFirst();
+  return row?.value;
 }
 
 export async function insertQuarantine(

@@ -8,6 +8,7 @@ import {
   type CaseStatus,
 } from '../../../shared/sync/entities';
 import { decodeHlc, encodeHlc } from '../../../shared/sync/hlc';
+import { isMergeableTextField, mergeText } from '../../../shared/sync/text-merge';
 import {
   PROTOCOL_VERSION,
   type Cursor,
@@ -334,6 +335,7 @@ async function applyMutation(
       by: p.userId,
       at: now,
     });
+    await repo.writeTextHistory(trx, textHistory(m, Object.keys(m.fields), data, meta));
     return {
       seq: m.seq,
       mutationId: m.mutationId,
@@ -348,6 +350,7 @@ async function applyMutation(
   const data = { ...(current.data as Record<string, unknown>) };
   const meta = { ...(current.field_meta as Record<string, FieldMeta>) };
   const conflictIds: string[] = [];
+  let conflicted = false;
   const stale = m.baseRowVersion !== null && m.baseRowVersion !== rowVersion;
 
   if (m.entity === 'assessments' && data.status === 'finalized') return rejected(m, 'DOMAIN_RULE_VIOLATED');
@@ -359,8 +362,10 @@ async function applyMutation(
     other: unknown,
     keptBy: string | null,
     otherBy: string | null,
+    kind: 'conflict' | 'merged' = 'conflict',
   ) => {
     const id = ctx.ids.id();
+    if (kind === 'conflict') conflicted = true;
     await repo.insertConflict(trx, {
       id,
       caseId: m.caseId,
@@ -372,6 +377,7 @@ async function applyMutation(
       other,
       keptBy,
       otherBy,
+      kind,
       at: now,
     });
     await repo.appendChange(trx, {
@@ -447,7 +453,8 @@ async function applyMutation(
     if (from && from !== to && !CASE_TRANSITIONS[from].includes(to)) return rejected(m, 'INVALID_TRANSITION');
   }
 
-  let changed = false;
+  const written: string[] = [];
+  let textMerged = false;
   for (const [name, f] of Object.entries(m.fields)) {
     const fm = meta[name] ?? { v: 0, hlc: '', by: '' };
     const serverValue = Object.hasOwn(data, name) ? data[name] : null;
@@ -455,7 +462,37 @@ async function applyMutation(
     if (f.baseVersion === fm.v) {
       data[name] = f.value;
       meta[name] = { v: fm.v + 1, hlc, by: p.clientId };
-      changed = true;
+      written.push(name);
+      continue;
+    }
+    if (isMergeableTextField(m.entity, name)) {
+      // Free text (SYNC.md §4.4): 3-way merge against the client's base version. Clean: the merged
+      // text is written, with an info record. Otherwise (or base not kept): the server text stays
+      // and the client text is attached to the note as a conflict version.
+      const base =
+        f.baseVersion >= 1 && f.baseVersion < fm.v
+          ? await repo.findTextHistory(trx, {
+              entity: m.entity,
+              entityId: m.entityId,
+              field: name,
+              version: f.baseVersion,
+            })
+          : undefined;
+      const merge =
+        typeof base === 'string' && typeof f.value === 'string' && typeof serverValue === 'string'
+          ? mergeText(base, f.value, serverValue)
+          : undefined;
+      if (merge?.clean) {
+        if (merge.text !== serverValue) {
+          await addConflict(name, base, merge.text, f.value, fm.by || null, p.clientId, 'merged');
+          data[name] = merge.text;
+          meta[name] = { v: fm.v + 1, hlc: hlc > fm.hlc ? hlc : fm.hlc, by: p.clientId };
+          written.push(name);
+          textMerged = true;
+        }
+        continue;
+      }
+      await addConflict(name, base ?? null, serverValue, f.value, fm.by || null, p.clientId);
       continue;
     }
     // concurrent same-field change to a different value: LWW by HLC, never silent
@@ -463,13 +500,13 @@ async function applyMutation(
       await addConflict(name, null, f.value, serverValue, p.clientId, fm.by || null);
       data[name] = f.value;
       meta[name] = { v: fm.v + 1, hlc, by: p.clientId };
-      changed = true;
+      written.push(name);
     } else {
       await addConflict(name, null, serverValue, f.value, fm.by || null, p.clientId);
     }
   }
   let next = rowVersion;
-  if (changed) {
+  if (written.length > 0) {
     next = rowVersion + 1;
     await repo.updateRecord(trx, {
       entity: m.entity,
@@ -482,9 +519,29 @@ async function applyMutation(
       at: now,
       op: 'update',
     });
+    await repo.writeTextHistory(trx, textHistory(m, written, data, meta));
   }
-  const status = conflictIds.length > 0 ? 'conflict' : stale ? 'merged' : 'applied';
+  // conflictIds also lists the info record of a clean text merge (status `merged`)
+  const status = conflicted ? 'conflict' : stale || textMerged ? 'merged' : 'applied';
   return { seq: m.seq, mutationId: m.mutationId, status, rowVersion: next, conflictIds, reason: null };
+}
+
+/** History rows for the mergeable text fields among `fields`, at their (new) versions. */
+function textHistory(
+  m: Mutation,
+  fields: readonly string[],
+  data: Readonly<Record<string, unknown>>,
+  meta: Readonly<Record<string, FieldMeta>>,
+): Parameters<typeof repo.writeTextHistory>[1] {
+  return fields
+    .filter((name) => isMergeableTextField(m.entity, name))
+    .map((name) => ({
+      entity: m.entity,
+      entityId: m.entityId,
+      field: name,
+      version: meta[name]!.v,
+      value: typeof data[name] === 'string' ? data[name] : null,
+    }));
 }
 
 // ---------------------------------------------------------------- pull
@@ -555,6 +612,9 @@ function conflictToSyncedRow(c: ConflictRow): SyncedRow {
       entity: c.entity,
       entityId: c.entity_id,
       field: c.field,
+      /** 'conflict', or 'merged': the info record of a clean 3-way text merge (keptValue = merged text). */
+      kind: c.kind ?? 'conflict',
+      base: c.base,
       keptValue: c.kept_value,
       otherValue: c.other_value,
       keptBy: c.kept_by,
