@@ -1,4 +1,4 @@
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import pino, { type Logger } from 'pino';
@@ -8,6 +8,7 @@ import type { ServerDb } from './db/server-db';
 import { registerAdminRoutes } from './features/admin/admin.routes';
 import { registerAuditRoutes } from './features/audit/audit.routes';
 import { registerAuthRoutes } from './features/auth/auth.routes';
+import { registerBlobRoutes } from './features/blobs/blobs.routes';
 import { registerReferenceDataRoutes } from './features/reference-data/reference-data.routes';
 import { registerSyncRoutes } from './features/sync/sync.routes';
 import { leaseKeyFromSeed } from './features/auth/tokens';
@@ -70,6 +71,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     return503OnClosing: true,
+    // Router-level refusals (bad URL encoding, a path parameter over maxParamLength) in our envelope too.
+    frameworkErrors: (error, _request, reply) => {
+      void (reply as FastifyReply).status(error.statusCode === 414 ? 414 : 400).send({
+        error: { code: 'VALIDATION_FAILED', message: 'Die Adresse ist ungültig.' },
+      });
+    },
     ...(options.https ? { https: options.https } : {}),
   }) as unknown as FastifyInstance;
 
@@ -104,5 +111,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerAdminRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerReferenceDataRoutes(app, ctx);
+  registerBlobRoutes(app, ctx);
   return app;
 }

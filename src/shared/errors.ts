@@ -47,6 +47,14 @@ export const ERROR_MESSAGES = {
   AUTH_ACCOUNT_LOCKED: 'Das Konto ist vorübergehend gesperrt. Bitte versuchen Sie es später erneut.',
   AUTH_TOKEN_INVALID: 'Die Anmeldung ist abgelaufen oder ungültig. Bitte melden Sie sich erneut an.',
   AUTH_REFRESH_REUSED: 'Die Anmeldung wurde aus Sicherheitsgründen beendet. Bitte melden Sie sich erneut an.',
+  // central server: blobs (agreement documents)
+  BLOB_HASH_MISMATCH:
+    'Die hochgeladene Datei ist unvollständig oder beschädigt (Prüfsumme falsch). Bitte laden Sie sie erneut hoch.',
+  BLOB_TOO_LARGE: 'Die Datei ist zu groß.',
+  BLOB_OFFSET_MISMATCH: 'Dieser Teil der Datei passt nicht zum bisherigen Upload. Bitte setzen Sie ihn fort.',
+  BLOB_SIZE_MISMATCH: 'Die angegebene Dateigröße passt nicht zum begonnenen Upload.',
+  BLOB_INCOMPLETE: 'Die Datei ist noch nicht vollständig hochgeladen.',
+  BLOB_RANGE_NOT_SATISFIABLE: 'Der angeforderte Ausschnitt der Datei existiert nicht.',
 } as const;
 
 export type AppErrorCode = keyof typeof ERROR_MESSAGES;

@@ -11,6 +11,7 @@ import type {
   TeamsTable,
   UsersTable,
 } from './tables/identity.table';
+import type { BlobChunksTable, BlobsTable } from './tables/blobs.table';
 import type {
   AuditLogTable,
   ChangeLogTable,
@@ -43,12 +44,16 @@ export interface ServerDb {
   sync_quarantine: SyncQuarantineTable;
   audit_log: AuditLogTable;
   reference_documents: ReferenceDocumentsTable;
+  blobs: BlobsTable;
+  blob_chunks: BlobChunksTable;
 }
 
 export type Executor = Kysely<ServerDb> | Transaction<ServerDb>;
 
 /** All tables, in an order that truncation with CASCADE accepts. */
 export const SERVER_TABLES: readonly (keyof ServerDb)[] = [
+  'blob_chunks',
+  'blobs',
   'reference_documents',
   'audit_log',
   'sync_quarantine',

@@ -17,6 +17,12 @@ const STATUS: Partial<Record<AppErrorCode, number>> = {
   SYNC_UPGRADE_REQUIRED: 426,
   RATE_LIMITED: 429,
   AUTH_ACCOUNT_LOCKED: 429,
+  BLOB_HASH_MISMATCH: 422,
+  BLOB_TOO_LARGE: 413,
+  BLOB_OFFSET_MISMATCH: 409,
+  BLOB_SIZE_MISMATCH: 409,
+  BLOB_INCOMPLETE: 409,
+  BLOB_RANGE_NOT_SATISFIABLE: 416,
 };
 
 export function httpStatusOf(code: AppErrorCode): number {
