@@ -138,3 +138,30 @@ export interface SnapshotResponse {
   readonly rows: readonly SyncedRow[];
   readonly nextPageToken: string | null;
 }
+
+/**
+ * `POST /sync/conflicts/:conflictId/resolve`. `keep`: the kept value stays; `take_other`: the other
+ * value is written to the field (a normal server-side change); `dismiss`: acknowledges a `merged`
+ * info record. `expectedVersion`: the field version the user decided on (`fieldVersions[field]`;
+ * the row version for `_archived` conflicts); if set and the field has moved on, 409 CONFLICT.
+ */
+export const resolveConflictRequestSchema = z.strictObject({
+  clientId: clientIdSchema,
+  resolution: z.enum(['keep', 'take_other', 'dismiss']),
+  expectedVersion: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+});
+export type ResolveConflictRequest = z.infer<typeof resolveConflictRequestSchema>;
+export type ConflictResolution = ResolveConflictRequest['resolution'];
+export const conflictParamsSchema = z.strictObject({ conflictId: idSchema });
+export interface ResolveConflictResponse {
+  readonly conflictId: string;
+  readonly resolution: ConflictResolution;
+  /** User id of whoever resolved it. */
+  readonly resolvedBy: string;
+  readonly resolvedAt: string;
+  /** New row version of the entity after `take_other` (null if nothing was written). */
+  readonly rowVersion: number | null;
+}
+
+/** `GET /sync/poke?clientId=…`: a text/event-stream of `event: poke` frames with no payload. */
+export const pokeQuerySchema = z.strictObject({ clientId: clientIdSchema });

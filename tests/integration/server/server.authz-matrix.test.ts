@@ -198,9 +198,37 @@ for (const dialect of SERVER_DIALECTS) {
       expect(await check('dp', 'otherOffice', 'read')).toBe(false);
     });
 
-    it('admin, audit and reference-data endpoints refuse other roles with 403 and a code', async () => {
+    it('admin, audit, reference-data and conflict endpoints refuse other roles with 403 and a code', async () => {
       const cw = sessions.cw!;
+      // a conflict in the team colleague's case (two of their devices edit the same line)
+      const team = sessions.cwTeam!;
+      const team2 = await login(h, 'cwTeam');
+      const conflictIds: string[] = [];
+      for (const [s, body] of [
+        [team, 'Vermerk A'],
+        [team2, 'Vermerk B'],
+      ] as const) {
+        const res = await pushBatch(h, s, [
+          mutation(s, {
+            entity: 'notes',
+            entityId: `N-${CASES.team}`,
+            caseId: CASES.team,
+            fields: { body },
+            bases: { body: 1 },
+          }),
+        ]);
+        conflictIds.push(...(res.json().results[0].conflictIds as string[]));
+      }
+      expect(conflictIds).toHaveLength(1);
+      const resolveAs = (s: Session) =>
+        post(h, s, `/sync/conflicts/${conflictIds[0]}/resolve`, { clientId: s.clientId, resolution: 'keep' });
       const attempts = [
+        resolveAs(cw),
+        resolveAs(sessions.lead!),
+        resolveAs(sessions.cwOtherTeam!),
+        resolveAs(sessions.cwOther!),
+        resolveAs(sessions.admin!),
+        resolveAs(sessions.dp!),
         post(h, cw, '/admin/offices', { id: 'torgau', name: 'Torgau' }),
         post(h, cw, '/admin/users', {
           username: 'x.y',

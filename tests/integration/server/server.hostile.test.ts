@@ -18,6 +18,7 @@ import {
   helloRequestSchema,
   pullRequestSchema,
   pushRequestSchema,
+  resolveConflictRequestSchema,
   snapshotRequestSchema,
 } from '../../../src/shared/sync/protocol';
 import { SERVER_DIALECTS, skipReason } from '../../helpers/server-db';
@@ -96,6 +97,13 @@ const ENDPOINTS: readonly Endpoint[] = [
     as: 'cw',
     schema: snapshotRequestSchema,
     valid: (s) => ({ clientId: s.clientId, caseIds: ['C-1'], pageToken: null }),
+  },
+  {
+    method: 'POST',
+    url: '/sync/conflicts/00000000-0000-4000-8000-000000000999/resolve',
+    as: 'cw',
+    schema: resolveConflictRequestSchema,
+    valid: (s) => ({ clientId: s.clientId, resolution: 'take_other', expectedVersion: 1 }),
   },
   {
     method: 'POST',
@@ -342,6 +350,7 @@ for (const dialect of SERVER_DIALECTS) {
       const before = await fingerprint(h);
       const auth = { authorization: `Bearer ${sessions.admin!.accessToken}` };
       const dpAuth = { authorization: `Bearer ${sessions.dp!.accessToken}` };
+      const cwAuth = { authorization: `Bearer ${sessions.cw!.accessToken}` };
       await fc.assert(
         fc.asyncProperty(fc.string({ minLength: 1, maxLength: 120 }), async (raw) => {
           const seg = encodeURIComponent(raw);
@@ -365,6 +374,13 @@ for (const dialect of SERVER_DIALECTS) {
               headers: auth,
             }),
             h.app.inject({ method: 'GET', url: `/audit/export?from=${seg}&to=${seg}`, headers: dpAuth }),
+            h.app.inject({
+              method: 'POST',
+              url: `/sync/conflicts/${seg}/resolve`,
+              payload: { clientId: sessions.cw!.clientId, resolution: 'keep' },
+              headers: cwAuth,
+            }),
+            h.app.inject({ method: 'GET', url: `/sync/poke?clientId=${seg}`, headers: cwAuth }),
             h.app.inject({
               method: 'PUT',
               url: `/reference-data/${seg}X`,

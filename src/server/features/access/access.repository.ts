@@ -90,3 +90,49 @@ export function inScope(p: Principal, db: Executor, now: Date, caseIdColumn: Exp
 export function findCaseDirectory(db: Executor, caseId: string) {
   return db.selectFrom('case_directory').selectAll().where('case_id', '=', caseId).executeTakeFirst();
 }
+
+/**
+ * Who may READ any of `caseIds` now, in the terms of `readScope` (keep the two in step): the
+ * assigned caseworkers and their current substitutes, the teams (for team leads) and the users
+ * with an active break-glass grant. Used to address SSE pokes without a query per connection.
+ */
+export async function readersOfCases(
+  db: Executor,
+  caseIds: readonly string[],
+  now: Date,
+): Promise<{ caseworkers: Set<string>; teams: Set<string>; grantees: Set<string> }> {
+  const out = { caseworkers: new Set<string>(), teams: new Set<string>(), grantees: new Set<string>() };
+  if (caseIds.length === 0) return out;
+  const ids = [...caseIds];
+  const cases = await db
+    .selectFrom('case_directory')
+    .select(['assigned_user_id', 'team_id'])
+    .where('case_id', 'in', ids)
+    .execute();
+  const assigned = [
+    ...new Set(cases.flatMap((c) => (c.assigned_user_id === null ? [] : [c.assigned_user_id]))),
+  ];
+  for (const c of cases) {
+    if (c.assigned_user_id !== null) out.caseworkers.add(c.assigned_user_id);
+    if (c.team_id !== null) out.teams.add(c.team_id);
+  }
+  if (assigned.length > 0) {
+    const subs = await db
+      .selectFrom('substitutions')
+      .select('substitute_user_id')
+      .where('absent_user_id', 'in', assigned)
+      .where('valid_from', '<=', now)
+      .where('valid_until', '>', now)
+      .execute();
+    for (const s of subs) out.caseworkers.add(s.substitute_user_id);
+  }
+  const grants = await db
+    .selectFrom('break_glass_grants')
+    .select('user_id')
+    .where('case_id', 'in', ids)
+    .where('granted_at', '<=', now)
+    .where('expires_at', '>', now)
+    .execute();
+  for (const g of grants) out.grantees.add(g.user_id);
+  return out;
+}

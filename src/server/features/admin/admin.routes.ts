@@ -4,7 +4,9 @@ import { parseOrThrow } from '../../../shared/validation';
 import { idSchema } from '../../../shared/sync/protocol';
 import type { ServerContext } from '../../context';
 import { authenticate } from '../../http/authenticate';
+import { findCaseDirectory } from '../access/access.repository';
 import { ROLES } from '../auth/roles';
+import { pokeHub } from '../sync/poke';
 import * as service from './admin.service';
 
 export const officeSchema = z.strictObject({ id: idSchema, name: z.string().min(1).max(100) });
@@ -66,7 +68,13 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: ServerContext): v
     const p = await authenticate(ctx, request, { roles: ['specialist_admin', 'team_lead'] });
     const { caseId } = parseOrThrow(caseParams, request.params);
     const body = parseOrThrow(assignSchema, request.body);
+    const before = await findCaseDirectory(ctx.db, caseId);
     await service.assignCase(deps, p, { caseId, ...body });
+    // the new readers pull the case, the previous assignee pulls its removal
+    pokeHub(ctx).notify({
+      caseIds: [caseId],
+      userIds: before?.assigned_user_id ? [before.assigned_user_id] : [],
+    });
     return { caseId, assignedUserId: body.assignedUserId };
   });
 

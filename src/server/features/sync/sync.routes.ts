@@ -1,16 +1,26 @@
 import type { FastifyInstance } from 'fastify';
 import { parseOrThrow } from '../../../shared/validation';
 import {
+  conflictParamsSchema,
   helloRequestSchema,
+  pokeQuerySchema,
   pullRequestSchema,
   pushRequestSchema,
+  resolveConflictRequestSchema,
   snapshotRequestSchema,
 } from '../../../shared/sync/protocol';
 import type { ServerContext } from '../../context';
 import { assertSameClient, authenticate } from '../../http/authenticate';
+import { pokeHub } from './poke';
 import * as service from './sync.service';
 
 export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const hub = pokeHub(ctx);
+  // End the open event streams first, or close() would wait for them forever.
+  app.addHook('preClose', async () => {
+    hub.closeAll();
+  });
+
   app.post('/sync/hello', async (request) => {
     const principal = await authenticate(ctx, request, { allowExpired: true });
     const body = parseOrThrow(helloRequestSchema, request.body);
@@ -23,6 +33,7 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const body = parseOrThrow(pushRequestSchema, request.body);
     assertSameClient(principal, body.clientId);
     const outcome = await service.push(ctx, principal, body);
+    if (outcome.changedCaseIds.length > 0) hub.notify({ caseIds: outcome.changedCaseIds });
     return reply.type('application/json; charset=utf-8').send(outcome.json);
   });
 
@@ -38,5 +49,28 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const body = parseOrThrow(snapshotRequestSchema, request.body);
     assertSameClient(principal, body.clientId);
     return service.snapshot(ctx, principal, body);
+  });
+
+  app.post('/sync/conflicts/:conflictId/resolve', async (request) => {
+    const principal = await authenticate(ctx, request);
+    const { conflictId } = parseOrThrow(conflictParamsSchema, request.params);
+    const body = parseOrThrow(resolveConflictRequestSchema, request.body);
+    assertSameClient(principal, body.clientId);
+    const outcome = await service.resolveConflict(ctx, principal, conflictId, body);
+    if (outcome.changed) hub.notify({ caseIds: [outcome.caseId] });
+    return outcome.response;
+  });
+
+  app.get('/sync/poke', async (request, reply) => {
+    const principal = await authenticate(ctx, request);
+    const query = parseOrThrow(pokeQuerySchema, request.query);
+    assertSameClient(principal, query.clientId);
+    const stream = hub.open(principal);
+    reply.raw.once('close', () => stream.destroy());
+    return reply
+      .header('content-type', 'text/event-stream; charset=utf-8')
+      .header('cache-control', 'no-cache, no-transform')
+      .header('x-accel-buffering', 'no')
+      .send(stream);
   });
 }

@@ -1,16 +1,18 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Transaction } from 'kysely';
-import { AppError, type AppErrorCode } from '../../../shared/errors';
+import { AppError, isAppErrorCode, type AppErrorCode } from '../../../shared/errors';
 import {
   CASE_TRANSITIONS,
   REQUIRED_ON_CREATE,
   checkEntityFields,
+  syncEntitySchema,
   type CaseStatus,
 } from '../../../shared/sync/entities';
-import { decodeHlc, encodeHlc } from '../../../shared/sync/hlc';
+import { decodeHlc, encodeHlc, tick } from '../../../shared/sync/hlc';
 import { isMergeableTextField, mergeText } from '../../../shared/sync/text-merge';
 import {
   PROTOCOL_VERSION,
+  type ConflictResolution,
   type Cursor,
   type HelloRequest,
   type HelloResponse,
@@ -19,6 +21,8 @@ import {
   type PullRequest,
   type PullResponse,
   type PushRequest,
+  type ResolveConflictRequest,
+  type ResolveConflictResponse,
   type SnapshotRequest,
   type SnapshotResponse,
   type SyncedRow,
@@ -89,6 +93,8 @@ export async function hello(
 /** The push response as raw JSON text, so stored results are replayed byte for byte. */
 export interface PushOutcome {
   readonly json: string;
+  /** Cases with a committed change in this batch (for the SSE poke); empty for pure replays. */
+  readonly changedCaseIds: readonly string[];
 }
 
 function validateBatch(req: PushRequest): void {
@@ -208,6 +214,7 @@ export async function push(ctx: ServerContext, p: Principal, req: PushRequest): 
     }
 
     const results: string[] = [];
+    const changedCaseIds = new Set<string>();
     const audit: AuditEntry[] = [];
     let resendFrom: number | undefined;
     const toStore: Parameters<typeof repo.storeMutationResults>[1][number][] = [];
@@ -244,6 +251,7 @@ export async function push(ctx: ServerContext, p: Principal, req: PushRequest): 
         });
       } else {
         result = await applyMutation(ctx, trx, p, m, now);
+        if (result.status !== 'rejected') changedCaseIds.add(m.caseId);
         audit.push({
           at: now,
           userId: p.userId,
@@ -271,7 +279,10 @@ export async function push(ctx: ServerContext, p: Principal, req: PushRequest): 
     await repo.setClientSeq(trx, p.clientId, lastSeq, now);
     await appendAuditMany(trx, audit);
     const head = `{"ackedThroughSeq":${lastSeq},"results":[${results.join(',')}],"serverTime":${JSON.stringify(now.toISOString())}`;
-    return { json: resendFrom === undefined ? `${head}}` : `${head},"resendFrom":${resendFrom}}` };
+    return {
+      json: resendFrom === undefined ? `${head}}` : `${head},"resendFrom":${resendFrom}}`,
+      changedCaseIds: [...changedCaseIds],
+    };
   });
 }
 
@@ -544,6 +555,157 @@ function textHistory(
     }));
 }
 
+// ---------------------------------------------------------------- conflict resolution
+
+export interface ResolveOutcome {
+  readonly response: ResolveConflictResponse;
+  readonly caseId: string;
+  /** false when the conflict was already resolved (the stored outcome was returned). */
+  readonly changed: boolean;
+}
+
+/**
+ * Resolves a `sync_conflicts` row (SYNC.md §4.4) in one transaction. `take_other` writes the other
+ * value through the push write path (`applyMutation`: field validation, state machine, finalized
+ * assessments, field versions, change_log, text history). The conflict row gets resolved_by /
+ * resolved_at and a change_log entry, so every device in scope pulls it resolved. The outcome is
+ * stored in the `conflict_resolved` audit entry; resolving again returns it and changes nothing.
+ */
+export async function resolveConflict(
+  ctx: ServerContext,
+  p: Principal,
+  conflictId: string,
+  req: ResolveConflictRequest,
+): Promise<ResolveOutcome> {
+  const now = ctx.clock.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    const client = await lockClient(trx, p.clientId);
+    if (!client || client.user_id !== p.userId) throw new AppError('FORBIDDEN');
+    if (client.revoked_at) throw new AppError('SYNC_DEVICE_REVOKED');
+    const c = await repo.lockConflict(trx, conflictId);
+    if (!c) throw new AppError('NOT_FOUND', 'Diesen Konflikt gibt es nicht.');
+    // Exactly the access a push to this case needs (only caseworkers write, within their scope).
+    const writable = await filterCases(trx, p, now, [c.case_id], 'write');
+    if (!writable.has(c.case_id))
+      throw new AppError('FORBIDDEN', 'Sie dürfen Konflikte dieses Falls nicht auflösen.');
+
+    if (c.resolved_at !== null) {
+      const stored = (
+        await repo.findResolutions(trx, [{ conflictId: c.conflict_id, at: c.resolved_at }])
+      ).get(c.conflict_id);
+      return {
+        caseId: c.case_id,
+        changed: false,
+        response: {
+          conflictId: c.conflict_id,
+          resolution: (stored?.resolution ?? 'keep') as ConflictResolution,
+          resolvedBy: c.resolved_by ?? '',
+          resolvedAt: c.resolved_at.toISOString(),
+          rowVersion: stored?.rowVersion ?? null,
+        },
+      };
+    }
+
+    const kind = c.kind ?? 'conflict';
+    if (req.resolution === 'dismiss' && kind !== 'merged')
+      throw new AppError(
+        'DOMAIN_RULE_VIOLATED',
+        'Nur Hinweise auf zusammengeführte Texte können verworfen werden; ein Konflikt muss entschieden werden.',
+      );
+    const entity = syncEntitySchema.safeParse(c.entity);
+    const record = await repo.lockRecord(trx, c.entity, c.entity_id);
+    if (!entity.success || !record || record.case_id !== c.case_id)
+      throw new AppError('CONFLICT', 'Der betroffene Datensatz wurde inzwischen geändert.');
+    const data = record.data as Record<string, unknown>;
+    const meta = record.field_meta as Record<string, FieldMeta>;
+    const rowVersion = Number(record.row_version);
+    const archivedField = c.field === '_archived';
+    const currentValue = archivedField
+      ? record.archived_at !== null
+      : Object.hasOwn(data, c.field)
+        ? data[c.field]
+        : null;
+    const currentVersion = archivedField ? rowVersion : (meta[c.field]?.v ?? 0);
+    const stale =
+      !isDeepStrictEqual(currentValue, c.kept_value ?? null) ||
+      (!archivedField && record.archived_at !== null) ||
+      (req.expectedVersion !== undefined && req.expectedVersion !== currentVersion);
+    if (stale)
+      throw new AppError(
+        'CONFLICT',
+        'Das Feld wurde seit dem Konflikt geändert. Bitte synchronisieren Sie und entscheiden Sie erneut.',
+      );
+
+    let written: number | null = null;
+    if (req.resolution === 'take_other') {
+      if (archivedField)
+        throw new AppError(
+          'DOMAIN_RULE_VIOLATED',
+          'Ein archivierter Datensatz kann nicht über die Konfliktauflösung wiederhergestellt werden.',
+        );
+      const fm = meta[c.field];
+      const last = fm?.hlc ? decodeHlc(fm.hlc) : { millis: 0, counter: 0, node: p.clientId };
+      const m: Mutation = {
+        seq: Number(client.last_seq) + 1,
+        mutationId: ctx.ids.id(),
+        localTxId: `resolve-${c.conflict_id}`.slice(0, 64),
+        hlc: encodeHlc(tick({ ...last, node: p.clientId }, now.getTime())),
+        entity: entity.data,
+        entityId: c.entity_id,
+        caseId: c.case_id,
+        op: 'update',
+        fields: { [c.field]: { value: c.other_value ?? null, baseVersion: currentVersion } },
+        baseRowVersion: rowVersion,
+      };
+      validateBatch({ clientId: p.clientId, schemaVersion: ctx.config.MAX_SCHEMA, mutations: [m] });
+      const result = await applyMutation(ctx, trx, p, m, now);
+      if (result.status === 'rejected')
+        throw new AppError(isAppErrorCode(result.reason) ? result.reason : 'DOMAIN_RULE_VIOLATED');
+      if (result.status === 'conflict') throw new AppError('CONFLICT');
+      written = result.rowVersion;
+      await appendAudit(trx, {
+        at: now,
+        userId: p.userId,
+        clientId: p.clientId,
+        action: `write_${result.status}`,
+        caseId: c.case_id,
+        entity: c.entity,
+        entityId: c.entity_id,
+        detail: { op: 'update', fields: [c.field], conflictId: c.conflict_id },
+      });
+    }
+    await repo.markConflictResolved(trx, { conflictId: c.conflict_id, by: p.userId, at: now });
+    await repo.appendChange(trx, {
+      caseId: c.case_id,
+      entity: 'sync_conflicts',
+      entityId: c.conflict_id,
+      rowVersion: 2,
+      op: 'update',
+    });
+    await appendAudit(trx, {
+      at: now,
+      userId: p.userId,
+      clientId: p.clientId,
+      action: repo.CONFLICT_RESOLVED_ACTION,
+      caseId: c.case_id,
+      entity: 'sync_conflicts',
+      entityId: c.conflict_id,
+      detail: { resolution: req.resolution, rowVersion: written, field: c.field, kind },
+    });
+    return {
+      caseId: c.case_id,
+      changed: true,
+      response: {
+        conflictId: c.conflict_id,
+        resolution: req.resolution,
+        resolvedBy: p.userId,
+        resolvedAt: now.toISOString(),
+        rowVersion: written,
+      },
+    };
+  });
+}
+
 // ---------------------------------------------------------------- pull
 
 function toSyncedRow(r: SyncRecordRow): SyncedRow {
@@ -601,12 +763,15 @@ async function refreshScope(
 
 type ConflictRow = Awaited<ReturnType<typeof repo.loadConflicts>>[number];
 
-function conflictToSyncedRow(c: ConflictRow): SyncedRow {
+type Resolutions = Awaited<ReturnType<typeof repo.findResolutions>>;
+
+function conflictToSyncedRow(c: ConflictRow, resolutions: Resolutions = new Map()): SyncedRow {
   return {
     entity: 'sync_conflicts',
     id: c.conflict_id,
     caseId: c.case_id,
-    rowVersion: 1,
+    // 1 when recorded, 2 once resolved (the resolution is a change of the row)
+    rowVersion: c.resolved_at === null ? 1 : 2,
     archived: c.resolved_at !== null,
     row: {
       entity: c.entity,
@@ -620,6 +785,10 @@ function conflictToSyncedRow(c: ConflictRow): SyncedRow {
       keptBy: c.kept_by,
       otherBy: c.other_by,
       createdAt: c.created_at.toISOString(),
+      /** User id, time and kind ('keep' | 'take_other' | 'dismiss') of the resolution, or null. */
+      resolvedBy: c.resolved_by,
+      resolvedAt: c.resolved_at?.toISOString() ?? null,
+      resolution: resolutions.get(c.conflict_id)?.resolution ?? null,
     },
     fieldVersions: {},
   };
@@ -663,7 +832,11 @@ export async function pull(ctx: ServerContext, p: Principal, req: PullRequest): 
   }
   const records = [...latest.values()];
   const conflicts = await repo.loadConflicts(ctx.db, conflictIds);
-  const rows: SyncedRow[] = [...records, ...conflicts.map(conflictToSyncedRow)];
+  const resolutions = await repo.findResolutions(
+    ctx.db,
+    conflicts.flatMap((c) => (c.resolved_at ? [{ conflictId: c.conflict_id, at: c.resolved_at }] : [])),
+  );
+  const rows: SyncedRow[] = [...records, ...conflicts.map((c) => conflictToSyncedRow(c, resolutions))];
 
   // Fast path: one read-only statement tells whether the scope changed since it was last stored.
   const probe = await repo.probeScope(ctx.db, p.clientId, readScope(ctx.db, p, now), req.scopeVersion);
@@ -720,7 +893,7 @@ export async function snapshot(
   // Open conflicts of the granted cases come with the first page.
   const conflicts = offset === 0 ? await repo.openConflictsOfCases(ctx.db, caseIds) : [];
   return {
-    rows: [...page.map(toSyncedRow), ...conflicts.map(conflictToSyncedRow)],
+    rows: [...page.map(toSyncedRow), ...conflicts.map((c) => conflictToSyncedRow(c))],
     nextPageToken: hasMore ? String(offset + limit) : null,
   };
 }
