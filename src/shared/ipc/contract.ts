@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { IpcChannelName } from './channels';
+import { APPOINTMENT_STATUSES } from '../domain/case/appointment';
+import { CASE_STATUSES } from '../domain/case/case';
 import { MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from '../security/passphrase-policy';
 
 /** No input: the renderer calls the channel without an argument. */
@@ -59,7 +61,8 @@ const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Bitte ein Datum im Format JJJJ-MM-TT angeben.' });
 const Id = z.string().uuid({ error: 'Ungültige Kennung.' });
-const CaseStatus = z.enum(['aktiv', 'ruhend', 'abgeschlossen']);
+const CaseStatus = z.enum(CASE_STATUSES);
+const Phase = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
 
 export const CaseListInput = z
   .object({
@@ -75,7 +78,7 @@ export const CaseSummary = z.object({
   caseId: z.string(),
   caseNumber: z.string(),
   status: CaseStatus,
-  phase: z.number().int(),
+  phase: Phase,
   officeId: z.string(),
   personId: z.string(),
   firstName: z.string(),
@@ -97,7 +100,7 @@ export const AppointmentDto = z.object({
   durationMinutes: z.number().int(),
   kind: z.string(),
   location: z.string(),
-  status: z.enum(['geplant', 'wahrgenommen', 'versaeumt', 'abgesagt']),
+  status: z.enum(APPOINTMENT_STATUSES),
 });
 export type AppointmentDto = z.infer<typeof AppointmentDto>;
 

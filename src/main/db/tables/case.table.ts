@@ -1,7 +1,9 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { SyncedColumns } from './synced-columns.table';
 
-export type CaseStatus = 'aktiv' | 'ruhend' | 'abgeschlossen';
+import type { CaseStatus, Phase } from '../../../shared/domain/case/case';
+
+export type { CaseStatus };
 
 export interface CaseTable extends SyncedColumns {
   id: string;
@@ -9,7 +11,7 @@ export interface CaseTable extends SyncedColumns {
   person_id: string;
   office_id: string;
   caseworker_id: string;
-  phase: number;
+  phase: Phase;
   status: CaseStatus;
   opened_on: string;
   closed_on: string | null;

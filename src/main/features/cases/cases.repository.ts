@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Phase } from '../../../shared/domain/case/case';
 import type { Executor } from '../../db/kysely';
 import type {
   AppointmentRow,
@@ -19,7 +20,7 @@ export interface CaseListItem {
   readonly caseId: string;
   readonly caseNumber: string;
   readonly status: CaseStatus;
-  readonly phase: number;
+  readonly phase: Phase;
   readonly officeId: string;
   readonly caseworkerId: string;
   readonly personId: string;

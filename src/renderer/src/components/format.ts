@@ -1,4 +1,9 @@
 /** German formats for dates, times and numbers (de-DE, Europe/Berlin). */
+// Labels and calendar arithmetic come from the domain, so every screen uses one vocabulary.
+export { addDays, ageOn } from '../../../shared/domain/common/dates';
+export { APPOINTMENT_STATUS_LABELS } from '../../../shared/domain/case/appointment';
+export { CASE_STATUS_LABELS, PHASE_LABELS, PHASES } from '../../../shared/domain/case/case';
+
 const dateFmt = new Intl.DateTimeFormat('de-DE', {
   day: '2-digit',
   month: '2-digit',
@@ -40,38 +45,7 @@ export function formatNumber(n: number): string {
   return numberFmt.format(n);
 }
 
-/** Full years between a birth date and a reference date (both ISO). */
-export function ageOn(birthDate: string, today: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
-  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
-}
-
 /** Today's date in Berlin as ISO `YYYY-MM-DD`. */
 export function todayIso(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
 }
-
-export function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-export const PHASE_LABELS: Record<number, string> = {
-  1: 'Profiling',
-  2: 'Zielfestlegung',
-  3: 'Strategieauswahl',
-  4: 'Umsetzung und Nachhaltung',
-};
-
-export const CASE_STATUS_LABELS = {
-  aktiv: 'aktiv',
-  ruhend: 'ruhend',
-  abgeschlossen: 'abgeschlossen',
-} as const;
-
-export const APPOINTMENT_STATUS_LABELS = {
-  geplant: 'geplant',
-  wahrgenommen: 'wahrgenommen',
-  versaeumt: 'versäumt',
-  abgesagt: 'abgesagt',
-} as const;

@@ -19,9 +19,11 @@ import { hrefFor } from '../../app/router';
 import {
   ageOn,
   APPOINTMENT_STATUS_LABELS,
+  CASE_STATUS_LABELS,
   formatDate,
   formatTime,
   PHASE_LABELS,
+  PHASES,
   todayIso,
 } from '../../components/format';
 
@@ -88,7 +90,7 @@ export function CaseWorkspacePage({ caseId }: { caseId: string }) {
           </Text>
         </Stack>
         <Badge size="lg" variant="outline" color={s.status === 'aktiv' ? 'lotse.9' : 'dark.6'}>
-          Status: {s.status}
+          Status: {CASE_STATUS_LABELS[s.status]}
         </Badge>
       </Group>
 
@@ -102,7 +104,7 @@ export function CaseWorkspacePage({ caseId }: { caseId: string }) {
           allowNextStepsSelect={false}
           aria-label={`Aktuelle Phase: ${s.phase} – ${PHASE_LABELS[s.phase]}`}
         >
-          {[1, 2, 3, 4].map((phase) => (
+          {PHASES.map((phase) => (
             <Stepper.Step
               key={phase}
               label={`Phase ${phase}`}
