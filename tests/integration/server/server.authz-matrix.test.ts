@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SERVER_DIALECTS, skipReason, tableCounts } from '../../helpers/server-db';
 import {
@@ -279,6 +280,67 @@ for (const dialect of SERVER_DIALECTS) {
         expect(res.json().error.code).toBe('FORBIDDEN');
       }
       expect(await tableCounts(h.tdb.db)).toEqual(before);
+    });
+
+    it('blobs: PUT follows the write column and GET the read column of the matrix (403 with a code otherwise)', async () => {
+      const owners: Record<Location, string> = {
+        own: 'cw',
+        team: 'cwTeam',
+        otherTeam: 'cwOtherTeam',
+        otherOffice: 'cwOther',
+      };
+      const blobRequest = (s: Session, method: 'PUT' | 'GET', caseId: string, data: Buffer) =>
+        h.app.inject({
+          method,
+          url: `/blobs/${createHash('sha256').update(data).digest('hex')}?caseId=${caseId}`,
+          headers: {
+            authorization: `Bearer ${s.accessToken}`,
+            ...(method === 'PUT'
+              ? {
+                  'content-type': 'application/octet-stream',
+                  'content-range': `bytes 0-${data.length - 1}/${data.length}`,
+                }
+              : {}),
+          },
+          ...(method === 'PUT' ? { payload: data } : {}),
+        });
+      const stored: Record<string, Buffer> = {};
+      for (const location of Object.keys(CASES) as Location[]) {
+        stored[location] = Buffer.from(`Kooperationsplan ${location}`);
+        const res = await blobRequest(sessions[owners[location]]!, 'PUT', CASES[location], stored[location]);
+        expect(res.statusCode, res.body).toBe(201);
+      }
+      const actual: Record<string, Record<string, { read: boolean; write: boolean }>> = {};
+      const expected: typeof actual = {};
+      for (const actor of Object.keys(ALLOWED)) {
+        actual[actor] = {};
+        expected[actor] = {};
+        for (const location of Object.keys(CASES) as Location[]) {
+          expected[actor]![location] = {
+            read: ALLOWED[actor]![location].read,
+            write: ALLOWED[actor]![location].write,
+          };
+          const outcome = { read: false, write: false };
+          for (const action of ['read', 'write'] as const) {
+            const before = await tableCounts(h.tdb.db);
+            const data = Buffer.from(`Anlage ${actor} ${location}`);
+            const res =
+              action === 'read'
+                ? await blobRequest(sessions[actor]!, 'GET', CASES[location], stored[location]!)
+                : await blobRequest(sessions[actor]!, 'PUT', CASES[location], data);
+            if (res.statusCode === 200 || res.statusCode === 201) {
+              if (action === 'read') expect(res.rawPayload.equals(stored[location]!)).toBe(true);
+              outcome[action] = true;
+              continue;
+            }
+            expect(res.statusCode, res.body).toBe(403);
+            expect(res.json().error.code).toBe('FORBIDDEN');
+            expect(await tableCounts(h.tdb.db)).toEqual(before);
+          }
+          actual[actor]![location] = outcome;
+        }
+      }
+      expect(actual).toEqual(expected);
     });
   });
 }
