@@ -1,3 +1,4 @@
+import type { IsoDate } from '../shared/domain/common/dates';
 import type { AppInfo } from '../shared/ipc/contract';
 import { appHandlers } from './features/app/app.ipc';
 import { vaultHandlers, type VaultPort } from './features/vault/vault.ipc';
@@ -16,6 +17,8 @@ export interface BackendDeps {
   /** The open local database (throws VAULT_LOCKED while locked). */
   readonly db: () => Executor;
   readonly logger: Logger;
+  /** Today's date at the offices (Europe/Berlin); defaults to the system clock. */
+  readonly today?: () => IsoDate;
 }
 
 export interface Backend {
@@ -31,7 +34,14 @@ export function createBackend(deps: BackendDeps): Backend {
   const handlers: Handlers = {
     ...appHandlers(deps.appInfo),
     ...vaultHandlers(deps.vault),
-    ...casesHandlers(deps.cases, deps.db),
+    ...casesHandlers(deps.cases, deps.db, deps.today ?? (() => berlinDate(new Date()))),
   };
   return { dispatch: createDispatch(handlers, deps.logger) };
+}
+
+const berlinDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' });
+
+/** The calendar date at the offices (Europe/Berlin) of an instant, as 'YYYY-MM-DD'. */
+export function berlinDate(instant: Date): IsoDate {
+  return berlinDay.format(instant);
 }

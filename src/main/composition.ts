@@ -1,4 +1,4 @@
-import { createBackend, type Backend } from './backend';
+import { berlinDate, createBackend, type Backend } from './backend';
 import { createLocalStore, type LocalStore } from './db/local-store';
 import type { Logger } from './logging/logger';
 import type { ScryptParams } from './vault/crypto';
@@ -72,6 +72,7 @@ export async function createLotseMain(options: LotseMainOptions): Promise<LotseM
     cases,
     db: () => store.db(),
     logger: options.logger,
+    today: () => berlinDate(clock.now()),
   });
   return {
     backend,

@@ -23,6 +23,8 @@ test.describe('caseload and case workspace', () => {
     await table.getByRole('link').first().click();
     await expect(frame.heading()).toHaveText(names[0]!);
     await expect(page.getByRole('heading', { name: 'Vier-Phasen-Modell' })).toBeVisible();
+    // target groups come from the domain, each with the reason in text (not by colour)
+    await expect(page.getByRole('heading', { name: 'Zielgruppen' })).toBeVisible();
     await expect(page.getByText(/^Fall (OSZ|DZ|EB|TO)-\d{4}-\d{6}/)).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Vermerke' })).toBeVisible();
     await expectAccessible(page, testInfo, 'case-workspace');

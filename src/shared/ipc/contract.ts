@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { IpcChannelName } from './channels';
 import { APPOINTMENT_STATUSES } from '../domain/case/appointment';
 import { CASE_STATUSES } from '../domain/case/case';
+import { TARGET_GROUPS } from '../domain/case/target-groups';
 import { MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from '../security/passphrase-policy';
 
 /** No input: the renderer calls the channel without an argument. */
@@ -127,6 +128,8 @@ export const CaseDetailDto = z.object({
       singleParent: z.boolean(),
     })
     .nullable(),
+  /** Target groups derived on the day of the request from what the local record knows. */
+  targetGroups: z.array(z.object({ group: z.enum(TARGET_GROUPS), label: z.string(), reason: z.string() })),
   appointments: z.array(AppointmentDto),
   notes: z.array(
     z.object({

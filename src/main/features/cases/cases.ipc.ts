@@ -1,3 +1,5 @@
+import type { IsoDate } from '../../../shared/domain/common/dates';
+import { targetGroupsFrom } from '../../../shared/domain/case/target-groups';
 import type { CaseDetailDto, DayAppointment } from '../../../shared/ipc/contract';
 import type { Handlers } from '../../ipc/dispatch';
 import type { AppointmentRow } from '../../db/local-db';
@@ -21,6 +23,7 @@ function appointmentDto(a: AppointmentRow) {
 export function casesHandlers(
   cases: CasesService,
   db: () => Executor,
+  today: () => IsoDate,
 ): Pick<Handlers, 'cases:list' | 'cases:get' | 'appointments:list-day'> {
   return {
     'cases:list': async ({ query, status, limit, offset }) => {
@@ -72,6 +75,14 @@ export function casesHandlers(
               singleParent: d.household.single_parent === 1,
             }
           : null,
+        targetGroups: targetGroupsFrom(
+          {
+            birthDate: d.person.birth_date,
+            severelyDisabledOrEqual: d.person.severely_disabled === 1,
+            ...(d.household ? { singleParent: d.household.single_parent === 1 } : {}),
+          },
+          today(),
+        ),
         appointments: d.appointments.map(appointmentDto),
         notes: d.notes
           .filter((n) => n.restricted === 0)

@@ -5,6 +5,7 @@ import {
   benefitMonthsInLast24,
   calendarMonthsCovered,
   deriveTargetGroups,
+  targetGroupsFrom,
   unemploymentMonths,
 } from './target-groups';
 
@@ -98,5 +99,22 @@ describe('target groups', () => {
       expect(flag.label.length).toBeGreaterThan(3);
       expect(flag.reason).toMatch(/[A-ZÄÖÜ]/);
     }
+  });
+
+  it('a partial record claims only what it knows', () => {
+    const flags = targetGroupsFrom(
+      { birthDate: '1960-01-01', severelyDisabledOrEqual: true, singleParent: true },
+      '2026-03-01',
+    );
+    expect(flags.map((f) => f.group)).toEqual(['over50', 'singleParent', 'severelyDisabledOrEqual']);
+    expect(flags[2]?.reason).toBe('Schwerbehinderung oder Gleichstellung erfasst.');
+    expect(targetGroupsFrom({ birthDate: '1990-01-01' }, '2026-03-01')).toEqual([]);
+    // a known disability status wins over the coarse flag
+    expect(
+      targetGroupsFrom(
+        { birthDate: '1990-01-01', disability: 'none', severelyDisabledOrEqual: true },
+        '2026-03-01',
+      ),
+    ).toEqual([]);
   });
 });

@@ -12,7 +12,13 @@ import {
   type IsoDate,
 } from '../common/dates';
 import { isSingleParentHousehold, type Household } from './household';
-import { languageLevelAtLeast, type DateRange, type Person } from './person';
+import {
+  languageLevelAtLeast,
+  type DateRange,
+  type DisabilityStatus,
+  type LanguageLevel,
+  type Person,
+} from './person';
 
 export const TARGET_GROUPS = [
   'under25',
@@ -67,64 +73,93 @@ export function unemploymentMonths(person: Pick<Person, 'unemployedSince'>, on: 
 }
 
 /** Langzeitleistungsbezug: benefits in at least 21 of the last 24 months (BA statistics definition). */
-export function benefitMonthsInLast24(person: Pick<Person, 'benefitPeriods'>, on: IsoDate): number {
+export function benefitMonthsInLast24(
+  person: { readonly benefitPeriods: readonly DateRange[] },
+  on: IsoDate,
+): number {
   return calendarMonthsCovered(person.benefitPeriods, addMonths(on, -23).slice(0, 8) + '01', on);
 }
 
 /** Release from prison within this many months counts as pre-release contact. */
 export const PRE_RELEASE_MONTHS = 6;
 
+/**
+ * What the flags are derived from. Only `birthDate` is required: a fact that is not known
+ * (undefined) yields no flag, so a partial record (e.g. the desktop's local tables) never claims
+ * more than it knows.
+ */
+export interface TargetGroupFacts {
+  readonly birthDate: IsoDate;
+  readonly unemployedSince?: IsoDate | null;
+  readonly benefitPeriods?: readonly DateRange[];
+  readonly singleParent?: boolean;
+  readonly returnerToWork?: boolean;
+  readonly disability?: DisabilityStatus;
+  /** Known only as "severely disabled or equal status" (without saying which). */
+  readonly severelyDisabledOrEqual?: boolean;
+  readonly germanLevel?: LanguageLevel | null;
+  readonly expectedReleaseDate?: IsoDate | null;
+}
+
+export function targetGroupsFrom(facts: TargetGroupFacts, on: IsoDate): TargetGroupFlag[] {
+  const flags: TargetGroupFlag[] = [];
+  const add = (group: TargetGroup, reason: string) =>
+    flags.push({ group, label: TARGET_GROUP_LABELS[group], reason });
+
+  const age = ageOn(facts.birthDate, on);
+  if (age < 25) add('under25', `Am ${formatGermanDate(on)} ist die Person ${age} Jahre alt.`);
+  if (age >= 50) add('over50', `Am ${formatGermanDate(on)} ist die Person ${age} Jahre alt.`);
+
+  const unemployed = unemploymentMonths({ unemployedSince: facts.unemployedSince ?? null }, on);
+  if (unemployed !== null && unemployed >= 12) {
+    add(
+      'longTermUnemployed',
+      `Arbeitslos seit ${formatGermanDate(facts.unemployedSince as IsoDate)} (${unemployed} Monate, § 18 SGB III).`,
+    );
+  }
+  if (facts.benefitPeriods) {
+    const benefitMonths = benefitMonthsInLast24({ benefitPeriods: facts.benefitPeriods }, on);
+    if (benefitMonths >= 21) {
+      add('longTermBenefitRecipient', `Leistungsbezug in ${benefitMonths} der letzten 24 Monate.`);
+    }
+  }
+  if (facts.singleParent) {
+    add('singleParent', 'Einziger Erwachsener in der Bedarfsgemeinschaft mit minderjährigem Kind.');
+  }
+  if (facts.returnerToWork)
+    add('returnerToWork', 'Rückkehr nach Kinderbetreuung oder Pflege (§ 20 SGB III).');
+  if (facts.disability === 'severely_disabled')
+    add('severelyDisabledOrEqual', 'Schwerbehinderung (GdB ab 50).');
+  else if (facts.disability === 'equal_status') {
+    add('severelyDisabledOrEqual', 'Gleichstellung mit schwerbehinderten Menschen (§ 2 Abs. 3 SGB IX).');
+  } else if (facts.disability === undefined && facts.severelyDisabledOrEqual) {
+    add('severelyDisabledOrEqual', 'Schwerbehinderung oder Gleichstellung erfasst.');
+  }
+  const level = facts.germanLevel;
+  if (level !== undefined && level !== null && !languageLevelAtLeast(level, 'B1')) {
+    add(
+      'languageSupportNeed',
+      level === 'none' ? 'Keine Deutschkenntnisse.' : `Deutschkenntnisse auf Niveau ${level} (unter B1).`,
+    );
+  }
+  const release = facts.expectedReleaseDate;
+  if (release && release >= on && release <= addMonths(on, PRE_RELEASE_MONTHS)) {
+    add('preReleaseContact', `Voraussichtliche Haftentlassung am ${formatGermanDate(release)}.`);
+  }
+  return flags;
+}
+
+/** The flags of a person on a date, with the household deciding "single parent". */
 export function deriveTargetGroups(
   person: Person,
   household: Household | null,
   on: IsoDate,
 ): TargetGroupFlag[] {
-  const flags: TargetGroupFlag[] = [];
-  const add = (group: TargetGroup, reason: string) =>
-    flags.push({ group, label: TARGET_GROUP_LABELS[group], reason });
-
-  const age = ageOn(person.birthDate, on);
-  if (age < 25) add('under25', `Am ${formatGermanDate(on)} ist die Person ${age} Jahre alt.`);
-  if (age >= 50) add('over50', `Am ${formatGermanDate(on)} ist die Person ${age} Jahre alt.`);
-
-  const unemployed = unemploymentMonths(person, on);
-  if (unemployed !== null && unemployed >= 12) {
-    add(
-      'longTermUnemployed',
-      `Arbeitslos seit ${formatGermanDate(person.unemployedSince as IsoDate)} (${unemployed} Monate, § 18 SGB III).`,
-    );
-  }
-  const benefitMonths = benefitMonthsInLast24(person, on);
-  if (benefitMonths >= 21) {
-    add('longTermBenefitRecipient', `Leistungsbezug in ${benefitMonths} der letzten 24 Monate.`);
-  }
-  if (household && isSingleParentHousehold(household, on)) {
-    add('singleParent', 'Einziger Erwachsener in der Bedarfsgemeinschaft mit minderjährigem Kind.');
-  }
-  if (person.returnerToWork)
-    add('returnerToWork', 'Rückkehr nach Kinderbetreuung oder Pflege (§ 20 SGB III).');
-  if (person.disability === 'severely_disabled')
-    add('severelyDisabledOrEqual', 'Schwerbehinderung (GdB ab 50).');
-  if (person.disability === 'equal_status') {
-    add('severelyDisabledOrEqual', 'Gleichstellung mit schwerbehinderten Menschen (§ 2 Abs. 3 SGB IX).');
-  }
-  if (person.germanLevel !== null && !languageLevelAtLeast(person.germanLevel, 'B1')) {
-    add(
-      'languageSupportNeed',
-      person.germanLevel === 'none'
-        ? 'Keine Deutschkenntnisse.'
-        : `Deutschkenntnisse auf Niveau ${person.germanLevel} (unter B1).`,
-    );
-  }
-  if (
-    person.expectedReleaseDate !== null &&
-    person.expectedReleaseDate >= on &&
-    person.expectedReleaseDate <= addMonths(on, PRE_RELEASE_MONTHS)
-  ) {
-    add(
-      'preReleaseContact',
-      `Voraussichtliche Haftentlassung am ${formatGermanDate(person.expectedReleaseDate)}.`,
-    );
-  }
-  return flags;
+  return targetGroupsFrom(
+    {
+      ...person,
+      ...(household ? { singleParent: isSingleParentHousehold(household, on) } : {}),
+    },
+    on,
+  );
 }

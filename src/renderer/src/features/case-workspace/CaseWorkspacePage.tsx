@@ -3,6 +3,7 @@ import {
   Anchor,
   Badge,
   Group,
+  List,
   Loader,
   Paper,
   SimpleGrid,
@@ -113,6 +114,26 @@ export function CaseWorkspacePage({ caseId }: { caseId: string }) {
             />
           ))}
         </Stepper>
+      </Paper>
+
+      <Paper withBorder p="md" radius="md">
+        <Title order={2} size="h4" mb="sm">
+          Zielgruppen
+        </Title>
+        {detail.targetGroups.length === 0 ? (
+          <Text>Aus den erfassten Daten ergibt sich keine Zielgruppe.</Text>
+        ) : (
+          <List spacing={4}>
+            {detail.targetGroups.map((t) => (
+              <List.Item key={t.group}>
+                <Text span fw={700}>
+                  {t.label}
+                </Text>
+                : {t.reason}
+              </List.Item>
+            ))}
+          </List>
+        )}
       </Paper>
 
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">

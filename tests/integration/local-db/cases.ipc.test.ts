@@ -1,0 +1,69 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { casesHandlers } from '../../../src/main/features/cases/cases.ipc';
+import { createCasesService, type CasesService } from '../../../src/main/features/cases/cases.service';
+import { berlinDate } from '../../../src/main/backend';
+import { ipcContract } from '../../../src/shared/ipc/contract';
+import { createDb, fixedClock, sequentialIds, type TestDb } from '../../helpers/local-db';
+
+let t: TestDb;
+let cases: CasesService;
+beforeEach(async () => {
+  t = await createDb();
+  t.raw
+    .prepare(
+      "INSERT INTO offices (id, code, name, town, is_head_office) VALUES ('office-torgau', 'TO', 'Standort Torgau', 'Torgau', 0)",
+    )
+    .run();
+  cases = createCasesService({ db: t.db, clock: fixedClock(), ids: sequentialIds(), actorId: 'ifk-7' });
+});
+afterEach(async () => {
+  await t.destroy();
+});
+
+const person = (birthDate: string) => ({
+  customerNumber: '321D654987',
+  firstName: 'Käthe',
+  lastName: 'Rößler',
+  birthDate,
+  town: 'Dommitzsch',
+  severelyDisabled: true,
+});
+
+describe('cases:get', () => {
+  it('derives the target groups on the day of the request from what the local record knows', async () => {
+    const { caseId } = await cases.createCase({
+      officeId: 'office-torgau',
+      caseworkerId: 'ifk-7',
+      openedOn: '2026-02-01',
+      person: person('1976-12-01'),
+      household: { householdNumber: '09876BG0012345', members: 2, childrenUnder18: 1, singleParent: true },
+    });
+    let today = '2026-11-30';
+    const handler = casesHandlers(
+      cases,
+      () => t.db,
+      () => today,
+    )['cases:get'];
+    const get = (input: { caseId: string }) => handler(input, { channel: 'cases:get' });
+    const before = ipcContract['cases:get'].output.parse(await get({ caseId }));
+    expect(before.targetGroups.map((g) => g.group)).toEqual(['singleParent', 'severelyDisabledOrEqual']);
+    today = '2026-12-01';
+    const after = ipcContract['cases:get'].output.parse(await get({ caseId }));
+    expect(after.targetGroups.map((g) => g.group)).toEqual([
+      'over50',
+      'singleParent',
+      'severelyDisabledOrEqual',
+    ]);
+    expect(after.targetGroups[0]).toEqual({
+      group: 'over50',
+      label: '50 Jahre und älter (Ü50)',
+      reason: 'Am 01.12.2026 ist die Person 50 Jahre alt.',
+    });
+  });
+
+  it('the offices’ date is Berlin time, not UTC', () => {
+    expect(berlinDate(new Date('2026-11-30T23:30:00Z'))).toBe('2026-12-01');
+    expect(berlinDate(new Date('2026-07-01T21:59:00Z'))).toBe('2026-07-01');
+    expect(berlinDate(new Date('2026-07-01T22:00:00Z'))).toBe('2026-07-02');
+  });
+});
