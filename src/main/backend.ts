@@ -1,4 +1,4 @@
-import type { IsoDate } from '../shared/domain/common/dates';
+import { dateInBerlin, type IsoDate } from '../shared/domain/common/dates';
 import type { AppInfo } from '../shared/ipc/contract';
 import { appHandlers } from './features/app/app.ipc';
 import { vaultHandlers, type VaultPort } from './features/vault/vault.ipc';
@@ -34,14 +34,7 @@ export function createBackend(deps: BackendDeps): Backend {
   const handlers: Handlers = {
     ...appHandlers(deps.appInfo),
     ...vaultHandlers(deps.vault),
-    ...casesHandlers(deps.cases, deps.db, deps.today ?? (() => berlinDate(new Date()))),
+    ...casesHandlers(deps.cases, deps.db, deps.today ?? (() => dateInBerlin(new Date()))),
   };
   return { dispatch: createDispatch(handlers, deps.logger) };
-}
-
-const berlinDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' });
-
-/** The calendar date at the offices (Europe/Berlin) of an instant, as 'YYYY-MM-DD'. */
-export function berlinDate(instant: Date): IsoDate {
-  return berlinDay.format(instant);
 }

@@ -1,4 +1,5 @@
-import { berlinDate, createBackend, type Backend } from './backend';
+import { dateInBerlin } from '../shared/domain/common/dates';
+import { createBackend, type Backend } from './backend';
 import { createLocalStore, type LocalStore } from './db/local-store';
 import type { Logger } from './logging/logger';
 import type { ScryptParams } from './vault/crypto';
@@ -72,7 +73,7 @@ export async function createLotseMain(options: LotseMainOptions): Promise<LotseM
     cases,
     db: () => store.db(),
     logger: options.logger,
-    today: () => berlinDate(clock.now()),
+    today: () => dateInBerlin(clock.now()),
   });
   return {
     backend,

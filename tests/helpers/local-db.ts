@@ -4,6 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import { createLocalKysely, type LocalKysely } from '../../src/main/db/kysely';
 import { migrate } from '../../src/main/db/migrations/run';
 import { openEncryptedDb, type RawDatabase } from '../../src/main/db/open-encrypted-db';
+import { createCasesService, type CasesService } from '../../src/main/features/cases/cases.service';
 import { tempDir } from './temp-dir';
 
 export interface TestDb {
@@ -94,4 +95,16 @@ export function fixedClock(start = '2026-03-02T08:00:00.000Z', stepMs = 1000): {
 export function sequentialIds(prefix = '00000000-0000-4000-8000-'): { newId(): string } {
   let n = 0;
   return { newId: () => `${prefix}${String(++n).padStart(12, '0')}` };
+}
+
+/** A fresh database with the Torgau office and a cases service acting as caseworker 'ifk-7'. */
+export async function createCasesDb(): Promise<{ t: TestDb; cases: CasesService }> {
+  const t = await createDb();
+  t.raw
+    .prepare(
+      "INSERT INTO offices (id, code, name, town, is_head_office) VALUES ('office-torgau', 'TO', 'Standort Torgau', 'Torgau', 0)",
+    )
+    .run();
+  const cases = createCasesService({ db: t.db, clock: fixedClock(), ids: sequentialIds(), actorId: 'ifk-7' });
+  return { t, cases };
 }

@@ -4,6 +4,7 @@
  * 64-bit counters (cursor txid and change id) travel as decimal strings.
  */
 import { z } from 'zod';
+import { recordIdSchema } from '../domain/common/schemas';
 import { syncEntitySchema } from './entities';
 
 export const PROTOCOL_VERSION = 1;
@@ -11,7 +12,8 @@ export const MAX_MUTATIONS_PER_PUSH = 500;
 export const MAX_PULL_LIMIT = 2000;
 export const MAX_SNAPSHOT_CASES = 200;
 
-export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Ungültige Kennung.');
+/** Wire ids are record ids (src/shared/domain/common/schemas.ts). */
+export const idSchema = recordIdSchema;
 export const clientIdSchema = z.uuid();
 const decimal = z.string().regex(/^\d{1,20}$/, 'Ungültiger Zähler.');
 const hlcSchema = z.string().regex(/^\d{15}-\d{5}-[A-Za-z0-9_-]{1,64}$/, 'Ungültiger HLC-Zeitstempel.');

@@ -1,20 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { casesHandlers } from '../../../src/main/features/cases/cases.ipc';
-import { createCasesService, type CasesService } from '../../../src/main/features/cases/cases.service';
-import { berlinDate } from '../../../src/main/backend';
+import type { CasesService } from '../../../src/main/features/cases/cases.service';
+import { dateInBerlin } from '../../../src/shared/domain/common/dates';
 import { ipcContract } from '../../../src/shared/ipc/contract';
-import { createDb, fixedClock, sequentialIds, type TestDb } from '../../helpers/local-db';
+import { createCasesDb, type TestDb } from '../../helpers/local-db';
 
 let t: TestDb;
 let cases: CasesService;
 beforeEach(async () => {
-  t = await createDb();
-  t.raw
-    .prepare(
-      "INSERT INTO offices (id, code, name, town, is_head_office) VALUES ('office-torgau', 'TO', 'Standort Torgau', 'Torgau', 0)",
-    )
-    .run();
-  cases = createCasesService({ db: t.db, clock: fixedClock(), ids: sequentialIds(), actorId: 'ifk-7' });
+  ({ t, cases } = await createCasesDb());
 });
 afterEach(async () => {
   await t.destroy();
@@ -62,8 +56,8 @@ describe('cases:get', () => {
   });
 
   it('the offices’ date is Berlin time, not UTC', () => {
-    expect(berlinDate(new Date('2026-11-30T23:30:00Z'))).toBe('2026-12-01');
-    expect(berlinDate(new Date('2026-07-01T21:59:00Z'))).toBe('2026-07-01');
-    expect(berlinDate(new Date('2026-07-01T22:00:00Z'))).toBe('2026-07-02');
+    expect(dateInBerlin(new Date('2026-11-30T23:30:00Z'))).toBe('2026-12-01');
+    expect(dateInBerlin(new Date('2026-07-01T21:59:00Z'))).toBe('2026-07-01');
+    expect(dateInBerlin(new Date('2026-07-01T22:00:00Z'))).toBe('2026-07-02');
   });
 });

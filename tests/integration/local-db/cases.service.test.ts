@@ -1,19 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/shared/errors';
-import { createCasesService, type CasesService } from '../../../src/main/features/cases/cases.service';
+import type { CasesService } from '../../../src/main/features/cases/cases.service';
 import { toFtsQuery } from '../../../src/main/features/cases/cases.repository';
-import { createDb, fixedClock, sequentialIds, tableRows, type TestDb } from '../../helpers/local-db';
+import { createCasesDb, tableRows, type TestDb } from '../../helpers/local-db';
 
 let t: TestDb;
 let cases: CasesService;
 beforeEach(async () => {
-  t = await createDb();
-  t.raw
-    .prepare(
-      "INSERT INTO offices (id, code, name, town, is_head_office) VALUES ('office-torgau', 'TO', 'Standort Torgau', 'Torgau', 0)",
-    )
-    .run();
-  cases = createCasesService({ db: t.db, clock: fixedClock(), ids: sequentialIds(), actorId: 'ifk-7' });
+  ({ t, cases } = await createCasesDb());
 });
 afterEach(async () => {
   await t.destroy();

@@ -1,5 +1,7 @@
 /** German formats for dates, times and numbers (de-DE, Europe/Berlin). */
 // Labels and calendar arithmetic come from the domain, so every screen uses one vocabulary.
+import { dateInBerlin } from '../../../shared/domain/common/dates';
+
 export { addDays, ageOn } from '../../../shared/domain/common/dates';
 export { APPOINTMENT_STATUS_LABELS } from '../../../shared/domain/case/appointment';
 export { CASE_STATUS_LABELS, PHASE_LABELS, PHASES } from '../../../shared/domain/case/case';
@@ -47,5 +49,5 @@ export function formatNumber(n: number): string {
 
 /** Today's date in Berlin as ISO `YYYY-MM-DD`. */
 export function todayIso(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+  return dateInBerlin(new Date());
 }

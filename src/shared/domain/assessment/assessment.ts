@@ -8,6 +8,7 @@
  * and entries reject unknown fields, so none can be smuggled in.
  */
 import { z } from 'zod';
+import { requiredText } from '../common/schemas';
 import { formatGermanDate, isoDateSchema, type IsoDate } from '../common/dates';
 import {
   describeTargetOccupation,
@@ -39,13 +40,6 @@ export const ASSESSMENT_STATUS_LABELS: Readonly<Record<AssessmentStatus, string>
   draft: 'Entwurf',
   finalized: 'Abgeschlossen',
 };
-
-const requiredText = (what: string, max: number) =>
-  z
-    .string({ error: `Bitte ${what} angeben.` })
-    .trim()
-    .min(1, { message: `Bitte ${what} angeben.` })
-    .max(max, { message: `Höchstens ${max} Zeichen erlaubt.` });
 
 export const strengthSchema = z.strictObject({
   text: requiredText('die Stärke in Worten', 2000),

@@ -3,6 +3,7 @@
  * (domain-research.md §1.4); their Merkmale are editable data (resources/assessment/criteria.json).
  */
 import { z } from 'zod';
+import { recordIdSchema } from '../common/schemas';
 // German default messages (zod locale) for every schema that does not set its own.
 import '../../validation';
 
@@ -93,11 +94,7 @@ export const isoTimestampSchema = z.iso.datetime({
 });
 
 /** Ids of records and users, as elsewhere in Lotse. */
-export const recordIdSchema = z
-  .string({ error: 'Bitte eine Kennung angeben.' })
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, {
-    message: 'Die Kennung darf nur Buchstaben, Ziffern, - und _ enthalten.',
-  });
+export { recordIdSchema };
 
 /** Ids inside catalogues (criteria, strategies, table rows): lower-case words joined by "-". */
 export const catalogueIdSchema = z

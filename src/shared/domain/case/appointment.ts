@@ -1,7 +1,7 @@
 /** Appointments (Termine) and the contact density derived from them. */
 import { z } from 'zod';
 import { dateOf, type IsoDate } from '../common/dates';
-import { idSchema } from './person';
+import { recordIdSchema } from '../common/schemas';
 
 export const APPOINTMENT_STATUSES = ['geplant', 'wahrgenommen', 'versaeumt', 'abgesagt'] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
@@ -22,8 +22,8 @@ export const APPOINTMENT_KINDS = [
 ] as const;
 
 export const appointmentSchema = z.object({
-  id: idSchema,
-  caseId: idSchema,
+  id: recordIdSchema,
+  caseId: recordIdSchema,
   startsAt: z.iso.datetime({ offset: true, error: 'Bitte Datum und Uhrzeit des Termins angeben.' }),
   durationMinutes: z
     .number()

@@ -110,7 +110,7 @@ describe('person', () => {
       { benefitPeriods: [{ from: '2025-05-01', to: '2025-04-01' }] },
       'Das Ende darf nicht vor dem Beginn liegen.',
     ],
-    [{ customerNumber: 'x'.repeat(51) }, 'die Kundennummer darf höchstens 50 Zeichen lang sein.'],
+    [{ customerNumber: 'x'.repeat(51) }, 'Höchstens 50 Zeichen erlaubt.'],
   ])('refuses %o', (patch, message) => {
     const r = personSchema.safeParse({ ...person, ...patch });
     expect(r.error?.issues.map((i) => i.message)).toContain(message);

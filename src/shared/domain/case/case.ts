@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isWithin, isoDateSchema, type IsoDate } from '../common/dates';
 import { OFFICE_IDS } from './office';
-import { idSchema } from './person';
+import { recordIdSchema } from '../common/schemas';
 
 /** The four phases of the 4PM: profiling, goal setting, strategy choice, implementation. */
 export const PHASES = [1, 2, 3, 4] as const;
@@ -24,7 +24,7 @@ export const CASE_STATUS_LABELS: Readonly<Record<CaseStatus, string>> = {
 
 export const substitutionSchema = z
   .object({
-    caseworkerId: idSchema,
+    caseworkerId: recordIdSchema,
     from: isoDateSchema,
     to: isoDateSchema,
     reason: z.enum(['urlaub', 'krankheit', 'abwesenheit', 'sonstiges']),
@@ -37,13 +37,13 @@ export type Substitution = z.output<typeof substitutionSchema>;
 
 export const caseSchema = z
   .object({
-    id: idSchema,
+    id: recordIdSchema,
     caseNumber: z.string({ error: 'Bitte das Aktenzeichen angeben.' }).regex(/^[0-9A-Z][0-9A-Z/-]{2,39}$/, {
       message: 'Das Aktenzeichen besteht aus Ziffern, Großbuchstaben, / und - (3 bis 40 Zeichen).',
     }),
-    personId: idSchema,
+    personId: recordIdSchema,
     officeId: z.enum(OFFICE_IDS, { error: 'Bitte einen der vier Standorte wählen.' }),
-    caseworkerId: idSchema,
+    caseworkerId: recordIdSchema,
     phase: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
       error: 'Die Phase muss 1, 2, 3 oder 4 sein.',
     }),

@@ -1,18 +1,18 @@
 /** Bedarfsgemeinschaft (BG): the household whose members' needs are assessed together. */
 import { z } from 'zod';
 import { ageOn, isoDateSchema, type IsoDate } from '../common/dates';
-import { idSchema } from './person';
+import { recordIdSchema } from '../common/schemas';
 
 export const HOUSEHOLD_ROLES = ['applicant', 'partner', 'child', 'other'] as const;
 
 export const householdMemberSchema = z.object({
-  personId: idSchema.nullable().default(null),
+  personId: recordIdSchema.nullable().default(null),
   role: z.enum(HOUSEHOLD_ROLES),
   birthDate: isoDateSchema,
 });
 
 export const householdSchema = z.object({
-  id: idSchema,
+  id: recordIdSchema,
   householdNumber: z
     .string({ error: 'Bitte die BG-Nummer angeben.' })
     .trim()

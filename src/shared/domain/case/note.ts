@@ -1,6 +1,6 @@
 /** Notes (Vermerke). Health notes are restricted: never printed, shown only to the case's caseworkers. */
 import { z } from 'zod';
-import { idSchema } from './person';
+import { recordIdSchema } from '../common/schemas';
 
 export const NOTE_CATEGORIES = [
   'Beratung',
@@ -18,8 +18,8 @@ export const RESTRICTED_CATEGORIES: readonly NoteCategory[] = ['Gesundheit'];
 
 export const noteSchema = z
   .object({
-    id: idSchema,
-    caseId: idSchema,
+    id: recordIdSchema,
+    caseId: recordIdSchema,
     category: z.enum(NOTE_CATEGORIES, { error: 'Bitte eine Kategorie wählen.' }),
     title: z
       .string({ error: 'Bitte einen Titel angeben.' })
@@ -29,7 +29,7 @@ export const noteSchema = z
     body: z.string().max(50_000, { message: 'Der Vermerk darf höchstens 50.000 Zeichen lang sein.' }),
     restricted: z.boolean().default(false),
     writtenAt: z.iso.datetime({ offset: true }),
-    authorId: idSchema,
+    authorId: recordIdSchema,
   })
   .transform((n) => ({ ...n, restricted: n.restricted || RESTRICTED_CATEGORIES.includes(n.category) }));
 export type Note = z.output<typeof noteSchema>;

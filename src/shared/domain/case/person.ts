@@ -4,25 +4,7 @@
  */
 import { z } from 'zod';
 import { isoDateSchema } from '../common/dates';
-
-export const idSchema = z.string({ error: 'Bitte eine Kennung angeben.' }).regex(/^[A-Za-z0-9_-]{1,64}$/, {
-  message: 'Die Kennung darf nur Buchstaben, Ziffern, - und _ enthalten.',
-});
-
-const requiredText = (label: string, max: number) =>
-  z
-    .string({ error: `Bitte ${label} angeben.` })
-    .trim()
-    .min(1, { message: `Bitte ${label} angeben.` })
-    .max(max, { message: `${label} darf höchstens ${max} Zeichen lang sein.` });
-
-const optionalText = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: `${label} darf höchstens ${max} Zeichen lang sein.` })
-    .nullable()
-    .default(null);
+import { optionalText, recordIdSchema, requiredText } from '../common/schemas';
 
 /** CEFR levels of German; 'none' = no German, null = not known. */
 export const LANGUAGE_LEVELS = ['none', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
@@ -52,13 +34,13 @@ export const dateRangeSchema = z
 export type DateRange = z.output<typeof dateRangeSchema>;
 
 export const personSchema = z.object({
-  id: idSchema,
+  id: recordIdSchema,
   customerNumber: requiredText('die Kundennummer', 50),
   firstName: requiredText('den Vornamen', 200),
   lastName: requiredText('den Nachnamen', 200),
   birthDate: isoDateSchema,
   gender: z.enum(['female', 'male', 'diverse', 'unknown']).default('unknown'),
-  nationality: optionalText('Die Staatsangehörigkeit', 100),
+  nationality: optionalText(100),
   /** ISO 639-1 code of the language for the translated companion page of the plan. */
   preferredLanguage: z
     .string()
@@ -68,7 +50,7 @@ export const personSchema = z.object({
   germanLevel: z.enum(LANGUAGE_LEVELS).nullable().default(null),
   integrationCourseCompleted: z.boolean().default(false),
   disability: z.enum(DISABILITY_STATUSES).default('none'),
-  householdId: idSchema.nullable().default(null),
+  householdId: recordIdSchema.nullable().default(null),
   /** Current spell of unemployment (§ 16 SGB III); null = not unemployed. */
   unemployedSince: isoDateSchema.nullable().default(null),
   /** Periods of SGB II benefit receipt (for long-term benefit receipt and § 16i). */

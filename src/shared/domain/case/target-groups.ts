@@ -72,7 +72,11 @@ export function unemploymentMonths(person: Pick<Person, 'unemployedSince'>, on: 
   return fullMonthsBetween(person.unemployedSince, on);
 }
 
-/** Langzeitleistungsbezug: benefits in at least 21 of the last 24 months (BA statistics definition). */
+/**
+ * Langzeitleistungsbezug: benefits in at least 21 of the last 24 months (BA statistics definition,
+ * which counts calendar months with receipt). Measure rules that count a duration of receipt
+ * (§ 16i: six of seven years) use countMonthsInWindow in measures/facts.ts instead.
+ */
 export function benefitMonthsInLast24(
   person: { readonly benefitPeriods: readonly DateRange[] },
   on: IsoDate,

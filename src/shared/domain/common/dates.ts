@@ -34,6 +34,13 @@ function fromDayNumber(day: number): IsoDate {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
+const berlinDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' });
+
+/** The calendar date at the offices (Europe/Berlin) of an instant: what "today" means for users. */
+export function dateInBerlin(instant: Date): IsoDate {
+  return berlinDay.format(instant);
+}
+
 /** The calendar date of an instant (UTC). */
 export function dateOf(instant: Date): IsoDate {
   return instant.toISOString().slice(0, 10);

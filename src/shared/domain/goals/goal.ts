@@ -3,6 +3,7 @@
  * against the shipped subset when given) and intermediate goals with target dates.
  */
 import { z } from 'zod';
+import { requiredText } from '../common/schemas';
 import { formatGermanDate, isoDateSchema } from '../common/dates';
 import { recordIdSchema, refuse, succeed, type DomainResult } from '../assessment/vocabulary';
 import {
@@ -29,13 +30,6 @@ export const GOAL_TYPE_LABELS: Readonly<Record<GoalType, string>> = {
   stabilization: 'Stabilisierung',
   languageAcquisition: 'Spracherwerb',
 };
-
-const requiredText = (what: string, max: number) =>
-  z
-    .string({ error: `Bitte ${what} angeben.` })
-    .trim()
-    .min(1, { message: `Bitte ${what} angeben.` })
-    .max(max, { message: `Höchstens ${max} Zeichen erlaubt.` });
 
 export const intermediateGoalSchema = z.strictObject({
   id: recordIdSchema,

@@ -4,6 +4,8 @@
  * selected strategy serves a recorded need.
  */
 import { z } from 'zod';
+import { OFFICE_IDS } from '../case/office';
+import { requiredText as text } from '../common/schemas';
 import { formatGermanDate, isoDateSchema, isWithin, type IsoDate } from '../common/dates';
 import { parseResource } from '../common/resource-data';
 import { needsOf, type Assessment, type RecordedNeed } from '../assessment/assessment';
@@ -29,20 +31,9 @@ export const STRATEGY_GROUP_LABELS: Readonly<Record<StrategyGroupId, string>> = 
 };
 
 /** The four offices (same ids as the case domain). */
-export const STRATEGY_OFFICE_IDS = [
-  'office-oschatz',
-  'office-delitzsch',
-  'office-eilenburg',
-  'office-torgau',
-] as const;
+/** Offices a local offer is available at: the four offices of the Jobcenter. */
+export const STRATEGY_OFFICE_IDS = OFFICE_IDS;
 export type StrategyOfficeId = (typeof STRATEGY_OFFICE_IDS)[number];
-
-const text = (what: string, max: number) =>
-  z
-    .string({ error: `Bitte ${what} angeben.` })
-    .trim()
-    .min(1, { message: `Bitte ${what} angeben.` })
-    .max(max, { message: `Höchstens ${max} Zeichen erlaubt.` });
 
 export const strategySchema = z.strictObject({
   id: catalogueIdSchema,

@@ -12,6 +12,7 @@
  * für Arbeit runs through the same states ("zugewiesen" reads "übergeleitet").
  */
 import { z } from 'zod';
+import { recordIdSchema } from '../common/schemas';
 import type { AppErrorCode } from '../../errors';
 import { formatGermanDate, isoDateSchema, type IsoDate } from '../common/dates';
 import { MEASURE_KINDS, type CatalogueEntry, type MeasureKind } from './catalogue.schema';
@@ -111,12 +112,8 @@ export const outcomeSchema = z.strictObject({
 });
 export type AssignmentOutcome = z.output<typeof outcomeSchema>;
 
-const idSchema = z.string({ error: 'Bitte eine Kennung angeben.' }).regex(/^[A-Za-z0-9_-]{1,64}$/, {
-  message: 'Die Kennung darf nur Buchstaben, Ziffern, - und _ enthalten.',
-});
-
 export const providerRefSchema = z.strictObject({
-  id: idSchema.nullable().default(null),
+  id: recordIdSchema.nullable().default(null),
   name: z
     .string({ error: 'Bitte den Träger angeben.' })
     .trim()
@@ -132,8 +129,8 @@ export const historyEntrySchema = z.strictObject({
 
 export const assignmentSchema = z
   .strictObject({
-    id: idSchema,
-    caseId: idSchema,
+    id: recordIdSchema,
+    caseId: recordIdSchema,
     measureId: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'Unbekannte Maßnahme.' }),
     /** Title and catalogue version at the time of the proposal: the catalogue changes, the record not. */
     measureTitle: z.string().trim().min(1, { message: 'Bitte den Titel der Maßnahme angeben.' }).max(200),
@@ -141,9 +138,9 @@ export const assignmentSchema = z
     kind: z.enum(MEASURE_KINDS),
     /** The Handlungsbedarfe the measure serves (quality rule: every measure serves a need). */
     needIds: z
-      .array(idSchema)
+      .array(recordIdSchema)
       .min(1, { message: 'Bitte mindestens einen Handlungsbedarf angeben, dem die Maßnahme dient.' }),
-    goalId: idSchema,
+    goalId: recordIdSchema,
     provider: providerRefSchema.nullable(),
     plannedStart: isoDateSchema,
     plannedEnd: isoDateSchema.nullable(),
