@@ -257,6 +257,7 @@ export function mergePeriods(
  * Counts the time the periods cover inside [window.from, window.to] in whole calendar months:
  * each merged stretch contributes its full months; the left-over days of all stretches are added
  * up and every 30 of them count as one more month. So 01.03.2020–28.02.2026 is exactly 72 months.
+ * (Langzeitleistungsbezug counts calendar months with receipt instead: case/target-groups.ts.)
  */
 export function countMonthsInWindow(
   periods: readonly DatePeriod[],

@@ -156,6 +156,11 @@ export function ownEffortProblems(effort: OwnEffort, index: number): PlanProblem
   return problems;
 }
 
+/** The points of § 15 Abs. 2 neither answered nor marked "entfällt", in the law's order. */
+export function openPlanPoints(plan: Pick<CooperationPlan, 'points'>): PlanPoint[] {
+  return PLAN_POINTS.filter((p) => plan.points[p].state === 'open');
+}
+
 /** Everything that stops the plan from being handed over; empty when it is ready. */
 export function missingForHandover(
   plan: CooperationPlan,
@@ -178,13 +183,11 @@ export function missingForHandover(
       message: 'Bitte mindestens einen wesentlichen Schritt zur Eingliederung eintragen.',
     });
   }
-  for (const point of PLAN_POINTS) {
-    if (plan.points[point].state === 'open') {
-      problems.push({
-        field: `points.${point}`,
-        message: `${PLAN_POINT_LABELS[point]}: Bitte beantworten oder als „entfällt“ markieren.`,
-      });
-    }
+  for (const point of openPlanPoints(plan)) {
+    problems.push({
+      field: `points.${point}`,
+      message: `${PLAN_POINT_LABELS[point]}: Bitte beantworten oder als „entfällt“ markieren.`,
+    });
   }
   if (plan.points.ownEfforts.state === 'answered' && plan.ownEfforts.length === 0) {
     problems.push({

@@ -9,7 +9,7 @@ import { addMonths, ageOn, formatGermanDate, type IsoDate } from '../common/date
 import { duplicateIds, parseResource, ResourceDataError } from '../common/resource-data';
 import {
   ownEffortProblems,
-  PLAN_POINTS,
+  openPlanPoints,
   PLAN_POINT_LABELS,
   type CooperationPlan,
 } from '../plan/cooperation-plan';
@@ -198,7 +198,7 @@ export const QUALITY_EVALUATORS = {
     evaluate(s) {
       if (!s.plan) return [{ message: 'Es gibt keinen Kooperationsplan.' }];
       const plan = s.plan.content;
-      const hits: Hit[] = PLAN_POINTS.filter((p) => plan.points[p].state === 'open').map((p) => ({
+      const hits: Hit[] = openPlanPoints(plan).map((p) => ({
         message: `${PLAN_POINT_LABELS[p]} ist nicht beantwortet.`,
         ref: plan.id,
       }));
