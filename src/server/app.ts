@@ -3,6 +3,8 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import pino, { type Logger } from 'pino';
 import type { ServerConfig } from './config';
+import { PRODUCT_REGISTRY } from '../shared/sync/entities';
+import type { EntityRegistry } from '../shared/entities/index';
 import { cryptoIds, systemClock, type Clock, type IdGenerator, type ServerContext } from './context';
 import type { ServerDb } from './db/server-db';
 import { registerAdminRoutes } from './features/admin/admin.routes';
@@ -22,6 +24,8 @@ export interface BuildAppOptions {
   readonly logger?: Logger;
   /** HTTPS options (production without a TLS-terminating proxy). */
   readonly https?: { key: Buffer; cert: Buffer } | undefined;
+  /** The synced record types (src/shared/entities); tests may add a test-only type. */
+  readonly entities?: EntityRegistry;
 }
 
 /** The HMAC key: TOKEN_SECRET, or one generated once and kept in the database (shared by all processes). */
@@ -63,7 +67,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const logger = options.logger ?? createLogger(config);
   const tokenSecret = await loadTokenSecret(db, config, ids);
   const leaseKey = leaseKeyFromSeed(await loadSetting(db, 'lease_signing_seed', () => ids.random(32)));
-  const ctx: ServerContext = { db, config, clock, ids, logger, tokenSecret, leaseKey };
+  const entities = options.entities ?? PRODUCT_REGISTRY;
+  const ctx: ServerContext = { db, config, clock, ids, logger, tokenSecret, leaseKey, entities };
 
   const app = Fastify({
     loggerInstance: logger,

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { EntityRegistry } from '../shared/entities/index';
 import type { ServerConfig } from './config';
 import type { ServerDb } from './db/server-db';
 
@@ -29,4 +30,6 @@ export interface ServerContext {
   readonly tokenSecret: Buffer;
   /** Ed25519 key that signs offline leases; its public half goes out in hello. */
   readonly leaseKey: { readonly privateKey: KeyObject; readonly publicKeyB64: string };
+  /** The synced record types the server accepts (one definition each, src/shared/entities). */
+  readonly entities: EntityRegistry;
 }

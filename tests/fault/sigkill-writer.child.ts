@@ -21,7 +21,9 @@ const ctx = { clock: { now: () => new Date() }, ids, actorId: 'child' };
 async function main(): Promise<void> {
   await migrate(db as unknown as Kysely<unknown>);
   raw
-    .prepare("INSERT OR IGNORE INTO offices (id, code, name, town) VALUES ('o1', 'TO', 'Torgau', 'Torgau')")
+    .prepare(
+      "INSERT OR IGNORE INTO offices (id, code, name, town) VALUES ('torgau', 'TO', 'Torgau', 'Torgau')",
+    )
     .run();
   process.stdout.write('ready\n');
   for (let i = 0; ; i += 1) {
@@ -31,44 +33,44 @@ async function main(): Promise<void> {
     process.stdout.write('begin\n');
     await db.transaction().execute(async (trx) => {
       await writeSynced(trx, ctx, {
-        table: 'persons',
+        entity: 'persons',
         op: 'create',
         id: personId,
         caseId,
-        fields: {
-          customer_number: `K${i}`,
-          first_name: 'Test',
-          last_name: `Person ${i}`,
-          birth_date: '1990-01-01',
-          severely_disabled: 0,
+        values: {
+          customerNumber: `K${i}`,
+          firstName: 'Test',
+          lastName: `Person ${i}`,
+          birthDate: '1990-01-01',
         },
       });
       await writeSynced(trx, ctx, {
-        table: 'cases',
+        entity: 'cases',
         op: 'create',
         id: caseId,
         caseId,
-        fields: {
-          case_number: `TO-${caseId}`,
-          person_id: personId,
-          office_id: 'o1',
-          caseworker_id: 'child',
+        values: {
+          caseNumber: `TO-${caseId.toUpperCase()}`,
+          personId,
+          officeId: 'torgau',
+          caseworkerId: 'child',
           phase: 1,
           status: 'aktiv',
-          opened_on: '2026-01-01',
+          openedOn: '2026-01-01',
         },
       });
       for (let j = 0; j < notes; j += 1) {
         await writeSynced(trx, ctx, {
-          table: 'notes',
+          entity: 'notes',
           op: 'create',
           id: ids.newId(),
           caseId,
-          fields: {
+          values: {
             category: 'Beratung',
             title: `Notiz ${j}`,
             body: 'x'.repeat(200 + j * 10),
-            restricted: 0,
+            writtenAt: '2026-01-01T09:00:00.000Z',
+            authorId: 'child',
           },
         });
       }

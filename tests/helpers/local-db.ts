@@ -102,7 +102,7 @@ export async function createCasesDb(): Promise<{ t: TestDb; cases: CasesService 
   const t = await createDb();
   t.raw
     .prepare(
-      "INSERT INTO offices (id, code, name, town, is_head_office) VALUES ('office-torgau', 'TO', 'Standort Torgau', 'Torgau', 0)",
+      "INSERT INTO offices (id, code, name, town, is_head_office) VALUES ('torgau', 'TO', 'Standort Torgau', 'Torgau', 0)",
     )
     .run();
   const cases = createCasesService({ db: t.db, clock: fixedClock(), ids: sequentialIds(), actorId: 'ifk-7' });

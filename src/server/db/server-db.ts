@@ -24,7 +24,14 @@ import type {
   TextFieldHistoryTable,
 } from './tables/sync.table';
 
+export interface CaseNumberCountersTable {
+  office_id: string;
+  year: number;
+  last_number: string;
+}
+
 export interface ServerDb {
+  case_number_counters: CaseNumberCountersTable;
   server_settings: ServerSettingsTable;
   offices: OfficesTable;
   teams: TeamsTable;

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import type { IpcChannelName } from './channels';
-import { APPOINTMENT_STATUSES } from '../domain/case/appointment';
+import { recordIdSchema } from '../domain/common/schemas';
+import {
+  appointmentsEntity,
+  casesEntity,
+  dtoSchema,
+  householdsEntity,
+  notesEntity,
+  personsEntity,
+} from '../entities/index';
 import { CASE_STATUSES } from '../domain/case/case';
 import { TARGET_GROUPS } from '../domain/case/target-groups';
 import { MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from '../security/passphrase-policy';
@@ -61,7 +69,7 @@ export const VaultChangePassphraseInput = z
 const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Bitte ein Datum im Format JJJJ-MM-TT angeben.' });
-const Id = z.string().uuid({ error: 'Ungültige Kennung.' });
+const Id = recordIdSchema;
 const CaseStatus = z.enum(CASE_STATUSES);
 const Phase = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
 
@@ -94,56 +102,33 @@ export type CaseSummary = z.infer<typeof CaseSummary>;
 export const CaseList = z.object({ items: z.array(CaseSummary), total: z.number().int() });
 export type CaseList = z.infer<typeof CaseList>;
 
-export const AppointmentDto = z.object({
-  id: z.string(),
-  caseId: z.string(),
-  startsAt: z.string(),
-  durationMinutes: z.number().int(),
-  kind: z.string(),
-  location: z.string(),
-  status: z.enum(APPOINTMENT_STATUSES),
-});
+/** Records cross IPC in domain terms, derived from their one definition (src/shared/entities). */
+export const AppointmentDto = dtoSchema(appointmentsEntity);
 export type AppointmentDto = z.infer<typeof AppointmentDto>;
+export const PersonDto = dtoSchema(personsEntity);
+export const HouseholdDto = dtoSchema(householdsEntity);
+export const NoteDto = dtoSchema(notesEntity);
+export const CaseDto = dtoSchema(casesEntity);
 
 export const CaseDetailDto = z.object({
   summary: CaseSummary,
   officeName: z.string().nullable(),
-  openedOn: z.string(),
-  person: z.object({
-    customerNumber: z.string(),
-    gender: z.string().nullable(),
-    nationality: z.string().nullable(),
-    preferredLanguage: z.string().nullable(),
-    street: z.string().nullable(),
-    postalCode: z.string().nullable(),
-    phone: z.string().nullable(),
-    email: z.string().nullable(),
-    severelyDisabled: z.boolean(),
-  }),
-  household: z
-    .object({
-      householdNumber: z.string(),
-      members: z.number().int(),
-      childrenUnder18: z.number().int(),
-      singleParent: z.boolean(),
-    })
-    .nullable(),
+  /** The case number is provisional (handed out offline) until the server assigns the final one. */
+  caseNumberProvisional: z.boolean(),
+  case: CaseDto,
+  person: PersonDto,
+  household: HouseholdDto.nullable(),
   /** Target groups derived on the day of the request from what the local record knows. */
   targetGroups: z.array(z.object({ group: z.enum(TARGET_GROUPS), label: z.string(), reason: z.string() })),
   appointments: z.array(AppointmentDto),
-  notes: z.array(
-    z.object({
-      id: z.string(),
-      category: z.string(),
-      title: z.string(),
-      body: z.string(),
-      createdAt: z.string(),
-    }),
-  ),
+  /** All notes of the case; restricted ones (Gesundheit) are marked and never printed. */
+  notes: z.array(NoteDto),
 });
 export type CaseDetailDto = z.infer<typeof CaseDetailDto>;
 
-export const DayAppointment = AppointmentDto.extend({ personName: z.string(), caseNumber: z.string() });
+export const DayAppointment = AppointmentDto.and(
+  z.object({ personName: z.string(), caseNumber: z.string() }),
+);
 export type DayAppointment = z.infer<typeof DayAppointment>;
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkEntityFields, ENTITY_FIELDS, SYNC_ENTITIES } from './entities';
+import { ENTITIES } from '../entities/index';
+import { checkEntityFields, SYNC_ENTITIES } from './entities';
 import { mutationSchema, pushRequestSchema } from './protocol';
 
 const valid = {
@@ -20,7 +21,8 @@ describe('sync protocol schemas', () => {
     expect(mutationSchema.safeParse(valid).success).toBe(true);
     expect(mutationSchema.safeParse({ ...valid, extra: 1 }).success).toBe(false);
     expect(mutationSchema.safeParse({ ...valid, caseId: '../x' }).success).toBe(false);
-    expect(mutationSchema.safeParse({ ...valid, entity: 'users' }).success).toBe(false);
+    expect(mutationSchema.safeParse({ ...valid, entity: '../users' }).success).toBe(false);
+    expect(checkEntityFields('users', {})[0]?.field).toBe('_entity');
   });
 
   it('limits a push to 500 mutations', () => {
@@ -30,7 +32,8 @@ describe('sync protocol schemas', () => {
   });
 
   it('has a field map for every synced entity and checks names and values', () => {
-    for (const entity of SYNC_ENTITIES) expect(Object.keys(ENTITY_FIELDS[entity]).length).toBeGreaterThan(0);
+    for (const entity of SYNC_ENTITIES)
+      expect(Object.keys(ENTITIES[entity].fields).length).toBeGreaterThan(0);
     expect(checkEntityFields('cases', { status: 'aktiv' })).toEqual([]);
     expect(checkEntityFields('cases', { status: 'gelöscht' })).toHaveLength(1);
     expect(checkEntityFields('persons', { password: 'x' })[0]?.field).toBe('password');

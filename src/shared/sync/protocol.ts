@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { recordIdSchema } from '../domain/common/schemas';
-import { syncEntitySchema } from './entities';
+import { entityNameSchema } from './entities';
 
 export const PROTOCOL_VERSION = 1;
 export const MAX_MUTATIONS_PER_PUSH = 500;
@@ -55,7 +55,7 @@ export const mutationSchema = z.strictObject({
   mutationId: z.uuid(),
   localTxId: z.string().min(1).max(64),
   hlc: hlcSchema,
-  entity: syncEntitySchema,
+  entity: entityNameSchema,
   entityId: idSchema,
   caseId: idSchema,
   op: z.enum(['create', 'update', 'archive']),
@@ -113,6 +113,11 @@ export interface SyncedRow {
   readonly row: Record<string, unknown>;
   /** Per-field versions: send them back as `baseVersion`. */
   readonly fieldVersions: Record<string, number>;
+  /**
+   * Set when the row is restricted (a health note) and the caller may not read it (team leads):
+   * `row` is empty and the client removes any copy it holds.
+   */
+  readonly withheld?: true;
 }
 export interface PullResponse {
   readonly changes: readonly SyncedRow[];

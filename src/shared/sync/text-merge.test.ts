@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_EDIT_DISTANCE, diffLines, isMergeableTextField, mergeText, splitLines } from './text-merge';
+import { isMergeableTextField } from './entities';
+import { MAX_EDIT_DISTANCE, diffLines, mergeText, splitLines } from './text-merge';
 
 const lines = (...xs: string[]) => xs.map((x) => `${x}\n`).join('');
 

@@ -15,15 +15,6 @@
  *   which can only turn a clean merge into a conflict, never produce a wrong text.
  */
 
-/** Free-text fields that are merged with `mergeText` on the server instead of LWW. */
-export const MERGEABLE_TEXT_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  notes: ['body'],
-};
-
-export function isMergeableTextField(entity: string, field: string): boolean {
-  return Object.hasOwn(MERGEABLE_TEXT_FIELDS, entity) && MERGEABLE_TEXT_FIELDS[entity]!.includes(field);
-}
-
 /** A region both sides changed differently. Line indices are 0-based into the base, end exclusive. */
 export interface MergeConflict {
   readonly baseStart: number;

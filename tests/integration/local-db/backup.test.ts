@@ -14,7 +14,7 @@ let t: TestDb;
 beforeEach(async () => {
   t = await createDb();
   t.raw
-    .prepare("INSERT INTO offices (id, code, name, town) VALUES ('o1', 'OSZ', 'Oschatz', 'Oschatz')")
+    .prepare("INSERT INTO offices (id, code, name, town) VALUES ('oschatz', 'OSZ', 'Oschatz', 'Oschatz')")
     .run();
 });
 afterEach(async () => {
@@ -25,7 +25,7 @@ describe('encrypted backup', () => {
   it('writes a copy keyed with the same data key, with no plaintext, that opens only with that key', async () => {
     const cases = createCasesService({ db: t.db, clock: fixedClock(), ids: sequentialIds() });
     const { caseId } = await cases.createCase({
-      officeId: 'o1',
+      officeId: 'oschatz',
       caseworkerId: 'u1',
       openedOn: '2026-01-10',
       person: {

@@ -20,17 +20,23 @@ const person = (birthDate: string) => ({
   lastName: 'Rößler',
   birthDate,
   town: 'Dommitzsch',
-  severelyDisabled: true,
+  disability: 'severely_disabled' as const,
 });
 
 describe('cases:get', () => {
   it('derives the target groups on the day of the request from what the local record knows', async () => {
     const { caseId } = await cases.createCase({
-      officeId: 'office-torgau',
+      officeId: 'torgau',
       caseworkerId: 'ifk-7',
       openedOn: '2026-02-01',
       person: person('1976-12-01'),
-      household: { householdNumber: '09876BG0012345', members: 2, childrenUnder18: 1, singleParent: true },
+      household: {
+        householdNumber: '09876BG0012345',
+        members: [
+          { role: 'applicant', birthDate: '1976-12-01' },
+          { role: 'child', birthDate: '2014-06-01' },
+        ],
+      },
     });
     let today = '2026-11-30';
     const handler = casesHandlers(

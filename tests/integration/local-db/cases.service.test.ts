@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/shared/errors';
-import type { CasesService } from '../../../src/main/features/cases/cases.service';
+import type { CasesService, NewCaseInput } from '../../../src/main/features/cases/cases.service';
 import { toFtsQuery } from '../../../src/main/features/cases/cases.repository';
 import { createCasesDb, tableRows, type TestDb } from '../../helpers/local-db';
 
@@ -13,8 +13,8 @@ afterEach(async () => {
   await t.destroy();
 });
 
-const newCase = {
-  officeId: 'office-torgau',
+const newCase: NewCaseInput = {
+  officeId: 'torgau',
   caseworkerId: 'ifk-7',
   openedOn: '2026-02-01',
   person: {
@@ -24,14 +24,23 @@ const newCase = {
     birthDate: '1988-05-17',
     town: 'Dommitzsch',
   },
-  household: { householdNumber: '09876BG0012345', members: 3, childrenUnder18: 2, singleParent: true },
+  household: {
+    householdNumber: '09876BG0012345',
+    members: [
+      { role: 'applicant', birthDate: '1988-05-17' },
+      { role: 'child', birthDate: '2015-03-01' },
+      { role: 'child', birthDate: '2019-08-12' },
+    ],
+  },
 };
 
 describe('cases service', () => {
   it('creates household, person and case in one transaction with one outbox entry each', async () => {
     const { caseId, personId, householdId } = await cases.createCase(newCase);
     const detail = await cases.getCase(caseId);
-    expect(detail.case.case_number).toBe('TO-2026-000001');
+    // provisional until the server assigns the final number: office, year, this laptop's tag, serial
+    expect(detail.case.caseNumber).toMatch(/^TO-2026-V[0-9A-Z]{6}-0001$/);
+    expect(detail.case.provisionalCaseNumber).toBe(detail.case.caseNumber);
     expect(detail.person.id).toBe(personId);
     expect(detail.household?.id).toBe(householdId);
     expect(detail.office?.code).toBe('TO');
@@ -64,7 +73,7 @@ describe('cases service', () => {
       body: 'Gabelstaplerschein vorhanden, sucht Lagerarbeit',
     });
     await cases.addNote(caseId, {
-      category: 'Vertraulich',
+      category: 'Leistung',
       title: 'Schulden',
       body: 'Schuldnerberatung läuft',
       restricted: true,
@@ -74,7 +83,7 @@ describe('cases service', () => {
     expect(await ids('roßler')).toEqual([caseId]);
     expect(await ids('kathe')).toEqual([caseId]);
     expect(await ids('Jäg')).toEqual([other.caseId]);
-    expect(await ids('TO-2026-000002')).toEqual([other.caseId]);
+    expect(await ids(other.caseNumber)).toEqual([other.caseId]);
     expect(await ids('gabelstapler')).toEqual([other.caseId]);
     expect(await ids('schuldnerberatung')).toEqual([]); // restricted notes are not searchable
     expect(await ids('"; DROP TABLE cases; --')).toEqual([]);
@@ -98,7 +107,7 @@ describe('cases service', () => {
     const { appointmentId } = await cases.addAppointment(caseId, {
       startsAt: '2026-02-12T09:30:00.000Z',
       durationMinutes: 45,
-      kind: 'Beratungsgespräch',
+      kind: 'beratung',
       location: 'Torgau, Raum 1.12',
     });
     await cases.updateAppointment(appointmentId, { status: 'wahrgenommen' });
@@ -107,6 +116,8 @@ describe('cases service', () => {
     const detail = await cases.getCase(caseId);
     expect(detail.case.phase).toBe(2);
     expect(detail.notes).toEqual([]);
+    // an attended appointment moves the last contact forward
+    expect(detail.case.lastContactOn).toBe('2026-02-12');
     const ops = tableRows(t.raw, 'sync_outbox', 'seq').map((r) => `${r['entity']}:${r['op']}`);
     expect(ops.slice(3)).toEqual([
       'persons:update',
@@ -115,6 +126,7 @@ describe('cases service', () => {
       'notes:archive',
       'appointments:create',
       'appointments:update',
+      'cases:update',
     ]);
   });
 
@@ -137,11 +149,14 @@ describe('cases service', () => {
         (e: unknown) => (e instanceof AppError ? e.code : String(e)),
       );
     expect(await code(cases.getCase('missing'))).toBe('NOT_FOUND');
-    expect(await code(cases.addNote('missing', { category: 'a', title: 'b', body: 'c' }))).toBe('NOT_FOUND');
+    expect(await code(cases.addNote('missing', { category: 'Beratung', title: 'b', body: 'c' }))).toBe(
+      'NOT_FOUND',
+    );
     expect(await code(cases.createCase({ ...newCase, openedOn: '01.02.2026' }))).toBe('VALIDATION_FAILED');
     expect(await code(cases.createCase({ ...newCase, officeId: 'nowhere' }))).toBe('VALIDATION_FAILED');
     const { personId } = await cases.createCase(newCase);
     expect(await code(cases.updatePerson(personId, { town: 'Torgau' }, 5))).toBe('CONFLICT');
+    expect(await code(cases.updatePerson(personId, { birthDate: '1988-02-30' }))).toBe('VALIDATION_FAILED');
     expect(tableRows(t.raw, 'sync_outbox')).toHaveLength(3);
   });
 

@@ -35,13 +35,13 @@ function sampleNeedles(): string[] {
     notes: new Set(),
   };
   for (const c of generateDemoCases(DEMO)) {
-    pools['names']!.add(c.person.last_name);
-    pools['names']!.add(c.person.first_name);
-    pools['streets']!.add(c.person.street);
+    pools['names']!.add(c.person.lastName!);
+    pools['names']!.add(c.person.firstName!);
+    if (c.person.street) pools['streets']!.add(c.person.street);
     if (c.person.email) pools['emails']!.add(c.person.email);
-    pools['numbers']!.add(c.person.customer_number);
-    pools['numbers']!.add(c.case.case_number);
-    for (const n of c.notes) pools['notes']!.add(n.body.slice(0, 40));
+    pools['numbers']!.add(c.person.customerNumber!);
+    pools['numbers']!.add(c.case.caseNumber!);
+    for (const n of c.notes) pools['notes']!.add(n.body!.slice(0, 40));
   }
   const long = (s: string) => Buffer.byteLength(s, 'utf8') >= 8;
   const take = (pool: Set<string>, n: number) => [...pool].filter(long).slice(0, n);

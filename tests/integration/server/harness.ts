@@ -4,6 +4,8 @@
  * (app.inject). Seeds two offices, three teams, and one user per role.
  */
 import { createHash } from 'node:crypto';
+import { ENTITIES, type EntityName } from '../../../src/shared/entities/index';
+import { sampleFields } from '../../helpers/records';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../../src/server/app';
 import { testConfig, type ServerConfig } from '../../../src/server/config';
@@ -172,14 +174,22 @@ let mutationCounter = 0;
 export function mutation(
   s: Session,
   m: Pick<Mutation, 'entity' | 'entityId' | 'caseId'> &
-    Partial<Omit<Mutation, 'fields'>> & { fields?: Record<string, unknown>; bases?: Record<string, number> },
+    Partial<Omit<Mutation, 'fields'>> & {
+      fields?: Record<string, unknown>;
+      bases?: Record<string, number>;
+      /** A create carries a complete valid record (tests/helpers/records.ts) unless false. */
+      complete?: boolean;
+    },
 ): Mutation {
   mutationCounter += 1;
   s.seq += 1;
   s.hlcMillis += 1;
   const fields: Mutation['fields'] = {};
-  for (const [k, v] of Object.entries(m.fields ?? {}))
-    fields[k] = { value: v, baseVersion: m.bases?.[k] ?? 0 };
+  const given =
+    m.op === 'create' && m.complete !== false && Object.hasOwn(ENTITIES, m.entity)
+      ? { ...sampleFields(m.entity as EntityName, { caseId: m.caseId, id: m.entityId }), ...m.fields }
+      : (m.fields ?? {});
+  for (const [k, v] of Object.entries(given)) fields[k] = { value: v, baseVersion: m.bases?.[k] ?? 0 };
   return {
     seq: m.seq ?? s.seq,
     mutationId: m.mutationId ?? `5e0c7f1a-1111-4222-8333-${String(mutationCounter).padStart(12, '0')}`,
@@ -215,7 +225,7 @@ export async function createCase(
       entityId: caseId,
       caseId,
       op: 'create',
-      fields: { status: 'aktiv', title: `Fall ${caseId}`, ...extra },
+      fields: { status: 'aktiv', ...extra },
     }),
   ]);
   if (res.statusCode !== 200) throw new Error(`createCase ${caseId}: ${res.statusCode} ${res.body}`);

@@ -275,14 +275,14 @@ for (const dialect of SERVER_DIALECTS) {
           entityId: 'A-1',
           caseId: 'C-1',
           op: 'create',
-          fields: { status: 'draft', strengths: ['Pünktlich'] },
+          fields: { status: 'draft' },
         }),
         mutation(a, {
           entity: 'assessments',
           entityId: 'A-1',
           caseId: 'C-1',
-          fields: { strengths: ['Pünktlich', 'Motiviert'] },
-          bases: { strengths: 1 },
+          fields: { integrationForecast: 'within12Months' },
+          bases: { integrationForecast: 1 },
         }),
       ]);
       b.hlcMillis += 10_000;
@@ -291,15 +291,15 @@ for (const dialect of SERVER_DIALECTS) {
           entity: 'cases',
           entityId: 'C-1',
           caseId: 'C-1',
-          fields: { status: 'abgeschlossen' },
-          bases: { status: 1 },
+          fields: { status: 'abgeschlossen', closedOn: '2026-11-30' },
+          bases: { status: 1, closedOn: 1 },
         }),
         mutation(b, {
           entity: 'assessments',
           entityId: 'A-1',
           caseId: 'C-1',
-          fields: { strengths: ['Zuverlässig'] },
-          bases: { strengths: 1 },
+          fields: { integrationForecast: 'beyond12Months' },
+          bases: { integrationForecast: 1 },
         }),
       ]);
       const [caseConflict, assessmentConflict] = rb
@@ -318,8 +318,8 @@ for (const dialect of SERVER_DIALECTS) {
           entity: 'assessments',
           entityId: 'A-1',
           caseId: 'C-1',
-          fields: { status: 'finalized' },
-          bases: { status: 1 },
+          fields: { status: 'finalized', finalizedOn: '2026-11-30', finalizedBy: 'u-1' },
+          bases: { status: 1, finalizedOn: 1, finalizedBy: 1 },
         }),
       ]);
       const before = await tableCounts(h.tdb.db);

@@ -67,7 +67,7 @@ for (const dialect of SERVER_DIALECTS) {
           entityId: 'C-1',
           caseId: 'C-1',
           op: 'create',
-          fields: { status: 'aktiv', title: 'A' },
+          fields: { status: 'aktiv' },
         }),
         mutation(s, {
           entity: 'persons',
@@ -155,7 +155,7 @@ for (const dialect of SERVER_DIALECTS) {
           entityId: 'P-1',
           caseId: 'C-1',
           op: 'create',
-          fields: { firstName: 'Erika', phone: '1' },
+          fields: { firstName: 'Erika', phone: '0341 111' },
         }),
       ]);
       const b = await login(h, 'cw'); // second device of the same caseworker
@@ -175,7 +175,7 @@ for (const dialect of SERVER_DIALECTS) {
           entity: 'persons',
           entityId: 'P-1',
           caseId: 'C-1',
-          fields: { phone: '2' },
+          fields: { phone: '0341 222' },
           bases: { phone: 1 },
           baseRowVersion: 1,
         }),
@@ -206,7 +206,7 @@ for (const dialect of SERVER_DIALECTS) {
         .select('data')
         .where('id', '=', 'P-1')
         .executeTakeFirstOrThrow();
-      expect(row.data).toMatchObject({ firstName: 'E. Muster', phone: '2' });
+      expect(row.data).toMatchObject({ firstName: 'E. Muster', phone: '0341 222' });
       // both devices see the conflict in their pull
       const pulled = await pullAll(h, a);
       expect(pulled.changes.filter((c) => c.entity === 'sync_conflicts')).toHaveLength(1);
@@ -220,8 +220,8 @@ for (const dialect of SERVER_DIALECTS) {
           entity: 'cases',
           entityId: 'C-1',
           caseId: 'C-1',
-          fields: { status: 'abgeschlossen' },
-          bases: { status: 1 },
+          fields: { status: 'abgeschlossen', closedOn: '2026-11-30' },
+          bases: { status: 1, closedOn: 1 },
         }),
       ]);
       expect(closed.json().results[0]).toMatchObject({ status: 'applied' });
@@ -242,7 +242,7 @@ for (const dialect of SERVER_DIALECTS) {
           entityId: 'A-1',
           caseId: 'C-1',
           op: 'create',
-          fields: { status: 'finalized' },
+          fields: { status: 'finalized', finalizedOn: '2026-11-03', finalizedBy: 'u-1' },
         }),
       ]);
       const r2 = await pushBatch(h, s, [
@@ -250,7 +250,7 @@ for (const dialect of SERVER_DIALECTS) {
           entity: 'assessments',
           entityId: 'A-1',
           caseId: 'C-1',
-          fields: { profileSituation: 'x' },
+          fields: { integrationForecast: 'within12Months' },
         }),
       ]);
       expect(r2.json().results[0]).toMatchObject({ status: 'rejected', reason: 'DOMAIN_RULE_VIOLATED' });
@@ -352,7 +352,7 @@ for (const dialect of SERVER_DIALECTS) {
         .select('data')
         .where('id', '=', 'N-0')
         .executeTakeFirstOrThrow();
-      expect(note.data).toEqual({ body: 'n0' });
+      expect(note.data).toMatchObject({ body: 'n0' });
 
       // the team lead reviews the quarantined edit
       const lead = await login(h, 'lead');

@@ -1,5 +1,8 @@
 import type { IsoDate } from '../../../shared/domain/common/dates';
+import { isProvisionalCaseNumber } from '../../../shared/domain/case/case';
+import { householdSchema, isSingleParentHousehold } from '../../../shared/domain/case/household';
 import { targetGroupsFrom } from '../../../shared/domain/case/target-groups';
+import { appointmentsEntity, fromRow } from '../../../shared/entities/index';
 import type { CaseDetailDto, DayAppointment } from '../../../shared/ipc/contract';
 import type { Handlers } from '../../ipc/dispatch';
 import type { AppointmentRow } from '../../db/local-db';
@@ -8,15 +11,7 @@ import { countCasesByStatus, listDayAppointments } from './caseload.queries';
 import type { CasesService } from './cases.service';
 
 function appointmentDto(a: AppointmentRow) {
-  return {
-    id: a.id,
-    caseId: a.case_id,
-    startsAt: a.starts_at,
-    durationMinutes: a.duration_minutes,
-    kind: a.kind,
-    location: a.location,
-    status: a.status,
-  };
+  return { ...fromRow(appointmentsEntity, a), rowVersion: a.row_version };
 }
 
 /** IPC handlers of the caseload and the case workspace (read side). */
@@ -39,60 +34,43 @@ export function casesHandlers(
     },
     'cases:get': async ({ caseId }): Promise<CaseDetailDto> => {
       const d = await cases.getCase(caseId);
+      const on = today();
+      const household = d.household ? householdSchema.safeParse(d.household) : undefined;
       return {
         summary: {
           caseId: d.case.id,
-          caseNumber: d.case.case_number,
+          caseNumber: d.case.caseNumber,
           status: d.case.status,
           phase: d.case.phase,
-          officeId: d.case.office_id,
+          officeId: d.case.officeId,
           personId: d.person.id,
-          firstName: d.person.first_name,
-          lastName: d.person.last_name,
-          birthDate: d.person.birth_date,
+          firstName: d.person.firstName,
+          lastName: d.person.lastName,
+          birthDate: d.person.birthDate,
           town: d.person.town,
-          lastContactOn: d.case.last_contact_on,
-          nextReviewOn: d.case.next_review_on,
+          lastContactOn: d.case.lastContactOn,
+          nextReviewOn: d.case.nextReviewOn,
         },
         officeName: d.office?.name ?? null,
-        openedOn: d.case.opened_on,
-        person: {
-          customerNumber: d.person.customer_number,
-          gender: d.person.gender,
-          nationality: d.person.nationality,
-          preferredLanguage: d.person.preferred_language,
-          street: d.person.street,
-          postalCode: d.person.postal_code,
-          phone: d.person.phone,
-          email: d.person.email,
-          severelyDisabled: d.person.severely_disabled === 1,
-        },
-        household: d.household
-          ? {
-              householdNumber: d.household.household_number,
-              members: d.household.members,
-              childrenUnder18: d.household.children_under_18,
-              singleParent: d.household.single_parent === 1,
-            }
-          : null,
+        caseNumberProvisional: isProvisionalCaseNumber(d.case.caseNumber),
+        case: d.case,
+        person: d.person,
+        household: d.household ?? null,
         targetGroups: targetGroupsFrom(
           {
-            birthDate: d.person.birth_date,
-            severelyDisabledOrEqual: d.person.severely_disabled === 1,
-            ...(d.household ? { singleParent: d.household.single_parent === 1 } : {}),
+            birthDate: d.person.birthDate,
+            unemployedSince: d.person.unemployedSince,
+            benefitPeriods: d.person.benefitPeriods,
+            returnerToWork: d.person.returnerToWork,
+            disability: d.person.disability,
+            germanLevel: d.person.germanLevel,
+            expectedReleaseDate: d.person.expectedReleaseDate,
+            ...(household?.success ? { singleParent: isSingleParentHousehold(household.data, on) } : {}),
           },
-          today(),
+          on,
         ),
-        appointments: d.appointments.map(appointmentDto),
-        notes: d.notes
-          .filter((n) => n.restricted === 0)
-          .map((n) => ({
-            id: n.id,
-            category: n.category,
-            title: n.title,
-            body: n.body,
-            createdAt: n.created_at,
-          })),
+        appointments: d.appointments,
+        notes: d.notes,
       };
     },
     'appointments:list-day': async ({ day }): Promise<DayAppointment[]> => {

@@ -1,15 +1,16 @@
 import { sql } from 'kysely';
 import type { Phase } from '../../../shared/domain/case/case';
+import type { OfficeId } from '../../../shared/domain/case/office';
 import type { Executor } from '../../db/kysely';
-import type {
-  AppointmentRow,
-  CaseRow,
-  CaseStatus,
-  HouseholdRow,
-  NoteRow,
-  OfficeRow,
-  PersonRow,
-} from '../../db/local-db';
+import type { Kysely } from 'kysely';
+import {
+  ENTITIES,
+  fromRow,
+  type Entities,
+  type EntityName,
+  type RecordOf,
+} from '../../../shared/entities/index';
+import type { AppointmentRow, CaseStatus, OfficeRow, PersonRow } from '../../db/local-db';
 
 /**
  * Read-side repository functions for cases (plain functions over an Executor). Writes never live
@@ -34,7 +35,7 @@ export interface CaseListItem {
 
 export interface ListCasesFilter {
   readonly caseworkerId?: string;
-  readonly officeId?: string;
+  readonly officeId?: OfficeId;
   readonly status?: CaseStatus;
   readonly limit?: number;
   readonly offset?: number;
@@ -142,17 +143,29 @@ export async function searchCases(
   return rows.sort((a, b) => (order.get(a.caseId) ?? 0) - (order.get(b.caseId) ?? 0));
 }
 
+type Rec<E extends EntityName> = RecordOf<Entities[E]['fields']> & { rowVersion: number };
+
+function record<E extends EntityName>(entity: E, row: Record<string, unknown>): Rec<E> {
+  return { ...fromRow(ENTITIES[entity], row), rowVersion: Number(row['row_version']) } as Rec<E>;
+}
+
+/** One case with its person, household, notes and appointments, in domain terms. */
 export interface CaseDetail {
-  readonly case: CaseRow;
-  readonly person: PersonRow;
-  readonly household: HouseholdRow | undefined;
+  readonly case: Rec<'cases'>;
+  readonly person: Rec<'persons'>;
+  readonly household: Rec<'households'> | undefined;
   readonly office: OfficeRow | undefined;
-  readonly notes: NoteRow[];
-  readonly appointments: AppointmentRow[];
+  readonly notes: Rec<'notes'>[];
+  readonly appointments: Rec<'appointments'>[];
 }
 
 export async function getCaseDetail(db: Executor, caseId: string): Promise<CaseDetail | undefined> {
-  const c = await db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
+  const c = await db
+    .selectFrom('cases')
+    .selectAll()
+    .where('id', '=', caseId)
+    .where('archived_at', 'is', null)
+    .executeTakeFirst();
   if (!c) return undefined;
   const person = await db
     .selectFrom('persons')
@@ -168,7 +181,7 @@ export async function getCaseDetail(db: Executor, caseId: string): Promise<CaseD
     .selectAll()
     .where('case_id', '=', caseId)
     .where('archived_at', 'is', null)
-    .orderBy('created_at', 'desc')
+    .orderBy('written_at', 'desc')
     .execute();
   const appointments = await db
     .selectFrom('appointments')
@@ -177,7 +190,28 @@ export async function getCaseDetail(db: Executor, caseId: string): Promise<CaseD
     .where('archived_at', 'is', null)
     .orderBy('starts_at')
     .execute();
-  return { case: c, person, household, office, notes, appointments };
+  return {
+    case: record('cases', c),
+    person: record('persons', person),
+    household: household ? record('households', household) : undefined,
+    office,
+    notes: notes.map((n) => record('notes', n)),
+    appointments: appointments.map((a) => record('appointments', a)),
+  };
+}
+
+/** One stored record in domain terms (archived ones included), or undefined. */
+export async function getRecord<E extends EntityName>(
+  db: Executor,
+  entity: E,
+  id: string,
+): Promise<Rec<E> | undefined> {
+  const row = await (db as unknown as Kysely<Record<string, Record<string, unknown>>>)
+    .selectFrom(entity)
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? record(entity, row) : undefined;
 }
 
 export function getOffice(db: Executor, officeId: string): Promise<OfficeRow | undefined> {
@@ -205,12 +239,12 @@ export function listAppointmentsOn(db: Executor, day: string): Promise<Appointme
     .execute();
 }
 
-export async function countCasesInOfficeYear(db: Executor, officeId: string, year: string): Promise<number> {
+/** Provisional case numbers this laptop has handed out for an office and year (for the next one). */
+export async function countProvisionalNumbers(db: Executor, prefix: string): Promise<number> {
   const row = await db
     .selectFrom('cases')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('office_id', '=', officeId)
-    .where('opened_on', 'like', `${year}-%`)
+    .where('provisional_case_number', 'like', `${prefix}%`)
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }

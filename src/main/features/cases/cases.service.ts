@@ -1,17 +1,31 @@
-import type { Kysely } from 'kysely';
-import { AppError } from '../../../shared/errors';
-import type { AppointmentStatus, CaseStatus, LocalDb } from '../../db/local-db';
+import type { Kysely, Transaction } from 'kysely';
 import {
+  APPOINTMENT_STATUS_LABELS,
+  canChangeAppointmentStatus,
+} from '../../../shared/domain/case/appointment';
+import {
+  CASE_STATUS_LABELS,
+  canChangeCaseStatus,
+  canMoveToPhase,
+  deviceTag,
+  provisionalCaseNumber,
+} from '../../../shared/domain/case/case';
+import { isOfficeId, officeCode } from '../../../shared/domain/case/office';
+import { dateInBerlin } from '../../../shared/domain/common/dates';
+import type { Entities, EntityName, FieldsInput } from '../../../shared/entities/index';
+import { AppError } from '../../../shared/errors';
+import type { LocalDb } from '../../db/local-db';
+import {
+  clientIdOf,
   writeSynced,
   type Clock,
   type IdGenerator,
-  type SyncedFields,
   type WriteContext,
 } from '../../db/write-synced';
 import {
-  countCasesInOfficeYear,
+  countProvisionalNumbers,
   getCaseDetail,
-  getOffice,
+  getRecord,
   listAppointmentsOn,
   listCases,
   listOffices,
@@ -30,61 +44,24 @@ export interface CasesServiceDeps {
   readonly actorId?: string | (() => string);
 }
 
-export interface NewPersonInput {
-  readonly customerNumber: string;
-  readonly firstName: string;
-  readonly lastName: string;
-  readonly birthDate: string;
-  readonly gender?: string | null;
-  readonly nationality?: string | null;
-  readonly preferredLanguage?: string | null;
-  readonly street?: string | null;
-  readonly postalCode?: string | null;
-  readonly town?: string | null;
-  readonly phone?: string | null;
-  readonly email?: string | null;
-  readonly severelyDisabled?: boolean;
-}
+type Input<E extends EntityName> = FieldsInput<Entities[E]['fields']>;
 
+/** A new case: the person (and household) in domain terms, where it is worked and since when. */
 export interface NewCaseInput {
-  readonly person: NewPersonInput;
+  readonly person: Input<'persons'>;
+  readonly household?: Input<'households'>;
   readonly officeId: string;
   readonly caseworkerId: string;
   readonly openedOn: string;
-  /** Generated as `<office code>-<year>-<6 digits>` when omitted. */
-  readonly caseNumber?: string;
-  readonly household?: {
-    readonly householdNumber: string;
-    readonly members: number;
-    readonly childrenUnder18?: number;
-    readonly singleParent?: boolean;
-  };
 }
 
-export interface CaseUpdateInput {
-  readonly phase?: 1 | 2 | 3 | 4;
-  readonly status?: CaseStatus;
-  readonly caseworkerId?: string;
-  readonly closedOn?: string | null;
-  readonly lastContactOn?: string | null;
-  readonly nextReviewOn?: string | null;
-}
-
-export interface NoteInput {
-  readonly category: string;
-  readonly title: string;
-  readonly body: string;
-  /** Restricted notes are never put into the search index. */
-  readonly restricted?: boolean;
-}
-
-export interface AppointmentInput {
-  readonly startsAt: string;
-  readonly durationMinutes: number;
-  readonly kind: string;
-  readonly location: string;
-  readonly status?: AppointmentStatus;
-}
+export type PersonChanges = Input<'persons'>;
+export type CaseChanges = Pick<
+  Input<'cases'>,
+  'phase' | 'status' | 'caseworkerId' | 'closedOn' | 'lastContactOn' | 'nextReviewOn' | 'substitutions'
+>;
+export type NoteInput = Pick<Input<'notes'>, 'category' | 'title' | 'body' | 'restricted'>;
+export type AppointmentInput = Omit<Input<'appointments'>, never>;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -95,29 +72,6 @@ function requireDate(value: string | null | undefined, path: string): void {
       issues: [{ path, message: 'Bitte ein gültiges Datum (JJJJ-MM-TT) angeben.' }],
     });
   }
-}
-
-function defined<T extends Record<string, unknown>>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-}
-
-function personFields(p: Partial<NewPersonInput>): SyncedFields<'persons'> {
-  requireDate(p.birthDate, 'birthDate');
-  return defined({
-    customer_number: p.customerNumber,
-    first_name: p.firstName,
-    last_name: p.lastName,
-    birth_date: p.birthDate,
-    gender: p.gender,
-    nationality: p.nationality,
-    preferred_language: p.preferredLanguage,
-    street: p.street,
-    postal_code: p.postalCode,
-    town: p.town,
-    phone: p.phone,
-    email: p.email,
-    severely_disabled: p.severelyDisabled === undefined ? undefined : p.severelyDisabled ? 1 : 0,
-  });
 }
 
 /**
@@ -134,10 +88,32 @@ export function createCasesService(deps: CasesServiceDeps) {
     localTxId: deps.ids.newId(),
   });
 
-  async function caseIdOf(table: 'persons' | 'notes' | 'appointments', id: string): Promise<string> {
-    const row = await db().selectFrom(table).select('case_id').where('id', '=', id).executeTakeFirst();
-    if (!row) throw new AppError('NOT_FOUND');
-    return row.case_id;
+  async function requireCase(trx: Transaction<LocalDb>, caseId: string): Promise<void> {
+    const exists = await trx
+      .selectFrom('cases')
+      .select('id')
+      .where('id', '=', caseId)
+      .where('archived_at', 'is', null)
+      .executeTakeFirst();
+    if (!exists) throw new AppError('NOT_FOUND');
+  }
+
+  /** An attended appointment is a contact: the case's last contact moves forward, never back. */
+  async function recordContact(
+    trx: Transaction<LocalDb>,
+    caseId: string,
+    appointment: { startsAt: string; status: string },
+  ): Promise<void> {
+    if (appointment.status !== 'wahrgenommen') return;
+    const day = dateInBerlin(new Date(appointment.startsAt));
+    const current = await getRecord(trx, 'cases', caseId);
+    if (!current || (current.lastContactOn !== null && current.lastContactOn >= day)) return;
+    await writeSynced(trx, ctx(), {
+      entity: 'cases',
+      op: 'update',
+      id: caseId,
+      values: { lastContactOn: day },
+    });
   }
 
   return {
@@ -156,61 +132,65 @@ export function createCasesService(deps: CasesServiceDeps) {
       return detail;
     },
 
-    /** Creates person (and household) and case in one transaction; returns the new ids. */
+    /**
+     * Creates household, person and case in one transaction. The case number is PROVISIONAL
+     * (`OSZ-2026-V<device>-0001`, unique to this laptop) until the server assigns the final one.
+     */
     async createCase(
       input: NewCaseInput,
-    ): Promise<{ caseId: string; personId: string; householdId: string | null }> {
+    ): Promise<{ caseId: string; personId: string; householdId: string | null; caseNumber: string }> {
       requireDate(input.openedOn, 'openedOn');
+      if (!isOfficeId(input.officeId))
+        throw new AppError('VALIDATION_FAILED', undefined, {
+          issues: [{ path: 'officeId', message: 'Bitte einen der vier Standorte wählen.' }],
+        });
+      const officeId = input.officeId;
       const c = ctx();
       const caseId = deps.ids.newId();
       const personId = deps.ids.newId();
       const householdId = input.household ? deps.ids.newId() : null;
-      await db()
+      const caseNumber = await db()
         .transaction()
         .execute(async (trx) => {
-          const office = await getOffice(trx, input.officeId);
-          if (!office)
-            throw new AppError('VALIDATION_FAILED', undefined, {
-              issues: [{ path: 'officeId', message: 'Unbekannter Standort.' }],
-            });
-          const year = input.openedOn.slice(0, 4);
-          const caseNumber =
-            input.caseNumber ??
-            `${office.code}-${year}-${String((await countCasesInOfficeYear(trx, office.id, year)) + 1).padStart(6, '0')}`;
+          const year = Number(input.openedOn.slice(0, 4));
+          const tag = deviceTag(await clientIdOf(trx, deps.ids));
+          const prefix = `${officeCode(officeId)}-${year}-V${tag}-`;
+          const number = provisionalCaseNumber(
+            officeCode(officeId),
+            year,
+            tag,
+            (await countProvisionalNumbers(trx, prefix)) + 1,
+          );
           if (input.household && householdId) {
             await writeSynced(trx, c, {
-              table: 'households',
+              entity: 'households',
               op: 'create',
               id: householdId,
               caseId,
-              fields: {
-                household_number: input.household.householdNumber,
-                members: input.household.members,
-                children_under_18: input.household.childrenUnder18 ?? 0,
-                single_parent: input.household.singleParent ? 1 : 0,
-              },
+              values: input.household,
             });
           }
           await writeSynced(trx, c, {
-            table: 'persons',
+            entity: 'persons',
             op: 'create',
             id: personId,
             caseId,
-            fields: { ...personFields(input.person), household_id: householdId },
+            values: { ...input.person, householdId },
           });
           await writeSynced(trx, c, {
-            table: 'cases',
+            entity: 'cases',
             op: 'create',
             id: caseId,
             caseId,
-            fields: {
-              case_number: caseNumber,
-              person_id: personId,
-              office_id: office.id,
-              caseworker_id: input.caseworkerId,
+            values: {
+              caseNumber: number,
+              provisionalCaseNumber: number,
+              personId,
+              officeId,
+              caseworkerId: input.caseworkerId,
               phase: 1,
               status: 'aktiv',
-              opened_on: input.openedOn,
+              openedOn: input.openedOn,
             },
           });
           await trx
@@ -218,52 +198,54 @@ export function createCasesService(deps: CasesServiceDeps) {
             .values({ case_id: caseId, scope_version: 0 })
             .onConflict((oc) => oc.doNothing())
             .execute();
+          return number;
         });
-      return { caseId, personId, householdId };
+      return { caseId, personId, householdId, caseNumber };
     },
 
-    async updatePerson(
-      personId: string,
-      changes: Partial<NewPersonInput>,
-      expectedRowVersion?: number,
-    ): Promise<void> {
-      const fields = personFields(changes);
+    async updatePerson(personId: string, changes: PersonChanges, expectedRowVersion?: number): Promise<void> {
       await db()
         .transaction()
         .execute((trx) =>
           writeSynced(trx, ctx(), {
-            table: 'persons',
+            entity: 'persons',
             op: 'update',
             id: personId,
-            fields,
+            values: changes,
             ...(expectedRowVersion === undefined ? {} : { expectedRowVersion }),
           }),
         );
     },
 
-    async updateCase(caseId: string, changes: CaseUpdateInput, expectedRowVersion?: number): Promise<void> {
-      requireDate(changes.closedOn, 'closedOn');
-      requireDate(changes.lastContactOn, 'lastContactOn');
-      requireDate(changes.nextReviewOn, 'nextReviewOn');
-      const fields = defined({
-        phase: changes.phase,
-        status: changes.status,
-        caseworker_id: changes.caseworkerId,
-        closed_on: changes.closedOn,
-        last_contact_on: changes.lastContactOn,
-        next_review_on: changes.nextReviewOn,
-      });
+    /** Case header changes; status and phase only along the domain's state machines. */
+    async updateCase(caseId: string, changes: CaseChanges, expectedRowVersion?: number): Promise<void> {
       await db()
         .transaction()
-        .execute((trx) =>
-          writeSynced(trx, ctx(), {
-            table: 'cases',
+        .execute(async (trx) => {
+          const current = await getRecord(trx, 'cases', caseId);
+          if (!current || current.rowVersion < 0) throw new AppError('NOT_FOUND');
+          if (changes.status !== undefined && !canChangeCaseStatus(current.status, changes.status))
+            throw new AppError(
+              'INVALID_TRANSITION',
+              `Ein Fall im Status „${CASE_STATUS_LABELS[current.status]}“ kann nicht „${CASE_STATUS_LABELS[changes.status]}“ werden.`,
+            );
+          if (
+            changes.phase !== undefined &&
+            changes.phase !== current.phase &&
+            !canMoveToPhase(current.phase, changes.phase)
+          )
+            throw new AppError(
+              'INVALID_TRANSITION',
+              `Von Phase ${current.phase} geht es nur zur nächsten Phase oder zurück, nicht zu Phase ${changes.phase}.`,
+            );
+          await writeSynced(trx, ctx(), {
+            entity: 'cases',
             op: 'update',
             id: caseId,
-            fields,
+            values: changes,
             ...(expectedRowVersion === undefined ? {} : { expectedRowVersion }),
-          }),
-        );
+          });
+        });
     },
 
     async addNote(caseId: string, note: NoteInput): Promise<{ noteId: string }> {
@@ -271,23 +253,13 @@ export function createCasesService(deps: CasesServiceDeps) {
       await db()
         .transaction()
         .execute(async (trx) => {
-          const exists = await trx
-            .selectFrom('cases')
-            .select('id')
-            .where('id', '=', caseId)
-            .executeTakeFirst();
-          if (!exists) throw new AppError('NOT_FOUND');
+          await requireCase(trx, caseId);
           await writeSynced(trx, ctx(), {
-            table: 'notes',
+            entity: 'notes',
             op: 'create',
             id: noteId,
             caseId,
-            fields: {
-              category: note.category,
-              title: note.title,
-              body: note.body,
-              restricted: note.restricted ? 1 : 0,
-            },
+            values: { ...note, writtenAt: deps.clock.now().toISOString(), authorId: actor() },
           });
         });
       return { noteId };
@@ -298,89 +270,72 @@ export function createCasesService(deps: CasesServiceDeps) {
       changes: Partial<NoteInput>,
       expectedRowVersion?: number,
     ): Promise<void> {
-      await caseIdOf('notes', noteId);
-      const fields = defined({
-        category: changes.category,
-        title: changes.title,
-        body: changes.body,
-        restricted: changes.restricted === undefined ? undefined : changes.restricted ? 1 : 0,
-      });
       await db()
         .transaction()
         .execute((trx) =>
           writeSynced(trx, ctx(), {
-            table: 'notes',
+            entity: 'notes',
             op: 'update',
             id: noteId,
-            fields,
+            values: changes,
             ...(expectedRowVersion === undefined ? {} : { expectedRowVersion }),
           }),
         );
     },
 
     async addAppointment(caseId: string, input: AppointmentInput): Promise<{ appointmentId: string }> {
-      if (Number.isNaN(Date.parse(input.startsAt))) {
-        throw new AppError('VALIDATION_FAILED', undefined, {
-          issues: [{ path: 'startsAt', message: 'Bitte einen gültigen Zeitpunkt angeben.' }],
-        });
-      }
       const appointmentId = deps.ids.newId();
       await db()
         .transaction()
         .execute(async (trx) => {
-          const exists = await trx
-            .selectFrom('cases')
-            .select('id')
-            .where('id', '=', caseId)
-            .executeTakeFirst();
-          if (!exists) throw new AppError('NOT_FOUND');
-          await writeSynced(trx, ctx(), {
-            table: 'appointments',
+          await requireCase(trx, caseId);
+          const { record } = await writeSynced(trx, ctx(), {
+            entity: 'appointments',
             op: 'create',
             id: appointmentId,
             caseId,
-            fields: {
-              starts_at: input.startsAt,
-              duration_minutes: input.durationMinutes,
-              kind: input.kind,
-              location: input.location,
-              status: input.status ?? 'geplant',
-            },
+            values: input,
           });
+          await recordContact(trx, caseId, record);
         });
       return { appointmentId };
     },
 
+    /** Reschedule or change the status (attended, missed, cancelled) along the domain's rules. */
     async updateAppointment(
       appointmentId: string,
       changes: Partial<AppointmentInput>,
       expectedRowVersion?: number,
     ): Promise<void> {
-      await caseIdOf('appointments', appointmentId);
-      const fields = defined({
-        starts_at: changes.startsAt,
-        duration_minutes: changes.durationMinutes,
-        kind: changes.kind,
-        location: changes.location,
-        status: changes.status,
-      });
       await db()
         .transaction()
-        .execute((trx) =>
-          writeSynced(trx, ctx(), {
-            table: 'appointments',
+        .execute(async (trx) => {
+          const current = await getRecord(trx, 'appointments', appointmentId);
+          if (!current) throw new AppError('NOT_FOUND');
+          if (
+            changes.status !== undefined &&
+            changes.status !== current.status &&
+            !canChangeAppointmentStatus(current.status, changes.status)
+          )
+            throw new AppError(
+              'INVALID_TRANSITION',
+              `Ein Termin im Status „${APPOINTMENT_STATUS_LABELS[current.status]}“ kann nicht auf „${APPOINTMENT_STATUS_LABELS[changes.status]}“ gesetzt werden.`,
+            );
+          const { record } = await writeSynced(trx, ctx(), {
+            entity: 'appointments',
             op: 'update',
             id: appointmentId,
-            fields,
+            values: changes,
             ...(expectedRowVersion === undefined ? {} : { expectedRowVersion }),
-          }),
-        );
+          });
+          await recordContact(trx, current.caseId, record);
+        });
     },
 
     async archiveNote(noteId: string): Promise<void> {
       await db()
         .transaction()
-        .execute((trx) => writeSynced(trx, ctx(), { table: 'notes', op: 'archive', id: noteId }));
+        .execute((trx) => writeSynced(trx, ctx(), { entity: 'notes', op: 'archive', id: noteId }));
     },
 
     /** Pending local edits (for the sync screen). */

@@ -18,21 +18,21 @@ describe('demo data generator', () => {
   it('produces plausible Nordsachsen cases: four offices, towns of the right office, umlauts, valid dates, unique numbers', () => {
     const cases = [...generateDemoCases(options)];
     expect(cases).toHaveLength(500);
-    const offices = new Set(cases.map((c) => c.case.office_id));
+    const offices = new Set(cases.map((c) => c.case.officeId));
     expect([...offices].sort()).toEqual(OFFICES.map((o) => o.id).sort());
     const officeOfTown = new Map(TOWNS.map(([town, , office]) => [town, OFFICES[office]!.id]));
     for (const c of cases) {
-      expect(officeOfTown.get(c.person.town)).toBe(c.case.office_id);
-      expect(c.person.birth_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      const age = (Date.parse(options.today) - Date.parse(c.person.birth_date)) / (365.25 * 86_400_000);
+      expect(officeOfTown.get(c.person.town ?? '')).toBe(c.case.officeId);
+      expect(c.person.birthDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      const age = (Date.parse(options.today) - Date.parse(c.person.birthDate!)) / (365.25 * 86_400_000);
       expect(age).toBeGreaterThanOrEqual(15);
       expect(age).toBeLessThan(70);
-      expect(c.case.opened_on <= options.today).toBe(true);
+      expect(c.case.openedOn! <= options.today).toBe(true);
       expect(c.notes.length).toBeGreaterThan(0);
     }
-    expect(new Set(cases.map((c) => c.case.case_number)).size).toBe(500);
+    expect(new Set(cases.map((c) => c.case.caseNumber)).size).toBe(500);
     expect(new Set(cases.map((c) => c.person.id)).size).toBe(500);
-    expect(cases.some((c) => /[äöüÄÖÜß]/.test(`${c.person.first_name}${c.person.last_name}`))).toBe(true);
+    expect(cases.some((c) => /[äöüÄÖÜß]/.test(`${c.person.firstName}${c.person.lastName}`))).toBe(true);
     // e-mail addresses only at the reserved example domain
     for (const c of cases) if (c.person.email) expect(c.person.email).toMatch(/@example\.org$/);
   });
@@ -61,7 +61,7 @@ describe('seedDemoData', () => {
     const hits = t.raw
       .prepare('SELECT DISTINCT case_id FROM search_index WHERE search_index MATCH ?')
       .pluck()
-      .all(`"${first.person.last_name}" AND "${first.person.first_name}"`);
+      .all(`"${first.person.lastName}" AND "${first.person.firstName}"`);
     expect(hits).toContain(first.case.id);
   });
 });

@@ -1,3 +1,4 @@
+import type { Entities, EntityName, FieldsInput } from '../../../shared/entities/index';
 import {
   APPOINTMENT_KINDS,
   APPOINTMENT_LOCATIONS,
@@ -32,56 +33,15 @@ export interface DemoOptions {
   readonly caseworkers?: readonly string[];
 }
 
+type Values<E extends EntityName> = { id: string } & FieldsInput<Entities[E]['fields']>;
+
+/** One synthetic case as domain records (wire values), ready to be applied as if pulled. */
 export interface DemoCase {
-  readonly household: {
-    id: string;
-    household_number: string;
-    members: number;
-    children_under_18: number;
-    single_parent: number;
-  };
-  readonly person: {
-    id: string;
-    customer_number: string;
-    first_name: string;
-    last_name: string;
-    birth_date: string;
-    gender: string;
-    nationality: string;
-    preferred_language: string;
-    street: string;
-    postal_code: string;
-    town: string;
-    phone: string;
-    email: string | null;
-    severely_disabled: number;
-  };
-  readonly case: {
-    id: string;
-    case_number: string;
-    office_id: string;
-    caseworker_id: string;
-    phase: number;
-    status: 'aktiv' | 'ruhend' | 'abgeschlossen';
-    opened_on: string;
-    last_contact_on: string;
-    next_review_on: string;
-  };
-  readonly appointments: ReadonlyArray<{
-    id: string;
-    starts_at: string;
-    duration_minutes: number;
-    kind: string;
-    location: string;
-    status: 'geplant' | 'wahrgenommen' | 'versaeumt' | 'abgesagt';
-  }>;
-  readonly notes: ReadonlyArray<{
-    id: string;
-    category: string;
-    title: string;
-    body: string;
-    created_at: string;
-  }>;
+  readonly household: Values<'households'>;
+  readonly person: Values<'persons'>;
+  readonly case: Values<'cases'>;
+  readonly appointments: ReadonlyArray<Values<'appointments'>>;
+  readonly notes: ReadonlyArray<Values<'notes'>>;
 }
 
 const DAY = 86_400_000;
@@ -141,6 +101,8 @@ export function* generateDemoCases(options: DemoOptions): Generator<DemoCase> {
     const status = statusRoll < 0.86 ? 'aktiv' : statusRoll < 0.95 ? 'ruhend' : 'abgeschlossen';
     const serial = String(i + 1).padStart(6, '0');
     const year = new Date(openedMs).getUTCFullYear();
+    const caseworker = caseworkers[i % caseworkers.length]!;
+    const caseId = idFrom(random);
 
     const appointments = Array.from({ length: Math.floor(random() * 4) }, () => {
       const offsetDays = Math.floor(random() * 60) - 30;
@@ -151,7 +113,7 @@ export function* generateDemoCases(options: DemoOptions): Generator<DemoCase> {
         (random() < 0.5 ? 1_800_000 : 0);
       const past = offsetDays < 0;
       const roll = random();
-      const apptStatus: DemoCase['appointments'][number]['status'] = past
+      const apptStatus = past
         ? roll < 0.8
           ? 'wahrgenommen'
           : roll < 0.93
@@ -160,63 +122,79 @@ export function* generateDemoCases(options: DemoOptions): Generator<DemoCase> {
         : roll < 0.95
           ? 'geplant'
           : 'abgesagt';
+      const [kind, subject] = pick(random, APPOINTMENT_KINDS);
       return {
         id: idFrom(random),
-        starts_at: new Date(startsMs).toISOString(),
-        duration_minutes: pick(random, [20, 30, 45, 60]),
-        kind: pick(random, APPOINTMENT_KINDS),
-        location: pick(random, APPOINTMENT_LOCATIONS),
+        startsAt: new Date(startsMs).toISOString(),
+        durationMinutes: pick(random, [20, 30, 45, 60]),
+        kind,
+        subject,
+        location: pick(random, APPOINTMENT_LOCATIONS[kind] ?? ['Dienststelle']),
         status: apptStatus,
-      };
+      } as const;
     });
     const notes = Array.from({ length: 1 + Math.floor(random() * 4) }, () => {
       const [category, title, body] = pick(random, NOTE_TEMPLATES);
-      return {
-        id: idFrom(random),
-        category,
-        title,
-        body,
-        created_at: new Date(openedMs + Math.floor(random() * Math.max(1, todayMs - openedMs))).toISOString(),
-      };
+      const writtenAt = new Date(
+        openedMs + Math.floor(random() * Math.max(1, todayMs - openedMs)),
+      ).toISOString();
+      return { id: idFrom(random), category, title, body, writtenAt, authorId: caseworker };
     });
 
+    // the last contact is never older than an attended appointment or a note (demo data a caseworker trusts)
+    const contactDays = [
+      isoDate(Math.min(lastContactMs, todayMs)),
+      ...appointments.filter((a) => a.status === 'wahrgenommen').map((a) => a.startsAt.slice(0, 10)),
+      ...notes.map((n) => n.writtenAt.slice(0, 10)),
+    ].filter((d) => d <= isoDate(todayMs));
+    const lastContact = contactDays.sort().at(-1) ?? null;
+    const personId = idFrom(random);
+    const householdMembers = [
+      { personId: null, role: 'applicant' as const, birthDate: isoDate(birthMs) },
+      ...(members - 1 - children > 0 ? [{ personId: null, role: 'partner' as const, birthDate: null }] : []),
+      ...Array.from({ length: children }, () => ({
+        personId: null,
+        role: 'child' as const,
+        birthDate: isoDate(todayMs - Math.floor(random() * 17 * 365) * DAY - 30 * DAY),
+      })),
+    ];
     yield {
       household: {
         id: idFrom(random),
-        household_number: `${String(10000 + Math.floor(random() * 90000))}BG${String(Math.floor(random() * 10_000_000)).padStart(7, '0')}`,
-        members,
-        children_under_18: children,
-        single_parent: singleParent,
+        householdNumber: `${String(10000 + Math.floor(random() * 90000))}BG${String(Math.floor(random() * 10_000_000)).padStart(7, '0')}`,
+        members: householdMembers,
       },
       person: {
-        id: idFrom(random),
-        customer_number: `${String(100 + Math.floor(random() * 900))}D${String(Math.floor(random() * 1_000_000)).padStart(6, '0')}`,
-        first_name: firstName,
-        last_name: lastName,
-        birth_date: isoDate(birthMs),
-        gender: female ? 'weiblich' : 'männlich',
+        id: personId,
+        customerNumber: `${String(100 + Math.floor(random() * 900))}D${String(Math.floor(random() * 1_000_000)).padStart(6, '0')}`,
+        firstName,
+        lastName,
+        birthDate: isoDate(birthMs),
+        gender: female ? 'female' : 'male',
         nationality,
-        preferred_language: language,
+        preferredLanguage: language,
         street: `${pick(random, STREETS)} ${1 + Math.floor(random() * 80)}`,
-        postal_code: postalCode,
+        postalCode,
         town,
         phone: `0${3421 + Math.floor(random() * 10)} ${String(100000 + Math.floor(random() * 900000))}`,
         email:
           random() < 0.6
             ? `${slug(firstName)}.${slug(lastName)}${Math.floor(random() * 100)}@example.org`
             : null,
-        severely_disabled: random() < 0.07 ? 1 : 0,
+        disability: random() < 0.07 ? 'severely_disabled' : 'none',
       },
       case: {
-        id: idFrom(random),
-        case_number: `${office.code}-${year}-${serial}`,
-        office_id: office.id,
-        caseworker_id: caseworkers[i % caseworkers.length]!,
-        phase,
+        id: caseId,
+        caseNumber: `${office.code}-${year}-${serial}`,
+        personId,
+        officeId: office.id,
+        caseworkerId: caseworker,
+        phase: phase as 1 | 2 | 3 | 4,
         status,
-        opened_on: isoDate(openedMs),
-        last_contact_on: isoDate(lastContactMs),
-        next_review_on: isoDate(lastContactMs + (60 + Math.floor(random() * 120)) * DAY),
+        openedOn: isoDate(openedMs),
+        closedOn: status === 'abgeschlossen' ? isoDate(Math.max(openedMs, lastContactMs)) : null,
+        lastContactOn: lastContact,
+        nextReviewOn: isoDate(lastContactMs + (60 + Math.floor(random() * 120)) * DAY),
       },
       appointments,
       notes,

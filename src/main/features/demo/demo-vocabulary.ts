@@ -1,31 +1,32 @@
+import type { NoteCategory } from '../../../shared/domain/case/note';
 /**
  * Vocabulary of the synthetic demo data. Invented people only: names are combined at random from
  * common German (and, for a fifth, other) first and last names; no combination is a real person.
  */
 export const OFFICES = [
   {
-    id: 'office-oschatz',
+    id: 'oschatz',
     code: 'OSZ',
     name: 'Jobcenter Nordsachsen – Standort Oschatz',
     town: 'Oschatz',
     isHeadOffice: true,
   },
   {
-    id: 'office-delitzsch',
+    id: 'delitzsch',
     code: 'DZ',
     name: 'Jobcenter Nordsachsen – Standort Delitzsch',
     town: 'Delitzsch',
     isHeadOffice: false,
   },
   {
-    id: 'office-eilenburg',
+    id: 'eilenburg',
     code: 'EB',
     name: 'Jobcenter Nordsachsen – Standort Eilenburg',
     town: 'Eilenburg',
     isHeadOffice: false,
   },
   {
-    id: 'office-torgau',
+    id: 'torgau',
     code: 'TO',
     name: 'Jobcenter Nordsachsen – Standort Torgau',
     town: 'Torgau',
@@ -208,31 +209,34 @@ export const LAST_NAMES = [
 ];
 
 export const NATIONALITIES = [
-  ['deutsch', 'Deutsch'],
-  ['deutsch', 'Deutsch'],
-  ['deutsch', 'Deutsch'],
-  ['deutsch', 'Deutsch'],
-  ['ukrainisch', 'Ukrainisch'],
-  ['syrisch', 'Arabisch'],
-  ['afghanisch', 'Dari'],
-  ['polnisch', 'Polnisch'],
-  ['rumänisch', 'Rumänisch'],
-  ['russisch', 'Russisch'],
-  ['türkisch', 'Türkisch'],
+  ['deutsch', 'de'],
+  ['deutsch', 'de'],
+  ['deutsch', 'de'],
+  ['deutsch', 'de'],
+  ['ukrainisch', 'uk'],
+  ['syrisch', 'ar'],
+  ['afghanisch', 'fa'],
+  ['polnisch', 'pl'],
+  ['rumänisch', 'ro'],
+  ['russisch', 'ru'],
+  ['türkisch', 'tr'],
 ] as const;
 
-export const APPOINTMENT_KINDS = [
-  'Beratungsgespräch',
-  'Profiling',
-  'Zielvereinbarung',
-  'Überprüfung Kooperationsplan',
-  'Telefonberatung',
-  'Videoberatung',
-  'Nachbetreuung',
-  'Sprechtag JVA Torgau',
+/** Appointment kinds of the domain with the subject the invitation names. */
+export const APPOINTMENT_KINDS: ReadonlyArray<
+  readonly ['beratung' | 'erstgespraech' | 'telefon' | 'video' | 'hausbesuch' | 'jva', string]
+> = [
+  ['beratung', 'Beratungsgespräch'],
+  ['beratung', 'Profiling'],
+  ['beratung', 'Zielvereinbarung'],
+  ['beratung', 'Überprüfung Kooperationsplan'],
+  ['telefon', 'Beratung am Telefon'],
+  ['video', 'Beratung per Video'],
+  ['beratung', 'Nachbetreuung'],
+  ['jva', 'Sprechtag JVA Torgau'],
 ];
 
-export const NOTE_TEMPLATES: ReadonlyArray<readonly [category: string, title: string, body: string]> = [
+export const NOTE_TEMPLATES: ReadonlyArray<readonly [category: NoteCategory, title: string, body: string]> = [
   [
     'Beratung',
     'Beratungsgespräch',
@@ -264,7 +268,7 @@ export const NOTE_TEMPLATES: ReadonlyArray<readonly [category: string, title: st
   ['Beratung', 'Schuldnerberatung', 'Kontakt zur kommunalen Schuldnerberatung vermittelt (§ 16a SGB II).'],
   ['Beratung', 'Stärken', 'Sehr zuverlässig, handwerklich geschickt, hilft ehrenamtlich im Sportverein.'],
   [
-    'Nachbetreuung',
+    'Vermittlung',
     'Arbeitsaufnahme',
     'Arbeitsaufnahme zum Monatsersten; Nachbetreuung für die ersten Monate angeboten.',
   ],
@@ -275,4 +279,12 @@ export const NOTE_TEMPLATES: ReadonlyArray<readonly [category: string, title: st
   ],
 ];
 
-export const APPOINTMENT_LOCATIONS = ['Dienststelle', 'Telefon', 'Video', 'JVA Torgau', 'Hausbesuch'];
+/** Where an appointment of each kind takes place (a video consultation is never held at "Telefon"). */
+export const APPOINTMENT_LOCATIONS: Readonly<Record<string, readonly string[]>> = {
+  beratung: ['Dienststelle, Raum 1.12', 'Dienststelle, Raum 2.04', 'Dienststelle, Raum 0.07'],
+  erstgespraech: ['Dienststelle, Raum 1.12'],
+  telefon: ['Telefon'],
+  video: ['Videoberatung'],
+  hausbesuch: ['Hausbesuch'],
+  jva: ['JVA Torgau, Besucherraum'],
+};

@@ -13,12 +13,9 @@ export interface AdminDeps {
   readonly scryptN?: number;
 }
 
-export const OFFICES = [
-  { id: 'oschatz', name: 'Oschatz' },
-  { id: 'delitzsch', name: 'Delitzsch' },
-  { id: 'eilenburg', name: 'Eilenburg' },
-  { id: 'torgau', name: 'Torgau' },
-] as const;
+/** The offices are the domain's (one vocabulary on the desktop, the wire and the server). */
+import { OFFICES } from '../../../shared/domain/case/office';
+export { OFFICES };
 
 /** Postgres unique violation → CONFLICT; foreign key violation → NOT_FOUND. */
 function mapDbError(error: unknown, what: string): never {

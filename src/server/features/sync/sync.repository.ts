@@ -566,3 +566,24 @@ export async function findResolutions(
   }
   return out;
 }
+
+/** The next final case number of an office and year (atomic: insert or increment, returning). */
+export async function nextCaseNumber(
+  trx: Transaction<ServerDb>,
+  officeId: string,
+  year: number,
+): Promise<number> {
+  const row = await trx
+    .insertInto('case_number_counters')
+    .values({ office_id: officeId, year, last_number: '1' })
+    .onConflict((oc) =>
+      oc
+        .columns(['office_id', 'year'])
+        .doUpdateSet((eb) => ({
+          last_number: sql<string>`${eb.ref('case_number_counters.last_number')} + 1`,
+        })),
+    )
+    .returning('last_number')
+    .executeTakeFirstOrThrow();
+  return Number(row.last_number);
+}

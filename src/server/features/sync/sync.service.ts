@@ -1,15 +1,20 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Transaction } from 'kysely';
 import { AppError, isAppErrorCode, type AppErrorCode } from '../../../shared/errors';
+import { dateInBerlin } from '../../../shared/domain/common/dates';
+import { finalCaseNumber, isProvisionalCaseNumber } from '../../../shared/domain/case/case';
+import { isOfficeId, officeCode } from '../../../shared/domain/case/office';
+import type { EntityRegistry } from '../../../shared/entities/index';
 import {
-  CASE_TRANSITIONS,
-  REQUIRED_ON_CREATE,
+  canChangeCaseStatus,
   checkEntityFields,
-  syncEntitySchema,
+  entityOf,
+  isMergeableTextField,
+  requiredOnCreate,
   type CaseStatus,
 } from '../../../shared/sync/entities';
 import { decodeHlc, encodeHlc, tick } from '../../../shared/sync/hlc';
-import { isMergeableTextField, mergeText } from '../../../shared/sync/text-merge';
+import { mergeText } from '../../../shared/sync/text-merge';
 import {
   PROTOCOL_VERSION,
   type ConflictResolution,
@@ -97,13 +102,17 @@ export interface PushOutcome {
   readonly changedCaseIds: readonly string[];
 }
 
-function validateBatch(req: PushRequest): void {
+function validateBatch(req: PushRequest, registry: EntityRegistry): void {
   const issues: { path: string; message: string }[] = [];
   req.mutations.forEach((m, i) => {
     const values: Record<string, unknown> = {};
     for (const [k, f] of Object.entries(m.fields)) values[k] = f.value;
-    for (const problem of checkEntityFields(m.entity, values)) {
-      issues.push({ path: `mutations.${i}.fields.${problem.field}`, message: problem.message });
+    for (const problem of checkEntityFields(m.entity, values, registry)) {
+      issues.push({
+        path:
+          problem.field === '_entity' ? `mutations.${i}.entity` : `mutations.${i}.fields.${problem.field}`,
+        message: problem.message,
+      });
     }
     if (m.entity === 'cases' && m.entityId !== m.caseId) {
       issues.push({
@@ -145,7 +154,7 @@ export async function push(ctx: ServerContext, p: Principal, req: PushRequest): 
     // no upcasters yet: the client keeps its outbox and works offline until it is updated
     throw new AppError('SYNC_UPGRADE_REQUIRED');
   }
-  validateBatch(req);
+  validateBatch(req, ctx.entities);
   const now = ctx.clock.now();
 
   return ctx.db.transaction().execute(async (trx) => {
@@ -315,9 +324,12 @@ async function applyMutation(
   const current = await repo.lockRecord(trx, m.entity, m.entityId);
   if (current && current.case_id !== m.caseId) return rejected(m, 'DOMAIN_RULE_VIOLATED');
 
+  const def = entityOf(ctx.entities, m.entity);
+  if (!def) return rejected(m, 'VALIDATION_FAILED');
+
   if (!current) {
     if (m.op === 'archive') return rejected(m, 'NOT_FOUND');
-    const required = REQUIRED_ON_CREATE[m.entity] ?? [];
+    const required = requiredOnCreate(m.entity, ctx.entities);
     if (required.some((f) => !(f in m.fields))) return rejected(m, 'VALIDATION_FAILED');
     if (m.entity === 'cases') {
       const exists = await repo.existingCases(trx, [m.caseId]);
@@ -331,12 +343,14 @@ async function applyMutation(
         });
       }
     }
-    const data: Record<string, unknown> = {};
+    let data: Record<string, unknown> = {};
+    for (const [name, f] of Object.entries(m.fields)) data[name] = f.value;
+    if (m.entity === 'cases') data = await withFinalCaseNumber(trx, data, p, now);
+    data = def.normalize ? def.normalize(data) : data;
+    if (def.validate && def.validate({ ...data, id: m.entityId, caseId: m.caseId }).length > 0)
+      return rejected(m, 'VALIDATION_FAILED');
     const meta: Record<string, FieldMeta> = {};
-    for (const [name, f] of Object.entries(m.fields)) {
-      data[name] = f.value;
-      meta[name] = { v: 1, hlc, by: p.clientId };
-    }
+    for (const name of Object.keys(data)) meta[name] = { v: 1, hlc, by: p.clientId };
     await repo.insertRecord(trx, {
       entity: m.entity,
       id: m.entityId,
@@ -346,7 +360,7 @@ async function applyMutation(
       by: p.userId,
       at: now,
     });
-    await repo.writeTextHistory(trx, textHistory(m, Object.keys(m.fields), data, meta));
+    await repo.writeTextHistory(trx, textHistory(ctx.entities, m, Object.keys(data), data, meta));
     return {
       seq: m.seq,
       mutationId: m.mutationId,
@@ -364,8 +378,29 @@ async function applyMutation(
   let conflicted = false;
   const stale = m.baseRowVersion !== null && m.baseRowVersion !== rowVersion;
 
-  if (m.entity === 'assessments' && data.status === 'finalized') return rejected(m, 'DOMAIN_RULE_VIOLATED');
+  if (def.frozen?.(data)) return rejected(m, 'DOMAIN_RULE_VIOLATED');
+  for (const [name, f] of Object.entries(m.fields)) {
+    // set-once and server-owned fields are decided at creation; a different value is refused
+    const policy = def.fields[name]?.policy;
+    const stored = Object.hasOwn(data, name) ? data[name] : null;
+    if ((policy === 'set-once' || policy === 'server-owned') && !isDeepStrictEqual(stored, f.value))
+      return rejected(m, 'DOMAIN_RULE_VIOLATED');
+  }
 
+  // Conflict records are collected and written only once the row is known to be valid.
+  const pendingConflicts: Parameters<typeof repo.insertConflict>[1][] = [];
+  const flushConflicts = async () => {
+    for (const c of pendingConflicts.splice(0)) {
+      await repo.insertConflict(trx, c);
+      await repo.appendChange(trx, {
+        caseId: m.caseId,
+        entity: 'sync_conflicts',
+        entityId: c.id,
+        rowVersion: 1,
+        op: 'create',
+      });
+    }
+  };
   const addConflict = async (
     field: string,
     base: unknown,
@@ -377,7 +412,7 @@ async function applyMutation(
   ) => {
     const id = ctx.ids.id();
     if (kind === 'conflict') conflicted = true;
-    await repo.insertConflict(trx, {
+    pendingConflicts.push({
       id,
       caseId: m.caseId,
       entity: m.entity,
@@ -390,13 +425,6 @@ async function applyMutation(
       otherBy,
       kind,
       at: now,
-    });
-    await repo.appendChange(trx, {
-      caseId: m.caseId,
-      entity: 'sync_conflicts',
-      entityId: id,
-      rowVersion: 1,
-      op: 'create',
     });
     conflictIds.push(id);
   };
@@ -416,6 +444,7 @@ async function applyMutation(
       // delete against edit: archive, but never silently (SYNC.md §4.4)
       await addConflict('_archived', false, true, false, p.clientId, null);
     }
+    await flushConflicts();
     const next = rowVersion + 1;
     await repo.updateRecord(trx, {
       entity: m.entity,
@@ -448,6 +477,7 @@ async function applyMutation(
       null,
       p.clientId,
     );
+    await flushConflicts();
     return {
       seq: m.seq,
       mutationId: m.mutationId,
@@ -461,7 +491,7 @@ async function applyMutation(
   if (m.entity === 'cases' && 'status' in m.fields) {
     const from = data.status as CaseStatus | undefined;
     const to = m.fields.status!.value as CaseStatus;
-    if (from && from !== to && !CASE_TRANSITIONS[from].includes(to)) return rejected(m, 'INVALID_TRANSITION');
+    if (from && !canChangeCaseStatus(from, to)) return rejected(m, 'INVALID_TRANSITION');
   }
 
   const written: string[] = [];
@@ -476,7 +506,7 @@ async function applyMutation(
       written.push(name);
       continue;
     }
-    if (isMergeableTextField(m.entity, name)) {
+    if (isMergeableTextField(m.entity, name, ctx.entities)) {
       // Free text (SYNC.md §4.4): 3-way merge against the client's base version. Clean: the merged
       // text is written, with an info record. Otherwise (or base not kept): the server text stays
       // and the client text is attached to the note as a conflict version.
@@ -516,6 +546,23 @@ async function applyMutation(
       await addConflict(name, null, serverValue, f.value, fm.by || null, p.clientId);
     }
   }
+  if (written.length > 0 && def.normalize) {
+    const normalized = def.normalize(data);
+    for (const [name, value] of Object.entries(normalized)) {
+      if (isDeepStrictEqual(data[name], value)) continue;
+      data[name] = value;
+      const fm = meta[name] ?? { v: 0, hlc: '', by: '' };
+      meta[name] = { v: fm.v + 1, hlc, by: p.clientId };
+      written.push(name);
+    }
+  }
+  if (
+    written.length > 0 &&
+    def.validate &&
+    def.validate({ ...data, id: m.entityId, caseId: m.caseId }).length > 0
+  )
+    return rejected(m, 'VALIDATION_FAILED');
+  await flushConflicts();
   let next = rowVersion;
   if (written.length > 0) {
     next = rowVersion + 1;
@@ -530,22 +577,47 @@ async function applyMutation(
       at: now,
       op: 'update',
     });
-    await repo.writeTextHistory(trx, textHistory(m, written, data, meta));
+    await repo.writeTextHistory(trx, textHistory(ctx.entities, m, written, data, meta));
   }
   // conflictIds also lists the info record of a clean text merge (status `merged`)
   const status = conflicted ? 'conflict' : stale || textMerged ? 'merged' : 'applied';
   return { seq: m.seq, mutationId: m.mutationId, status, rowVersion: next, conflictIds, reason: null };
 }
 
+/**
+ * A case created on a laptop gets its FINAL number here, per office and year (one UPDATE … RETURNING
+ * under the counter's row lock); the laptop's provisional number is kept beside it.
+ */
+async function withFinalCaseNumber(
+  trx: Transaction<ServerDb>,
+  data: Record<string, unknown>,
+  p: Principal,
+  now: Date,
+): Promise<Record<string, unknown>> {
+  const proposed = typeof data.caseNumber === 'string' ? data.caseNumber : null;
+  if (proposed !== null && !isProvisionalCaseNumber(proposed)) return data;
+  const officeId =
+    typeof data.officeId === 'string' && isOfficeId(data.officeId) ? data.officeId : p.officeId;
+  const code = isOfficeId(officeId) ? officeCode(officeId) : officeId.slice(0, 4).toUpperCase();
+  const year = Number(dateInBerlin(now).slice(0, 4));
+  const n = await repo.nextCaseNumber(trx, officeId, year);
+  return {
+    ...data,
+    caseNumber: finalCaseNumber(code, year, n),
+    provisionalCaseNumber: data.provisionalCaseNumber ?? proposed,
+  };
+}
+
 /** History rows for the mergeable text fields among `fields`, at their (new) versions. */
 function textHistory(
+  registry: EntityRegistry,
   m: Mutation,
   fields: readonly string[],
   data: Readonly<Record<string, unknown>>,
   meta: Readonly<Record<string, FieldMeta>>,
 ): Parameters<typeof repo.writeTextHistory>[1] {
   return fields
-    .filter((name) => isMergeableTextField(m.entity, name))
+    .filter((name) => isMergeableTextField(m.entity, name, registry))
     .map((name) => ({
       entity: m.entity,
       entityId: m.entityId,
@@ -612,9 +684,9 @@ export async function resolveConflict(
         'DOMAIN_RULE_VIOLATED',
         'Nur Hinweise auf zusammengeführte Texte können verworfen werden; ein Konflikt muss entschieden werden.',
       );
-    const entity = syncEntitySchema.safeParse(c.entity);
+    const entity = entityOf(ctx.entities, c.entity);
     const record = await repo.lockRecord(trx, c.entity, c.entity_id);
-    if (!entity.success || !record || record.case_id !== c.case_id)
+    if (!entity || !record || record.case_id !== c.case_id)
       throw new AppError('CONFLICT', 'Der betroffene Datensatz wurde inzwischen geändert.');
     const data = record.data as Record<string, unknown>;
     const meta = record.field_meta as Record<string, FieldMeta>;
@@ -650,14 +722,17 @@ export async function resolveConflict(
         mutationId: ctx.ids.id(),
         localTxId: `resolve-${c.conflict_id}`.slice(0, 64),
         hlc: encodeHlc(tick({ ...last, node: p.clientId }, now.getTime())),
-        entity: entity.data,
+        entity: entity.name,
         entityId: c.entity_id,
         caseId: c.case_id,
         op: 'update',
         fields: { [c.field]: { value: c.other_value ?? null, baseVersion: currentVersion } },
         baseRowVersion: rowVersion,
       };
-      validateBatch({ clientId: p.clientId, schemaVersion: ctx.config.MAX_SCHEMA, mutations: [m] });
+      validateBatch(
+        { clientId: p.clientId, schemaVersion: ctx.config.MAX_SCHEMA, mutations: [m] },
+        ctx.entities,
+      );
       const result = await applyMutation(ctx, trx, p, m, now);
       if (result.status === 'rejected')
         throw new AppError(isAppErrorCode(result.reason) ? result.reason : 'DOMAIN_RULE_VIOLATED');
@@ -707,6 +782,31 @@ export async function resolveConflict(
 }
 
 // ---------------------------------------------------------------- pull
+
+/**
+ * Restricted rows (health notes) reach only the case's caseworkers and break-glass readers: a team
+ * lead gets the row withheld (empty, `withheld: true`), and no conflict record of such an entity.
+ */
+function mayReadRestricted(p: Principal): boolean {
+  return p.role !== 'team_lead';
+}
+
+function visibleRows(ctx: ServerContext, p: Principal, rows: readonly SyncedRow[]): SyncedRow[] {
+  if (mayReadRestricted(p)) return [...rows];
+  const out: SyncedRow[] = [];
+  for (const r of rows) {
+    if (r.entity === 'sync_conflicts') {
+      const target = entityOf(ctx.entities, String(r.row['entity']));
+      if (target?.isRestricted) continue;
+      out.push(r);
+      continue;
+    }
+    const def = entityOf(ctx.entities, r.entity);
+    if (def?.isRestricted?.(r.row)) out.push({ ...r, row: {}, fieldVersions: {}, withheld: true });
+    else out.push(r);
+  }
+  return out;
+}
 
 function toSyncedRow(r: SyncRecordRow): SyncedRow {
   const meta = r.field_meta as Record<string, FieldMeta>;
@@ -836,7 +936,10 @@ export async function pull(ctx: ServerContext, p: Principal, req: PullRequest): 
     ctx.db,
     conflicts.flatMap((c) => (c.resolved_at ? [{ conflictId: c.conflict_id, at: c.resolved_at }] : [])),
   );
-  const rows: SyncedRow[] = [...records, ...conflicts.map((c) => conflictToSyncedRow(c, resolutions))];
+  const rows: SyncedRow[] = visibleRows(ctx, p, [
+    ...records,
+    ...conflicts.map((c) => conflictToSyncedRow(c, resolutions)),
+  ]);
 
   // Fast path: one read-only statement tells whether the scope changed since it was last stored.
   const probe = await repo.probeScope(ctx.db, p.clientId, readScope(ctx.db, p, now), req.scopeVersion);
@@ -893,7 +996,7 @@ export async function snapshot(
   // Open conflicts of the granted cases come with the first page.
   const conflicts = offset === 0 ? await repo.openConflictsOfCases(ctx.db, caseIds) : [];
   return {
-    rows: [...page.map(toSyncedRow), ...conflicts.map((c) => conflictToSyncedRow(c))],
+    rows: visibleRows(ctx, p, [...page.map(toSyncedRow), ...conflicts.map((c) => conflictToSyncedRow(c))]),
     nextPageToken: hasMore ? String(offset + limit) : null,
   };
 }

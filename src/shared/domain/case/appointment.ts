@@ -20,6 +20,15 @@ export const APPOINTMENT_KINDS = [
   'hausbesuch',
   'jva',
 ] as const;
+export type AppointmentKind = (typeof APPOINTMENT_KINDS)[number];
+export const APPOINTMENT_KIND_LABELS: Readonly<Record<AppointmentKind, string>> = {
+  beratung: 'Beratung',
+  erstgespraech: 'Erstgespräch',
+  telefon: 'Telefon',
+  video: 'Video',
+  hausbesuch: 'Hausbesuch',
+  jva: 'Sprechtag JVA',
+};
 
 export const appointmentSchema = z.object({
   id: recordIdSchema,
@@ -32,6 +41,8 @@ export const appointmentSchema = z.object({
     .max(480, { message: 'Ein Termin dauert höchstens 8 Stunden.' }),
   kind: z.enum(APPOINTMENT_KINDS),
   location: z.string().trim().max(200).default(''),
+  /** What the appointment is about (Anlass), as the invitation names it: "Profiling", "Zielvereinbarung". */
+  subject: z.string().trim().max(200).nullable().default(null),
   status: z.enum(APPOINTMENT_STATUSES).default('geplant'),
 });
 export type Appointment = z.output<typeof appointmentSchema>;

@@ -16,7 +16,7 @@ const baseCase = {
   id: 'c1',
   caseNumber: '04758-2026-0001',
   personId: 'p1',
-  officeId: 'office-torgau',
+  officeId: 'torgau',
   caseworkerId: 'u-ifk-1',
   phase: 1,
   status: 'aktiv',
@@ -31,7 +31,7 @@ describe('case', () => {
   });
 
   it.each([
-    [{ officeId: 'office-leipzig' }, 'Bitte einen der vier Standorte wählen.'],
+    [{ officeId: 'leipzig' }, 'Bitte einen der vier Standorte wählen.'],
     [{ phase: 5 }, 'Die Phase muss 1, 2, 3 oder 4 sein.'],
     [{ status: 'abgeschlossen' }, 'Ein abgeschlossener Fall braucht ein Abschlussdatum.'],
     [{ closedOn: '2026-02-01' }, 'Nur abgeschlossene Fälle haben ein Abschlussdatum.'],
@@ -75,7 +75,7 @@ describe('case', () => {
 
   it('names the four offices', () => {
     expect(OFFICES.map((o) => o.name)).toEqual(['Oschatz', 'Delitzsch', 'Eilenburg', 'Torgau']);
-    expect(officeName('office-eilenburg')).toBe('Eilenburg');
+    expect(officeName('eilenburg')).toBe('Eilenburg');
   });
 });
 

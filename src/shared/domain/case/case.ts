@@ -22,6 +22,17 @@ export const CASE_STATUS_LABELS: Readonly<Record<CaseStatus, string>> = {
   abgeschlossen: 'Abgeschlossen',
 };
 
+/** Allowed case status changes (the server validates the same state machine, SYNC.md §4.4). */
+const CASE_TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
+  aktiv: ['ruhend', 'abgeschlossen'],
+  ruhend: ['aktiv', 'abgeschlossen'],
+  abgeschlossen: ['aktiv'],
+};
+
+export function canChangeCaseStatus(from: CaseStatus, to: CaseStatus): boolean {
+  return from === to || CASE_TRANSITIONS[from].includes(to);
+}
+
 export const substitutionSchema = z
   .object({
     caseworkerId: recordIdSchema,
@@ -35,12 +46,65 @@ export const substitutionSchema = z
   });
 export type Substitution = z.output<typeof substitutionSchema>;
 
+export const caseNumberSchema = z
+  .string({ error: 'Bitte das Aktenzeichen angeben.' })
+  .regex(/^[0-9A-Z][0-9A-Z/-]{2,39}$/, {
+    message: 'Das Aktenzeichen besteht aus Ziffern, Großbuchstaben, / und - (3 bis 40 Zeichen).',
+  });
+
+/**
+ * Case numbers a person reads stay unique offline: a laptop hands out a PROVISIONAL number
+ * `<office code>-<year>-V<device tag>-<4 digits>` (the device tag comes from the laptop's sync id),
+ * shown as provisional, until the server assigns the FINAL number `<office code>-<year>-<6 digits>`
+ * on sync. Both are kept on the case.
+ */
+export function provisionalCaseNumber(
+  officeCode: string,
+  year: number,
+  deviceTag: string,
+  seq: number,
+): string {
+  return `${officeCode}-${year}-V${deviceTag}-${String(seq).padStart(4, '0')}`;
+}
+
+export function finalCaseNumber(officeCode: string, year: number, seq: number): string {
+  return `${officeCode}-${year}-${String(seq).padStart(6, '0')}`;
+}
+
+const PROVISIONAL = /^[A-Z]{2,4}-\d{4}-V[0-9A-Z]{4,8}-\d{4,}$/;
+export function isProvisionalCaseNumber(caseNumber: string): boolean {
+  return PROVISIONAL.test(caseNumber);
+}
+
+/** A short, readable tag of a device id (base-32 of a string hash; 6 characters). */
+export function deviceTag(deviceId: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < deviceId.length; i++) {
+    const c = deviceId.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+  }
+  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  let n = (h1 ^ (h2 << 7)) >>> 0;
+  let m = h2 >>> 0;
+  let out = '';
+  for (let i = 0; i < 6; i++) {
+    const src = i < 3 ? n : m;
+    out += alphabet[src % 32];
+    if (i < 3) n = Math.floor(n / 32);
+    else m = Math.floor(m / 32);
+  }
+  return out;
+}
+
 export const caseSchema = z
   .object({
     id: recordIdSchema,
-    caseNumber: z.string({ error: 'Bitte das Aktenzeichen angeben.' }).regex(/^[0-9A-Z][0-9A-Z/-]{2,39}$/, {
-      message: 'Das Aktenzeichen besteht aus Ziffern, Großbuchstaben, / und - (3 bis 40 Zeichen).',
-    }),
+    /** The number people read: provisional until the server assigns the final one. */
+    caseNumber: caseNumberSchema,
+    /** The number the laptop handed out offline (kept after the final one arrives); null = none. */
+    provisionalCaseNumber: caseNumberSchema.nullable().default(null),
     personId: recordIdSchema,
     officeId: z.enum(OFFICE_IDS, { error: 'Bitte einen der vier Standorte wählen.' }),
     caseworkerId: recordIdSchema,
@@ -51,6 +115,10 @@ export const caseSchema = z
     openedOn: isoDateSchema,
     closedOn: isoDateSchema.nullable().default(null),
     substitutions: z.array(substitutionSchema).max(100).default([]),
+    /** Date of the last contact (attended appointment, contact entry); kept by the services. */
+    lastContactOn: isoDateSchema.nullable().default(null),
+    /** Review date of the current Kooperationsplan; kept by the plan service. */
+    nextReviewOn: isoDateSchema.nullable().default(null),
   })
   .superRefine((c, ctx) => {
     if (c.status === 'abgeschlossen' && c.closedOn === null) {

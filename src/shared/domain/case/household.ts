@@ -8,7 +8,8 @@ export const HOUSEHOLD_ROLES = ['applicant', 'partner', 'child', 'other'] as con
 export const householdMemberSchema = z.object({
   personId: recordIdSchema.nullable().default(null),
   role: z.enum(HOUSEHOLD_ROLES),
-  birthDate: isoDateSchema,
+  /** null = not recorded (e.g. converted from a count of children): a child then counts as minor. */
+  birthDate: isoDateSchema.nullable().default(null),
 });
 
 export const householdSchema = z.object({
@@ -27,12 +28,16 @@ export type Household = z.output<typeof householdSchema>;
 
 /** Minor children (under 18) in the household on the given date. */
 export function minorChildrenOn(household: Household, on: IsoDate): number {
-  return household.members.filter((m) => m.role === 'child' && ageOn(m.birthDate, on) < 18).length;
+  return household.members.filter(
+    (m) => m.role === 'child' && (m.birthDate === null || ageOn(m.birthDate, on) < 18),
+  ).length;
 }
 
 /** Single parent: exactly one adult (no partner) living with at least one minor child. */
 export function isSingleParentHousehold(household: Household, on: IsoDate): boolean {
   const hasPartner = household.members.some((m) => m.role === 'partner');
-  const adults = household.members.filter((m) => m.role !== 'child' && ageOn(m.birthDate, on) >= 18);
+  const adults = household.members.filter(
+    (m) => m.role !== 'child' && (m.birthDate === null || ageOn(m.birthDate, on) >= 18),
+  );
   return !hasPartner && adults.length === 1 && minorChildrenOn(household, on) > 0;
 }

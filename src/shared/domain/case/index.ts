@@ -5,3 +5,5 @@ export * from './note';
 export * from './office';
 export * from './person';
 export * from './target-groups';
+export * from './consent';
+export * from './contact';

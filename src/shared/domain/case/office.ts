@@ -1,14 +1,25 @@
-/** The four offices (Standorte) of Jobcenter Nordsachsen. Oschatz is the head office. */
+/**
+ * The four offices (Standorte) of Jobcenter Nordsachsen, ONE vocabulary for the local tables, the
+ * wire, the server and the renderer. Oschatz is the head office. `code` prefixes case numbers.
+ */
 export const OFFICES = [
-  { id: 'office-oschatz', name: 'Oschatz', headOffice: true },
-  { id: 'office-delitzsch', name: 'Delitzsch', headOffice: false },
-  { id: 'office-eilenburg', name: 'Eilenburg', headOffice: false },
-  { id: 'office-torgau', name: 'Torgau', headOffice: false },
+  { id: 'oschatz', code: 'OSZ', name: 'Oschatz', headOffice: true },
+  { id: 'delitzsch', code: 'DZ', name: 'Delitzsch', headOffice: false },
+  { id: 'eilenburg', code: 'EB', name: 'Eilenburg', headOffice: false },
+  { id: 'torgau', code: 'TO', name: 'Torgau', headOffice: false },
 ] as const;
 
 export type OfficeId = (typeof OFFICES)[number]['id'];
 export const OFFICE_IDS = OFFICES.map((o) => o.id) as [OfficeId, ...OfficeId[]];
 
+export function isOfficeId(value: string): value is OfficeId {
+  return (OFFICE_IDS as readonly string[]).includes(value);
+}
+
 export function officeName(id: OfficeId): string {
   return OFFICES.find((o) => o.id === id)?.name ?? id;
+}
+
+export function officeCode(id: OfficeId): string {
+  return OFFICES.find((o) => o.id === id)?.code ?? 'XX';
 }

@@ -24,6 +24,12 @@ export function languageLevelAtLeast(level: LanguageLevel, minimum: LanguageLeve
  */
 export const DISABILITY_STATUSES = ['none', 'disabled', 'severely_disabled', 'equal_status'] as const;
 export type DisabilityStatus = (typeof DISABILITY_STATUSES)[number];
+export const DISABILITY_LABELS: Readonly<Record<DisabilityStatus, string>> = {
+  none: 'keine',
+  disabled: 'behindert (GdB unter 50)',
+  severely_disabled: 'schwerbehindert (GdB ab 50)',
+  equal_status: 'gleichgestellt',
+};
 
 export const dateRangeSchema = z
   .object({ from: isoDateSchema, to: isoDateSchema.nullable().default(null) })
@@ -32,6 +38,46 @@ export const dateRangeSchema = z
     path: ['to'],
   });
 export type DateRange = z.output<typeof dateRangeSchema>;
+
+/** Highest school-leaving qualification (Schulabschluss). */
+export const SCHOOL_QUALIFICATIONS = [
+  'none',
+  'foerderschule',
+  'hauptschule',
+  'realschule',
+  'fachhochschulreife',
+  'abitur',
+  'foreign',
+] as const;
+export type SchoolQualification = (typeof SCHOOL_QUALIFICATIONS)[number];
+export const SCHOOL_QUALIFICATION_LABELS: Readonly<Record<SchoolQualification, string>> = {
+  none: 'ohne Schulabschluss',
+  foerderschule: 'Förderschulabschluss',
+  hauptschule: 'Hauptschulabschluss',
+  realschule: 'Realschulabschluss (Mittlere Reife)',
+  fachhochschulreife: 'Fachhochschulreife',
+  abitur: 'Abitur',
+  foreign: 'ausländischer Abschluss',
+};
+
+/** Highest vocational qualification (Berufsabschluss). */
+export const VOCATIONAL_QUALIFICATIONS = [
+  'none',
+  'partial',
+  'apprenticeship',
+  'master',
+  'university',
+  'foreign_unrecognised',
+] as const;
+export type VocationalQualification = (typeof VOCATIONAL_QUALIFICATIONS)[number];
+export const VOCATIONAL_QUALIFICATION_LABELS: Readonly<Record<VocationalQualification, string>> = {
+  none: 'ohne Berufsabschluss',
+  partial: 'Teilqualifikation',
+  apprenticeship: 'abgeschlossene Berufsausbildung',
+  master: 'Meister/Techniker',
+  university: 'Hochschulabschluss',
+  foreign_unrecognised: 'ausländischer Abschluss, nicht anerkannt',
+};
 
 export const personSchema = z.object({
   id: recordIdSchema,
@@ -60,6 +106,25 @@ export const personSchema = z.object({
   /** Contact before release from prison (JVA Torgau outreach): the expected release date. */
   expectedReleaseDate: isoDateSchema.nullable().default(null),
   consentForPreReleaseContact: z.boolean().default(false),
+  schoolQualification: z.enum(SCHOOL_QUALIFICATIONS).nullable().default(null),
+  vocationalQualification: z.enum(VOCATIONAL_QUALIFICATIONS).nullable().default(null),
+  /** Contact details (no health data, DOMAIN.md). */
+  street: optionalText(200),
+  postalCode: z
+    .string()
+    .regex(/^\d{5}$/, { message: 'Die Postleitzahl hat fünf Ziffern.' })
+    .nullable()
+    .default(null),
+  town: optionalText(100),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9 +()/-]{3,40}$/, {
+      message: 'Die Telefonnummer enthält Ziffern, Leerzeichen und + ( ) / -.',
+    })
+    .nullable()
+    .default(null),
+  email: z.email({ message: 'Bitte eine gültige E-Mail-Adresse angeben.' }).max(200).nullable().default(null),
 });
 export type Person = z.output<typeof personSchema>;
 export type PersonInput = z.input<typeof personSchema>;

@@ -160,19 +160,19 @@ describe('strategy proposals', () => {
     const catalogue: StrategyCatalogue = structuredClone(defaultStrategyCatalogue);
     const local = catalogue.groups.find((g) => g.id === 'local')!;
     local.strategies[0] = { ...local.strategies[0]!, validFrom: '2025-01-01', validTo: '2025-12-31' };
-    local.strategies[2] = { ...local.strategies[2]!, offices: ['office-torgau'] };
+    local.strategies[2] = { ...local.strategies[2]!, offices: ['torgau'] };
     const a = assessment([entry('resilience', 'x')]);
     const in2026 = proposeStrategies(a, {
       strategies: catalogue,
       on: '2026-03-02',
-      office: 'office-oschatz',
+      office: 'oschatz',
     });
     expect(ids(in2026[0]!.localStrategies)).toEqual([]);
     const in2025 = proposeStrategies(a, {
       strategies: catalogue,
       criteria,
       on: '2025-06-01',
-      office: 'office-torgau',
+      office: 'torgau',
     });
     expect(ids(in2025[0]!.localStrategies)).toEqual(['jobfabrik-workshops', 'health-courses']);
   });

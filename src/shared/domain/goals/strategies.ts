@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { OFFICE_IDS } from '../case/office';
-import { requiredText as text } from '../common/schemas';
+import { recordIdSchema, requiredText as text } from '../common/schemas';
 import { formatGermanDate, isoDateSchema, isWithin, type IsoDate } from '../common/dates';
 import { parseResource } from '../common/resource-data';
 import { needsOf, type Assessment, type RecordedNeed } from '../assessment/assessment';
@@ -240,6 +240,24 @@ export const strategySelectionSchema = z.strictObject({
   servesNeeds: z.array(catalogueIdSchema),
 });
 export type StrategySelection = z.output<typeof strategySelectionSchema>;
+
+/** A chosen strategy as a stored record of the case (4PM phase 3). */
+export const strategyChoiceSchema = z.strictObject({
+  id: recordIdSchema,
+  caseId: recordIdSchema,
+  /** The Potenzialanalyse version whose needs the strategy serves. */
+  assessmentId: recordIdSchema,
+  goalId: recordIdSchema.nullable().default(null),
+  strategyId: catalogueIdSchema,
+  servesNeeds: z
+    .array(catalogueIdSchema)
+    .min(1, { message: 'Bitte mindestens einen Handlungsbedarf angeben, dem die Strategie dient.' })
+    .max(50),
+  note: z.string().trim().max(2000).nullable().default(null),
+  chosenOn: isoDateSchema,
+  chosenBy: recordIdSchema,
+});
+export type StrategyChoice = z.output<typeof strategyChoiceSchema>;
 
 export interface StrategyProblem {
   readonly strategyId: string;

@@ -67,7 +67,7 @@ export function eligibilityFactsFor(
       ? {
           householdChildBirthDates: household.members
             .filter((m) => m.role === 'child')
-            .map((m) => m.birthDate),
+            .flatMap((m) => (m.birthDate === null ? [] : [m.birthDate])),
         }
       : {}),
     disability: person.disability,

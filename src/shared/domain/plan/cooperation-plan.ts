@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { addMonths, formatGermanDate, isoDateSchema, type IsoDate } from '../common/dates';
+import { recordIdSchema } from '../common/schemas';
 import type { LegalRegime } from '../legal/legal-regimes';
 
 /** The six points of § 15 Abs. 2 Satz 2 SGB II, in the law's order. */
@@ -242,6 +243,23 @@ export const planHandoverSchema = z.object({
   regimeId: z.enum(['buergergeld', 'grundsicherung']),
 });
 export type PlanHandover = z.output<typeof planHandoverSchema>;
+
+/**
+ * A handed-over version as a stored record: immutable. `content` is the plan as handed over (its
+ * canonical JSON hashes to `contentHash`), `pdfSha256` names the printed PDF in the blob store.
+ */
+export const planHandoverRecordSchema = planHandoverSchema.extend({
+  id: recordIdSchema,
+  caseId: recordIdSchema,
+  content: cooperationPlanSchema,
+  templateVersion: z.string().trim().min(1).max(40).nullable().default(null),
+  pdfSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, { message: 'Der Prüfwert muss ein SHA-256-Hexwert sein.' })
+    .nullable()
+    .default(null),
+});
+export type PlanHandoverRecord = z.output<typeof planHandoverRecordSchema>;
 
 export const HANDOVER_FORM_LABELS: Readonly<Record<PlanHandover['form'], string>> = {
   ausdruck: 'Ausdruck persönlich übergeben',

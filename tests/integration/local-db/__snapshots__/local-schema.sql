@@ -4,6 +4,9 @@ CREATE INDEX appointments_case ON appointments(case_id, starts_at);
 -- index appointments_day
 CREATE INDEX appointments_day ON appointments(starts_at);
 
+-- index assessments_case
+CREATE INDEX assessments_case ON assessments(case_id, version);
+
 -- index cases_caseworker
 CREATE INDEX cases_caseworker ON cases(caseworker_id, status);
 
@@ -13,17 +16,41 @@ CREATE INDEX cases_office ON cases(office_id);
 -- index cases_person
 CREATE INDEX cases_person ON cases(person_id);
 
+-- index consents_case
+CREATE INDEX consents_case ON consents(case_id);
+
+-- index contacts_case
+CREATE INDEX contacts_case ON contacts(case_id, occurred_at);
+
+-- index cooperation_plans_case
+CREATE INDEX cooperation_plans_case ON cooperation_plans(case_id);
+
+-- index goals_case
+CREATE INDEX goals_case ON goals(case_id);
+
 -- index households_case
 CREATE INDEX households_case ON households(case_id);
 
+-- index measure_assignments_case
+CREATE INDEX measure_assignments_case ON measure_assignments(case_id, status);
+
 -- index notes_case
 CREATE INDEX notes_case ON notes(case_id, created_at);
+
+-- index own_efforts_case
+CREATE INDEX own_efforts_case ON own_efforts(case_id);
 
 -- index persons_case
 CREATE INDEX persons_case ON persons(case_id);
 
 -- index persons_name
 CREATE INDEX persons_name ON persons(last_name, first_name, id);
+
+-- index plan_handovers_case
+CREATE INDEX plan_handovers_case ON plan_handovers(case_id, plan_id, version);
+
+-- index strategy_choices_case
+CREATE INDEX strategy_choices_case ON strategy_choices(case_id);
 
 -- index sync_conflicts_case
 CREATE INDEX sync_conflicts_case ON sync_conflicts(case_id) WHERE resolved_at IS NULL;
@@ -35,25 +62,52 @@ CREATE INDEX sync_outbox_entity ON sync_outbox(entity, entity_id);
 CREATE TABLE access_scope ( case_id TEXT PRIMARY KEY, scope_version INTEGER NOT NULL DEFAULT 0 ) STRICT;
 
 -- table appointments
-CREATE TABLE appointments ( id TEXT PRIMARY KEY, starts_at TEXT NOT NULL, duration_minutes INTEGER NOT NULL, kind TEXT NOT NULL, location TEXT NOT NULL, status TEXT NOT NULL CHECK (status IN ('geplant', 'wahrgenommen', 'versaeumt', 'abgesagt')), case_id TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 0, field_meta TEXT NOT NULL DEFAULT '{}', dirty INTEGER NOT NULL DEFAULT 0, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_by TEXT NOT NULL ) STRICT;
+CREATE TABLE appointments ( id TEXT PRIMARY KEY, starts_at TEXT NOT NULL, duration_minutes INTEGER NOT NULL, kind TEXT NOT NULL, location TEXT NOT NULL, status TEXT NOT NULL CHECK (status IN ('geplant', 'wahrgenommen', 'versaeumt', 'abgesagt')), case_id TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 0, field_meta TEXT NOT NULL DEFAULT '{}', dirty INTEGER NOT NULL DEFAULT 0, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_by TEXT NOT NULL , subject TEXT) STRICT;
+
+-- table assessments
+CREATE TABLE assessments ( id TEXT PRIMARY KEY, version INTEGER NOT NULL, previous_version_id TEXT, amendment_reason TEXT, status TEXT NOT NULL, catalogue_version TEXT NOT NULL, created_on TEXT NOT NULL, author_id TEXT NOT NULL, finalized_on TEXT, finalized_by TEXT, target_occupation TEXT, integration_forecast TEXT, dominant_key_factor TEXT, entries TEXT NOT NULL, profile_situation TEXT, case_id TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 0, field_meta TEXT NOT NULL DEFAULT '{}', dirty INTEGER NOT NULL DEFAULT 0, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_by TEXT NOT NULL ) STRICT;
 
 -- table cases
-CREATE TABLE cases ( id TEXT PRIMARY KEY, case_number TEXT NOT NULL UNIQUE, person_id TEXT NOT NULL REFERENCES persons(id), office_id TEXT NOT NULL REFERENCES offices(id), caseworker_id TEXT NOT NULL, phase INTEGER NOT NULL CHECK (phase BETWEEN 1 AND 4), status TEXT NOT NULL CHECK (status IN ('aktiv', 'ruhend', 'abgeschlossen')), opened_on TEXT NOT NULL, closed_on TEXT, last_contact_on TEXT, next_review_on TEXT, case_id TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 0, field_meta TEXT NOT NULL DEFAULT '{}', dirty INTEGER NOT NULL DEFAULT 0, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_by TEXT NOT NULL ) STRICT;
+CREATE TABLE cases ( id TEXT PRIMARY KEY, case_number TEXT NOT NULL UNIQUE, person_id TEXT NOT NULL REFERENCES persons(id), office_id TEXT NOT NULL REFERENCES offices(id), caseworker_id TEXT NOT NULL, phase INTEGER NOT NULL CHECK (phase BETWEEN 1 AND 4), status TEXT NOT NULL CHECK (status IN ('aktiv', 'ruhend', 'abgeschlossen')), opened_on TEXT NOT NULL, closed_on TEXT, last_contact_on TEXT, next_review_on TEXT, case_id TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 0, field_meta TEXT NOT NULL DEFAULT '{}', dirty INTEGER NOT NULL DEFAULT 0, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_by TEXT NOT NULL , provisional_case_number TEXT, substitutions TEXT NOT NULL DEFAULT '[]') STRICT;
+
+-- table consents
+CREATE TABLE consents ( id TEXT PRIMARY KEY, purpose TEXT NOT NULL, given_on TEXT NOT NULL, form TEXT NOT NULL, scope TEXT, withdrawn_on TEXT, recorded_by TEXT NOT NULL, case_id TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 0, field_meta TEXT NOT NULL DEFAULT '{}', dirty INTEGER NOT NULL DEFAULT 0, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_by TEXT NOT NULL ) STRICT;
+
+-- table contacts
+CREATE TABLE contacts ( id TEXT PRIMARY KEY, occurred_at TEXT NOT NULL, channel TEXT NOT NULL, direction TEXT NOT NULL, subject TEXT NOT NULL, appointment_id TEXT, reached INTEGER NOT NULL, recorded_by TEXT NOT NULL, case_id TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 0, field_meta TEXT NOT NULL DEFAULT '{}', dirty INTEGER NOT NULL DEFAULT 0, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_by TEXT NOT NULL ) STRICT;
+
+-- table cooperation_plans
+CREATE TABLE cooperation_plans ( id TEXT PRIMARY KEY, plan_date TEXT NOT NULL, goal TEXT NOT NULL, main_steps TEXT NOT NULL, points TEXT NOT NULL, own_efforts TEXT NOT NULL, measures TEXT NOT NULL, personal_offer TEXT NOT NULL, review_due_on TEXT, companion_language TEXT, case_id TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 0, field_meta TEXT NOT NULL DEFAULT '{}', dirty INTEGER NOT NULL DEFAULT 0, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_by TEXT NOT NULL ) STRICT;
+
+-- table goals
+CREATE TABLE goals ( id TEXT PRIMARY KEY, type TEXT NOT NULL, description TEXT NOT NULL, target_occupation TEXT, target_date TEXT, assessment_id TEXT, created_on TEXT NOT NULL, author_id TEXT NOT NULL, intermediate_goals TEXT NOT NULL, case_id TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 0, field_meta TEXT NOT NULL DEFAULT '{}', dirty INTEGER NOT NULL DEFAULT 0, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_by TEXT NOT NULL ) STRICT;
 
 -- table households
-CREATE TABLE households ( id TEXT PRIMARY KEY, household_number TEXT NOT NULL, members INTEGER NOT NULL, children_under_18 INTEGER NOT NULL DEFAULT 0, single_parent INTEGER NOT NULL DEFAULT 0, case_id TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 0, field_meta TEXT NOT NULL DEFAULT '{}', dirty INTEGER NOT NULL DEFAULT 0, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_by TEXT NOT NULL ) STRICT;
+CREATE TABLE households ( id TEXT PRIMARY KEY, household_number TEXT NOT NULL, members INTEGER NOT NULL, children_under_18 INTEGER NOT NULL DEFAULT 0, single_parent INTEGER NOT NULL DEFAULT 0, case_id TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 0, field_meta TEXT NOT NULL DEFAULT '{}', dirty INTEGER NOT NULL DEFAULT 0, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_by TEXT NOT NULL , member_list TEXT NOT NULL DEFAULT '[]') STRICT;
+
+-- table measure_assignments
+CREATE TABLE measure_assignments ( id TEXT PRIMARY KEY, measure_id TEXT NOT NULL, measure_title TEXT NOT NULL, catalogue_version TEXT NOT NULL, kind TEXT NOT NULL, need_ids TEXT NOT NULL, goal_id TEXT NOT NULL, provider TEXT, planned_start TEXT NOT NULL, planned_end TEXT, with_legal_consequences_notice INTEGER NOT NULL, status TEXT NOT NULL, proposed_on TEXT NOT NULL, assigned_on TEXT, started_on TEXT, ended_on TEXT, outcome TEXT, history TEXT NOT NULL, case_id TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 0, field_meta TEXT NOT NULL DEFAULT '{}', dirty INTEGER NOT NULL DEFAULT 0, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_by TEXT NOT NULL ) STRICT;
 
 -- table notes
-CREATE TABLE notes ( id TEXT PRIMARY KEY, category TEXT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL, restricted INTEGER NOT NULL DEFAULT 0, case_id TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 0, field_meta TEXT NOT NULL DEFAULT '{}', dirty INTEGER NOT NULL DEFAULT 0, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_by TEXT NOT NULL ) STRICT;
+CREATE TABLE notes ( id TEXT PRIMARY KEY, category TEXT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL, restricted INTEGER NOT NULL DEFAULT 0, case_id TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 0, field_meta TEXT NOT NULL DEFAULT '{}', dirty INTEGER NOT NULL DEFAULT 0, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_by TEXT NOT NULL , written_at TEXT NOT NULL DEFAULT '', author_id TEXT NOT NULL DEFAULT '') STRICT;
 
 -- table offices
 CREATE TABLE offices ( id TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL, town TEXT NOT NULL, is_head_office INTEGER NOT NULL DEFAULT 0 ) STRICT;
 
+-- table own_efforts
+CREATE TABLE own_efforts ( id TEXT PRIMARY KEY, plan_id TEXT, description TEXT NOT NULL, frequency TEXT, proof TEXT, agreed_on TEXT NOT NULL, ends_on TEXT, proofs TEXT NOT NULL, case_id TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 0, field_meta TEXT NOT NULL DEFAULT '{}', dirty INTEGER NOT NULL DEFAULT 0, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_by TEXT NOT NULL ) STRICT;
+
 -- table persons
-CREATE TABLE persons ( id TEXT PRIMARY KEY, household_id TEXT REFERENCES households(id), customer_number TEXT NOT NULL, first_name TEXT NOT NULL, last_name TEXT NOT NULL, birth_date TEXT NOT NULL, gender TEXT, nationality TEXT, preferred_language TEXT, street TEXT, postal_code TEXT, town TEXT, phone TEXT, email TEXT, severely_disabled INTEGER NOT NULL DEFAULT 0, case_id TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 0, field_meta TEXT NOT NULL DEFAULT '{}', dirty INTEGER NOT NULL DEFAULT 0, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_by TEXT NOT NULL ) STRICT;
+CREATE TABLE persons ( id TEXT PRIMARY KEY, household_id TEXT REFERENCES households(id), customer_number TEXT NOT NULL, first_name TEXT NOT NULL, last_name TEXT NOT NULL, birth_date TEXT NOT NULL, gender TEXT, nationality TEXT, preferred_language TEXT, street TEXT, postal_code TEXT, town TEXT, phone TEXT, email TEXT, severely_disabled INTEGER NOT NULL DEFAULT 0, case_id TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 0, field_meta TEXT NOT NULL DEFAULT '{}', dirty INTEGER NOT NULL DEFAULT 0, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_by TEXT NOT NULL , german_level TEXT, integration_course_completed INTEGER NOT NULL DEFAULT 0, disability TEXT NOT NULL DEFAULT 'none', unemployed_since TEXT, benefit_periods TEXT NOT NULL DEFAULT '[]', returner_to_work INTEGER NOT NULL DEFAULT 0, expected_release_date TEXT, consent_for_pre_release_contact INTEGER NOT NULL DEFAULT 0, school_qualification TEXT, vocational_qualification TEXT) STRICT;
+
+-- table plan_handovers
+CREATE TABLE plan_handovers ( id TEXT PRIMARY KEY, plan_id TEXT NOT NULL, version INTEGER NOT NULL, handed_over_on TEXT NOT NULL, handed_over_by TEXT NOT NULL, form TEXT NOT NULL, content_hash TEXT NOT NULL, regime_id TEXT NOT NULL, content TEXT NOT NULL, template_version TEXT, pdf_sha256 TEXT, case_id TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 0, field_meta TEXT NOT NULL DEFAULT '{}', dirty INTEGER NOT NULL DEFAULT 0, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_by TEXT NOT NULL ) STRICT;
 
 -- table search_index
 CREATE VIRTUAL TABLE search_index USING fts5( case_id UNINDEXED, source UNINDEXED, source_id UNINDEXED, content, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4' );
+
+-- table strategy_choices
+CREATE TABLE strategy_choices ( id TEXT PRIMARY KEY, assessment_id TEXT NOT NULL, goal_id TEXT, strategy_id TEXT NOT NULL, serves_needs TEXT NOT NULL, note TEXT, chosen_on TEXT NOT NULL, chosen_by TEXT NOT NULL, case_id TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 0, field_meta TEXT NOT NULL DEFAULT '{}', dirty INTEGER NOT NULL DEFAULT 0, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_by TEXT NOT NULL ) STRICT;
 
 -- table sync_conflicts
 CREATE TABLE sync_conflicts ( id TEXT PRIMARY KEY, entity TEXT NOT NULL, entity_id TEXT NOT NULL, case_id TEXT NOT NULL, field TEXT NOT NULL, local_value TEXT, remote_value TEXT, local_hlc TEXT NOT NULL, remote_hlc TEXT NOT NULL, created_at TEXT NOT NULL, resolved_at TEXT, resolved_by TEXT ) STRICT;
@@ -93,3 +147,6 @@ CREATE TRIGGER persons_ai AFTER INSERT ON persons BEGIN INSERT INTO search_index
 
 -- trigger persons_au
 CREATE TRIGGER persons_au AFTER UPDATE ON persons BEGIN DELETE FROM search_index WHERE source = 'person' AND source_id = old.id; INSERT INTO search_index(case_id, source, source_id, content) SELECT new.case_id, 'person', new.id, new.first_name || ' ' || new.last_name || ' ' || new.customer_number || ' ' || coalesce(new.town, '') WHERE new.archived_at IS NULL; END;
+
+-- trigger plan_handovers_immutable
+CREATE TRIGGER plan_handovers_immutable BEFORE UPDATE OF plan_id, version, handed_over_on, handed_over_by, form, content_hash, regime_id, content, template_version, pdf_sha256 ON plan_handovers BEGIN SELECT RAISE(ABORT, 'plan_handovers are immutable'); END;

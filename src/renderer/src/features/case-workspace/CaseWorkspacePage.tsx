@@ -14,6 +14,9 @@ import {
   Title,
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
+import { APPOINTMENT_KIND_LABELS } from '../../../../shared/domain/case/appointment';
+import { isSingleParentHousehold, minorChildrenOn } from '../../../../shared/domain/case/household';
+import { DISABILITY_LABELS } from '../../../../shared/domain/case/person';
 import type { CaseDetailDto } from '../../../../shared/ipc/contract';
 import { call, isApiError } from '../../api/client';
 import { hrefFor } from '../../app/router';
@@ -75,6 +78,7 @@ export function CaseWorkspacePage({ caseId }: { caseId: string }) {
 
   const s = detail.summary;
   const p = detail.person;
+  const today = todayIso();
   return (
     <Stack gap="lg">
       <Anchor href={hrefFor('faelle')} size="sm">
@@ -170,10 +174,7 @@ export function CaseWorkspacePage({ caseId }: { caseId: string }) {
                 <Field label="Bevorzugte Sprache" value={p.preferredLanguage} />
               </Table.Tr>
               <Table.Tr>
-                <Field
-                  label="Schwerbehinderung"
-                  value={p.severelyDisabled ? 'ja (oder gleichgestellt)' : 'nein'}
-                />
+                <Field label="Behinderung" value={DISABILITY_LABELS[p.disability]} />
               </Table.Tr>
             </Table.Tbody>
           </Table>
@@ -188,19 +189,28 @@ export function CaseWorkspacePage({ caseId }: { caseId: string }) {
                 <Field label="BG-Nummer" value={detail.household?.householdNumber} />
               </Table.Tr>
               <Table.Tr>
-                <Field label="Personen in der BG" value={detail.household?.members} />
+                <Field label="Personen in der BG" value={detail.household?.members.length} />
               </Table.Tr>
               <Table.Tr>
-                <Field label="Kinder unter 18" value={detail.household?.childrenUnder18} />
+                <Field
+                  label="Kinder unter 18"
+                  value={detail.household ? minorChildrenOn(detail.household, today) : null}
+                />
               </Table.Tr>
               <Table.Tr>
                 <Field
                   label="Alleinerziehend"
-                  value={detail.household ? (detail.household.singleParent ? 'ja' : 'nein') : null}
+                  value={
+                    detail.household
+                      ? isSingleParentHousehold(detail.household, today)
+                        ? 'ja'
+                        : 'nein'
+                      : null
+                  }
                 />
               </Table.Tr>
               <Table.Tr>
-                <Field label="Fall eröffnet" value={formatDate(detail.openedOn)} />
+                <Field label="Fall eröffnet" value={formatDate(detail.case.openedOn)} />
               </Table.Tr>
               <Table.Tr>
                 <Field label="Letzter Kontakt" value={formatDate(s.lastContactOn)} />
@@ -235,7 +245,10 @@ export function CaseWorkspacePage({ caseId }: { caseId: string }) {
                 <Table.Tr key={a.id}>
                   <Table.Td>{formatDate(a.startsAt)}</Table.Td>
                   <Table.Td>{formatTime(a.startsAt)}</Table.Td>
-                  <Table.Td>{a.kind}</Table.Td>
+                  <Table.Td>
+                    {APPOINTMENT_KIND_LABELS[a.kind]}
+                    {a.subject ? ` – ${a.subject}` : ''}
+                  </Table.Td>
                   <Table.Td>{a.location}</Table.Td>
                   <Table.Td>{APPOINTMENT_STATUS_LABELS[a.status]}</Table.Td>
                 </Table.Tr>
@@ -258,7 +271,8 @@ export function CaseWorkspacePage({ caseId }: { caseId: string }) {
                 <Group justify="space-between" wrap="wrap" gap="xs">
                   <Text fw={600}>{n.title}</Text>
                   <Text size="sm" c="dark.6">
-                    {n.category} · {formatDate(n.createdAt)}
+                    {n.category}
+                    {n.restricted ? ' (vertraulich)' : ''} · {formatDate(n.writtenAt)}
                   </Text>
                 </Group>
                 <Text size="sm" mt={4}>

@@ -1,0 +1,152 @@
+import {
+  checkFields,
+  ENTITIES,
+  toColumns,
+  type EntityDefinition,
+  type EntityRegistry,
+} from '../../shared/entities/index';
+import type { SyncedRow } from '../../shared/sync/protocol';
+import { localDerivedColumns } from './local-derived';
+import type { RawDatabase } from './open-encrypted-db';
+
+/**
+ * The second (and only other) writer of synced tables: rows that come FROM the server (a pull page,
+ * a snapshot, or demo data seeded "as if pulled"). Local edits go through writeSynced; nothing else
+ * writes these tables. Runs on the raw connection with statements prepared once per table (fast
+ * enough for 100,000 demo cases) and must be called inside the caller's transaction.
+ *
+ * Rules (SYNC.md §4.3): a row never regresses (an incoming row_version ≤ the local one is skipped);
+ * a field with a pending local edit keeps its local value until that edit is acked (rebase-lite);
+ * a withheld row (restricted, not for this reader) and a removed one are deleted; unknown fields are
+ * ignored (a newer server), invalid values skip the row and are reported.
+ */
+export interface ApplyOptions {
+  readonly registry?: EntityRegistry;
+  /** ISO timestamp for created_at/updated_at of rows new to this device. */
+  readonly now: string;
+  /** Fields (wire keys) with pending local edits, per `${entity}\u0000${id}`. */
+  readonly pending?: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+export interface ApplyResult {
+  readonly applied: number;
+  readonly skipped: number;
+  readonly deleted: number;
+  /** Rows the server sent that this version cannot store (entity unknown or values invalid). */
+  readonly invalid: readonly { entity: string; id: string; problem: string }[];
+}
+
+interface Statements {
+  readonly select: { get(id: string): { row_version: number } | undefined };
+  readonly del: { run(id: string): unknown };
+}
+
+const cache = new WeakMap<RawDatabase, Map<string, Statements>>();
+
+function statementsFor(raw: RawDatabase, def: EntityDefinition): Statements {
+  let byTable = cache.get(raw);
+  if (!byTable) {
+    byTable = new Map();
+    cache.set(raw, byTable);
+  }
+  let s = byTable.get(def.name);
+  if (!s) {
+    s = {
+      select: raw.prepare(
+        `SELECT row_version FROM "${def.name}" WHERE id = ?`,
+      ) as unknown as Statements['select'],
+      del: raw.prepare(`DELETE FROM "${def.name}" WHERE id = ?`) as unknown as Statements['del'],
+    };
+    byTable.set(def.name, s);
+  }
+  return s;
+}
+
+const upserts = new WeakMap<RawDatabase, Map<string, ReturnType<RawDatabase['prepare']>>>();
+
+/** One prepared upsert per table and column set (the column set of a table rarely varies). */
+function upsertFor(raw: RawDatabase, table: string, columns: readonly string[]) {
+  let byKey = upserts.get(raw);
+  if (!byKey) {
+    byKey = new Map();
+    upserts.set(raw, byKey);
+  }
+  const key = `${table}\u0000${columns.join(',')}`;
+  let stmt = byKey.get(key);
+  if (!stmt) {
+    const quoted = columns.map((c) => `"${c}"`);
+    const updates = columns.filter((c) => c !== 'id' && c !== 'created_at' && c !== 'created_by');
+    stmt = raw.prepare(
+      `INSERT INTO "${table}" (${quoted.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+       ON CONFLICT(id) DO UPDATE SET ${updates.map((c) => `"${c}" = excluded."${c}"`).join(', ')}`,
+    );
+    byKey.set(key, stmt);
+  }
+  return stmt;
+}
+
+export function applyServerRows(
+  raw: RawDatabase,
+  rows: readonly SyncedRow[],
+  options: ApplyOptions,
+): ApplyResult {
+  const registry: EntityRegistry = options.registry ?? ENTITIES;
+  let applied = 0;
+  let skipped = 0;
+  let deleted = 0;
+  const invalid: { entity: string; id: string; problem: string }[] = [];
+  for (const r of rows) {
+    const def = Object.hasOwn(registry, r.entity) ? registry[r.entity] : undefined;
+    if (!def) {
+      invalid.push({ entity: r.entity.slice(0, 40), id: r.id, problem: 'unbekannte Art' });
+      continue;
+    }
+    const s = statementsFor(raw, def);
+    if (r.withheld) {
+      s.del.run(r.id);
+      deleted += 1;
+      continue;
+    }
+    const local = s.select.get(r.id);
+    if (local && local.row_version >= r.rowVersion) {
+      skipped += 1;
+      continue;
+    }
+    const known = Object.fromEntries(Object.entries(r.row).filter(([k]) => Object.hasOwn(def.fields, k)));
+    const problems = checkFields(def, known);
+    if (problems.length > 0) {
+      invalid.push({ entity: def.name, id: r.id, problem: `${problems[0]!.field}: ${problems[0]!.message}` });
+      continue;
+    }
+    const held = options.pending?.get(`${def.name}\u0000${r.id}`);
+    const values = held ? Object.fromEntries(Object.entries(known).filter(([k]) => !held.has(k))) : known;
+    if (!local) {
+      // a new row must carry every required field (a partial server row cannot be stored)
+      const missing = Object.entries(def.fields).find(
+        ([k, f]) => !Object.hasOwn(values, k) && !f.schema.safeParse(undefined).success,
+      );
+      if (missing) {
+        invalid.push({ entity: def.name, id: r.id, problem: `${missing[0]}: fehlt` });
+        continue;
+      }
+    }
+    const columns: Record<string, unknown> = {
+      ...toColumns(def, values),
+      ...localDerivedColumns(def.name, known, new Date(options.now)),
+      id: r.id,
+      case_id: r.caseId,
+      row_version: r.rowVersion,
+      field_meta: JSON.stringify(r.fieldVersions),
+      dirty: held ? 1 : 0,
+      archived_at: r.archived ? options.now : null,
+      created_at: options.now,
+      updated_at: options.now,
+      created_by: 'server',
+      updated_by: 'server',
+    };
+    const names = Object.keys(columns);
+    upsertFor(raw, def.name, names).run(names.map((n) => columns[n]));
+    applied += 1;
+  }
+  return { applied, skipped, deleted, invalid };
+}

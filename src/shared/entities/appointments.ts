@@ -1,0 +1,18 @@
+import { appointmentSchema } from '../domain/case/appointment';
+import { defineEntity, field as f } from './define';
+
+const s = appointmentSchema.shape;
+
+/** Der Termin. Cancelling is a status change, never a delete (SYNC.md §4.4). */
+export const appointmentsEntity = defineEntity({
+  name: 'appointments',
+  label: 'Termin',
+  fields: {
+    startsAt: f.text(s.startsAt),
+    durationMinutes: f.integer(s.durationMinutes),
+    kind: f.text(s.kind),
+    location: f.text(s.location),
+    subject: f.text(s.subject),
+    status: f.text(s.status),
+  },
+});

@@ -1,0 +1,46 @@
+import { assessmentSchema } from '../domain/assessment/assessment';
+import { profileSituationDecisionSchema } from '../domain/assessment/profile-situation';
+import { defineEntity, field as f, problemsOf, type FieldProblem } from './define';
+
+const s = assessmentSchema.shape;
+
+/**
+ * Die Potenzialanalyse, one row per version: a draft is edited; a finalized version is never
+ * changed again but amended (a new row, `version` + 1, pointing at its predecessor).
+ */
+export const assessmentsEntity = defineEntity({
+  name: 'assessments',
+  label: 'Potenzialanalyse',
+  fields: {
+    version: f.integer(s.version, { policy: 'set-once' }),
+    previousVersionId: f.text(s.previousVersionId, { policy: 'set-once' }),
+    amendmentReason: f.text(s.amendmentReason, { policy: 'set-once' }),
+    status: f.text(s.status),
+    catalogueVersion: f.text(s.catalogueVersion),
+    createdOn: f.text(s.createdOn, { policy: 'set-once' }),
+    createdBy: f.text(s.createdBy, { policy: 'set-once', column: 'author_id' }),
+    finalizedOn: f.text(s.finalizedOn),
+    finalizedBy: f.text(s.finalizedBy),
+    targetOccupation: f.json(s.targetOccupation),
+    integrationForecast: f.text(s.integrationForecast),
+    dominantKeyFactor: f.text(s.dominantKeyFactor),
+    entries: f.json(s.entries),
+    /** The Profillage with its explanation and an override reason, logged per version. */
+    profileSituation: f.json(profileSituationDecisionSchema.nullable().default(null)),
+  },
+  validate: (record) => {
+    const { profileSituation, ...assessment } = record;
+    const problems: FieldProblem[] = problemsOf(assessmentSchema, assessment);
+    const ps = profileSituation as { assessmentId?: string; assessmentVersion?: number } | null | undefined;
+    if (ps && (ps.assessmentId !== record['id'] || ps.assessmentVersion !== record['version']))
+      problems.push({
+        field: 'profileSituation',
+        message: 'Die Profillage gehört zu einer anderen Fassung der Potenzialanalyse.',
+      });
+    return problems;
+  },
+  frozen: (record) =>
+    record['status'] === 'finalized'
+      ? 'Eine abgeschlossene Potenzialanalyse wird nicht mehr geändert. Bitte eine Fortschreibung anlegen.'
+      : null,
+});

@@ -1,0 +1,19 @@
+import { contactSchema } from '../domain/case/contact';
+import { defineEntity, field as f } from './define';
+
+const s = contactSchema.shape;
+
+/** Ein Eintrag der Kontakthistorie. */
+export const contactsEntity = defineEntity({
+  name: 'contacts',
+  label: 'Kontakt',
+  fields: {
+    occurredAt: f.text(s.occurredAt),
+    channel: f.text(s.channel),
+    direction: f.text(s.direction),
+    subject: f.text(s.subject),
+    appointmentId: f.text(s.appointmentId),
+    reached: f.boolean(s.reached),
+    recordedBy: f.text(s.recordedBy, { policy: 'set-once' }),
+  },
+});

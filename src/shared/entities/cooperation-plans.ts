@@ -1,0 +1,21 @@
+import { cooperationPlanSchema } from '../domain/plan/cooperation-plan';
+import { defineEntity, field as f } from './define';
+
+const s = cooperationPlanSchema.shape;
+
+/** Der Kooperationsplan being worked on; handed-over versions are plan_handovers. */
+export const cooperationPlansEntity = defineEntity({
+  name: 'cooperation_plans',
+  label: 'Kooperationsplan',
+  fields: {
+    planDate: f.text(s.planDate),
+    goal: f.text(s.goal, { policy: 'text-merge' }),
+    mainSteps: f.json(s.mainSteps),
+    points: f.json(s.points),
+    ownEfforts: f.json(s.ownEfforts),
+    measures: f.json(s.measures),
+    personalOffer: f.text(s.personalOffer, { policy: 'text-merge' }),
+    reviewDueOn: f.text(s.reviewDueOn),
+    companionLanguage: f.text(s.companionLanguage),
+  },
+});

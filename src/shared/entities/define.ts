@@ -1,0 +1,329 @@
+/**
+ * How a synced record type is defined ONCE (ARCHITECTURE.md "One definition per concept").
+ *
+ * A definition lists each field of the record with
+ * - its domain schema (the meaning: src/shared/domain stays the authority),
+ * - its storage in the local SQLite table (text, integer, boolean as 0/1, JSON as text),
+ * - its sync policy (last-writer-wins, three-way text merge, set once, server-owned),
+ * and, for the record, the German label, whether a row is restricted (health notes), the record
+ * rules of the domain (cross-field checks) and whether a row is frozen (a finalized assessment).
+ *
+ * Names follow one rule, so they are never typed twice: the wire name and the IPC DTO key are the
+ * domain key (`birthDate`), the local column is its snake_case (`birth_date`) unless the field
+ * names another column (an old column with a different meaning stays untouched). Everything else
+ * is derived here: local column names and row types, row <-> record mappers, the wire schema the
+ * server validates, required-on-create, mergeable text fields and the DTO schema.
+ */
+import { z } from 'zod';
+import { recordIdSchema } from '../domain/common/schemas';
+
+export const STORAGES = ['text', 'integer', 'boolean', 'json'] as const;
+export type Storage = (typeof STORAGES)[number];
+
+/**
+ * - lww: field-level last-writer-wins with a conflict record on a concurrent change (SYNC.md §4.4);
+ * - text-merge: free text, three-way merged on concurrent edits;
+ * - set-once: given at creation, refused afterwards (ids of the parent, creation dates);
+ * - server-owned: the server decides the value (the final case number); a client value is a proposal
+ *   on create and refused on update.
+ */
+export const SYNC_POLICIES = ['lww', 'text-merge', 'set-once', 'server-owned'] as const;
+export type SyncPolicy = (typeof SYNC_POLICIES)[number];
+
+export interface FieldSpec<
+  S extends z.ZodType = z.ZodType,
+  K extends Storage = Storage,
+  C extends string | undefined = string | undefined,
+> {
+  readonly schema: S;
+  readonly storage: K;
+  readonly policy: SyncPolicy;
+  /** Local column when it is not the snake_case of the key. */
+  readonly column: C;
+}
+
+interface FieldOptions<C extends string | undefined> {
+  readonly policy?: SyncPolicy;
+  readonly column?: C;
+}
+
+function spec<S extends z.ZodType, K extends Storage, C extends string | undefined = undefined>(
+  storage: K,
+  schema: S,
+  options: FieldOptions<C> = {},
+): FieldSpec<S, K, C> {
+  return { schema, storage, policy: options.policy ?? 'lww', column: options.column as C };
+}
+
+/** Field builders, one per storage. */
+export const field = {
+  text: <S extends z.ZodType, C extends string | undefined = undefined>(schema: S, o?: FieldOptions<C>) =>
+    spec('text', schema, o),
+  integer: <S extends z.ZodType, C extends string | undefined = undefined>(schema: S, o?: FieldOptions<C>) =>
+    spec('integer', schema, o),
+  boolean: <S extends z.ZodType, C extends string | undefined = undefined>(schema: S, o?: FieldOptions<C>) =>
+    spec('boolean', schema, o),
+  json: <S extends z.ZodType, C extends string | undefined = undefined>(schema: S, o?: FieldOptions<C>) =>
+    spec('json', schema, o),
+};
+
+export type AnyField = FieldSpec<z.ZodType, Storage, string | undefined>;
+export type Fields = Readonly<Record<string, AnyField>>;
+
+/** The domain record of an entity: id, caseId and the fields' output values. */
+export type RecordOf<F extends Fields> = { id: string; caseId: string } & {
+  -readonly [K in keyof F]: z.output<F[K]['schema']>;
+};
+/** What a service may hand in: the fields' input values (defaults may be left out). */
+export type FieldsInput<F extends Fields> = { -readonly [K in keyof F]?: z.input<F[K]['schema']> };
+
+export interface EntityDefinition<N extends string = string, F extends Fields = Fields> {
+  /** Entity name on the wire and local table name (plural snake_case, e.g. 'measure_assignments'). */
+  readonly name: N;
+  /** German name of one record, for messages ("Vermerk"). */
+  readonly label: string;
+  readonly fields: F;
+  /**
+   * Cross-field rules of the domain over the whole record (closing dates, status machine results),
+   * as German problems. Services check them before writing; the server checks the merged row.
+   */
+  readonly validate?: (record: Readonly<Record<string, unknown>>) => FieldProblem[];
+  /** Values the domain derives from others (a health note is always restricted). */
+  readonly normalize?: (record: Readonly<Record<string, unknown>>) => Record<string, unknown>;
+  /** Whether this row is restricted: never shown to team leads, never printed, not searched. */
+  readonly isRestricted?: (record: Readonly<Record<string, unknown>>) => boolean;
+  /** Whether the stored row is frozen (no update or archive any more), with the German reason. */
+  readonly frozen?: (record: Readonly<Record<string, unknown>>) => string | null;
+}
+
+/** Columns every synced table carries for sync bookkeeping; no field may use them. */
+export const BOOKKEEPING_COLUMNS = [
+  'id',
+  'case_id',
+  'row_version',
+  'field_meta',
+  'dirty',
+  'archived_at',
+  'created_at',
+  'updated_at',
+  'created_by',
+  'updated_by',
+] as const;
+
+export function defineEntity<const N extends string, const F extends Fields>(
+  def: EntityDefinition<N, F>,
+): EntityDefinition<N, F> {
+  const columns = new Set<string>();
+  for (const [key, f] of Object.entries(def.fields)) {
+    if (key === 'id' || key === 'caseId') throw new Error(`${def.name}: ${key} is implicit`);
+    if (!/^[a-z][A-Za-z0-9]*$/.test(key)) throw new Error(`${def.name}: field key ${key} is not camelCase`);
+    const column = f.column ?? snakeCase(key);
+    if ((BOOKKEEPING_COLUMNS as readonly string[]).includes(column) || columns.has(column))
+      throw new Error(`${def.name}: column ${column} of ${key} is taken`);
+    columns.add(column);
+  }
+  return def;
+}
+
+// ---------------------------------------------------------------- names
+
+type SnakeCase<S extends string> = S extends `${infer H}${infer T}`
+  ? `${H extends Lowercase<H> ? H : `_${Lowercase<H>}`}${SnakeCase<T>}`
+  : S;
+
+export type ColumnName<K extends string, F extends AnyField> = F['column'] extends string
+  ? F['column']
+  : SnakeCase<K>;
+
+export function snakeCase(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+export function columnOf(def: EntityDefinition, key: string): string {
+  const f = def.fields[key];
+  if (!f) throw new Error(`${def.name}: unknown field ${key}`);
+  return f.column ?? snakeCase(key);
+}
+
+/** Local columns a write may set, per field key (derived). */
+export function writableColumns(def: EntityDefinition): string[] {
+  return Object.keys(def.fields).map((k) => columnOf(def, k));
+}
+
+// ---------------------------------------------------------------- local row types
+
+type Nullable<F extends AnyField, T> = null extends z.output<F['schema']> ? T | null : T;
+export type LocalValue<F extends AnyField> = F['storage'] extends 'boolean'
+  ? Nullable<F, number>
+  : F['storage'] extends 'json'
+    ? Nullable<F, string>
+    : z.output<F['schema']>;
+
+/** The domain columns of the local table (the synced bookkeeping columns are added in main). */
+export type LocalColumnsOf<D extends EntityDefinition> = {
+  [K in keyof D['fields'] & string as ColumnName<K, D['fields'][K]>]: LocalValue<D['fields'][K]>;
+};
+
+// ---------------------------------------------------------------- encoding
+
+export function encodeValue(f: AnyField, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  switch (f.storage) {
+    case 'boolean':
+      return value ? 1 : 0;
+    case 'json':
+      return JSON.stringify(value);
+    default:
+      return value;
+  }
+}
+
+export function decodeValue(f: AnyField, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  switch (f.storage) {
+    case 'boolean':
+      return value === 1 || value === true;
+    case 'json':
+      return typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+    default:
+      return value;
+  }
+}
+
+/** Domain values (by key) -> local columns (by column name). Unknown keys throw. */
+export function toColumns(def: EntityDefinition, values: Readonly<Record<string, unknown>>) {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) continue;
+    const f = Object.hasOwn(def.fields, key) ? def.fields[key] : undefined;
+    if (!f) throw new Error(`${def.name}: unknown field ${key}`);
+    out[columnOf(def, key)] = encodeValue(f, value);
+  }
+  return out;
+}
+
+/** A local row -> the domain record (id, caseId and every field). */
+export function fromRow<D extends EntityDefinition>(
+  def: D,
+  row: Readonly<Record<string, unknown>>,
+): RecordOf<D['fields']> {
+  const out: Record<string, unknown> = { id: row['id'], caseId: row['case_id'] };
+  for (const [key, f] of Object.entries(def.fields)) out[key] = decodeValue(f, row[columnOf(def, key)]);
+  return out as RecordOf<D['fields']>;
+}
+
+// ---------------------------------------------------------------- validation
+
+export interface FieldProblem {
+  readonly field: string;
+  readonly message: string;
+}
+
+/** The German problems of a domain record schema (path joined with '.'); [] when valid. */
+export function problemsOf(schema: z.ZodType, value: unknown): FieldProblem[] {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return [];
+  return parsed.error.issues.map((i) => ({
+    field: i.path.map(String).join('.') || '_record',
+    message: i.message,
+  }));
+}
+
+/** Whether a field must be given when a record is created (its schema accepts no missing value). */
+export function isRequired(f: AnyField): boolean {
+  return !f.schema.safeParse(undefined).success;
+}
+
+export function requiredFields(def: EntityDefinition): string[] {
+  return Object.entries(def.fields)
+    .filter(([, f]) => isRequired(f))
+    .map(([k]) => k);
+}
+
+export function mergeableTextFields(def: EntityDefinition): string[] {
+  return Object.entries(def.fields)
+    .filter(([, f]) => f.policy === 'text-merge')
+    .map(([k]) => k);
+}
+
+/**
+ * Checks wire/DTO field values against the definition: unknown names, invalid values (German
+ * messages from the domain schemas). Values are checked as they travel (after defaults applied by
+ * the sender), so `undefined` is not a value.
+ */
+export function checkFields(
+  def: EntityDefinition,
+  values: Readonly<Record<string, unknown>>,
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const [name, value] of Object.entries(values)) {
+    const f = Object.hasOwn(def.fields, name) ? def.fields[name] : undefined;
+    if (!f) {
+      problems.push({
+        field: name,
+        message: `Das Feld „${name.slice(0, 60)}“ ist für ${def.label} unbekannt.`,
+      });
+      continue;
+    }
+    if (value === undefined) {
+      problems.push({ field: name, message: 'Es fehlt ein Wert.' });
+      continue;
+    }
+    const parsed = f.schema.safeParse(value);
+    if (!parsed.success) {
+      problems.push({ field: name, message: parsed.error.issues[0]?.message ?? 'Ungültiger Wert.' });
+    }
+  }
+  return problems;
+}
+
+/** Parses field inputs into domain values (defaults applied, text trimmed); throws nothing. */
+export function parseFields(
+  def: EntityDefinition,
+  values: Readonly<Record<string, unknown>>,
+  mode: 'create' | 'update',
+): { ok: true; values: Record<string, unknown> } | { ok: false; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  const out: Record<string, unknown> = {};
+  for (const name of Object.keys(values)) {
+    if (!Object.hasOwn(def.fields, name))
+      problems.push({
+        field: name,
+        message: `Das Feld „${name.slice(0, 60)}“ ist für ${def.label} unbekannt.`,
+      });
+  }
+  for (const [name, f] of Object.entries(def.fields)) {
+    const given = Object.hasOwn(values, name) ? values[name] : undefined;
+    if (mode === 'update' && given === undefined) continue;
+    const parsed = f.schema.safeParse(given);
+    if (parsed.success) out[name] = parsed.data;
+    else problems.push({ field: name, message: parsed.error.issues[0]?.message ?? 'Ungültiger Wert.' });
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, values: out };
+}
+
+// ---------------------------------------------------------------- DTOs
+
+/** The zod schema of a record as it crosses IPC (id, caseId, every field, rowVersion). */
+export function dtoSchema<D extends EntityDefinition>(def: D) {
+  const shape: Record<string, z.ZodType> = { id: recordIdSchema, caseId: recordIdSchema };
+  for (const [key, f] of Object.entries(def.fields)) shape[key] = f.schema;
+  shape['rowVersion'] = z.number().int().min(0);
+  return z.object(shape) as unknown as z.ZodType<RecordOf<D['fields']> & { rowVersion: number }>;
+}
+
+/** The zod schema of a create input over IPC: the fields (defaults may be left out), strict. */
+export function createInputSchema(def: EntityDefinition) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, f] of Object.entries(def.fields))
+    if (f.policy !== 'server-owned') shape[key] = isRequired(f) ? f.schema : f.schema.optional();
+  return z.strictObject(shape);
+}
+
+/** The zod schema of an update input over IPC: lww/text-merge fields, all optional, strict. */
+export function updateInputSchema(def: EntityDefinition) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, f] of Object.entries(def.fields))
+    if (f.policy === 'lww' || f.policy === 'text-merge') shape[key] = f.schema.optional();
+  return z.strictObject(shape);
+}

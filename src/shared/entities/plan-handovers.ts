@@ -1,0 +1,24 @@
+import { planHandoverRecordSchema } from '../domain/plan/cooperation-plan';
+import { defineEntity, field as f } from './define';
+
+const s = planHandoverRecordSchema.shape;
+const once = { policy: 'set-once' } as const;
+
+/** Eine ausgehändigte Fassung des Kooperationsplans: immutable from its creation. */
+export const planHandoversEntity = defineEntity({
+  name: 'plan_handovers',
+  label: 'ausgehändigter Kooperationsplan',
+  fields: {
+    planId: f.text(s.planId, once),
+    version: f.integer(s.version, once),
+    handedOverOn: f.text(s.handedOverOn, once),
+    handedOverBy: f.text(s.handedOverBy, once),
+    form: f.text(s.form, once),
+    contentHash: f.text(s.contentHash, once),
+    regimeId: f.text(s.regimeId, once),
+    content: f.json(s.content, once),
+    templateVersion: f.text(s.templateVersion, once),
+    pdfSha256: f.text(s.pdfSha256, once),
+  },
+  frozen: () => 'Eine ausgehändigte Fassung des Kooperationsplans wird nie geändert.',
+});
