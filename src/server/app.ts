@@ -15,6 +15,7 @@ import { registerReferenceDataRoutes } from './features/reference-data/reference
 import { registerSyncRoutes } from './features/sync/sync.routes';
 import { leaseKeyFromSeed } from './features/auth/tokens';
 import { installErrorHandler } from './http/error-handler';
+import { REDACTED, redactChildBindings, redactLogObject } from '../shared/security/redact';
 
 export interface BuildAppOptions {
   readonly db: Kysely<ServerDb>;
@@ -52,12 +53,19 @@ async function loadTokenSecret(
   return loadSetting(db, 'token_secret', () => ids.random(32));
 }
 
-export function createLogger(config: ServerConfig): Logger {
-  return pino({
+/**
+ * The server's logger: ids, codes and durations only. As on the desktop, personal and secret keys
+ * are removed in any spelling and at any depth (src/shared/security/redact.ts), in child loggers'
+ * bindings too; the Authorization header of a serialised request by path.
+ */
+export function createLogger(config: ServerConfig, destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level: config.LOG_LEVEL,
     base: { service: 'lotse-server' },
-    redact: { paths: ['req.headers.authorization', '*.password', '*.refreshToken'], censor: '[redacted]' },
-  });
+    formatters: { log: redactLogObject, bindings: redactLogObject },
+    redact: { paths: ['req.headers.authorization'], censor: REDACTED },
+  };
+  return redactChildBindings(destination ? pino(options, destination) : pino(options));
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {

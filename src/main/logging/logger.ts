@@ -1,30 +1,21 @@
 import pino from 'pino';
+import { redactChildBindings, redactLogObject } from '../../shared/security/redact';
 
 /**
  * Structured logging. Log ids, codes and durations; never names, birth dates, addresses or free
- * text about a person. The redaction list is a second line of defence, not the first.
+ * text about a person. The redaction (src/shared/security/redact.ts) is a second line of defence,
+ * not the first: it removes personal and secret keys in any spelling (`first_name`, `firstName`)
+ * at any depth of the logged object and of a child logger's bindings.
  */
 export type Logger = pino.Logger;
 
-const REDACT = [
-  '*.name',
-  '*.firstName',
-  '*.lastName',
-  '*.birthDate',
-  '*.passphrase',
-  '*.password',
-  '*.text',
-  '*.body',
-  '*.token',
-];
-
 export function createLogger(options: { level?: string; destination?: pino.DestinationStream } = {}): Logger {
-  const base = {
+  const base: pino.LoggerOptions = {
     level: options.level ?? process.env['LOTSE_LOG_LEVEL'] ?? 'info',
-    redact: { paths: REDACT, censor: '[entfernt]' },
+    formatters: { log: redactLogObject, bindings: redactLogObject },
     base: { app: 'lotse' },
   };
-  return options.destination ? pino(base, options.destination) : pino(base);
+  return redactChildBindings(options.destination ? pino(base, options.destination) : pino(base));
 }
 
 /** A logger that drops everything (tests). */

@@ -133,11 +133,11 @@ describe('mergeText', () => {
     });
   });
 
-  it('stays correct (if coarse) and fast beyond the edit-distance budget', () => {
+  // Its speed is measured by the bench (tests/bench/cases/sync.bench.ts), not asserted here.
+  it('stays correct (if coarse) beyond the edit-distance budget', () => {
     const n = MAX_EDIT_DISTANCE + 500;
     const b = Array.from({ length: n }, (_, i) => `b${i}\n`).join('');
     const ours = Array.from({ length: n }, (_, i) => `o${i}\n`).join('');
-    const t0 = Date.now();
     expect(mergeText(b, ours, b)).toEqual({ clean: true, text: ours });
     // a coarse hunk covers all of ours; theirs edits the first line: conflict, never a wrong text
     const theirs = `x\n${b.slice(b.indexOf('\n') + 1)}`;
@@ -151,7 +151,6 @@ describe('mergeText', () => {
       clean: true,
       text: big.replace('Zeile 10\n', 'Zeile zehn\n').replace('Zeile 4000\n', 'Zeile viertausend\n'),
     });
-    expect(Date.now() - t0).toBeLessThan(3000);
   });
 });
 

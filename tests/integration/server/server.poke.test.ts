@@ -1,10 +1,16 @@
 /**
  * GET /sync/poke: a real HTTP connection (server on 127.0.0.1:0) receives `event: poke` after a
  * change in its scope, none for cases outside it, and server close ends the stream without hanging.
+ *
+ * "None" is never proven by waiting a while and seeing nothing: after the change that must not poke
+ * a device, the test makes a change that must, waits for the hub to have fanned out both
+ * (`pokeHubOf(app).idle()`), then ends the stream by reconnecting the device (one stream per
+ * device) and counts what arrived before the end. A wrong poke shows as one too many.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { pokeHubOf } from '../../../src/server/features/sync/poke';
 import { SERVER_DIALECTS, skipReason } from '../../helpers/server-db';
 import {
   createCase,
@@ -93,6 +99,19 @@ for (const dialect of SERVER_DIALECTS) {
       port = (h.app.server.address() as AddressInfo).port;
     });
 
+    /**
+     * Everything the server will ever send on `client` has arrived: every notification so far has
+     * been fanned out, then the device reconnects, which ends its previous stream after the bytes
+     * already written to it. Returns the new connection.
+     */
+    async function drain(client: SseClient, s: Session): Promise<SseClient> {
+      await pokeHubOf(h.app).idle();
+      const next = await connect(port, s);
+      open.push(next);
+      await client.ended;
+      return next;
+    }
+
     it('pokes connected devices for changes in their scope only, without payload', async () => {
       const cw = await login(h, 'cw');
       const cwLaptop = await login(h, 'cw');
@@ -133,9 +152,29 @@ for (const dialect of SERVER_DIALECTS) {
         }),
       ]);
       await waitFor(() => sOther.pokes() === 1);
-      await new Promise((r) => setTimeout(r, 200));
-      expect(sCw.pokes()).toBe(1);
-      expect(sLead.pokes()).toBe(1);
+      // its fan-out is complete, so the next change cannot be folded into the same round of pokes
+      await pokeHubOf(h.app).idle();
+
+      // the positive signal: another change in C-own pokes cw and the team lead (not Delitzsch)
+      await pushBatch(h, cwLaptop, [
+        mutation(cwLaptop, {
+          entity: 'notes',
+          entityId: 'N-3',
+          caseId: 'C-own',
+          op: 'create',
+          fields: { body: 'Zweiter Vermerk' },
+        }),
+      ]);
+      await waitFor(() => sCw.pokes() >= 2 && sLead.pokes() >= 2);
+      for (const [client, session] of [
+        [sCw, cw],
+        [sLead, lead],
+        [sOther, other],
+      ] as const)
+        await drain(client, session);
+      // exactly one poke per change in scope: N-2 poked neither cw nor the team lead, N-3 not Delitzsch
+      expect(sCw.pokes()).toBe(2);
+      expect(sLead.pokes()).toBe(2);
       expect(sOther.pokes()).toBe(1);
       // nothing but comments, retry and bare pokes on the wire
       for (const c of [sCw, sLead, sOther]) {
@@ -189,10 +228,27 @@ for (const dialect of SERVER_DIALECTS) {
       });
       expect(res.statusCode).toBe(200);
       await waitFor(() => sA.pokes() === 1);
-      // replaying the resolution changes nothing and pokes nobody
-      await post(h, b, `/sync/conflicts/${conflictId}/resolve`, { clientId: b.clientId, resolution: 'keep' });
-      await new Promise((r) => setTimeout(r, 200));
-      expect(sA.pokes()).toBe(1);
+      // replaying the resolution changes nothing and pokes nobody ...
+      const replay = await post(h, b, `/sync/conflicts/${conflictId}/resolve`, {
+        clientId: b.clientId,
+        resolution: 'keep',
+      });
+      expect(replay.statusCode).toBe(200);
+      await pokeHubOf(h.app).idle();
+      // ... proven by a change that does poke: it is the only poke after the resolution's
+      const rNote = await pushBatch(h, b, [
+        mutation(b, {
+          entity: 'notes',
+          entityId: 'N-1',
+          caseId: 'C-1',
+          op: 'create',
+          fields: { body: 'Vermerk' },
+        }),
+      ]);
+      expect(rNote.statusCode).toBe(200);
+      await waitFor(() => sA.pokes() >= 2);
+      await drain(sA, a);
+      expect(sA.pokes()).toBe(2);
 
       const foreign = await connect(port, a, b.clientId);
       expect(foreign.status).toBe(403);
@@ -208,10 +264,11 @@ for (const dialect of SERVER_DIALECTS) {
     it('server close ends open streams instead of hanging', async () => {
       const a = await login(h, 'cw');
       const sA = await connect(port, a);
-      const started = Date.now();
+      expect(pokeHubOf(h.app).size).toBe(1);
+      // close() resolves only once every open stream has ended (a hang fails by the test timeout)
       await h.app.close();
       await sA.ended;
-      expect(Date.now() - started).toBeLessThan(3_000);
+      expect(pokeHubOf(h.app).size).toBe(0);
       await h.reset(); // a fresh app for afterAll
     });
   });

@@ -6,6 +6,7 @@
  * README "Known gaps"; PostgreSQL LISTEN/NOTIFY would fan it out).
  */
 import { PassThrough } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../../context';
 import { readersOfCases } from '../access/access.repository';
 import type { Principal } from '../auth/roles';
@@ -140,5 +141,22 @@ export function pokeHub(ctx: ServerContext): PokeHub {
     hub = new PokeHub(ctx);
     hubs.set(ctx, hub);
   }
+  return hub;
+}
+
+const hubsByApp = new WeakMap<FastifyInstance, PokeHub>();
+
+/** Records which hub serves `app` (registerSyncRoutes), for `pokeHubOf`. */
+export function attachPokeHub(app: FastifyInstance, hub: PokeHub): void {
+  hubsByApp.set(app, hub);
+}
+
+/**
+ * The poke hub serving `app`. Tests await its `idle()` as the positive signal that a change's
+ * fan-out has run, instead of sleeping and hoping nothing arrives.
+ */
+export function pokeHubOf(app: FastifyInstance): PokeHub {
+  const hub = hubsByApp.get(app);
+  if (!hub) throw new Error('pokeHubOf: the sync routes are not registered on this app');
   return hub;
 }

@@ -11,11 +11,12 @@ import {
 } from '../../../shared/sync/protocol';
 import type { ServerContext } from '../../context';
 import { assertSameClient, authenticate } from '../../http/authenticate';
-import { pokeHub } from './poke';
+import { attachPokeHub, pokeHub } from './poke';
 import * as service from './sync.service';
 
 export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const hub = pokeHub(ctx);
+  attachPokeHub(app, hub);
   // End the open event streams first, or close() would wait for them forever.
   app.addHook('preClose', async () => {
     hub.closeAll();
