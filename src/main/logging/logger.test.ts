@@ -3,9 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Household } from '../../shared/domain/case/household';
 import type { Note } from '../../shared/domain/case/note';
 import type { Person } from '../../shared/domain/case/person';
-import type { HouseholdTable } from '../db/tables/household.table';
-import type { NoteTable } from '../db/tables/note.table';
-import type { PersonTable } from '../db/tables/person.table';
+import type { LocalDb } from '../db/local-db';
 import type { SearchIndexTable } from '../db/tables/search-index.table';
 import type { OutboxTable, SyncConflictTable, SyncRejectionTable } from '../db/tables/sync.table';
 import { createLogger } from './logger';
@@ -58,7 +56,17 @@ const LOCAL_COLUMNS = {
     phone: 'personal',
     email: 'personal',
     severely_disabled: 'personal',
-  } satisfies Record<keyof PersonTable, Kind>,
+    german_level: 'personal',
+    integration_course_completed: 'personal',
+    disability: 'personal',
+    unemployed_since: 'personal',
+    benefit_periods: 'personal',
+    returner_to_work: 'personal',
+    expected_release_date: 'personal',
+    consent_for_pre_release_contact: 'personal',
+    school_qualification: 'personal',
+    vocational_qualification: 'personal',
+  } satisfies Record<keyof LocalDb['persons'], Kind>,
   households: {
     ...bookkeeping,
     id: 'not personal',
@@ -66,7 +74,9 @@ const LOCAL_COLUMNS = {
     members: 'not personal',
     children_under_18: 'not personal',
     single_parent: 'not personal',
-  } satisfies Record<keyof HouseholdTable, Kind>,
+    // a list of members: each member's birth date is redacted where it stands
+    member_list: 'not personal',
+  } satisfies Record<keyof LocalDb['households'], Kind>,
   notes: {
     ...bookkeeping,
     id: 'not personal',
@@ -74,7 +84,9 @@ const LOCAL_COLUMNS = {
     title: 'personal',
     body: 'personal',
     restricted: 'not personal',
-  } satisfies Record<keyof NoteTable, Kind>,
+    written_at: 'not personal',
+    author_id: 'not personal',
+  } satisfies Record<keyof LocalDb['notes'], Kind>,
   search_index: {
     case_id: 'not personal',
     source: 'not personal',
@@ -143,6 +155,13 @@ const DOMAIN_FIELDS = {
     returnerToWork: 'personal',
     expectedReleaseDate: 'personal',
     consentForPreReleaseContact: 'personal',
+    schoolQualification: 'personal',
+    vocationalQualification: 'personal',
+    street: 'personal',
+    postalCode: 'personal',
+    town: 'personal',
+    phone: 'personal',
+    email: 'personal',
   } satisfies Record<keyof Person, Kind>,
   household: {
     id: 'not personal',

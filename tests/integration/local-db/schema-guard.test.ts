@@ -92,9 +92,9 @@ describe('schema guard: migrations may only add', () => {
   it('passes a migration that adds columns and tables, rebuilds a table keeping its columns, and updates data', async () => {
     const adds = fake(
       NEXT + 10,
-      `ALTER TABLE persons ADD COLUMN unemployed_since TEXT`,
+      `ALTER TABLE persons ADD COLUMN guard_probe TEXT`,
       `ALTER TABLE notes ADD COLUMN topic TEXT NOT NULL DEFAULT ''`,
-      `CREATE TABLE goals (id TEXT PRIMARY KEY, case_id TEXT NOT NULL, text TEXT NOT NULL) STRICT`,
+      `CREATE TABLE guard_probe_records (id TEXT PRIMARY KEY, case_id TEXT NOT NULL, text TEXT NOT NULL) STRICT`,
       `UPDATE appointments SET status = 'geplant' WHERE status = 'geplant'`,
       ...rebuild(
         'fake_records',
@@ -104,8 +104,8 @@ describe('schema guard: migrations may only add', () => {
     const { steps, violations } = await checkMigrationsOnlyAdd([...MIGRATIONS, fakeTable, adds]);
     expect(violations).toEqual([]);
     const last = steps[steps.length - 1]!.schema;
-    expect(last.get('persons')?.get('unemployed_since')).toEqual({ type: 'TEXT', notNull: false });
-    expect(last.get('goals')?.has('text')).toBe(true);
+    expect(last.get('persons')?.get('guard_probe')).toEqual({ type: 'TEXT', notNull: false });
+    expect(last.get('guard_probe_records')?.has('text')).toBe(true);
     expect(last.get('fake_records')?.get('z')).toEqual({ type: 'TEXT', notNull: false });
   });
 

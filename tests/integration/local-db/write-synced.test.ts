@@ -185,16 +185,14 @@ describe('writeSynced: the one write path of synced tables', () => {
       }),
     );
     await expect(
-      t.db
-        .transaction()
-        .execute((trx) =>
-          writeSynced(trx, ctx, {
-            entity: 'notes',
-            op: 'update',
-            id: 'n1',
-            values: { authorId: 'someone-else' },
-          }),
-        ),
+      t.db.transaction().execute((trx) =>
+        writeSynced(trx, ctx, {
+          entity: 'notes',
+          op: 'update',
+          id: 'n1',
+          values: { authorId: 'someone-else' },
+        }),
+      ),
     ).rejects.toSatisfy(failsWith('VALIDATION_FAILED'));
     expect(tableRows(t.raw, 'sync_outbox')).toHaveLength(2);
   });

@@ -577,11 +577,9 @@ export async function nextCaseNumber(
     .insertInto('case_number_counters')
     .values({ office_id: officeId, year, last_number: '1' })
     .onConflict((oc) =>
-      oc
-        .columns(['office_id', 'year'])
-        .doUpdateSet((eb) => ({
-          last_number: sql<string>`${eb.ref('case_number_counters.last_number')} + 1`,
-        })),
+      oc.columns(['office_id', 'year']).doUpdateSet((eb) => ({
+        last_number: sql<string>`${eb.ref('case_number_counters.last_number')} + 1`,
+      })),
     )
     .returning('last_number')
     .executeTakeFirstOrThrow();
