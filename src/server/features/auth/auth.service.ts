@@ -30,41 +30,46 @@ export interface TokenPair {
 
 const FAILURE_WINDOW_MS = 15 * 60_000;
 
+/**
+ * Login. Both counters (address and username, known or unknown) are counted under a row lock
+ * BEFORE the password check, so parallel guesses cannot outrun the lockout, and an unknown
+ * username locks exactly like a known one (no user enumeration).
+ */
 export async function login(ctx: ServerContext, input: LoginInput): Promise<TokenPair> {
   const now = ctx.clock.now();
-  const ipFailures = await repo.countRecentIpFailures(
-    ctx.db,
-    input.ip,
-    new Date(now.getTime() - FAILURE_WINDOW_MS),
-  );
-  if (ipFailures >= ctx.config.LOGIN_IP_MAX_FAILURES) throw new AppError('RATE_LIMITED');
+  const ipKey = `ip:${input.ip}`;
+  const userKey = `user:${input.username}`;
+  const ipPolicy = {
+    max: ctx.config.LOGIN_IP_MAX_FAILURES,
+    lockMs: FAILURE_WINDOW_MS,
+    windowMs: FAILURE_WINDOW_MS,
+  };
+  const ip = await repo.reserveAttempt(ctx.db, ipKey, now, ipPolicy);
+  if (!ip.allowed) throw new AppError('RATE_LIMITED');
+  const account = await repo.reserveAttempt(ctx.db, userKey, now, {
+    max: ctx.config.LOGIN_MAX_FAILURES,
+    lockMs: ctx.config.LOGIN_LOCKOUT_MINUTES * 60_000,
+  });
+  if (!account.allowed) throw new AppError('AUTH_ACCOUNT_LOCKED');
+  const failed = account.last ? ('AUTH_ACCOUNT_LOCKED' as const) : ('AUTH_INVALID_CREDENTIALS' as const);
 
   const user = await repo.findUserByUsername(ctx.db, input.username);
   if (!user || user.disabled_at) {
     await verifyPassword(input.password, DUMMY_HASH);
     await repo.recordLoginAttempt(ctx.db, { ip: input.ip, userId: null, success: false, at: now });
-    throw new AppError('AUTH_INVALID_CREDENTIALS');
+    throw new AppError(failed);
   }
-  if (user.locked_until && user.locked_until > now) throw new AppError('AUTH_ACCOUNT_LOCKED');
 
   const ok = await verifyPassword(input.password, user.password_hash);
   if (!ok) {
-    const failures = user.failed_logins + 1;
-    const lock = failures >= ctx.config.LOGIN_MAX_FAILURES;
-    await repo.setLoginFailures(
-      ctx.db,
-      user.id,
-      lock ? 0 : failures,
-      lock ? new Date(now.getTime() + ctx.config.LOGIN_LOCKOUT_MINUTES * 60_000) : null,
-    );
     await repo.recordLoginAttempt(ctx.db, { ip: input.ip, userId: user.id, success: false, at: now });
     await appendAudit(ctx.db, {
       at: now,
       userId: user.id,
       clientId: null,
-      action: lock ? 'login_locked' : 'login_failed',
+      action: account.last ? 'login_locked' : 'login_failed',
     });
-    throw new AppError(lock ? 'AUTH_ACCOUNT_LOCKED' : 'AUTH_INVALID_CREDENTIALS');
+    throw new AppError(failed);
   }
   if (!isRole(user.role)) throw new AppError('FORBIDDEN');
 
@@ -87,7 +92,8 @@ export async function login(ctx: ServerContext, input: LoginInput): Promise<Toke
         action: 'device_registered',
       });
     }
-    await repo.setLoginFailures(trx, user.id, 0, null);
+    await repo.clearThrottle(trx, userKey);
+    await repo.refundThrottle(trx, ipKey, ipPolicy.max);
     await repo.recordLoginAttempt(trx, { ip: input.ip, userId: user.id, success: true, at: now });
     await appendAudit(trx, { at: now, userId: user.id, clientId: input.clientId, action: 'login' });
     const familyId = ctx.ids.id();
