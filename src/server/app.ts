@@ -24,7 +24,11 @@ export interface BuildAppOptions {
   readonly https?: { key: Buffer; cert: Buffer } | undefined;
 }
 
-/** The HMAC key: TOKEN_SECRET, or one generated once and kept in the database (shared by all processes). */
+/**
+ * A key kept in the database (generated once, shared by all processes). Only used when the
+ * deployment gives no TOKEN_SECRET(_FILE) / LEASE_SIGNING_SEED(_FILE): a configured secret never
+ * enters the case database.
+ */
 async function loadSetting(db: Kysely<ServerDb>, key: string, create: () => Buffer): Promise<Buffer> {
   await db
     .insertInto('server_settings')
@@ -62,7 +66,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const ids = options.ids ?? cryptoIds;
   const logger = options.logger ?? createLogger(config);
   const tokenSecret = await loadTokenSecret(db, config, ids);
-  const leaseKey = leaseKeyFromSeed(await loadSetting(db, 'lease_signing_seed', () => ids.random(32)));
+  const leaseKey = leaseKeyFromSeed(
+    config.LEASE_SIGNING_SEED
+      ? Buffer.from(config.LEASE_SIGNING_SEED, 'base64')
+      : await loadSetting(db, 'lease_signing_seed', () => ids.random(32)),
+  );
   const ctx: ServerContext = { db, config, clock, ids, logger, tokenSecret, leaseKey };
 
   const app = Fastify({

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 /**
@@ -18,6 +19,15 @@ const envSchema = z.object({
   PGLITE_DIR: z.string().default('.lotse-data/server-pgdata'),
   /** HMAC key for access tokens and offline leases; >= 32 chars. Generated and kept in the DB if unset. */
   TOKEN_SECRET: z.string().min(32).optional(),
+  /** File holding TOKEN_SECRET (a service secret, e.g. /run/secrets/lotse-token); wins over the DB. */
+  TOKEN_SECRET_FILE: z.string().min(1).optional(),
+  /** Ed25519 seed for offline leases, base64 of 32 bytes. Generated and kept in the DB if unset. */
+  LEASE_SIGNING_SEED: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'LEASE_SIGNING_SEED: Base64 von 32 Byte.')
+    .optional(),
+  /** File holding LEASE_SIGNING_SEED (base64). */
+  LEASE_SIGNING_SEED_FILE: z.string().min(1).optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   OFFLINE_LEASE_HOURS: z.coerce
@@ -64,8 +74,25 @@ const envSchema = z.object({
 
 export type ServerConfig = z.output<typeof envSchema>;
 
+/** `NAME_FILE` → the file's content (trimmed) as `NAME`, so secrets stay out of the environment. */
+function readSecretFiles(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  const out = { ...env };
+  for (const name of ['TOKEN_SECRET', 'LEASE_SIGNING_SEED']) {
+    const file = env[`${name}_FILE`];
+    if (!file) continue;
+    if (env[name])
+      throw new Error(`Ungültige Server-Konfiguration: ${name} und ${name}_FILE nicht gemeinsam setzen.`);
+    try {
+      out[name] = readFileSync(file, 'utf8').trim();
+    } catch {
+      throw new Error(`Ungültige Server-Konfiguration: ${name}_FILE ist nicht lesbar.`);
+    }
+  }
+  return out;
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
-  const parsed = envSchema.safeParse(env);
+  const parsed = envSchema.safeParse(readSecretFiles(env));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new Error(`Ungültige Server-Konfiguration:\n${lines.join('\n')}`);
