@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Executor, ServerDb } from '../../db/server-db';
 
 export function findUserByUsername(db: Executor, username: string) {
@@ -26,46 +26,39 @@ export type ThrottleOutcome =
   { readonly allowed: false } | { readonly allowed: true; readonly last: boolean };
 
 /**
- * Counts one login attempt for `key` under a row lock, BEFORE the password is checked: parallel
- * attempts are serialised here, so at most `max` of them ever reach the password check, and a
- * locked key is refused without one. The attempt that reaches `max` sets the lock; a success
- * clears it (`clearThrottle`) or gives the attempt back (`refundThrottle`).
+ * Counts one login attempt for `key` in ONE statement (INSERT … ON CONFLICT DO UPDATE …
+ * RETURNING: atomic on PostgreSQL and PGlite alike), BEFORE the password is checked. Parallel
+ * attempts are serialised on the row, so at most `max` of them are allowed to reach the password
+ * check; every further one (the key is locked) is refused without one. The attempt that reaches
+ * `max` sets the lock; a success clears it (`clearThrottle`) or gives the attempt back
+ * (`refundThrottle`). An ended lock or window starts the count again.
  */
 export async function reserveAttempt(
-  db: Kysely<ServerDb>,
+  db: Executor,
   key: string,
   now: Date,
   policy: ThrottlePolicy,
 ): Promise<ThrottleOutcome> {
-  return db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('login_throttle')
-      .values({ key, failures: 0, window_start: now, locked_until: null })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .execute();
-    const row = await trx
-      .selectFrom('login_throttle')
-      .selectAll()
-      .where('key', '=', key)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
-    if (row.locked_until && row.locked_until > now) return { allowed: false } as const;
-    const lockOver = row.locked_until !== null;
-    const windowOver =
-      policy.windowMs !== undefined && row.window_start.getTime() + policy.windowMs <= now.getTime();
-    const failures = (lockOver || windowOver ? 0 : row.failures) + 1;
-    const last = failures >= policy.max;
-    await trx
-      .updateTable('login_throttle')
-      .set({
-        failures,
-        window_start: lockOver || windowOver ? now : row.window_start,
-        locked_until: last ? new Date(now.getTime() + policy.lockMs) : null,
-      })
-      .where('key', '=', key)
-      .execute();
-    return { allowed: true, last } as const;
-  });
+  const lockEnd = new Date(now.getTime() + policy.lockMs);
+  // accounts have no window: a start before the epoch never ends it
+  const windowEnd = new Date(policy.windowMs === undefined ? 0 : now.getTime() - policy.windowMs);
+  const locked = sql`t.locked_until > ${now}`;
+  const restart = sql`(t.locked_until <= ${now} or (t.locked_until is null and t.window_start <= ${windowEnd}))`;
+  const result = await sql<{ failures: number }>`
+    insert into login_throttle as t (key, failures, window_start, locked_until)
+    values (${key}, 1, ${now}, ${policy.max <= 1 ? lockEnd : null})
+    on conflict (key) do update set
+      failures = case when ${locked} then t.failures + 1 when ${restart} then 1 else t.failures + 1 end,
+      window_start = case when ${locked} then t.window_start when ${restart} then ${now} else t.window_start end,
+      locked_until = case
+        when ${locked} then t.locked_until
+        when ${restart} then case when 1 >= ${policy.max} then ${lockEnd}::timestamptz end
+        when t.failures + 1 >= ${policy.max} then ${lockEnd}::timestamptz
+      end
+    returning failures`.execute(db);
+  const failures = Number(result.rows[0]?.failures ?? Number.MAX_SAFE_INTEGER);
+  if (failures > policy.max) return { allowed: false };
+  return { allowed: true, last: failures >= policy.max };
 }
 
 /** A successful login: the account's counter starts again. */
