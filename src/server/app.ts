@@ -76,7 +76,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({
     loggerInstance: logger,
     logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: config.BODY_LIMIT_BYTES,
+    // small by default; large only on authenticated routes that need it (largeBodyRoute)
+    bodyLimit: Math.min(config.DEFAULT_BODY_LIMIT_BYTES, config.BODY_LIMIT_BYTES),
     trustProxy: config.TRUST_PROXY,
     return503OnClosing: true,
     // Router-level refusals (bad URL encoding, a path parameter over maxParamLength) in our envelope too.

@@ -46,12 +46,27 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(15),
   LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).max(10_000).default(30),
+  /** Body limit of the routes that need large bodies (push, reference data); token checked first. */
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
     .min(1024)
     .max(64 * 1024 * 1024)
     .default(4 * 1024 * 1024),
+  /** Body limit of every other authenticated route. */
+  DEFAULT_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(64 * 1024 * 1024)
+    .default(256 * 1024),
+  /** Body limit of the unauthenticated routes (login, refresh, logout). */
+  PUBLIC_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024)
+    .default(8 * 1024),
   MIN_SCHEMA: z.coerce.number().int().min(0).default(1),
   MAX_SCHEMA: z.coerce.number().int().min(0).default(1),
   /** Max share of a case's rows one push may archive without allowMassDelete. */

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { AppError } from '../../shared/errors';
 import type { ServerContext } from '../context';
 import { isRole, type Principal, type Role } from '../features/auth/roles';
@@ -69,4 +69,27 @@ export function assertSameClient(principal: Principal, clientId: string): void {
   if (principal.clientId !== clientId) {
     throw new AppError('FORBIDDEN', 'Die Geräte-Kennung passt nicht zur Anmeldung.');
   }
+}
+
+/**
+ * Route options for the few authenticated routes that need a large body (push, reference data):
+ * the large limit, and a token check (signature and expiry, no database) BEFORE the body is read,
+ * so that nobody without a valid token makes the server buffer and parse megabytes. Every other
+ * route keeps the small default limit; the unauthenticated ones an even smaller one.
+ */
+export function largeBodyRoute(ctx: ServerContext): RouteShorthandOptions {
+  return {
+    bodyLimit: ctx.config.BODY_LIMIT_BYTES,
+    onRequest: async (request) => {
+      const header = request.headers.authorization;
+      if (typeof header !== 'string' || !header.startsWith('Bearer ')) throw new AppError('UNAUTHENTICATED');
+      const claims = readAccessToken(ctx.tokenSecret, header.slice(7).trim());
+      if (!claims || claims.exp * 1000 <= ctx.clock.now().getTime()) throw new AppError('AUTH_TOKEN_INVALID');
+    },
+  };
+}
+
+/** Route options of the unauthenticated routes (login, refresh, logout): a small body only. */
+export function publicBodyRoute(ctx: ServerContext): RouteShorthandOptions {
+  return { bodyLimit: ctx.config.PUBLIC_BODY_LIMIT_BYTES };
 }
