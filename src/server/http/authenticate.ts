@@ -1,4 +1,5 @@
 import type { FastifyRequest, RouteShorthandOptions } from 'fastify';
+import { sql } from 'kysely';
 import { AppError } from '../../shared/errors';
 import type { ServerContext } from '../context';
 import { isRole, type Principal, type Role } from '../features/auth/roles';
@@ -43,12 +44,19 @@ export async function authenticate(
       'sync_clients.client_id',
       'sync_clients.revoked_at',
       'sync_clients.wipe_requested_at',
+      // the per-request revocation check: a logout or a detected refresh-token reuse revokes the
+      // family, and its access tokens end with it (one indexed lookup, refresh_tokens_family)
+      sql<boolean>`exists (select 1 from refresh_tokens rt where rt.family_id = ${claims.fam} and rt.revoked_at is not null)`.as(
+        'family_revoked',
+      ),
     ])
     .where('users.id', '=', claims.sub)
     .executeTakeFirst();
   if (!row || row.disabled_at || !row.client_id || !isRole(row.role))
     throw new AppError('AUTH_TOKEN_INVALID');
   const deviceRevoked = row.revoked_at !== null;
+  // a revoked device still reaches hello (status revoked / wipe), whatever its token family says
+  if (row.family_revoked && !deviceRevoked) throw new AppError('AUTH_TOKEN_INVALID');
   if (expired && !deviceRevoked) throw new AppError('AUTH_TOKEN_INVALID');
   if (deviceRevoked && !options.allowExpired) throw new AppError('SYNC_DEVICE_REVOKED');
   if (options.roles && !options.roles.includes(row.role)) throw new AppError('FORBIDDEN');

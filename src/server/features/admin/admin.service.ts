@@ -141,7 +141,9 @@ export async function assignCase(
   const teamId = a.teamId ?? target.team_id;
   if (actor.role === 'team_lead') {
     const ownTeam = actor.teamId !== null && teamId === actor.teamId && target.team_id === actor.teamId;
-    const ownCase = !existing || existing.team_id === actor.teamId;
+    // An id no case has yet is refused like another team's case: team leads cannot claim ids in
+    // advance, and the answer does not tell whether a case exists.
+    const ownCase = existing !== undefined && existing.team_id === actor.teamId;
     if (!ownTeam || !ownCase)
       throw new AppError('FORBIDDEN', 'Teamleitungen können nur Fälle ihres Teams zuweisen.');
   } else if (actor.role !== 'specialist_admin') {

@@ -114,6 +114,7 @@ async function issueTokens(
     sub: t.userId,
     cid: t.clientId,
     role: user.role,
+    fam: t.familyId,
     iat,
     exp,
   });
