@@ -45,6 +45,8 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(15),
+  /** Devices (client ids) a user may have registered and not revoked at the same time. */
+  MAX_DEVICES_PER_USER: z.coerce.number().int().min(1).max(100).default(3),
   LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).max(10_000).default(30),
   /** Body limit of the routes that need large bodies (push, reference data); token checked first. */
   BODY_LIMIT_BYTES: z.coerce

@@ -52,9 +52,10 @@ export async function authenticate(
     ])
     .where('users.id', '=', claims.sub)
     .executeTakeFirst();
-  if (!row || row.disabled_at || !row.client_id || !isRole(row.role))
-    throw new AppError('AUTH_TOKEN_INVALID');
+  if (!row || !row.client_id || !isRole(row.role)) throw new AppError('AUTH_TOKEN_INVALID');
   const deviceRevoked = row.revoked_at !== null;
+  // a disabled user's devices are revoked: 403 SYNC_DEVICE_REVOKED, and hello delivers revoked / wipe
+  if (row.disabled_at && !deviceRevoked) throw new AppError('AUTH_TOKEN_INVALID');
   // a revoked device still reaches hello (status revoked / wipe), whatever its token family says
   if (row.family_revoked && !deviceRevoked) throw new AppError('AUTH_TOKEN_INVALID');
   if (expired && !deviceRevoked) throw new AppError('AUTH_TOKEN_INVALID');

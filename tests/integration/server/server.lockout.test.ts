@@ -33,11 +33,12 @@ for (const dialect of SERVER_DIALECTS) {
       checks.count = 0;
     });
 
+    const laptop = newClientId(); // one device for every successful login (device limit)
     const attempt = (username: string, password: string, ip = '10.1.0.1') =>
       h.app.inject({
         method: 'POST',
         url: '/auth/login',
-        payload: { username, password, clientId: newClientId(), deviceName: 'Laptop' },
+        payload: { username, password, clientId: laptop, deviceName: 'Laptop' },
         remoteAddress: ip,
       });
 

@@ -39,6 +39,8 @@ export const substitutionSchema = z.strictObject({
 export const deviceParams = z.strictObject({ clientId: z.uuid() });
 export const quarantineParams = z.strictObject({ id: z.uuid() });
 export const revokeSchema = z.strictObject({ wipe: z.boolean() });
+export const userParams = z.strictObject({ userId: z.string().min(1).max(64) });
+export const disableSchema = z.strictObject({ wipe: z.boolean() });
 
 export function registerAdminRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const deps = { db: ctx.db, clock: ctx.clock, ids: ctx.ids, scryptN: ctx.config.PASSWORD_SCRYPT_N };
@@ -96,6 +98,21 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: ServerContext): v
     const body = parseOrThrow(revokeSchema, request.body);
     await service.revokeDevice(deps, p.userId, clientId, body.wipe);
     return { clientId, revoked: true, wipe: body.wipe };
+  });
+
+  app.post('/admin/users/:userId/disable', async (request) => {
+    const p = await authenticate(ctx, request, { roles: ['specialist_admin'] });
+    const { userId } = parseOrThrow(userParams, request.params);
+    const body = parseOrThrow(disableSchema, request.body);
+    const { devices } = await service.disableUser(deps, p.userId, userId, body.wipe);
+    return { userId, disabled: true, devicesRevoked: devices, wipe: body.wipe };
+  });
+
+  app.post('/admin/users/:userId/enable', async (request) => {
+    const p = await authenticate(ctx, request, { roles: ['specialist_admin'] });
+    const { userId } = parseOrThrow(userParams, request.params);
+    await service.enableUser(deps, p.userId, userId);
+    return { userId, disabled: false };
   });
 
   app.get('/admin/quarantine', async (request) => {

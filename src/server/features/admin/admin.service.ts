@@ -1,8 +1,8 @@
 import { AppError } from '../../../shared/errors';
 import type { Clock, IdGenerator } from '../../context';
 import type { Executor } from '../../db/server-db';
-import { appendAudit } from '../audit/audit.repository';
-import { revokeClientTokens } from '../auth/auth.repository';
+import { appendAudit, appendAuditMany } from '../audit/audit.repository';
+import { revokeClientTokens, revokeUserTokens } from '../auth/auth.repository';
 import { hashPassword } from '../auth/passwords';
 import type { Principal, Role } from '../auth/roles';
 
@@ -246,6 +246,77 @@ export async function revokeDevice(
     clientId,
     action: wipe ? 'device_wipe_requested' : 'device_revoked',
   });
+}
+
+/**
+ * Offboarding: the user can no longer log in, every device of theirs is revoked (optionally with
+ * remote wipe at its next contact) and every refresh token ends; access tokens end with them
+ * (authenticate checks user, device and token family on every request). Audited.
+ */
+export async function disableUser(
+  d: AdminDeps,
+  actor: string,
+  userId: string,
+  wipe: boolean,
+): Promise<{ devices: number }> {
+  const at = d.clock.now();
+  const user = await d.db
+    .updateTable('users')
+    .set({ disabled_at: at })
+    .where('id', '=', userId)
+    .returning(['id'])
+    .executeTakeFirst();
+  if (!user) throw new AppError('NOT_FOUND', 'Die Person existiert nicht.');
+  const devices = await d.db
+    .updateTable('sync_clients')
+    .set({ revoked_at: at, ...(wipe ? { wipe_requested_at: at } : {}) })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .returning('client_id')
+    .execute();
+  await revokeUserTokens(d.db, userId, at);
+  await appendAuditMany(d.db, [
+    {
+      at,
+      userId: actor,
+      clientId: null,
+      action: 'user_disabled',
+      entityId: userId,
+      detail: { devices: devices.length, wipe },
+    },
+    ...devices.map((c) => ({
+      at,
+      userId: actor,
+      clientId: c.client_id,
+      action: wipe ? 'device_wipe_requested' : 'device_revoked',
+      entityId: userId,
+    })),
+  ]);
+  return { devices: devices.length };
+}
+
+/** Lifts a disable: the person can log in again (on a new device; revoked devices stay revoked). */
+export async function enableUser(d: AdminDeps, actor: string, userId: string): Promise<void> {
+  const at = d.clock.now();
+  const user = await d.db
+    .updateTable('users')
+    .set({ disabled_at: null })
+    .where('id', '=', userId)
+    .returning(['id'])
+    .executeTakeFirst();
+  if (!user) throw new AppError('NOT_FOUND', 'Die Person existiert nicht.');
+  await appendAudit(d.db, { at, userId: actor, clientId: null, action: 'user_enabled', entityId: userId });
+}
+
+/** The id of a user given by id or username (CLI). */
+export async function findUserId(d: AdminDeps, idOrUsername: string): Promise<string> {
+  const row = await d.db
+    .selectFrom('users')
+    .select('id')
+    .where((eb) => eb.or([eb('id', '=', idOrUsername), eb('username', '=', idOrUsername)]))
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', 'Die Person existiert nicht.');
+  return row.id;
 }
 
 /** Quarantined pushes of the team lead's team (SYNC.md §4.5): never dropped, reviewed by a supervisor. */

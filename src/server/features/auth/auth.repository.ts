@@ -172,3 +172,22 @@ export async function revokeClientTokens(db: Executor, clientId: string, at: Dat
     .where('revoked_at', 'is', null)
     .execute();
 }
+
+export async function revokeUserTokens(db: Executor, userId: string, at: Date): Promise<void> {
+  await db
+    .updateTable('refresh_tokens')
+    .set({ revoked_at: at })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+export async function countActiveClients(db: Executor, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom('sync_clients')
+    .select(sql<string>`count(*)`.as('n'))
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

@@ -73,12 +73,15 @@ export async function login(ctx: ServerContext, input: LoginInput): Promise<Toke
   }
   if (!isRole(user.role)) throw new AppError('FORBIDDEN');
 
-  return ctx.db.transaction().execute(async (trx) => {
+  const outcome = await ctx.db.transaction().execute(async (trx) => {
+    await repo.lockUserById(trx, user.id); // serialises device registration of this user
     const client = await repo.findClient(trx, input.clientId);
     if (client && client.user_id !== user.id)
       throw new AppError('FORBIDDEN', 'Dieses Gerät ist einer anderen Person zugeordnet.');
     if (client?.revoked_at) throw new AppError('SYNC_DEVICE_REVOKED');
     if (!client) {
+      const active = await repo.countActiveClients(trx, user.id);
+      if (active >= ctx.config.MAX_DEVICES_PER_USER) return { limitReached: active } as const;
       await repo.insertClient(trx, {
         clientId: input.clientId,
         userId: user.id,
@@ -97,8 +100,26 @@ export async function login(ctx: ServerContext, input: LoginInput): Promise<Toke
     await repo.recordLoginAttempt(trx, { ip: input.ip, userId: user.id, success: true, at: now });
     await appendAudit(trx, { at: now, userId: user.id, clientId: input.clientId, action: 'login' });
     const familyId = ctx.ids.id();
-    return issueTokens(ctx, trx, { userId: user.id, clientId: input.clientId, familyId, now }, user);
+    const pair = await issueTokens(
+      ctx,
+      trx,
+      { userId: user.id, clientId: input.clientId, familyId, now },
+      user,
+    );
+    return { pair, limitReached: undefined } as const;
   });
+  if (outcome.limitReached === undefined) return outcome.pair;
+  await appendAudit(ctx.db, {
+    at: now,
+    userId: user.id,
+    clientId: input.clientId,
+    action: 'device_limit_reached',
+    detail: { active: outcome.limitReached, max: ctx.config.MAX_DEVICES_PER_USER },
+  });
+  throw new AppError(
+    'FORBIDDEN',
+    `Mit diesem Konto sind bereits ${ctx.config.MAX_DEVICES_PER_USER} Geräte angemeldet. Bitte lassen Sie ein nicht mehr genutztes Gerät von der Fachadministration sperren.`,
+  );
 }
 
 async function issueTokens(
