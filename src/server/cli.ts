@@ -54,7 +54,16 @@ export async function runCli(
     pgliteDir: config.PGLITE_DIR,
     poolSize: 2,
   });
-  const deps = { db: opened.db, clock: systemClock, ids: cryptoIds, scryptN: config.PASSWORD_SCRYPT_N };
+  const deps = {
+    db: opened.db,
+    clock: systemClock,
+    ids: cryptoIds,
+    scryptN: config.PASSWORD_SCRYPT_N,
+    substitutions: {
+      maxDays: config.SUBSTITUTION_MAX_DAYS,
+      acrossOffices: config.SUBSTITUTION_ACROSS_OFFICES,
+    },
+  };
   const need = (v: string | undefined, flag: string): string => {
     if (!v) throw new Error(`--${flag} fehlt`);
     return v;

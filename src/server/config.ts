@@ -80,6 +80,13 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(240),
+  /** Longest substitution (Vertretung) in days. */
+  SUBSTITUTION_MAX_DAYS: z.coerce.number().int().min(1).max(366).default(90),
+  /** Whether the specialist admin may make a caseworker of another office a substitute. */
+  SUBSTITUTION_ACROSS_OFFICES: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   TLS_CERT_FILE: z.string().optional(),
   TLS_KEY_FILE: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -43,7 +43,16 @@ export const userParams = z.strictObject({ userId: z.string().min(1).max(64) });
 export const disableSchema = z.strictObject({ wipe: z.boolean() });
 
 export function registerAdminRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  const deps = { db: ctx.db, clock: ctx.clock, ids: ctx.ids, scryptN: ctx.config.PASSWORD_SCRYPT_N };
+  const deps = {
+    db: ctx.db,
+    clock: ctx.clock,
+    ids: ctx.ids,
+    scryptN: ctx.config.PASSWORD_SCRYPT_N,
+    substitutions: {
+      maxDays: ctx.config.SUBSTITUTION_MAX_DAYS,
+      acrossOffices: ctx.config.SUBSTITUTION_ACROSS_OFFICES,
+    },
+  };
 
   app.post('/admin/offices', async (request, reply) => {
     const p = await authenticate(ctx, request, { roles: ['specialist_admin'] });

@@ -11,7 +11,11 @@ export interface AdminDeps {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly scryptN?: number;
+  /** Substitution rules (config SUBSTITUTION_MAX_DAYS, SUBSTITUTION_ACROSS_OFFICES). */
+  readonly substitutions?: { readonly maxDays: number; readonly acrossOffices: boolean };
 }
+
+const DEFAULT_SUBSTITUTIONS = { maxDays: 90, acrossOffices: false } as const;
 
 export const OFFICES = [
   { id: 'oschatz', name: 'Oschatz' },
@@ -200,6 +204,24 @@ export async function createSubstitution(
     throw new AppError('FORBIDDEN', 'Teamleitungen können nur Vertretungen in ihrem Team anlegen.');
   } else if (actor.role !== 'team_lead' && actor.role !== 'specialist_admin') {
     throw new AppError('FORBIDDEN');
+  }
+  // The substitute reads and writes the absent colleague's cases: same office, unless the
+  // administrator allows substitutions across offices (then only the specialist admin sets them).
+  const policy = d.substitutions ?? DEFAULT_SUBSTITUTIONS;
+  if (
+    substitute.office_id !== absent.office_id &&
+    (actor.role !== 'specialist_admin' || !policy.acrossOffices)
+  ) {
+    throw new AppError('FORBIDDEN', 'Die Vertretung muss zum selben Standort gehören.');
+  }
+  if (substitute.disabled_at || absent.id === substitute.id) {
+    throw new AppError('VALIDATION_FAILED', 'Diese Person kann nicht als Vertretung eingetragen werden.');
+  }
+  if (s.validUntil.getTime() - s.validFrom.getTime() > policy.maxDays * 86_400_000) {
+    throw new AppError('VALIDATION_FAILED', `Eine Vertretung dauert höchstens ${policy.maxDays} Tage.`);
+  }
+  if (s.validUntil.getTime() <= at.getTime()) {
+    throw new AppError('VALIDATION_FAILED', 'Das Ende der Vertretung liegt in der Vergangenheit.');
   }
   const id = d.ids.id();
   await d.db
