@@ -13,6 +13,7 @@ import { registerReferenceDataRoutes } from './features/reference-data/reference
 import { registerSyncRoutes } from './features/sync/sync.routes';
 import { leaseKeyFromSeed } from './features/auth/tokens';
 import { installErrorHandler } from './http/error-handler';
+import { recordRefusal } from './features/audit/audit.service';
 
 export interface BuildAppOptions {
   readonly db: Kysely<ServerDb>;
@@ -89,7 +90,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     ...(options.https ? { https: options.https } : {}),
   }) as unknown as FastifyInstance;
 
-  installErrorHandler(app);
+  installErrorHandler(app, (request, error) => recordRefusal(ctx, request, error));
 
   // One line per request: route PATTERN (never the URL with ids or query), status, duration.
   app.addHook('onResponse', async (request, reply) => {

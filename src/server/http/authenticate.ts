@@ -17,6 +17,15 @@ export interface Authenticated extends Principal {
   readonly wipeRequested: boolean;
 }
 
+/** Who made a request, once the token is verified: for the audit entry of a refusal (403). */
+const requestActors = new WeakMap<FastifyRequest, { readonly userId: string; readonly clientId: string }>();
+
+export function actorOf(
+  request: FastifyRequest,
+): { readonly userId: string; readonly clientId: string } | undefined {
+  return requestActors.get(request);
+}
+
 /** Verifies the bearer token and loads the user and device (the server keeps no session state). */
 export async function authenticate(
   ctx: ServerContext,
@@ -53,6 +62,7 @@ export async function authenticate(
     .where('users.id', '=', claims.sub)
     .executeTakeFirst();
   if (!row || !row.client_id || !isRole(row.role)) throw new AppError('AUTH_TOKEN_INVALID');
+  requestActors.set(request, { userId: row.id, clientId: row.client_id });
   const deviceRevoked = row.revoked_at !== null;
   // a disabled user's devices are revoked: 403 SYNC_DEVICE_REVOKED, and hello delivers revoked / wipe
   if (row.disabled_at && !deviceRevoked) throw new AppError('AUTH_TOKEN_INVALID');
