@@ -13,6 +13,7 @@ import { registerReferenceDataRoutes } from './features/reference-data/reference
 import { registerSyncRoutes } from './features/sync/sync.routes';
 import { leaseKeyFromSeed } from './features/auth/tokens';
 import { installErrorHandler } from './http/error-handler';
+import { installJsonBodyChecks } from './http/json-body';
 import { recordRefusal } from './features/audit/audit.service';
 
 export interface BuildAppOptions {
@@ -91,6 +92,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }) as unknown as FastifyInstance;
 
   installErrorHandler(app, (request, error) => recordRefusal(ctx, request, error));
+  installJsonBodyChecks(app);
 
   // One line per request: route PATTERN (never the URL with ids or query), status, duration.
   app.addHook('onResponse', async (request, reply) => {

@@ -3,6 +3,7 @@ import type { IpcChannelName } from './channels';
 import { APPOINTMENT_STATUSES } from '../domain/case/appointment';
 import { CASE_STATUSES } from '../domain/case/case';
 import { TARGET_GROUPS } from '../domain/case/target-groups';
+import { isoDateSchema } from '../domain/common/dates';
 import { MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from '../security/passphrase-policy';
 
 /** No input: the renderer calls the channel without an argument. */
@@ -58,9 +59,8 @@ export const VaultChangePassphraseInput = z
     path: ['confirmation'],
   });
 
-const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Bitte ein Datum im Format JJJJ-MM-TT angeben.' });
+/** A real calendar date within the plausible range (2026-13-45 and 0000-00-00 are refused). */
+const IsoDate = isoDateSchema;
 const Id = z.string().uuid({ error: 'Ungültige Kennung.' });
 const CaseStatus = z.enum(CASE_STATUSES);
 const Phase = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);

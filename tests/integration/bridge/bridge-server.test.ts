@@ -93,6 +93,17 @@ describe('browser bridge', () => {
     expect(vaultStatus).not.toHaveBeenCalled();
   });
 
+  it('refuses impossible and implausible days on appointments:list-day with a code (issue 14, item 8)', async () => {
+    for (const day of ['0000-00-00', '2026-13-45', '2026-02-30', '0000-01-01', '9999-12-31']) {
+      const res = await invoke({ channel: 'appointments:list-day', input: { day } });
+      expect(res.status, day).toBeLessThan(500);
+      expect(await res.json(), day).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    }
+    expect(
+      await (await invoke({ channel: 'appointments:list-day', input: { day: '2026-03-02' } })).json(),
+    ).toEqual({ ok: true, value: [] });
+  });
+
   it('refuses oversized bodies', async () => {
     const res = await invoke({ channel: 'vault:status', input: 'x'.repeat(6 * 1024 * 1024) });
     expect(res.status).toBe(413);

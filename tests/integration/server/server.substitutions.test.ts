@@ -73,10 +73,9 @@ for (const dialect of SERVER_DIALECTS) {
         validUntil: '9999-12-31T00:00:00Z',
       });
       expect(forever.statusCode).toBe(400);
-      expect(forever.json().error.message).toMatch(/90 Tage/);
-      expect(
-        (await post(h, lead, '/admin/substitutions', substitution('cwTeam', START + 91 * DAY))).statusCode,
-      ).toBe(400);
+      const tooLong = await post(h, lead, '/admin/substitutions', substitution('cwTeam', START + 91 * DAY));
+      expect(tooLong.statusCode).toBe(400);
+      expect(tooLong.json().error.message).toMatch(/90 Tage/);
       expect(
         (await post(h, lead, '/admin/substitutions', substitution('cwTeam', START + 90 * DAY))).statusCode,
       ).toBe(201);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { parseOrThrow } from '../../../shared/validation';
+import { isoInstantSchema } from '../../../shared/domain/common/dates';
 import { idSchema } from '../../../shared/sync/protocol';
 import type { ServerContext } from '../../context';
 import { authenticate } from '../../http/authenticate';
@@ -33,8 +34,8 @@ export const assignSchema = z.strictObject({
 export const substitutionSchema = z.strictObject({
   absentUserId: z.string().min(1).max(64),
   substituteUserId: z.string().min(1).max(64),
-  validFrom: z.iso.datetime({ offset: true }),
-  validUntil: z.iso.datetime({ offset: true }),
+  validFrom: isoInstantSchema,
+  validUntil: isoInstantSchema,
 });
 export const deviceParams = z.strictObject({ clientId: z.uuid() });
 export const quarantineParams = z.strictObject({ id: z.uuid() });
