@@ -11,6 +11,8 @@
  *   in pages of 2,000, as rows/s (BENCH_QUICK=1: 200 and 1,000 cases).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { EntityName } from '../../../src/shared/entities/index';
+import { sampleFields } from '../../helpers/records';
 import { createServer, type AddressInfo } from 'node:net';
 import { cryptoIds } from '../../../src/server/context';
 import { migrateToLatest, openServerDb, type OpenedDb } from '../../../src/server/db/kysely';
@@ -227,6 +229,17 @@ async function setupIncremental(): Promise<IncrementalState> {
   }
 }
 
+/** A complete valid record of `entity` as the fields of a create mutation. */
+function created(
+  entity: EntityName,
+  caseId: string,
+  id: string,
+): Record<string, { value: unknown; baseVersion: number }> {
+  return Object.fromEntries(
+    Object.entries(sampleFields(entity, { caseId, id })).map(([k, value]) => [k, { value, baseVersion: 0 }]),
+  );
+}
+
 async function seedIncremental(env: Env): Promise<IncrementalState> {
   const desktops: Desktop[] = [];
   for (let i = 0; i < DESKTOPS; i += 1) desktops.push(await createDesktop(env, i));
@@ -237,11 +250,10 @@ async function seedIncremental(env: Env): Promise<IncrementalState> {
         clientId: d.clientId,
         schemaVersion: 1,
         mutations: [
-          mutation(d, 'cases', d.caseId, 'create', { status: { value: 'aktiv', baseVersion: 0 } }),
-          mutation(d, 'persons', `P-${d.caseId}`, 'create', {
-            lastName: { value: 'Muster', baseVersion: 0 },
-          }),
+          mutation(d, 'cases', d.caseId, 'create', created('cases', d.caseId, d.caseId)),
+          mutation(d, 'persons', `P-${d.caseId}`, 'create', created('persons', d.caseId, `P-${d.caseId}`)),
           mutation(d, 'notes', `N-${d.caseId}`, 'create', {
+            ...created('notes', d.caseId, `N-${d.caseId}`),
             body: { value: 'Erstgespräch', baseVersion: 0 },
           }),
         ],
@@ -336,14 +348,19 @@ interface InitialState {
 async function seedCases(env: Env, userId: string, cases: number): Promise<number> {
   const db = env.opened.db;
   const now = new Date();
-  const kinds: [string, (i: number) => Record<string, unknown>][] = [
-    ['cases', (i) => ({ status: 'aktiv', title: `Fall ${i}` })],
-    ['persons', () => ({ firstName: 'Erika', lastName: 'Muster', dateOfBirth: '1980-01-01' })],
-    ['notes', () => ({ body: 'Beratungsgespräch zur beruflichen Orientierung. '.repeat(4) })],
-    ['goals', () => ({ title: 'Aufnahme einer Beschäftigung', status: 'open' })],
-    ['appointments', () => ({ startsAt: '2026-03-10T09:00:00+01:00', kind: 'Beratung', status: 'planned' })],
-    ['measure_assignments', () => ({ measureKey: 'AVGS', status: 'proposed' })],
-  ];
+  // valid records of the domain (tests/helpers/records.ts), as a caseworker's case holds them
+  const kinds: [EntityName, (i: number) => Record<string, unknown>][] = (
+    ['cases', 'persons', 'notes', 'goals', 'appointments', 'measure_assignments'] as const
+  ).map((entity) => [
+    entity,
+    (i: number) =>
+      entity === 'notes'
+        ? {
+            ...sampleFields(entity, { caseId: `IC-${i}`, id: `${entity}-${i}` }),
+            body: 'Beratungsgespräch zur beruflichen Orientierung. '.repeat(4),
+          }
+        : sampleFields(entity, { caseId: `IC-${i}`, id: entity === 'cases' ? `IC-${i}` : `${entity}-${i}` }),
+  ]);
   const chunk = 500;
   for (let start = 0; start < cases; start += chunk) {
     const ids = Array.from({ length: Math.min(chunk, cases - start) }, (_, k) => start + k);
