@@ -15,6 +15,17 @@ export const IPC_CHANNELS = [
   'cases:list',
   'cases:get',
   'appointments:list-day',
+  'cases:create',
+  'cases:update',
+  'persons:update',
+  'notes:create',
+  'notes:update',
+  'notes:archive',
+  'appointments:create',
+  'appointments:update',
+  'contacts:create',
+  'consents:record',
+  'consents:withdraw',
 ] as const;
 
 export type IpcChannelName = (typeof IPC_CHANNELS)[number];
