@@ -2,6 +2,10 @@ import { dateInBerlin, type IsoDate } from '../shared/domain/common/dates';
 import type { AppInfo } from '../shared/ipc/contract';
 import { appHandlers } from './features/app/app.ipc';
 import { vaultHandlers, type VaultPort } from './features/vault/vault.ipc';
+import { assessmentsHandlers } from './features/assessments/assessments.ipc';
+import { goalsHandlers } from './features/goals/goals.ipc';
+import { measuresHandlers } from './features/measures/measures.ipc';
+import { plansHandlers } from './features/plans/plans.ipc';
 import { caseRecordsHandlers } from './features/case-records/case-records.ipc';
 import type { WriteServices } from './features/write-services';
 import { casesHandlers, casesWriteHandlers } from './features/cases/cases.ipc';
@@ -41,6 +45,10 @@ export function createBackend(deps: BackendDeps): Backend {
     ...casesHandlers(deps.cases, deps.db, deps.today ?? (() => dateInBerlin(new Date()))),
     ...casesWriteHandlers(deps.cases),
     ...caseRecordsHandlers(deps.writes.caseRecords),
+    ...assessmentsHandlers(deps.writes.assessments),
+    ...goalsHandlers(deps.writes.goals),
+    ...measuresHandlers(deps.writes.measures),
+    ...plansHandlers(deps.writes.plans),
   };
   return { dispatch: createDispatch(handlers, deps.logger) };
 }

@@ -26,6 +26,23 @@ export const IPC_CHANNELS = [
   'contacts:create',
   'consents:record',
   'consents:withdraw',
+  'assessments:create-draft',
+  'assessments:record-entry',
+  'assessments:remove-entry',
+  'assessments:update-draft',
+  'assessments:finalize',
+  'assessments:override-profile',
+  'assessments:amend',
+  'goals:create',
+  'goals:update',
+  'strategies:choose',
+  'strategies:archive',
+  'measures:propose',
+  'measures:transition',
+  'own-efforts:create',
+  'own-efforts:record-proof',
+  'plans:save-draft',
+  'plans:hand-over',
 ] as const;
 
 export type IpcChannelName = (typeof IPC_CHANNELS)[number];

@@ -68,6 +68,12 @@ describe('case write channels', () => {
     });
     expect(attended.status).toBe('wahrgenommen');
     expect((await b.cases.getCase(caseId)).case.lastContactOn).toBe('2026-02-20');
+    // a partial update changes only what it names (no defaults filled in for the rest)
+    const longer = await b.call('appointments:update', {
+      appointmentId: appointment.id,
+      changes: { durationMinutes: 45 },
+    });
+    expect(longer).toMatchObject({ status: 'wahrgenommen', durationMinutes: 45 });
     const refused = await b.refused('appointments:update', {
       appointmentId: appointment.id,
       changes: { status: 'abgesagt' },
