@@ -91,6 +91,8 @@ export function applyServerRows(
   options: ApplyOptions,
 ): ApplyResult {
   const registry: EntityRegistry = options.registry ?? ENTITIES;
+  // rows arrive in the server's order (a case before its person): foreign keys are checked at commit
+  raw.pragma('defer_foreign_keys = ON');
   let applied = 0;
   let skipped = 0;
   let deleted = 0;

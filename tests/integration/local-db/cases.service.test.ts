@@ -46,9 +46,9 @@ describe('cases service', () => {
     expect(detail.office?.code).toBe('TO');
     const outbox = tableRows(t.raw, 'sync_outbox', 'seq');
     expect(outbox.map((r) => `${r['entity']}:${r['op']}`)).toEqual([
+      'cases:create',
       'households:create',
       'persons:create',
-      'cases:create',
     ]);
     expect(new Set(outbox.map((r) => r['local_tx_id'])).size).toBe(1);
     expect(await cases.pendingChanges()).toBe(3);

@@ -164,9 +164,15 @@ const NEW_TABLES = [
      ${SYNCED}
    ) STRICT`,
   `CREATE INDEX plan_handovers_case ON plan_handovers(case_id, plan_id, version)`,
-  // handed-over versions are immutable, also against a bug in the write path
-  `CREATE TRIGGER plan_handovers_immutable BEFORE UPDATE OF plan_id, version, handed_over_on, handed_over_by,
-     form, content_hash, regime_id, content, template_version, pdf_sha256 ON plan_handovers BEGIN
+  // handed-over versions are immutable, also against a bug in the write path (the apply path may
+  // rewrite the same values when the server echoes the row)
+  `CREATE TRIGGER plan_handovers_immutable BEFORE UPDATE ON plan_handovers
+     WHEN old.plan_id IS NOT new.plan_id OR old.version IS NOT new.version
+       OR old.handed_over_on IS NOT new.handed_over_on OR old.handed_over_by IS NOT new.handed_over_by
+       OR old.form IS NOT new.form OR old.content_hash IS NOT new.content_hash OR old.regime_id IS NOT new.regime_id
+       OR old.content IS NOT new.content OR old.template_version IS NOT new.template_version
+       OR old.pdf_sha256 IS NOT new.pdf_sha256
+   BEGIN
      SELECT RAISE(ABORT, 'plan_handovers are immutable');
    END`,
 ];

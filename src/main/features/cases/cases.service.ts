@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import {
   APPOINTMENT_STATUS_LABELS,
   canChangeAppointmentStatus,
@@ -154,22 +154,10 @@ export function createCasesService(deps: CasesServiceDeps) {
             tag,
             (await countProvisionalNumbers(trx, prefix)) + 1,
           );
-          if (input.household && householdId) {
-            await writeSynced(trx, c, {
-              entity: 'households',
-              op: 'create',
-              id: householdId,
-              caseId,
-              values: input.household,
-            });
-          }
-          await writeSynced(trx, c, {
-            entity: 'persons',
-            op: 'create',
-            id: personId,
-            caseId,
-            values: { ...input.person, householdId },
-          });
+          // The case goes first: the server accepts a case's records only after the case itself
+          // (SYNC.md §4.5). Its person follows in the same transaction, so the foreign keys are
+          // checked at commit.
+          await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
           await writeSynced(trx, c, {
             entity: 'cases',
             op: 'create',
@@ -185,6 +173,22 @@ export function createCasesService(deps: CasesServiceDeps) {
               status: 'aktiv',
               openedOn: input.openedOn,
             },
+          });
+          if (input.household && householdId) {
+            await writeSynced(trx, c, {
+              entity: 'households',
+              op: 'create',
+              id: householdId,
+              caseId,
+              values: input.household,
+            });
+          }
+          await writeSynced(trx, c, {
+            entity: 'persons',
+            op: 'create',
+            id: personId,
+            caseId,
+            values: { ...input.person, householdId },
           });
           await trx
             .insertInto('access_scope')
