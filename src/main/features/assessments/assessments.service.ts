@@ -145,7 +145,7 @@ export function createAssessmentsService(deps: AssessmentsServiceDeps) {
           createdOn: kit.today(),
           createdBy: ctx.actorId,
           catalogue: criteria,
-          targetOccupation: null,
+          targetOccupation: (values.targetOccupation ?? null) as Assessment['targetOccupation'],
         });
         const { id, caseId: _caseId, ...rest } = draft;
         return dtoOf(
@@ -154,7 +154,7 @@ export function createAssessmentsService(deps: AssessmentsServiceDeps) {
             op: 'create',
             id,
             caseId,
-            values: { ...rest, targetOccupation: values.targetOccupation ?? null },
+            values: rest,
           }),
         );
       });

@@ -100,20 +100,14 @@ export function createMeasuresService(deps: MeasuresServiceDeps) {
         const at = on ?? kit.today();
         notInFuture(at, kit.today(), 'on');
         const { rowVersion: _v, ...current } = await requireLive(trx, 'measure_assignments', assignmentId);
-        const next = unwrap(transitionAssignment(current, event, at));
+        // writeSynced writes only what the transition changed (status, dates, outcome, history)
+        const { id: _id, caseId: _caseId, ...values } = unwrap(transitionAssignment(current, event, at));
         return dtoOf(
           await writeSynced(trx, ctx, {
             entity: 'measure_assignments',
             op: 'update',
             id: assignmentId,
-            values: {
-              status: next.status,
-              history: next.history,
-              assignedOn: next.assignedOn,
-              startedOn: next.startedOn,
-              endedOn: next.endedOn,
-              outcome: next.outcome,
-            },
+            values,
             ...(expectedRowVersion === undefined ? {} : { expectedRowVersion }),
           }),
         );
