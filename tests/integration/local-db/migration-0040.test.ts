@@ -1,4 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { getCaseDetail, getRecord } from '../../../src/main/features/cases/cases.repository';
+import { readPushBatch } from '../../../src/main/features/sync/sync-steps';
+import { ENTITY_NAMES } from '../../../src/shared/entities/index';
 import {
   createDb,
   insertRows,
@@ -14,182 +17,225 @@ afterEach(async () => {
   t = undefined;
 });
 
-const stamps = (caseId: string) => ({
-  case_id: caseId,
-  row_version: 0,
-  field_meta: '{"first_name":"0000000001:0:x"}',
-  dirty: 1,
+const stamps = {
+  row_version: 3,
+  field_meta: '{"first_name":"000001767254400000-00000-abc"}',
   created_at: '2026-01-05T08:00:00.000Z',
   updated_at: '2026-01-05T08:00:00.000Z',
   created_by: 'u1',
   updated_by: 'u1',
-});
+};
 
-const outbox = (seq: number, entity: string, entityId: string, op: string, fields: object) => ({
-  seq,
-  mutation_id: `m${seq}`,
-  local_tx_id: 'tx',
-  entity,
-  entity_id: entityId,
-  case_id: 'c1',
-  op,
-  fields_json: JSON.stringify(fields),
-  base_row_version: 0,
-  hlc: `000000000${seq}:0:x`,
-  schema_version: 30,
-  created_at: '2026-01-05T08:00:00.000Z',
-});
+/** A database at version 30 as the demo seed and the old write path left it. */
+function seedVersion30(t: TestDb): void {
+  insertRows(t.raw, 'offices', [
+    { id: 'office-torgau', code: 'TO', name: 'Standort Torgau', town: 'Torgau' },
+    { id: 'office-oschatz', code: 'OSZ', name: 'Standort Oschatz', town: 'Oschatz', is_head_office: 1 },
+  ]);
+  insertRows(t.raw, 'households', [
+    {
+      id: 'h1',
+      case_id: 'c1',
+      household_number: '09876BG0012345',
+      members: 3,
+      children_under_18: 1,
+      single_parent: 0,
+      ...stamps,
+    },
+  ]);
+  insertRows(t.raw, 'persons', [
+    {
+      id: 'p1',
+      case_id: 'c1',
+      household_id: 'h1',
+      customer_number: '321D654987',
+      first_name: 'Käthe',
+      last_name: 'Rößler',
+      birth_date: '1966-05-17',
+      gender: 'weiblich',
+      nationality: 'ukrainisch',
+      preferred_language: 'Ukrainisch',
+      town: 'Torgau',
+      severely_disabled: 1,
+      ...stamps,
+    },
+    {
+      id: 'p2',
+      case_id: 'c2',
+      customer_number: '111D222333',
+      first_name: 'Björn',
+      last_name: 'Jäger',
+      birth_date: '1979-01-02',
+      gender: null,
+      preferred_language: 'Klingonisch',
+      ...stamps,
+    },
+  ]);
+  insertRows(t.raw, 'cases', [
+    {
+      id: 'c1',
+      case_id: 'c1',
+      case_number: 'TO-2026-000001',
+      person_id: 'p1',
+      office_id: 'office-torgau',
+      caseworker_id: 'u1',
+      phase: 2,
+      status: 'aktiv',
+      opened_on: '2026-01-02',
+      ...stamps,
+    },
+    {
+      id: 'c2',
+      case_id: 'c2',
+      case_number: 'OSZ-2026-000001',
+      person_id: 'p2',
+      office_id: 'office-oschatz',
+      caseworker_id: 'u1',
+      phase: 1,
+      status: 'aktiv',
+      opened_on: '2026-01-03',
+      ...stamps,
+    },
+  ]);
+  insertRows(t.raw, 'appointments', [
+    {
+      id: 'a1',
+      case_id: 'c1',
+      starts_at: '2026-01-12T09:30:00.000Z',
+      duration_minutes: 30,
+      kind: 'Telefonberatung',
+      location: 'Telefon',
+      status: 'wahrgenommen',
+      ...stamps,
+    },
+    {
+      id: 'a2',
+      case_id: 'c1',
+      starts_at: '2026-01-19T09:30:00.000Z',
+      duration_minutes: 45,
+      kind: 'Profiling',
+      location: 'Raum 1.12',
+      status: 'geplant',
+      ...stamps,
+    },
+  ]);
+  insertRows(t.raw, 'notes', [
+    {
+      id: 'n1',
+      case_id: 'c1',
+      category: 'Gesundheit',
+      title: 'Attest',
+      body: 'Rückenleiden, kein schweres Heben',
+      restricted: 0,
+      ...stamps,
+    },
+    {
+      id: 'n2',
+      case_id: 'c1',
+      category: 'Vertraulich',
+      title: 'Schulden',
+      body: 'Schuldnerberatung läuft',
+      restricted: 1,
+      ...stamps,
+    },
+  ]);
+  // a pending local edit in the old outbox format (local column names, no base versions)
+  insertRows(t.raw, 'sync_outbox', [
+    {
+      mutation_id: '5e0c7f1a-1111-4222-8333-000000000001',
+      local_tx_id: 'tx1',
+      entity: 'persons',
+      entity_id: 'p1',
+      case_id: 'c1',
+      op: 'update',
+      fields_json: '{"town":"Torgau","severely_disabled":1}',
+      base_row_version: 3,
+      hlc: '001767254400000-00000-abc',
+      schema_version: 30,
+      created_at: '2026-01-05T08:00:00.000Z',
+    },
+  ]);
+}
 
-describe('migration 0040: entity spine', () => {
-  it('converts the data of a version-30 database into the one vocabulary and rewrites pending outbox entries', async () => {
+describe('migration 0040: the entity spine', () => {
+  it('creates a table for every record type and converts existing data into the one vocabulary, dropping nothing', async () => {
     t = await createDb({ target: 30 });
-    insertRows(t.raw, 'offices', [
-      { id: 'office-torgau', code: 'TO', name: 'Standort Torgau', town: 'Torgau', is_head_office: 0 },
-    ]);
-    insertRows(t.raw, 'households', [
-      { id: 'h1', household_number: '09876BG0012345', members: 4, children_under_18: 2, ...stamps('c1') },
-    ]);
-    insertRows(t.raw, 'persons', [
-      {
-        id: 'p1',
-        household_id: 'h1',
-        customer_number: '321D654987',
-        first_name: 'Käthe',
-        last_name: 'Rößler',
-        birth_date: '1976-12-01',
-        gender: 'weiblich',
-        preferred_language: 'Ukrainisch',
-        severely_disabled: 1,
-        ...stamps('c1'),
-      },
-      {
-        id: 'p2',
-        customer_number: '321D654988',
-        first_name: 'Uwe',
-        last_name: 'Böhm',
-        birth_date: '1980-01-01',
-        gender: 'x',
-        preferred_language: 'Klingonisch',
-        ...stamps('c2'),
-      },
-    ]);
-    insertRows(t.raw, 'cases', [
-      {
-        id: 'c1',
-        case_number: 'TO-2026-0001',
-        person_id: 'p1',
-        office_id: 'office-torgau',
-        caseworker_id: 'u1',
-        phase: 1,
-        status: 'aktiv',
-        opened_on: '2026-01-01',
-        ...stamps('c1'),
-      },
-    ]);
-    insertRows(t.raw, 'appointments', [
-      {
-        id: 'a1',
-        starts_at: '2026-02-01T09:00:00+01:00',
-        duration_minutes: 30,
-        kind: 'Telefonberatung',
-        location: 'Telefon',
-        status: 'geplant',
-        ...stamps('c1'),
-      },
-      {
-        id: 'a2',
-        starts_at: '2026-02-02T09:00:00+01:00',
-        duration_minutes: 30,
-        kind: 'beratung',
-        location: 'Raum 1',
-        status: 'geplant',
-        ...stamps('c1'),
-      },
-    ]);
-    insertRows(t.raw, 'notes', [
-      {
-        id: 'n1',
-        category: 'Gesundheit',
-        title: 'Gutachten',
-        body: 'Teil A',
-        restricted: 0,
-        ...stamps('c1'),
-      },
-      { id: 'n2', category: 'Allerlei', title: 'Notiz', body: 'Text', restricted: 0, ...stamps('c1') },
-    ]);
-    insertRows(t.raw, 'sync_outbox', [
-      outbox(1, 'persons', 'p1', 'create', { first_name: 'Käthe', severely_disabled: 1, members: 4 }),
-      outbox(2, 'notes', 'n1', 'update', { body: 'Teil A', restricted: 0 }),
-      outbox(3, 'households', 'h1', 'update', { members: 5, household_number: '09876BG0012345' }),
-      outbox(4, 'notes', 'n2', 'archive', {}),
-      outbox(5, 'persons', 'p2', 'update', { severely_disabled: 0 }),
-    ]);
-
+    seedVersion30(t);
     await migrateTo(t.db, 40);
-
     expect(await userVersionOf(t.db)).toBe(40);
-    expect(tableRows(t.raw, 'offices').map((o) => [o['id'], o['code']])).toEqual([['torgau', 'TO']]);
-    expect(tableRows(t.raw, 'cases')[0]).toMatchObject({ office_id: 'torgau', field_meta: '{}' });
-    const persons = tableRows(t.raw, 'persons');
-    expect(persons[0]).toMatchObject({
+
+    const tables = new Set(
+      t.raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[],
+    );
+    for (const entity of ENTITY_NAMES) expect(tables, entity).toContain(entity);
+
+    // offices: the server's and the domain's ids; cases follow
+    expect(tableRows(t.raw, 'offices', 'id').map((o) => [o['id'], o['code']])).toEqual([
+      ['oschatz', 'OSZ'],
+      ['torgau', 'TO'],
+    ]);
+    const detail = (await getCaseDetail(t.db, 'c1'))!;
+    expect(detail.case.officeId).toBe('torgau');
+    expect(detail.case.caseNumber).toBe('TO-2026-000001');
+    // persons: domain words and codes; the disability flag becomes the domain status
+    expect(detail.person).toMatchObject({
       gender: 'female',
-      preferred_language: 'uk',
+      preferredLanguage: 'uk',
       disability: 'severely_disabled',
     });
-    expect(persons[1]).toMatchObject({ gender: 'unknown', preferred_language: null, disability: 'none' });
-    expect(JSON.parse(String(tableRows(t.raw, 'households')[0]?.['member_list']))).toEqual([
-      { personId: null, role: 'applicant', birthDate: '1976-12-01' },
-      { personId: null, role: 'child', birthDate: null },
+    expect((await getRecord(t.db, 'persons', 'p2'))!).toMatchObject({
+      gender: 'unknown',
+      preferredLanguage: null,
+    });
+    // households: the counts become a member list (the applicant with the person's birth date)
+    expect(detail.household!.members).toEqual([
+      { personId: null, role: 'applicant', birthDate: '1966-05-17' },
       { personId: null, role: 'child', birthDate: null },
       { personId: null, role: 'other', birthDate: null },
     ]);
-    const appointments = tableRows(t.raw, 'appointments');
-    expect(appointments.map((a) => [a['kind'], a['subject']])).toEqual([
+    // appointments: domain kinds, the old label kept as subject
+    expect(detail.appointments.map((a) => [a.kind, a.subject])).toEqual([
       ['telefon', 'Telefonberatung'],
-      ['beratung', null],
+      ['beratung', 'Profiling'],
     ]);
-    const notes = tableRows(t.raw, 'notes');
-    expect(notes.map((n) => [n['category'], n['restricted'], n['written_at'], n['author_id']])).toEqual([
-      ['Gesundheit', 1, '2026-01-05T08:00:00.000Z', 'u1'],
-      ['Sonstiges', 0, '2026-01-05T08:00:00.000Z', 'u1'],
-    ]);
-    const entries = tableRows(t.raw, 'sync_outbox', 'seq').map((e) => JSON.parse(String(e['fields_json'])));
-    // a create sends the converted row in wire vocabulary with base version 0
-    expect(entries[0]).toMatchObject({
-      firstName: { value: 'Käthe', baseVersion: 0 },
-      customerNumber: { value: '321D654987', baseVersion: 0 },
-      gender: { value: 'female', baseVersion: 0 },
-      disability: { value: 'severely_disabled', baseVersion: 0 },
+    // notes: a Gesundheit note is restricted, unknown categories become Sonstiges, authorship kept
+    const notes = Object.fromEntries(detail.notes.map((n) => [n.id, n]));
+    expect(notes['n1']).toMatchObject({ category: 'Gesundheit', restricted: true, authorId: 'u1' });
+    expect(notes['n2']).toMatchObject({ category: 'Sonstiges', restricted: true });
+    expect(notes['n1']!.writtenAt).toBe('2026-01-05T08:00:00.000Z');
+    // every converted row is a valid record of its definition (getRecord parsed it)
+    // the rows stay as they were where the meaning did not change
+    expect(t.raw.prepare('SELECT row_version, field_meta FROM persons WHERE id = ?').get('p1')).toEqual({
+      row_version: 3,
+      field_meta: '{}',
     });
-    expect(entries[1]).toEqual({
-      body: { value: 'Teil A', baseVersion: 0 },
-      restricted: { value: false, baseVersion: 0 },
-    });
-    expect(entries[2]).toEqual({ householdNumber: { value: '09876BG0012345', baseVersion: 0 } });
-    expect(entries[3]).toEqual({});
-    expect(entries[4]).toEqual({ disability: { value: 'none', baseVersion: 0 } });
-  });
 
-  it('keeps handed-over plans immutable in the database itself', async () => {
-    t = await createDb();
-    insertRows(t.raw, 'plan_handovers', [
-      {
-        id: 'ph1',
-        plan_id: 'pl1',
-        version: 1,
-        handed_over_on: '2026-03-02',
-        handed_over_by: 'u1',
-        form: 'ausdruck',
-        content_hash: 'a'.repeat(64),
-        regime_id: 'buergergeld',
-        content: '{}',
-        ...stamps('c1'),
+    // the pending edit survives, rewritten in wire vocabulary with base versions
+    const batch = (await readPushBatch(t.db, '7d1f6d0e-8a2b-4c1e-9f3a-000000000001'))!;
+    expect(batch.mutations).toHaveLength(1);
+    expect(batch.mutations[0]).toMatchObject({
+      entity: 'persons',
+      entityId: 'p1',
+      op: 'update',
+      baseRowVersion: 3,
+      fields: {
+        town: { value: 'Torgau', baseVersion: 0 },
+        disability: { value: 'severely_disabled', baseVersion: 0 },
       },
-    ]);
-    expect(() => t!.raw.prepare("UPDATE plan_handovers SET form = 'e-mail' WHERE id = 'ph1'").run()).toThrow(
-      /immutable/,
-    );
-    t.raw.prepare("UPDATE plan_handovers SET dirty = 0 WHERE id = 'ph1'").run();
-    expect(tableRows(t.raw, 'plan_handovers')[0]).toMatchObject({ form: 'ausdruck', dirty: 0 });
+    });
+
+    // the search index still finds people and notes after the rebuild of persons and cases
+    const hits = t.raw
+      .prepare('SELECT DISTINCT case_id FROM search_index WHERE search_index MATCH ?')
+      .pluck();
+    expect(hits.all('"Rößler"')).toEqual(['c1']);
+    expect(hits.all('"TO"* AND "000001"*')).toContain('c1');
+    // a case may now arrive before its person (paged pulls): no local foreign keys between synced rows
+    expect(t.raw.prepare("SELECT count(*) AS n FROM pragma_foreign_key_list('cases')").get()).toEqual({
+      n: 0,
+    });
+    expect(t.raw.prepare("SELECT count(*) AS n FROM pragma_foreign_key_list('persons')").get()).toEqual({
+      n: 0,
+    });
   });
 });

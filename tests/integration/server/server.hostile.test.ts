@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as adminRoutes from '../../../src/server/features/admin/admin.routes';
 import * as auditRoutes from '../../../src/server/features/audit/audit.routes';
 import * as authRoutes from '../../../src/server/features/auth/auth.routes';
-import qualityRules from '../../../resources/quality/rules.json';
+import qualityRules from '../../../resources/quality/rules.json' with { type: 'json' };
 import * as refRoutes from '../../../src/server/features/reference-data/reference-data.routes';
 import { SERVER_TABLES } from '../../../src/server/db/server-db';
 import { isAppErrorCode } from '../../../src/shared/errors';

@@ -355,6 +355,30 @@ async function convertHouseholds(db: Kysely<unknown>): Promise<void> {
 
 const SYNCED_TABLES_AT_30 = ['households', 'persons', 'cases', 'appointments', 'notes'];
 
+/**
+ * Synced rows arrive from the server in pages, in the server's order: a case may come a page before
+ * its person. Local foreign keys between synced tables would refuse such a page, so cases and
+ * persons are rebuilt without them (same columns, same indexes and triggers); the server is the
+ * authority on references. Nothing references cases or persons, so the rebuild is safe with
+ * foreign_keys on (cases first: it references persons).
+ */
+async function rebuildWithoutForeignKeys(db: Kysely<unknown>, table: string): Promise<void> {
+  const own = (
+    await sql<{ type: string; name: string; sql: string }>`
+      SELECT type, name, sql FROM sqlite_master WHERE tbl_name = ${table} AND sql IS NOT NULL`.execute(db)
+  ).rows;
+  const create = own.find((r) => r.type === 'table')!.sql;
+  const rebuilt = create
+    .replace(/\s+REFERENCES\s+\w+\s*\(\w+\)/g, '')
+    .replace(new RegExp(`^CREATE TABLE ${table}\\b`), `CREATE TABLE ${table}_rebuilt`);
+  await sql.raw(rebuilt).execute(db);
+  await sql.raw(`INSERT INTO ${table}_rebuilt SELECT * FROM ${table}`).execute(db);
+  await sql.raw(`DROP TABLE ${table}`).execute(db);
+  await sql.raw(`ALTER TABLE ${table}_rebuilt RENAME TO ${table}`).execute(db);
+  for (const r of own.filter((x) => x.type === 'index' || x.type === 'trigger'))
+    await sql.raw(r.sql).execute(db);
+}
+
 export const migration0040: Migration = {
   version: 40,
   name: 'entity-spine',
@@ -363,6 +387,8 @@ export const migration0040: Migration = {
       await sql.raw(statement).execute(db);
     await convertHouseholds(db);
     await rewriteOutbox(db);
+    await rebuildWithoutForeignKeys(db, 'cases');
+    await rebuildWithoutForeignKeys(db, 'persons');
     // field_meta: server field versions by wire key; nothing was ever synced before version 40
     for (const table of SYNCED_TABLES_AT_30)
       await sql.raw(`UPDATE ${table} SET field_meta = '{}'`).execute(db);

@@ -48,13 +48,11 @@ export interface CasesServiceDeps {
 type Input<E extends EntityName> = FieldsInput<Entities[E]['fields']>;
 
 /** A new case: the person (and household) in domain terms, where it is worked and since when. */
-export interface NewCaseInput {
+/** A new case: the person (and household) in domain terms, where it is worked and since when. */
+export type NewCaseInput = Required<Pick<Input<'cases'>, 'officeId' | 'caseworkerId' | 'openedOn'>> & {
   readonly person: Input<'persons'>;
   readonly household?: Input<'households'>;
-  readonly officeId: string;
-  readonly caseworkerId: string;
-  readonly openedOn: string;
-}
+};
 
 export type PersonChanges = Input<'persons'>;
 export type CaseChanges = Pick<
