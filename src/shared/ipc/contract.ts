@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { IpcChannelName } from './channels';
 import { recordIdSchema } from '../domain/common/schemas';
+import { casesEntity, personsEntity } from '../entities/index';
 import { AppointmentDto, CaseDto, HouseholdDto, NoteDto, PersonDto, writeContract } from './write-contract';
 import { CASE_STATUSES } from '../domain/case/case';
 import { TARGET_GROUPS } from '../domain/case/target-groups';

@@ -76,17 +76,18 @@ function guarded<S extends z.ZodType>(schema: S): S {
 type FieldsIn<D extends EntityDefinition> = FieldsInput<D['fields']>;
 type Key<D extends EntityDefinition> = keyof D['fields'] & string;
 type Typed<T> = z.ZodType<T, T>;
-const mask = (keys: readonly string[]) =>
-  Object.fromEntries(keys.map((k) => [k, true])) as Record<string, true>;
+/** A pick/omit mask of field keys (`{ officeId: true }`). */
+type Mask<K extends string> = { readonly [P in K]: true };
+const mask = (keys: Mask<string>) => keys as Record<string, true>;
 
 /** The create input of a record type (derived), only the given fields. */
-function createOf<D extends EntityDefinition, K extends Key<D>>(def: D, keys: readonly K[]) {
+function createOf<D extends EntityDefinition, K extends Key<D>>(def: D, keys: Mask<K>) {
   return createInputSchema(def).pick(mask(keys)) as unknown as Typed<Pick<FieldsIn<D>, K>>;
 }
 /** The create input of a record type (derived), all fields but the given ones (set by main). */
 function createWithout<D extends EntityDefinition, K extends Key<D> = never>(
   def: D,
-  keys: readonly K[] = [],
+  keys: Mask<K> = {} as Mask<K>,
 ) {
   return createInputSchema(def).omit(mask(keys)) as unknown as Typed<Omit<FieldsIn<D>, K>>;
 }
@@ -111,7 +112,7 @@ function onlyGiven(schema: z.ZodType): z.ZodType {
 }
 
 /** The update input of a record type (derived: the fields that may change), only the given ones. */
-function updateOf<D extends EntityDefinition, K extends Key<D>>(def: D, keys: readonly K[]) {
+function updateOf<D extends EntityDefinition, K extends Key<D>>(def: D, keys: Mask<K>) {
   return onlyGiven(updateInputSchema(def).pick(mask(keys))) as unknown as Typed<
     Partial<Pick<FieldsIn<D>, K>>
   >;
@@ -119,7 +120,7 @@ function updateOf<D extends EntityDefinition, K extends Key<D>>(def: D, keys: re
 /** The update input of a record type (derived), without the given fields. */
 function updateWithout<D extends EntityDefinition, K extends Key<D> = never>(
   def: D,
-  keys: readonly K[] = [],
+  keys: Mask<K> = {} as Mask<K>,
 ) {
   return onlyGiven(updateInputSchema(def).omit(mask(keys))) as unknown as Typed<
     Partial<Omit<FieldsIn<D>, K>>
@@ -149,10 +150,10 @@ const Archived = z.object({ id: Id });
 
 // ---------------------------------------------------------------- inputs (derived)
 
-const caseOpening = ['officeId', 'caseworkerId', 'openedOn'] as const;
-const personCreate = createWithout(personsEntity, ['householdId']);
+const caseOpening = { officeId: true, caseworkerId: true, openedOn: true } as const;
+const personCreate = createWithout(personsEntity, { householdId: true });
 const householdCreate = createWithout(householdsEntity);
-type CaseCreate = Pick<FieldsIn<typeof casesEntity>, (typeof caseOpening)[number]> & {
+type CaseCreate = Pick<FieldsIn<typeof casesEntity>, keyof typeof caseOpening> & {
   person: z.input<typeof personCreate>;
   household?: z.input<typeof householdCreate>;
 };
@@ -171,16 +172,16 @@ export const CaseCreated = z.object({
 export const CaseUpdateInput = strict({
   caseId: Id,
   /** lastContactOn is derived from contacts and appointments, never set by hand. */
-  changes: updateWithout(casesEntity, ['lastContactOn', 'officeId']),
+  changes: updateWithout(casesEntity, { lastContactOn: true, officeId: true }),
   expectedRowVersion: RowVersion,
 });
 export const PersonUpdateInput = strict({
   personId: Id,
-  changes: updateWithout(personsEntity, ['householdId']),
+  changes: updateWithout(personsEntity, { householdId: true }),
   expectedRowVersion: RowVersion,
 });
 
-const noteFields = ['category', 'title', 'body', 'restricted'] as const;
+const noteFields = { category: true, title: true, body: true, restricted: true } as const;
 export const NoteCreateInput = strict({
   caseId: Id,
   values: createOf(notesEntity, noteFields),
@@ -204,12 +205,12 @@ export const AppointmentUpdateInput = strict({
 
 export const ContactCreateInput = strict({
   caseId: Id,
-  values: createWithout(contactsEntity, ['recordedBy']),
+  values: createWithout(contactsEntity, { recordedBy: true }),
 });
 
 export const ConsentRecordInput = strict({
   caseId: Id,
-  values: createWithout(consentsEntity, ['recordedBy', 'withdrawnOn']),
+  values: createWithout(consentsEntity, { recordedBy: true, withdrawnOn: true }),
 });
 export const ConsentWithdrawInput = strict({
   consentId: Id,
@@ -219,14 +220,14 @@ export const ConsentWithdrawInput = strict({
 
 // ---------------------------------------------------------------- 4PM
 
-const assessmentDraft = updateOf(assessmentsEntity, [
-  'targetOccupation',
-  'integrationForecast',
-  'dominantKeyFactor',
-]);
+const assessmentDraft = updateOf(assessmentsEntity, {
+  targetOccupation: true,
+  integrationForecast: true,
+  dominantKeyFactor: true,
+});
 export const AssessmentCreateInput = strict({
   caseId: Id,
-  values: updateOf(assessmentsEntity, ['targetOccupation']),
+  values: updateOf(assessmentsEntity, { targetOccupation: true }),
 });
 export const AssessmentRecordEntryInput = strict({
   assessmentId: Id,
@@ -263,7 +264,7 @@ export const AssessmentAmendInput = strict({
 
 export const GoalCreateInput = strict({
   caseId: Id,
-  values: createWithout(goalsEntity, ['createdOn', 'createdBy']),
+  values: createWithout(goalsEntity, { createdOn: true, createdBy: true }),
 });
 export const GoalUpdateInput = strict({
   goalId: Id,
@@ -273,21 +274,21 @@ export const GoalUpdateInput = strict({
 
 export const StrategyChooseInput = strict({
   caseId: Id,
-  values: createWithout(strategyChoicesEntity, ['assessmentId', 'chosenOn', 'chosenBy']),
+  values: createWithout(strategyChoicesEntity, { assessmentId: true, chosenOn: true, chosenBy: true }),
 });
 export const StrategyArchiveInput = strict({ choiceId: Id });
 
 export const MeasureProposeInput = strict({
   caseId: Id,
-  values: createOf(measureAssignmentsEntity, [
-    'measureId',
-    'needIds',
-    'goalId',
-    'provider',
-    'plannedStart',
-    'plannedEnd',
-    'withLegalConsequencesNotice',
-  ]),
+  values: createOf(measureAssignmentsEntity, {
+    measureId: true,
+    needIds: true,
+    goalId: true,
+    provider: true,
+    plannedStart: true,
+    plannedEnd: true,
+    withLegalConsequencesNotice: true,
+  }),
 });
 const Outcome = outcomeSchema.optional();
 export const MeasureTransitionInput = strict({
@@ -305,7 +306,7 @@ export const MeasureTransitionInput = strict({
 
 export const OwnEffortCreateInput = strict({
   caseId: Id,
-  values: createWithout(ownEffortsEntity, ['proofs']),
+  values: createWithout(ownEffortsEntity, { proofs: true }),
 });
 export const OwnEffortProofInput = strict({
   ownEffortId: Id,

@@ -70,11 +70,11 @@ export function createAssessmentsService(deps: AssessmentsServiceDeps) {
   async function versionsOf(trx: Transaction<LocalDb>, caseId: string) {
     return (await (trx as unknown as Loose)
       .selectFrom('assessments')
-      .select(['id', 'version', 'status', 'previous_version_id'])
+      .select(['id', 'version', 'status'])
       .where('case_id', '=', caseId)
       .where('archived_at', 'is', null)
       .orderBy('version', 'desc')
-      .execute()) as { id: string; version: number; status: string; previous_version_id: string | null }[];
+      .execute()) as { id: string; version: number; status: string }[];
   }
 
   /** Writes the changed fields of a draft (one update through writeSynced). */
