@@ -116,6 +116,8 @@ function hintsOf(result: ZxcvbnResult): string[] {
   return [...hints];
 }
 
+const LONGER_IS_SAFER = 'Länger ist sicherer: ein kurzer Satz aus mehreren Wörtern ist gut zu merken.';
+
 /** Assesses a passphrase. Pure and fast enough to run on every keystroke. */
 export function assessPassphrase(value: string): PassphraseAssessment {
   const hints: string[] = [];
@@ -140,10 +142,9 @@ export function assessPassphrase(value: string): PassphraseAssessment {
   }
   if (length < MIN_PASSPHRASE_LENGTH) score = Math.min(score, length >= 8 ? 1 : 0);
   const strength = Math.max(0, Math.min(4, score)) as PassphraseStrength;
-  if (result && strength < MIN_ACCEPTABLE_SCORE) hints.push(...hintsOf(result));
-
-  if (hints.length === 0 && strength < MIN_ACCEPTABLE_SCORE) {
-    hints.push('Länger ist sicherer: ein kurzer Satz aus mehreren Wörtern ist gut zu merken.');
+  if (result && strength < MIN_ACCEPTABLE_SCORE) {
+    const found = hintsOf(result);
+    hints.push(...(found.length > 0 ? found : [LONGER_IS_SAFER]));
   }
   const acceptable =
     length >= MIN_PASSPHRASE_LENGTH && length <= MAX_PASSPHRASE_LENGTH && strength >= MIN_ACCEPTABLE_SCORE;
