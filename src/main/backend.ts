@@ -2,7 +2,13 @@ import { dateInBerlin, type IsoDate } from '../shared/domain/common/dates';
 import type { AppInfo } from '../shared/ipc/contract';
 import { appHandlers } from './features/app/app.ipc';
 import { vaultHandlers, type VaultPort } from './features/vault/vault.ipc';
-import { casesHandlers } from './features/cases/cases.ipc';
+import { assessmentsHandlers } from './features/assessments/assessments.ipc';
+import { goalsHandlers } from './features/goals/goals.ipc';
+import { measuresHandlers } from './features/measures/measures.ipc';
+import { plansHandlers } from './features/plans/plans.ipc';
+import { caseRecordsHandlers } from './features/case-records/case-records.ipc';
+import type { WriteServices } from './features/write-services';
+import { casesHandlers, casesWriteHandlers } from './features/cases/cases.ipc';
 import type { CasesService } from './features/cases/cases.service';
 import type { Executor } from './db/kysely';
 import { createDispatch, type Dispatch, type Handlers } from './ipc/dispatch';
@@ -14,6 +20,8 @@ export interface BackendDeps {
   readonly appInfo: AppInfo;
   readonly vault: VaultPort;
   readonly cases: CasesService;
+  /** The services behind the write channels of the 4PM records, contacts and consents. */
+  readonly writes: WriteServices;
   /** The open local database (throws VAULT_LOCKED while locked). */
   readonly db: () => Executor;
   readonly logger: Logger;
@@ -35,6 +43,12 @@ export function createBackend(deps: BackendDeps): Backend {
     ...appHandlers(deps.appInfo),
     ...vaultHandlers(deps.vault),
     ...casesHandlers(deps.cases, deps.db, deps.today ?? (() => dateInBerlin(new Date()))),
+    ...casesWriteHandlers(deps.cases),
+    ...caseRecordsHandlers(deps.writes.caseRecords),
+    ...assessmentsHandlers(deps.writes.assessments),
+    ...goalsHandlers(deps.writes.goals),
+    ...measuresHandlers(deps.writes.measures),
+    ...plansHandlers(deps.writes.plans),
   };
   return { dispatch: createDispatch(handlers, deps.logger) };
 }

@@ -8,6 +8,7 @@ import { createVault, type Vault } from './vault/vault';
 import { AppError } from '../shared/errors';
 import type { AppInfo } from '../shared/ipc/contract';
 import { randomUUID } from 'node:crypto';
+import { createWriteServices } from './features/write-services';
 import { createCasesService } from './features/cases/cases.service';
 import type { Clock } from './vault/platform';
 
@@ -61,16 +62,18 @@ export async function createLotseMain(options: LotseMainOptions): Promise<LotseM
     vault = unavailableVault(error);
   }
   const clock = options.clock ?? { now: () => new Date() };
-  const cases = createCasesService({
+  const serviceDeps = {
     db: () => store.db(),
     clock,
     ids: { newId: () => randomUUID() },
     actorId: options.actorId ?? 'ifk-demo',
-  });
+  };
+  const cases = createCasesService(serviceDeps);
   const backend = createBackend({
     appInfo: options.appInfo,
     vault,
     cases,
+    writes: createWriteServices(serviceDeps),
     db: () => store.db(),
     logger: options.logger,
     today: () => dateInBerlin(clock.now()),

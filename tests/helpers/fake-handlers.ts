@@ -1,13 +1,23 @@
 import { vi } from 'vitest';
 import type { Handlers } from '../../src/main/ipc/dispatch';
+import { WRITE_CHANNELS } from '../../src/shared/ipc/contract';
 
 /**
  * A complete handler map for tests of the IPC plumbing itself (dispatch, bridge): every handler is
  * a spy with a fixed answer. Feature behaviour is tested against the real services elsewhere.
  */
 export function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
+  const writes = Object.fromEntries(
+    WRITE_CHANNELS.map((channel) => [
+      channel,
+      vi.fn(() => {
+        throw new Error('not used by plumbing tests');
+      }),
+    ]),
+  ) as unknown as Pick<Handlers, (typeof WRITE_CHANNELS)[number]>;
   const status = { state: 'locked' as const, quickUnlockAvailable: false, autoLockMinutes: 15 };
   return {
+    ...writes,
     'app:info': vi.fn(() => ({
       name: 'Lotse',
       version: '1.0.0',

@@ -1,14 +1,8 @@
 import { z } from 'zod';
 import type { IpcChannelName } from './channels';
 import { recordIdSchema } from '../domain/common/schemas';
-import {
-  appointmentsEntity,
-  casesEntity,
-  dtoSchema,
-  householdsEntity,
-  notesEntity,
-  personsEntity,
-} from '../entities/index';
+import { casesEntity, personsEntity } from '../entities/index';
+import { AppointmentDto, CaseDto, HouseholdDto, NoteDto, PersonDto, writeContract } from './write-contract';
 import { CASE_STATUSES } from '../domain/case/case';
 import { TARGET_GROUPS } from '../domain/case/target-groups';
 import { isoDateSchema } from '../domain/common/dates';
@@ -105,12 +99,7 @@ export const CaseList = z.object({ items: z.array(CaseSummary), total: z.number(
 export type CaseList = z.infer<typeof CaseList>;
 
 /** Records cross IPC in domain terms, derived from their one definition (src/shared/entities). */
-export const AppointmentDto = dtoSchema(appointmentsEntity);
-export type AppointmentDto = z.infer<typeof AppointmentDto>;
-export const PersonDto = dtoSchema(personsEntity);
-export const HouseholdDto = dtoSchema(householdsEntity);
-export const NoteDto = dtoSchema(notesEntity);
-export const CaseDto = dtoSchema(casesEntity);
+export * from './write-contract';
 
 export const CaseDetailDto = z.object({
   summary: CaseSummary,
@@ -150,6 +139,7 @@ export const ipcContract = {
   'cases:list': { input: CaseListInput, output: CaseList },
   'cases:get': { input: z.object({ caseId: Id }).strict(), output: CaseDetailDto },
   'appointments:list-day': { input: z.object({ day: IsoDate }).strict(), output: z.array(DayAppointment) },
+  ...writeContract,
 } as const satisfies Record<IpcChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;

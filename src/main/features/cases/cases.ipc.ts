@@ -8,7 +8,14 @@ import type { Handlers } from '../../ipc/dispatch';
 import type { AppointmentRow } from '../../db/local-db';
 import type { Executor } from '../../db/kysely';
 import { countCasesByStatus, listDayAppointments } from './caseload.queries';
-import type { CasesService } from './cases.service';
+import type {
+  AppointmentInput,
+  CaseChanges,
+  CasesService,
+  NewCaseInput,
+  NoteInput,
+  PersonChanges,
+} from './cases.service';
 
 function appointmentDto(a: AppointmentRow) {
   return { ...fromRow(appointmentsEntity, a), rowVersion: a.row_version };
@@ -81,5 +88,40 @@ export function casesHandlers(
         caseNumber: r.case_number,
       }));
     },
+  };
+}
+
+/** IPC handlers of the case records served by the cases service (write side). */
+export function casesWriteHandlers(
+  cases: CasesService,
+): Pick<
+  Handlers,
+  | 'cases:create'
+  | 'cases:update'
+  | 'persons:update'
+  | 'notes:create'
+  | 'notes:update'
+  | 'notes:archive'
+  | 'appointments:create'
+  | 'appointments:update'
+> {
+  // Inputs are parsed by dispatch with schemas derived from the definitions; the casts only name them.
+  return {
+    'cases:create': (input) => cases.createCase(input as unknown as NewCaseInput),
+    'cases:update': ({ caseId, changes, expectedRowVersion }) =>
+      cases.updateCase(caseId, changes as CaseChanges, expectedRowVersion),
+    'persons:update': ({ personId, changes, expectedRowVersion }) =>
+      cases.updatePerson(personId, changes as PersonChanges, expectedRowVersion),
+    'notes:create': async ({ caseId, values }) => (await cases.addNote(caseId, values as NoteInput)).note,
+    'notes:update': ({ noteId, changes, expectedRowVersion }) =>
+      cases.updateNote(noteId, changes as Partial<NoteInput>, expectedRowVersion),
+    'notes:archive': async ({ noteId }) => {
+      await cases.archiveNote(noteId);
+      return { id: noteId };
+    },
+    'appointments:create': async ({ caseId, values }) =>
+      (await cases.addAppointment(caseId, values as AppointmentInput)).appointment,
+    'appointments:update': ({ appointmentId, changes, expectedRowVersion }) =>
+      cases.updateAppointment(appointmentId, changes as Partial<AppointmentInput>, expectedRowVersion),
   };
 }

@@ -11,7 +11,8 @@ import {
   provisionalCaseNumber,
 } from '../../../shared/domain/case/case';
 import { isOfficeId, officeCode } from '../../../shared/domain/case/office';
-import { dateInBerlin } from '../../../shared/domain/common/dates';
+import { dtoOf, type Dto } from '../common/service-kit';
+import { moveLastContact } from './last-contact';
 import type { Entities, EntityName, FieldsInput } from '../../../shared/entities/index';
 import { AppError } from '../../../shared/errors';
 import type { LocalDb } from '../../db/local-db';
@@ -103,15 +104,7 @@ export function createCasesService(deps: CasesServiceDeps) {
     appointment: { startsAt: string; status: string },
   ): Promise<void> {
     if (appointment.status !== 'wahrgenommen') return;
-    const day = dateInBerlin(new Date(appointment.startsAt));
-    const current = await getRecord(trx, 'cases', caseId);
-    if (!current || (current.lastContactOn !== null && current.lastContactOn >= day)) return;
-    await writeSynced(trx, ctx(), {
-      entity: 'cases',
-      op: 'update',
-      id: caseId,
-      values: { lastContactOn: day },
-    });
+    await moveLastContact(trx, ctx(), caseId, appointment.startsAt);
   }
 
   return {
@@ -205,23 +198,33 @@ export function createCasesService(deps: CasesServiceDeps) {
       return { caseId, personId, householdId, caseNumber };
     },
 
-    async updatePerson(personId: string, changes: PersonChanges, expectedRowVersion?: number): Promise<void> {
-      await db()
+    async updatePerson(
+      personId: string,
+      changes: PersonChanges,
+      expectedRowVersion?: number,
+    ): Promise<Dto<'persons'>> {
+      return db()
         .transaction()
-        .execute((trx) =>
-          writeSynced(trx, ctx(), {
-            entity: 'persons',
-            op: 'update',
-            id: personId,
-            values: changes,
-            ...(expectedRowVersion === undefined ? {} : { expectedRowVersion }),
-          }),
+        .execute(async (trx) =>
+          dtoOf(
+            await writeSynced(trx, ctx(), {
+              entity: 'persons',
+              op: 'update',
+              id: personId,
+              values: changes,
+              ...(expectedRowVersion === undefined ? {} : { expectedRowVersion }),
+            }),
+          ),
         );
     },
 
     /** Case header changes; status and phase only along the domain's state machines. */
-    async updateCase(caseId: string, changes: CaseChanges, expectedRowVersion?: number): Promise<void> {
-      await db()
+    async updateCase(
+      caseId: string,
+      changes: CaseChanges,
+      expectedRowVersion?: number,
+    ): Promise<Dto<'cases'>> {
+      return db()
         .transaction()
         .execute(async (trx) => {
           const current = await getRecord(trx, 'cases', caseId);
@@ -240,23 +243,25 @@ export function createCasesService(deps: CasesServiceDeps) {
               'INVALID_TRANSITION',
               `Von Phase ${current.phase} geht es nur zur nächsten Phase oder zurück, nicht zu Phase ${changes.phase}.`,
             );
-          await writeSynced(trx, ctx(), {
-            entity: 'cases',
-            op: 'update',
-            id: caseId,
-            values: changes,
-            ...(expectedRowVersion === undefined ? {} : { expectedRowVersion }),
-          });
+          return dtoOf(
+            await writeSynced(trx, ctx(), {
+              entity: 'cases',
+              op: 'update',
+              id: caseId,
+              values: changes,
+              ...(expectedRowVersion === undefined ? {} : { expectedRowVersion }),
+            }),
+          );
         });
     },
 
-    async addNote(caseId: string, note: NoteInput): Promise<{ noteId: string }> {
+    async addNote(caseId: string, note: NoteInput): Promise<{ noteId: string; note: Dto<'notes'> }> {
       const noteId = deps.ids.newId();
-      await db()
+      const written = await db()
         .transaction()
         .execute(async (trx) => {
           await requireCase(trx, caseId);
-          await writeSynced(trx, ctx(), {
+          return writeSynced(trx, ctx(), {
             entity: 'notes',
             op: 'create',
             id: noteId,
@@ -264,43 +269,49 @@ export function createCasesService(deps: CasesServiceDeps) {
             values: { ...note, writtenAt: deps.clock.now().toISOString(), authorId: actor() },
           });
         });
-      return { noteId };
+      return { noteId, note: dtoOf(written) };
     },
 
     async updateNote(
       noteId: string,
       changes: Partial<NoteInput>,
       expectedRowVersion?: number,
-    ): Promise<void> {
-      await db()
+    ): Promise<Dto<'notes'>> {
+      return db()
         .transaction()
-        .execute((trx) =>
-          writeSynced(trx, ctx(), {
-            entity: 'notes',
-            op: 'update',
-            id: noteId,
-            values: changes,
-            ...(expectedRowVersion === undefined ? {} : { expectedRowVersion }),
-          }),
+        .execute(async (trx) =>
+          dtoOf(
+            await writeSynced(trx, ctx(), {
+              entity: 'notes',
+              op: 'update',
+              id: noteId,
+              values: changes,
+              ...(expectedRowVersion === undefined ? {} : { expectedRowVersion }),
+            }),
+          ),
         );
     },
 
-    async addAppointment(caseId: string, input: AppointmentInput): Promise<{ appointmentId: string }> {
+    async addAppointment(
+      caseId: string,
+      input: AppointmentInput,
+    ): Promise<{ appointmentId: string; appointment: Dto<'appointments'> }> {
       const appointmentId = deps.ids.newId();
-      await db()
+      const written = await db()
         .transaction()
         .execute(async (trx) => {
           await requireCase(trx, caseId);
-          const { record } = await writeSynced(trx, ctx(), {
+          const result = await writeSynced(trx, ctx(), {
             entity: 'appointments',
             op: 'create',
             id: appointmentId,
             caseId,
             values: input,
           });
-          await recordContact(trx, caseId, record);
+          await recordContact(trx, caseId, result.record);
+          return result;
         });
-      return { appointmentId };
+      return { appointmentId, appointment: dtoOf(written) };
     },
 
     /** Reschedule or change the status (attended, missed, cancelled) along the domain's rules. */
@@ -308,8 +319,8 @@ export function createCasesService(deps: CasesServiceDeps) {
       appointmentId: string,
       changes: Partial<AppointmentInput>,
       expectedRowVersion?: number,
-    ): Promise<void> {
-      await db()
+    ): Promise<Dto<'appointments'>> {
+      return db()
         .transaction()
         .execute(async (trx) => {
           const current = await getRecord(trx, 'appointments', appointmentId);
@@ -323,14 +334,15 @@ export function createCasesService(deps: CasesServiceDeps) {
               'INVALID_TRANSITION',
               `Ein Termin im Status „${APPOINTMENT_STATUS_LABELS[current.status]}“ kann nicht auf „${APPOINTMENT_STATUS_LABELS[changes.status]}“ gesetzt werden.`,
             );
-          const { record } = await writeSynced(trx, ctx(), {
+          const result = await writeSynced(trx, ctx(), {
             entity: 'appointments',
             op: 'update',
             id: appointmentId,
             values: changes,
             ...(expectedRowVersion === undefined ? {} : { expectedRowVersion }),
           });
-          await recordContact(trx, current.caseId, record);
+          await recordContact(trx, current.caseId, result.record);
+          return dtoOf(result);
         });
     },
 

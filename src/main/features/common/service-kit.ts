@@ -1,0 +1,127 @@
+import type { Kysely, Transaction } from 'kysely';
+import { dateInBerlin, type IsoDate } from '../../../shared/domain/common/dates';
+import {
+  ENTITIES,
+  fromRow,
+  type Entities,
+  type EntityName,
+  type RecordOf,
+} from '../../../shared/entities/index';
+import { AppError, type FieldIssue } from '../../../shared/errors';
+import type { LocalDb } from '../../db/local-db';
+import type { Clock, IdGenerator, SyncedWriteResult, WriteContext } from '../../db/write-synced';
+
+/** What every feature service gets: the database, time, ids and who acts (never a name). */
+export interface ServiceDeps {
+  /** The open database, or a getter (the store's db() throws VAULT_LOCKED while locked). */
+  readonly db: Kysely<LocalDb> | (() => Kysely<LocalDb>);
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  /** The signed-in caseworker's user id (stamped on rows; never a name). */
+  readonly actorId?: string | (() => string);
+}
+
+/** A stored record in domain terms with its row version, as it crosses IPC. */
+export type Dto<E extends EntityName> = SyncedWriteResult<E>['record'] & { rowVersion: number };
+
+export function dtoOf<E extends EntityName>(result: SyncedWriteResult<E>): Dto<E> {
+  return { ...result.record, rowVersion: result.rowVersion } as Dto<E>;
+}
+
+/** The shared plumbing of the write services: one transaction per call, one local tx id. */
+export function serviceKit(deps: ServiceDeps) {
+  const db = () => (typeof deps.db === 'function' ? deps.db() : deps.db);
+  const actor = () => (typeof deps.actorId === 'function' ? deps.actorId() : (deps.actorId ?? 'local-user'));
+  const now = () => deps.clock.now();
+  /** Today at the offices (Europe/Berlin). */
+  const today = (): IsoDate => dateInBerlin(deps.clock.now());
+  return {
+    db,
+    actor,
+    now,
+    today,
+    newId: () => deps.ids.newId(),
+    /** Runs `work` in ONE transaction with one write context (all outbox entries share a tx id). */
+    write<T>(work: (trx: Transaction<LocalDb>, ctx: WriteContext) => Promise<T>): Promise<T> {
+      const ctx: WriteContext = {
+        clock: deps.clock,
+        ids: deps.ids,
+        actorId: actor(),
+        localTxId: deps.ids.newId(),
+      };
+      return db()
+        .transaction()
+        .execute((trx) => work(trx, ctx));
+    },
+  };
+}
+
+export type ServiceKit = ReturnType<typeof serviceKit>;
+
+// Dynamic table names: the entity definition is the type guard.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = Kysely<any>;
+
+/** A stored record in domain terms with its row version. */
+export type Stored<E extends EntityName> = RecordOf<Entities[E]['fields']> & { rowVersion: number };
+
+async function liveOrNot<E extends EntityName>(
+  trx: Transaction<LocalDb>,
+  entity: E,
+  id: string,
+): Promise<Stored<E> | undefined> {
+  const row = (await (trx as unknown as Loose)
+    .selectFrom(entity)
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst()) as Record<string, unknown> | undefined;
+  if (!row || row['archived_at'] !== null) return undefined;
+  return { ...fromRow(ENTITIES[entity], row), rowVersion: Number(row['row_version']) } as Stored<E>;
+}
+
+/** A live (not archived) record, or NOT_FOUND. */
+export async function requireLive<E extends EntityName>(
+  trx: Transaction<LocalDb>,
+  entity: E,
+  id: string,
+): Promise<Stored<E>> {
+  const found = await liveOrNot(trx, entity, id);
+  if (!found) throw new AppError('NOT_FOUND');
+  return found;
+}
+
+/** A live record that belongs to `caseId` (a reference across cases is refused). */
+export async function requireInCase<E extends EntityName>(
+  trx: Transaction<LocalDb>,
+  entity: E,
+  id: string,
+  caseId: string,
+  path: string,
+): Promise<Stored<E>> {
+  const found = await liveOrNot(trx, entity, id);
+  if (!found || found.caseId !== caseId)
+    throw new AppError('VALIDATION_FAILED', undefined, {
+      issues: [{ path, message: 'Der angegebene Datensatz gehört nicht zu diesem Fall oder fehlt.' }],
+    });
+  return found;
+}
+
+/** A German refusal of a domain rule, with the domain's list of problems as issues. */
+export function ruleViolated(
+  message: string,
+  details: readonly string[] = [],
+  code: 'DOMAIN_RULE_VIOLATED' | 'INVALID_TRANSITION' = 'DOMAIN_RULE_VIOLATED',
+): AppError {
+  const issues: FieldIssue[] = details.slice(0, 50).map((d) => ({ path: '_record', message: d }));
+  return new AppError(code, message, issues.length > 0 ? { issues } : undefined);
+}
+
+/** Refuses a date after today (things are recorded when they happened, not ahead). */
+export function notInFuture(date: IsoDate, today: IsoDate, path: string): void {
+  if (date > today)
+    throw new AppError('VALIDATION_FAILED', undefined, {
+      issues: [{ path, message: 'Das Datum darf nicht in der Zukunft liegen.' }],
+    });
+}
+
+export type EntityFields<E extends EntityName> = Entities[E]['fields'];

@@ -1,0 +1,19 @@
+import { createAssessmentsService } from './assessments/assessments.service';
+import { createCaseRecordsService } from './case-records/case-records.service';
+import type { ServiceDeps } from './common/service-kit';
+import { createGoalsService } from './goals/goals.service';
+import { createMeasuresService } from './measures/measures.service';
+import { createPlansService } from './plans/plans.service';
+
+/** The feature services behind the write channels (besides the cases service), built from one set of deps. */
+export function createWriteServices(deps: ServiceDeps) {
+  return {
+    caseRecords: createCaseRecordsService(deps),
+    assessments: createAssessmentsService(deps),
+    goals: createGoalsService(deps),
+    measures: createMeasuresService(deps),
+    plans: createPlansService(deps),
+  };
+}
+
+export type WriteServices = ReturnType<typeof createWriteServices>;
