@@ -338,7 +338,10 @@ export function createInputSchema(def: EntityDefinition) {
 /** The zod schema of an update input over IPC: lww/text-merge fields, all optional, strict. */
 export function updateInputSchema(def: EntityDefinition) {
   const shape: Record<string, z.ZodType> = {};
-  for (const [key, f] of Object.entries(def.fields))
-    if (f.policy === 'lww' || f.policy === 'text-merge') shape[key] = f.schema.optional();
+  for (const [key, f] of Object.entries(def.fields)) {
+    // a missing field stays as it is: defaults apply at creation, never on an update
+    const inner = f.schema instanceof z.ZodDefault ? (f.schema.unwrap() as z.ZodType) : f.schema;
+    if (f.policy === 'lww' || f.policy === 'text-merge') shape[key] = inner.optional();
+  }
   return z.strictObject(shape);
 }
