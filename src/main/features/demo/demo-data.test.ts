@@ -326,6 +326,20 @@ describe('demo data generator', () => {
         expect(violations(rule, appCases, app.today)).toEqual([]);
       });
 
+    it('holds for other seeds and days too: year end, summer-time change, leap day, the day of the new Grundsicherung, early Bürgergeld', () => {
+      for (const [seed, today] of [
+        [7, '2026-12-31'],
+        [8, '2026-03-29'],
+        [9, '2024-02-29'],
+        [10, '2026-07-01'],
+        [11, '2023-09-15'],
+      ] as const) {
+        const cases = [...generateDemoCases({ cases: 120, seed, today })];
+        for (const rule of Object.keys(RULES)) expect(violations(rule, cases, today)).toEqual([]);
+        for (const c of cases) expect(c.case.lastContactOn! <= today).toBe(true);
+      }
+    });
+
     const first = (p: (c: DemoCase) => boolean) => generated.find(p)!;
 
     it('each rule catches a broken case', () => {

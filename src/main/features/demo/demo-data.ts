@@ -124,6 +124,9 @@ function weighted<T>(random: () => number, items: ReadonlyArray<readonly [T, num
   return items[items.length - 1]![0];
 }
 
+/** The first working day under the Bürgergeld, when the Kooperationsplan replaced the Eingliederungsvereinbarung. */
+const FIRST_PLAN_DAY = workingDayOnOrAfter(dayNumber('2023-07-01'));
+
 const CHANNEL_OF_KIND: Readonly<Record<AppointmentKind, ContactChannel>> = {
   beratung: 'persoenlich',
   erstgespraech: 'persoenlich',
@@ -230,7 +233,7 @@ export function* generateDemoCases(options: DemoOptions): Generator<DemoCase> {
     const hasDebts = random() < 0.2;
 
     // case: phase, status and the timeline of the 4PM
-    const phase = weighted(random, [
+    let phase = weighted(random, [
       [1, 22],
       [2, 20],
       [3, 23],
@@ -240,7 +243,15 @@ export function* generateDemoCases(options: DemoOptions): Generator<DemoCase> {
     const status = statusRoll < 0.86 ? 'aktiv' : statusRoll < 0.95 ? 'ruhend' : 'abgeschlossen';
     const closed = status === 'abgeschlossen';
     const endDay = closed ? workingDayOnOrBefore(today - int(random, 1, 60)) : today;
-    const planDay = phase === 4 ? workingDayOnOrBefore(endDay - int(random, 30, 200)) : null;
+    let planDay = phase === 4 ? workingDayOnOrBefore(endDay - int(random, 30, 200)) : null;
+    // Kooperationspläne exist since the Bürgergeld (1.7.2023); before, a phase-4 case has none yet
+    if (planDay !== null && planDay < FIRST_PLAN_DAY) {
+      if (FIRST_PLAN_DAY <= endDay - 30) planDay = FIRST_PLAN_DAY;
+      else {
+        planDay = null;
+        phase = 3;
+      }
+    }
     const startDay = workingDayOnOrBefore(
       planDay !== null
         ? planDay - int(random, 40, 100)
