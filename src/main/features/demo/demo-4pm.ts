@@ -29,7 +29,6 @@ import { goalSchemaFor, type Goal, type GoalType } from '../../../shared/domain/
 import {
   checkStrategySelection,
   proposeStrategies,
-  strategyChoiceSchema,
   type StrategyChoice,
   type StrategySelection,
 } from '../../../shared/domain/goals/strategies';
@@ -47,7 +46,6 @@ import {
   canonicalPlanContent,
   cooperationPlanSchema,
   missingForHandover,
-  planHandoverRecordSchema,
   type CooperationPlan,
   type PlanHandoverRecord,
   type PointAnswer,
@@ -332,24 +330,24 @@ export function buildFourPhaseRecords(input: FourPhaseInput): FourPhaseRecords {
   }
   const problems = checkStrategySelection(selections, assessment, { on: iso(chosenDay) });
   if (problems.length > 0) throw new Error(`Demodaten: ${problems[0]!.message}`);
-  const strategyChoices = selections.map((s) =>
-    strategyChoiceSchema.parse({
-      id: input.newId(),
-      caseId,
-      assessmentId: assessment.id,
-      goalId: goal.id,
-      strategyId: s.strategyId,
-      servesNeeds: s.servesNeeds,
-      chosenOn: iso(chosenDay),
-      chosenBy: by,
-    }),
-  );
+  // checked by checkStrategySelection above; the field values are checked again when applied
+  const strategyChoices: StrategyChoice[] = selections.map((s) => ({
+    id: input.newId(),
+    caseId,
+    assessmentId: assessment.id,
+    goalId: goal.id,
+    strategyId: s.strategyId,
+    servesNeeds: s.servesNeeds,
+    note: null,
+    chosenOn: iso(chosenDay),
+    chosenBy: by,
+  }));
 
   const planDay = input.phase === 4 ? Math.max(chosenDay, input.planDay ?? chosenDay) : null;
-  const proposeUntil = planDay ?? endDay;
   const assignments: Assignment[] = [];
   for (const need of needs.slice(0, 2)) {
-    const proposedDay = Math.min(proposeUntil, later(chosenDay, 0, 7));
+    // in phase 4 the measures are proposed in the conversation the plan is made in
+    const proposedDay = planDay ?? later(chosenDay, 0, 7);
     const entry = need.measures
       .map((id) => findCatalogueEntry(measures, id))
       .find(
@@ -514,11 +512,12 @@ export function buildFourPhaseRecords(input: FourPhaseInput): FourPhaseRecords {
     caseId,
     planDate: iso(planDay),
     goal: goal.description,
-    mainSteps: goal.intermediateGoals.map((s, i) => ({
-      text: s.description,
-      dueOn: s.targetDate >= iso(planDay) ? s.targetDate : null,
-      responsible: i === 0 ? 'person' : 'gemeinsam',
-    })),
+    mainSteps: [
+      ...goal.intermediateGoals
+        .filter((s) => s.achievedOn === null && s.targetDate >= iso(planDay))
+        .map((s) => ({ text: s.description, dueOn: s.targetDate, responsible: 'gemeinsam' as const })),
+      { text: `Regelmäßig auf Stellen als ${title} bewerben`, dueOn: null, responsible: 'person' as const },
+    ],
     points: {
       supportServices: answered(
         planned.length > 0
@@ -546,7 +545,8 @@ export function buildFourPhaseRecords(input: FourPhaseInput): FourPhaseRecords {
   });
   const missing = missingForHandover(plan, regime, { hasFinalizedAssessment: true });
   if (missing.length > 0) throw new Error(`Demodaten: ${missing[0]!.message}`);
-  const handover = planHandoverRecordSchema.parse({
+  // the plan was parsed by cooperationPlanSchema above and passed missingForHandover
+  const handover: PlanHandoverRecord = {
     id: input.newId(),
     caseId,
     planId,
@@ -557,7 +557,9 @@ export function buildFourPhaseRecords(input: FourPhaseInput): FourPhaseRecords {
     contentHash: createHash('sha256').update(canonicalPlanContent(plan)).digest('hex'),
     regimeId: regime.id,
     content: plan,
-  });
+    templateVersion: null,
+    pdfSha256: null,
+  };
   return {
     assessments: versions,
     goals: [goal],

@@ -254,7 +254,7 @@ export function* generateDemoCases(options: DemoOptions): Generator<DemoCase> {
     }
     const startDay = workingDayOnOrBefore(
       planDay !== null
-        ? planDay - int(random, 40, 100)
+        ? planDay - int(random, 12, 40)
         : endDay -
             (phase === 1 ? int(random, 0, 60) : phase === 2 ? int(random, 20, 150) : int(random, 45, 240)),
     );
@@ -310,7 +310,7 @@ export function* generateDemoCases(options: DemoOptions): Generator<DemoCase> {
         'schriftlich',
         'Kontakt über den Sozialdienst der JVA Torgau',
       );
-    const emailConsent = email !== null && random() < 0.6;
+    const emailConsent = email !== null && random() < 0.35;
     if (emailConsent) consent('email_contact', openedDay, 'elektronisch', null);
     const companionLanguage =
       foreign &&
@@ -337,7 +337,7 @@ export function* generateDemoCases(options: DemoOptions): Generator<DemoCase> {
       emailConsent,
       companionLanguage,
     });
-    if (records.providerAssignment !== null && random() < 0.5)
+    if (records.providerAssignment !== null && random() < 0.3)
       consent(
         'provider_data_sharing',
         dayNumber(records.providerAssignment.proposedOn),
@@ -345,7 +345,8 @@ export function* generateDemoCases(options: DemoOptions): Generator<DemoCase> {
         `Nur ${records.providerAssignment.provider!.name}`,
       );
 
-    // appointments: working days, office hours; custody: only the JVA consultation day
+    // appointments: working days, office hours, a subject of the case's phase; custody: only the JVA consultation day
+    const kindsOfPhase = APPOINTMENT_KINDS.filter(([, , phases]) => phases.includes(phase));
     const appointments = Array.from({ length: int(random, 0, 3) + (inCustody ? 1 : 0) }, () => {
       const candidate = closed ? endDay - int(random, 0, 60) : today + int(random, -45, 30);
       let day = workingDayOnOrBefore(candidate);
@@ -355,7 +356,7 @@ export function* generateDemoCases(options: DemoOptions): Generator<DemoCase> {
         ? JVA_APPOINTMENT
         : day - openedDay <= 14
           ? (['erstgespraech', 'Erstgespräch'] as const)
-          : pick(random, APPOINTMENT_KINDS);
+          : pick(random, kindsOfPhase);
       const roll = random();
       const past = day < today;
       const apptStatus = past

@@ -228,17 +228,22 @@ export const NATIONALITIES = [
   ['türkisch', 'tr'],
 ] as const;
 
-/** Appointment kinds of the domain with the subject the invitation names. */
+/** Appointment kinds of the domain with the subject the invitation names, and the phases it fits. */
 export const APPOINTMENT_KINDS: ReadonlyArray<
-  readonly ['beratung' | 'erstgespraech' | 'telefon' | 'video' | 'hausbesuch' | 'jva', string]
+  readonly [
+    kind: 'beratung' | 'erstgespraech' | 'telefon' | 'video' | 'hausbesuch' | 'jva',
+    subject: string,
+    phases: readonly number[],
+  ]
 > = [
-  ['beratung', 'Beratungsgespräch'],
-  ['beratung', 'Profiling'],
-  ['beratung', 'Zielvereinbarung'],
-  ['beratung', 'Überprüfung Kooperationsplan'],
-  ['telefon', 'Beratung am Telefon'],
-  ['video', 'Beratung per Video'],
-  ['beratung', 'Nachbetreuung'],
+  ['beratung', 'Beratungsgespräch', [1, 2, 3, 4]],
+  ['beratung', 'Profiling', [1]],
+  ['beratung', 'Potenzialanalyse abschließen', [1]],
+  ['beratung', 'Zielvereinbarung', [2]],
+  ['beratung', 'Strategie und Maßnahmen', [3]],
+  ['beratung', 'Überprüfung Kooperationsplan', [4]],
+  ['telefon', 'Beratung am Telefon', [1, 2, 3, 4]],
+  ['video', 'Beratung per Video', [2, 3, 4]],
 ];
 
 /** The JVA consultation day (only for persons in custody with a consent to pre-release contact). */
