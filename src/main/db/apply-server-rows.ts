@@ -62,24 +62,24 @@ function statementsFor(raw: RawDatabase, def: EntityDefinition): Statements {
   return s;
 }
 
-const upserts = new WeakMap<RawDatabase, Map<string, ReturnType<RawDatabase['prepare']>>>();
+const writes = new WeakMap<RawDatabase, Map<string, ReturnType<RawDatabase['prepare']>>>();
 
-/** One prepared upsert per table and column set (the column set of a table rarely varies). */
-function upsertFor(raw: RawDatabase, table: string, columns: readonly string[]) {
-  let byKey = upserts.get(raw);
+/** One prepared INSERT or UPDATE per table and column set (the column set rarely varies). */
+function writeFor(raw: RawDatabase, kind: 'insert' | 'update', table: string, columns: readonly string[]) {
+  let byKey = writes.get(raw);
   if (!byKey) {
     byKey = new Map();
-    upserts.set(raw, byKey);
+    writes.set(raw, byKey);
   }
-  const key = `${table}\u0000${columns.join(',')}`;
+  const key = `${kind}\u0000${table}\u0000${columns.join(',')}`;
   let stmt = byKey.get(key);
   if (!stmt) {
-    const quoted = columns.map((c) => `"${c}"`);
-    const updates = columns.filter((c) => c !== 'id' && c !== 'created_at' && c !== 'created_by');
-    stmt = raw.prepare(
-      `INSERT INTO "${table}" (${quoted.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
-       ON CONFLICT(id) DO UPDATE SET ${updates.map((c) => `"${c}" = excluded."${c}"`).join(', ')}`,
-    );
+    stmt =
+      kind === 'insert'
+        ? raw.prepare(
+            `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+          )
+        : raw.prepare(`UPDATE "${table}" SET ${columns.map((c) => `"${c}" = ?`).join(', ')} WHERE id = ?`);
     byKey.set(key, stmt);
   }
   return stmt;
@@ -91,6 +91,8 @@ export function applyServerRows(
   options: ApplyOptions,
 ): ApplyResult {
   const registry: EntityRegistry = options.registry ?? ENTITIES;
+  // rows arrive in the server's order (a case before its person): foreign keys are checked at commit
+  raw.pragma('defer_foreign_keys = ON');
   let applied = 0;
   let skipped = 0;
   let deleted = 0;
@@ -133,19 +135,22 @@ export function applyServerRows(
     const columns: Record<string, unknown> = {
       ...toColumns(def, values),
       ...localDerivedColumns(def.name, known, new Date(options.now)),
-      id: r.id,
       case_id: r.caseId,
       row_version: r.rowVersion,
       field_meta: JSON.stringify(r.fieldVersions),
       dirty: held ? 1 : 0,
       archived_at: r.archived ? options.now : null,
-      created_at: options.now,
       updated_at: options.now,
-      created_by: 'server',
       updated_by: 'server',
     };
-    const names = Object.keys(columns);
-    upsertFor(raw, def.name, names).run(names.map((n) => columns[n]));
+    if (local) {
+      const names = Object.keys(columns);
+      writeFor(raw, 'update', def.name, names).run([...names.map((n) => columns[n]), r.id]);
+    } else {
+      const row = { ...columns, id: r.id, created_at: options.now, created_by: 'server' };
+      const names = Object.keys(row);
+      writeFor(raw, 'insert', def.name, names).run(names.map((n) => row[n as keyof typeof row]));
+    }
     applied += 1;
   }
   return { applied, skipped, deleted, invalid };

@@ -166,13 +166,28 @@ export type LocalColumnsOf<D extends EntityDefinition> = {
 
 // ---------------------------------------------------------------- encoding
 
+/** JSON with object keys sorted: the same value always gives the same text (servers reorder keys). */
+export function stableJson(value: unknown): string {
+  const sort = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sort);
+    if (v !== null && typeof v === 'object')
+      return Object.fromEntries(
+        Object.keys(v)
+          .sort()
+          .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
+      );
+    return v;
+  };
+  return JSON.stringify(sort(value));
+}
+
 export function encodeValue(f: AnyField, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   switch (f.storage) {
     case 'boolean':
       return value ? 1 : 0;
     case 'json':
-      return JSON.stringify(value);
+      return stableJson(value);
     default:
       return value;
   }

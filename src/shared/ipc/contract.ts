@@ -71,7 +71,6 @@ const IsoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Bitte ein Datum im Format JJJJ-MM-TT angeben.' });
 const Id = recordIdSchema;
 const CaseStatus = z.enum(CASE_STATUSES);
-const Phase = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
 
 export const CaseListInput = z
   .object({
@@ -83,19 +82,22 @@ export const CaseListInput = z
   })
   .strict();
 
+/** One row of the caseload: the case and its person, with the schemas of their definitions. */
+const caseField = casesEntity.fields;
+const personField = personsEntity.fields;
 export const CaseSummary = z.object({
-  caseId: z.string(),
-  caseNumber: z.string(),
-  status: CaseStatus,
-  phase: Phase,
-  officeId: z.string(),
-  personId: z.string(),
-  firstName: z.string(),
-  lastName: z.string(),
-  birthDate: z.string(),
-  town: z.string().nullable(),
-  lastContactOn: z.string().nullable(),
-  nextReviewOn: z.string().nullable(),
+  caseId: recordIdSchema,
+  caseNumber: caseField.caseNumber.schema,
+  status: caseField.status.schema,
+  phase: caseField.phase.schema,
+  officeId: caseField.officeId.schema,
+  personId: recordIdSchema,
+  firstName: personField.firstName.schema,
+  lastName: personField.lastName.schema,
+  birthDate: personField.birthDate.schema,
+  town: personField.town.schema,
+  lastContactOn: caseField.lastContactOn.schema,
+  nextReviewOn: caseField.nextReviewOn.schema,
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 

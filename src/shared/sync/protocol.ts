@@ -8,6 +8,11 @@ import { recordIdSchema } from '../domain/common/schemas';
 import { entityNameSchema } from './entities';
 
 export const PROTOCOL_VERSION = 1;
+/**
+ * Version of the record vocabulary on the wire (src/shared/entities). The desktop's local schema
+ * version (its migrations) is a different number and never travels as this one.
+ */
+export const WIRE_SCHEMA_VERSION = 1;
 export const MAX_MUTATIONS_PER_PUSH = 500;
 export const MAX_PULL_LIMIT = 2000;
 export const MAX_SNAPSHOT_CASES = 200;

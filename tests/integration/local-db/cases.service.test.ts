@@ -46,9 +46,9 @@ describe('cases service', () => {
     expect(detail.office?.code).toBe('TO');
     const outbox = tableRows(t.raw, 'sync_outbox', 'seq');
     expect(outbox.map((r) => `${r['entity']}:${r['op']}`)).toEqual([
+      'cases:create',
       'households:create',
       'persons:create',
-      'cases:create',
     ]);
     expect(new Set(outbox.map((r) => r['local_tx_id'])).size).toBe(1);
     expect(await cases.pendingChanges()).toBe(3);
@@ -153,7 +153,9 @@ describe('cases service', () => {
       'NOT_FOUND',
     );
     expect(await code(cases.createCase({ ...newCase, openedOn: '01.02.2026' }))).toBe('VALIDATION_FAILED');
-    expect(await code(cases.createCase({ ...newCase, officeId: 'nowhere' }))).toBe('VALIDATION_FAILED');
+    expect(await code(cases.createCase({ ...newCase, officeId: 'nowhere' as never }))).toBe(
+      'VALIDATION_FAILED',
+    );
     const { personId } = await cases.createCase(newCase);
     expect(await code(cases.updatePerson(personId, { town: 'Torgau' }, 5))).toBe('CONFLICT');
     expect(await code(cases.updatePerson(personId, { birthDate: '1988-02-30' }))).toBe('VALIDATION_FAILED');

@@ -38,7 +38,7 @@ describe('logs carry ids and events, never personal data or secrets', () => {
     });
     await vault.create(TEST_PASSPHRASE);
     seedDemoData(store.raw(), { cases: 50, seed: 7, today: '2026-03-02' });
-    const offices = store.raw().prepare('SELECT id FROM offices LIMIT 1').pluck().get() as string;
+    const offices = store.raw().prepare('SELECT id FROM offices LIMIT 1').pluck().get() as 'oschatz';
     const cases = createCasesService({
       db: () => store.db(),
       clock: fixedClock(),

@@ -4,7 +4,7 @@
  * (app.inject). Seeds two offices, three teams, and one user per role.
  */
 import { createHash } from 'node:crypto';
-import { ENTITIES, type EntityName } from '../../../src/shared/entities/index';
+import { ENTITIES, type EntityName, type EntityRegistry } from '../../../src/shared/entities/index';
 import { sampleFields } from '../../helpers/records';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../../src/server/app';
@@ -80,7 +80,8 @@ export interface Harness {
   clock: FakeClock;
   ids: SeqIds;
   userIds: Record<string, string>;
-  reset(config?: Partial<ServerConfig>): Promise<void>;
+  /** Rebuilds the app on an empty database; `entities` adds test-only record types. */
+  reset(config?: Partial<ServerConfig>, entities?: EntityRegistry): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -92,7 +93,7 @@ export async function createHarness(dialect: ServerDialect): Promise<Harness> {
     clock: new FakeClock(),
     ids: new SeqIds(),
     userIds: {},
-    async reset(config = {}) {
+    async reset(config = {}, entities?: EntityRegistry) {
       if (h.app) await h.app.close();
       await tdb.truncate();
       h.clock = new FakeClock();
@@ -103,6 +104,7 @@ export async function createHarness(dialect: ServerDialect): Promise<Harness> {
         clock: h.clock,
         ids: h.ids,
         logger: pino({ level: 'silent' }),
+        ...(entities ? { entities } : {}),
       });
       h.userIds = await seed(h);
     },

@@ -164,9 +164,15 @@ const NEW_TABLES = [
      ${SYNCED}
    ) STRICT`,
   `CREATE INDEX plan_handovers_case ON plan_handovers(case_id, plan_id, version)`,
-  // handed-over versions are immutable, also against a bug in the write path
-  `CREATE TRIGGER plan_handovers_immutable BEFORE UPDATE OF plan_id, version, handed_over_on, handed_over_by,
-     form, content_hash, regime_id, content, template_version, pdf_sha256 ON plan_handovers BEGIN
+  // handed-over versions are immutable, also against a bug in the write path (the apply path may
+  // rewrite the same values when the server echoes the row)
+  `CREATE TRIGGER plan_handovers_immutable BEFORE UPDATE ON plan_handovers
+     WHEN old.plan_id IS NOT new.plan_id OR old.version IS NOT new.version
+       OR old.handed_over_on IS NOT new.handed_over_on OR old.handed_over_by IS NOT new.handed_over_by
+       OR old.form IS NOT new.form OR old.content_hash IS NOT new.content_hash OR old.regime_id IS NOT new.regime_id
+       OR old.content IS NOT new.content OR old.template_version IS NOT new.template_version
+       OR old.pdf_sha256 IS NOT new.pdf_sha256
+   BEGIN
      SELECT RAISE(ABORT, 'plan_handovers are immutable');
    END`,
 ];
@@ -349,6 +355,30 @@ async function convertHouseholds(db: Kysely<unknown>): Promise<void> {
 
 const SYNCED_TABLES_AT_30 = ['households', 'persons', 'cases', 'appointments', 'notes'];
 
+/**
+ * Synced rows arrive from the server in pages, in the server's order: a case may come a page before
+ * its person. Local foreign keys between synced tables would refuse such a page, so cases and
+ * persons are rebuilt without them (same columns, same indexes and triggers); the server is the
+ * authority on references. Nothing references cases or persons, so the rebuild is safe with
+ * foreign_keys on (cases first: it references persons).
+ */
+async function rebuildWithoutForeignKeys(db: Kysely<unknown>, table: string): Promise<void> {
+  const own = (
+    await sql<{ type: string; name: string; sql: string }>`
+      SELECT type, name, sql FROM sqlite_master WHERE tbl_name = ${table} AND sql IS NOT NULL`.execute(db)
+  ).rows;
+  const create = own.find((r) => r.type === 'table')!.sql;
+  const rebuilt = create
+    .replace(/\s+REFERENCES\s+\w+\s*\(\w+\)/g, '')
+    .replace(new RegExp(`^CREATE TABLE ${table}\\b`), `CREATE TABLE ${table}_rebuilt`);
+  await sql.raw(rebuilt).execute(db);
+  await sql.raw(`INSERT INTO ${table}_rebuilt SELECT * FROM ${table}`).execute(db);
+  await sql.raw(`DROP TABLE ${table}`).execute(db);
+  await sql.raw(`ALTER TABLE ${table}_rebuilt RENAME TO ${table}`).execute(db);
+  for (const r of own.filter((x) => x.type === 'index' || x.type === 'trigger'))
+    await sql.raw(r.sql).execute(db);
+}
+
 export const migration0040: Migration = {
   version: 40,
   name: 'entity-spine',
@@ -357,6 +387,8 @@ export const migration0040: Migration = {
       await sql.raw(statement).execute(db);
     await convertHouseholds(db);
     await rewriteOutbox(db);
+    await rebuildWithoutForeignKeys(db, 'cases');
+    await rebuildWithoutForeignKeys(db, 'persons');
     // field_meta: server field versions by wire key; nothing was ever synced before version 40
     for (const table of SYNCED_TABLES_AT_30)
       await sql.raw(`UPDATE ${table} SET field_meta = '{}'`).execute(db);

@@ -1,6 +1,4 @@
 import { sql } from 'kysely';
-import type { Phase } from '../../../shared/domain/case/case';
-import type { OfficeId } from '../../../shared/domain/case/office';
 import type { Executor } from '../../db/kysely';
 import type { Kysely } from 'kysely';
 import {
@@ -10,36 +8,27 @@ import {
   type EntityName,
   type RecordOf,
 } from '../../../shared/entities/index';
-import type { AppointmentRow, CaseStatus, OfficeRow, PersonRow } from '../../db/local-db';
+import type { AppointmentRow, OfficeRow, PersonRow } from '../../db/local-db';
 
 /**
  * Read-side repository functions for cases (plain functions over an Executor). Writes never live
  * here: services write through writeSynced().
  */
 
-export interface CaseListItem {
-  readonly caseId: string;
-  readonly caseNumber: string;
-  readonly status: CaseStatus;
-  readonly phase: Phase;
-  readonly officeId: string;
-  readonly caseworkerId: string;
-  readonly personId: string;
-  readonly firstName: string;
-  readonly lastName: string;
-  readonly birthDate: string;
-  readonly town: string | null;
-  readonly lastContactOn: string | null;
-  readonly nextReviewOn: string | null;
-}
+type CaseRecord = RecordOf<Entities['cases']['fields']>;
+type PersonRecord = RecordOf<Entities['persons']['fields']>;
 
-export interface ListCasesFilter {
-  readonly caseworkerId?: string;
-  readonly officeId?: OfficeId;
-  readonly status?: CaseStatus;
+/** One caseload row: the case and its person (types from their definitions). */
+export type CaseListItem = { readonly caseId: string; readonly personId: string } & Pick<
+  CaseRecord,
+  'caseNumber' | 'status' | 'phase' | 'officeId' | 'caseworkerId' | 'lastContactOn' | 'nextReviewOn'
+> &
+  Pick<PersonRecord, 'firstName' | 'lastName' | 'birthDate' | 'town'>;
+
+export type ListCasesFilter = Partial<Pick<CaseRecord, 'caseworkerId' | 'officeId' | 'status'>> & {
   readonly limit?: number;
   readonly offset?: number;
-}
+};
 
 const LIST_COLUMNS = [
   'c.id as caseId',

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import {
   APPOINTMENT_STATUS_LABELS,
   canChangeAppointmentStatus,
@@ -47,13 +47,11 @@ export interface CasesServiceDeps {
 type Input<E extends EntityName> = FieldsInput<Entities[E]['fields']>;
 
 /** A new case: the person (and household) in domain terms, where it is worked and since when. */
-export interface NewCaseInput {
+/** A new case: the person (and household) in domain terms, where it is worked and since when. */
+export type NewCaseInput = Required<Pick<Input<'cases'>, 'officeId' | 'caseworkerId' | 'openedOn'>> & {
   readonly person: Input<'persons'>;
   readonly household?: Input<'households'>;
-  readonly officeId: string;
-  readonly caseworkerId: string;
-  readonly openedOn: string;
-}
+};
 
 export type PersonChanges = Input<'persons'>;
 export type CaseChanges = Pick<
@@ -161,22 +159,10 @@ export function createCasesService(deps: CasesServiceDeps) {
             tag,
             (await countProvisionalNumbers(trx, prefix)) + 1,
           );
-          if (input.household && householdId) {
-            await writeSynced(trx, c, {
-              entity: 'households',
-              op: 'create',
-              id: householdId,
-              caseId,
-              values: input.household,
-            });
-          }
-          await writeSynced(trx, c, {
-            entity: 'persons',
-            op: 'create',
-            id: personId,
-            caseId,
-            values: { ...input.person, householdId },
-          });
+          // The case goes first: the server accepts a case's records only after the case itself
+          // (SYNC.md §4.5). Its person follows in the same transaction, so the foreign keys are
+          // checked at commit.
+          await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
           await writeSynced(trx, c, {
             entity: 'cases',
             op: 'create',
@@ -192,6 +178,22 @@ export function createCasesService(deps: CasesServiceDeps) {
               status: 'aktiv',
               openedOn: input.openedOn,
             },
+          });
+          if (input.household && householdId) {
+            await writeSynced(trx, c, {
+              entity: 'households',
+              op: 'create',
+              id: householdId,
+              caseId,
+              values: input.household,
+            });
+          }
+          await writeSynced(trx, c, {
+            entity: 'persons',
+            op: 'create',
+            id: personId,
+            caseId,
+            values: { ...input.person, householdId },
           });
           await trx
             .insertInto('access_scope')

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  checkFields,
+  createInputSchema,
+  defineEntity,
+  dtoSchema,
+  ENTITIES,
+  ENTITY_NAMES,
+  field,
+  fromRow,
+  mergeableTextFields,
+  parseFields,
+  problemsOf,
+  requiredFields,
+  stableJson,
+  toColumns,
+  updateInputSchema,
+  writableColumns,
+} from './index';
+
+const probe = defineEntity({
+  name: 'probes',
+  label: 'Probe',
+  fields: {
+    title: field.text(z.string().trim().min(1, { message: 'Bitte einen Titel angeben.' })),
+    count: field.integer(z.number().int().default(0)),
+    active: field.boolean(z.boolean().default(false)),
+    tags: field.json(z.array(z.string()).default([])),
+    note: field.text(z.string().nullable().default(null), { policy: 'text-merge' }),
+    openedOn: field.text(z.iso.date(), { policy: 'set-once', column: 'opened' }),
+    finalNumber: field.text(z.string().nullable().default(null), { policy: 'server-owned' }),
+  },
+});
+
+describe('defineEntity', () => {
+  it('refuses implicit, non-camelCase and colliding field names', () => {
+    const f = field.text(z.string());
+    expect(() => defineEntity({ name: 'x', label: 'X', fields: { id: f } })).toThrow(/implicit/);
+    expect(() => defineEntity({ name: 'x', label: 'X', fields: { Bad_name: f } })).toThrow(/camelCase/);
+    expect(() => defineEntity({ name: 'x', label: 'X', fields: { createdBy: f } })).toThrow(/taken/);
+    expect(() =>
+      defineEntity({ name: 'x', label: 'X', fields: { a: f, b: field.text(z.string(), { column: 'a' }) } }),
+    ).toThrow(/taken/);
+  });
+
+  it('derives columns, required fields and merge fields from the one definition', () => {
+    expect(writableColumns(probe)).toEqual([
+      'title',
+      'count',
+      'active',
+      'tags',
+      'note',
+      'opened',
+      'final_number',
+    ]);
+    expect(requiredFields(probe)).toEqual(['title', 'openedOn']);
+    expect(mergeableTextFields(probe)).toEqual(['note']);
+    expect(mergeableTextFields(ENTITIES.notes)).toEqual(['body']);
+  });
+
+  it('maps domain values to columns and back (booleans as 0/1, JSON with sorted keys)', () => {
+    const columns = toColumns(probe, {
+      title: 'A',
+      active: true,
+      tags: ['x'],
+      note: null,
+      openedOn: '2026-03-02',
+    });
+    expect(columns).toEqual({ title: 'A', active: 1, tags: '["x"]', note: null, opened: '2026-03-02' });
+    expect(() => toColumns(probe, { nope: 1 })).toThrow(/unknown field/);
+    const row = { id: 'p1', case_id: 'c1', ...columns, count: 2, final_number: null };
+    expect(fromRow(probe, row)).toEqual({
+      id: 'p1',
+      caseId: 'c1',
+      title: 'A',
+      count: 2,
+      active: true,
+      tags: ['x'],
+      note: null,
+      openedOn: '2026-03-02',
+      finalNumber: null,
+    });
+    expect(stableJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[{"y":2,"z":1}]},"b":1}',
+    );
+  });
+
+  it('checks and parses field values with the domain’s German messages', () => {
+    expect(checkFields(probe, { title: 'A', count: 1 })).toEqual([]);
+    expect(checkFields(probe, { title: ' ' })).toEqual([
+      { field: 'title', message: 'Bitte einen Titel angeben.' },
+    ]);
+    expect(checkFields(probe, { other: 1 })[0]!.message).toMatch(/unbekannt/);
+    expect(checkFields(probe, { title: undefined })[0]!.message).toBe('Es fehlt ein Wert.');
+    const created = parseFields(probe, { title: ' A ', openedOn: '2026-03-02' }, 'create');
+    expect(created).toEqual({
+      ok: true,
+      values: {
+        title: 'A',
+        count: 0,
+        active: false,
+        tags: [],
+        note: null,
+        openedOn: '2026-03-02',
+        finalNumber: null,
+      },
+    });
+    expect(parseFields(probe, { count: 3 }, 'update')).toEqual({ ok: true, values: { count: 3 } });
+    const refused = parseFields(probe, { extra: 1 }, 'create');
+    expect(refused.ok).toBe(false);
+    expect(problemsOf(z.object({ a: z.string() }), { a: 1 })[0]!.field).toBe('a');
+    expect(problemsOf(z.string(), 1)[0]!.field).toBe('_record');
+  });
+
+  it('derives the IPC schemas: create without server-owned fields, update with changeable fields only, DTO with row version', () => {
+    const create = createInputSchema(probe);
+    expect(create.safeParse({ title: 'A', openedOn: '2026-03-02' }).success).toBe(true);
+    expect(create.safeParse({ title: 'A', openedOn: '2026-03-02', finalNumber: 'X' }).success).toBe(false);
+    expect(create.safeParse({ openedOn: '2026-03-02' }).success).toBe(false);
+    const update = updateInputSchema(probe);
+    expect(update.safeParse({ note: 'x' }).success).toBe(true);
+    expect(update.safeParse({ openedOn: '2026-03-03' }).success).toBe(false);
+    const dto = dtoSchema(probe).parse({
+      id: 'p1',
+      caseId: 'c1',
+      title: 'A',
+      openedOn: '2026-03-02',
+      rowVersion: 4,
+      unknown: 'stripped',
+    });
+    expect(dto).toMatchObject({ id: 'p1', rowVersion: 4, count: 0 });
+    expect('unknown' in dto).toBe(false);
+  });
+
+  it('every product definition parses its own defaults and is registered under its name', () => {
+    for (const name of ENTITY_NAMES) {
+      expect(ENTITIES[name].name).toBe(name);
+      expect(Object.keys(ENTITIES[name].fields).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('knows the domain invariants of notes, assessments and handed-over plans', () => {
+    expect(ENTITIES.notes.normalize!({ category: 'Gesundheit', restricted: false })).toMatchObject({
+      restricted: true,
+    });
+    expect(ENTITIES.notes.normalize!({ title: 'x' })).toEqual({ title: 'x' });
+    expect(ENTITIES.notes.isRestricted!({ category: 'Beratung', restricted: false })).toBe(false);
+    expect(ENTITIES.notes.isRestricted!({ category: 'Gesundheit', restricted: false })).toBe(true);
+    expect(ENTITIES.assessments.frozen!({ status: 'draft' })).toBeNull();
+    expect(ENTITIES.assessments.frozen!({ status: 'finalized' })).toMatch(/Fortschreibung/);
+    expect(ENTITIES.plan_handovers.frozen!({})).toMatch(/nie geändert/);
+    const mismatch = ENTITIES.assessments.validate!({
+      id: 'a1',
+      caseId: 'c1',
+      version: 1,
+      previousVersionId: null,
+      amendmentReason: null,
+      status: 'draft',
+      catalogueVersion: '2026.1',
+      createdOn: '2026-03-02',
+      createdBy: 'u1',
+      finalizedOn: null,
+      finalizedBy: null,
+      targetOccupation: null,
+      integrationForecast: null,
+      dominantKeyFactor: null,
+      entries: [],
+      profileSituation: { assessmentId: 'other', assessmentVersion: 1 },
+    });
+    expect(mismatch.map((p) => p.field)).toContain('profileSituation');
+  });
+});
