@@ -1,9 +1,5 @@
 import type { NoteCategory } from '../../../shared/domain/case/note';
-import type {
-  LanguageLevel,
-  SchoolQualification,
-  VocationalQualification,
-} from '../../../shared/domain/case/person';
+import type { Entities, RecordOf } from '../../../shared/entities/index';
 import type { CompetenceClass, EvidenceSource } from '../../../shared/domain/assessment/vocabulary';
 /**
  * Vocabulary of the synthetic demo data. Invented people only: names are combined at random from
@@ -259,13 +255,17 @@ export const APPOINTMENT_LOCATIONS: Readonly<Record<string, readonly string[]>> 
   jva: ['JVA Torgau, Besucherraum'],
 };
 
+/** The person's facts the texts depend on, as the person record holds them. */
+type PersonRecord = RecordOf<Entities['persons']['fields']>;
+
 /** What the demo generator knows about a person, so every text it picks fits them. */
-export interface DemoPersonFacts {
+export type DemoPersonFacts = Readonly<
+  Pick<PersonRecord, 'germanLevel' | 'schoolQualification' | 'vocationalQualification'>
+> & {
   readonly age: number;
   readonly female: boolean;
   /** Not a German national. */
   readonly foreign: boolean;
-  readonly germanLevel: LanguageLevel | null;
   readonly minorChildren: number;
   /** Age of the youngest child in the household (null: no children). */
   readonly youngestChildAge: number | null;
@@ -275,10 +275,8 @@ export interface DemoPersonFacts {
   readonly inCustody: boolean;
   readonly driverLicence: boolean;
   readonly hasDebts: boolean;
-  readonly schoolQualification: SchoolQualification;
-  readonly vocationalQualification: VocationalQualification;
   readonly phase: number;
-}
+};
 
 type Fits = (p: DemoPersonFacts) => boolean;
 const always: Fits = () => true;
