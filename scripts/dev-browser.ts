@@ -31,7 +31,7 @@ const bridge = await startBridge({
 
 const state = bridge.main.vault.status().state;
 process.stdout.write(
-  `\nLotse läuft im Browser: ${bridge.url}\n` +
+  `\nLotse läuft im Browser – einmal diesen Link öffnen: ${bridge.launchUrl}\n` +
     (state === 'uninitialized'
       ? `Beim ersten Öffnen legen Sie eine Passphrase fest; danach werden ${demoCases} erfundene Demofälle angelegt.\n`
       : `Daten: ${dataDir} (mit Ihrer Passphrase entsperren)\n`) +

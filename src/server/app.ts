@@ -16,6 +16,8 @@ import { registerSyncRoutes } from './features/sync/sync.routes';
 import { leaseKeyFromSeed } from './features/auth/tokens';
 import { installErrorHandler } from './http/error-handler';
 import { REDACTED, redactChildBindings, redactLogObject } from '../shared/security/redact';
+import { installJsonBodyChecks } from './http/json-body';
+import { recordRefusal } from './features/audit/audit.service';
 
 export interface BuildAppOptions {
   readonly db: Kysely<ServerDb>;
@@ -29,7 +31,11 @@ export interface BuildAppOptions {
   readonly entities?: EntityRegistry;
 }
 
-/** The HMAC key: TOKEN_SECRET, or one generated once and kept in the database (shared by all processes). */
+/**
+ * A key kept in the database (generated once, shared by all processes). Only used when the
+ * deployment gives no TOKEN_SECRET(_FILE) / LEASE_SIGNING_SEED(_FILE): a configured secret never
+ * enters the case database.
+ */
 async function loadSetting(db: Kysely<ServerDb>, key: string, create: () => Buffer): Promise<Buffer> {
   await db
     .insertInto('server_settings')
@@ -74,14 +80,19 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const ids = options.ids ?? cryptoIds;
   const logger = options.logger ?? createLogger(config);
   const tokenSecret = await loadTokenSecret(db, config, ids);
-  const leaseKey = leaseKeyFromSeed(await loadSetting(db, 'lease_signing_seed', () => ids.random(32)));
+  const leaseKey = leaseKeyFromSeed(
+    config.LEASE_SIGNING_SEED
+      ? Buffer.from(config.LEASE_SIGNING_SEED, 'base64')
+      : await loadSetting(db, 'lease_signing_seed', () => ids.random(32)),
+  );
   const entities = options.entities ?? PRODUCT_REGISTRY;
   const ctx: ServerContext = { db, config, clock, ids, logger, tokenSecret, leaseKey, entities };
 
   const app = Fastify({
     loggerInstance: logger,
     logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: config.BODY_LIMIT_BYTES,
+    // small by default; large only on authenticated routes that need it (largeBodyRoute)
+    bodyLimit: Math.min(config.DEFAULT_BODY_LIMIT_BYTES, config.BODY_LIMIT_BYTES),
     trustProxy: config.TRUST_PROXY,
     return503OnClosing: true,
     // Router-level refusals (bad URL encoding, a path parameter over maxParamLength) in our envelope too.
@@ -93,7 +104,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     ...(options.https ? { https: options.https } : {}),
   }) as unknown as FastifyInstance;
 
-  installErrorHandler(app);
+  installErrorHandler(app, (request, error) => recordRefusal(ctx, request, error));
+  installJsonBodyChecks(app);
 
   // One line per request: route PATTERN (never the URL with ids or query), status, duration.
   app.addHook('onResponse', async (request, reply) => {

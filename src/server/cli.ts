@@ -9,6 +9,8 @@
  *       --role caseworker --office oschatz --team osz-team-1     (or --password-stdin)
  *   tsx src/server/cli.ts case:assign --case C-1 --user <userId>
  *   tsx src/server/cli.ts device:revoke --client <uuid> [--wipe]
+ *   tsx src/server/cli.ts user:disable --user <id|username> [--wipe]   (all devices, all tokens)
+ *   tsx src/server/cli.ts user:enable --user <id|username>
  *
  * Roles: caseworker (Integrationsfachkraft), team_lead (Teamleitung),
  * specialist_admin (Fachadministration), data_protection (Datenschutz).
@@ -52,7 +54,16 @@ export async function runCli(
     pgliteDir: config.PGLITE_DIR,
     poolSize: 2,
   });
-  const deps = { db: opened.db, clock: systemClock, ids: cryptoIds, scryptN: config.PASSWORD_SCRYPT_N };
+  const deps = {
+    db: opened.db,
+    clock: systemClock,
+    ids: cryptoIds,
+    scryptN: config.PASSWORD_SCRYPT_N,
+    substitutions: {
+      maxDays: config.SUBSTITUTION_MAX_DAYS,
+      acrossOffices: config.SUBSTITUTION_ACROSS_OFFICES,
+    },
+  };
   const need = (v: string | undefined, flag: string): string => {
     if (!v) throw new Error(`--${flag} fehlt`);
     return v;
@@ -105,9 +116,17 @@ export async function runCli(
       case 'device:revoke':
         await admin.revokeDevice(deps, CLI_ACTOR, need(values.client, 'client'), values.wipe === true);
         return values.wipe ? 'Gerät gesperrt, Fernlöschung angefordert.' : 'Gerät gesperrt.';
+      case 'user:disable': {
+        const userId = await admin.findUserId(deps, need(values.user, 'user'));
+        const { devices } = await admin.disableUser(deps, CLI_ACTOR, userId, values.wipe === true);
+        return `Benutzer gesperrt, ${devices} Gerät(e) gesperrt${values.wipe ? ', Fernlöschung angefordert' : ''}.`;
+      }
+      case 'user:enable':
+        await admin.enableUser(deps, CLI_ACTOR, await admin.findUserId(deps, need(values.user, 'user')));
+        return 'Benutzer entsperrt (neue Anmeldung nur auf einem neuen Gerät).';
       default:
         throw new Error(
-          'Befehle: migrate | offices:seed | office:create | team:create | user:create | case:assign | device:revoke',
+          'Befehle: migrate | offices:seed | office:create | team:create | user:create | case:assign | device:revoke | user:disable | user:enable',
         );
     }
   } finally {

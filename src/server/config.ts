@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 /**
@@ -18,6 +19,15 @@ const envSchema = z.object({
   PGLITE_DIR: z.string().default('.lotse-data/server-pgdata'),
   /** HMAC key for access tokens and offline leases; >= 32 chars. Generated and kept in the DB if unset. */
   TOKEN_SECRET: z.string().min(32).optional(),
+  /** File holding TOKEN_SECRET (a service secret, e.g. /run/secrets/lotse-token); wins over the DB. */
+  TOKEN_SECRET_FILE: z.string().min(1).optional(),
+  /** Ed25519 seed for offline leases, base64 of 32 bytes. Generated and kept in the DB if unset. */
+  LEASE_SIGNING_SEED: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'LEASE_SIGNING_SEED: Base64 von 32 Byte.')
+    .optional(),
+  /** File holding LEASE_SIGNING_SEED (base64). */
+  LEASE_SIGNING_SEED_FILE: z.string().min(1).optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   OFFLINE_LEASE_HOURS: z.coerce
@@ -35,13 +45,30 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(15),
+  /** Devices (client ids) a user may have registered and not revoked at the same time. */
+  MAX_DEVICES_PER_USER: z.coerce.number().int().min(1).max(100).default(3),
   LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).max(10_000).default(30),
+  /** Body limit of the routes that need large bodies (push, reference data); token checked first. */
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
     .min(1024)
     .max(64 * 1024 * 1024)
     .default(4 * 1024 * 1024),
+  /** Body limit of every other authenticated route. */
+  DEFAULT_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(64 * 1024 * 1024)
+    .default(256 * 1024),
+  /** Body limit of the unauthenticated routes (login, refresh, logout). */
+  PUBLIC_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024)
+    .default(8 * 1024),
   MIN_SCHEMA: z.coerce.number().int().min(0).default(1),
   MAX_SCHEMA: z.coerce.number().int().min(0).default(1),
   /** Max share of a case's rows one push may archive without allowMassDelete. */
@@ -53,6 +80,13 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(240),
+  /** Longest substitution (Vertretung) in days. */
+  SUBSTITUTION_MAX_DAYS: z.coerce.number().int().min(1).max(366).default(90),
+  /** Whether the specialist admin may make a caseworker of another office a substitute. */
+  SUBSTITUTION_ACROSS_OFFICES: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   TLS_CERT_FILE: z.string().optional(),
   TLS_KEY_FILE: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -64,8 +98,25 @@ const envSchema = z.object({
 
 export type ServerConfig = z.output<typeof envSchema>;
 
+/** `NAME_FILE` → the file's content (trimmed) as `NAME`, so secrets stay out of the environment. */
+function readSecretFiles(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  const out = { ...env };
+  for (const name of ['TOKEN_SECRET', 'LEASE_SIGNING_SEED']) {
+    const file = env[`${name}_FILE`];
+    if (!file) continue;
+    if (env[name])
+      throw new Error(`Ungültige Server-Konfiguration: ${name} und ${name}_FILE nicht gemeinsam setzen.`);
+    try {
+      out[name] = readFileSync(file, 'utf8').trim();
+    } catch {
+      throw new Error(`Ungültige Server-Konfiguration: ${name}_FILE ist nicht lesbar.`);
+    }
+  }
+  return out;
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
-  const parsed = envSchema.safeParse(env);
+  const parsed = envSchema.safeParse(readSecretFiles(env));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new Error(`Ungültige Server-Konfiguration:\n${lines.join('\n')}`);

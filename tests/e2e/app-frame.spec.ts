@@ -18,7 +18,7 @@ test.describe('app frame', () => {
   for (const screen of SCREENS) {
     test(`shows ${screen.label} in German, accessibly`, async ({ page, bridge }, testInfo) => {
       const frame = new AppFramePage(page);
-      await frame.open(bridge.url, screen.hash);
+      await frame.open(bridge.launchUrl, screen.hash);
       await expect(frame.heading()).toHaveText(screen.title);
       await expect(page.getByText(screen.empty).first()).toBeVisible();
       await expect(frame.navLink(screen.label)).toHaveAttribute('aria-current', 'page');
@@ -32,14 +32,14 @@ test.describe('app frame', () => {
 
   test('reads app:info over the contract', async ({ page, bridge }) => {
     const frame = new AppFramePage(page);
-    await frame.open(bridge.url, '#/einstellungen');
+    await frame.open(bridge.launchUrl, '#/einstellungen');
     await expect(page.getByTestId('app-version')).toHaveText('0.1.0');
     await expect(page.getByText('Browser (Entwicklungs- und Testbetrieb)')).toBeVisible();
   });
 
   test('is usable with the keyboard only, with visible focus', async ({ page, bridge }) => {
     const frame = new AppFramePage(page);
-    await frame.open(bridge.url, '#/faelle');
+    await frame.open(bridge.launchUrl, '#/faelle');
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Zum Inhalt springen' });
     await expect(skip).toBeFocused();
@@ -60,15 +60,16 @@ test.describe('app frame', () => {
 
   test('window.lotse refuses unknown channels and bad input', async ({ page, bridge }) => {
     const frame = new AppFramePage(page);
-    await frame.open(bridge.url);
+    await frame.open(bridge.launchUrl);
     const results = await page.evaluate(async () => {
       const lotse = window.lotse!;
       return [
         await lotse.invoke('fs:readFile', '/etc/passwd'),
         await lotse.invoke('vault:status', { unexpected: true }),
-        // Bypassing the page script: straight to the bridge without the token.
+        // Straight to the bridge without the session cookie (HttpOnly, set by the launch link).
         await fetch('/__lotse/invoke', {
           method: 'POST',
+          credentials: 'omit',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ channel: 'app:info' }),
         }).then((r) => r.status),

@@ -7,7 +7,7 @@ test.describe('caseload and case workspace', () => {
     bridge,
   }, testInfo) => {
     const frame = new AppFramePage(page);
-    await frame.open(bridge.url, '#/faelle');
+    await frame.open(bridge.launchUrl, '#/faelle');
     const table = page.getByRole('table', { name: 'Fallbestand' });
     await expect(table.getByRole('row')).not.toHaveCount(0);
 
@@ -36,14 +36,14 @@ test.describe('caseload and case workspace', () => {
 
   test('shows a clear empty state when nothing matches', async ({ page, bridge }) => {
     const frame = new AppFramePage(page);
-    await frame.open(bridge.url, '#/faelle');
+    await frame.open(bridge.launchUrl, '#/faelle');
     await page.getByRole('searchbox', { name: 'Suche' }).fill('Xyzzyqwv');
     await expect(page.getByText('Keine Treffer')).toBeVisible();
   });
 
   test('lists the appointments of a day with German dates and times', async ({ page, bridge }, testInfo) => {
     const frame = new AppFramePage(page);
-    await frame.open(bridge.url, '#/termine/2026-11-24');
+    await frame.open(bridge.launchUrl, '#/termine/2026-11-24');
     await expect(page.getByRole('heading', { name: 'Dienstag, 24. November 2026' })).toBeVisible();
     const rows = page.getByRole('table', { name: /Termine am/ }).getByRole('row');
     await expect(rows.first()).toBeVisible();

@@ -10,7 +10,7 @@ test.describe('recovery screens', () => {
     await writeFile(join(dir, 'keystore.json'), '{"format":"lotse-keystore","version":1, "trunc');
     const bridge = await bridgeIn(dir);
     try {
-      await page.goto(bridge.url);
+      await page.goto(bridge.launchUrl);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(
         'Der Schlüsselspeicher ist beschädigt',
       );
@@ -28,7 +28,7 @@ test.describe('recovery screens', () => {
     bridge,
   }, testInfo) => {
     const lock = new LockScreensPage(page);
-    await page.goto(bridge.url);
+    await page.goto(bridge.launchUrl);
     await page.getByRole('button', { name: 'Sperren' }).click();
     await expect(lock.heading()).toHaveText('Lotse ist gesperrt');
 

@@ -11,7 +11,7 @@ test.describe('vault screens', () => {
     freshBridge,
   }, testInfo) => {
     const lock = new LockScreensPage(page);
-    await page.goto(freshBridge.url);
+    await page.goto(freshBridge.launchUrl);
     await expect(lock.heading()).toHaveText('Lotse einrichten');
     await expectAccessible(page, testInfo, 'first-run');
 
@@ -36,7 +36,7 @@ test.describe('vault screens', () => {
 
   test('lock, wrong passphrase, unlock, keyboard only', async ({ page, freshBridge }, testInfo) => {
     const lock = new LockScreensPage(page);
-    await page.goto(freshBridge.url);
+    await page.goto(freshBridge.launchUrl);
     await lock.createVault(PASSPHRASE);
     await page.getByRole('button', { name: 'Sperren' }).click();
     await expect(lock.heading()).toHaveText('Lotse ist gesperrt');
@@ -62,7 +62,7 @@ test.describe('vault screens', () => {
     freshBridge,
   }, testInfo) => {
     const lock = new LockScreensPage(page);
-    await page.goto(freshBridge.url);
+    await page.goto(freshBridge.launchUrl);
     await lock.createVault(PASSPHRASE);
     await new AppFramePage(page).navLink('Einstellungen').click();
     await page.getByRole('textbox', { name: 'Bisherige Passphrase', exact: true }).fill(PASSPHRASE);

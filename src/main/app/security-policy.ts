@@ -120,3 +120,23 @@ export function resolveAppPath(requestUrl: string): string | undefined {
   if (segments.some((s) => s === '..' || s === '.')) return undefined;
   return segments.length === 0 ? 'index.html' : segments.join('/');
 }
+
+/**
+ * The CSP for the `<meta http-equiv>` of the built index.html: the header CSP without
+ * `frame-ancestors` (ignored in a meta element). The packaged app is served through the app://
+ * protocol, whose responses a header set via webRequest may not reach, so the shipped page must
+ * carry the strict policy itself (issue 14, item 12).
+ */
+export function metaContentSecurityPolicy(options: { devServerOrigin?: string } = {}): string {
+  return contentSecurityPolicy(options)
+    .split('; ')
+    .filter((d) => !d.startsWith('frame-ancestors '))
+    .join('; ');
+}
+
+/** Replaces the content of the CSP meta element of `html`; throws if there is none. */
+export function withMetaCsp(html: string, csp: string): string {
+  const pattern = /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")[^"]*(")/i;
+  if (!pattern.test(html)) throw new Error('index.html has no Content-Security-Policy meta element');
+  return html.replace(pattern, (_m, open: string, close: string) => `${open}${csp}${close}`);
+}

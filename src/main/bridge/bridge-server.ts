@@ -13,11 +13,19 @@ import type { Logger } from '../logging/logger';
 /**
  * The browser bridge: serves the built renderer and answers the IPC contract over HTTP on
  * 127.0.0.1, so the real renderer runs in plain Chromium against the real main-side backend where
- * no Electron binary can be had (tests, `npm run dev:browser`). Each start gets a random bearer
- * token; requests must come from the page's own origin.
+ * no Electron binary can be had (tests, `npm run dev:browser`).
+ *
+ * Other local users and processes can reach 127.0.0.1 too, so nothing is handed out by asking:
+ * each start makes a random session token and a one-time launch code. Opening `launchUrl` spends
+ * the code and sets the token as an HttpOnly, SameSite=Strict cookie (the page's script never sees
+ * it); every invoke needs that cookie AND the page's own Origin header.
  */
 export interface BridgeServer {
+  /** The origin's root (static files only; without the session cookie nothing can be invoked). */
   readonly url: string;
+  /** One-time link that starts a browser session (sets the cookie, then redirects to `/`). */
+  readonly launchUrl: string;
+  /** The session cookie's value (in-process callers such as tests; never sent to the page). */
   readonly token: string;
   close(): Promise<void>;
 }
@@ -33,6 +41,8 @@ export interface BridgeOptions {
 
 const BRIDGE_SCRIPT = '/__lotse/bridge.js';
 const INVOKE_PATH = '/__lotse/invoke';
+const LAUNCH_PATH = '/__lotse/launch/';
+export const BRIDGE_COOKIE = 'lotse_bridge';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -46,12 +56,11 @@ const MIME: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-function bridgeScript(token: string): string {
+function bridgeScript(): string {
   // Mirrors src/preload/index.ts: only allow-listed channels, one generic invoke.
   return `(() => {
   const channels = ${JSON.stringify(IPC_CHANNELS)};
   const allowed = new Set(channels);
-  const token = ${JSON.stringify(token)};
   const lotse = Object.freeze({
     bridgeVersion: 1,
     channels: Object.freeze(channels.slice()),
@@ -62,7 +71,9 @@ function bridgeScript(token: string): string {
       try {
         const response = await fetch(${JSON.stringify(INVOKE_PATH)}, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: 'Bearer ' + token },
+          // the session is the HttpOnly SameSite=Strict cookie set by the launch link
+          credentials: 'same-origin',
+          headers: { 'content-type': 'application/json' },
           body: JSON.stringify(input === undefined ? { channel } : { channel, input }),
         });
         return await response.json();
@@ -103,6 +114,14 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
 }
 
+function cookieValue(header: string | undefined, name: string): string {
+  for (const part of (header ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return v.join('=');
+  }
+  return '';
+}
+
 async function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -117,6 +136,8 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string | u
 /** Starts the bridge on 127.0.0.1 (never another interface). */
 export async function startBridgeServer(options: BridgeOptions): Promise<BridgeServer> {
   const token = randomBytes(32).toString('base64url');
+  let launchCode: string | undefined = randomBytes(32).toString('base64url');
+  const launchCodeAtStart = launchCode;
   const root = normalize(options.rendererDir + sep);
   const maxBody = options.maxBodyBytes ?? 5 * 1024 * 1024;
   const csp = contentSecurityPolicy();
@@ -129,10 +150,10 @@ export async function startBridgeServer(options: BridgeOptions): Promise<BridgeS
 
   async function handleInvoke(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'POST') return sendJson(res, 405, fail(new AppError('IPC_FORBIDDEN_SENDER').toDto()));
-    const auth = req.headers.authorization ?? '';
-    const presented = auth.startsWith('Bearer ') ? auth.slice(7) : '';
-    const requestOrigin = req.headers.origin;
-    if (!tokensEqual(presented, token) || (requestOrigin !== undefined && requestOrigin !== origin)) {
+    const presented = cookieValue(req.headers.cookie, BRIDGE_COOKIE);
+    // The Origin header is required: browsers always send it on a POST fetch, and a request
+    // without one did not come from the page.
+    if (!tokensEqual(presented, token) || req.headers.origin !== origin) {
       return sendJson(res, 403, fail(new AppError('IPC_FORBIDDEN_SENDER').toDto()));
     }
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
@@ -205,12 +226,29 @@ export async function startBridgeServer(options: BridgeOptions): Promise<BridgeS
     if (url.pathname === INVOKE_PATH) return void handleInvoke(req, res).catch(done);
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return send(res, 405, 'Method Not Allowed', 'text/plain; charset=utf-8');
+    if (url.pathname.startsWith(LAUNCH_PATH)) {
+      const code = url.pathname.slice(LAUNCH_PATH.length);
+      const fresh = launchCode !== undefined && tokensEqual(code, launchCode);
+      if (fresh) launchCode = undefined; // spent
+      if (fresh || tokensEqual(cookieValue(req.headers.cookie, BRIDGE_COOKIE), token)) {
+        return send(res, 303, '', 'text/plain; charset=utf-8', {
+          location: '/',
+          'set-cookie': `${BRIDGE_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        });
+      }
+      return send(
+        res,
+        403,
+        'Dieser Startlink ist ungültig oder wurde schon verwendet. Bitte starten Sie Lotse neu.',
+        'text/plain; charset=utf-8',
+      );
+    }
     if (url.pathname === BRIDGE_SCRIPT) {
       const site = req.headers['sec-fetch-site'];
       if (site !== undefined && site !== 'same-origin' && site !== 'none') {
         return send(res, 403, 'Forbidden', 'text/plain; charset=utf-8');
       }
-      return send(res, 200, bridgeScript(token), MIME['.js']!);
+      return send(res, 200, bridgeScript(), MIME['.js']!);
     }
     void handleStatic(url.pathname, res).catch(done);
   });
@@ -225,6 +263,7 @@ export async function startBridgeServer(options: BridgeOptions): Promise<BridgeS
 
   return {
     url: `${origin}/`,
+    launchUrl: `${origin}${LAUNCH_PATH}${launchCodeAtStart}`,
     token,
     close: () =>
       new Promise<void>((resolve) => {

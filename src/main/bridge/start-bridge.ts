@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { createLotseMain, type LotseMain, type LotseMainOptions } from '../composition';
 import { startBridgeServer, type BridgeServer } from './bridge-server';
 
@@ -12,8 +13,24 @@ export interface RunningBridge extends BridgeServer {
   readonly main: LotseMain;
 }
 
+/**
+ * The bridge runs the backend under the current OS user: a data directory that belongs to someone
+ * else (say another local user prepared it to plant their passphrase) is refused.
+ */
+export function assertOwnDataDir(dataDir: string): void {
+  if (typeof process.getuid !== 'function' || !existsSync(dataDir)) return;
+  const owner = statSync(dataDir).uid;
+  if (owner !== process.getuid()) {
+    throw new Error(
+      `Das Datenverzeichnis ${dataDir} gehört einem anderen Benutzer (uid ${owner}). ` +
+        'Lotse startet nur auf einem eigenen Datenverzeichnis.',
+    );
+  }
+}
+
 /** Boots the real main-side backend without Electron (no safeStorage) and serves it to a browser. */
 export async function startBridge(options: StartBridgeOptions): Promise<RunningBridge> {
+  assertOwnDataDir(options.dataDir);
   const main = await createLotseMain({
     ...options,
     appInfo: {

@@ -9,7 +9,8 @@ const SealedSchema = z.object({ iv: z.string(), tag: z.string(), data: z.string(
 /**
  * keystore.json beside the database: the data key, only ever wrapped.
  * - passphrase: AES-256-GCM under scrypt(passphrase) (the root of trust)
- * - safeStorage: the OS key store's blob of { key, expiresAt } (convenience only)
+ * - safeStorage: the OS key store's blob of { key, expiresAt, fileId } (convenience only, removed
+ *   from the file when its window has passed)
  * - recovery: RSA-OAEP-SHA256 under the organisation's recovery public key (optional)
  */
 export const KeystoreSchema = z.object({
@@ -28,7 +29,18 @@ export const KeystoreSchema = z.object({
     keyLength: z.literal(32),
     wrapped: SealedSchema,
   }),
-  safeStorage: z.object({ backend: z.string(), blob: z.string(), createdAt: z.string() }).optional(),
+  safeStorage: z
+    .object({
+      backend: z.string(),
+      blob: z.string(),
+      createdAt: z.string(),
+      /**
+       * End of the quick-unlock window, also sealed inside the blob (they must agree). Lotse
+       * deletes the slot once this has passed; slots without it (older versions) are deleted too.
+       */
+      expiresAt: z.string().optional(),
+    })
+    .optional(),
   recovery: z
     .object({ algorithm: z.literal('RSA-OAEP-256'), keyId: z.string(), wrapped: z.string() })
     .optional(),

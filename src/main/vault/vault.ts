@@ -93,10 +93,31 @@ export async function createVault(options: VaultOptions): Promise<Vault> {
     }, autoLockMinutes * 60_000);
   }
 
+  /** A quick-unlock slot whose window has passed (or that does not say when it ends). */
+  function slotExpired(ks: Keystore | undefined): boolean {
+    const slot = ks?.safeStorage;
+    if (!slot) return false;
+    const end = slot.expiresAt === undefined ? Number.NaN : Date.parse(slot.expiresAt);
+    return !Number.isFinite(end) || end <= clock.now().getTime();
+  }
+
+  /**
+   * Deletes an expired quick-unlock slot from keystore.json, so that a copy of the file taken
+   * from now on holds no OS-wrapped data key. Runs at start, at lock, and before a quick unlock.
+   */
+  async function dropExpiredSlot(): Promise<void> {
+    if (!keystore || !slotExpired(keystore)) return;
+    const { safeStorage: _expired, ...rest } = keystore;
+    keystore = { ...rest, updatedAt: clock.now().toISOString() };
+    await writeKeystore(dataDir, keystore);
+    logger.info({ event: 'vault.quick_unlock_expired' }, 'quick-unlock slot removed');
+  }
+
   function status(): VaultStatus {
     return {
       state: !keystore ? 'uninitialized' : dataKey ? 'unlocked' : 'locked',
-      quickUnlockAvailable: Boolean(keystore?.safeStorage) && !dataKey && safeStorageUsable(),
+      quickUnlockAvailable:
+        Boolean(keystore?.safeStorage) && !slotExpired(keystore) && !dataKey && safeStorageUsable(),
       autoLockMinutes,
     };
   }
@@ -110,15 +131,17 @@ export async function createVault(options: VaultOptions): Promise<Vault> {
   async function wrapWithSafeStorage(ks: Keystore, key: Buffer): Promise<Keystore> {
     if (!safeStorageUsable()) return ks;
     try {
-      const payload = JSON.stringify({
-        key: key.toString('base64'),
-        expiresAt: new Date(clock.now().getTime() + quickWindowMs).toISOString(),
-        fileId: ks.fileId,
-      });
+      const expiresAt = new Date(clock.now().getTime() + quickWindowMs).toISOString();
+      const payload = JSON.stringify({ key: key.toString('base64'), expiresAt, fileId: ks.fileId });
       const blob = options.safeStorage!.encrypt(Buffer.from(payload, 'utf8')).toString('base64');
       return {
         ...ks,
-        safeStorage: { backend: options.safeStorage!.backend(), blob, createdAt: clock.now().toISOString() },
+        safeStorage: {
+          backend: options.safeStorage!.backend(),
+          blob,
+          createdAt: clock.now().toISOString(),
+          expiresAt,
+        },
       };
     } catch {
       logger.warn({ event: 'vault.safe_storage_wrap_failed' }, 'safeStorage wrap skipped');
@@ -131,7 +154,10 @@ export async function createVault(options: VaultOptions): Promise<Vault> {
       timers.clearTimeout(autoLockTimer);
       autoLockTimer = null;
     }
-    if (!dataKey) return;
+    if (!dataKey) {
+      await dropExpiredSlot();
+      return;
+    }
     const key = dataKey;
     dataKey = null;
     try {
@@ -139,6 +165,7 @@ export async function createVault(options: VaultOptions): Promise<Vault> {
     } finally {
       key.fill(0);
       logger.info({ event: 'vault.locked', reason }, 'vault locked');
+      await dropExpiredSlot();
     }
   }
 
@@ -263,6 +290,10 @@ export async function createVault(options: VaultOptions): Promise<Vault> {
             'VAULT_LOCKED',
             'Die schnelle Entsperrung ist nicht verfügbar. Bitte entsperren Sie mit Ihrer Passphrase.',
           );
+        if (slotExpired(keystore)) {
+          await dropExpiredSlot();
+          throw fallback();
+        }
         if (!stored || !safeStorageUsable() || options.safeStorage!.backend() !== stored.backend) {
           throw fallback();
         }
@@ -279,7 +310,9 @@ export async function createVault(options: VaultOptions): Promise<Vault> {
           throw fallback();
         }
         const expired = !payload.expiresAt || Date.parse(payload.expiresAt) <= clock.now().getTime();
-        if (expired || payload.fileId !== keystore.fileId || !payload.key) throw fallback();
+        // The sealed expiry must be the slot's: an edited expiresAt in the file does not extend it.
+        const bound = payload.expiresAt === stored.expiresAt;
+        if (expired || !bound || payload.fileId !== keystore.fileId || !payload.key) throw fallback();
         const key = Buffer.from(payload.key, 'base64');
         // The quick path must still prove it has the right key: compare with the passphrase-wrapped one is
         // impossible without the passphrase, so the database open (keyed, verified) is the proof.
@@ -347,5 +380,6 @@ export async function createVault(options: VaultOptions): Promise<Vault> {
       if (dataKey) scheduleAutoLock();
     },
   };
+  await dropExpiredSlot(); // a slot that expired while Lotse was not running
   return vault;
 }

@@ -1,7 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
-import { KyselyPGlite } from 'kysely-pglite';
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { prepareDataDir, restrictDataDir } from './data-dir';
+import { pgliteDialect } from './pglite-dialect';
 import type { ServerDb } from './server-db';
 import { staticMigrationProvider } from './migrations/index';
 
@@ -29,11 +30,10 @@ export async function openServerDb(options: OpenDbOptions): Promise<OpenedDb> {
     const db = new Kysely<ServerDb>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
-  if (options.pgliteDir) mkdirSync(options.pgliteDir, { recursive: true });
-  const pglite = options.pgliteDir
-    ? await KyselyPGlite.create(options.pgliteDir)
-    : await KyselyPGlite.create();
-  const db = new Kysely<ServerDb>({ dialect: pglite.dialect });
+  if (options.pgliteDir) prepareDataDir(options.pgliteDir);
+  const pglite = options.pgliteDir ? await PGlite.create(options.pgliteDir) : await PGlite.create();
+  if (options.pgliteDir) restrictDataDir(options.pgliteDir);
+  const db = new Kysely<ServerDb>({ dialect: pgliteDialect(pglite) });
   return { db, dialect: 'pglite', close: () => db.destroy() };
 }
 

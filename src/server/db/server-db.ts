@@ -3,6 +3,7 @@ import type {
   BreakGlassGrantsTable,
   CaseDirectoryTable,
   LoginAttemptsTable,
+  LoginThrottleTable,
   OfficesTable,
   RefreshTokensTable,
   ServerSettingsTable,
@@ -37,6 +38,7 @@ export interface ServerDb {
   teams: TeamsTable;
   users: UsersTable;
   login_attempts: LoginAttemptsTable;
+  login_throttle: LoginThrottleTable;
   sync_clients: SyncClientsTable;
   refresh_tokens: RefreshTokensTable;
   case_directory: CaseDirectoryTable;
@@ -76,6 +78,7 @@ export const SERVER_TABLES: readonly (keyof ServerDb)[] = [
   'refresh_tokens',
   'sync_clients',
   'login_attempts',
+  'login_throttle',
   'users',
   'teams',
   'offices',

@@ -1,13 +1,21 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, ERROR_MESSAGES, type AppErrorCode } from '../../shared/errors';
 import { httpStatusOf } from './errors';
 
+/** Records a refused access (403) of a known user; never fails the response. */
+export type RefusalRecorder = (request: FastifyRequest, error: AppError) => Promise<void>;
+
 /** One error envelope for every response: `{ error: { code, message, issues? } }`. */
-export function installErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
+export function installErrorHandler(app: FastifyInstance, recordRefusal?: RefusalRecorder): void {
+  app.setErrorHandler(async (error: FastifyError | AppError | Error, request, reply) => {
     if (error instanceof AppError) {
       const status = httpStatusOf(error.code);
       if (status >= 500) request.log.error({ code: error.code, err: error }, 'request failed');
+      if (status === 403 && recordRefusal) {
+        await recordRefusal(request, error).catch((e: unknown) => {
+          request.log.error({ errName: (e as Error).name }, 'refusal not audited');
+        });
+      }
       return reply.status(status).send({ error: error.toDto() });
     }
     const fe = error as FastifyError;

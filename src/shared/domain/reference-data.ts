@@ -4,13 +4,13 @@
  * key ↔ file ↔ parser, so the server validates an edited document with the same schema the shipped
  * file is tested with.
  */
-import criteria from '../../../resources/assessment/criteria.json';
-import decisionTable from '../../../resources/assessment/profile-decision-table.json';
-import occupations from '../../../resources/goals/occupations-kldb.json';
-import strategies from '../../../resources/goals/strategies.json';
-import catalogue from '../../../resources/measures/catalogue.json';
-import quality from '../../../resources/quality/rules.json';
-import legal from '../../../resources/rules/legal-regimes.json';
+import criteria from '../../../resources/assessment/criteria.json' with { type: 'json' };
+import decisionTable from '../../../resources/assessment/profile-decision-table.json' with { type: 'json' };
+import occupations from '../../../resources/goals/occupations-kldb.json' with { type: 'json' };
+import strategies from '../../../resources/goals/strategies.json' with { type: 'json' };
+import catalogue from '../../../resources/measures/catalogue.json' with { type: 'json' };
+import quality from '../../../resources/quality/rules.json' with { type: 'json' };
+import legal from '../../../resources/rules/legal-regimes.json' with { type: 'json' };
 import { assessmentResourceParsers } from './assessment/resources';
 import { ResourceDataError } from './common/resource-data';
 import { goalsResourceParsers } from './goals/resources';

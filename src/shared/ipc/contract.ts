@@ -11,6 +11,7 @@ import {
 } from '../entities/index';
 import { CASE_STATUSES } from '../domain/case/case';
 import { TARGET_GROUPS } from '../domain/case/target-groups';
+import { isoDateSchema } from '../domain/common/dates';
 import { MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from '../security/passphrase-policy';
 
 /** No input: the renderer calls the channel without an argument. */
@@ -66,9 +67,8 @@ export const VaultChangePassphraseInput = z
     path: ['confirmation'],
   });
 
-const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Bitte ein Datum im Format JJJJ-MM-TT angeben.' });
+/** A real calendar date within the plausible range (2026-13-45 and 0000-00-00 are refused). */
+const IsoDate = isoDateSchema;
 const Id = recordIdSchema;
 const CaseStatus = z.enum(CASE_STATUSES);
 

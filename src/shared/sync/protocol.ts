@@ -20,7 +20,14 @@ export const MAX_SNAPSHOT_CASES = 200;
 /** Wire ids are record ids (src/shared/domain/common/schemas.ts). */
 export const idSchema = recordIdSchema;
 export const clientIdSchema = z.uuid();
-const decimal = z.string().regex(/^\d{1,20}$/, 'Ungültiger Zähler.');
+/** Largest value of a PostgreSQL bigint (int8): counters above it are refused, not a 500. */
+export const INT64_MAX = 9223372036854775807n;
+/** A 64-bit counter as a decimal string (0 … 2^63-1). */
+export const int64DecimalSchema = z
+  .string()
+  .regex(/^\d{1,19}$/, 'Ungültiger Zähler.')
+  .refine((v) => !/^\d{1,19}$/.test(v) || BigInt(v) <= INT64_MAX, 'Der Zähler ist zu groß.');
+const decimal = int64DecimalSchema;
 const hlcSchema = z.string().regex(/^\d{15}-\d{5}-[A-Za-z0-9_-]{1,64}$/, 'Ungültiger HLC-Zeitstempel.');
 
 export const helloRequestSchema = z.strictObject({

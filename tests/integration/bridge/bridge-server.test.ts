@@ -37,10 +37,16 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** As the page does: the session cookie (set by the launch link) and the page's own Origin. */
 function invoke(body: unknown, headers: Record<string, string> = {}) {
   return fetch(new URL('/__lotse/invoke', bridge.url), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${bridge.token}`, ...headers },
+    headers: {
+      'content-type': 'application/json',
+      cookie: `lotse_bridge=${bridge.token}`,
+      origin: new URL(bridge.url).origin,
+      ...headers,
+    },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
@@ -85,12 +91,75 @@ describe('browser bridge', () => {
     });
   });
 
-  it('refuses a missing or wrong token and a foreign origin without calling the backend', async () => {
+  it('refuses a missing or wrong session cookie and a foreign origin without calling the backend', async () => {
     vaultStatus.mockClear();
-    expect((await invoke({ channel: 'vault:status' }, { authorization: 'Bearer nope' })).status).toBe(403);
-    expect((await invoke({ channel: 'vault:status' }, { authorization: '' })).status).toBe(403);
+    expect((await invoke({ channel: 'vault:status' }, { cookie: 'lotse_bridge=nope' })).status).toBe(403);
+    expect((await invoke({ channel: 'vault:status' }, { cookie: '' })).status).toBe(403);
     expect((await invoke({ channel: 'vault:status' }, { origin: 'https://evil.example' })).status).toBe(403);
     expect(vaultStatus).not.toHaveBeenCalled();
+  });
+
+  it('issue 14, item 5: no token for other local processes; the Origin header is required on invoke', async () => {
+    const { request } = await import('node:http');
+    const raw = (path: string, method = 'GET', headers: Record<string, string> = {}, body?: string) =>
+      new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve) => {
+        const u = new URL(bridge.url);
+        const req = request(
+          { host: '127.0.0.1', port: u.port, path, method, headers: { host: u.host, ...headers } },
+          (res) => {
+            let text = '';
+            res.on('data', (d: Buffer) => (text += d.toString()));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, headers: res.headers }));
+          },
+        );
+        req.end(body);
+      });
+    // the bridge script and the page carry no token any more (a plain local client gets them)
+    const script = await raw('/__lotse/bridge.js');
+    expect(script.status).toBe(200);
+    expect(script.body).not.toContain(bridge.token);
+    expect((await raw('/')).body).not.toContain(bridge.token);
+    // invoke without an Origin header is refused, even with the right cookie
+    vaultStatus.mockClear();
+    const noOrigin = await raw(
+      '/__lotse/invoke',
+      'POST',
+      { 'content-type': 'application/json', cookie: `lotse_bridge=${bridge.token}` },
+      JSON.stringify({ channel: 'vault:status' }),
+    );
+    expect(noOrigin.status).toBe(403);
+    expect(vaultStatus).not.toHaveBeenCalled();
+  });
+
+  it('the launch link sets an HttpOnly SameSite=Strict cookie once, then it is spent', async () => {
+    const launch = new URL(bridge.launchUrl);
+    const first = await fetch(launch, { redirect: 'manual' });
+    expect(first.status).toBe(303);
+    expect(first.headers.get('location')).toBe('/');
+    const cookie = first.headers.get('set-cookie') ?? '';
+    expect(cookie).toContain(`lotse_bridge=${bridge.token}`);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const again = await fetch(launch, { redirect: 'manual' });
+    expect(again.status).toBe(403);
+    expect(again.headers.get('set-cookie')).toBeNull();
+    // a browser that already has the cookie is simply sent on
+    const withCookie = await fetch(launch, {
+      redirect: 'manual',
+      headers: { cookie: `lotse_bridge=${bridge.token}` },
+    });
+    expect(withCookie.status).toBe(303);
+  });
+
+  it('refuses impossible and implausible days on appointments:list-day with a code (issue 14, item 8)', async () => {
+    for (const day of ['0000-00-00', '2026-13-45', '2026-02-30', '0000-01-01', '9999-12-31']) {
+      const res = await invoke({ channel: 'appointments:list-day', input: { day } });
+      expect(res.status, day).toBeLessThan(500);
+      expect(await res.json(), day).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    }
+    expect(
+      await (await invoke({ channel: 'appointments:list-day', input: { day: '2026-03-02' } })).json(),
+    ).toEqual({ ok: true, value: [] });
   });
 
   it('refuses oversized bodies', async () => {
@@ -123,5 +192,28 @@ describe('browser bridge', () => {
       headers: { 'sec-fetch-site': 'cross-site' },
     });
     expect(res.status).toBe(403);
+  });
+});
+
+describe('bridge data directory', () => {
+  it('refuses a data directory that belongs to another user (issue 14, item 5)', async () => {
+    const { assertOwnDataDir } = await import('../../../src/main/bridge/start-bridge');
+    const { chown } = await import('node:fs/promises');
+    if (typeof process.getuid !== 'function') return;
+    let foreign: string;
+    if (process.getuid() === 0) {
+      foreign = await mkdtemp(join(tmpdir(), 'lotse-foreign-'));
+      await chown(foreign, 65534, 65534);
+    } else {
+      foreign = '/'; // owned by root
+    }
+    try {
+      expect(() => assertOwnDataDir(foreign)).toThrow(/gehört einem anderen Benutzer/);
+      const own = await mkdtemp(join(tmpdir(), 'lotse-own-'));
+      expect(() => assertOwnDataDir(own)).not.toThrow();
+      await rm(own, { recursive: true, force: true });
+    } finally {
+      if (foreign !== '/') await rm(foreign, { recursive: true, force: true });
+    }
   });
 });

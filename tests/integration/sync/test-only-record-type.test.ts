@@ -79,7 +79,7 @@ for (const dialect of SERVER_DIALECTS) {
       migrations: Migration[],
       values: Record<string, unknown>,
     ) {
-      await h.reset({}, registry);
+      await h.reset({ MAX_DEVICES_PER_USER: 10 }, registry);
       const cw = await login(h, 'cw');
       const [a, b] = [await desktop(cw), await desktop(await login(h, 'cw'))];
       stores.push(a, b);

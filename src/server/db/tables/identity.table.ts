@@ -34,6 +34,14 @@ export interface UsersTable {
 export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;
 
+/** Failure counter per `user:<username>` or `ip:<address>` (counted before the password check). */
+export interface LoginThrottleTable {
+  key: string;
+  failures: Generated<number>;
+  window_start: Date;
+  locked_until: Date | null;
+}
+
 export interface LoginAttemptsTable {
   id: Generated<string>;
   ip: string;

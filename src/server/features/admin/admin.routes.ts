@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { parseOrThrow } from '../../../shared/validation';
+import { isoInstantSchema } from '../../../shared/domain/common/dates';
 import { idSchema } from '../../../shared/sync/protocol';
 import type { ServerContext } from '../../context';
 import { authenticate } from '../../http/authenticate';
@@ -33,15 +34,26 @@ export const assignSchema = z.strictObject({
 export const substitutionSchema = z.strictObject({
   absentUserId: z.string().min(1).max(64),
   substituteUserId: z.string().min(1).max(64),
-  validFrom: z.iso.datetime({ offset: true }),
-  validUntil: z.iso.datetime({ offset: true }),
+  validFrom: isoInstantSchema,
+  validUntil: isoInstantSchema,
 });
 export const deviceParams = z.strictObject({ clientId: z.uuid() });
 export const quarantineParams = z.strictObject({ id: z.uuid() });
 export const revokeSchema = z.strictObject({ wipe: z.boolean() });
+export const userParams = z.strictObject({ userId: z.string().min(1).max(64) });
+export const disableSchema = z.strictObject({ wipe: z.boolean() });
 
 export function registerAdminRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  const deps = { db: ctx.db, clock: ctx.clock, ids: ctx.ids, scryptN: ctx.config.PASSWORD_SCRYPT_N };
+  const deps = {
+    db: ctx.db,
+    clock: ctx.clock,
+    ids: ctx.ids,
+    scryptN: ctx.config.PASSWORD_SCRYPT_N,
+    substitutions: {
+      maxDays: ctx.config.SUBSTITUTION_MAX_DAYS,
+      acrossOffices: ctx.config.SUBSTITUTION_ACROSS_OFFICES,
+    },
+  };
 
   app.post('/admin/offices', async (request, reply) => {
     const p = await authenticate(ctx, request, { roles: ['specialist_admin'] });
@@ -96,6 +108,21 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: ServerContext): v
     const body = parseOrThrow(revokeSchema, request.body);
     await service.revokeDevice(deps, p.userId, clientId, body.wipe);
     return { clientId, revoked: true, wipe: body.wipe };
+  });
+
+  app.post('/admin/users/:userId/disable', async (request) => {
+    const p = await authenticate(ctx, request, { roles: ['specialist_admin'] });
+    const { userId } = parseOrThrow(userParams, request.params);
+    const body = parseOrThrow(disableSchema, request.body);
+    const { devices } = await service.disableUser(deps, p.userId, userId, body.wipe);
+    return { userId, disabled: true, devicesRevoked: devices, wipe: body.wipe };
+  });
+
+  app.post('/admin/users/:userId/enable', async (request) => {
+    const p = await authenticate(ctx, request, { roles: ['specialist_admin'] });
+    const { userId } = parseOrThrow(userParams, request.params);
+    await service.enableUser(deps, p.userId, userId);
+    return { userId, disabled: false };
   });
 
   app.get('/admin/quarantine', async (request) => {

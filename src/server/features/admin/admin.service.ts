@@ -1,8 +1,8 @@
 import { AppError } from '../../../shared/errors';
 import type { Clock, IdGenerator } from '../../context';
 import type { Executor } from '../../db/server-db';
-import { appendAudit } from '../audit/audit.repository';
-import { revokeClientTokens } from '../auth/auth.repository';
+import { appendAudit, appendAuditMany } from '../audit/audit.repository';
+import { revokeClientTokens, revokeUserTokens } from '../auth/auth.repository';
 import { hashPassword } from '../auth/passwords';
 import type { Principal, Role } from '../auth/roles';
 
@@ -11,11 +11,15 @@ export interface AdminDeps {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly scryptN?: number;
+  /** Substitution rules (config SUBSTITUTION_MAX_DAYS, SUBSTITUTION_ACROSS_OFFICES). */
+  readonly substitutions?: { readonly maxDays: number; readonly acrossOffices: boolean };
 }
 
 /** The offices are the domain's (one vocabulary on the desktop, the wire and the server). */
 import { OFFICES } from '../../../shared/domain/case/office';
 export { OFFICES };
+
+const DEFAULT_SUBSTITUTIONS = { maxDays: 90, acrossOffices: false } as const;
 
 /** Postgres unique violation → CONFLICT; foreign key violation → NOT_FOUND. */
 function mapDbError(error: unknown, what: string): never {
@@ -138,7 +142,9 @@ export async function assignCase(
   const teamId = a.teamId ?? target.team_id;
   if (actor.role === 'team_lead') {
     const ownTeam = actor.teamId !== null && teamId === actor.teamId && target.team_id === actor.teamId;
-    const ownCase = !existing || existing.team_id === actor.teamId;
+    // An id no case has yet is refused like another team's case: team leads cannot claim ids in
+    // advance, and the answer does not tell whether a case exists.
+    const ownCase = existing !== undefined && existing.team_id === actor.teamId;
     if (!ownTeam || !ownCase)
       throw new AppError('FORBIDDEN', 'Teamleitungen können nur Fälle ihres Teams zuweisen.');
   } else if (actor.role !== 'specialist_admin') {
@@ -196,6 +202,24 @@ export async function createSubstitution(
   } else if (actor.role !== 'team_lead' && actor.role !== 'specialist_admin') {
     throw new AppError('FORBIDDEN');
   }
+  // The substitute reads and writes the absent colleague's cases: same office, unless the
+  // administrator allows substitutions across offices (then only the specialist admin sets them).
+  const policy = d.substitutions ?? DEFAULT_SUBSTITUTIONS;
+  if (
+    substitute.office_id !== absent.office_id &&
+    (actor.role !== 'specialist_admin' || !policy.acrossOffices)
+  ) {
+    throw new AppError('FORBIDDEN', 'Die Vertretung muss zum selben Standort gehören.');
+  }
+  if (substitute.disabled_at || absent.id === substitute.id) {
+    throw new AppError('VALIDATION_FAILED', 'Diese Person kann nicht als Vertretung eingetragen werden.');
+  }
+  if (s.validUntil.getTime() - s.validFrom.getTime() > policy.maxDays * 86_400_000) {
+    throw new AppError('VALIDATION_FAILED', `Eine Vertretung dauert höchstens ${policy.maxDays} Tage.`);
+  }
+  if (s.validUntil.getTime() <= at.getTime()) {
+    throw new AppError('VALIDATION_FAILED', 'Das Ende der Vertretung liegt in der Vergangenheit.');
+  }
   const id = d.ids.id();
   await d.db
     .insertInto('substitutions')
@@ -241,6 +265,77 @@ export async function revokeDevice(
     clientId,
     action: wipe ? 'device_wipe_requested' : 'device_revoked',
   });
+}
+
+/**
+ * Offboarding: the user can no longer log in, every device of theirs is revoked (optionally with
+ * remote wipe at its next contact) and every refresh token ends; access tokens end with them
+ * (authenticate checks user, device and token family on every request). Audited.
+ */
+export async function disableUser(
+  d: AdminDeps,
+  actor: string,
+  userId: string,
+  wipe: boolean,
+): Promise<{ devices: number }> {
+  const at = d.clock.now();
+  const user = await d.db
+    .updateTable('users')
+    .set({ disabled_at: at })
+    .where('id', '=', userId)
+    .returning(['id'])
+    .executeTakeFirst();
+  if (!user) throw new AppError('NOT_FOUND', 'Die Person existiert nicht.');
+  const devices = await d.db
+    .updateTable('sync_clients')
+    .set({ revoked_at: at, ...(wipe ? { wipe_requested_at: at } : {}) })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .returning('client_id')
+    .execute();
+  await revokeUserTokens(d.db, userId, at);
+  await appendAuditMany(d.db, [
+    {
+      at,
+      userId: actor,
+      clientId: null,
+      action: 'user_disabled',
+      entityId: userId,
+      detail: { devices: devices.length, wipe },
+    },
+    ...devices.map((c) => ({
+      at,
+      userId: actor,
+      clientId: c.client_id,
+      action: wipe ? 'device_wipe_requested' : 'device_revoked',
+      entityId: userId,
+    })),
+  ]);
+  return { devices: devices.length };
+}
+
+/** Lifts a disable: the person can log in again (on a new device; revoked devices stay revoked). */
+export async function enableUser(d: AdminDeps, actor: string, userId: string): Promise<void> {
+  const at = d.clock.now();
+  const user = await d.db
+    .updateTable('users')
+    .set({ disabled_at: null })
+    .where('id', '=', userId)
+    .returning(['id'])
+    .executeTakeFirst();
+  if (!user) throw new AppError('NOT_FOUND', 'Die Person existiert nicht.');
+  await appendAudit(d.db, { at, userId: actor, clientId: null, action: 'user_enabled', entityId: userId });
+}
+
+/** The id of a user given by id or username (CLI). */
+export async function findUserId(d: AdminDeps, idOrUsername: string): Promise<string> {
+  const row = await d.db
+    .selectFrom('users')
+    .select('id')
+    .where((eb) => eb.or([eb('id', '=', idOrUsername), eb('username', '=', idOrUsername)]))
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', 'Die Person existiert nicht.');
+  return row.id;
 }
 
 /** Quarantined pushes of the team lead's team (SYNC.md §4.5): never dropped, reviewed by a supervisor. */

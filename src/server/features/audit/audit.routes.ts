@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { parseOrThrow } from '../../../shared/validation';
-import { clientIdSchema, idSchema } from '../../../shared/sync/protocol';
+import { isoInstantSchema } from '../../../shared/domain/common/dates';
+import { clientIdSchema, idSchema, int64DecimalSchema } from '../../../shared/sync/protocol';
 import type { ServerContext } from '../../context';
 import { assertSameClient, authenticate } from '../../http/authenticate';
 import * as service from './audit.service';
@@ -13,20 +14,17 @@ export const eventsSchema = z.strictObject({
       z.strictObject({
         caseId: idSchema,
         action: z.enum(['case_opened', 'case_printed', 'case_exported']),
-        at: z.iso.datetime({ offset: true }),
+        at: isoInstantSchema,
       }),
     )
     .min(1)
     .max(500),
 });
 export const exportQuery = z.strictObject({
-  from: z.iso.datetime({ offset: true }),
-  to: z.iso.datetime({ offset: true }),
+  from: isoInstantSchema,
+  to: isoInstantSchema,
   limit: z.coerce.number().int().min(1).max(10_000).optional(),
-  afterId: z
-    .string()
-    .regex(/^\d{1,19}$/)
-    .optional(),
+  afterId: int64DecimalSchema.optional(),
 });
 export const breakGlassSchema = z.strictObject({
   caseId: idSchema,

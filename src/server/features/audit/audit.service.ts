@@ -1,4 +1,6 @@
+import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../../shared/errors';
+import { actorOf } from '../../http/authenticate';
 import type { ServerContext } from '../../context';
 import { filterCases } from '../access/access.repository';
 import type { Principal } from '../auth/roles';
@@ -60,6 +62,8 @@ export async function exportAudit(
       entity: r.entity,
       entityId: r.entity_id,
       detail: r.detail,
+      /** Paths into the entry that hold personal data: handle the export accordingly. */
+      personalData: (PERSONAL_DETAIL_KEYS[r.action] ?? []).map((k) => `detail.${k}`),
     })),
     nextAfterId: rows.length === range.limit ? (rows.at(-1)?.id ?? null) : null,
   };
@@ -76,12 +80,8 @@ export async function breakGlass(
     throw new AppError('VALIDATION_FAILED', `Höchstens ${ctx.config.BREAK_GLASS_MAX_MINUTES} Minuten.`);
   }
   const now = ctx.clock.now();
-  const exists = await ctx.db
-    .selectFrom('case_directory')
-    .select('case_id')
-    .where('case_id', '=', req.caseId)
-    .executeTakeFirst();
-  if (!exists) throw new AppError('NOT_FOUND');
+  // Same answer for a known and an unknown case id (no existence oracle): the grant is recorded
+  // and audited either way; for an id no case has, it opens nothing.
   const id = ctx.ids.id();
   const expiresAt = new Date(now.getTime() + req.minutes * 60_000);
   await ctx.db.transaction().execute(async (trx) => {
@@ -96,7 +96,8 @@ export async function breakGlass(
         expires_at: expiresAt,
       })
       .execute();
-    // The reason is written by staff about the access, not about the person: kept in the audit detail.
+    // The reason is kept verbatim (it justifies the access) but may name people: the export marks
+    // it as personal data (PERSONAL_DETAIL_KEYS).
     await appendAudit(trx, {
       at: now,
       userId: p.userId,
@@ -108,3 +109,42 @@ export async function breakGlass(
   });
   return { id, expiresAt: expiresAt.toISOString() };
 }
+
+const REFUSAL_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/**
+ * A refused access (403) of an authenticated user: who (user, device), what (method, route
+ * pattern, the case id if the route names one), when, and why (code and the German reason). No
+ * request body, no free text from the request.
+ */
+export async function recordRefusal(
+  ctx: ServerContext,
+  request: FastifyRequest,
+  error: AppError,
+): Promise<void> {
+  const actor = actorOf(request);
+  if (!actor) return;
+  const params = request.params as Record<string, unknown> | undefined;
+  const query = request.query as Record<string, unknown> | undefined;
+  const caseId = [params?.caseId, query?.caseId].find(
+    (v): v is string => typeof v === 'string' && REFUSAL_ID.test(v),
+  );
+  await appendAudit(ctx.db, {
+    at: ctx.clock.now(),
+    userId: actor.userId,
+    clientId: actor.clientId,
+    action: 'access_refused',
+    caseId: caseId ?? null,
+    detail: {
+      method: request.method,
+      route: request.routeOptions.url ?? 'unknown',
+      code: error.code,
+      reason: error.message,
+    },
+  });
+}
+
+/** Detail keys that may hold personal data (free text written by staff), per audit action. */
+export const PERSONAL_DETAIL_KEYS: Readonly<Record<string, readonly string[]>> = {
+  break_glass: ['reason'],
+};

@@ -30,50 +30,58 @@ export interface TokenPair {
 
 const FAILURE_WINDOW_MS = 15 * 60_000;
 
+/**
+ * Login. Both counters (address and username, known or unknown) are counted under a row lock
+ * BEFORE the password check, so parallel guesses cannot outrun the lockout, and an unknown
+ * username locks exactly like a known one (no user enumeration).
+ */
 export async function login(ctx: ServerContext, input: LoginInput): Promise<TokenPair> {
   const now = ctx.clock.now();
-  const ipFailures = await repo.countRecentIpFailures(
-    ctx.db,
-    input.ip,
-    new Date(now.getTime() - FAILURE_WINDOW_MS),
-  );
-  if (ipFailures >= ctx.config.LOGIN_IP_MAX_FAILURES) throw new AppError('RATE_LIMITED');
+  const ipKey = `ip:${input.ip}`;
+  const userKey = `user:${input.username}`;
+  const ipPolicy = {
+    max: ctx.config.LOGIN_IP_MAX_FAILURES,
+    lockMs: FAILURE_WINDOW_MS,
+    windowMs: FAILURE_WINDOW_MS,
+  };
+  const ip = await repo.reserveAttempt(ctx.db, ipKey, now, ipPolicy);
+  if (!ip.allowed) throw new AppError('RATE_LIMITED');
+  const account = await repo.reserveAttempt(ctx.db, userKey, now, {
+    max: ctx.config.LOGIN_MAX_FAILURES,
+    lockMs: ctx.config.LOGIN_LOCKOUT_MINUTES * 60_000,
+  });
+  if (!account.allowed) throw new AppError('AUTH_ACCOUNT_LOCKED');
+  const failed = account.last ? ('AUTH_ACCOUNT_LOCKED' as const) : ('AUTH_INVALID_CREDENTIALS' as const);
 
   const user = await repo.findUserByUsername(ctx.db, input.username);
   if (!user || user.disabled_at) {
     await verifyPassword(input.password, DUMMY_HASH);
     await repo.recordLoginAttempt(ctx.db, { ip: input.ip, userId: null, success: false, at: now });
-    throw new AppError('AUTH_INVALID_CREDENTIALS');
+    throw new AppError(failed);
   }
-  if (user.locked_until && user.locked_until > now) throw new AppError('AUTH_ACCOUNT_LOCKED');
 
   const ok = await verifyPassword(input.password, user.password_hash);
   if (!ok) {
-    const failures = user.failed_logins + 1;
-    const lock = failures >= ctx.config.LOGIN_MAX_FAILURES;
-    await repo.setLoginFailures(
-      ctx.db,
-      user.id,
-      lock ? 0 : failures,
-      lock ? new Date(now.getTime() + ctx.config.LOGIN_LOCKOUT_MINUTES * 60_000) : null,
-    );
     await repo.recordLoginAttempt(ctx.db, { ip: input.ip, userId: user.id, success: false, at: now });
     await appendAudit(ctx.db, {
       at: now,
       userId: user.id,
       clientId: null,
-      action: lock ? 'login_locked' : 'login_failed',
+      action: account.last ? 'login_locked' : 'login_failed',
     });
-    throw new AppError(lock ? 'AUTH_ACCOUNT_LOCKED' : 'AUTH_INVALID_CREDENTIALS');
+    throw new AppError(failed);
   }
   if (!isRole(user.role)) throw new AppError('FORBIDDEN');
 
-  return ctx.db.transaction().execute(async (trx) => {
+  const outcome = await ctx.db.transaction().execute(async (trx) => {
+    await repo.lockUserById(trx, user.id); // serialises device registration of this user
     const client = await repo.findClient(trx, input.clientId);
     if (client && client.user_id !== user.id)
       throw new AppError('FORBIDDEN', 'Dieses Gerät ist einer anderen Person zugeordnet.');
     if (client?.revoked_at) throw new AppError('SYNC_DEVICE_REVOKED');
     if (!client) {
+      const active = await repo.countActiveClients(trx, user.id);
+      if (active >= ctx.config.MAX_DEVICES_PER_USER) return { limitReached: active } as const;
       await repo.insertClient(trx, {
         clientId: input.clientId,
         userId: user.id,
@@ -87,12 +95,31 @@ export async function login(ctx: ServerContext, input: LoginInput): Promise<Toke
         action: 'device_registered',
       });
     }
-    await repo.setLoginFailures(trx, user.id, 0, null);
+    await repo.clearThrottle(trx, userKey);
+    await repo.refundThrottle(trx, ipKey, ipPolicy.max);
     await repo.recordLoginAttempt(trx, { ip: input.ip, userId: user.id, success: true, at: now });
     await appendAudit(trx, { at: now, userId: user.id, clientId: input.clientId, action: 'login' });
     const familyId = ctx.ids.id();
-    return issueTokens(ctx, trx, { userId: user.id, clientId: input.clientId, familyId, now }, user);
+    const pair = await issueTokens(
+      ctx,
+      trx,
+      { userId: user.id, clientId: input.clientId, familyId, now },
+      user,
+    );
+    return { pair, limitReached: undefined } as const;
   });
+  if (outcome.limitReached === undefined) return outcome.pair;
+  await appendAudit(ctx.db, {
+    at: now,
+    userId: user.id,
+    clientId: input.clientId,
+    action: 'device_limit_reached',
+    detail: { active: outcome.limitReached, max: ctx.config.MAX_DEVICES_PER_USER },
+  });
+  throw new AppError(
+    'FORBIDDEN',
+    `Mit diesem Konto sind bereits ${ctx.config.MAX_DEVICES_PER_USER} Geräte angemeldet. Bitte lassen Sie ein nicht mehr genutztes Gerät von der Fachadministration sperren.`,
+  );
 }
 
 async function issueTokens(
@@ -108,6 +135,7 @@ async function issueTokens(
     sub: t.userId,
     cid: t.clientId,
     role: user.role,
+    fam: t.familyId,
     iat,
     exp,
   });

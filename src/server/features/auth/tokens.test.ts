@@ -5,7 +5,7 @@ import { leaseKeyFromSeed, readAccessToken, signAccessToken, signLease, verifyLe
 const secret = Buffer.from('0123456789abcdef0123456789abcdef');
 
 describe('access tokens', () => {
-  const claims = { sub: 'u1', cid: 'c1', role: 'caseworker' as const, iat: 100, exp: 1000 };
+  const claims = { sub: 'u1', cid: 'c1', role: 'caseworker' as const, fam: 'f1', iat: 100, exp: 1000 };
 
   it('round-trips and rejects tampering', () => {
     const token = signAccessToken(secret, claims);

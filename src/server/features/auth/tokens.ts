@@ -16,6 +16,8 @@ const claimsSchema = z.object({
   sub: z.string(),
   cid: z.string(),
   role: z.enum(ROLES),
+  /** Refresh-token family: a logout or a detected reuse ends the access tokens of the family at once. */
+  fam: z.string().max(100),
   iat: z.number(),
   exp: z.number(),
 });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { parseOrThrow } from '../../../shared/validation';
 import type { ServerContext } from '../../context';
-import { authenticate } from '../../http/authenticate';
+import { authenticate, largeBodyRoute } from '../../http/authenticate';
 import * as service from './reference-data.service';
 
 export const keyParams = z.strictObject({
@@ -23,7 +23,7 @@ export function registerReferenceDataRoutes(app: FastifyInstance, ctx: ServerCon
     const { key } = parseOrThrow(keyParams, request.params);
     return service.getDocument(ctx, key);
   });
-  app.put('/reference-data/:key', async (request) => {
+  app.put('/reference-data/:key', largeBodyRoute(ctx), async (request) => {
     const p = await authenticate(ctx, request, { roles: ['specialist_admin'] });
     const { key } = parseOrThrow(keyParams, request.params);
     const body = parseOrThrow(putSchema, request.body);

@@ -10,7 +10,7 @@ import {
   snapshotRequestSchema,
 } from '../../../shared/sync/protocol';
 import type { ServerContext } from '../../context';
-import { assertSameClient, authenticate } from '../../http/authenticate';
+import { assertSameClient, authenticate, largeBodyRoute } from '../../http/authenticate';
 import { attachPokeHub, pokeHub } from './poke';
 import * as service from './sync.service';
 
@@ -29,7 +29,7 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): vo
     return service.hello(ctx, principal, body);
   });
 
-  app.post('/sync/push', async (request, reply) => {
+  app.post('/sync/push', largeBodyRoute(ctx), async (request, reply) => {
     const principal = await authenticate(ctx, request);
     const body = parseOrThrow(pushRequestSchema, request.body);
     assertSameClient(principal, body.clientId);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ResourceDataError } from '../common/resource-data';
-import criteriaData from '../../../../resources/assessment/criteria.json';
+import criteriaData from '../../../../resources/assessment/criteria.json' with { type: 'json' };
 import { criterionLabel, defaultCriteriaCatalogue, findCriterion, parseCriteriaCatalogue } from './criteria';
 import { KEY_FACTOR_IDS } from './vocabulary';
 

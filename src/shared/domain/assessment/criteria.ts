@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { parseResource } from '../common/resource-data';
-import criteriaData from '../../../../resources/assessment/criteria.json';
+import criteriaData from '../../../../resources/assessment/criteria.json' with { type: 'json' };
 import {
   catalogueIdSchema,
   KEY_FACTOR_IDS,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ResourceDataError } from '../common/resource-data';
-import tableData from '../../../../resources/assessment/profile-decision-table.json';
+import tableData from '../../../../resources/assessment/profile-decision-table.json' with { type: 'json' };
 import {
   allProfileCombinations,
   analyzeDecisionTable,

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { parseResource } from '../common/resource-data';
-import tableData from '../../../../resources/assessment/profile-decision-table.json';
+import tableData from '../../../../resources/assessment/profile-decision-table.json' with { type: 'json' };
 import {
   catalogueIdSchema,
   INTEGRATION_FORECAST_LABELS,

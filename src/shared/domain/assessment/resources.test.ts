@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ResourceDataError } from '../common/resource-data';
-import criteriaData from '../../../../resources/assessment/criteria.json';
-import tableData from '../../../../resources/assessment/profile-decision-table.json';
+import criteriaData from '../../../../resources/assessment/criteria.json' with { type: 'json' };
+import tableData from '../../../../resources/assessment/profile-decision-table.json' with { type: 'json' };
 import { assessmentResourceParsers } from './resources';
 
 const FILES: Record<string, unknown> = {

@@ -12,11 +12,26 @@ import {
   fullMonthsBetween,
   isIsoDate,
   isoDateSchema,
+  isoInstantSchema,
+  isPlausibleIsoDate,
   isWithin,
   overlapDays,
 } from './dates';
 
 describe('calendar dates', () => {
+  it('accepts only plausible years (1900–2100): no year 0000, no 9999 (issue 14, item 8)', () => {
+    for (const bad of ['0000-01-01', '1899-12-31', '2101-01-01', '9999-12-31', '0000-00-00', '2026-13-45'])
+      expect(isoDateSchema.safeParse(bad).success, bad).toBe(false);
+    for (const good of ['1900-01-01', '1960-07-15', '2026-03-02', '2100-12-31'])
+      expect(isoDateSchema.safeParse(good).success, good).toBe(true);
+    expect(isoDateSchema.safeParse('1899-12-31').error?.issues[0]?.message).toMatch(/1900 und 2100/);
+    expect(isPlausibleIsoDate('2026-03-02')).toBe(true);
+    expect(isPlausibleIsoDate('0000-01-01')).toBe(false);
+    expect(isoInstantSchema.safeParse('2026-03-02T08:00:00Z').success).toBe(true);
+    expect(isoInstantSchema.safeParse('0000-01-01T00:00:00Z').success).toBe(false);
+    expect(isoInstantSchema.safeParse('9999-12-31T23:59:59+01:00').success).toBe(false);
+  });
+
   it('accepts only real ISO dates', () => {
     expect(isIsoDate('2024-02-29')).toBe(true);
     expect(isIsoDate('2025-02-29')).toBe(false);

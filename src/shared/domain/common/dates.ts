@@ -16,9 +16,39 @@ export function isIsoDate(value: string): value is IsoDate {
   return d.toISOString().slice(0, 10) === value;
 }
 
+/**
+ * The range of dates Lotse accepts anywhere (birth dates, plans, appointments, timestamps): a year
+ * 0000 or 9999 is a typing error or a hostile value, and PostgreSQL has no year 0.
+ */
+export const MIN_PLAUSIBLE_DATE = '1900-01-01';
+export const MAX_PLAUSIBLE_DATE = '2100-12-31';
+
+/** True for a real calendar date within the plausible range. */
+export function isPlausibleIsoDate(value: string): value is IsoDate {
+  return isIsoDate(value) && value >= MIN_PLAUSIBLE_DATE && value <= MAX_PLAUSIBLE_DATE;
+}
+
 export const isoDateSchema = z
   .string({ error: 'Bitte ein Datum angeben.' })
-  .refine(isIsoDate, { message: 'Bitte ein gültiges Datum im Format JJJJ-MM-TT angeben.' });
+  .refine(isIsoDate, { message: 'Bitte ein gültiges Datum im Format JJJJ-MM-TT angeben.' })
+  .refine((v) => !isIsoDate(v) || (v >= MIN_PLAUSIBLE_DATE && v <= MAX_PLAUSIBLE_DATE), {
+    message: 'Das Datum muss zwischen 1900 und 2100 liegen.',
+  });
+
+/** An instant (ISO 8601 with offset) within the plausible date range, e.g. for timestamps on the wire. */
+export const isoInstantSchema = z.iso
+  .datetime({ offset: true, error: 'Bitte einen gültigen Zeitpunkt angeben.' })
+  .refine(
+    (v) => {
+      const t = Date.parse(v);
+      return (
+        Number.isFinite(t) &&
+        t >= Date.parse(`${MIN_PLAUSIBLE_DATE}T00:00:00Z`) &&
+        t < Date.parse(`${MAX_PLAUSIBLE_DATE}T00:00:00Z`) + 86_400_000
+      );
+    },
+    { message: 'Der Zeitpunkt muss zwischen 1900 und 2100 liegen.' },
+  );
 
 function parts(date: IsoDate): [number, number, number] {
   if (!isIsoDate(date)) throw new RangeError(`Kein gültiges Datum: ${date}`);

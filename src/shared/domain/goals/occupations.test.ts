@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ResourceDataError } from '../common/resource-data';
-import occupationsData from '../../../../resources/goals/occupations-kldb.json';
+import occupationsData from '../../../../resources/goals/occupations-kldb.json' with { type: 'json' };
 import {
   defaultOccupationCatalogue,
   describeTargetOccupation,

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { parseResource } from '../common/resource-data';
-import occupationsData from '../../../../resources/goals/occupations-kldb.json';
+import occupationsData from '../../../../resources/goals/occupations-kldb.json' with { type: 'json' };
 
 export const OCCUPATIONS_RESOURCE = 'goals/occupations-kldb.json';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ResourceDataError } from '../common/resource-data';
-import occupationsData from '../../../../resources/goals/occupations-kldb.json';
-import strategiesData from '../../../../resources/goals/strategies.json';
+import occupationsData from '../../../../resources/goals/occupations-kldb.json' with { type: 'json' };
+import strategiesData from '../../../../resources/goals/strategies.json' with { type: 'json' };
 import { goalsResourceParsers } from './resources';
 
 const FILES: Record<string, unknown> = {

@@ -3,7 +3,7 @@ import { ResourceDataError } from '../common/resource-data';
 import type { Assessment, CriterionEntry } from '../assessment/assessment';
 import { assessmentFixture, entryFixture } from '../assessment/test-fixtures';
 import { defaultCriteriaCatalogue as criteria } from '../assessment/criteria';
-import strategiesData from '../../../../resources/goals/strategies.json';
+import strategiesData from '../../../../resources/goals/strategies.json' with { type: 'json' };
 import {
   checkStrategySelection,
   defaultStrategyCatalogue,

@@ -18,7 +18,7 @@ import {
   keyFactorIdSchema,
   type KeyFactorId,
 } from '../assessment/vocabulary';
-import strategiesData from '../../../../resources/goals/strategies.json';
+import strategiesData from '../../../../resources/goals/strategies.json' with { type: 'json' };
 
 export const STRATEGIES_RESOURCE = 'goals/strategies.json';
 

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { addDays, formatGermanDate, isoDateSchema, type IsoDate } from '../common/dates';
 import { duplicateIds, parseResource, ResourceDataError } from '../common/resource-data';
-import data from '../../../../resources/rules/legal-regimes.json';
+import data from '../../../../resources/rules/legal-regimes.json' with { type: 'json' };
 
 const text = z.string().trim().min(1, { message: 'Text fehlt.' });
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import data from '../../../../resources/measures/catalogue.json';
+import data from '../../../../resources/measures/catalogue.json' with { type: 'json' };
 import { ResourceDataError } from '../common/resource-data';
 import {
   defaultMeasureCatalogue,

@@ -1,5 +1,5 @@
 /** The shipped measure catalogue (resources/measures/catalogue.json), parsed once at import. */
-import data from '../../../../resources/measures/catalogue.json';
+import data from '../../../../resources/measures/catalogue.json' with { type: 'json' };
 import { parseMeasureCatalogue, type CatalogueEntry, type MeasureCatalogue } from './catalogue.schema';
 
 export const MEASURE_CATALOGUE_SOURCE = 'resources/measures/catalogue.json';

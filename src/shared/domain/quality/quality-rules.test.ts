@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import data from '../../../../resources/quality/rules.json';
+import data from '../../../../resources/quality/rules.json' with { type: 'json' };
 import { ResourceDataError } from '../common/resource-data';
 import { cooperationPlanSchema } from '../plan/cooperation-plan';
 import {

@@ -13,7 +13,7 @@ import {
   PLAN_POINT_LABELS,
   type CooperationPlan,
 } from '../plan/cooperation-plan';
-import data from '../../../../resources/quality/rules.json';
+import data from '../../../../resources/quality/rules.json' with { type: 'json' };
 
 export const SEVERITIES = ['hinweis', 'warnung', 'mangel'] as const;
 export type Severity = (typeof SEVERITIES)[number];
