@@ -12,8 +12,13 @@ function asPulled(
   record: { id: string } & Record<string, unknown>,
 ): SyncedRow {
   const { id, ...row } = record;
+  // the generator's records come out of the domain's schemas: only missing fields get their defaults
+  // (applyServerRows checks every value against the definition before it writes)
   const parsed = Object.fromEntries(
-    Object.entries(ENTITIES[entity].fields).map(([k, f]) => [k, f.schema.parse(row[k])]),
+    Object.entries(ENTITIES[entity].fields).map(([k, f]) => [
+      k,
+      row[k] === undefined ? f.schema.parse(undefined) : row[k],
+    ]),
   );
   return {
     entity,
@@ -59,7 +64,16 @@ export function seedDemoData(
         asPulled('persons', caseId, { ...d.person, householdId: d.household.id }),
         asPulled('cases', caseId, d.case),
         ...d.appointments.map((a) => asPulled('appointments', caseId, a)),
+        ...d.contacts.map((c) => asPulled('contacts', caseId, c)),
         ...d.notes.map((note) => asPulled('notes', caseId, note)),
+        ...d.consents.map((c) => asPulled('consents', caseId, c)),
+        ...d.assessments.map((a) => asPulled('assessments', caseId, a)),
+        ...d.goals.map((g) => asPulled('goals', caseId, g)),
+        ...d.strategyChoices.map((s) => asPulled('strategy_choices', caseId, s)),
+        ...d.assignments.map((a) => asPulled('measure_assignments', caseId, a)),
+        ...d.plans.map((p) => asPulled('cooperation_plans', caseId, p)),
+        ...d.ownEfforts.map((e) => asPulled('own_efforts', caseId, e)),
+        ...d.handovers.map((h) => asPulled('plan_handovers', caseId, h)),
       );
     }
     const result = applyServerRows(raw, rows, { now });
