@@ -189,17 +189,19 @@ export async function getCaseDetail(db: Executor, caseId: string): Promise<CaseD
   };
 }
 
-/** One stored record in domain terms (archived ones included), or undefined. */
+/** One stored record in domain terms (archived ones too unless `live`), or undefined. */
 export async function getRecord<E extends EntityName>(
   db: Executor,
   entity: E,
   id: string,
+  options: { live?: boolean } = {},
 ): Promise<Rec<E> | undefined> {
-  const row = await (db as unknown as Kysely<Record<string, Record<string, unknown>>>)
+  let q = (db as unknown as Kysely<Record<string, Record<string, unknown>>>)
     .selectFrom(entity)
     .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst();
+    .where('id', '=', id);
+  if (options.live) q = q.where('archived_at', 'is', null);
+  const row = await q.executeTakeFirst();
   return row ? record(entity, row) : undefined;
 }
 

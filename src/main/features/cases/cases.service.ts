@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import {
   APPOINTMENT_STATUS_LABELS,
   canChangeAppointmentStatus,
@@ -11,22 +11,16 @@ import {
   provisionalCaseNumber,
 } from '../../../shared/domain/case/case';
 import { isOfficeId, officeCode } from '../../../shared/domain/case/office';
-import { dtoOf, type Dto } from '../common/service-kit';
+import { isoDateSchema } from '../../../shared/domain/common/dates';
+import { dtoOf, requireLive, serviceKit, type Dto, type ServiceDeps } from '../common/service-kit';
 import { moveLastContact } from './last-contact';
 import type { Entities, EntityName, FieldsInput } from '../../../shared/entities/index';
 import { AppError } from '../../../shared/errors';
 import type { LocalDb } from '../../db/local-db';
-import {
-  clientIdOf,
-  writeSynced,
-  type Clock,
-  type IdGenerator,
-  type WriteContext,
-} from '../../db/write-synced';
+import { clientIdOf, writeSynced, type WriteContext } from '../../db/write-synced';
 import {
   countProvisionalNumbers,
   getCaseDetail,
-  getRecord,
   listAppointmentsOn,
   listCases,
   listOffices,
@@ -36,18 +30,10 @@ import {
   type ListCasesFilter,
 } from './cases.repository';
 
-export interface CasesServiceDeps {
-  /** The open database, or a getter (the store's db() throws VAULT_LOCKED while locked). */
-  readonly db: Kysely<LocalDb> | (() => Kysely<LocalDb>);
-  readonly clock: Clock;
-  readonly ids: IdGenerator;
-  /** The signed-in caseworker's user id (stamped on rows; never a name). */
-  readonly actorId?: string | (() => string);
-}
+export type CasesServiceDeps = ServiceDeps;
 
 type Input<E extends EntityName> = FieldsInput<Entities[E]['fields']>;
 
-/** A new case: the person (and household) in domain terms, where it is worked and since when. */
 /** A new case: the person (and household) in domain terms, where it is worked and since when. */
 export type NewCaseInput = Required<Pick<Input<'cases'>, 'officeId' | 'caseworkerId' | 'openedOn'>> & {
   readonly person: Input<'persons'>;
@@ -62,15 +48,13 @@ export type CaseChanges = Pick<
 export type NoteInput = Pick<Input<'notes'>, 'category' | 'title' | 'body' | 'restricted'>;
 export type AppointmentInput = Omit<Input<'appointments'>, never>;
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function requireDate(value: string | null | undefined, path: string): void {
-  if (value === null || value === undefined) return;
-  if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+/** A date the service needs before writing (the write path checks every stored date itself). */
+function requireDate(value: string, path: string): void {
+  const parsed = isoDateSchema.safeParse(value);
+  if (!parsed.success)
     throw new AppError('VALIDATION_FAILED', undefined, {
-      issues: [{ path, message: 'Bitte ein gültiges Datum (JJJJ-MM-TT) angeben.' }],
+      issues: [{ path, message: parsed.error.issues[0]?.message ?? 'Ungültiges Datum.' }],
     });
-  }
 }
 
 /**
@@ -78,33 +62,18 @@ function requireDate(value: string | null | undefined, path: string): void {
  * transaction through writeSynced (row + outbox entry). Rows are returned as they are stored.
  */
 export function createCasesService(deps: CasesServiceDeps) {
-  const db = () => (typeof deps.db === 'function' ? deps.db() : deps.db);
-  const actor = () => (typeof deps.actorId === 'function' ? deps.actorId() : (deps.actorId ?? 'local-user'));
-  const ctx = (): WriteContext => ({
-    clock: deps.clock,
-    ids: deps.ids,
-    actorId: actor(),
-    localTxId: deps.ids.newId(),
-  });
-
-  async function requireCase(trx: Transaction<LocalDb>, caseId: string): Promise<void> {
-    const exists = await trx
-      .selectFrom('cases')
-      .select('id')
-      .where('id', '=', caseId)
-      .where('archived_at', 'is', null)
-      .executeTakeFirst();
-    if (!exists) throw new AppError('NOT_FOUND');
-  }
+  const kit = serviceKit(deps);
+  const db = kit.db;
 
   /** An attended appointment is a contact: the case's last contact moves forward, never back. */
   async function recordContact(
     trx: Transaction<LocalDb>,
+    ctx: WriteContext,
     caseId: string,
     appointment: { startsAt: string; status: string },
   ): Promise<void> {
     if (appointment.status !== 'wahrgenommen') return;
-    await moveLastContact(trx, ctx(), caseId, appointment.startsAt);
+    await moveLastContact(trx, ctx, caseId, appointment.startsAt);
   }
 
   return {
@@ -136,65 +105,62 @@ export function createCasesService(deps: CasesServiceDeps) {
           issues: [{ path: 'officeId', message: 'Bitte einen der vier Standorte wählen.' }],
         });
       const officeId = input.officeId;
-      const c = ctx();
-      const caseId = deps.ids.newId();
-      const personId = deps.ids.newId();
-      const householdId = input.household ? deps.ids.newId() : null;
-      const caseNumber = await db()
-        .transaction()
-        .execute(async (trx) => {
-          const year = Number(input.openedOn.slice(0, 4));
-          const tag = deviceTag(await clientIdOf(trx, deps.ids));
-          const prefix = `${officeCode(officeId)}-${year}-V${tag}-`;
-          const number = provisionalCaseNumber(
-            officeCode(officeId),
-            year,
-            tag,
-            (await countProvisionalNumbers(trx, prefix)) + 1,
-          );
-          // The case goes first: the server accepts a case's records only after the case itself
-          // (SYNC.md §4.5). Its person follows in the same transaction, so the foreign keys are
-          // checked at commit.
-          await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
-          await writeSynced(trx, c, {
-            entity: 'cases',
-            op: 'create',
-            id: caseId,
-            caseId,
-            values: {
-              caseNumber: number,
-              provisionalCaseNumber: number,
-              personId,
-              officeId,
-              caseworkerId: input.caseworkerId,
-              phase: 1,
-              status: 'aktiv',
-              openedOn: input.openedOn,
-            },
-          });
-          if (input.household && householdId) {
-            await writeSynced(trx, c, {
-              entity: 'households',
-              op: 'create',
-              id: householdId,
-              caseId,
-              values: input.household,
-            });
-          }
-          await writeSynced(trx, c, {
-            entity: 'persons',
-            op: 'create',
-            id: personId,
-            caseId,
-            values: { ...input.person, householdId },
-          });
-          await trx
-            .insertInto('access_scope')
-            .values({ case_id: caseId, scope_version: 0 })
-            .onConflict((oc) => oc.doNothing())
-            .execute();
-          return number;
+      const caseId = kit.newId();
+      const personId = kit.newId();
+      const householdId = input.household ? kit.newId() : null;
+      const caseNumber = await kit.write(async (trx, ctx) => {
+        const year = Number(input.openedOn.slice(0, 4));
+        const tag = deviceTag(await clientIdOf(trx, ctx.ids));
+        const prefix = `${officeCode(officeId)}-${year}-V${tag}-`;
+        const number = provisionalCaseNumber(
+          officeCode(officeId),
+          year,
+          tag,
+          (await countProvisionalNumbers(trx, prefix)) + 1,
+        );
+        // The case goes first: the server accepts a case's records only after the case itself
+        // (SYNC.md §4.5). Its person follows in the same transaction, so the foreign keys are
+        // checked at commit.
+        await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
+        await writeSynced(trx, ctx, {
+          entity: 'cases',
+          op: 'create',
+          id: caseId,
+          caseId,
+          values: {
+            caseNumber: number,
+            provisionalCaseNumber: number,
+            personId,
+            officeId,
+            caseworkerId: input.caseworkerId,
+            phase: 1,
+            status: 'aktiv',
+            openedOn: input.openedOn,
+          },
         });
+        if (input.household && householdId) {
+          await writeSynced(trx, ctx, {
+            entity: 'households',
+            op: 'create',
+            id: householdId,
+            caseId,
+            values: input.household,
+          });
+        }
+        await writeSynced(trx, ctx, {
+          entity: 'persons',
+          op: 'create',
+          id: personId,
+          caseId,
+          values: { ...input.person, householdId },
+        });
+        await trx
+          .insertInto('access_scope')
+          .values({ case_id: caseId, scope_version: 0 })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+        return number;
+      });
       return { caseId, personId, householdId, caseNumber };
     },
 
@@ -203,19 +169,17 @@ export function createCasesService(deps: CasesServiceDeps) {
       changes: PersonChanges,
       expectedRowVersion?: number,
     ): Promise<Dto<'persons'>> {
-      return db()
-        .transaction()
-        .execute(async (trx) =>
-          dtoOf(
-            await writeSynced(trx, ctx(), {
-              entity: 'persons',
-              op: 'update',
-              id: personId,
-              values: changes,
-              ...(expectedRowVersion === undefined ? {} : { expectedRowVersion }),
-            }),
-          ),
-        );
+      return kit.write(async (trx, ctx) =>
+        dtoOf(
+          await writeSynced(trx, ctx, {
+            entity: 'persons',
+            op: 'update',
+            id: personId,
+            values: changes,
+            ...(expectedRowVersion === undefined ? {} : { expectedRowVersion }),
+          }),
+        ),
+      );
     },
 
     /** Case header changes; status and phase only along the domain's state machines. */
@@ -224,51 +188,46 @@ export function createCasesService(deps: CasesServiceDeps) {
       changes: CaseChanges,
       expectedRowVersion?: number,
     ): Promise<Dto<'cases'>> {
-      return db()
-        .transaction()
-        .execute(async (trx) => {
-          const current = await getRecord(trx, 'cases', caseId);
-          if (!current || current.rowVersion < 0) throw new AppError('NOT_FOUND');
-          if (changes.status !== undefined && !canChangeCaseStatus(current.status, changes.status))
-            throw new AppError(
-              'INVALID_TRANSITION',
-              `Ein Fall im Status „${CASE_STATUS_LABELS[current.status]}“ kann nicht „${CASE_STATUS_LABELS[changes.status]}“ werden.`,
-            );
-          if (
-            changes.phase !== undefined &&
-            changes.phase !== current.phase &&
-            !canMoveToPhase(current.phase, changes.phase)
-          )
-            throw new AppError(
-              'INVALID_TRANSITION',
-              `Von Phase ${current.phase} geht es nur zur nächsten Phase oder zurück, nicht zu Phase ${changes.phase}.`,
-            );
-          return dtoOf(
-            await writeSynced(trx, ctx(), {
-              entity: 'cases',
-              op: 'update',
-              id: caseId,
-              values: changes,
-              ...(expectedRowVersion === undefined ? {} : { expectedRowVersion }),
-            }),
+      return kit.write(async (trx, ctx) => {
+        const current = await requireLive(trx, 'cases', caseId);
+        if (changes.status !== undefined && !canChangeCaseStatus(current.status, changes.status))
+          throw new AppError(
+            'INVALID_TRANSITION',
+            `Ein Fall im Status „${CASE_STATUS_LABELS[current.status]}“ kann nicht „${CASE_STATUS_LABELS[changes.status]}“ werden.`,
           );
-        });
+        if (
+          changes.phase !== undefined &&
+          changes.phase !== current.phase &&
+          !canMoveToPhase(current.phase, changes.phase)
+        )
+          throw new AppError(
+            'INVALID_TRANSITION',
+            `Von Phase ${current.phase} geht es nur zur nächsten Phase oder zurück, nicht zu Phase ${changes.phase}.`,
+          );
+        return dtoOf(
+          await writeSynced(trx, ctx, {
+            entity: 'cases',
+            op: 'update',
+            id: caseId,
+            values: changes,
+            ...(expectedRowVersion === undefined ? {} : { expectedRowVersion }),
+          }),
+        );
+      });
     },
 
     async addNote(caseId: string, note: NoteInput): Promise<{ noteId: string; note: Dto<'notes'> }> {
-      const noteId = deps.ids.newId();
-      const written = await db()
-        .transaction()
-        .execute(async (trx) => {
-          await requireCase(trx, caseId);
-          return writeSynced(trx, ctx(), {
-            entity: 'notes',
-            op: 'create',
-            id: noteId,
-            caseId,
-            values: { ...note, writtenAt: deps.clock.now().toISOString(), authorId: actor() },
-          });
+      const noteId = kit.newId();
+      const written = await kit.write(async (trx, ctx) => {
+        await requireLive(trx, 'cases', caseId);
+        return writeSynced(trx, ctx, {
+          entity: 'notes',
+          op: 'create',
+          id: noteId,
+          caseId,
+          values: { ...note, writtenAt: kit.now().toISOString(), authorId: ctx.actorId },
         });
+      });
       return { noteId, note: dtoOf(written) };
     },
 
@@ -277,40 +236,36 @@ export function createCasesService(deps: CasesServiceDeps) {
       changes: Partial<NoteInput>,
       expectedRowVersion?: number,
     ): Promise<Dto<'notes'>> {
-      return db()
-        .transaction()
-        .execute(async (trx) =>
-          dtoOf(
-            await writeSynced(trx, ctx(), {
-              entity: 'notes',
-              op: 'update',
-              id: noteId,
-              values: changes,
-              ...(expectedRowVersion === undefined ? {} : { expectedRowVersion }),
-            }),
-          ),
-        );
+      return kit.write(async (trx, ctx) =>
+        dtoOf(
+          await writeSynced(trx, ctx, {
+            entity: 'notes',
+            op: 'update',
+            id: noteId,
+            values: changes,
+            ...(expectedRowVersion === undefined ? {} : { expectedRowVersion }),
+          }),
+        ),
+      );
     },
 
     async addAppointment(
       caseId: string,
       input: AppointmentInput,
     ): Promise<{ appointmentId: string; appointment: Dto<'appointments'> }> {
-      const appointmentId = deps.ids.newId();
-      const written = await db()
-        .transaction()
-        .execute(async (trx) => {
-          await requireCase(trx, caseId);
-          const result = await writeSynced(trx, ctx(), {
-            entity: 'appointments',
-            op: 'create',
-            id: appointmentId,
-            caseId,
-            values: input,
-          });
-          await recordContact(trx, caseId, result.record);
-          return result;
+      const appointmentId = kit.newId();
+      const written = await kit.write(async (trx, ctx) => {
+        await requireLive(trx, 'cases', caseId);
+        const result = await writeSynced(trx, ctx, {
+          entity: 'appointments',
+          op: 'create',
+          id: appointmentId,
+          caseId,
+          values: input,
         });
+        await recordContact(trx, ctx, caseId, result.record);
+        return result;
+      });
       return { appointmentId, appointment: dtoOf(written) };
     },
 
@@ -320,36 +275,33 @@ export function createCasesService(deps: CasesServiceDeps) {
       changes: Partial<AppointmentInput>,
       expectedRowVersion?: number,
     ): Promise<Dto<'appointments'>> {
-      return db()
-        .transaction()
-        .execute(async (trx) => {
-          const current = await getRecord(trx, 'appointments', appointmentId);
-          if (!current) throw new AppError('NOT_FOUND');
-          if (
-            changes.status !== undefined &&
-            changes.status !== current.status &&
-            !canChangeAppointmentStatus(current.status, changes.status)
-          )
-            throw new AppError(
-              'INVALID_TRANSITION',
-              `Ein Termin im Status „${APPOINTMENT_STATUS_LABELS[current.status]}“ kann nicht auf „${APPOINTMENT_STATUS_LABELS[changes.status]}“ gesetzt werden.`,
-            );
-          const result = await writeSynced(trx, ctx(), {
-            entity: 'appointments',
-            op: 'update',
-            id: appointmentId,
-            values: changes,
-            ...(expectedRowVersion === undefined ? {} : { expectedRowVersion }),
-          });
-          await recordContact(trx, current.caseId, result.record);
-          return dtoOf(result);
+      return kit.write(async (trx, ctx) => {
+        const current = await requireLive(trx, 'appointments', appointmentId);
+        if (
+          changes.status !== undefined &&
+          changes.status !== current.status &&
+          !canChangeAppointmentStatus(current.status, changes.status)
+        )
+          throw new AppError(
+            'INVALID_TRANSITION',
+            `Ein Termin im Status „${APPOINTMENT_STATUS_LABELS[current.status]}“ kann nicht auf „${APPOINTMENT_STATUS_LABELS[changes.status]}“ gesetzt werden.`,
+          );
+        const result = await writeSynced(trx, ctx, {
+          entity: 'appointments',
+          op: 'update',
+          id: appointmentId,
+          values: changes,
+          ...(expectedRowVersion === undefined ? {} : { expectedRowVersion }),
         });
+        await recordContact(trx, ctx, current.caseId, result.record);
+        return dtoOf(result);
+      });
     },
 
     async archiveNote(noteId: string): Promise<void> {
-      await db()
-        .transaction()
-        .execute((trx) => writeSynced(trx, ctx(), { entity: 'notes', op: 'archive', id: noteId }));
+      await kit.write(async (trx, ctx) =>
+        writeSynced(trx, ctx, { entity: 'notes', op: 'archive', id: noteId }),
+      );
     },
 
     /** Pending local edits (for the sync screen). */

@@ -1,12 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
+import { getRecord } from '../cases/cases.repository';
 import { dateInBerlin, type IsoDate } from '../../../shared/domain/common/dates';
-import {
-  ENTITIES,
-  fromRow,
-  type Entities,
-  type EntityName,
-  type RecordOf,
-} from '../../../shared/entities/index';
+import type { Entities, EntityName, RecordOf } from '../../../shared/entities/index';
 import { AppError, type FieldIssue } from '../../../shared/errors';
 import type { LocalDb } from '../../db/local-db';
 import type { Clock, IdGenerator, SyncedWriteResult, WriteContext } from '../../db/write-synced';
@@ -58,26 +53,11 @@ export function serviceKit(deps: ServiceDeps) {
 
 export type ServiceKit = ReturnType<typeof serviceKit>;
 
-// Dynamic table names: the entity definition is the type guard.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Loose = Kysely<any>;
-
 /** A stored record in domain terms with its row version. */
 export type Stored<E extends EntityName> = RecordOf<Entities[E]['fields']> & { rowVersion: number };
 
-async function liveOrNot<E extends EntityName>(
-  trx: Transaction<LocalDb>,
-  entity: E,
-  id: string,
-): Promise<Stored<E> | undefined> {
-  const row = (await (trx as unknown as Loose)
-    .selectFrom(entity)
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst()) as Record<string, unknown> | undefined;
-  if (!row || row['archived_at'] !== null) return undefined;
-  return { ...fromRow(ENTITIES[entity], row), rowVersion: Number(row['row_version']) } as Stored<E>;
-}
+const liveOrNot = <E extends EntityName>(trx: Transaction<LocalDb>, entity: E, id: string) =>
+  getRecord(trx, entity, id, { live: true });
 
 /** A live (not archived) record, or NOT_FOUND. */
 export async function requireLive<E extends EntityName>(
