@@ -91,40 +91,16 @@ function createWithout<D extends EntityDefinition, K extends Key<D> = never>(
 ) {
   return createInputSchema(def).omit(mask(keys)) as unknown as Typed<Omit<FieldsIn<D>, K>>;
 }
-/**
- * Keeps only the keys the sender gave: the derived update schema fills domain defaults in for
- * missing fields (zod applies a default under .optional()), which would reset them on every
- * partial update.
- */
-function onlyGiven(schema: z.ZodType): z.ZodType {
-  return z.unknown().transform((raw, ctx) => {
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues)
-        ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
-      return z.NEVER;
-    }
-    const given = raw as Record<string, unknown>;
-    return Object.fromEntries(
-      Object.entries(parsed.data as Record<string, unknown>).filter(([key]) => Object.hasOwn(given, key)),
-    );
-  });
-}
-
-/** The update input of a record type (derived: the fields that may change), only the given ones. */
+/** The update input of a record type (derived: the fields that may change), only the given ones (no defaults filled in). */
 function updateOf<D extends EntityDefinition, K extends Key<D>>(def: D, keys: Mask<K>) {
-  return onlyGiven(updateInputSchema(def).pick(mask(keys))) as unknown as Typed<
-    Partial<Pick<FieldsIn<D>, K>>
-  >;
+  return updateInputSchema(def).pick(mask(keys)) as unknown as Typed<Partial<Pick<FieldsIn<D>, K>>>;
 }
 /** The update input of a record type (derived), without the given fields. */
 function updateWithout<D extends EntityDefinition, K extends Key<D> = never>(
   def: D,
   keys: Mask<K> = {} as Mask<K>,
 ) {
-  return onlyGiven(updateInputSchema(def).omit(mask(keys))) as unknown as Typed<
-    Partial<Omit<FieldsIn<D>, K>>
-  >;
+  return updateInputSchema(def).omit(mask(keys)) as unknown as Typed<Partial<Omit<FieldsIn<D>, K>>>;
 }
 
 const strict = <T extends z.core.$ZodLooseShape>(shape: T) => guarded(z.strictObject(shape));
