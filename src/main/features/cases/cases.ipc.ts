@@ -1,6 +1,6 @@
 import type { IsoDate } from '../../../shared/domain/common/dates';
 import { isProvisionalCaseNumber } from '../../../shared/domain/case/case';
-import { householdSchema, isSingleParentHousehold } from '../../../shared/domain/case/household';
+import { isSingleParentHousehold } from '../../../shared/domain/case/household';
 import { targetGroupsFrom } from '../../../shared/domain/case/target-groups';
 import { appointmentsEntity, fromRow } from '../../../shared/entities/index';
 import type { CaseDetailDto, DayAppointment } from '../../../shared/ipc/contract';
@@ -42,7 +42,6 @@ export function casesHandlers(
     'cases:get': async ({ caseId }): Promise<CaseDetailDto> => {
       const d = await cases.getCase(caseId);
       const on = today();
-      const household = d.household ? householdSchema.safeParse(d.household) : undefined;
       return {
         summary: {
           caseId: d.case.id,
@@ -72,7 +71,8 @@ export function casesHandlers(
             disability: d.person.disability,
             germanLevel: d.person.germanLevel,
             expectedReleaseDate: d.person.expectedReleaseDate,
-            ...(household?.success ? { singleParent: isSingleParentHousehold(household.data, on) } : {}),
+            // the stored household is already a domain record (read through its definition)
+            ...(d.household ? { singleParent: isSingleParentHousehold(d.household, on) } : {}),
           },
           on,
         ),
