@@ -27,6 +27,10 @@ test.describe('caseload and case workspace', () => {
     await expect(page.getByRole('heading', { name: 'Zielgruppen' })).toBeVisible();
     await expect(page.getByText(/^Fall (OSZ|DZ|EB|TO)-\d{4}-\d{6}/)).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Vermerke' })).toBeVisible();
+    // the preferred language reads as a German word, not a code
+    const language = page.getByRole('row', { name: /Bevorzugte Sprache/ });
+    await expect(language).toHaveText(/Bevorzugte Sprache\s*(–|[A-ZÄÖÜ][a-zäöüß]+)/);
+    await expect(language).not.toHaveText(/Sprache\s*[a-z]{2}$/);
     await expectAccessible(page, testInfo, 'case-workspace');
     await keepScreenshot(page, testInfo, 'case-workspace');
 

@@ -25,6 +25,14 @@ const weekdayFmt = new Intl.DateTimeFormat('de-DE', {
   timeZone: 'UTC',
 });
 const numberFmt = new Intl.NumberFormat('de-DE');
+const languageNames = new Intl.DisplayNames('de-DE', { type: 'language' });
+
+/** ISO 639-1 code -> its German name ('uk' -> 'Ukrainisch'); '–' when not recorded. */
+export function formatLanguage(code: string | null | undefined): string {
+  if (!code) return '–';
+  const name = languageNames.of(code);
+  return name ? name.charAt(0).toLocaleUpperCase('de-DE') + name.slice(1) : code;
+}
 
 /** '2026-11-23' -> '23.11.2026' */
 export function formatDate(iso: string | null | undefined): string {

@@ -25,6 +25,7 @@ import {
   APPOINTMENT_STATUS_LABELS,
   CASE_STATUS_LABELS,
   formatDate,
+  formatLanguage,
   formatTime,
   PHASE_LABELS,
   PHASES,
@@ -171,7 +172,7 @@ export function CaseWorkspacePage({ caseId }: { caseId: string }) {
                 <Field label="Staatsangehörigkeit" value={p.nationality} />
               </Table.Tr>
               <Table.Tr>
-                <Field label="Bevorzugte Sprache" value={p.preferredLanguage} />
+                <Field label="Bevorzugte Sprache" value={formatLanguage(p.preferredLanguage)} />
               </Table.Tr>
               <Table.Tr>
                 <Field label="Behinderung" value={DISABILITY_LABELS[p.disability]} />
