@@ -117,6 +117,11 @@ describe('isInRollout', () => {
     expect(reached.length).toBeLessThan(600);
   });
 
+  it('gives a device without an id only full rollouts', () => {
+    expect(isInRollout(release({ rolloutPercent: 99 }), device({ deviceId: null }))).toBe(false);
+    expect(isInRollout(release({ rolloutPercent: 100 }), device({ deviceId: null }))).toBe(true);
+  });
+
   it('clamps odd percentages', () => {
     expect(isInRollout(release({ rolloutPercent: 150 }), device())).toBe(true);
     expect(isInRollout(release({ rolloutPercent: -5 }), device())).toBe(false);

@@ -24,8 +24,11 @@ export interface PublishedRelease {
 }
 
 export interface RequestingDevice {
-  /** The client id (device id) the desktop registered with; stable per installation. */
-  readonly deviceId: string;
+  /**
+   * The client id (device id) the desktop registered with; stable per installation. Null when the
+   * request did not carry one: then only full rollouts (100 %) apply.
+   */
+  readonly deviceId: string | null;
   /** The office from the machine's configuration; null when unknown. */
   readonly officeId: string | null;
   readonly channel: UpdateChannel;
@@ -77,6 +80,7 @@ export function isInRollout(release: PublishedRelease, device: RequestingDevice)
   }
   const percent = Math.max(0, Math.min(100, Math.floor(release.rolloutPercent)));
   if (percent >= 100) return true;
+  if (device.deviceId === null) return false;
   return rolloutBucket(device.deviceId, release.version) < percent;
 }
 
