@@ -138,6 +138,12 @@ export function policyProblems(committed, merged = committed, { release = false 
     (merged.extraResources ?? []).some((r) => r?.from === 'native/electron' && r?.to === 'native'),
     'extraResources muss die Electron-Anbindung (native/electron → native) mitliefern.',
   );
+  need(
+    (merged.extraResources ?? []).some(
+      (r) => r?.from === '.package' && (r?.filter ?? []).includes('update-signing-key.pem'),
+    ),
+    'extraResources muss den öffentlichen Update-Schlüssel (.package/update-signing-key.pem) mitliefern.',
+  );
   need(merged.npmRebuild === false, 'npmRebuild muss false sein (node_modules behalten den Node-Build).');
   const win = targetsOf(merged.win);
   need(win.includes('nsis') && win.includes('msi'), 'Windows-Ziele: nsis und msi.');

@@ -76,6 +76,7 @@ describe('electron-builder.yml', () => {
     ['rebuild in place', (c: Config) => (c.npmRebuild = true), /npmRebuild/],
     ['native module inside the asar', (c: Config) => (c.asarUnpack = ['resources/**']), /\*\.node/],
     ['no Electron build shipped', (c: Config) => (c.extraResources = []), /native\/electron/],
+    ['no update public key shipped', (c: Config) => c.extraResources.pop(), /update-signing-key/],
     ['another product name', (c: Config) => (c.productName = 'lotse-app'), /Lotse/],
   ])('fails with %s', (_name, breakIt, message) => {
     const broken = committed();

@@ -91,7 +91,10 @@ class RecordingUpdater extends EventEmitter implements UpdaterPort {
   }
 }
 
-function setup(caseOpen: { value: boolean }) {
+function setup(
+  caseOpen: { value: boolean },
+  verifyDownloaded?: (file: string, files: readonly { url: string; sha512: string }[]) => Promise<boolean>,
+) {
   const port = new RecordingUpdater();
   const notices: { title: string; body: string }[] = [];
   const lines: string[] = [];
@@ -104,6 +107,7 @@ function setup(caseOpen: { value: boolean }) {
     notify: (n) => notices.push(n),
     isCaseOpen: () => caseOpen.value,
     intervalMs: 1000,
+    ...(verifyDownloaded ? { verifyDownloaded } : {}),
     timers: {
       setInterval: (fn, ms) => {
         const t = { fn, ms, cleared: false };
@@ -165,5 +169,31 @@ describe('startUpdateController', () => {
     expect(logged).toContain('update.failed');
     expect(logged).toContain('HttpError');
     expect(logged).not.toContain('Erika');
+  });
+
+  it('with a signature check: installs on quit only after the download verified', async () => {
+    const verdicts = new Map([['/tmp/gut.AppImage', true]]);
+    const seen: unknown[] = [];
+    const { port, notices, lines, controller } = setup({ value: false }, async (file, files) => {
+      seen.push([file, files]);
+      return verdicts.get(file) ?? false;
+    });
+    expect(port.autoInstallOnAppQuit).toBe(false);
+    const files = [{ url: 'Lotse-1.3.0.AppImage', sha512: 'x' }];
+    port.emit('update-downloaded', { version: '1.3.0', downloadedFile: '/tmp/boese.AppImage', files });
+    await new Promise((r) => setImmediate(r));
+    expect(port.autoInstallOnAppQuit).toBe(false);
+    expect(notices).toEqual([]);
+    expect(controller.restartNow()).toEqual({ kind: 'wait', reason: 'nothing_downloaded' });
+    expect(lines.join('\n')).toContain('update.signature_invalid');
+    port.emit('update-downloaded', { version: '1.3.0' }); // no file: refused
+    await new Promise((r) => setImmediate(r));
+    expect(port.autoInstallOnAppQuit).toBe(false);
+    port.emit('update-downloaded', { version: '1.3.0', downloadedFile: '/tmp/gut.AppImage', files });
+    await new Promise((r) => setImmediate(r));
+    expect(port.autoInstallOnAppQuit).toBe(true);
+    expect(notices).toHaveLength(1);
+    expect(seen).toContainEqual(['/tmp/gut.AppImage', files]);
+    expect(controller.downloadedVersion()).toBe('1.3.0');
   });
 });

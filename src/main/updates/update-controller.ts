@@ -21,7 +21,14 @@ export interface UpdaterPort {
   setFeedURL(options: { provider: 'generic'; url: string }): void;
   checkForUpdates(): Promise<unknown>;
   quitAndInstall(isSilent?: boolean, isForceRunAfter?: boolean): void;
-  on(event: 'update-downloaded', listener: (info: { version: string }) => void): unknown;
+  on(
+    event: 'update-downloaded',
+    listener: (info: {
+      version: string;
+      downloadedFile?: string;
+      files?: readonly { url: string; sha512: string }[];
+    }) => void,
+  ): unknown;
   on(event: 'error', listener: (error: Error) => void): unknown;
 }
 
@@ -103,6 +110,14 @@ export interface UpdateControllerOptions {
   /** Whether a case is open in the workspace right now. */
   readonly isCaseOpen: () => boolean;
   readonly intervalMs?: number;
+  /**
+   * Checks a downloaded file before it may be installed (Linux: the detached Ed25519 signature,
+   * update-signature.ts). Until it passes, nothing installs on quit.
+   */
+  readonly verifyDownloaded?: (
+    downloadedFile: string,
+    files: readonly { url: string; sha512: string }[],
+  ) => Promise<boolean>;
   readonly timers?: {
     setInterval(fn: () => void, ms: number): unknown;
     clearInterval(handle: unknown): void;
@@ -129,18 +144,42 @@ export function startUpdateController(port: UpdaterPort, options: UpdateControll
   port.setFeedURL({ provider: 'generic', url: options.feedUrl });
   port.requestHeaders = { ...options.headers };
   port.autoDownload = true;
-  port.autoInstallOnAppQuit = true;
+  // with a verifier, installing on quit is only switched on for a verified download
+  port.autoInstallOnAppQuit = options.verifyDownloaded === undefined;
   port.allowDowngrade = false;
   port.allowPrerelease = options.channel === 'pilot';
   let downloaded: string | null = null;
   port.on('error', (error) =>
     options.logger.warn({ event: 'update.failed', errorName: error.name }, 'update check failed'),
   );
+  const accept = (version: string) => {
+    const first = downloaded !== version;
+    downloaded = version;
+    options.logger.info({ event: 'update.downloaded', version }, 'update ready');
+    if (first) options.notify(updateReadyNotice(version, false));
+  };
   port.on('update-downloaded', (info) => {
-    const first = downloaded !== info.version;
-    downloaded = info.version;
-    options.logger.info({ event: 'update.downloaded', version: info.version }, 'update ready');
-    if (first) options.notify(updateReadyNotice(info.version, false));
+    const verify = options.verifyDownloaded;
+    if (!verify) {
+      accept(info.version);
+      return;
+    }
+    port.autoInstallOnAppQuit = false;
+    const file = info.downloadedFile;
+    void (file ? verify(file, info.files ?? []) : Promise.resolve(false))
+      .catch(() => false)
+      .then((ok) => {
+        if (ok) {
+          port.autoInstallOnAppQuit = true;
+          accept(info.version);
+        } else {
+          downloaded = null;
+          options.logger.warn(
+            { event: 'update.signature_invalid', version: info.version },
+            'downloaded update refused',
+          );
+        }
+      });
   });
   const check = () => {
     port.checkForUpdates().catch(() => undefined);

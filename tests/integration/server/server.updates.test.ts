@@ -40,6 +40,7 @@ function writeBuild(version: string, options: { corrupt?: boolean; feedVersion?:
   writeFileSync(join(dir, `Lotse-Setup-${version}.exe`), exe);
   writeFileSync(join(dir, `Lotse-Setup-${version}.exe.blockmap`), 'blockmap');
   writeFileSync(join(dir, `Lotse-${version}.AppImage`), appImage);
+  writeFileSync(join(dir, `Lotse-${version}.AppImage.sig`), 'c2lnbmF0dXI=\n');
   const feed = (file: string, data: Buffer) =>
     [
       `version: ${options.feedVersion ?? version}`,
@@ -116,6 +117,8 @@ for (const dialect of SERVER_DIALECTS) {
       expect(exe.status).toBe(200);
       expect(sha512(Buffer.from(await exe.arrayBuffer()))).toBe(meta.files[0]!.sha512);
       expect((await fetch(`${base}/updates/stable/Lotse-Setup-1.1.0.exe.blockmap`)).status).toBe(200);
+      const sig = await fetch(`${base}/updates/stable/Lotse-1.1.0.AppImage.sig`);
+      expect(await sig.text()).toBe('c2lnbmF0dXI=\n');
       // a pilot device sees stable releases too; unknown files, traversal and odd channels do not pass
       expect((await feed('pilot', { client: devices[0]!, version: '1.0.0' })).version).toBe('1.1.0');
       expect((await fetch(`${base}/updates/stable/Lotse-Setup-9.9.9.exe`)).status).toBe(404);

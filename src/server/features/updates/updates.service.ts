@@ -124,6 +124,8 @@ async function readFeed(dir: string, feedFile: FeedFile, version: string): Promi
     }
     artifacts.push(url);
     if (await exists(`${file}.blockmap`)) artifacts.push(`${url}.blockmap`);
+    // detached Ed25519 signature of a Linux artifact (src/main/updates/update-signature.ts)
+    if (await exists(`${file}.sig`)) artifacts.push(`${url}.sig`);
   }
   return { platform: FEED_FILES[feedFile], yml, artifacts };
 }
