@@ -3,8 +3,8 @@
  * what to do. The script runs for real against a simulated `electron` package whose binary is
  * missing and whose installer fails the way the real one does offline (English stack trace).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -61,6 +61,53 @@ describe('npm start without an Electron binary', () => {
     expect(run.status).toBe(1);
     expect(electronMissingMessage({ fallback: true })).toContain('startet deshalb jetzt im Browser-Modus');
     expect(electronMissingMessage({ fallback: true })).not.toMatch(ENGLISH);
+  });
+});
+
+describe('npm start falls back to the browser mode', () => {
+  it('says so in German and serves the one-time launch link', async () => {
+    // a project folder with the real scripts and sources, and a stand-in renderer build
+    const project = join(root, 'projekt');
+    mkdirSync(join(project, 'out', 'renderer'), { recursive: true });
+    for (const name of ['scripts', 'src', 'node_modules', 'resources']) {
+      symlinkSync(join(process.cwd(), name), join(project, name));
+    }
+    cpSync(join(process.cwd(), 'package.json'), join(project, 'package.json'));
+    writeFileSync(join(project, 'out', 'renderer', 'index.html'), '<!doctype html><title>Lotse</title>');
+    const child = spawn(process.execPath, ['scripts/start-desktop.mjs'], {
+      cwd: project,
+      env: {
+        ...process.env,
+        LOTSE_ELECTRON_DIR: brokenElectron('fallback'),
+        LOTSE_SKIP_ELECTRON_DOWNLOAD: '1',
+        LOTSE_BRIDGE_PORT: '0',
+        LOTSE_DATA_DIR: join(project, 'daten'),
+        LOTSE_DEMO_CASES: '1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const launch = await new Promise<string>((done, fail) => {
+      const onData = (chunk: Buffer) => {
+        out += chunk.toString();
+        const m = /http:\/\/127\.0\.0\.1:\d+\/__lotse\/launch\/\S+/.exec(out);
+        if (m) done(m[0]);
+      };
+      child.stdout.on('data', onData);
+      child.stderr.on('data', onData);
+      child.on('close', () => fail(new Error(`ended early:\n${out}`)));
+    });
+    try {
+      expect(out).toContain('Lotse startet deshalb jetzt im Browser-Modus');
+      expect(out).toContain('Lotse läuft im Browser');
+      expect(out).not.toMatch(ENGLISH);
+      const res = await fetch(launch, { redirect: 'manual' });
+      expect(res.status).toBeLessThan(400);
+    } finally {
+      const closed = new Promise((r) => child.on('close', r));
+      child.kill('SIGTERM');
+      await closed;
+    }
   });
 });
 
