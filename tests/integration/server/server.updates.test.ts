@@ -109,6 +109,10 @@ for (const dialect of SERVER_DIALECTS) {
       const win = await feed('stable', { client: devices[0]!, version: '1.0.0' });
       expect(win.status).toBe(200);
       expect(win.version).toBe('1.1.0');
+      // electron-updater adds a cache-busting query
+      const noCache = await fetch(`${base}/updates/stable/latest.yml?noCache=1j2k3`);
+      expect(noCache.status).toBe(200);
+      expect(noCache.headers.get('cache-control')).toBe('no-store');
       const linux = await feed('stable', { client: devices[0]!, version: '1.0.0' }, 'latest-linux.yml');
       expect(parseYaml(linux.text)).toMatchObject({ version: '1.1.0', path: 'Lotse-1.1.0.AppImage' });
 
