@@ -12,6 +12,16 @@ import { lastCaseloadSearch } from '../caseload/caseload-memory';
 import { useCaseDetailQuery, useCaseId } from './case-detail';
 import { CASE_SECTIONS } from './sections';
 
+function Unavailable({ children }: { children: string }) {
+  return (
+    <Stack>
+      <BackLink />
+      <PageHeading>Fall nicht verfügbar</PageHeading>
+      <ErrorAlert title="Dieser Fall kann nicht geöffnet werden">{children}</ErrorAlert>
+    </Stack>
+  );
+}
+
 function BackLink() {
   return (
     <RouterAnchor to="/faelle" search={lastCaseloadSearch()} size="sm" w="fit-content">
@@ -27,14 +37,7 @@ function BackLink() {
 export function CaseWorkspaceLayout() {
   const caseId = useCaseId();
   const problem = caseIdProblem(caseId);
-  if (problem) {
-    return (
-      <Stack>
-        <BackLink />
-        <ErrorAlert title="Fall nicht verfügbar">{problem}</ErrorAlert>
-      </Stack>
-    );
-  }
+  if (problem) return <Unavailable>{problem}</Unavailable>;
   return <LoadedWorkspace />;
 }
 
@@ -52,12 +55,7 @@ function LoadedWorkspace() {
       isApiError(query.error) && query.error.code === 'NOT_FOUND'
         ? 'Diesen Fall gibt es in Ihrem Bestand nicht (mehr). Vielleicht wurde er abgegeben oder der Link ist veraltet.'
         : describeError(query.error, 'Der Fall konnte nicht geladen werden.');
-    return (
-      <Stack>
-        <BackLink />
-        <ErrorAlert title="Fall nicht verfügbar">{message}</ErrorAlert>
-      </Stack>
-    );
+    return <Unavailable>{message}</Unavailable>;
   }
 
   const s = detail.summary;
