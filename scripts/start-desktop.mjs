@@ -2,8 +2,9 @@
 // 127.0.0.1:8787, data in .lotse-data/). Where the Electron runtime is missing and cannot be
 // fetched (offline build machines), it says so in German and starts the browser mode instead
 // (`npm run dev:browser`); LOTSE_NO_BROWSER_FALLBACK=1 only prints what to do.
-// The desktop loads the Electron build of the SQLite driver (npm run native:electron).
-import { spawn } from 'node:child_process';
+// The desktop loads the Electron build of the SQLite driver; it is built here when missing
+// (npm run native:electron).
+import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { electronMissingMessage, findElectron, tryInstallElectron } from './start-desktop-lib.mjs';
@@ -69,6 +70,15 @@ if (!electronPath) {
   if (fallback) startBrowserMode();
   else process.exit(1);
 } else {
+  // The desktop needs the Electron build of the SQLite driver; the script does nothing when it is
+  // current, so the two README commands stay the whole set-up.
+  const native = spawnSync(process.execPath, ['scripts/build-native-electron.mjs'], { stdio: 'inherit' });
+  if (native.status !== 0) {
+    process.stderr.write(
+      'Die SQLite-Anbindung für Electron fehlt (siehe oben). Lotse im Browser: npm run dev:browser\n',
+    );
+    process.exit(1);
+  }
   const server = startServer();
   if (!(await waitForHealth())) {
     process.stderr.write('Der eingebettete Lotse-Server ist nicht gestartet.\n');
