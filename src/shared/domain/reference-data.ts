@@ -16,6 +16,7 @@ import { ResourceDataError } from './common/resource-data';
 import { goalsResourceParsers } from './goals/resources';
 import { legalResourceParsers } from './legal/legal-regimes';
 import { measureResourceParsers } from './measures/catalogue';
+import { PLAN_TEXT_FILES, planTextsResourceParsers } from './plan/plan-texts';
 import { qualityResourceParsers } from './quality/quality-rules';
 
 type Parser = (data: unknown, source: string) => unknown;
@@ -27,6 +28,7 @@ export const RESOURCE_PARSERS: Readonly<Record<string, Parser>> = {
   ...measureResourceParsers,
   ...legalResourceParsers,
   ...qualityResourceParsers,
+  ...planTextsResourceParsers,
 };
 
 export interface ReferenceDocumentSpec {
@@ -73,6 +75,12 @@ export const REFERENCE_DOCUMENTS: readonly ReferenceDocumentSpec[] = [
     shipped: legal,
   },
   { key: 'quality-rules', title: 'Qualitätsregeln', resource: 'quality/rules.json', shipped: quality },
+  ...PLAN_TEXT_FILES.map((f) => ({
+    key: `kooperationsplan-texte-${f.version}`,
+    title: `Texte des Kooperationsplans (Version ${f.version})`,
+    resource: f.resource,
+    shipped: f.shipped,
+  })),
 ];
 
 export function referenceDocumentSpec(key: string): ReferenceDocumentSpec | undefined {
