@@ -13,6 +13,7 @@ import { createLotseMain } from './composition';
 import { seedDemoData } from './features/demo/seed-demo';
 import { registerIpcHandlers } from './ipc/register-handlers';
 import { createLogger } from './logging/logger';
+import { electronPdfRenderer } from './platform/electron-pdf';
 import { onSystemLockOrSuspend } from './platform/power-events';
 import { electronSafeStorage } from './platform/safe-storage';
 import { startUpdateChecks } from './platform/updater';
@@ -46,6 +47,8 @@ if (!app.requestSingleInstanceLock()) {
       dataDir,
       logger,
       safeStorage: electronSafeStorage,
+      pdfRenderer: electronPdfRenderer,
+      resourcesDir: join(app.getAppPath(), 'resources'),
       appInfo: {
         name: 'Lotse',
         version: app.getVersion(),

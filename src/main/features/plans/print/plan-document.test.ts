@@ -11,10 +11,11 @@ import {
 } from '../../../../shared/domain/plan/plan-document';
 import { printablePlan } from '../../../../shared/domain/plan/plan-fixtures';
 import { healthProblems, healthTermsOf } from '../../../../shared/domain/plan/plan-health';
-import { PLAN_TEMPLATES } from './plan-templates';
+import { planTemplatesFrom } from './plan-templates';
 import { PLAN_TEXT_VERSIONS, planTextsOn } from '../../../../shared/domain/plan/plan-texts';
 
-const template = (id: 'buergergeld' | 'grundsicherung') => PLAN_TEMPLATES[id];
+const templates = planTemplatesFrom();
+const template = (id: 'buergergeld' | 'grundsicherung') => templates.forPlan(id, '2026-03-02').html;
 const regime = (on: string): LegalRegime => {
   const r = regimeOn(on);
   if (!r.ok) throw new Error(r.reason);
