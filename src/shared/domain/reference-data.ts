@@ -16,7 +16,9 @@ import { ResourceDataError } from './common/resource-data';
 import { goalsResourceParsers } from './goals/resources';
 import { legalResourceParsers } from './legal/legal-regimes';
 import { measureResourceParsers } from './measures/catalogue';
+import { plainLanguageResourceParsers } from './plan/plain-language';
 import { PLAN_TEXT_FILES, planTextsResourceParsers } from './plan/plan-texts';
+import plainLanguage from '../../../resources/plan/plain-language.json' with { type: 'json' };
 import { qualityResourceParsers } from './quality/quality-rules';
 
 type Parser = (data: unknown, source: string) => unknown;
@@ -29,6 +31,7 @@ export const RESOURCE_PARSERS: Readonly<Record<string, Parser>> = {
   ...legalResourceParsers,
   ...qualityResourceParsers,
   ...planTextsResourceParsers,
+  ...plainLanguageResourceParsers,
 };
 
 export interface ReferenceDocumentSpec {
@@ -75,6 +78,12 @@ export const REFERENCE_DOCUMENTS: readonly ReferenceDocumentSpec[] = [
     shipped: legal,
   },
   { key: 'quality-rules', title: 'Qualitätsregeln', resource: 'quality/rules.json', shipped: quality },
+  {
+    key: 'plain-language',
+    title: 'Hinweise zu verständlicher Sprache (Kooperationsplan)',
+    resource: 'plan/plain-language.json',
+    shipped: plainLanguage,
+  },
   ...PLAN_TEXT_FILES.map((f) => ({
     key: `kooperationsplan-texte-${f.version}`,
     title: `Texte des Kooperationsplans (Version ${f.version})`,

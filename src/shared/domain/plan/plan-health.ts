@@ -22,7 +22,7 @@ export function healthTermsOf(doc: QualityRulesDocument = defaultQualityRules): 
   return { terms: params.terms, icdPattern: params.icdPattern };
 }
 
-interface PlanText {
+export interface PlanText {
   readonly field: string;
   readonly label: string;
   readonly text: string;
