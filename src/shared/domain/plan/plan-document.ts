@@ -162,14 +162,14 @@ export function renderPlanDocument(input: PlanDocumentInput): string {
           )
           .join('')}</tbody></table>`;
 
-  const points = `<ol class="points">${PLAN_POINTS.map((p) => {
+  const points = `<table class="points"><tbody>${PLAN_POINTS.map((p) => {
     const a = plan.points[p];
-    const label = `<span class="point-label">${escapeHtml(PLAN_POINT_LABELS[p])}</span>`;
-    if (a.state === 'answered') return `<li>${label}${free(`points.${p}`, a.text)}</li>`;
+    const label = `<th scope="row">${escapeHtml(PLAN_POINT_LABELS[p])}</th>`;
+    if (a.state === 'answered') return `<tr>${label}<td>${free(`points.${p}`, a.text)}</td></tr>`;
     if (a.state === 'not_applicable')
-      return `<li>${label}<span class="na">${escapeHtml(L.notApplicable)}</span>${a.note ? ` – ${free(`points.${p}`, a.note)}` : ''}</li>`;
-    return `<li>${label}–</li>`;
-  }).join('')}</ol>`;
+      return `<tr>${label}<td><span class="na">${escapeHtml(L.notApplicable)}</span>${a.note ? ` – ${free(`points.${p}`, a.note)}` : ''}</td></tr>`;
+    return `<tr>${label}<td>–</td></tr>`;
+  }).join('')}</tbody></table>`;
 
   const efforts =
     plan.ownEfforts.length === 0
