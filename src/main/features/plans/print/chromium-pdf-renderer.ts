@@ -1,11 +1,12 @@
 /**
  * PdfRenderer over Chromium's page.pdf through Playwright (playwright-core, a development
  * dependency): for tests, the bench and the browser bridge. The packaged app prints with Electron
- * (src/main/platform/electron-pdf.ts). The browser starts at the first render and is kept warm;
- * pages run without JavaScript and without network (every request is aborted).
+ * (src/main/platform/electron-pdf.ts). The browser and one page start at the first render and are
+ * kept warm (renders queue on that page); without JavaScript and without network (every request
+ * is aborted).
  */
 import type * as Playwright from 'playwright-core';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEBIAN_CHROMIUM, HEADLESS_CHROMIUM_ARGS, type PdfRenderer } from './pdf-renderer';
 
 const PLAYWRIGHT = 'playwright-core';
@@ -15,7 +16,9 @@ export interface ChromiumPdfOptions {
 }
 
 export function createChromiumPdfRenderer(options: ChromiumPdfOptions = {}): PdfRenderer {
-  let starting: Promise<{ browser: Browser; context: BrowserContext }> | undefined;
+  let starting: Promise<{ browser: Browser; context: BrowserContext; page: Page }> | undefined;
+  /** Renders one after the other on the one warm page (a page per render costs ~100 ms). */
+  let queue: Promise<unknown> = Promise.resolve();
 
   const start = () =>
     (starting ??= (async () => {
@@ -27,15 +30,14 @@ export function createChromiumPdfRenderer(options: ChromiumPdfOptions = {}): Pdf
       });
       const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
       await context.route('**/*', (route) => route.abort());
-      return { browser, context };
+      return { browser, context, page: await context.newPage() };
     })());
 
   return {
     name: 'chromium-playwright',
-    async render(html) {
-      const { context } = await start();
-      const page = await context.newPage();
-      try {
+    render(html) {
+      const job = queue.then(async () => {
+        const { page } = await start();
         await page.setContent(html, { waitUntil: 'load' });
         const pdf = await page.pdf({
           format: 'A4',
@@ -45,9 +47,9 @@ export function createChromiumPdfRenderer(options: ChromiumPdfOptions = {}): Pdf
           outline: true,
         });
         return new Uint8Array(pdf);
-      } finally {
-        await page.close();
-      }
+      });
+      queue = job.catch(() => undefined);
+      return job;
     },
     async close() {
       const running = starting;
