@@ -10,7 +10,7 @@ import type { AppInfo } from '../shared/ipc/contract';
 import { randomUUID } from 'node:crypto';
 import { createWriteServices } from './features/write-services';
 import { createCasesService } from './features/cases/cases.service';
-import type { PdfRenderer } from './features/plans/print/pdf-renderer';
+import type { PdfRenderer, PrintDialogPort } from './features/plans/print/pdf-renderer';
 import { planTemplatesFrom } from './features/plans/print/plan-templates';
 import type { Clock } from './vault/platform';
 
@@ -29,6 +29,8 @@ export interface LotseMainOptions {
   readonly actorId?: string;
   /** Prints the Kooperationsplan (Electron's printToPDF in the app; Chromium via Playwright by default). */
   readonly pdfRenderer?: PdfRenderer;
+  /** The system print dialog for stored PDFs (the desktop app). */
+  readonly printDialog?: PrintDialogPort;
   /** The shipped resources folder (templates); the checkout's resources/ by default. */
   readonly resourcesDir?: string;
 }
@@ -74,6 +76,7 @@ export async function createLotseMain(options: LotseMainOptions): Promise<LotseM
     ids: { newId: () => randomUUID() },
     actorId: options.actorId ?? 'ifk-demo',
     ...(options.pdfRenderer ? { pdf: options.pdfRenderer } : {}),
+    ...(options.printDialog ? { printDialog: options.printDialog } : {}),
     templates: planTemplatesFrom(options.resourcesDir),
   };
   const cases = createCasesService(serviceDeps);

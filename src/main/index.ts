@@ -13,7 +13,7 @@ import { createLotseMain } from './composition';
 import { seedDemoData } from './features/demo/seed-demo';
 import { registerIpcHandlers } from './ipc/register-handlers';
 import { createLogger } from './logging/logger';
-import { electronPdfRenderer } from './platform/electron-pdf';
+import { electronPdfRenderer, electronPrintDialog } from './platform/electron-pdf';
 import { onSystemLockOrSuspend } from './platform/power-events';
 import { electronSafeStorage } from './platform/safe-storage';
 import { startUpdateChecks } from './platform/updater';
@@ -48,6 +48,7 @@ if (!app.requestSingleInstanceLock()) {
       logger,
       safeStorage: electronSafeStorage,
       pdfRenderer: electronPdfRenderer,
+      printDialog: electronPrintDialog,
       resourcesDir: join(app.getAppPath(), 'resources'),
       appInfo: {
         name: 'Lotse',

@@ -37,7 +37,10 @@ export interface WriteBackend {
  * (one clock, one id generator, caseworker 'ifk-7') and the real backend dispatch in front of them.
  */
 export async function createWriteBackend(
-  options: { clockStart?: string; stepMs?: number } & Pick<PlanPrintDeps, 'pdf' | 'templates'> = {},
+  options: { clockStart?: string; stepMs?: number } & Pick<
+    PlanPrintDeps,
+    'pdf' | 'templates' | 'printDialog'
+  > = {},
 ): Promise<WriteBackend> {
   const t = await createDb();
   t.raw
@@ -52,6 +55,7 @@ export async function createWriteBackend(
     actorId: 'ifk-7',
     ...(options.pdf ? { pdf: options.pdf } : {}),
     ...(options.templates ? { templates: options.templates } : {}),
+    ...(options.printDialog ? { printDialog: options.printDialog } : {}),
   };
   const cases = createCasesService(deps);
   const writes = createWriteServices(deps);

@@ -7,7 +7,9 @@ import { createPlansService } from './plans/plans.service';
 import { createPlanPrintService, type PlanPrintDeps } from './plans/print/plan-print.service';
 
 /** The feature services behind the write channels (besides the cases service), built from one set of deps. */
-export function createWriteServices(deps: ServiceDeps & Pick<PlanPrintDeps, 'pdf' | 'templates'>) {
+export function createWriteServices(
+  deps: ServiceDeps & Pick<PlanPrintDeps, 'pdf' | 'templates' | 'printDialog'>,
+) {
   const plans = createPlansService(deps);
   return {
     caseRecords: createCaseRecordsService(deps),

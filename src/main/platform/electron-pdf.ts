@@ -1,11 +1,11 @@
 /**
  * The Electron implementation of the PdfRenderer port: the plan's HTML in a hidden, sandboxed
  * window without JavaScript (own in-memory session, every request refused) printed with
- * webContents.printToPDF as a tagged PDF with outline; and the system print dialog for the same
- * HTML, or Chromium's PDF viewer for a stored PDF (printed from there unchanged).
+ * webContents.printToPDF as a tagged PDF with outline; and the stored PDF (as handed over, or as a
+ * reprint) in Chromium's PDF viewer, from where the system print dialog prints it unchanged.
  */
 import { BrowserWindow, session } from 'electron';
-import type { PdfRenderer } from '../features/plans/print/pdf-renderer';
+import type { PdfRenderer, PrintDialogPort } from '../features/plans/print/pdf-renderer';
 
 function printWindow(): BrowserWindow {
   const ses = session.fromPartition('lotse-print');
@@ -43,30 +43,28 @@ export const electronPdfRenderer: PdfRenderer = {
   async close() {},
 };
 
-/** The system print dialog for the plan's HTML (the person takes the paper home). */
-export async function printHtmlWithDialog(html: string): Promise<boolean> {
-  const win = printWindow();
-  try {
-    await load(win, html);
-    return await new Promise<boolean>((done) =>
-      win.webContents.print({ silent: false, printBackground: true }, (success) => done(success)),
-    );
-  } finally {
-    win.destroy();
-  }
-}
-
 /**
- * A stored PDF (a reprint) in Chromium's PDF viewer in a window of its own, from where it is printed
- * unchanged through the system dialog. No temporary file: the plan never lands unencrypted on disk.
+ * A stored PDF in Chromium's PDF viewer in a window of its own, from where it is printed unchanged
+ * through the system dialog. No temporary file: the plan never lands unencrypted on disk.
  */
-export async function showPdfForPrinting(pdf: Uint8Array, title: string): Promise<void> {
-  const ses = session.fromPartition('lotse-print');
-  const win = new BrowserWindow({
-    title,
-    width: 900,
-    height: 1100,
-    webPreferences: { session: ses, plugins: true, javascript: false, sandbox: true, contextIsolation: true },
-  });
-  await win.loadURL(`data:application/pdf;base64,${Buffer.from(pdf).toString('base64')}`);
-}
+export const electronPrintDialog: PrintDialogPort = {
+  async showPdf(pdf: Uint8Array, title: string): Promise<void> {
+    // Chromium's PDF viewer is a built-in extension: its own pages may load, nothing from outside
+    const ses = session.fromPartition('lotse-pdf-viewer');
+    ses.webRequest.onBeforeRequest((details, callback) =>
+      callback({ cancel: !/^(data|chrome-extension|blob):/.test(details.url) }),
+    );
+    const win = new BrowserWindow({
+      title,
+      width: 900,
+      height: 1100,
+      webPreferences: {
+        session: ses,
+        plugins: true,
+        sandbox: true,
+        contextIsolation: true,
+      },
+    });
+    await win.loadURL(`data:application/pdf;base64,${Buffer.from(pdf).toString('base64')}`);
+  },
+};

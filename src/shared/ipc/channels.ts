@@ -47,6 +47,7 @@ export const IPC_CHANNELS = [
   'plans:missing',
   'plans:document',
   'plans:reprint',
+  'plans:print',
 ] as const;
 
 export type IpcChannelName = (typeof IPC_CHANNELS)[number];

@@ -42,6 +42,11 @@ export const planPrintContract = {
     input: guarded(z.strictObject({ handoverId: Id })),
     output: PlanDocument.extend({ notice: z.string() }),
   },
+  /** Desktop app: the stored PDF (or its reprint) in the viewer for the system print dialog. */
+  'plans:print': {
+    input: guarded(z.strictObject({ handoverId: Id, copy: z.boolean() })),
+    output: z.null(),
+  },
 } as const;
 
 export const PLAN_PRINT_CHANNELS = Object.keys(planPrintContract) as (keyof typeof planPrintContract)[];

@@ -127,3 +127,57 @@ async function handedOverWithoutPdf(backend: WriteBackend) {
   });
   return backend.writes.plans.handOver(plan.id, 'ausdruck');
 }
+
+describe('plans:print (system print dialog of the desktop app)', () => {
+  it('refuses in German where no print dialog exists (browser bridge)', async () => {
+    const handover = await handedOverWithoutPdf(b);
+    const refused = await b.refused('plans:print', { handoverId: handover.id, copy: false });
+    expect(refused.code).toBe('DOMAIN_RULE_VIOLATED');
+    expect(refused.message).toContain('nur in der Desktop-App');
+  });
+
+  it('hands the stored PDF unchanged, or its reprint, to the print dialog port', async () => {
+    const shown: { pdf: Uint8Array; title: string }[] = [];
+    await b.t.destroy();
+    b = await createWriteBackend({
+      pdf: unreachable,
+      printDialog: { showPdf: async (pdf, title) => void shown.push({ pdf, title }) },
+    });
+    const plain = await handedOverWithoutPdf(b);
+    const stored = await smallPdf();
+    const handover = await b.writes.plans.handOver(plain.planId, 'ausdruck', undefined, {
+      templateVersion: '2026.1+test',
+      pdf: stored,
+    });
+    expect(await b.call('plans:print', { handoverId: handover.id, copy: false })).toBeNull();
+    expect(shown[0]).toEqual({ pdf: stored, title: 'Kooperationsplan' });
+    await b.call('plans:print', { handoverId: handover.id, copy: true });
+    expect(shown[1]!.title).toBe('Kooperationsplan – Ausfertigung');
+    expect(shown[1]!.pdf.subarray(0, stored.length)).toEqual(stored);
+    expect(Buffer.from(shown[1]!.pdf.subarray(stored.length)).toString('latin1')).toContain(
+      'Ausfertigung vom 02.03.2026',
+    );
+  });
+});
+
+/** A small real PDF (Chromium-like structure) written by hand: one page, inline resources. */
+async function smallPdf(): Promise<Uint8Array> {
+  const objects = [
+    '<</Type /Catalog /Pages 2 0 R>>',
+    '<</Type /Pages /Kids [3 0 R] /Count 1>>',
+    '<</Type /Page /Parent 2 0 R /MediaBox [0 0 595.92 842.88] /Resources <</Font <</F1 5 0 R>>>> /Contents 4 0 R>>',
+    '<</Length 38>>\nstream\nBT /F1 12 Tf 72 770 Td (Plan) Tj ET\n\nendstream',
+    '<</Type /Font /Subtype /Type1 /BaseFont /Helvetica>>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<</Size ${objects.length + 1} /Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(out, 'latin1'));
+}

@@ -10,7 +10,8 @@ type Channels =
   | 'plans:preview'
   | 'plans:missing'
   | 'plans:document'
-  | 'plans:reprint';
+  | 'plans:reprint'
+  | 'plans:print';
 
 const base64 = (bytes: Uint8Array) =>
   Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
@@ -48,5 +49,6 @@ export function plansHandlers(plans: PlansService, print: PlanPrintService): Pic
       const d = await print.reprint(handoverId);
       return { pdfBase64: base64(d.pdf), sha256: d.sha256, byteLength: d.byteLength, notice: d.notice };
     },
+    'plans:print': ({ handoverId, copy }) => print.openForPrinting(handoverId, copy),
   };
 }

@@ -13,6 +13,11 @@ export interface PdfRenderer {
   close(): Promise<void>;
 }
 
+/** The system print dialog for a stored PDF (the desktop app only; the browser downloads the PDF). */
+export interface PrintDialogPort {
+  showPdf(pdf: Uint8Array, title: string): Promise<void>;
+}
+
 /** The Chromium switches of a headless print-only browser: no network services, no GPU. */
 export const HEADLESS_CHROMIUM_ARGS = [
   '--no-sandbox',

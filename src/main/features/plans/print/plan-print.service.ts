@@ -19,13 +19,15 @@ import { ruleViolated, serviceKit, type Dto, type ServiceDeps } from '../../comm
 import { planContentOf, planMissing, type PlansService } from '../plans.service';
 import { createChromiumPdfRenderer } from './chromium-pdf-renderer';
 import { appendCopyNotice } from './pdf-copy-notice';
-import type { PdfRenderer } from './pdf-renderer';
+import type { PdfRenderer, PrintDialogPort } from './pdf-renderer';
 import { planTemplatesFrom, type PlanTemplates } from './plan-templates';
 
 export interface PlanPrintDeps extends ServiceDeps {
   /** Electron's printToPDF in the app; Chromium through Playwright in tests and the bridge (default). */
   readonly pdf?: PdfRenderer;
   readonly templates?: PlanTemplates;
+  /** The system print dialog (Electron); absent in the browser bridge. */
+  readonly printDialog?: PrintDialogPort;
 }
 
 export interface PlanPreview {
@@ -181,6 +183,20 @@ export function createPlanPrintService(deps: PlanPrintDeps, plans: PlansService)
       const { handover, document } = await storedDocument(handoverId);
       const notice = `Ausfertigung vom ${formatGermanDate(kit.today())} – unveränderte Zweitschrift der am ${formatGermanDate(handover.handedOverOn)} ausgehändigten Fassung ${handover.version} (Prüfwert ${document.sha256.slice(0, 16)})`;
       return { ...document, pdf: appendCopyNotice(document.pdf, notice), notice };
+    },
+
+    /**
+     * Opens the stored PDF (or its reprint) for the system print dialog: what is printed is what
+     * was stored. Only in the desktop app; in the browser the PDF is downloaded and printed there.
+     */
+    async openForPrinting(handoverId: string, copy: boolean): Promise<null> {
+      if (!deps.printDialog)
+        throw ruleViolated(
+          'Der Druckdialog steht nur in der Desktop-App zur Verfügung. Bitte laden Sie das PDF herunter und drucken Sie es von dort.',
+        );
+      const doc = copy ? await this.reprint(handoverId) : await this.document(handoverId);
+      await deps.printDialog.showPdf(doc.pdf, copy ? 'Kooperationsplan – Ausfertigung' : 'Kooperationsplan');
+      return null;
     },
 
     close: () => pdf.close(),
