@@ -15,6 +15,7 @@ import { loadMachineConfig, machineConfigPath } from './config/machine-config';
 import { seedDemoData } from './features/demo/seed-demo';
 import { registerIpcHandlers } from './ipc/register-handlers';
 import { createLogger } from './logging/logger';
+import { electronPdfRenderer, electronPrintDialog } from './platform/electron-pdf';
 import { onSystemLockOrSuspend } from './platform/power-events';
 import { electronSafeStorage } from './platform/safe-storage';
 import { startUpdateChecks } from './platform/updater';
@@ -65,6 +66,9 @@ if (!app.requestSingleInstanceLock()) {
       safeStorage: electronSafeStorage,
       // the machine's policy; development without a machine file keeps the vault's default
       ...(machine.ok || app.isPackaged ? { autoLockMinutes: machine.config.policies.autoLockMinutes } : {}),
+      pdfRenderer: electronPdfRenderer,
+      printDialog: electronPrintDialog,
+      resourcesDir: join(app.getAppPath(), 'resources'),
       appInfo: {
         name: 'Lotse',
         version: app.getVersion(),

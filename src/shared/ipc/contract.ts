@@ -3,6 +3,7 @@ import type { IpcChannelName } from './channels';
 import { recordIdSchema } from '../domain/common/schemas';
 import { casesEntity, personsEntity } from '../entities/index';
 import { AppointmentDto, CaseDto, HouseholdDto, NoteDto, PersonDto, writeContract } from './write-contract';
+import { planPrintContract } from './plan-print-contract';
 import { CASE_STATUSES } from '../domain/case/case';
 import { TARGET_GROUPS } from '../domain/case/target-groups';
 import { isoDateSchema } from '../domain/common/dates';
@@ -102,6 +103,7 @@ export type CaseList = z.infer<typeof CaseList>;
 
 /** Records cross IPC in domain terms, derived from their one definition (src/shared/entities). */
 export * from './write-contract';
+export * from './plan-print-contract';
 
 export const CaseDetailDto = z.object({
   summary: CaseSummary,
@@ -142,6 +144,7 @@ export const ipcContract = {
   'cases:get': { input: z.object({ caseId: Id }).strict(), output: CaseDetailDto },
   'appointments:list-day': { input: z.object({ day: IsoDate }).strict(), output: z.array(DayAppointment) },
   ...writeContract,
+  ...planPrintContract,
 } as const satisfies Record<IpcChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;
