@@ -48,6 +48,7 @@ export const IPC_CHANNELS = [
   'plans:document',
   'plans:reprint',
   'plans:print',
+  'plans:for-case',
 ] as const;
 
 export type IpcChannelName = (typeof IPC_CHANNELS)[number];
