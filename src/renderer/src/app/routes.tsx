@@ -9,6 +9,7 @@ import { AppointmentsPage } from '../features/appointments/AppointmentsPage';
 import { CaseloadPage } from '../features/caseload/CaseloadPage';
 import { CaseOverviewSection } from '../features/case-workspace/CaseOverviewSection';
 import { CaseWorkspaceLayout } from '../features/case-workspace/CaseWorkspaceLayout';
+import { PlanSection } from '../features/case-workspace/PlanSection';
 import { QualityPage } from '../features/quality/QualityPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SyncPage } from '../features/sync/SyncPage';
@@ -67,6 +68,13 @@ export const caseOverviewRoute = createRoute({
   component: CaseOverviewSection,
 });
 
+/** Kooperationsplan: preview, what is missing, hand-over and the handed-over versions. */
+export const casePlanRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: 'plan',
+  component: PlanSection,
+});
+
 export const appointmentsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/termine',
@@ -105,7 +113,7 @@ const settingsRoute = createRoute({
 export const routeTree = rootRoute.addChildren([
   indexRoute,
   caseloadRoute,
-  caseRoute.addChildren([caseOverviewRoute]),
+  caseRoute.addChildren([caseOverviewRoute, casePlanRoute]),
   appointmentsRoute,
   appointmentsDayRoute,
   qualityRoute,
