@@ -4,6 +4,8 @@
  * missing, a hand-over with its form and contact person, the new version in the list and its
  * reprint ("Ausfertigung vom …") as a PDF download; axe clean; a 1366×768 screenshot.
  */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { RunningBridge } from '../../src/main/bridge/start-bridge';
 import type { CaseList, IpcOut } from '../../src/shared/ipc/contract';
 import { expectAccessible, keepScreenshot, test, expect } from './fixtures';
@@ -91,6 +93,21 @@ test.describe('Kooperationsplan (workspace section)', () => {
     await link.focus();
     await page.keyboard.press('Enter');
     expect((await download).suggestedFilename()).toBe(`Kooperationsplan-Fassung-${version}-Ausfertigung.pdf`);
+
+    // the stored document as handed over: its bytes hash to the SHA-256 shown in the row
+    await row.getByRole('button', { name: `Fassung ${version} als PDF, wie ausgehändigt` }).focus();
+    await page.keyboard.press('Enter');
+    const stored = row.getByRole('link', {
+      name: `Fassung ${version} herunterladen (PDF, wie ausgehändigt)`,
+    });
+    const storedDownload = page.waitForEvent('download');
+    await stored.focus();
+    await page.keyboard.press('Enter');
+    const file = await (await storedDownload).path();
+    const sha = createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex');
+    await expect(row.getByRole('cell').nth(5).locator('[title]')).toHaveAttribute('title', sha);
 
     // the sandboxed preview runs no scripts, so axe checks its document on a page of its own
     await expectAccessible(page, testInfo, 'plan-handed-over', [PREVIEW]);

@@ -340,11 +340,55 @@ function pdfUrl(base64: string): string {
   return URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
 }
 
+type PdfLink = { url: string; label: string; file: string; notice?: string };
+
+/**
+ * One handed-over version. "Erneut drucken" makes the reprint ("Ausfertigung vom …"): in the
+ * desktop app it opens in the print dialog (plans:print), in the browser it is offered as a PDF
+ * download. "Fassung als PDF" gives the stored document byte for byte.
+ */
 function VersionRow(props: { handover: Handover }) {
   const h = props.handover;
+  const info = useQuery(ipcQueryOptions('app:info'));
+  const desktop = info.data?.runtime === 'electron';
   const reprint = useIpcMutation('plans:reprint');
-  const [copy, setCopy] = useState<{ url: string; notice: string }>();
-  useEffect(() => () => (copy ? URL.revokeObjectURL(copy.url) : undefined), [copy]);
+  const print = useIpcMutation('plans:print');
+  const original = useIpcMutation('plans:document');
+  const [link, setLink] = useState<PdfLink>();
+  const [printed, setPrinted] = useState(false);
+  useEffect(() => () => (link ? URL.revokeObjectURL(link.url) : undefined), [link]);
+  const failed = reprint.error ?? print.error ?? original.error;
+  const reprintIt = () => {
+    setPrinted(false);
+    if (desktop) {
+      print.mutate({ handoverId: h.id, copy: true }, { onSuccess: () => setPrinted(true) });
+      return;
+    }
+    reprint.mutate(
+      { handoverId: h.id },
+      {
+        onSuccess: (d) =>
+          setLink({
+            url: pdfUrl(d.pdfBase64),
+            label: `Ausfertigung der Fassung ${h.version} herunterladen (PDF)`,
+            file: `Kooperationsplan-Fassung-${h.version}-Ausfertigung.pdf`,
+            notice: d.notice,
+          }),
+      },
+    );
+  };
+  const originalIt = () =>
+    original.mutate(
+      { handoverId: h.id },
+      {
+        onSuccess: (d) =>
+          setLink({
+            url: pdfUrl(d.pdfBase64),
+            label: `Fassung ${h.version} herunterladen (PDF, wie ausgehändigt)`,
+            file: `Kooperationsplan-Fassung-${h.version}.pdf`,
+          }),
+      },
+    );
   return (
     <Table.Tr>
       <Table.Td>{h.version}</Table.Td>
@@ -366,31 +410,38 @@ function VersionRow(props: { handover: Handover }) {
           <Text size="sm">Kein PDF gespeichert (vor Lotse-Druck ausgehändigt).</Text>
         ) : (
           <Stack gap={4} align="flex-start">
-            <Button
-              size="xs"
-              variant="default"
-              loading={reprint.isPending}
-              aria-label={`Fassung ${h.version} erneut drucken`}
-              onClick={() =>
-                reprint.mutate(
-                  { handoverId: h.id },
-                  { onSuccess: (d) => setCopy({ url: pdfUrl(d.pdfBase64), notice: d.notice }) },
-                )
-              }
-            >
-              Erneut drucken
-            </Button>
-            {reprint.isError ? (
-              <ErrorAlert title="Keine Ausfertigung">
-                {describeError(reprint.error, 'Die Ausfertigung konnte nicht erstellt werden.')}
+            <Group gap="xs">
+              <Button
+                size="xs"
+                variant="default"
+                loading={reprint.isPending || print.isPending}
+                aria-label={`Fassung ${h.version} erneut drucken`}
+                onClick={reprintIt}
+              >
+                Erneut drucken
+              </Button>
+              <Button
+                size="xs"
+                variant="subtle"
+                loading={original.isPending}
+                aria-label={`Fassung ${h.version} als PDF, wie ausgehändigt`}
+                onClick={originalIt}
+              >
+                Fassung als PDF
+              </Button>
+            </Group>
+            {failed ? (
+              <ErrorAlert title="Kein PDF">
+                {describeError(failed, 'Das PDF dieser Fassung konnte nicht bereitgestellt werden.')}
               </ErrorAlert>
             ) : null}
-            {copy ? (
+            {printed ? <Text size="xs">Die Ausfertigung ist im Druckdialog geöffnet.</Text> : null}
+            {link ? (
               <>
-                <Anchor href={copy.url} download={`Kooperationsplan-Fassung-${h.version}-Ausfertigung.pdf`}>
-                  Ausfertigung der Fassung {h.version} herunterladen (PDF)
+                <Anchor href={link.url} download={link.file}>
+                  {link.label}
                 </Anchor>
-                <Text size="xs">{copy.notice}</Text>
+                {link.notice ? <Text size="xs">{link.notice}</Text> : null}
               </>
             ) : null}
           </Stack>
