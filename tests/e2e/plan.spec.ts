@@ -71,6 +71,8 @@ test.describe('Kooperationsplan (workspace section)', () => {
     await page.keyboard.type('Frau Hentschel');
     await page.keyboard.press('Tab');
     await page.keyboard.type('03421 7590-112');
+    // the preview's letterhead names the contact person typed here
+    await expect(preview.locator('body')).toContainText('Frau Hentschel');
     await page.getByRole('button', { name: 'Plan aushändigen' }).focus();
     await page.keyboard.press('Enter');
 

@@ -13,7 +13,8 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQuery } from '@tanstack/react-query';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import {
@@ -35,6 +36,7 @@ type CasePlan = IpcOut<'plans:for-case'>;
 type Plan = NonNullable<CasePlan['plan']>;
 type Handover = CasePlan['handovers'][number];
 type HandoverForm = PlanHandover['form'];
+type PlanContact = z.output<typeof PlanContactInput>;
 
 const FORMS = Object.keys(HANDOVER_FORM_LABELS) as HandoverForm[];
 
@@ -97,7 +99,16 @@ function NoPlan(props: { caseId: string }) {
 function PlanWorkspace(props: { plan: Plan; handovers: Handover[] }) {
   const { plan } = props;
   const missing = useQuery(ipcQueryOptions('plans:missing', { planId: plan.id }));
-  const preview = useQuery(ipcQueryOptions('plans:preview', { planId: plan.id }));
+  // the preview shows the contact person typed for the hand-over (once it is valid)
+  const [contact, setContact] = useState<PlanContact>();
+  const [shownContact] = useDebouncedValue(contact, 400);
+  const preview = useQuery({
+    ...ipcQueryOptions('plans:preview', {
+      planId: plan.id,
+      ...(shownContact ? { contact: shownContact } : {}),
+    }),
+    placeholderData: keepPreviousData,
+  });
   const hints = planPlainLanguageHints(plan as unknown as CooperationPlan);
   return (
     <Stack gap="lg">
@@ -152,7 +163,7 @@ function PlanWorkspace(props: { plan: Plan; handovers: Handover[] }) {
               </List>
             </Paper>
           ) : null}
-          <HandOver plan={plan} missingCount={missing.data?.missing.length} />
+          <HandOver plan={plan} missingCount={missing.data?.missing.length} onContact={setContact} />
         </Stack>
         <Paper withBorder p="md" radius="md">
           <Title order={2} size="h4" mb="sm">
@@ -212,7 +223,11 @@ function toInput(values: FormValues) {
   };
 }
 
-function HandOver(props: { plan: Plan; missingCount: number | undefined }) {
+function HandOver(props: {
+  plan: Plan;
+  missingCount: number | undefined;
+  onContact: (contact: PlanContact | undefined) => void;
+}) {
   const handOver = useIpcMutation('plans:hand-over', { invalidates: ['plans:', 'cases:get'] });
   const [formError, setFormError] = useState<string>();
   const [done, setDone] = useState<string>();
@@ -221,6 +236,10 @@ function HandOver(props: { plan: Plan; missingCount: number | undefined }) {
     mode: 'controlled',
     initialValues: { form: '', contact: { name: '', phone: '', email: '' } },
     validate: (values) => validate(toInput(values)),
+    onValuesChange: (values) => {
+      const parsed = PlanContactInput.safeParse(toInput(values).contact);
+      props.onContact(parsed.success ? parsed.data : undefined);
+    },
   });
   const blocked = props.missingCount === undefined || props.missingCount > 0;
   const reason =
@@ -248,6 +267,7 @@ function HandOver(props: { plan: Plan; missingCount: number | undefined }) {
                   `Fassung ${h.version} wurde am ${formatDate(h.handedOverOn)} ausgehändigt (${HANDOVER_FORM_LABELS[h.form]}).`,
                 );
                 form.reset();
+                props.onContact(undefined);
               },
               onError: (e) =>
                 setFormError(applyIpcError(form, e, 'Der Kooperationsplan wurde nicht ausgehändigt.')),
@@ -277,9 +297,10 @@ function HandOver(props: { plan: Plan; missingCount: number | undefined }) {
               {...form.getInputProps('contact.email')}
             />
           </Group>
-          <Group align="center" gap="md" wrap="nowrap">
+          <Group align="center" gap="md">
             <Button
               type="submit"
+              style={{ flexShrink: 0 }}
               loading={handOver.isPending}
               disabled={blocked}
               aria-describedby={blocked ? 'plan-handover-reason' : undefined}
@@ -287,7 +308,7 @@ function HandOver(props: { plan: Plan; missingCount: number | undefined }) {
               Plan aushändigen
             </Button>
             {blocked ? (
-              <Text id="plan-handover-reason" size="sm">
+              <Text id="plan-handover-reason" size="sm" style={{ flex: '1 1 240px' }}>
                 {reason}
               </Text>
             ) : null}
