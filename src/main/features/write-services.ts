@@ -1,5 +1,7 @@
 import { createAssessmentsService } from './assessments/assessments.service';
+import { createCaseRecordsReads } from './case-records/case-records.reads';
 import { createCaseRecordsService } from './case-records/case-records.service';
+import { createPhaseService } from './cases/phase.service';
 import type { ServiceDeps } from './common/service-kit';
 import { createGoalsService } from './goals/goals.service';
 import { createMeasuresService } from './measures/measures.service';
@@ -13,6 +15,9 @@ export function createWriteServices(deps: ServiceDeps) {
     goals: createGoalsService(deps),
     measures: createMeasuresService(deps),
     plans: createPlansService(deps),
+    phase: createPhaseService(deps),
+    /** Read side of the everyday records (day view, next appointments, contacts, duplicates). */
+    recordReads: createCaseRecordsReads(deps),
   };
 }
 

@@ -43,6 +43,14 @@ export const IPC_CHANNELS = [
   'own-efforts:record-proof',
   'plans:save-draft',
   'plans:hand-over',
+  'measures:candidates',
+  'measures:list',
+  'cases:phase-check',
+  'cases:advance-phase',
+  'own-efforts:list',
+  'contacts:list',
+  'appointments:next',
+  'persons:find-duplicates',
 ] as const;
 
 export type IpcChannelName = (typeof IPC_CHANNELS)[number];

@@ -127,6 +127,13 @@ const maxCumulativeMonthsInWindowRule = rule('maxCumulativeMonthsInWindow', {
 const withinDaysAfterJobStartRule = rule('withinDaysAfterJobStart', {
   days: count('Die Zahl der Tage nach Arbeitsaufnahme', 1, 3650),
 });
+/**
+ * Services up to n calendar months after taking up work (§ 16g Abs. 2 SGB II): counted by
+ * § 26 SGB X with §§ 187 Abs. 2, 188 Abs. 2 BGB (a job started 01.05. allows services through 31.10.).
+ */
+const withinMonthsAfterJobStartRule = rule('withinMonthsAfterJobStart', {
+  months: count('Die Zahl der Monate nach Arbeitsaufnahme', 1, 120),
+});
 const minLanguageLevelRule = rule('minLanguageLevel', { level: levelSchema });
 const maxLanguageLevelRule = rule('maxLanguageLevel', { level: levelSchema });
 const requiresFlagRule = rule('requiresFlag', { flag: flagSchema });
@@ -171,6 +178,7 @@ const RULE_SCHEMAS = [
   benefitMonthsInWindowRule,
   maxCumulativeMonthsInWindowRule,
   withinDaysAfterJobStartRule,
+  withinMonthsAfterJobStartRule,
   minLanguageLevelRule,
   maxLanguageLevelRule,
   requiresFlagRule,
