@@ -45,7 +45,7 @@ export interface PhaseAdvanceCheck {
   readonly explanation: string;
 }
 
-function conditionsFor(f: PhaseFacts): PhaseCondition[] {
+function conditionsFor(f: PhaseFacts & { readonly phase: 1 | 2 | 3 }): PhaseCondition[] {
   const a = f.assessment;
   switch (f.phase) {
     case 1:
@@ -103,8 +103,6 @@ function conditionsFor(f: PhaseFacts): PhaseCondition[] {
               };
       return [strategies, implementation];
     }
-    case 4:
-      return [];
   }
 }
 
@@ -118,7 +116,7 @@ export function phaseAdvanceCheck(f: PhaseFacts): PhaseAdvanceCheck {
       explanation: `Der Fall ist in der letzten Phase „${PHASE_LABELS[4]}“.`,
     };
   const to = (f.phase + 1) as 2 | 3 | 4;
-  const conditions = conditionsFor(f);
+  const conditions = conditionsFor({ ...f, phase: f.phase });
   const canAdvance = conditions.every((c) => c.met);
   const missing = conditions.filter((c) => !c.met).map((c) => c.text);
   return {

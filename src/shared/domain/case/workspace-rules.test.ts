@@ -13,6 +13,7 @@ describe('duplicate detection at intake', () => {
     expect(similarName('Schneider', 'Schnieder')).toBe(false);
     expect(similarName('Schneider', 'Schneidr')).toBe(true);
     expect(similarName('Anna', 'Anne')).toBe(false);
+    expect(similarName('---', 'Anna')).toBe(false);
   });
   it('needs the same birth date and a same, similar or swapped name', () => {
     expect(duplicateOf({ ...anna, lastName: 'Schaefer' }, anna)?.match).toBe('sameName');

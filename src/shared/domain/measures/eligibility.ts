@@ -219,8 +219,6 @@ function evaluateRule(rule: MeasureRule, ctx: Context): Finding[] {
       return [checkBenefitMonths(rule, ctx)];
     case 'maxCumulativeMonthsInWindow':
       return [checkCumulative(rule, ctx)];
-    case 'withinDaysAfterJobStart':
-      return [checkAftercare(rule, ctx)];
     case 'withinMonthsAfterJobStart':
       return [checkAftercareMonths(rule, ctx)];
     case 'minLanguageLevel':
@@ -487,46 +485,6 @@ function checkCumulative(rule: RuleOf<'maxCumulativeMonthsInWindow'>, ctx: Conte
 
 // ---------------------------------------------------------------------------------------------
 // aftercare
-
-function checkAftercare(rule: RuleOf<'withinDaysAfterJobStart'>, ctx: Context): Finding {
-  const job = ctx.facts.jobStartDate;
-  const limit = `${rule.ref} erlaubt Leistungen bis ${rule.days} Tage nach der Arbeitsaufnahme`;
-  if (job === undefined) {
-    return { severity: 'warning', text: `Das Datum der Arbeitsaufnahme ist nicht erfasst; ${limit}.` };
-  }
-  if (job === null) {
-    return { severity: 'unmet', text: `Es ist keine Arbeitsaufnahme erfasst; ${limit}.` };
-  }
-  const last = addDays(job, rule.days);
-  if (ctx.start < job) {
-    return {
-      severity: 'unmet',
-      text: `Der Beginn am ${d(ctx.start)} liegt vor der Arbeitsaufnahme am ${d(job)}; ${limit}.`,
-      latestEnd: last,
-    };
-  }
-  const day = daysBetween(job, ctx.start);
-  const where = `Der Beginn am ${d(ctx.start)} ist Tag ${day} nach der Arbeitsaufnahme am ${d(job)}`;
-  if (ctx.start > last) {
-    return { severity: 'unmet', text: `${where}; ${limit} (bis ${d(last)}).` };
-  }
-  const plannedEnd = ctx.facts.plannedEnd;
-  if (plannedEnd === undefined) {
-    return {
-      severity: 'warning',
-      text: `${where}; ${limit} (bis ${d(last)}). Das geplante Ende ist nicht erfasst.`,
-      latestEnd: last,
-    };
-  }
-  if (plannedEnd > last) {
-    return {
-      severity: 'unmet',
-      text: `${where}; ${limit} (bis ${d(last)}), geplant ist aber bis ${d(plannedEnd)}.`,
-      latestEnd: last,
-    };
-  }
-  return { severity: 'met', text: `${where}; ${limit} (bis ${d(last)}).`, latestEnd: last };
-}
 
 /**
  * Last day of services n calendar months after a job started on `jobStart` (§ 26 SGB X with

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultLegalRegimes } from '../legal/legal-regimes';
 import { defaultMeasureCatalogue, findCatalogueEntry } from './catalogue';
 import type { CatalogueEntry } from './catalogue.schema';
 import {
@@ -8,6 +9,7 @@ import {
   measureFormOf,
   obligationFor,
   plannedPeriodProblems,
+  refusalTexts,
   statedFlagsOnly,
   statusLabelOf,
   wizardCandidates,
@@ -63,6 +65,20 @@ describe('the obligation wording by catalogue and regime', () => {
     expect(obligationFor(entry('nachbetreuung-16g'), '2026-03-01').explanation).toContain(
       'keine Rechtsfolgenbelehrung',
     );
+    const noNotice = {
+      ...defaultLegalRegimes,
+      regimes: defaultLegalRegimes.regimes.map((r) => ({ ...r, noticesWithLegalConsequences: [] })),
+    };
+    const plain = obligationFor(entry('aktivierung-45'), '2026-03-01', noNotice);
+    expect(plain.noticeAllowed).toBe(false);
+    expect(plain.explanation).toContain('trägt eine Zuweisung keine Rechtsfolgenbelehrung');
+    expect(
+      refusalTexts(
+        wizardCandidates(defaultMeasureCatalogue, {}, { on: '2026-03-01' }).find(
+          (c) => c.measureId === 'schritt-fuer-schritt',
+        )!.reasons,
+      )[0],
+    ).toMatch(/abgelaufen.*\(.+\)$/);
     const old = obligationFor(entry('aktivierung-45'), '2023-01-01');
     expect(old.noticeAllowed).toBe(false);
     expect(old.regime).toBeNull();
