@@ -54,6 +54,8 @@ export const MeasureCandidates = z.object({
   ),
   /** The goal of the chosen strategy (null: none given). */
   strategyGoalId: Id.nullable(),
+  /** The case's goals the measure may serve. */
+  goals: z.array(z.object({ id: Id, label: z.string() })),
   jobStartDate: isoDateSchema.nullable(),
   candidates: z.array(wizardCandidateSchema),
 });

@@ -283,6 +283,10 @@ export function createMeasuresService(deps: MeasuresServiceDeps) {
         regime: regimeOf(query.plannedStart),
         needs: ctx.needs.map((n) => ({ ...n, selected: needIds.includes(n.criterionId) })),
         strategyGoalId: goalId,
+        goals: (await listCaseRecords(db, 'goals', query.caseId)).map((g) => ({
+          id: g.id,
+          label: g.description,
+        })),
         jobStartDate: jobStartDate ?? null,
         candidates,
       };
