@@ -28,12 +28,12 @@ import { useCaseDetail } from './case-detail';
 /** The wizard's draft, kept per case in localStorage so it survives closing the window. */
 interface Draft {
   step: number;
-  needIds: string[];
-  plannedStart: string;
-  plannedEnd: string;
-  measureId: string | null;
-  goalId: string;
-  provider: string;
+  needs: string[];
+  start: string;
+  end: string;
+  measure: string | null;
+  goal: string;
+  providerName: string;
   withNotice: boolean;
 }
 
@@ -42,12 +42,12 @@ const draftKey = (caseId: string) => `lotse.measure-wizard.${caseId}`;
 function loadDraft(caseId: string): Draft {
   const empty: Draft = {
     step: 0,
-    needIds: [],
-    plannedStart: todayIso(),
-    plannedEnd: '',
-    measureId: null,
-    goalId: '',
-    provider: '',
+    needs: [],
+    start: todayIso(),
+    end: '',
+    measure: null,
+    goal: '',
+    providerName: '',
     withNotice: false,
   };
   try {
@@ -106,15 +106,15 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
   const candidates = useQuery({
     ...ipcQueryOptions('measures:candidates', {
       caseId: props.caseId,
-      needIds: draft.needIds,
-      plannedStart: draft.plannedStart,
-      ...(draft.plannedEnd ? { plannedEnd: draft.plannedEnd } : {}),
+      needIds: draft.needs,
+      plannedStart: draft.start,
+      ...(draft.end ? { plannedEnd: draft.end } : {}),
     }),
-    enabled: /^\d{4}-\d{2}-\d{2}$/.test(draft.plannedStart),
+    enabled: /^\d{4}-\d{2}-\d{2}$/.test(draft.start),
   });
-  const chosen = candidates.data?.candidates.find((c) => c.measureId === draft.measureId);
+  const chosen = candidates.data?.candidates.find((c) => c.measureId === draft.measure);
   const periodProblems =
-    chosen && draft.plannedEnd ? plannedPeriodProblems(chosen, draft.plannedStart, draft.plannedEnd) : [];
+    chosen && draft.end ? plannedPeriodProblems(chosen, draft.start, draft.end) : [];
   const propose = useIpcMutation('measures:propose', { invalidates: ['measures:', 'cases:'] });
 
   const submit = () => {
@@ -125,11 +125,11 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
         caseId: props.caseId,
         values: {
           measureId: chosen.measureId,
-          needIds: draft.needIds,
-          goalId: draft.goalId,
-          provider: draft.provider.trim() ? { name: draft.provider.trim() } : null,
-          plannedStart: draft.plannedStart,
-          plannedEnd: draft.plannedEnd || null,
+          needIds: draft.needs,
+          goalId: draft.goal,
+          provider: draft.providerName.trim() ? { name: draft.providerName.trim() } : null,
+          plannedStart: draft.start,
+          plannedEnd: draft.end || null,
           withLegalConsequencesNotice: draft.withNotice,
         },
       },
@@ -153,8 +153,8 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
           <Stack gap="xs" mt="sm">
             <Checkbox.Group
               label="Handlungsbedarfe, denen die Maßnahme dient"
-              value={draft.needIds}
-              onChange={(needIds) => set({ needIds })}
+              value={draft.needs}
+              onChange={(needs) => set({ needs })}
             >
               <Stack gap={4} mt={4}>
                 {(candidates.data?.needs ?? []).map((n) => (
@@ -164,13 +164,13 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
             </Checkbox.Group>
             <TextInput
               label="Geplanter Beginn (JJJJ-MM-TT)"
-              value={draft.plannedStart}
-              onChange={(e) => set({ plannedStart: e.currentTarget.value })}
+              value={draft.start}
+              onChange={(e) => set({ start: e.currentTarget.value })}
             />
             <TextInput
               label="Geplantes Ende (JJJJ-MM-TT, optional)"
-              value={draft.plannedEnd}
-              onChange={(e) => set({ plannedEnd: e.currentTarget.value })}
+              value={draft.end}
+              onChange={(e) => set({ end: e.currentTarget.value })}
             />
           </Stack>
         </Stepper.Step>
@@ -184,15 +184,15 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
             {(data) => (
               <Radio.Group
                 label={`Maßnahmekatalog (Stand ${data.catalogueVersion})`}
-                value={draft.measureId ?? ''}
+                value={draft.measure ?? ''}
               >
                 <Stack gap="xs" mt="xs">
                   {data.candidates.map((c) => (
                     <CandidateRow
                       key={c.measureId}
                       c={c}
-                      selected={draft.measureId === c.measureId}
-                      onSelect={() => set({ measureId: c.measureId, withNotice: false })}
+                      selected={draft.measure === c.measureId}
+                      onSelect={() => set({ measure: c.measureId, withNotice: false })}
                     />
                   ))}
                 </Stack>
@@ -204,10 +204,10 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
           <Stack gap="xs" mt="sm">
             <TextInput
               label="Träger"
-              value={draft.provider}
-              onChange={(e) => set({ provider: e.currentTarget.value })}
+              value={draft.providerName}
+              onChange={(e) => set({ providerName: e.currentTarget.value })}
             />
-            <Radio.Group label="Ziel" value={draft.goalId} onChange={(goalId) => set({ goalId })}>
+            <Radio.Group label="Ziel" value={draft.goal} onChange={(goal) => set({ goal })}>
               <Stack gap={4} mt={4}>
                 {(candidates.data?.goals ?? []).map((g) => (
                   <Radio key={g.id} value={g.id} label={g.label} />
@@ -249,8 +249,8 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
           <Stack gap="xs" mt="sm">
             <Text>
               {chosen ? `${chosen.title} (${chosen.formLabel})` : 'Keine Maßnahme gewählt'}, vom{' '}
-              {formatDate(draft.plannedStart)}
-              {draft.plannedEnd ? ` bis ${formatDate(draft.plannedEnd)}` : ''}.
+              {formatDate(draft.start)}
+              {draft.end ? ` bis ${formatDate(draft.end)}` : ''}.
             </Text>
             {error ? <ErrorAlert title="Nicht gespeichert">{error}</ErrorAlert> : null}
             <Button onClick={submit} loading={propose.isPending} disabled={!chosen}>
