@@ -6,7 +6,8 @@ import { assessmentsHandlers } from './features/assessments/assessments.ipc';
 import { goalsHandlers } from './features/goals/goals.ipc';
 import { measuresHandlers } from './features/measures/measures.ipc';
 import { plansHandlers } from './features/plans/plans.ipc';
-import { caseRecordsHandlers } from './features/case-records/case-records.ipc';
+import { caseRecordsHandlers, caseRecordsReadHandlers } from './features/case-records/case-records.ipc';
+import { phaseHandlers } from './features/cases/phase.ipc';
 import type { WriteServices } from './features/write-services';
 import { casesHandlers, casesWriteHandlers } from './features/cases/cases.ipc';
 import type { CasesService } from './features/cases/cases.service';
@@ -49,6 +50,9 @@ export function createBackend(deps: BackendDeps): Backend {
     ...goalsHandlers(deps.writes.goals),
     ...measuresHandlers(deps.writes.measures),
     ...plansHandlers(deps.writes.plans, deps.writes.planPrint),
+    ...phaseHandlers(deps.writes.phase),
+    // after casesHandlers: the day view with office and outreach filters replaces the plain one
+    ...caseRecordsReadHandlers(deps.writes.recordReads),
   };
   return { dispatch: createDispatch(handlers, deps.logger) };
 }

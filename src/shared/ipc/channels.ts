@@ -48,6 +48,14 @@ export const IPC_CHANNELS = [
   'plans:document',
   'plans:reprint',
   'plans:print',
+  'measures:candidates',
+  'measures:list',
+  'cases:phase-check',
+  'cases:advance-phase',
+  'own-efforts:list',
+  'contacts:list',
+  'appointments:next',
+  'persons:find-duplicates',
 ] as const;
 
 export type IpcChannelName = (typeof IPC_CHANNELS)[number];

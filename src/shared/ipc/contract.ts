@@ -7,6 +7,7 @@ import { planPrintContract } from './plan-print-contract';
 import { CASE_STATUSES } from '../domain/case/case';
 import { TARGET_GROUPS } from '../domain/case/target-groups';
 import { isoDateSchema } from '../domain/common/dates';
+import { DayViewFilter, workspaceContract } from './workspace-contract';
 import { MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from '../security/passphrase-policy';
 
 /** No input: the renderer calls the channel without an argument. */
@@ -104,6 +105,7 @@ export type CaseList = z.infer<typeof CaseList>;
 /** Records cross IPC in domain terms, derived from their one definition (src/shared/entities). */
 export * from './write-contract';
 export * from './plan-print-contract';
+export * from './workspace-contract';
 
 export const CaseDetailDto = z.object({
   summary: CaseSummary,
@@ -122,7 +124,13 @@ export const CaseDetailDto = z.object({
 export type CaseDetailDto = z.infer<typeof CaseDetailDto>;
 
 export const DayAppointment = AppointmentDto.and(
-  z.object({ personName: z.string(), caseNumber: z.string() }),
+  z.object({
+    personName: z.string(),
+    caseNumber: z.string(),
+    officeId: z.string().optional(),
+    /** Held away from the office (JVA consultation day, home visit). */
+    outreach: z.boolean().optional(),
+  }),
 );
 export type DayAppointment = z.infer<typeof DayAppointment>;
 
@@ -142,9 +150,13 @@ export const ipcContract = {
   'vault:touch': { input: NoInput, output: z.null() },
   'cases:list': { input: CaseListInput, output: CaseList },
   'cases:get': { input: z.object({ caseId: Id }).strict(), output: CaseDetailDto },
-  'appointments:list-day': { input: z.object({ day: IsoDate }).strict(), output: z.array(DayAppointment) },
+  'appointments:list-day': {
+    input: z.object({ day: IsoDate, ...DayViewFilter }).strict(),
+    output: z.array(DayAppointment),
+  },
   ...writeContract,
   ...planPrintContract,
+  ...workspaceContract,
 } as const satisfies Record<IpcChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;

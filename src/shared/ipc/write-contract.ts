@@ -9,6 +9,7 @@ import { profileOutcomeSchema } from '../domain/assessment/profile-decision-tabl
 import { recordIdSchema } from '../domain/common/schemas';
 import { isoDateSchema } from '../domain/common/dates';
 import { outcomeSchema } from '../domain/measures/assignment';
+import { wizardFactsSchema } from '../domain/measures/wizard';
 import { proofReceiptSchema } from '../domain/plan/own-effort';
 import {
   appointmentsEntity,
@@ -40,6 +41,8 @@ const RowVersion = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional
 export const MAX_IPC_STRING = 100_000;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/** Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): they disguise text. */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 
 /** The German problem of a value no feature should ever receive (control characters, huge text). */
 export function hostileValueProblem(value: unknown, depth = 0): string | null {
@@ -47,6 +50,8 @@ export function hostileValueProblem(value: unknown, depth = 0): string | null {
   if (typeof value === 'string') {
     if (value.length > MAX_IPC_STRING) return 'Ein Text ist zu lang.';
     if (CONTROL.test(value)) return 'Die Eingabe enthält unzulässige Steuerzeichen.';
+    if (BIDI_CONTROL.test(value))
+      return 'Die Eingabe enthält unzulässige Steuerzeichen für die Schreibrichtung (z. B. U+202E).';
     return null;
   }
   if (Array.isArray(value)) {
@@ -265,6 +270,8 @@ export const MeasureProposeInput = strict({
     plannedEnd: true,
     withLegalConsequencesNotice: true,
   }),
+  /** What the caseworker states beyond the record (job start, teaching units, needs-like facts). */
+  facts: wizardFactsSchema.optional(),
 });
 const Outcome = outcomeSchema.optional();
 export const MeasureTransitionInput = strict({

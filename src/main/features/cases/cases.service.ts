@@ -1,8 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import {
-  APPOINTMENT_STATUS_LABELS,
-  canChangeAppointmentStatus,
-} from '../../../shared/domain/case/appointment';
+import { appointmentChangeProblem } from '../../../shared/domain/case/appointment';
 import {
   CASE_STATUS_LABELS,
   canChangeCaseStatus,
@@ -256,6 +253,14 @@ export function createCasesService(deps: CasesServiceDeps) {
       const appointmentId = kit.newId();
       const written = await kit.write(async (trx, ctx) => {
         await requireLive(trx, 'cases', caseId);
+        if (input.status !== undefined && input.status !== 'geplant' && input.startsAt !== undefined) {
+          const problem = appointmentChangeProblem(
+            { status: 'geplant', startsAt: input.startsAt },
+            { status: input.status },
+            kit.now(),
+          );
+          if (problem) throw new AppError('INVALID_TRANSITION', problem);
+        }
         const result = await writeSynced(trx, ctx, {
           entity: 'appointments',
           op: 'create',
@@ -277,15 +282,15 @@ export function createCasesService(deps: CasesServiceDeps) {
     ): Promise<Dto<'appointments'>> {
       return kit.write(async (trx, ctx) => {
         const current = await requireLive(trx, 'appointments', appointmentId);
-        if (
-          changes.status !== undefined &&
-          changes.status !== current.status &&
-          !canChangeAppointmentStatus(current.status, changes.status)
-        )
-          throw new AppError(
-            'INVALID_TRANSITION',
-            `Ein Termin im Status „${APPOINTMENT_STATUS_LABELS[current.status]}“ kann nicht auf „${APPOINTMENT_STATUS_LABELS[changes.status]}“ gesetzt werden.`,
-          );
+        const problem = appointmentChangeProblem(
+          current,
+          {
+            ...(changes.status !== undefined ? { status: changes.status } : {}),
+            ...(changes.startsAt !== undefined ? { startsAt: changes.startsAt } : {}),
+          },
+          kit.now(),
+        );
+        if (problem) throw new AppError('INVALID_TRANSITION', problem);
         const result = await writeSynced(trx, ctx, {
           entity: 'appointments',
           op: 'update',

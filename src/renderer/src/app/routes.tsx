@@ -9,6 +9,7 @@ import { AppointmentsPage } from '../features/appointments/AppointmentsPage';
 import { CaseloadPage } from '../features/caseload/CaseloadPage';
 import { CaseOverviewSection } from '../features/case-workspace/CaseOverviewSection';
 import { CaseWorkspaceLayout } from '../features/case-workspace/CaseWorkspaceLayout';
+import { MeasuresSection } from '../features/case-workspace/MeasuresSection';
 import { QualityPage } from '../features/quality/QualityPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SyncPage } from '../features/sync/SyncPage';
@@ -67,6 +68,13 @@ export const caseOverviewRoute = createRoute({
   component: CaseOverviewSection,
 });
 
+/** Maßnahmen: the case's measures, their status, and the assignment wizard. */
+export const caseMeasuresRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: 'massnahmen',
+  component: MeasuresSection,
+});
+
 export const appointmentsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/termine',
@@ -105,7 +113,7 @@ const settingsRoute = createRoute({
 export const routeTree = rootRoute.addChildren([
   indexRoute,
   caseloadRoute,
-  caseRoute.addChildren([caseOverviewRoute]),
+  caseRoute.addChildren([caseOverviewRoute, caseMeasuresRoute]),
   appointmentsRoute,
   appointmentsDayRoute,
   qualityRoute,

@@ -3,4 +3,7 @@
  * Each `to` is a child route of '/faelle/$caseId' in app/routes.tsx. Add a section: a route there,
  * one line here.
  */
-export const CASE_SECTIONS = [{ to: '/faelle/$caseId', label: 'Überblick', exact: true }] as const;
+export const CASE_SECTIONS = [
+  { to: '/faelle/$caseId', label: 'Überblick', exact: true },
+  { to: '/faelle/$caseId/massnahmen', label: 'Maßnahmen', exact: false },
+] as const;
