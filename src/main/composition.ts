@@ -10,6 +10,7 @@ import type { AppInfo } from '../shared/ipc/contract';
 import { randomUUID } from 'node:crypto';
 import { createWriteServices } from './features/write-services';
 import { createCasesService } from './features/cases/cases.service';
+import { createCaseloadReader } from './features/cases/caseload';
 import type { Clock } from './vault/platform';
 
 export interface LotseMainOptions {
@@ -77,6 +78,11 @@ export async function createLotseMain(options: LotseMainOptions): Promise<LotseM
     db: () => store.db(),
     logger: options.logger,
     today: () => dateInBerlin(clock.now()),
+    caseload: createCaseloadReader({
+      db: () => store.db(),
+      caseworkerId: () => serviceDeps.actorId,
+      now: () => clock.now(),
+    }),
   });
   return {
     backend,

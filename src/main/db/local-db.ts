@@ -1,6 +1,7 @@
 import type { EntityName } from '../../shared/entities/index';
 import { ENTITY_NAMES } from '../../shared/entities/index';
 import type { LocalEntityTables } from './tables/entity.tables';
+import type { CaseloadMembersTable, CaseRevisionsTable, SearchKeysTable } from './tables/caseload.table';
 import type { OfficeTable } from './tables/office.table';
 import type { SearchIndexTable } from './tables/search-index.table';
 import type {
@@ -12,6 +13,7 @@ import type {
 } from './tables/sync.table';
 
 // One file per kind of table in tables/ (STYLE-anchors §8); the synced ones derive from src/shared/entities.
+export type * from './tables/caseload.table';
 export type * from './tables/entity.tables';
 export type * from './tables/office.table';
 export type * from './tables/search-index.table';
@@ -26,6 +28,9 @@ export interface LocalDb extends LocalEntityTables {
   search_index: SearchIndexTable;
   access_scope: AccessScopeTable;
   sync_conflicts: SyncConflictTable;
+  search_keys: SearchKeysTable;
+  caseload_members: CaseloadMembersTable;
+  case_revisions: CaseRevisionsTable;
 }
 
 /** The synced, case-scoped tables (one per record type): every write to them goes through writeSynced(). */
