@@ -154,7 +154,13 @@ export function applyServerRows(
       writeFor(raw, 'insert', def.name, names).run(names.map((n) => row[n as keyof typeof row]));
     }
     // the name/number index follows the stored row (pending local values included)
-    if (isSearchKeyed(def.name)) refreshSearchKeysRaw(raw, def.name, r.id);
+    if (isSearchKeyed(def.name))
+      refreshSearchKeysRaw(
+        raw,
+        def.name,
+        r.id,
+        local || held ? undefined : { caseId: r.caseId, record: known },
+      );
     applied += 1;
   }
   return { applied, skipped, deleted, invalid };

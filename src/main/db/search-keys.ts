@@ -99,15 +99,31 @@ function rawStatement(raw: RawDatabase, source: string): Statement {
 const INSERT = 'INSERT OR IGNORE INTO search_keys (source, kind, term, case_id) VALUES (?, ?, ?, ?)';
 const DELETE = 'DELETE FROM search_keys WHERE case_id = ? AND source = ?';
 
-/** Rewrites the keys of one person or case row (raw connection; inside the caller's transaction). */
-export function refreshSearchKeysRaw(raw: RawDatabase, table: SearchKeyed, id: string): void {
-  const row = rawStatement(raw, `SELECT * FROM ${table} WHERE id = ?`).get(id) as
-    Record<string, unknown> | undefined;
-  if (!row) return;
-  const caseId = String(row['case_id']);
+/**
+ * Rewrites the keys of one person or case row (raw connection; inside the caller's transaction).
+ * `stored`: the complete record as just written (a new row), which spares reading it back.
+ */
+export function refreshSearchKeysRaw(
+  raw: RawDatabase,
+  table: SearchKeyed,
+  id: string,
+  stored?: { readonly caseId: string; readonly record: Readonly<Record<string, unknown>> },
+): void {
+  let caseId: string;
+  let keys: SearchKey[];
+  if (stored) {
+    caseId = stored.caseId;
+    keys = table === 'persons' ? personSearchKeys(stored.record) : caseSearchKeys(stored.record);
+  } else {
+    const row = rawStatement(raw, `SELECT * FROM ${table} WHERE id = ?`).get(id) as
+      Record<string, unknown> | undefined;
+    if (!row) return;
+    caseId = String(row['case_id']);
+    keys = keysOfRow(table, row);
+  }
   rawStatement(raw, DELETE).run(caseId, table);
   const insert = rawStatement(raw, INSERT);
-  for (const k of keysOfRow(table, row)) insert.run(table, k.kind, k.key, caseId);
+  for (const k of keys) insert.run(table, k.kind, k.key, caseId);
 }
 
 /** Removes the keys a deleted (withheld) row carried. */

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { applyServerRows } from '../../../src/main/db/apply-server-rows';
 import { createCaseloadReader } from '../../../src/main/features/cases/caseload';
 import type { CasesService, NewCaseInput } from '../../../src/main/features/cases/cases.service';
 import { seedDemoData } from '../../../src/main/features/demo/seed-demo';
@@ -158,6 +159,38 @@ describe('search as you type', () => {
     expect(hits.map((h) => h.matchedField)).toEqual(['lastName']);
     expect(ipcContract['cases:search'].input.safeParse({ query: 'x'.repeat(201) }).success).toBe(false);
     expect(await search('"; DROP TABLE cases; --')).toEqual([]);
+  });
+
+  it('follows rows pulled from the server, keeping a pending local name, and drops withheld ones', async () => {
+    const a = await newCase('Lokal', { firstName: 'Jens' });
+    const stored = await cases.getCase(a.caseId);
+    const { rowVersion: _v, id: _id, caseId: _c, ...fields } = stored.person;
+    const pulled = {
+      entity: 'persons',
+      id: a.personId,
+      caseId: a.caseId,
+      rowVersion: 3,
+      archived: false,
+      row: { ...fields, lastName: 'Vomserver', firstName: 'Ole' },
+      fieldVersions: { lastName: 3, firstName: 3 },
+    };
+    const result = t.raw.transaction(() =>
+      applyServerRows(t.raw, [pulled], {
+        now: '2026-03-02T09:00:00.000Z',
+        pending: new Map([[`persons\u0000${a.personId}`, new Set(['lastName'])]]),
+      }),
+    )();
+    expect(result.applied).toBe(1);
+    expect(await search('vomserver')).toEqual([]);
+    expect(await search('lokal')).toEqual(['Lokal:lastName']);
+    expect(await search('ole')).toEqual(['Lokal:firstName']);
+    expect(await search('jens')).toEqual([]);
+    t.raw.transaction(() =>
+      applyServerRows(t.raw, [{ ...pulled, rowVersion: 4, row: {}, withheld: true as const }], {
+        now: '2026-03-02T09:00:00.000Z',
+      }),
+    )();
+    expect(await search('lokal')).toEqual([]);
   });
 
   it('migration 0050 builds the index for data stored before it', async () => {
