@@ -126,7 +126,9 @@ export async function searchCaseHits(
     const isName = tier.kind === 'lastName' || tier.kind === 'firstName';
     const rows = await scanPrefix(db, tier.kind, isName ? driver : compact, cap);
     const keep = await matchingAllWords(db, [...new Set(rows.map((r) => r.case_id))], isName ? others : []);
+    // rows come in term order (an exact name first): the first `limit` cases are the best ones
     for (const r of rows) {
+      if (full() && !found.has(r.case_id)) break;
       if (!keep.has(r.case_id)) continue;
       add(r.case_id, tier.kind, tier.exactFirst && r.term === driver ? rank : rank + 1);
     }
@@ -137,7 +139,7 @@ export async function searchCaseHits(
       SELECT case_id FROM search_keys
        WHERE kind = 'birthDate' AND term >= ${`${date.year}-`} AND term < ${`${date.year}.`}
        ORDER BY term LIMIT ${limit}`.execute(db);
-    for (const r of rows) add(r.case_id, 'birthDate', rank);
+    for (const r of rows) if (!full() || found.has(r.case_id)) add(r.case_id, 'birthDate', rank);
   }
   rank += 1;
   const notes = full() ? undefined : noteQuery(input);
@@ -145,7 +147,7 @@ export async function searchCaseHits(
     const { rows } = await sql<{ case_id: string }>`
       SELECT case_id FROM search_index
        WHERE search_index MATCH ${notes} AND source = 'note' LIMIT ${limit * 2}`.execute(db);
-    for (const r of rows) add(r.case_id, 'note', rank);
+    for (const r of rows) if (!full() || found.has(r.case_id)) add(r.case_id, 'note', rank);
   }
   return resultRows(db, found, limit);
 }
