@@ -150,11 +150,15 @@ export function qualitySnapshotOf(records: {
   };
 }
 
-interface BaseRow {
-  readonly row: Record<string, unknown>;
-  readonly rev: number;
-  readonly substitute: boolean;
-}
+/** One caseload row as the list query reads it (aliases in domain terms, no decoding needed). */
+type BaseRow = Omit<
+  CaseloadRow,
+  'nextAppointment' | 'targetGroups' | 'reviewOverdue' | 'findings' | 'substitute' | 'caseNumberProvisional'
+> & {
+  readonly rev: number | null;
+  readonly substitute: number;
+  readonly nextAt: string | null;
+};
 
 async function liveRecords<E extends EntityName>(
   db: Executor,
@@ -182,9 +186,10 @@ async function computeDigests(
   const out = new Map<string, Digest>();
   for (let i = 0; i < stale.length; i += 400) {
     const chunk = stale.slice(i, i + 400);
-    const ids = chunk.map((b) => String(b.row['id']));
-    const [persons, households, assessments, goals, plans, handovers, assignments, notes] = await Promise.all(
-      [
+    const ids = chunk.map((b) => b.caseId);
+    const [caseRows, persons, households, assessments, goals, plans, handovers, assignments, notes] =
+      await Promise.all([
+        liveRecords(db, 'cases', ids),
         liveRecords(db, 'persons', ids),
         liveRecords(db, 'households', ids),
         liveRecords(db, 'assessments', ids),
@@ -193,10 +198,10 @@ async function computeDigests(
         liveRecords(db, 'plan_handovers', ids),
         liveRecords(db, 'measure_assignments', ids),
         liveRecords(db, 'notes', ids),
-      ],
-    );
+      ]);
     for (const b of chunk) {
-      const c = fromRow(ENTITIES.cases, b.row) as Rec<'cases'>;
+      const c = caseRows.get(b.caseId)?.[0];
+      if (!c) continue;
       const person = (persons.get(c.id) ?? []).find((p) => p.id === c.personId);
       if (!person) continue;
       const household = (households.get(c.id) ?? []).find((h) => h.id === person.householdId);
@@ -226,7 +231,7 @@ async function computeDigests(
         }),
         on,
       ).length;
-      out.set(c.id, { rev: b.rev, on, targetGroups: groups, findings });
+      out.set(c.id, { rev: Number(b.rev ?? 0), on, targetGroups: groups, findings });
     }
   }
   return out;
@@ -277,8 +282,16 @@ export function createCaseloadReader(deps: CaseloadDeps) {
     const now = nowDate.toISOString();
     const on = dateInBerlin(nowDate);
     const me = deps.caseworkerId();
-    const { rows } = await sql<Record<string, unknown> & { rev: number | null; substitute: number }>`
-      SELECT c.*, p.first_name, p.last_name, p.birth_date, r.rev AS rev, MIN(m.substitute) AS substitute
+    // the next appointment per case: a range on appointments_case (case_id, starts_at), first hit
+    const { rows } = await sql<BaseRow>`
+      SELECT c.id AS caseId, c.person_id AS personId, c.case_number AS caseNumber, c.status AS status,
+             c.phase AS phase, c.office_id AS officeId, c.next_review_on AS nextReviewOn,
+             p.first_name AS firstName, p.last_name AS lastName, p.birth_date AS birthDate,
+             r.rev AS rev, MIN(m.substitute) AS substitute,
+             (SELECT a.starts_at FROM appointments a
+               WHERE a.case_id = c.id AND a.starts_at >= ${now}
+                 AND a.status = 'geplant' AND a.archived_at IS NULL
+               ORDER BY a.starts_at LIMIT 1) AS nextAt
         FROM caseload_members m
         JOIN cases c ON c.id = m.case_id
         JOIN persons p ON p.id = c.person_id
@@ -287,46 +300,22 @@ export function createCaseloadReader(deps: CaseloadDeps) {
          AND c.archived_at IS NULL
          ${request.includeClosed ? sql`` : sql`AND c.status <> 'abgeschlossen'`}
        GROUP BY c.id`.execute(db);
-    const { rows: next } = await sql<{ case_id: string; starts_at: string }>`
-      SELECT a.case_id, MIN(a.starts_at) AS starts_at
-        FROM caseload_members m
-        JOIN appointments a ON a.case_id = m.case_id
-       WHERE m.caseworker_id = ${me} AND m.from_on <= ${on} AND m.to_on >= ${on}
-         AND a.starts_at >= ${now} AND a.status = 'geplant' AND a.archived_at IS NULL
-       GROUP BY a.case_id`.execute(db);
-    const nextOf = new Map(next.map((n) => [n.case_id, n.starts_at]));
 
-    const base: BaseRow[] = rows.map((row) => ({
-      row,
-      rev: Number(row.rev ?? 0),
-      substitute: row.substitute === 1,
-    }));
-    const stale = base.filter((b) => {
-      const d = cache.get(String(b.row['id']));
-      return !d || d.rev !== b.rev || d.on !== on;
+    const stale = rows.filter((b) => {
+      const d = cache.get(b.caseId);
+      return !d || d.rev !== Number(b.rev ?? 0) || d.on !== on;
     });
     if (stale.length > 0) for (const [id, d] of await computeDigests(db, stale, on)) cache.set(id, d);
 
-    const all: CaseloadRow[] = base.map(({ row, substitute }) => {
-      const c = fromRow(ENTITIES.cases, row) as Rec<'cases'>;
-      const d = cache.get(c.id);
-      const startsAt = nextOf.get(c.id);
+    const all: CaseloadRow[] = rows.map(({ rev: _rev, substitute, nextAt, ...row }) => {
+      const d = cache.get(row.caseId);
       return {
-        caseId: c.id,
-        personId: c.personId,
-        caseNumber: c.caseNumber,
-        caseNumberProvisional: isProvisionalCaseNumber(c.caseNumber),
-        status: c.status,
-        phase: c.phase,
-        officeId: c.officeId,
-        nextReviewOn: c.nextReviewOn,
-        firstName: String(row['first_name']),
-        lastName: String(row['last_name']),
-        birthDate: String(row['birth_date']),
-        substitute,
-        nextAppointment: startsAt ? { startsAt, day: dateInBerlin(new Date(startsAt)) } : null,
+        ...row,
+        caseNumberProvisional: isProvisionalCaseNumber(row.caseNumber),
+        substitute: substitute === 1,
+        nextAppointment: nextAt ? { startsAt: nextAt, day: dateInBerlin(new Date(nextAt)) } : null,
         targetGroups: [...(d?.targetGroups ?? [])],
-        reviewOverdue: c.nextReviewOn !== null && c.nextReviewOn < on,
+        reviewOverdue: row.nextReviewOn !== null && row.nextReviewOn < on,
         findings: d?.findings ?? 0,
       };
     });
