@@ -11,6 +11,7 @@ import { phaseHandlers } from './features/cases/phase.ipc';
 import type { WriteServices } from './features/write-services';
 import { casesHandlers, casesWriteHandlers } from './features/cases/cases.ipc';
 import type { CasesService } from './features/cases/cases.service';
+import type { CaseloadReader } from './features/cases/caseload';
 import type { Executor } from './db/kysely';
 import { createDispatch, type Dispatch, type Handlers } from './ipc/dispatch';
 import type { Logger } from './logging/logger';
@@ -28,6 +29,8 @@ export interface BackendDeps {
   readonly logger: Logger;
   /** Today's date at the offices (Europe/Berlin); defaults to the system clock. */
   readonly today?: () => IsoDate;
+  /** "Mein Bestand" of the signed-in caseworker (with its per-case cache). */
+  readonly caseload: CaseloadReader;
 }
 
 export interface Backend {
@@ -43,7 +46,7 @@ export function createBackend(deps: BackendDeps): Backend {
   const handlers: Handlers = {
     ...appHandlers(deps.appInfo),
     ...vaultHandlers(deps.vault),
-    ...casesHandlers(deps.cases, deps.db, deps.today ?? (() => dateInBerlin(new Date()))),
+    ...casesHandlers(deps.cases, deps.db, deps.today ?? (() => dateInBerlin(new Date())), deps.caseload),
     ...casesWriteHandlers(deps.cases),
     ...caseRecordsHandlers(deps.writes.caseRecords),
     ...assessmentsHandlers(deps.writes.assessments),

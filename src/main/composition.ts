@@ -12,6 +12,7 @@ import { createWriteServices } from './features/write-services';
 import { createCasesService } from './features/cases/cases.service';
 import type { PdfRenderer, PrintDialogPort } from './features/plans/print/pdf-renderer';
 import { planTemplatesFrom } from './features/plans/print/plan-templates';
+import { createCaseloadReader } from './features/cases/caseload';
 import type { Clock } from './vault/platform';
 
 export interface LotseMainOptions {
@@ -89,6 +90,11 @@ export async function createLotseMain(options: LotseMainOptions): Promise<LotseM
     db: () => store.db(),
     logger: options.logger,
     today: () => dateInBerlin(clock.now()),
+    caseload: createCaseloadReader({
+      db: () => store.db(),
+      caseworkerId: () => serviceDeps.actorId,
+      now: () => clock.now(),
+    }),
   });
   return {
     backend,

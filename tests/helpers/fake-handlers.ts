@@ -43,6 +43,12 @@ export function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
       throw new Error('not used by plumbing tests');
     }),
     'appointments:list-day': vi.fn(() => []),
+    'cases:search': vi.fn(() => []),
+    'caseload:list': vi.fn(() => ({
+      items: [],
+      total: 0,
+      counts: { offices: {}, phases: {}, targetGroups: {}, overdueReview: 0 },
+    })),
     ...overrides,
   };
 }

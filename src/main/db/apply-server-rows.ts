@@ -8,6 +8,7 @@ import {
 import type { SyncedRow } from '../../shared/sync/protocol';
 import { localDerivedColumns } from './local-derived';
 import type { RawDatabase } from './open-encrypted-db';
+import { dropSearchKeysRaw, isSearchKeyed, refreshSearchKeysRaw } from './search-keys';
 
 /**
  * The second (and only other) writer of synced tables: rows that come FROM the server (a pull page,
@@ -106,6 +107,7 @@ export function applyServerRows(
     const s = statementsFor(raw, def);
     if (r.withheld) {
       s.del.run(r.id);
+      if (isSearchKeyed(def.name)) dropSearchKeysRaw(raw, def.name, r.caseId);
       deleted += 1;
       continue;
     }
@@ -151,6 +153,14 @@ export function applyServerRows(
       const names = Object.keys(row);
       writeFor(raw, 'insert', def.name, names).run(names.map((n) => row[n as keyof typeof row]));
     }
+    // the name/number index follows the stored row (pending local values included)
+    if (isSearchKeyed(def.name))
+      refreshSearchKeysRaw(
+        raw,
+        def.name,
+        r.id,
+        local || held ? undefined : { caseId: r.caseId, record: known },
+      );
     applied += 1;
   }
   return { applied, skipped, deleted, invalid };

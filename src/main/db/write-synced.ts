@@ -17,6 +17,7 @@ import { decodeHlc, encodeHlc, tick, type Hlc } from '../../shared/sync/hlc';
 import { localDerivedColumns } from './local-derived';
 import type { LocalDb } from './local-db';
 import { LATEST_SCHEMA_VERSION } from './migrations/index';
+import { isSearchKeyed, refreshSearchKeys } from './search-keys';
 
 /** Injected time and ids (tests pass deterministic ones). */
 export interface Clock {
@@ -170,6 +171,7 @@ export async function writeSynced<E extends EntityName>(
         updated_by: ctx.actorId,
       })
       .execute();
+    if (isSearchKeyed(table)) await refreshSearchKeys(trx, table, write.id);
     const fields: OutboxFields = {};
     for (const [key, value] of Object.entries(record)) fields[key] = { value, baseVersion: 0 };
     const mutationId = await appendOutbox(trx, ctx, {
@@ -261,6 +263,7 @@ export async function writeSynced<E extends EntityName>(
     })
     .where('id', '=', write.id)
     .execute();
+  if (isSearchKeyed(table)) await refreshSearchKeys(trx, table, write.id);
   const fields: OutboxFields = {};
   for (const key of changed) fields[key] = { value: next[key], baseVersion: meta[key] ?? 0 };
   const mutationId = await appendOutbox(trx, ctx, {

@@ -5,6 +5,7 @@ import type { Note } from '../../shared/domain/case/note';
 import type { Person } from '../../shared/domain/case/person';
 import type { LocalDb } from '../db/local-db';
 import type { PlanDocumentTable } from '../db/tables/plan-document.table';
+import type { SearchKeysTable } from '../db/tables/caseload.table';
 import type { SearchIndexTable } from '../db/tables/search-index.table';
 import type { OutboxTable, SyncConflictTable, SyncRejectionTable } from '../db/tables/sync.table';
 import { createLogger } from './logger';
@@ -94,6 +95,12 @@ const LOCAL_COLUMNS = {
     source_id: 'not personal',
     content: 'personal',
   } satisfies Record<keyof SearchIndexTable, Kind>,
+  search_keys: {
+    kind: 'not personal',
+    term: 'personal',
+    case_id: 'not personal',
+    source: 'not personal',
+  } satisfies Record<keyof SearchKeysTable, Kind>,
   sync_outbox: {
     seq: 'not personal',
     mutation_id: 'not personal',

@@ -14,6 +14,8 @@ export const IPC_CHANNELS = [
   'vault:touch',
   'cases:list',
   'cases:get',
+  'cases:search',
+  'caseload:list',
   'appointments:list-day',
   'cases:create',
   'cases:update',

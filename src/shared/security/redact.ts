@@ -59,6 +59,8 @@ const REDACTED_KEYS: ReadonlySet<string> = new Set([
   'body',
   'text',
   'content',
+  'term',
+  'query',
   'goal',
   'description',
   'fields',

@@ -42,6 +42,12 @@ const handlers: Handlers = {
     throw new Error('not benchmarked here');
   },
   'appointments:list-day': () => [],
+  'cases:search': () => [],
+  'caseload:list': () => ({
+    items: [],
+    total: 0,
+    counts: { offices: {}, phases: {}, targetGroups: {}, overdueReview: 0 },
+  }),
 };
 
 async function perCallMs(fn: () => Promise<unknown>, calls: number): Promise<number> {

@@ -8,6 +8,7 @@ import type { Handlers } from '../../ipc/dispatch';
 import type { AppointmentRow } from '../../db/local-db';
 import type { Executor } from '../../db/kysely';
 import { countCasesByStatus, listDayAppointments } from './caseload.queries';
+import type { CaseloadReader } from './caseload';
 import type {
   AppointmentInput,
   CaseChanges,
@@ -26,8 +27,11 @@ export function casesHandlers(
   cases: CasesService,
   db: () => Executor,
   today: () => IsoDate,
-): Pick<Handlers, 'cases:list' | 'cases:get' | 'appointments:list-day'> {
+  caseload: CaseloadReader,
+): Pick<Handlers, 'cases:list' | 'cases:get' | 'cases:search' | 'caseload:list' | 'appointments:list-day'> {
   return {
+    'cases:search': ({ query, limit }) => cases.searchCases(query.trim(), { limit: limit ?? 50 }),
+    'caseload:list': (input) => caseload(input),
     'cases:list': async ({ query, status, limit, offset }) => {
       const text = query?.trim() ?? '';
       if (text.length > 0) {

@@ -108,30 +108,12 @@ export function toFtsQuery(input: string): string | undefined {
   return terms.map((t) => `"${t}"*`).join(' AND ');
 }
 
-/** Full-text search over names, customer and case numbers, towns and (unrestricted) notes. */
-export async function searchCases(
-  db: Executor,
-  input: string,
-  options: { limit?: number } = {},
-): Promise<CaseListItem[]> {
-  const fts = toFtsQuery(input);
-  if (!fts) return [];
-  const limit = Math.min(options.limit ?? 50, 500);
-  // Several index rows (person, case, notes) may point to one case: fetch ranked rows, keep the best per case.
-  const ranked = await sql<{ case_id: string }>`
-    SELECT case_id FROM search_index WHERE search_index MATCH ${fts} ORDER BY rank LIMIT ${limit * 4}`.execute(
-    db,
-  );
-  const order = new Map<string, number>();
-  for (const r of ranked.rows) {
-    if (!order.has(r.case_id)) order.set(r.case_id, order.size);
-    if (order.size >= limit) break;
-  }
-  if (order.size === 0) return [];
-  const rows = await listQuery(db)
-    .where('c.id', 'in', [...order.keys()])
+/** Caseload rows of the given (live) cases, in no particular order. */
+export function listCasesByIds(db: Executor, caseIds: readonly string[]): Promise<CaseListItem[]> {
+  if (caseIds.length === 0) return Promise.resolve([]);
+  return listQuery(db)
+    .where('c.id', 'in', [...caseIds])
     .execute();
-  return rows.sort((a, b) => (order.get(a.caseId) ?? 0) - (order.get(b.caseId) ?? 0));
 }
 
 type Rec<E extends EntityName> = RecordOf<Entities[E]['fields']> & { rowVersion: number };

@@ -11,6 +11,7 @@ import { isOfficeId, officeCode } from '../../../shared/domain/case/office';
 import { isoDateSchema } from '../../../shared/domain/common/dates';
 import { dtoOf, requireLive, serviceKit, type Dto, type ServiceDeps } from '../common/service-kit';
 import { moveLastContact } from './last-contact';
+import { searchCaseHits, type SearchHit } from './case-search';
 import type { Entities, EntityName, FieldsInput } from '../../../shared/entities/index';
 import { AppError } from '../../../shared/errors';
 import type { LocalDb } from '../../db/local-db';
@@ -21,7 +22,6 @@ import {
   listAppointmentsOn,
   listCases,
   listOffices,
-  searchCases,
   type CaseDetail,
   type CaseListItem,
   type ListCasesFilter,
@@ -75,8 +75,9 @@ export function createCasesService(deps: CasesServiceDeps) {
 
   return {
     listCases: (filter?: ListCasesFilter): Promise<CaseListItem[]> => listCases(db(), filter),
-    searchCases: (query: string, options?: { limit?: number }): Promise<CaseListItem[]> =>
-      searchCases(db(), query, options),
+    /** Search as you type, names ranked before numbers before notes (case-search.ts). */
+    searchCases: (query: string, options?: { limit?: number }): Promise<SearchHit[]> =>
+      searchCaseHits(db(), query, options),
     listOffices: () => listOffices(db()),
     listAppointmentsOn: (day: string) => {
       requireDate(day, 'day');
