@@ -69,6 +69,7 @@ const REDACTED_KEYS: ReadonlySet<string> = new Set([
   'keptvalue',
   'othervalue',
   'base',
+  'basevalue',
   'data',
   'payload',
   // secrets
