@@ -7,6 +7,8 @@ import { goalsHandlers } from './features/goals/goals.ipc';
 import { measuresHandlers } from './features/measures/measures.ipc';
 import { plansHandlers } from './features/plans/plans.ipc';
 import { caseRecordsHandlers } from './features/case-records/case-records.ipc';
+import { localSyncPort, type SyncPort } from './features/sync/sync-controller';
+import { syncHandlers } from './features/sync/sync.ipc';
 import type { WriteServices } from './features/write-services';
 import { casesHandlers, casesWriteHandlers } from './features/cases/cases.ipc';
 import type { CasesService } from './features/cases/cases.service';
@@ -27,6 +29,8 @@ export interface BackendDeps {
   readonly logger: Logger;
   /** Today's date at the offices (Europe/Berlin); defaults to the system clock. */
   readonly today?: () => IsoDate;
+  /** The sync engine's port; without one, only the local part (no server configured). */
+  readonly sync?: SyncPort;
 }
 
 export interface Backend {
@@ -49,6 +53,7 @@ export function createBackend(deps: BackendDeps): Backend {
     ...goalsHandlers(deps.writes.goals),
     ...measuresHandlers(deps.writes.measures),
     ...plansHandlers(deps.writes.plans),
+    ...syncHandlers(deps.sync ?? localSyncPort(deps.db, { now: () => new Date() })),
   };
   return { dispatch: createDispatch(handlers, deps.logger) };
 }

@@ -16,6 +16,7 @@ import { createLogger } from './logging/logger';
 import { onSystemLockOrSuspend } from './platform/power-events';
 import { electronSafeStorage } from './platform/safe-storage';
 import { startUpdateChecks } from './platform/updater';
+import { syncConfigFromEnv } from './features/sync/sync-config';
 
 const logger = createLogger();
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
@@ -54,6 +55,7 @@ if (!app.requestSingleInstanceLock()) {
         locale: 'de-DE',
         demo,
       },
+      ...(syncConfigFromEnv() ? { sync: syncConfigFromEnv()! } : {}),
       ...(demo
         ? {
             onFirstRun: async (store) => {

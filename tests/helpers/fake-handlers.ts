@@ -38,6 +38,15 @@ export function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
       throw new Error('not used by plumbing tests');
     }),
     'appointments:list-day': vi.fn(() => []),
+    'sync:status': vi.fn(() => {
+      throw new Error('not used by plumbing tests');
+    }),
+    'sync:now': vi.fn(() => {
+      throw new Error('not used by plumbing tests');
+    }),
+    'sync:case-issues': vi.fn(() => ({ conflicts: [], rejections: [] })),
+    'sync:resolve-conflict': vi.fn(() => null),
+    'sync:dismiss-rejection': vi.fn(() => null),
     ...overrides,
   };
 }

@@ -43,6 +43,11 @@ export const IPC_CHANNELS = [
   'own-efforts:record-proof',
   'plans:save-draft',
   'plans:hand-over',
+  'sync:status',
+  'sync:now',
+  'sync:case-issues',
+  'sync:resolve-conflict',
+  'sync:dismiss-rejection',
 ] as const;
 
 export type IpcChannelName = (typeof IPC_CHANNELS)[number];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { IpcChannelName } from './channels';
 import { recordIdSchema } from '../domain/common/schemas';
 import { casesEntity, personsEntity } from '../entities/index';
+import { syncContract } from './sync-contract';
 import { AppointmentDto, CaseDto, HouseholdDto, NoteDto, PersonDto, writeContract } from './write-contract';
 import { CASE_STATUSES } from '../domain/case/case';
 import { TARGET_GROUPS } from '../domain/case/target-groups';
@@ -100,6 +101,7 @@ export type CaseList = z.infer<typeof CaseList>;
 
 /** Records cross IPC in domain terms, derived from their one definition (src/shared/entities). */
 export * from './write-contract';
+export * from './sync-contract';
 
 export const CaseDetailDto = z.object({
   summary: CaseSummary,
@@ -140,6 +142,7 @@ export const ipcContract = {
   'cases:get': { input: z.object({ caseId: Id }).strict(), output: CaseDetailDto },
   'appointments:list-day': { input: z.object({ day: IsoDate }).strict(), output: z.array(DayAppointment) },
   ...writeContract,
+  ...syncContract,
 } as const satisfies Record<IpcChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;

@@ -38,6 +38,11 @@ const handlers: Handlers = {
     throw new Error('not benchmarked here');
   },
   'appointments:list-day': () => [],
+  'sync:status': notBenchmarked,
+  'sync:now': notBenchmarked,
+  'sync:case-issues': notBenchmarked,
+  'sync:resolve-conflict': notBenchmarked,
+  'sync:dismiss-rejection': notBenchmarked,
 };
 
 async function perCallMs(fn: () => Promise<unknown>, calls: number): Promise<number> {

@@ -153,6 +153,9 @@ export class SyncEngine {
   private pokeAbort: AbortController | null = null;
   private pokeFailures = 0;
   private clientIdCache: string | null = null;
+  private wipeRequested = false;
+  /** The running remote wipe (set once the server asked for it). */
+  wiping: Promise<void> | null = null;
 
   constructor(private readonly o: SyncEngineOptions) {
     this.timer = o.timer ?? realTimer;
@@ -272,6 +275,7 @@ export class SyncEngine {
       await round;
     } finally {
       this.running = null;
+      if (this.wipeRequested && !this.wiping) this.wiping = Promise.resolve(this.o.onWipe?.());
     }
   }
 
@@ -352,7 +356,8 @@ export class SyncEngine {
       this.state = 'wiped';
       this.error = new AppError('SYNC_DEVICE_REVOKED');
       await this.stopPoke();
-      await this.o.onWipe?.();
+      // after this round has ended: the wipe locks the vault, which stops (and awaits) the engine
+      this.wipeRequested = true;
       return;
     }
     if (res.status === 'revoked') {
