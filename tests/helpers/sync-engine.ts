@@ -81,6 +81,8 @@ export interface EngineDesktop {
   readonly cases: CasesService;
   /** The fetch the engine uses; tests replace `fault` to inject failures. */
   fault: ((url: string) => 'drop-request' | 'drop-response' | null) | null;
+  /** Another engine on the same store (say the app after an upgrade). */
+  rebuild(overrides: Partial<SyncEngineOptions>): SyncEngine;
   destroy(): Promise<void>;
 }
 
@@ -95,6 +97,8 @@ export async function engineDesktop(
   const timer = new ManualTimer();
   const clock = new DeviceClock({ now: () => h.clock.now() });
   const ids = { newId: () => randomUUID() };
+  // eslint-disable-next-line prefer-const -- the engine options need `d` (its fault hook) first
+  let engineOpts: SyncEngineOptions;
   const d: EngineDesktop = {
     t,
     session,
@@ -103,6 +107,7 @@ export async function engineDesktop(
     fault: null,
     cases: createCasesService({ db: t.db, clock, ids, actorId: session.userId }),
     engine: undefined as unknown as SyncEngine,
+    rebuild: (overrides) => new SyncEngine({ ...engineOpts, ...overrides }),
     async destroy() {
       await d.engine.stop();
       await t.destroy();
@@ -119,7 +124,7 @@ export async function engineDesktop(
     return res;
   };
   const { realTimer: useRealTimer, ...engineOptions } = options;
-  (d as { engine: SyncEngine }).engine = new SyncEngine({
+  engineOpts = {
     store: { db: () => t.db, raw: () => t.raw },
     http: new SyncHttp(baseUrl, fetcher, sessionAuth(h, session)),
     clock,
@@ -130,7 +135,8 @@ export async function engineDesktop(
     actorId: session.userId,
     poke: false,
     ...engineOptions,
-  });
+  };
+  (d as { engine: SyncEngine }).engine = new SyncEngine(engineOpts);
   return d;
 }
 

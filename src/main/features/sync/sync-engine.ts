@@ -82,6 +82,8 @@ export interface SyncEngineOptions {
   /** The signed-in user (stamped on local writes). */
   readonly actorId: string;
   readonly registry?: EntityRegistry;
+  /** The record vocabulary this build speaks (WIRE_SCHEMA_VERSION; tests play an upgrade). */
+  readonly wireSchemaVersion?: number;
   readonly pushBatchSize?: number;
   readonly pullLimit?: number;
   /** Retry delays: base · 2^(failures−1), at most max, times a jitter factor in [0.5, 1). */
@@ -348,7 +350,7 @@ export class SyncEngine {
       clientId,
       appVersion: this.o.appVersion.slice(0, 40),
       protocolVersion: PROTOCOL_VERSION,
-      schemaVersion: WIRE_SCHEMA_VERSION,
+      schemaVersion: this.o.wireSchemaVersion ?? WIRE_SCHEMA_VERSION,
     });
     const serverTime = Date.parse(res.serverTime);
     if (Number.isFinite(serverTime)) this.clockSkewMs = this.o.clock.now().getTime() - serverTime;
@@ -396,8 +398,9 @@ export class SyncEngine {
     let stuck = 0;
     for (;;) {
       const db = this.o.store.db();
-      const batch = await readPushBatch(db, clientId, size);
-      if (!batch) return;
+      const read = await readPushBatch(db, clientId, size);
+      if (!read) return;
+      const batch: PushRequest = { ...read, schemaVersion: this.o.wireSchemaVersion ?? read.schemaVersion };
       const firstSeq = batch.mutations[0]!.seq;
       // progress guard (SYNC.md §2.8): the same head three times without an answer that moves it
       stuck = firstSeq === lastFirstSeq ? stuck + 1 : 0;
