@@ -76,6 +76,12 @@ export async function createLotseMain(options: LotseMainOptions): Promise<LotseM
       ...(options.recoveryPublicKeyPem ? { recoveryPublicKeyPem: options.recoveryPublicKeyPem } : {}),
       onUnlock: async (key, info) => {
         await store.open(key, info);
+        try {
+          await sync.enforceLease();
+        } catch (error) {
+          await store.close();
+          throw error;
+        }
         if (info.firstRun) await options.onFirstRun?.(store);
         sync.onUnlock();
       },

@@ -11,6 +11,7 @@ import { createCasesService } from '../../../src/main/features/cases/cases.servi
 import { silentLogger } from '../../../src/main/logging/logger';
 import { TEST_PASSPHRASE, TEST_SCRYPT } from '../../helpers/local-store';
 import { sampleFields } from '../../helpers/records';
+import type { FetchLike } from '../../../src/main/features/sync/sync-http';
 import { ManualTimer, listen } from '../../helpers/sync-engine';
 import { tempDir } from '../../helpers/temp-dir';
 import { createHarness, PASSWORD, USERS, type Harness } from '../server/harness';
@@ -25,6 +26,12 @@ const appInfo = {
 };
 
 let serverClock: { now(): Date } = { now: () => new Date() };
+
+let offline = false;
+const flakyFetch: FetchLike = async (url, init) => {
+  if (offline) throw new TypeError('fetch failed');
+  return fetch(url, init);
+};
 
 async function app(dataDir: string, serverUrl?: string, user = 'cw'): Promise<LotseMain> {
   const username = USERS.find((u) => u.key === user)!.username;
@@ -43,6 +50,7 @@ async function app(dataDir: string, serverUrl?: string, user = 'cw'): Promise<Lo
             password: PASSWORD,
             deviceName: 'Testgerät',
             timer: new ManualTimer(),
+            fetch: flakyFetch,
           },
         }
       : {}),
@@ -129,6 +137,42 @@ describe('pglite: the sync engine in the composed app', () => {
     } finally {
       await a.shutdown();
       await b.shutdown();
+    }
+  });
+
+  it('offline lease: once it ran out, Lotse stays locked until it reaches the server again', async () => {
+    const dir = await tempDir('lotse-app-lease-');
+    dirs.push(dir);
+    const main = await app(dir.path, url);
+    try {
+      await main.vault.create(TEST_PASSPHRASE);
+      expect(await call(main, 'sync:now')).toMatchObject({ ok: true, value: { error: null } });
+      expect(
+        main.store
+          .raw()
+          .prepare(
+            "SELECT key FROM sync_state WHERE key IN ('offline_lease', 'lease_public_key') ORDER BY key",
+          )
+          .all(),
+      ).toEqual([{ key: 'lease_public_key' }, { key: 'offline_lease' }]);
+      await main.vault.lock();
+      // within the lease: unlocking offline works
+      offline = true;
+      h.clock.advance(3_600_000);
+      await main.vault.unlock(TEST_PASSPHRASE);
+      await main.vault.lock();
+      // far beyond it (the server grants OFFLINE_LEASE_HOURS): locked while offline
+      h.clock.advance(400 * 3_600_000);
+      await expect(main.vault.unlock(TEST_PASSPHRASE)).rejects.toMatchObject({ code: 'SYNC_LEASE_EXPIRED' });
+      expect(main.vault.status().state).toBe('locked');
+      expect(main.store.isOpen()).toBe(false);
+      // back online: the unlock reaches the server, renews the lease and opens
+      offline = false;
+      await main.vault.unlock(TEST_PASSPHRASE);
+      expect(main.vault.status().state).toBe('unlocked');
+    } finally {
+      offline = false;
+      await main.shutdown();
     }
   });
 

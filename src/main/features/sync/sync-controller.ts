@@ -14,6 +14,7 @@ import { clientIdOf, type Clock } from '../../db/write-synced';
 import type { Logger } from '../../logging/logger';
 import { SyncEngine, type ConflictChoice, type Timer } from './sync-engine';
 import { passwordAuth, SyncHttp, type FetchLike, type SyncAuth } from './sync-http';
+import { leaseState, storeLease } from './offline-lease';
 import { caseIssues, dismissRejection, readState, syncCounts } from './sync-local';
 
 export interface SyncPort {
@@ -39,6 +40,11 @@ export interface SyncServerConfig {
 }
 
 export interface SyncController extends SyncPort {
+  /**
+   * Right after the store opened: with a server configured and the offline lease run out, a sync
+   * must reach the server, or this throws SYNC_LEASE_EXPIRED (the vault stays locked).
+   */
+  enforceLease(): Promise<void>;
   /** The store was opened (vault unlocked): start the engine if a server is configured. */
   onUnlock(): void;
   /** The store is about to close: stop the engine first. */
@@ -104,11 +110,11 @@ export function createSyncController(options: {
   actorId: string;
   server?: SyncServerConfig;
   onWipe?: () => Promise<void>;
-  onLease?: (lease: { until: string; signature: string; publicKey: string }) => void;
 }): SyncController {
   const { store, clock } = options;
   const ids = { newId: () => randomUUID() };
   let engine: SyncEngine | null = null;
+  let starting: Promise<void> | null = null;
   const local = localSyncPort(() => store.db(), clock);
 
   const clientId = async () =>
@@ -140,17 +146,33 @@ export function createSyncController(options: {
       ids,
       actorId: options.actorId,
       ...(options.onWipe ? { onWipe: options.onWipe } : {}),
-      ...(options.onLease ? { onLease: options.onLease } : {}),
+      onLease: async (lease) => {
+        await storeLease(store.db(), await clientId(), lease);
+      },
     });
   };
 
   return {
+    async enforceLease() {
+      if (!options.server) return;
+      const id = await clientId();
+      if ((await leaseState(store.db(), id, clock.now())) !== 'expired') return;
+      const server = options.server;
+      const probe = build(server);
+      const st = await probe.syncNow();
+      await probe.stop();
+      const reached =
+        st.state === 'idle' || st.state === 'upgrade_required' || st.error?.code === 'SYNC_CLOCK_SKEW';
+      // the lease is stored by the engine's hello; read it back to be sure it was renewed
+      if (reached && (await leaseState(store.db(), id, clock.now())) === 'valid') return;
+      throw new AppError('SYNC_LEASE_EXPIRED');
+    },
     onUnlock() {
       if (!options.server || engine) return;
       const server = options.server;
       if (!server.auth && !(server.username && server.password)) return;
       // the device id exists before the first sign-in
-      void clientId()
+      starting = clientId()
         .then(() => {
           if (engine || !store.isOpen()) return;
           engine = build(server);
@@ -161,7 +183,10 @@ export function createSyncController(options: {
             { event: 'sync.start_failed', errorName: error instanceof Error ? error.name : typeof error },
             'sync engine not started',
           ),
-        );
+        )
+        .finally(() => {
+          starting = null;
+        });
     },
     async onLock() {
       const e = engine;
@@ -182,6 +207,7 @@ export function createSyncController(options: {
     },
     async syncNow() {
       if (!options.server) throw new AppError('SYNC_NOT_CONFIGURED');
+      await starting;
       if (!engine) {
         store.db(); // VAULT_LOCKED while locked
         throw new AppError('SYNC_OFFLINE');
@@ -194,6 +220,7 @@ export function createSyncController(options: {
     },
     async resolveConflict(conflictId, choice, mergedText) {
       if (!options.server) throw new AppError('SYNC_NOT_CONFIGURED');
+      await starting;
       if (!engine) throw new AppError('SYNC_OFFLINE');
       await engine.resolveConflict(conflictId, choice, mergedText);
     },

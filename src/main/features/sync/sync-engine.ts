@@ -98,7 +98,7 @@ export interface SyncEngineOptions {
   /** Called after every page of the first sync with the counts so far (the progress bar). */
   readonly onProgress?: (progress: { rowsReceived: number; pages: number }) => void;
   /** Called with the server-signed offline lease after every successful hello. */
-  readonly onLease?: (lease: { until: string; signature: string; publicKey: string }) => void;
+  readonly onLease?: (lease: { until: string; signature: string; publicKey: string }) => void | Promise<void>;
 }
 
 export type SyncState =
@@ -370,7 +370,7 @@ export class SyncEngine {
     }
     this.upgradeRequired = res.status === 'upgrade_required';
     if (res.offlineLeaseUntil && res.offlineLeaseSignature)
-      this.o.onLease?.({
+      await this.o.onLease?.({
         until: res.offlineLeaseUntil,
         signature: res.offlineLeaseSignature,
         publicKey: res.leasePublicKey,
