@@ -217,6 +217,23 @@ for (const dialect of SERVER_DIALECTS) {
       expect(count(b, 'SELECT count(*) AS n FROM sync_outbox')).toBe(0);
     });
 
+    it('the server poke (SSE) makes the other desktop pull without being asked', async () => {
+      const { noteId } = await caseWithNote(a);
+      const c = await engineDesktop(h, url, 'cw', { poke: true, realTimer: true, idleIntervalMs: 3_600_000 });
+      try {
+        await c.engine.syncNow();
+        c.engine.start();
+        // wait until the poke stream is connected (the server counts it), then change something
+        await expect.poll(() => c.engine.pokeConnected, { timeout: 20_000 }).toBe(true);
+        await a.engine.syncNow();
+        await expect
+          .poll(() => count(c, 'SELECT count(*) AS n FROM notes WHERE id = ?', noteId), { timeout: 20_000 })
+          .toBe(1);
+      } finally {
+        await c.destroy();
+      }
+    });
+
     it('first sync reports progress counts and the applied rows arrive in pages', async () => {
       for (let i = 0; i < 3; i += 1) await caseWithNote(a);
       await a.engine.syncNow();

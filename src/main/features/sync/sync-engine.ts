@@ -156,6 +156,8 @@ export class SyncEngine {
   private pokeFailures = 0;
   private clientIdCache: string | null = null;
   private wipeRequested = false;
+  /** Whether the SSE poke stream is open (the status page shows polling otherwise). */
+  pokeConnected = false;
   /** The running remote wipe (set once the server asked for it). */
   wiping: Promise<void> | null = null;
 
@@ -655,11 +657,14 @@ export class SyncEngine {
           abort.signal,
         );
         this.pokeFailures = 0;
+        this.pokeConnected = true;
         await readEvents(res.body ?? null, (event) => {
           if (event === 'poke') this.kick();
         });
       } catch {
         if (abort.signal.aborted || !this.started) return;
+      } finally {
+        this.pokeConnected = false;
       }
       if (!this.started) return;
       this.pokeFailures += 1;
