@@ -29,6 +29,8 @@ export const VaultStatus = z.object({
   quickUnlockAvailable: z.boolean(),
   /** Minutes of inactivity after which Lotse locks itself. */
   autoLockMinutes: z.number().int().positive(),
+  /** Only while main waits after a wrong passphrase: seconds until the answer (and the next try). */
+  unlockRetryInSeconds: z.number().int().positive().optional(),
 });
 export type VaultStatus = z.infer<typeof VaultStatus>;
 
