@@ -8,6 +8,8 @@ import { measuresHandlers } from './features/measures/measures.ipc';
 import { plansHandlers } from './features/plans/plans.ipc';
 import { caseRecordsHandlers, caseRecordsReadHandlers } from './features/case-records/case-records.ipc';
 import { phaseHandlers } from './features/cases/phase.ipc';
+import { localSyncPort, type SyncPort } from './features/sync/sync-controller';
+import { syncHandlers } from './features/sync/sync.ipc';
 import type { WriteServices } from './features/write-services';
 import { casesHandlers, casesWriteHandlers } from './features/cases/cases.ipc';
 import type { CasesService } from './features/cases/cases.service';
@@ -31,6 +33,8 @@ export interface BackendDeps {
   readonly today?: () => IsoDate;
   /** "Mein Bestand" of the signed-in caseworker (with its per-case cache). */
   readonly caseload: CaseloadReader;
+  /** The sync engine's port; without one, only the local part (no server configured). */
+  readonly sync?: SyncPort;
 }
 
 export interface Backend {
@@ -56,6 +60,7 @@ export function createBackend(deps: BackendDeps): Backend {
     ...phaseHandlers(deps.writes.phase),
     // after casesHandlers: the day view with office and outreach filters replaces the plain one
     ...caseRecordsReadHandlers(deps.writes.recordReads),
+    ...syncHandlers(deps.sync ?? localSyncPort(deps.db, { now: () => new Date() })),
   };
   return { dispatch: createDispatch(handlers, deps.logger) };
 }

@@ -49,6 +49,15 @@ export function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
       total: 0,
       counts: { offices: {}, phases: {}, targetGroups: {}, overdueReview: 0 },
     })),
+    'sync:status': vi.fn(() => {
+      throw new Error('not used by plumbing tests');
+    }),
+    'sync:now': vi.fn(() => {
+      throw new Error('not used by plumbing tests');
+    }),
+    'sync:case-issues': vi.fn(() => ({ conflicts: [], rejections: [] })),
+    'sync:resolve-conflict': vi.fn(() => null),
+    'sync:dismiss-rejection': vi.fn(() => null),
     ...overrides,
   };
 }

@@ -165,3 +165,25 @@ export function applyServerRows(
   }
   return { applied, skipped, deleted, invalid };
 }
+
+/**
+ * Deletes every row of the given cases from the synced tables (SYNC.md §4.5: the server removed the
+ * cases from this device's scope). Server-driven like a withheld row, hence here; runs inside the
+ * caller's transaction. With secure_delete=ON (open-encrypted-db) freed pages are overwritten.
+ */
+export function purgeCaseRows(
+  raw: RawDatabase,
+  caseIds: readonly string[],
+  registry: EntityRegistry = ENTITIES,
+): number {
+  if (caseIds.length === 0) return 0;
+  raw.pragma('defer_foreign_keys = ON');
+  let deleted = 0;
+  const tables = Object.values(registry).map((d) => d.name);
+  // children before the case rows themselves
+  for (const table of [...tables.filter((t) => t !== 'cases'), ...tables.filter((t) => t === 'cases')]) {
+    const stmt = raw.prepare(`DELETE FROM "${table}" WHERE case_id = ?`);
+    for (const caseId of caseIds) deleted += stmt.run(caseId).changes;
+  }
+  return deleted;
+}

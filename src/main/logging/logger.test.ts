@@ -127,6 +127,7 @@ const LOCAL_COLUMNS = {
     payload: 'personal',
     created_at: 'not personal',
     seen_at: 'not personal',
+    op: 'not personal',
   } satisfies Record<keyof SyncRejectionTable, Kind>,
   sync_conflicts: {
     id: 'not personal',
@@ -141,6 +142,13 @@ const LOCAL_COLUMNS = {
     created_at: 'not personal',
     resolved_at: 'not personal',
     resolved_by: 'not personal',
+    kind: 'not personal',
+    base_value: 'personal',
+    kept_value: 'personal',
+    other_value: 'personal',
+    kept_by: 'not personal',
+    other_by: 'not personal',
+    resolution: 'not personal',
   } satisfies Record<keyof SyncConflictTable, Kind>,
   plan_documents: {
     sha256: 'not personal',

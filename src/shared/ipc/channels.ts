@@ -58,6 +58,11 @@ export const IPC_CHANNELS = [
   'contacts:list',
   'appointments:next',
   'persons:find-duplicates',
+  'sync:status',
+  'sync:now',
+  'sync:case-issues',
+  'sync:resolve-conflict',
+  'sync:dismiss-rejection',
 ] as const;
 
 export type IpcChannelName = (typeof IPC_CHANNELS)[number];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { IpcChannelName } from './channels';
 import { recordIdSchema } from '../domain/common/schemas';
 import { casesEntity, personsEntity } from '../entities/index';
+import { syncContract } from './sync-contract';
 import { AppointmentDto, CaseDto, HouseholdDto, NoteDto, PersonDto, writeContract } from './write-contract';
 import { planPrintContract } from './plan-print-contract';
 import { CASE_STATUSES } from '../domain/case/case';
@@ -181,6 +182,7 @@ export type CaseloadDto = z.infer<typeof CaseloadDto>;
 export * from './write-contract';
 export * from './plan-print-contract';
 export * from './workspace-contract';
+export * from './sync-contract';
 
 export const CaseDetailDto = z.object({
   summary: CaseSummary,
@@ -234,6 +236,7 @@ export const ipcContract = {
   ...writeContract,
   ...planPrintContract,
   ...workspaceContract,
+  ...syncContract,
 } as const satisfies Record<IpcChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;

@@ -48,6 +48,11 @@ const handlers: Handlers = {
     total: 0,
     counts: { offices: {}, phases: {}, targetGroups: {}, overdueReview: 0 },
   }),
+  'sync:status': notBenchmarked,
+  'sync:now': notBenchmarked,
+  'sync:case-issues': notBenchmarked,
+  'sync:resolve-conflict': notBenchmarked,
+  'sync:dismiss-rejection': notBenchmarked,
 };
 
 async function perCallMs(fn: () => Promise<unknown>, calls: number): Promise<number> {

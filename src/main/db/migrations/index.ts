@@ -3,6 +3,7 @@ import { migration0020 } from './0020-sync-scope-and-conflicts';
 import { migration0030 } from './0030-caseload-order-indexes';
 import { migration0040 } from './0040-entity-spine';
 import { migration0050 } from './0050-search-keys-and-caseload';
+import { migration0060 } from './0060-sync-engine';
 import { migration0070 } from './0070-plan-documents';
 import { migration0080 } from './0080-appointment-invitation';
 import type { Migration } from './migration';
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0030,
   migration0040,
   migration0050,
+  migration0060,
   migration0070,
   migration0080,
 ];

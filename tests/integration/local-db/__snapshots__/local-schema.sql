@@ -64,6 +64,9 @@ CREATE INDEX sync_conflicts_case ON sync_conflicts(case_id) WHERE resolved_at IS
 -- index sync_outbox_entity
 CREATE INDEX sync_outbox_entity ON sync_outbox(entity, entity_id);
 
+-- index sync_rejections_case
+CREATE INDEX sync_rejections_case ON sync_rejections(case_id) WHERE seen_at IS NULL;
+
 -- table access_scope
 CREATE TABLE access_scope ( case_id TEXT PRIMARY KEY, scope_version INTEGER NOT NULL DEFAULT 0 ) STRICT;
 
@@ -125,13 +128,13 @@ CREATE TABLE search_keys ( kind TEXT NOT NULL, term TEXT NOT NULL, case_id TEXT 
 CREATE TABLE strategy_choices ( id TEXT PRIMARY KEY, assessment_id TEXT NOT NULL, goal_id TEXT, strategy_id TEXT NOT NULL, serves_needs TEXT NOT NULL, note TEXT, chosen_on TEXT NOT NULL, chosen_by TEXT NOT NULL, case_id TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 0, field_meta TEXT NOT NULL DEFAULT '{}', dirty INTEGER NOT NULL DEFAULT 0, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_by TEXT NOT NULL ) STRICT;
 
 -- table sync_conflicts
-CREATE TABLE sync_conflicts ( id TEXT PRIMARY KEY, entity TEXT NOT NULL, entity_id TEXT NOT NULL, case_id TEXT NOT NULL, field TEXT NOT NULL, local_value TEXT, remote_value TEXT, local_hlc TEXT NOT NULL, remote_hlc TEXT NOT NULL, created_at TEXT NOT NULL, resolved_at TEXT, resolved_by TEXT ) STRICT;
+CREATE TABLE sync_conflicts ( id TEXT PRIMARY KEY, entity TEXT NOT NULL, entity_id TEXT NOT NULL, case_id TEXT NOT NULL, field TEXT NOT NULL, local_value TEXT, remote_value TEXT, local_hlc TEXT NOT NULL, remote_hlc TEXT NOT NULL, created_at TEXT NOT NULL, resolved_at TEXT, resolved_by TEXT , kind TEXT NOT NULL DEFAULT 'conflict', base_value TEXT, kept_value TEXT, other_value TEXT, kept_by TEXT, other_by TEXT, resolution TEXT) STRICT;
 
 -- table sync_outbox
 CREATE TABLE sync_outbox ( seq INTEGER PRIMARY KEY AUTOINCREMENT, mutation_id TEXT NOT NULL UNIQUE, local_tx_id TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, case_id TEXT NOT NULL, op TEXT NOT NULL CHECK (op IN ('create', 'update', 'archive')), fields_json TEXT NOT NULL, base_row_version INTEGER NOT NULL, hlc TEXT NOT NULL, schema_version INTEGER NOT NULL, status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent')), attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT, created_at TEXT NOT NULL ) STRICT;
 
 -- table sync_rejections
-CREATE TABLE sync_rejections ( mutation_id TEXT PRIMARY KEY, entity TEXT NOT NULL, entity_id TEXT NOT NULL, case_id TEXT NOT NULL, reason TEXT NOT NULL, payload TEXT NOT NULL, created_at TEXT NOT NULL, seen_at TEXT ) STRICT;
+CREATE TABLE sync_rejections ( mutation_id TEXT PRIMARY KEY, entity TEXT NOT NULL, entity_id TEXT NOT NULL, case_id TEXT NOT NULL, reason TEXT NOT NULL, payload TEXT NOT NULL, created_at TEXT NOT NULL, seen_at TEXT , op TEXT) STRICT;
 
 -- table sync_state
 CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
