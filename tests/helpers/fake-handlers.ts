@@ -38,6 +38,15 @@ export function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
       throw new Error('not used by plumbing tests');
     }),
     'appointments:list-day': vi.fn(() => []),
+    'assessments:list': vi.fn(() => ({ versions: [] })),
+    'goals:get': vi.fn(() => null),
+    'strategies:list': vi.fn(() => ({
+      assessmentId: null,
+      assessmentVersion: null,
+      proposals: [],
+      choices: [],
+    })),
+    'occupations:search': vi.fn(() => []),
     ...overrides,
   };
 }

@@ -6,6 +6,7 @@ import { AppointmentDto, CaseDto, HouseholdDto, NoteDto, PersonDto, writeContrac
 import { CASE_STATUSES } from '../domain/case/case';
 import { TARGET_GROUPS } from '../domain/case/target-groups';
 import { isoDateSchema } from '../domain/common/dates';
+import { PhaseProgressDto, planningReadContract } from './planning-read-contract';
 import { MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from '../security/passphrase-policy';
 
 /** No input: the renderer calls the channel without an argument. */
@@ -100,6 +101,7 @@ export type CaseList = z.infer<typeof CaseList>;
 
 /** Records cross IPC in domain terms, derived from their one definition (src/shared/entities). */
 export * from './write-contract';
+export * from './planning-read-contract';
 
 export const CaseDetailDto = z.object({
   summary: CaseSummary,
@@ -114,6 +116,8 @@ export const CaseDetailDto = z.object({
   appointments: z.array(AppointmentDto),
   /** All notes of the case; restricted ones (Gesundheit) are marked and never printed. */
   notes: z.array(NoteDto),
+  /** The phase stepper: phases 1–4 with what is complete and what is missing. */
+  phases: z.array(PhaseProgressDto),
 });
 export type CaseDetailDto = z.infer<typeof CaseDetailDto>;
 
@@ -139,6 +143,7 @@ export const ipcContract = {
   'cases:list': { input: CaseListInput, output: CaseList },
   'cases:get': { input: z.object({ caseId: Id }).strict(), output: CaseDetailDto },
   'appointments:list-day': { input: z.object({ day: IsoDate }).strict(), output: z.array(DayAppointment) },
+  ...planningReadContract,
   ...writeContract,
 } as const satisfies Record<IpcChannelName, { input: z.ZodType; output: z.ZodType }>;
 

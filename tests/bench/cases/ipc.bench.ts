@@ -38,6 +38,10 @@ const handlers: Handlers = {
     throw new Error('not benchmarked here');
   },
   'appointments:list-day': () => [],
+  'assessments:list': notBenchmarked,
+  'goals:get': notBenchmarked,
+  'strategies:list': notBenchmarked,
+  'occupations:search': notBenchmarked,
 };
 
 async function perCallMs(fn: () => Promise<unknown>, calls: number): Promise<number> {
