@@ -1,13 +1,19 @@
 import { Alert, Button, Center, Loader } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
+import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { RouterProvider } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import type { AppInfo, VaultStatus } from '../../shared/ipc/contract';
 import { call, isApiError } from './api/client';
-import { AppFrame } from './app/AppFrame';
+import { createQueryClient } from './api/query';
+import { FrameOptionsContext } from './app/AppFrame';
+import { router } from './app/routes';
 import { FirstRunScreen } from './features/lock-screen/FirstRunScreen';
 import { isRecoverable, RecoveryScreen, type RecoverableCode } from './features/lock-screen/RecoveryScreen';
 import { UnlockScreen } from './features/lock-screen/UnlockScreen';
 import { useVault, VaultProvider } from './features/lock-screen/VaultContext';
+
+const queryClient = createQueryClient();
 
 function LockButton() {
   const { lock } = useVault();
@@ -20,13 +26,25 @@ function LockButton() {
 
 function Screens({ info }: { info: AppInfo }) {
   const { status } = useVault();
+  const queryClient = useQueryClient();
+  const unlocked = status.state === 'unlocked';
+
+  // Locked: no decrypted record stays in the renderer's cache.
+  useEffect(() => {
+    if (!unlocked) queryClient.clear();
+  }, [unlocked, queryClient]);
+
   switch (status.state) {
     case 'uninitialized':
       return <FirstRunScreen />;
     case 'locked':
       return <UnlockScreen />;
     case 'unlocked':
-      return <AppFrame demo={info.demo} headerActions={<LockButton />} />;
+      return (
+        <FrameOptionsContext.Provider value={{ demo: info.demo, headerActions: <LockButton /> }}>
+          <RouterProvider router={router} />
+        </FrameOptionsContext.Provider>
+      );
   }
 }
 
@@ -67,8 +85,10 @@ export function App() {
     );
   }
   return (
-    <VaultProvider initial={boot.status}>
-      <Screens info={boot.info} />
-    </VaultProvider>
+    <QueryClientProvider client={queryClient}>
+      <VaultProvider initial={boot.status}>
+        <Screens info={boot.info} />
+      </VaultProvider>
+    </QueryClientProvider>
   );
 }

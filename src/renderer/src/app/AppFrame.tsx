@@ -1,49 +1,49 @@
-import { AppShell, Badge, Box, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Burger, Group, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { IconCalendarEvent, IconChecklist, IconRefresh, IconSettings, IconUsers } from '@tabler/icons-react';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { Outlet, useMatches, useRouterState } from '@tanstack/react-router';
+import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
 import { ErrorBoundary } from '../components/ErrorBoundary';
-import { AppointmentsPage } from '../features/appointments/AppointmentsPage';
-import { CaseloadPage } from '../features/caseload/CaseloadPage';
-import { CaseWorkspacePage } from '../features/case-workspace/CaseWorkspacePage';
-import { QualityPage } from '../features/quality/QualityPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { SyncPage } from '../features/sync/SyncPage';
-import { hrefFor, ROUTES, useLocation, type RoutePath } from './router';
+import { PageHeader } from '../components/PageHeader';
+import { RouterAnchor, RouterNavLink } from './links';
 
-const ICONS: Record<RoutePath, ReactNode> = {
-  faelle: <IconUsers size={20} aria-hidden />,
-  termine: <IconCalendarEvent size={20} aria-hidden />,
-  qualitaet: <IconChecklist size={20} aria-hidden />,
-  synchronisation: <IconRefresh size={20} aria-hidden />,
-  einstellungen: <IconSettings size={20} aria-hidden />,
-};
+/** The top-level sections in the navigation. */
+const NAV_ITEMS = [
+  { to: '/faelle', label: 'Fälle', icon: <IconUsers size={20} aria-hidden /> },
+  { to: '/termine', label: 'Termine', icon: <IconCalendarEvent size={20} aria-hidden /> },
+  { to: '/qualitaet', label: 'Qualität', icon: <IconChecklist size={20} aria-hidden /> },
+  { to: '/synchronisation', label: 'Synchronisation', icon: <IconRefresh size={20} aria-hidden /> },
+  { to: '/einstellungen', label: 'Einstellungen', icon: <IconSettings size={20} aria-hidden /> },
+] as const;
 
-function Page({ section, rest }: { section: RoutePath; rest: readonly string[] }) {
-  switch (section) {
-    case 'faelle':
-      return rest[0] ? <CaseWorkspacePage key={rest[0]} caseId={rest[0]} /> : <CaseloadPage />;
-    case 'termine':
-      return rest[0] ? <AppointmentsPage key={rest[0]} day={rest[0]} /> : <AppointmentsPage />;
-    case 'qualitaet':
-      return <QualityPage />;
-    case 'synchronisation':
-      return <SyncPage />;
-    case 'einstellungen':
-      return <SettingsPage />;
-  }
+export interface FrameOptions {
+  readonly headerActions?: ReactNode;
+  readonly demo?: boolean;
 }
 
-/** The frame around every screen: header, navigation, skip link, main landmark. */
-export function AppFrame(props: { headerActions?: ReactNode; demo?: boolean }) {
-  const location = useLocation();
+/** What the app around the router (vault, app info) puts into the frame's header. */
+export const FrameOptionsContext = createContext<FrameOptions>({});
+
+/**
+ * The frame around every screen (root route): header, navigation (collapsed behind a menu button
+ * on narrow windows and at 200 % zoom), skip link, the one main landmark with the route's page.
+ */
+export function AppFrame() {
+  const options = useContext(FrameOptionsContext);
   const mainRef = useRef<HTMLElement>(null);
-  const label = ROUTES.find((r) => r.path === location.section)?.label ?? 'Lotse';
+  const [navOpen, nav] = useDisclosure(false);
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const title = useMatches({
+    select: (matches) => matches.findLast((m) => m.staticData.title)?.staticData.title,
+  });
 
   useEffect(() => {
-    document.title = `${label} – Lotse`;
-    // Moving between screens: put the keyboard focus on the new content (screen readers announce it).
-    if (document.activeElement && document.activeElement !== document.body) mainRef.current?.focus();
-  }, [label, location.rest]);
+    document.title = `${title ?? 'Lotse'} – Lotse`;
+  }, [title, pathname]);
+
+  // On a narrow window the opened navigation closes once a destination was chosen.
+  const closeNav = nav.close;
+  useEffect(() => closeNav(), [pathname, closeNav]);
 
   return (
     <>
@@ -57,17 +57,30 @@ export function AppFrame(props: { headerActions?: ReactNode; demo?: boolean }) {
       >
         Zum Inhalt springen
       </a>
-      <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 0 }} padding="lg">
+      <AppShell
+        header={{ height: 60 }}
+        navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpen } }}
+        padding="lg"
+      >
         <AppShell.Header>
           <Group h="100%" px="md" justify="space-between" wrap="nowrap">
             <Group gap="sm" wrap="nowrap">
+              <Burger
+                opened={navOpen}
+                onClick={nav.toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={navOpen ? 'Navigation schließen' : 'Navigation öffnen'}
+                aria-expanded={navOpen}
+                aria-controls="hauptnavigation"
+              />
               <Title order={2} size="h3" c="lotse.9">
                 Lotse
               </Title>
-              <Text size="sm" c="dark.6" visibleFrom="sm">
+              <Text size="sm" c="dark.6" visibleFrom="md">
                 Jobcenter Nordsachsen
               </Text>
-              {props.demo ? (
+              {options.demo ? (
                 <Badge
                   color="#9c3b00"
                   variant="outline"
@@ -78,36 +91,39 @@ export function AppFrame(props: { headerActions?: ReactNode; demo?: boolean }) {
               ) : null}
             </Group>
             <Group gap="sm" wrap="nowrap">
-              {props.headerActions}
+              {options.headerActions}
             </Group>
           </Group>
         </AppShell.Header>
-        <AppShell.Navbar p="sm" aria-label="Hauptnavigation" component="nav">
+        <AppShell.Navbar p="sm" aria-label="Hauptnavigation" component="nav" id="hauptnavigation">
           <Stack gap={4}>
-            {ROUTES.map((route) => {
-              const active = route.path === location.section;
-              return (
-                <NavLink
-                  key={route.path}
-                  href={hrefFor(route.path)}
-                  label={route.label}
-                  leftSection={ICONS[route.path]}
-                  active={active}
-                  variant="filled"
-                  aria-current={active ? 'page' : undefined}
-                />
-              );
-            })}
+            {NAV_ITEMS.map((item) => (
+              <RouterNavLink
+                key={item.to}
+                to={item.to}
+                label={item.label}
+                leftSection={item.icon}
+                variant="filled"
+                activeProps={{ active: true }}
+              />
+            ))}
           </Stack>
         </AppShell.Navbar>
-        <AppShell.Main>
-          <Box component="main" id="inhalt" ref={mainRef} tabIndex={-1} style={{ outline: 'none' }}>
-            <ErrorBoundary resetKey={[location.section, ...location.rest].join('/')}>
-              <Page section={location.section} rest={location.rest} />
-            </ErrorBoundary>
-          </Box>
+        <AppShell.Main id="inhalt" ref={mainRef} tabIndex={-1} style={{ outline: 'none' }}>
+          <ErrorBoundary resetKey={pathname}>
+            <Outlet />
+          </ErrorBoundary>
         </AppShell.Main>
       </AppShell>
+    </>
+  );
+}
+
+export function NotFoundPage() {
+  return (
+    <>
+      <PageHeader title="Seite nicht gefunden" description="Diese Adresse gibt es in Lotse nicht." />
+      <RouterAnchor to="/faelle">Zum Fallbestand</RouterAnchor>
     </>
   );
 }

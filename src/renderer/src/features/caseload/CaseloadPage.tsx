@@ -1,47 +1,58 @@
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { Anchor, Badge, Group, Loader, Select, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Badge, Group, Select, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconUsers } from '@tabler/icons-react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import type { CaseList } from '../../../../shared/ipc/contract';
-import { call, isApiError } from '../../api/client';
-import { hrefFor } from '../../app/router';
+import { ipcQueryOptions } from '../../api/query';
+import { RouterAnchor } from '../../app/links';
+import { caseloadSearch, DEFAULT_CASELOAD_STATUS, type CaseloadStatusFilter } from '../../app/route-params';
+import { QueryView } from '../../components/QueryView';
 import { EmptyState } from '../../components/EmptyState';
 import { formatDate, formatNumber, PHASE_LABELS } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
+import { rememberCaseloadSearch } from './caseload-memory';
 
-type StatusFilter = 'alle' | 'aktiv' | 'ruhend' | 'abgeschlossen';
+const STATUS_OPTIONS: { value: CaseloadStatusFilter; label: string }[] = [
+  { value: 'aktiv', label: 'aktiv' },
+  { value: 'ruhend', label: 'ruhend' },
+  { value: 'abgeschlossen', label: 'abgeschlossen' },
+  { value: 'alle', label: 'alle' },
+];
 
+/** Mein Bestand: search and status filter live in the address (#/faelle?q=…&status=…). */
 export function CaseloadPage() {
-  const [query, setQuery] = useState('');
-  const [status, setStatus] = useState<StatusFilter>('aktiv');
+  const search = useSearch({ from: '/faelle' });
+  const navigate = useNavigate({ from: '/faelle' });
+  const status = search.status ?? DEFAULT_CASELOAD_STATUS;
+  const [query, setQuery] = useState(search.q ?? '');
   const [debounced] = useDebouncedValue(query, 150);
-  const [result, setResult] = useState<CaseList>();
-  const [error, setError] = useState<string>();
+  const term = debounced.trim();
 
   useEffect(() => {
-    let current = true;
-    call('cases:list', {
-      ...(debounced.trim() ? { query: debounced.trim() } : {}),
+    const next = caseloadSearch(debounced, status);
+    rememberCaseloadSearch(next);
+    if ((search.q ?? '') !== debounced) void navigate({ search: next, replace: true });
+  }, [debounced, status, search.q, navigate]);
+
+  const list = useQuery({
+    ...ipcQueryOptions('cases:list', {
+      ...(term ? { query: term } : {}),
       ...(status !== 'alle' ? { status } : {}),
       limit: 250,
-    })
-      .then((r) => current && (setResult(r), setError(undefined)))
-      .catch(
-        (e: unknown) =>
-          current && setError(isApiError(e) ? e.message : 'Die Fälle konnten nicht geladen werden.'),
-      );
-    return () => {
-      current = false;
-    };
-  }, [debounced, status]);
+    }),
+    placeholderData: keepPreviousData,
+  });
+  const result = list.data;
 
-  const searching = debounced.trim().length > 0;
-  const countText = result
-    ? searching
-      ? `${formatNumber(result.items.length)} Treffer`
-      : `${formatNumber(result.total)} Fälle${result.total > result.items.length ? ` (die ersten ${formatNumber(result.items.length)} angezeigt)` : ''}`
-    : '';
+  const searching = term.length > 0;
+  const countText =
+    result && !list.isError
+      ? searching
+        ? `${formatNumber(result.items.length)} Treffer`
+        : `${formatNumber(result.total)} Fälle${result.total > result.items.length ? ` (die ersten ${formatNumber(result.items.length)} angezeigt)` : ''}`
+      : '';
 
   return (
     <>
@@ -58,14 +69,14 @@ export function CaseloadPage() {
         />
         <Select
           label="Status"
-          data={[
-            { value: 'aktiv', label: 'aktiv' },
-            { value: 'ruhend', label: 'ruhend' },
-            { value: 'abgeschlossen', label: 'abgeschlossen' },
-            { value: 'alle', label: 'alle' },
-          ]}
+          data={STATUS_OPTIONS}
           value={status}
-          onChange={(v) => setStatus((v as StatusFilter | null) ?? 'alle')}
+          onChange={(v) =>
+            void navigate({
+              search: caseloadSearch(debounced, (v as CaseloadStatusFilter | null) ?? 'alle'),
+              replace: true,
+            })
+          }
           allowDeselect={false}
           w={180}
         />
@@ -73,57 +84,64 @@ export function CaseloadPage() {
           {countText}
         </Text>
       </Group>
-      {error ? (
-        <ErrorAlert title="Fehler">{error}</ErrorAlert>
-      ) : !result ? (
-        <Loader aria-label="Fälle werden geladen" />
-      ) : result.items.length === 0 ? (
-        <EmptyState icon={<IconUsers size={24} />} title={searching ? 'Keine Treffer' : 'Noch keine Fälle'}>
-          {searching
-            ? 'Zu diesem Suchbegriff wurde kein Fall gefunden. Prüfen Sie die Schreibweise oder suchen Sie nach der Kundennummer.'
-            : 'Sobald Fälle synchronisiert oder angelegt wurden, erscheinen sie hier.'}
-        </EmptyState>
-      ) : (
-        <Table striped highlightOnHover withTableBorder stickyHeader>
-          <VisuallyHidden component="caption">Fallbestand</VisuallyHidden>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Name</Table.Th>
-              <Table.Th scope="col">Geburtsdatum</Table.Th>
-              <Table.Th scope="col">Fallnummer</Table.Th>
-              <Table.Th scope="col">Wohnort</Table.Th>
-              <Table.Th scope="col">Phase</Table.Th>
-              <Table.Th scope="col">Status</Table.Th>
-              <Table.Th scope="col">Letzter Kontakt</Table.Th>
-              <Table.Th scope="col">Nächste Überprüfung</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {result.items.map((c) => (
-              <Table.Tr key={c.caseId}>
-                <Table.Td>
-                  <Anchor href={hrefFor('faelle', c.caseId)} fw={600}>
-                    {c.lastName}, {c.firstName}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{formatDate(c.birthDate)}</Table.Td>
-                <Table.Td>{c.caseNumber}</Table.Td>
-                <Table.Td>{c.town ?? '–'}</Table.Td>
-                <Table.Td>
-                  {c.phase} – {PHASE_LABELS[c.phase]}
-                </Table.Td>
-                <Table.Td>
-                  <Badge variant="outline" color={c.status === 'aktiv' ? 'lotse.9' : 'dark.6'}>
-                    {c.status}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>{formatDate(c.lastContactOn)}</Table.Td>
-                <Table.Td>{formatDate(c.nextReviewOn)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <QueryView
+        query={list}
+        loadingLabel="Fälle werden geladen"
+        errorTitle="Suche nicht möglich"
+        fallback="Die Fälle konnten nicht geladen werden."
+      >
+        {(result) => (list.isError ? null : <CaseTable result={result} searching={searching} />)}
+      </QueryView>
     </>
+  );
+}
+
+function CaseTable({ result, searching }: { result: CaseList; searching: boolean }) {
+  return result.items.length === 0 ? (
+    <EmptyState icon={<IconUsers size={24} />} title={searching ? 'Keine Treffer' : 'Noch keine Fälle'}>
+      {searching
+        ? 'Zu diesem Suchbegriff wurde kein Fall gefunden. Prüfen Sie die Schreibweise oder suchen Sie nach der Kundennummer.'
+        : 'Sobald Fälle synchronisiert oder angelegt wurden, erscheinen sie hier.'}
+    </EmptyState>
+  ) : (
+    <Table striped highlightOnHover withTableBorder stickyHeader>
+      <VisuallyHidden component="caption">Fallbestand</VisuallyHidden>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">Name</Table.Th>
+          <Table.Th scope="col">Geburtsdatum</Table.Th>
+          <Table.Th scope="col">Fallnummer</Table.Th>
+          <Table.Th scope="col">Wohnort</Table.Th>
+          <Table.Th scope="col">Phase</Table.Th>
+          <Table.Th scope="col">Status</Table.Th>
+          <Table.Th scope="col">Letzter Kontakt</Table.Th>
+          <Table.Th scope="col">Nächste Überprüfung</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {result.items.map((c) => (
+          <Table.Tr key={c.caseId}>
+            <Table.Td>
+              <RouterAnchor to="/faelle/$caseId" params={{ caseId: c.caseId }} fw={600}>
+                {c.lastName}, {c.firstName}
+              </RouterAnchor>
+            </Table.Td>
+            <Table.Td>{formatDate(c.birthDate)}</Table.Td>
+            <Table.Td>{c.caseNumber}</Table.Td>
+            <Table.Td>{c.town ?? '–'}</Table.Td>
+            <Table.Td>
+              {c.phase} – {PHASE_LABELS[c.phase]}
+            </Table.Td>
+            <Table.Td>
+              <Badge variant="outline" color={c.status === 'aktiv' ? 'lotse.9' : 'dark.6'}>
+                {c.status}
+              </Badge>
+            </Table.Td>
+            <Table.Td>{formatDate(c.lastContactOn)}</Table.Td>
+            <Table.Td>{formatDate(c.nextReviewOn)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }

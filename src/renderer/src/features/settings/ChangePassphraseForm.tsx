@@ -1,49 +1,61 @@
+import { Alert, Button, Paper, Stack, Text, Title } from '@mantine/core';
+import { useForm, type FormErrors } from '@mantine/form';
+import { useState } from 'react';
+import { VaultChangePassphraseInput } from '../../../../shared/ipc/contract';
+import { assessPassphrase } from '../../../../shared/security/passphrase-policy';
+import { useIpcMutation } from '../../api/query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PassphraseInput } from '../../components/PassphraseInput';
-import { Alert, Button, Paper, Stack, Text, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
-import { assessPassphrase } from '../../../../shared/security/passphrase-policy';
-import { call, isApiError } from '../../api/client';
+import { applyIpcError, zodValidate } from '../../forms/ipc-form';
 import { PassphraseStrength } from '../lock-screen/PassphraseStrength';
 import { useVault } from '../lock-screen/VaultContext';
+
+const checkInput = zodValidate(VaultChangePassphraseInput);
+
+/** The contract's schema, plus the passphrase policy main applies before it changes anything. */
+function validate(values: { current: string; next: string; confirmation: string }): FormErrors {
+  const errors = checkInput(values);
+  if (!errors['next'] && !assessPassphrase(values.next).acceptable) {
+    errors['next'] = 'Die neue Passphrase erfüllt die Anforderungen noch nicht.';
+  }
+  return errors;
+}
 
 /** Changing the passphrase re-wraps the data key; the database itself is not rewritten. */
 export function ChangePassphraseForm() {
   const { setStatus } = useVault();
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirmation, setConfirmation] = useState('');
-  const [submitted, setSubmitted] = useState(false);
-  const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
   const [done, setDone] = useState(false);
-
-  const acceptable = assessPassphrase(next).acceptable;
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setSubmitted(true);
-    setError(undefined);
-    setDone(false);
-    if (!current || !acceptable || next !== confirmation) return;
-    setPending(true);
-    try {
-      setStatus(await call('vault:change-passphrase', { current, next, confirmation }));
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { current: '', next: '', confirmation: '' },
+    validate,
+  });
+  const change = useIpcMutation('vault:change-passphrase', {
+    onSuccess: (status) => {
+      setStatus(status);
       setDone(true);
-      setSubmitted(false);
-      setCurrent('');
-      setNext('');
-      setConfirmation('');
-    } catch (e) {
-      setError(isApiError(e) ? e.message : 'Die Passphrase konnte nicht geändert werden.');
-    } finally {
-      setPending(false);
-    }
-  }
+      form.reset();
+    },
+    onError: (e) => {
+      // main names the weak new passphrase 'passphrase' (the field of vault:create)
+      setError(
+        applyIpcError(form, e, 'Die Passphrase konnte nicht geändert werden.', { passphrase: 'next' }),
+      );
+    },
+  });
 
   return (
     <Paper withBorder p="lg" radius="md" maw={640}>
-      <form onSubmit={onSubmit} noValidate aria-labelledby="change-passphrase-title">
+      <form
+        onSubmit={form.onSubmit((values) => {
+          setError(undefined);
+          setDone(false);
+          change.mutate(values);
+        })}
+        noValidate
+        aria-labelledby="change-passphrase-title"
+      >
         <Stack gap="md">
           <Title order={2} size="h4" id="change-passphrase-title">
             Passphrase ändern
@@ -59,39 +71,25 @@ export function ChangePassphraseForm() {
           ) : null}
           <PassphraseInput
             label="Bisherige Passphrase"
-            value={current}
-            onChange={(e) => setCurrent(e.currentTarget.value)}
-            error={submitted && !current ? 'Bitte geben Sie Ihre bisherige Passphrase ein.' : undefined}
             autoComplete="current-password"
             required
+            {...form.getInputProps('current')}
           />
           <PassphraseInput
             label="Neue Passphrase"
-            value={next}
-            onChange={(e) => setNext(e.currentTarget.value)}
-            error={
-              submitted && !acceptable
-                ? 'Die neue Passphrase erfüllt die Anforderungen noch nicht.'
-                : undefined
-            }
             autoComplete="new-password"
             required
             aria-describedby="new-passphrase-strength"
+            {...form.getInputProps('next')}
           />
-          <PassphraseStrength value={next} id="new-passphrase-strength" />
+          <PassphraseStrength value={form.values.next} id="new-passphrase-strength" />
           <PassphraseInput
             label="Neue Passphrase wiederholen"
-            value={confirmation}
-            onChange={(e) => setConfirmation(e.currentTarget.value)}
-            error={
-              submitted && next !== confirmation
-                ? 'Die Wiederholung stimmt nicht mit der neuen Passphrase überein.'
-                : undefined
-            }
             autoComplete="new-password"
             required
+            {...form.getInputProps('confirmation')}
           />
-          <Button type="submit" loading={pending} w="fit-content">
+          <Button type="submit" loading={change.isPending} w="fit-content">
             Passphrase ändern
           </Button>
         </Stack>

@@ -1,36 +1,16 @@
-import { ErrorAlert } from '../../components/ErrorAlert';
-import {
-  Anchor,
-  Badge,
-  Group,
-  List,
-  Loader,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Stepper,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { APPOINTMENT_KIND_LABELS } from '../../../../shared/domain/case/appointment';
 import { isSingleParentHousehold, minorChildrenOn } from '../../../../shared/domain/case/household';
 import { DISABILITY_LABELS } from '../../../../shared/domain/case/person';
-import type { CaseDetailDto } from '../../../../shared/ipc/contract';
-import { call, isApiError } from '../../api/client';
-import { hrefFor } from '../../app/router';
 import {
   ageOn,
   APPOINTMENT_STATUS_LABELS,
-  CASE_STATUS_LABELS,
   formatDate,
   formatLanguage,
   formatTime,
-  PHASE_LABELS,
-  PHASES,
   todayIso,
 } from '../../components/format';
+import { useCaseDetail } from './case-detail';
 
 function Field(props: { label: string; value: string | number | null | undefined }) {
   return (
@@ -45,82 +25,14 @@ function Field(props: { label: string; value: string | number | null | undefined
   );
 }
 
-/** One case, one workspace: the person, the 4PM phase, appointments and notes. */
-export function CaseWorkspacePage({ caseId }: { caseId: string }) {
-  const [detail, setDetail] = useState<CaseDetailDto>();
-  const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    let current = true;
-    call('cases:get', { caseId })
-      .then((d) => current && setDetail(d))
-      .catch(
-        (e: unknown) =>
-          current && setError(isApiError(e) ? e.message : 'Der Fall konnte nicht geladen werden.'),
-      );
-    return () => {
-      current = false;
-    };
-  }, [caseId]);
-
-  useEffect(() => {
-    if (detail) document.title = `${detail.summary.lastName}, ${detail.summary.firstName} – Lotse`;
-  }, [detail]);
-
-  if (error) {
-    return (
-      <Stack>
-        <Anchor href={hrefFor('faelle')}>Zurück zum Fallbestand</Anchor>
-        <ErrorAlert title="Fall nicht verfügbar">{error}</ErrorAlert>
-      </Stack>
-    );
-  }
-  if (!detail) return <Loader aria-label="Fall wird geladen" />;
-
+/** Überblick (index section of the case workspace): target groups, person, household, appointments, notes. */
+export function CaseOverviewSection() {
+  const detail = useCaseDetail();
   const s = detail.summary;
   const p = detail.person;
   const today = todayIso();
   return (
     <Stack gap="lg">
-      <Anchor href={hrefFor('faelle')} size="sm">
-        Zurück zum Fallbestand
-      </Anchor>
-      <Group justify="space-between" align="flex-end" wrap="wrap">
-        <Stack gap={2}>
-          <Title order={1} size="h2">
-            {s.lastName}, {s.firstName}
-          </Title>
-          <Text c="dark.6">
-            Fall {s.caseNumber} · Kundennummer {p.customerNumber} ·{' '}
-            {detail.officeName ?? 'Standort unbekannt'}
-          </Text>
-        </Stack>
-        <Badge size="lg" variant="outline" color={s.status === 'aktiv' ? 'lotse.9' : 'dark.6'}>
-          Status: {CASE_STATUS_LABELS[s.status]}
-        </Badge>
-      </Group>
-
-      <Paper withBorder p="md" radius="md">
-        <Title order={2} size="h4" mb="sm">
-          Vier-Phasen-Modell
-        </Title>
-        <Stepper
-          active={s.phase - 1}
-          size="sm"
-          allowNextStepsSelect={false}
-          aria-label={`Aktuelle Phase: ${s.phase} – ${PHASE_LABELS[s.phase]}`}
-        >
-          {PHASES.map((phase) => (
-            <Stepper.Step
-              key={phase}
-              label={`Phase ${phase}`}
-              description={PHASE_LABELS[phase]}
-              aria-current={phase === s.phase ? 'step' : undefined}
-            />
-          ))}
-        </Stepper>
-      </Paper>
-
       <Paper withBorder p="md" radius="md">
         <Title order={2} size="h4" mb="sm">
           Zielgruppen
@@ -151,7 +63,7 @@ export function CaseWorkspacePage({ caseId }: { caseId: string }) {
               <Table.Tr>
                 <Field
                   label="Geburtsdatum"
-                  value={`${formatDate(s.birthDate)} (${ageOn(s.birthDate, todayIso())} Jahre)`}
+                  value={`${formatDate(s.birthDate)} (${ageOn(s.birthDate, today)} Jahre)`}
                 />
               </Table.Tr>
               <Table.Tr>

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { CASE_STATUSES } from '../../../shared/domain/case/case';
+import { isoDateSchema } from '../../../shared/domain/common/dates';
+import { recordIdSchema } from '../../../shared/domain/common/schemas';
+
+/**
+ * Search and path parameters of the routes, validated with zod. A hand-edited or outdated address
+ * never breaks a screen: unknown values fall back to the defaults.
+ */
+
+export const CASELOAD_STATUS_FILTERS = [...CASE_STATUSES, 'alle'] as const;
+export type CaseloadStatusFilter = (typeof CASELOAD_STATUS_FILTERS)[number];
+
+/** #/faelle?q=…&status=… – the search text and status filter survive opening a case and a reload. */
+export const caseloadSearchSchema = z.object({
+  q: z.string().optional().catch(undefined),
+  status: z.enum(CASELOAD_STATUS_FILTERS).optional().catch(undefined),
+});
+export type CaseloadSearch = z.infer<typeof caseloadSearchSchema>;
+
+/** The status filter of the caseload when the address names none. */
+export const DEFAULT_CASELOAD_STATUS: CaseloadStatusFilter = 'aktiv';
+
+/** Leaves defaults out of the address, so #/faelle stays #/faelle. */
+export function caseloadSearch(q: string, status: CaseloadStatusFilter): CaseloadSearch {
+  return {
+    ...(q !== '' ? { q } : {}),
+    ...(status !== DEFAULT_CASELOAD_STATUS ? { status } : {}),
+  };
+}
+
+/** The day of #/termine/$day, or `today` when the segment is not a real calendar date. */
+export function dayFromParam(day: string | undefined, today: string): string {
+  return day !== undefined && isoDateSchema.safeParse(day).success ? day : today;
+}
+
+/**
+ * Why a case address cannot name a case, in German, or null when the id has the right form (the
+ * case may still not exist: that answer comes from cases:get).
+ */
+export function caseIdProblem(caseId: string): string | null {
+  return recordIdSchema.safeParse(caseId).success
+    ? null
+    : 'Dieser Link führt zu keinem Fall: Die Fallkennung in der Adresse ist ungültig.';
+}

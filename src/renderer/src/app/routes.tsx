@@ -1,0 +1,130 @@
+import {
+  createHashHistory,
+  createRootRoute,
+  createRoute,
+  createRouter,
+  redirect,
+} from '@tanstack/react-router';
+import { AppointmentsPage } from '../features/appointments/AppointmentsPage';
+import { CaseloadPage } from '../features/caseload/CaseloadPage';
+import { CaseOverviewSection } from '../features/case-workspace/CaseOverviewSection';
+import { CaseWorkspaceLayout } from '../features/case-workspace/CaseWorkspaceLayout';
+import { QualityPage } from '../features/quality/QualityPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { SyncPage } from '../features/sync/SyncPage';
+import { AppFrame, NotFoundPage } from './AppFrame';
+import { caseloadSearchSchema } from './route-params';
+
+/**
+ * The route tree of Lotse (TanStack Router, code-based, hash history so deep links and reloads
+ * work offline from file/app URLs: #/faelle/<id>, #/termine/<JJJJ-MM-TT>).
+ *
+ * Add a screen: one `createRoute` here (parent, path, component, `staticData.title` for the window
+ * title, `validateSearch` with a zod schema from route-params.ts when it has search parameters),
+ * list it in `routeTree`, and put the component in its own file under features/. Navigation entries
+ * live in AppFrame.tsx (NAV_ITEMS).
+ *
+ * Add a case workspace section: one child of `caseRoute` here, e.g.
+ *   const caseProfilingRoute = createRoute({ getParentRoute: () => caseRoute, path: 'profil',
+ *     component: ProfilingSection });
+ * add it to caseRoute.addChildren([...]), and one entry in features/case-workspace/sections.ts
+ * (label + path, shown in the workspace's section navigation). The section component gets the case
+ * with `useCaseDetail()` (features/case-workspace/case-detail.ts); the header stays in the layout.
+ */
+export const rootRoute = createRootRoute({
+  component: AppFrame,
+  notFoundComponent: NotFoundPage,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/faelle', replace: true });
+  },
+});
+
+export const caseloadRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/faelle',
+  validateSearch: caseloadSearchSchema,
+  staticData: { title: 'Fälle' },
+  component: CaseloadPage,
+});
+
+/** Layout of one case: header (person, status, phase stepper, section navigation) + <Outlet/>. */
+export const caseRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/faelle/$caseId',
+  staticData: { title: 'Fall' },
+  component: CaseWorkspaceLayout,
+});
+
+/** Überblick: person, household, target groups, appointments, notes. */
+export const caseOverviewRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: '/',
+  component: CaseOverviewSection,
+});
+
+export const appointmentsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/termine',
+  staticData: { title: 'Termine' },
+  component: AppointmentsPage,
+});
+
+export const appointmentsDayRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/termine/$day',
+  staticData: { title: 'Termine' },
+  component: AppointmentsPage,
+});
+
+const qualityRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/qualitaet',
+  staticData: { title: 'Qualität' },
+  component: QualityPage,
+});
+
+const syncRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/synchronisation',
+  staticData: { title: 'Synchronisation' },
+  component: SyncPage,
+});
+
+const settingsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/einstellungen',
+  staticData: { title: 'Einstellungen' },
+  component: SettingsPage,
+});
+
+export const routeTree = rootRoute.addChildren([
+  indexRoute,
+  caseloadRoute,
+  caseRoute.addChildren([caseOverviewRoute]),
+  appointmentsRoute,
+  appointmentsDayRoute,
+  qualityRoute,
+  syncRoute,
+  settingsRoute,
+]);
+
+export const router = createRouter({
+  routeTree,
+  history: createHashHistory(),
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+  interface StaticDataRouteOption {
+    /** The window title of the screen ("<title> – Lotse"); a page may set a more specific one. */
+    title?: string;
+  }
+}

@@ -1,0 +1,121 @@
+import { Badge, Group, Loader, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
+import { Outlet } from '@tanstack/react-router';
+import { useEffect } from 'react';
+import { describeError } from '../../api/errors';
+import { isApiError } from '../../api/client';
+import { caseIdProblem } from '../../app/route-params';
+import { RouterAnchor } from '../../app/links';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { CASE_STATUS_LABELS, PHASE_LABELS, PHASES } from '../../components/format';
+import { PageHeading } from '../../components/PageHeader';
+import { lastCaseloadSearch } from '../caseload/caseload-memory';
+import { useCaseDetailQuery, useCaseId } from './case-detail';
+import { CASE_SECTIONS } from './sections';
+
+function BackLink() {
+  return (
+    <RouterAnchor to="/faelle" search={lastCaseloadSearch()} size="sm" w="fit-content">
+      Zurück zum Fallbestand
+    </RouterAnchor>
+  );
+}
+
+/**
+ * One case, one workspace: the header (person, case, status, 4PM phase, section navigation) stays
+ * while the sections (child routes, app/routes.tsx) change below it.
+ */
+export function CaseWorkspaceLayout() {
+  const caseId = useCaseId();
+  const problem = caseIdProblem(caseId);
+  if (problem) {
+    return (
+      <Stack>
+        <BackLink />
+        <ErrorAlert title="Fall nicht verfügbar">{problem}</ErrorAlert>
+      </Stack>
+    );
+  }
+  return <LoadedWorkspace />;
+}
+
+function LoadedWorkspace() {
+  const query = useCaseDetailQuery();
+  const detail = query.data;
+
+  useEffect(() => {
+    if (detail) document.title = `${detail.summary.lastName}, ${detail.summary.firstName} – Lotse`;
+  }, [detail]);
+
+  if (!detail) {
+    if (!query.isError) return <Loader aria-label="Fall wird geladen" />;
+    const message =
+      isApiError(query.error) && query.error.code === 'NOT_FOUND'
+        ? 'Diesen Fall gibt es in Ihrem Bestand nicht (mehr). Vielleicht wurde er abgegeben oder der Link ist veraltet.'
+        : describeError(query.error, 'Der Fall konnte nicht geladen werden.');
+    return (
+      <Stack>
+        <BackLink />
+        <ErrorAlert title="Fall nicht verfügbar">{message}</ErrorAlert>
+      </Stack>
+    );
+  }
+
+  const s = detail.summary;
+  const p = detail.person;
+  return (
+    <Stack gap="lg">
+      <BackLink />
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <Stack gap={2}>
+          <PageHeading>
+            {s.lastName}, {s.firstName}
+          </PageHeading>
+          <Text c="dark.6">
+            Fall {s.caseNumber} · Kundennummer {p.customerNumber} ·{' '}
+            {detail.officeName ?? 'Standort unbekannt'}
+          </Text>
+        </Stack>
+        <Badge size="lg" variant="outline" color={s.status === 'aktiv' ? 'lotse.9' : 'dark.6'}>
+          Status: {CASE_STATUS_LABELS[s.status]}
+        </Badge>
+      </Group>
+
+      <Paper withBorder p="md" radius="md">
+        <Title order={2} size="h4" mb="sm">
+          Vier-Phasen-Modell
+        </Title>
+        <Stepper
+          active={s.phase - 1}
+          size="sm"
+          allowNextStepsSelect={false}
+          aria-label={`Aktuelle Phase: ${s.phase} – ${PHASE_LABELS[s.phase]}`}
+        >
+          {PHASES.map((phase) => (
+            <Stepper.Step
+              key={phase}
+              label={`Phase ${phase}`}
+              description={PHASE_LABELS[phase]}
+              aria-current={phase === s.phase ? 'step' : undefined}
+            />
+          ))}
+        </Stepper>
+      </Paper>
+
+      <Group component="nav" aria-label="Bereiche des Falls" gap="md">
+        {CASE_SECTIONS.map((section) => (
+          <RouterAnchor
+            key={section.to}
+            to={section.to}
+            params={{ caseId: s.caseId }}
+            activeOptions={{ exact: section.exact }}
+            activeProps={{ fw: 700, underline: 'always' }}
+          >
+            {section.label}
+          </RouterAnchor>
+        ))}
+      </Group>
+
+      <Outlet />
+    </Stack>
+  );
+}

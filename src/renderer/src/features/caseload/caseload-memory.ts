@@ -1,0 +1,12 @@
+import type { CaseloadSearch } from '../../app/route-params';
+
+let last: CaseloadSearch = {};
+
+/** The caseload's search and filter as last shown, so "Zurück zum Fallbestand" returns to them. */
+export function rememberCaseloadSearch(search: CaseloadSearch): void {
+  last = search;
+}
+
+export function lastCaseloadSearch(): CaseloadSearch {
+  return last;
+}
