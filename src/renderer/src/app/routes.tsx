@@ -9,6 +9,10 @@ import { AppointmentsPage } from '../features/appointments/AppointmentsPage';
 import { CaseloadPage } from '../features/caseload/CaseloadPage';
 import { CaseOverviewSection } from '../features/case-workspace/CaseOverviewSection';
 import { CaseWorkspaceLayout } from '../features/case-workspace/CaseWorkspaceLayout';
+import { ImplementationSection } from '../features/case-workspace/ImplementationSection';
+import { GoalSection } from '../features/goals/GoalSection';
+import { ProfilingSection } from '../features/profiling/ProfilingSection';
+import { StrategiesSection } from '../features/strategies/StrategiesSection';
 import { QualityPage } from '../features/quality/QualityPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SyncPage } from '../features/sync/SyncPage';
@@ -67,6 +71,34 @@ export const caseOverviewRoute = createRoute({
   component: CaseOverviewSection,
 });
 
+/** Phase 1: Potenzialanalyse (strengths first, needs, forecast, Profillage, versions). */
+export const caseProfilingRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: 'profil',
+  component: ProfilingSection,
+});
+
+/** Phase 2: Zielfestlegung (goal type, Zielberuf, intermediate goals). */
+export const caseGoalRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: 'ziel',
+  component: GoalSection,
+});
+
+/** Phase 3: Strategieauswahl (proposals per need, chosen strategies). */
+export const caseStrategiesRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: 'strategien',
+  component: StrategiesSection,
+});
+
+/** Phase 4: Umsetzung und Nachhaltung (what is done and missing). */
+export const caseImplementationRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: 'umsetzung',
+  component: ImplementationSection,
+});
+
 export const appointmentsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/termine',
@@ -105,7 +137,13 @@ const settingsRoute = createRoute({
 export const routeTree = rootRoute.addChildren([
   indexRoute,
   caseloadRoute,
-  caseRoute.addChildren([caseOverviewRoute]),
+  caseRoute.addChildren([
+    caseOverviewRoute,
+    caseProfilingRoute,
+    caseGoalRoute,
+    caseStrategiesRoute,
+    caseImplementationRoute,
+  ]),
   appointmentsRoute,
   appointmentsDayRoute,
   qualityRoute,
