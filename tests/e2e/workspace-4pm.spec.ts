@@ -220,6 +220,9 @@ test.describe('case workspace, phases 1 and 2', () => {
       await expect(
         page.getByText('Version 2 · Fortschreibung in Arbeit (Grund: Führerscheinkurs begonnen)'),
       ).toBeVisible();
+      // the finalized version 1 gave way to the draft of version 2 (nothing of it is left on screen)
+      await expect(page.getByRole('heading', { name: 'Stärken', exact: true })).toHaveCount(1);
+      await expect(page.getByRole('heading', { name: 'Fortschreiben' })).toHaveCount(0);
       await chooseOption(merkmal, 'Mobilität');
       await typeInto(
         page.getByRole('textbox', { name: 'Schwerpunkt des Handlungsbedarfs' }),
@@ -228,6 +231,7 @@ test.describe('case workspace, phases 1 and 2', () => {
       await expect(status).toHaveText(/Entwurf gespeichert um/);
       await activate(page.getByRole('button', { name: 'Potenzialanalyse abschließen' }));
       await expect(page.getByText(/^Version 2 · Abgeschlossen am/)).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Stärken', exact: true })).toHaveCount(1);
       const diff = page.getByRole('table', { name: 'Unterschiede zwischen Version 1 und Version 2' });
       const row = diff.getByRole('row', { name: /Mobilität – Handlungsbedarf/ });
       await expect(row).toContainText('Kein Führerschein, Schichtbeginn 5 Uhr');

@@ -23,8 +23,8 @@ export function ImplementationSection() {
                 Erledigt
               </Title>
               <List>
-                {phase.done.map((d) => (
-                  <List.Item key={d}>{d}</List.Item>
+                {phase.done.map((d, i) => (
+                  <List.Item key={`${i}-${d}`}>{d}</List.Item>
                 ))}
               </List>
             </>
@@ -35,8 +35,8 @@ export function ImplementationSection() {
                 Es fehlt
               </Title>
               <List>
-                {phase.missing.map((m) => (
-                  <List.Item key={m}>{m}</List.Item>
+                {phase.missing.map((m, i) => (
+                  <List.Item key={`${i}-${m}`}>{m}</List.Item>
                 ))}
               </List>
             </>

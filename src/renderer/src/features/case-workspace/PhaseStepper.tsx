@@ -70,15 +70,15 @@ export function PhaseStepper(props: { detail: CaseDetailDto }) {
                   Es fehlt:
                 </Text>
                 <List size="sm" spacing={2}>
-                  {p.missing.map((m) => (
-                    <List.Item key={m}>{m}</List.Item>
+                  {p.missing.map((m, i) => (
+                    <List.Item key={`${i}-${m}`}>{m}</List.Item>
                   ))}
                 </List>
               </>
             ) : (
               <List size="sm" spacing={2} mt={4}>
-                {p.done.map((d) => (
-                  <List.Item key={d}>{d}</List.Item>
+                {p.done.map((d, i) => (
+                  <List.Item key={`${i}-${d}`}>{d}</List.Item>
                 ))}
               </List>
             )}

@@ -68,11 +68,14 @@ function Profiling(props: { caseId: string; versions: Version[] }) {
           : `Abgeschlossen am ${formatDate(latest.finalizedOn)}`}
       </Text>
       {latest.status === 'draft' ? (
-        <DraftAssessment key={latest.id} draft={latest} />
+        <DraftAssessment key={`entwurf-${latest.id}`} draft={latest} />
       ) : (
-        <FinalizedAssessment key={latest.id} assessment={latest} />
+        <FinalizedAssessment key={`fassung-${latest.id}`} assessment={latest} />
       )}
-      <VersionHistory key={props.versions.map((v) => v.id).join(',')} versions={props.versions} />
+      <VersionHistory
+        key={`versionen-${props.versions.map((v) => v.id).join(',')}`}
+        versions={props.versions}
+      />
     </>
   );
 }
@@ -222,8 +225,8 @@ function HintsPanel(props: { hints: readonly string[] }) {
           <Text>Zurzeit keine Hinweise.</Text>
         ) : (
           <List spacing={4}>
-            {props.hints.map((h) => (
-              <List.Item key={h}>{h}</List.Item>
+            {props.hints.map((h, i) => (
+              <List.Item key={`${i}-${h}`}>{h}</List.Item>
             ))}
           </List>
         )}
@@ -243,8 +246,8 @@ function FinalizePanel(props: { draft: Version; problems: readonly string[] }) {
         <>
           <Text>Vor dem Abschluss fehlt noch:</Text>
           <List spacing={4} mb="sm">
-            {props.problems.map((p) => (
-              <List.Item key={p}>{p}</List.Item>
+            {props.problems.map((p, i) => (
+              <List.Item key={`${i}-${p}`}>{p}</List.Item>
             ))}
           </List>
         </>
