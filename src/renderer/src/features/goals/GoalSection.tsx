@@ -77,8 +77,10 @@ function GoalForm(props: {
         applyIpcError(form, error, 'Das Ziel wurde nicht gespeichert.', {
           'values.description': 'description',
           'changes.description': 'description',
-          'values.type': 'type',
-          'changes.type': 'type',
+          'values.type': 'goalType',
+          'changes.type': 'goalType',
+          'values.targetDate': 'dueDate',
+          'changes.targetDate': 'dueDate',
         }),
       );
     const onSuccess = () => setSaved(true);
@@ -102,7 +104,7 @@ function GoalForm(props: {
               { value: '', label: 'Bitte wählen' },
               ...GOAL_TYPES.map((t) => ({ value: t, label: GOAL_TYPE_LABELS[t] })),
             ]}
-            {...form.getInputProps('type')}
+            {...form.getInputProps('goalType')}
           />
           <Textarea
             label="Ziel in Worten"
@@ -125,7 +127,7 @@ function GoalForm(props: {
             label="Zieldatum (TT.MM.JJJJ, freiwillig)"
             placeholder="TT.MM.JJJJ"
             w={260}
-            {...form.getInputProps('targetDate')}
+            {...form.getInputProps('dueDate')}
           />
           <fieldset className="lotse-fieldset">
             <legend>Zwischenziele</legend>

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkGoalForm, goalFormValues, occupationOf } from './goal-form';
+import { checkGoalForm, formPathOf, goalFormValues, occupationOf } from './goal-form';
 
 const base = {
   ...goalFormValues(null),
-  type: 'employment' as const,
+  goalType: 'employment' as const,
   description: 'Arbeit im Lager',
 };
 
@@ -14,7 +14,7 @@ describe('goal form', () => {
         ...base,
         occupationText: 'Fachkraft für Lagerlogistik',
         occupation: { kldbCode: '51312', title: 'Fachkraft für Lagerlogistik' },
-        targetDate: '31.12.2027',
+        dueDate: '31.12.2027',
         intermediateGoals: [
           { id: 'z-1', description: 'Führerschein', targetDate: '1.6.2027', achievedOn: null },
         ],
@@ -48,10 +48,10 @@ describe('goal form', () => {
     const checked = checkGoalForm(
       {
         ...base,
-        type: '',
+        goalType: '',
         description: 'Arbeit\u202E',
         occupationText: 'x'.repeat(201),
-        targetDate: '31.04.2027',
+        dueDate: '31.04.2027',
         intermediateGoals: [{ id: 'z-1', description: '', targetDate: '30.02.2027', achievedOn: null }],
       },
       'c-1',
@@ -60,13 +60,20 @@ describe('goal form', () => {
     expect(checked.ok).toBe(false);
     if (checked.ok) return;
     expect(checked.errors).toMatchObject({
-      type: 'Bitte eine Zielart wählen.',
-      targetDate: 'Den 31. April 2027 gibt es nicht: Der April 2027 hat 30 Tage.',
+      goalType: 'Bitte eine Zielart wählen.',
+      dueDate: 'Den 31. April 2027 gibt es nicht: Der April 2027 hat 30 Tage.',
       'intermediateGoals.0.targetDate': 'Den 30. Februar 2027 gibt es nicht: Der Februar 2027 hat 28 Tage.',
       'intermediateGoals.0.description': 'Bitte das Zwischenziel angeben.',
       occupationText: 'Höchstens 200 Zeichen erlaubt.',
     });
     expect(checked.errors['description']).toContain('U+202E');
+  });
+
+  it('maps paths of the IPC input to form paths', () => {
+    expect(formPathOf('values.type')).toBe('goalType');
+    expect(formPathOf('changes.targetDate')).toBe('dueDate');
+    expect(formPathOf('values.targetOccupation.title')).toBe('occupationText');
+    expect(formPathOf('values.intermediateGoals.0.description')).toBe('intermediateGoals.0.description');
   });
 
   it('the form of a stored goal shows German dates', () => {
@@ -82,7 +89,7 @@ describe('goal form', () => {
       createdBy: 'ifk-1',
       intermediateGoals: [{ id: 'z-1', description: 'Kurs', targetDate: '2027-03-01', achievedOn: null }],
     });
-    expect(values.targetDate).toBe('31.12.2027');
+    expect(values.dueDate).toBe('31.12.2027');
     expect(values.intermediateGoals[0]!.targetDate).toBe('01.03.2027');
   });
 });

@@ -17,32 +17,27 @@ export interface StepValues {
   achievedOn: string | null;
 }
 
+/** The form's own names (goalType, dueDate) where it holds text as typed rather than the goal's values. */
 export interface GoalFormValues {
-  type: GoalType | '';
+  goalType: GoalType | '';
   description: string;
   occupationText: string;
   occupation: TargetOccupation | null;
-  /** TT.MM.JJJJ as typed, or empty. */
-  targetDate: string;
+  /** The goal's target date, TT.MM.JJJJ as typed, or empty. */
+  dueDate: string;
   intermediateGoals: StepValues[];
 }
 
-export type GoalValues = {
-  type: GoalType;
-  description: string;
-  targetOccupation: TargetOccupation | null;
-  targetDate: string | null;
-  assessmentId: string | null;
-  intermediateGoals: { id: string; description: string; targetDate: string; achievedOn: string | null }[];
-};
+/** What goals:create and goals:update take (derived from the goal). */
+export type GoalValues = Omit<Goal, 'id' | 'caseId' | 'createdOn' | 'createdBy'>;
 
 export function goalFormValues(goal: Goal | null): GoalFormValues {
   return {
-    type: goal?.type ?? '',
+    goalType: goal?.type ?? '',
     description: goal?.description ?? '',
     occupationText: goal?.targetOccupation?.title ?? '',
     occupation: goal?.targetOccupation ?? null,
-    targetDate: goal?.targetDate ? formatGermanDate(goal.targetDate) : '',
+    dueDate: goal?.targetDate ? formatGermanDate(goal.targetDate) : '',
     intermediateGoals: (goal?.intermediateGoals ?? []).map((s) => ({
       id: s.id,
       description: s.description,
@@ -62,11 +57,14 @@ export function occupationOf(
   return { kldbCode: null, title: v.occupationText };
 }
 
-const FIELD_OF_PATH = (path: string): string => {
-  const inner = path.replace(/^values\.?/, '');
+/** The form path of a path of the IPC input (values.type -> goalType). */
+export function formPathOf(path: string): string {
+  const inner = path.replace(/^(values|changes)\.?/, '');
   if (inner.startsWith('targetOccupation')) return 'occupationText';
+  if (inner === 'type') return 'goalType';
+  if (inner === 'targetDate') return 'dueDate';
   return inner;
-};
+}
 
 /** Checks the form; returns the values for goals:create/update, or the German errors per form path. */
 export function checkGoalForm(
@@ -75,12 +73,12 @@ export function checkGoalForm(
   assessmentId: string | null,
 ): { ok: true; values: GoalValues } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
-  if (v.type === '') errors['type'] = 'Bitte eine Zielart wählen.';
+  if (v.goalType === '') errors['goalType'] = 'Bitte eine Zielart wählen.';
   let targetDate: string | null = null;
-  if (v.targetDate.trim() !== '') {
-    const parsed = parseGermanDate(v.targetDate);
+  if (v.dueDate.trim() !== '') {
+    const parsed = parseGermanDate(v.dueDate);
     if (parsed.ok) targetDate = parsed.value;
-    else errors['targetDate'] = parsed.message;
+    else errors['dueDate'] = parsed.message;
   }
   const steps = v.intermediateGoals.map((s, i) => {
     const parsed = parseGermanDate(s.targetDate);
@@ -93,7 +91,7 @@ export function checkGoalForm(
     };
   });
   const values: GoalValues = {
-    type: (v.type || 'employment') as GoalType,
+    type: (v.goalType || 'employment') as GoalType,
     description: v.description,
     targetOccupation: occupationOf(v),
     targetDate,
@@ -103,7 +101,7 @@ export function checkGoalForm(
   const parsed = GoalCreateInput.safeParse({ caseId, values });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const path = FIELD_OF_PATH(issue.path.map(String).join('.'));
+      const path = formPathOf(issue.path.map(String).join('.'));
       errors[path] ??= issue.message;
     }
   }
