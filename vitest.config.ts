@@ -12,6 +12,7 @@ export const ELECTRON_ONLY_FILES = [
   'src/main/app/security.ts',
   'src/main/app/window.ts',
   'src/main/ipc/register-handlers.ts',
+  'src/main/platform/electron-pdf.ts',
   'src/main/platform/power-events.ts',
   'src/main/platform/safe-storage.ts',
   'src/main/platform/updater.ts',

@@ -1,15 +1,29 @@
 // `npm start`: the Lotse desktop app with demo data and the embedded central server (PGlite on
-// 127.0.0.1:8787, data in .lotse-data/). The Electron runtime is fetched on first start; where that
-// is impossible (offline build machines), use `npm run dev:browser` for the same UI in a browser.
-import { spawn } from 'node:child_process';
+// 127.0.0.1:8787, data in .lotse-data/). Where the Electron runtime is missing and cannot be
+// fetched (offline build machines), it says so in German and starts the browser mode instead
+// (`npm run dev:browser`); LOTSE_NO_BROWSER_FALLBACK=1 only prints what to do.
+// The desktop loads the Electron build of the SQLite driver; it is built here when missing
+// (npm run native:electron).
+import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { electronMissingMessage, findElectron, tryInstallElectron } from './start-desktop-lib.mjs';
 
 const require = createRequire(import.meta.url);
 const serverPort = process.env.LOTSE_SERVER_PORT ?? '8787';
 const serverUrl = `http://127.0.0.1:${serverPort}`;
 
+function electronDir() {
+  if (process.env.LOTSE_ELECTRON_DIR) return process.env.LOTSE_ELECTRON_DIR;
+  try {
+    return dirname(require.resolve('electron/package.json'));
+  } catch {
+    return null;
+  }
+}
+
 function startServer() {
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/index.ts'], {
+  return spawn(process.execPath, ['--import', 'tsx', 'src/server/index.ts'], {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: {
       ...process.env,
@@ -19,7 +33,6 @@ function startServer() {
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     },
   });
-  return server;
 }
 
 async function waitForHealth(timeoutMs = 60_000) {
@@ -36,38 +49,63 @@ async function waitForHealth(timeoutMs = 60_000) {
   return false;
 }
 
-let electronPath;
-try {
-  electronPath = require('electron');
-} catch (error) {
-  console.error(
-    '\nDas Electron-Laufzeitpaket konnte nicht geladen werden (keine Verbindung zum Download?).\n' +
-      'Starten Sie Lotse stattdessen im Browser: npm run dev:browser\n',
-  );
-  console.error(String(error));
-  process.exit(1);
+function startBrowserMode() {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev-browser.ts'], {
+    stdio: 'inherit',
+    env: process.env,
+  });
+  child.on('close', (code) => process.exit(code ?? 0));
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 }
 
-const server = startServer();
-if (!(await waitForHealth())) {
-  console.error('Der eingebettete Lotse-Server ist nicht gestartet.');
-  server.kill('SIGTERM');
-  process.exit(1);
+const dir = electronDir();
+let electronPath = dir ? findElectron(dir) : null;
+if (!electronPath && dir && process.env.LOTSE_SKIP_ELECTRON_DOWNLOAD !== '1') {
+  process.stdout.write('Die Electron-Laufzeit fehlt noch und wird geladen …\n');
+  if (tryInstallElectron(dir)) electronPath = findElectron(dir);
 }
-process.stdout.write(`Eingebetteter Lotse-Server: ${serverUrl}\n`);
+if (!electronPath) {
+  const fallback = process.env.LOTSE_NO_BROWSER_FALLBACK !== '1';
+  process.stderr.write(`${electronMissingMessage({ fallback })}\n`);
+  if (fallback) startBrowserMode();
+  else process.exit(1);
+} else {
+  // The desktop needs the Electron build of the SQLite driver; the script does nothing when it is
+  // current, so the two README commands stay the whole set-up.
+  const native = spawnSync(process.execPath, ['scripts/build-native-electron.mjs'], { stdio: 'inherit' });
+  if (native.status !== 0) {
+    process.stderr.write(
+      'Die SQLite-Anbindung für Electron fehlt (siehe oben). Lotse im Browser: npm run dev:browser\n',
+    );
+    process.exit(1);
+  }
+  const server = startServer();
+  if (!(await waitForHealth())) {
+    process.stderr.write('Der eingebettete Lotse-Server ist nicht gestartet.\n');
+    server.kill('SIGTERM');
+    process.exit(1);
+  }
+  process.stdout.write(`Eingebetteter Lotse-Server: ${serverUrl}\n`);
 
-const child = spawn(electronPath, ['.'], {
-  stdio: 'inherit',
-  env: {
-    ...process.env,
-    LOTSE_DEMO: process.env.LOTSE_DEMO ?? '1',
-    LOTSE_SERVER_URL: serverUrl,
-    LOTSE_DATA_DIR: process.env.LOTSE_DATA_DIR ?? '.lotse-data/desktop',
-  },
-});
-const stopAll = (code) => {
-  server.kill('SIGTERM');
-  process.exit(code ?? 0);
-};
-child.on('close', (code) => stopAll(code ?? 1));
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  const child = spawn(electronPath, ['.'], {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      LOTSE_DEMO: process.env.LOTSE_DEMO ?? '1',
+      LOTSE_SERVER_URL: serverUrl,
+      LOTSE_DATA_DIR: process.env.LOTSE_DATA_DIR ?? '.lotse-data/desktop',
+    },
+  });
+  const stopAll = (code) => {
+    server.kill('SIGTERM');
+    process.exit(code ?? 0);
+  };
+  child.on('error', () => {
+    process.stderr.write(
+      '\nElectron ließ sich nicht starten (fehlende Systembibliotheken?). Lotse im Browser: npm run dev:browser\n',
+    );
+    stopAll(1);
+  });
+  child.on('close', (code) => stopAll(code ?? 1));
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+}

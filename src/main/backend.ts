@@ -48,7 +48,7 @@ export function createBackend(deps: BackendDeps): Backend {
     ...assessmentsHandlers(deps.writes.assessments),
     ...goalsHandlers(deps.writes.goals),
     ...measuresHandlers(deps.writes.measures),
-    ...plansHandlers(deps.writes.plans),
+    ...plansHandlers(deps.writes.plans, deps.writes.planPrint),
   };
   return { dispatch: createDispatch(handlers, deps.logger) };
 }

@@ -10,6 +10,8 @@ import type { AppInfo } from '../shared/ipc/contract';
 import { randomUUID } from 'node:crypto';
 import { createWriteServices } from './features/write-services';
 import { createCasesService } from './features/cases/cases.service';
+import type { PdfRenderer, PrintDialogPort } from './features/plans/print/pdf-renderer';
+import { planTemplatesFrom } from './features/plans/print/plan-templates';
 import type { Clock } from './vault/platform';
 
 export interface LotseMainOptions {
@@ -25,6 +27,12 @@ export interface LotseMainOptions {
   readonly clock?: Clock;
   /** The signed-in caseworker's user id, stamped on local edits (never a name). */
   readonly actorId?: string;
+  /** Prints the Kooperationsplan (Electron's printToPDF in the app; Chromium via Playwright by default). */
+  readonly pdfRenderer?: PdfRenderer;
+  /** The system print dialog for stored PDFs (the desktop app). */
+  readonly printDialog?: PrintDialogPort;
+  /** The shipped resources folder (templates); the checkout's resources/ by default. */
+  readonly resourcesDir?: string;
 }
 
 export interface LotseMain {
@@ -67,13 +75,17 @@ export async function createLotseMain(options: LotseMainOptions): Promise<LotseM
     clock,
     ids: { newId: () => randomUUID() },
     actorId: options.actorId ?? 'ifk-demo',
+    ...(options.pdfRenderer ? { pdf: options.pdfRenderer } : {}),
+    ...(options.printDialog ? { printDialog: options.printDialog } : {}),
+    templates: planTemplatesFrom(options.resourcesDir),
   };
   const cases = createCasesService(serviceDeps);
+  const writes = createWriteServices(serviceDeps);
   const backend = createBackend({
     appInfo: options.appInfo,
     vault,
     cases,
-    writes: createWriteServices(serviceDeps),
+    writes,
     db: () => store.db(),
     logger: options.logger,
     today: () => dateInBerlin(clock.now()),
@@ -84,6 +96,7 @@ export async function createLotseMain(options: LotseMainOptions): Promise<LotseM
     store,
     async shutdown() {
       await vault.lockNow('user');
+      await writes.planPrint.close();
     },
   };
 }

@@ -3,29 +3,37 @@
  * encrypted store and features (createLotseMain) -> IPC -> window. Everything it wires runs under
  * plain Node too (see the browser bridge), except the adapters in app/, platform/ and ipc/.
  */
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { join } from 'node:path';
 import { registerAppScheme, serveRenderer } from './app/app-protocol';
 import { applySecurityBaseline } from './app/security';
-import { trustedOrigins } from './app/security-policy';
+import { shellFeatures, trustedOrigins } from './app/security-policy';
 import { createMainWindow, preloadPathFor } from './app/window';
 import { createLotseMain } from './composition';
+import { nativeBindingOption } from './db/native-binding';
+import { loadMachineConfig, machineConfigPath } from './config/machine-config';
 import { seedDemoData } from './features/demo/seed-demo';
 import { registerIpcHandlers } from './ipc/register-handlers';
 import { createLogger } from './logging/logger';
+import { electronPdfRenderer, electronPrintDialog } from './platform/electron-pdf';
 import { onSystemLockOrSuspend } from './platform/power-events';
 import { electronSafeStorage } from './platform/safe-storage';
 import { startUpdateChecks } from './platform/updater';
+import { installationId } from './updates/update-controller';
 
 const logger = createLogger();
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
 const demo = process.env['LOTSE_DEMO'] === '1';
+const shell = shellFeatures(app.isPackaged);
+// Provisioned per machine by the IT department (README, „Gerätekonfiguration“); safe defaults on error.
+const machine = loadMachineConfig(machineConfigPath(process.platform, process.env, app.isPackaged));
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerAppScheme();
   app.enableSandbox();
+  if (!shell.defaultMenu) Menu.setApplicationMenu(null);
   // Crash dumps would hold renderer memory (names, notes) in plaintext on disk: none are written.
   app.commandLine.appendSwitch('disable-crash-reporter');
   app.commandLine.appendSwitch('disable-breakpad');
@@ -40,12 +48,27 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     applySecurityBaseline(logger, devServerUrl);
+    try {
+      // the Electron build of the SQLite driver (native/electron, or resources/native when packaged)
+      nativeBindingOption();
+    } catch (error) {
+      dialog.showErrorBox('Lotse kann nicht starten', (error as Error).message);
+      app.exit(1);
+      return;
+    }
+    if (!machine.ok)
+      logger.warn({ event: 'config.machine_unusable', reason: machine.reason }, 'machine config');
     serveRenderer(join(__dirname, '../renderer'));
     const dataDir = process.env['LOTSE_DATA_DIR'] ?? join(app.getPath('userData'), 'data');
     const lotse = await createLotseMain({
       dataDir,
       logger,
       safeStorage: electronSafeStorage,
+      // the machine's policy; development without a machine file keeps the vault's default
+      ...(machine.ok || app.isPackaged ? { autoLockMinutes: machine.config.policies.autoLockMinutes } : {}),
+      pdfRenderer: electronPdfRenderer,
+      printDialog: electronPrintDialog,
+      resourcesDir: join(app.getAppPath(), 'resources'),
       appInfo: {
         name: 'Lotse',
         version: app.getVersion(),
@@ -71,9 +94,26 @@ if (!app.requestSingleInstanceLock()) {
     createMainWindow({
       preloadPath: preloadPathFor(__dirname),
       ...(devServerUrl ? { devServerUrl } : {}),
+      devTools: shell.devTools,
     });
-    const feed = process.env['LOTSE_UPDATE_URL'];
-    if (app.isPackaged && feed) startUpdateChecks({ feedUrl: feed, logger });
+    const { serverUrl, updatesEnabled, updateChannel, officeId } = machine.config;
+    if (app.isPackaged && updatesEnabled && serverUrl) {
+      try {
+        startUpdateChecks({
+          serverUrl,
+          channel: updateChannel,
+          officeId,
+          version: app.getVersion(),
+          installationId: installationId(app.getPath('userData')),
+          logger,
+          // The workspace does not report an open case to the main process yet: no restart is
+          // ever forced or offered; a downloaded update installs when the app quits.
+          isCaseOpen: () => true,
+        });
+      } catch (error) {
+        logger.warn({ event: 'update.disabled', errorName: (error as Error).name }, 'updates off');
+      }
+    }
 
     let quitting = false;
     app.on('before-quit', (event) => {

@@ -13,6 +13,7 @@ import { registerAuthRoutes } from './features/auth/auth.routes';
 import { registerBlobRoutes } from './features/blobs/blobs.routes';
 import { registerReferenceDataRoutes } from './features/reference-data/reference-data.routes';
 import { registerSyncRoutes } from './features/sync/sync.routes';
+import { registerUpdateRoutes } from './features/updates/updates.routes';
 import { leaseKeyFromSeed } from './features/auth/tokens';
 import { installErrorHandler } from './http/error-handler';
 import { REDACTED, redactChildBindings, redactLogObject } from '../shared/security/redact';
@@ -137,5 +138,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerAuditRoutes(app, ctx);
   registerReferenceDataRoutes(app, ctx);
   registerBlobRoutes(app, ctx);
+  registerUpdateRoutes(app, ctx);
   return app;
 }

@@ -12,6 +12,13 @@
  *   tsx src/server/cli.ts user:disable --user <id|username> [--wipe]   (all devices, all tokens)
  *   tsx src/server/cli.ts user:enable --user <id|username>
  *
+ * Desktop updates (feed under /updates/<channel>/, artifacts in UPDATES_DIR):
+ *   tsx src/server/cli.ts release:publish --channel pilot --version 1.4.0 --dir dist \
+ *       [--percent 0] [--offices oschatz,torgau | alle]
+ *   tsx src/server/cli.ts release:rollout --channel stable --version 1.4.0 --percent 25 [--offices … | alle]
+ *   tsx src/server/cli.ts release:minimum --version 1.3.0      (or --clear)
+ *   tsx src/server/cli.ts release:list
+ *
  * Roles: caseworker (Integrationsfachkraft), team_lead (Teamleitung),
  * specialist_admin (Fachadministration), data_protection (Datenschutz).
  */
@@ -22,6 +29,7 @@ import { loadConfig } from './config';
 import { cryptoIds, systemClock } from './context';
 import { migrateToLatest, openServerDb } from './db/kysely';
 import * as admin from './features/admin/admin.service';
+import * as updates from './features/updates/updates.service';
 import { isRole } from './features/auth/roles';
 
 const CLI_ACTOR = 'cli';
@@ -45,6 +53,12 @@ export async function runCli(
       client: { type: 'string' },
       wipe: { type: 'boolean' },
       'password-stdin': { type: 'boolean' },
+      channel: { type: 'string' },
+      version: { type: 'string' },
+      dir: { type: 'string' },
+      percent: { type: 'string' },
+      offices: { type: 'string' },
+      clear: { type: 'boolean' },
     },
     strict: true,
   });
@@ -68,6 +82,14 @@ export async function runCli(
     if (!v) throw new Error(`--${flag} fehlt`);
     return v;
   };
+  const updateDeps = { db: opened.db, clock: systemClock, updatesDir: config.UPDATES_DIR };
+  const percent = (v: string | undefined): number => {
+    if (v === undefined || !/^\d{1,3}$/.test(v)) throw new Error('--percent: ganze Zahl von 0 bis 100');
+    return Number(v);
+  };
+  /** `--offices a,b` → the list; `alle` → every office; absent → undefined. */
+  const offices = (v: string | undefined): string[] | null | undefined =>
+    v === undefined ? undefined : v === 'alle' ? null : v.split(',').map((o) => o.trim());
   try {
     await migrateToLatest(opened.db);
     switch (command) {
@@ -124,9 +146,53 @@ export async function runCli(
       case 'user:enable':
         await admin.enableUser(deps, CLI_ACTOR, await admin.findUserId(deps, need(values.user, 'user')));
         return 'Benutzer entsperrt (neue Anmeldung nur auf einem neuen Gerät).';
+      case 'release:publish': {
+        const channel = need(values.channel, 'channel');
+        const version = need(values.version, 'version');
+        const { platforms } = await updates.publishRelease(updateDeps, CLI_ACTOR, {
+          channel,
+          version,
+          sourceDir: need(values.dir, 'dir'),
+          rolloutPercent: values.percent === undefined ? 0 : percent(values.percent),
+          offices: offices(values.offices) ?? null,
+        });
+        return (
+          `Version ${version} im Kanal ${channel} veröffentlicht (${platforms.join(', ')}), ` +
+          `Verteilung ${values.percent ?? 0} %. Anteil erhöhen: release:rollout.`
+        );
+      }
+      case 'release:rollout': {
+        const list = offices(values.offices);
+        await updates.setRollout(updateDeps, CLI_ACTOR, {
+          channel: need(values.channel, 'channel'),
+          version: need(values.version, 'version'),
+          rolloutPercent: percent(values.percent),
+          ...(list !== undefined ? { offices: list } : {}),
+        });
+        return `Verteilung von ${values.version} im Kanal ${values.channel}: ${values.percent} %${
+          list === undefined ? '' : list === null ? ', alle Standorte' : `, Standorte ${list.join(', ')}`
+        }.`;
+      }
+      case 'release:minimum':
+        if (values.clear) {
+          await updates.setMinimumVersion(updateDeps, CLI_ACTOR, null);
+          return 'Keine Mindestversion mehr.';
+        }
+        await updates.setMinimumVersion(updateDeps, CLI_ACTOR, need(values.version, 'version'));
+        return `Mindestversion ${values.version}: ältere Geräte erhalten upgrade_required und die Pflicht-Aktualisierung.`;
+      case 'release:list': {
+        const releases = await updates.listReleases(opened.db);
+        const minimum = await updates.getMinimumVersion(opened.db);
+        const lines = releases.map(
+          (r) =>
+            `${r.channel.padEnd(6)} ${r.version.padEnd(16)} ${String(r.rolloutPercent).padStart(3)} %  ` +
+            `${r.offices === null ? 'alle Standorte' : r.offices.join(', ')}  (${r.platforms.join(', ')})`,
+        );
+        return [...lines, `Mindestversion: ${minimum ?? 'keine'}`].join('\n');
+      }
       default:
         throw new Error(
-          'Befehle: migrate | offices:seed | office:create | team:create | user:create | case:assign | device:revoke | user:disable | user:enable',
+          'Befehle: migrate | offices:seed | office:create | team:create | user:create | case:assign | device:revoke | user:disable | user:enable | release:publish | release:rollout | release:minimum | release:list',
         );
     }
   } finally {

@@ -17,6 +17,8 @@ const envSchema = z.object({
     .optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   PGLITE_DIR: z.string().default('.lotse-data/server-pgdata'),
+  /** Desktop update artifacts published with `release:publish` (served under /updates/…). */
+  UPDATES_DIR: z.string().min(1).default('.lotse-data/updates'),
   /** HMAC key for access tokens and offline leases; >= 32 chars. Generated and kept in the DB if unset. */
   TOKEN_SECRET: z.string().min(32).optional(),
   /** File holding TOKEN_SECRET (a service secret, e.g. /run/secrets/lotse-token); wins over the DB. */

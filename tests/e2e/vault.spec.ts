@@ -57,6 +57,28 @@ test.describe('vault screens', () => {
     await expect(new AppFramePage(page).heading()).toHaveText('Fälle');
   });
 
+  test('during the wait after wrong passphrases the lock screen counts the seconds', async ({
+    page,
+    freshBridge,
+  }, testInfo) => {
+    const lock = new LockScreensPage(page);
+    await page.goto(freshBridge.launchUrl);
+    await lock.createVault(PASSPHRASE);
+    await page.getByRole('button', { name: 'Sperren' }).click();
+    // Waits of 1 s and 2 s, then 4 s: long enough to see the countdown on the third attempt.
+    for (const attempt of [1, 2]) {
+      await lock.unlock(`falsch ${attempt} ${PASSPHRASE}`);
+      await expect(lock.alert()).toContainText('Die Passphrase ist nicht korrekt.');
+    }
+    await lock.unlock(`falsch 3 ${PASSPHRASE}`);
+    await expect(page.getByRole('status')).toHaveText(
+      /^Die Passphrase war nicht korrekt\. Nächster Versuch in [1-4] Sekunden?\.$/,
+    );
+    await keepScreenshot(page, testInfo, 'unlock-countdown');
+    await expect(lock.alert()).toContainText('nächster Versuch: 8 Sekunden');
+    await expect(page.getByRole('status')).toHaveCount(0);
+  });
+
   test('change passphrase in Einstellungen: the old one stops working', async ({
     page,
     freshBridge,

@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
 import type { Handlers } from '../../src/main/ipc/dispatch';
-import { WRITE_CHANNELS } from '../../src/shared/ipc/contract';
+import { PLAN_PRINT_CHANNELS, WRITE_CHANNELS } from '../../src/shared/ipc/contract';
 
 /**
  * A complete handler map for tests of the IPC plumbing itself (dispatch, bridge): every handler is
@@ -8,13 +8,13 @@ import { WRITE_CHANNELS } from '../../src/shared/ipc/contract';
  */
 export function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
   const writes = Object.fromEntries(
-    WRITE_CHANNELS.map((channel) => [
+    [...WRITE_CHANNELS, ...PLAN_PRINT_CHANNELS].map((channel) => [
       channel,
       vi.fn(() => {
         throw new Error('not used by plumbing tests');
       }),
     ]),
-  ) as unknown as Pick<Handlers, (typeof WRITE_CHANNELS)[number]>;
+  ) as unknown as Pick<Handlers, (typeof WRITE_CHANNELS)[number] | (typeof PLAN_PRINT_CHANNELS)[number]>;
   const status = { state: 'locked' as const, quickUnlockAvailable: false, autoLockMinutes: 15 };
   return {
     ...writes,

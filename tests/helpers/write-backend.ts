@@ -1,5 +1,6 @@
 import { createBackend } from '../../src/main/backend';
 import { createCasesService, type CasesService } from '../../src/main/features/cases/cases.service';
+import type { PlanPrintDeps } from '../../src/main/features/plans/print/plan-print.service';
 import { createWriteServices, type WriteServices } from '../../src/main/features/write-services';
 import type { Dispatch } from '../../src/main/ipc/dispatch';
 import type { VaultPort } from '../../src/main/features/vault/vault.ipc';
@@ -36,7 +37,10 @@ export interface WriteBackend {
  * (one clock, one id generator, caseworker 'ifk-7') and the real backend dispatch in front of them.
  */
 export async function createWriteBackend(
-  options: { clockStart?: string; stepMs?: number } = {},
+  options: { clockStart?: string; stepMs?: number } & Pick<
+    PlanPrintDeps,
+    'pdf' | 'templates' | 'printDialog'
+  > = {},
 ): Promise<WriteBackend> {
   const t = await createDb();
   t.raw
@@ -49,6 +53,9 @@ export async function createWriteBackend(
     clock: fixedClock(options.clockStart ?? '2026-03-02T08:00:00.000Z', options.stepMs ?? 1000),
     ids: sequentialIds(),
     actorId: 'ifk-7',
+    ...(options.pdf ? { pdf: options.pdf } : {}),
+    ...(options.templates ? { templates: options.templates } : {}),
+    ...(options.printDialog ? { printDialog: options.printDialog } : {}),
   };
   const cases = createCasesService(deps);
   const writes = createWriteServices(deps);

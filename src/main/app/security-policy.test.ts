@@ -7,6 +7,7 @@ import {
   isPermissionGranted,
   isTrustedSender,
   resolveAppPath,
+  shellFeatures,
   trustedOrigins,
 } from './security-policy';
 
@@ -86,4 +87,11 @@ describe('app:// path resolution', () => {
     'file:///etc/passwd',
     'app://lotse/%E0%A4%A',
   ])('refuses %s', (url) => expect(resolveAppPath(url)).toBeUndefined());
+});
+
+describe('shellFeatures', () => {
+  it('switches DevTools and the default menu off in a packaged build only', () => {
+    expect(shellFeatures(true)).toEqual({ devTools: false, defaultMenu: false });
+    expect(shellFeatures(false)).toEqual({ devTools: true, defaultMenu: true });
+  });
 });

@@ -140,3 +140,13 @@ export function withMetaCsp(html: string, csp: string): string {
   if (!pattern.test(html)) throw new Error('index.html has no Content-Security-Policy meta element');
   return html.replace(pattern, (_m, open: string, close: string) => `${open}${csp}${close}`);
 }
+
+/**
+ * What an installed (packaged) build switches off: the DevTools (no inspecting the renderer's
+ * memory or calling the bridge by hand) and Electron's default menu (View → Toggle Developer
+ * Tools, Reload). Development (`npm start`, `npm run dev`) keeps both. LOTSE_DEVTOOLS has no
+ * effect on a packaged build.
+ */
+export function shellFeatures(packaged: boolean): { devTools: boolean; defaultMenu: boolean } {
+  return { devTools: !packaged, defaultMenu: !packaged };
+}

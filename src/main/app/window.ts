@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { APP_ORIGIN } from './security-policy';
 
 /** Creates the one Lotse window: isolated, sandboxed, no node, no webviews. */
-export function createMainWindow(options: { preloadPath: string; devServerUrl?: string }): BrowserWindow {
+export function createMainWindow(options: {
+  preloadPath: string;
+  devServerUrl?: string;
+  /** false in a packaged build (security-policy.ts shellFeatures). */
+  devTools: boolean;
+}): BrowserWindow {
   const win = new BrowserWindow({
     width: 1360,
     height: 860,
@@ -24,8 +29,13 @@ export function createMainWindow(options: { preloadPath: string; devServerUrl?: 
       webviewTag: false,
       allowRunningInsecureContent: false,
       spellcheck: true,
+      devTools: options.devTools,
     },
   });
+  if (!options.devTools) {
+    // belt and braces: a DevTools window that opens anyway is closed at once
+    win.webContents.on('devtools-opened', () => win.webContents.closeDevTools());
+  }
   win.once('ready-to-show', () => win.show());
   void win.loadURL(options.devServerUrl ?? `${APP_ORIGIN}/index.html`);
   return win;

@@ -2,6 +2,7 @@ import type { EntityName } from '../../shared/entities/index';
 import { ENTITY_NAMES } from '../../shared/entities/index';
 import type { LocalEntityTables } from './tables/entity.tables';
 import type { OfficeTable } from './tables/office.table';
+import type { PlanDocumentTable } from './tables/plan-document.table';
 import type { SearchIndexTable } from './tables/search-index.table';
 import type {
   AccessScopeTable,
@@ -14,6 +15,7 @@ import type {
 // One file per kind of table in tables/ (STYLE-anchors §8); the synced ones derive from src/shared/entities.
 export type * from './tables/entity.tables';
 export type * from './tables/office.table';
+export type * from './tables/plan-document.table';
 export type * from './tables/search-index.table';
 export type * from './tables/sync.table';
 export type * from './tables/synced-columns.table';
@@ -26,6 +28,7 @@ export interface LocalDb extends LocalEntityTables {
   search_index: SearchIndexTable;
   access_scope: AccessScopeTable;
   sync_conflicts: SyncConflictTable;
+  plan_documents: PlanDocumentTable;
 }
 
 /** The synced, case-scoped tables (one per record type): every write to them goes through writeSynced(). */

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors';
+import { nativeBindingOption } from './native-binding';
 import { classifySqliteError } from './sqlite-errors';
 
 export type RawDatabase = Database.Database;
@@ -35,10 +36,13 @@ export interface OpenOptions {
 export function openEncryptedDb(path: string, key: Buffer, options: OpenOptions = {}): RawDatabase {
   if (key.length !== DATA_KEY_BYTES) throw new Error('data key must be 32 bytes');
   let db: RawDatabase;
+  // Node build in tests and the browser bridge, the separate Electron build in the desktop
+  const binding = nativeBindingOption();
   try {
     db = new Database(path, {
       readonly: options.readonly ?? false,
       fileMustExist: !(options.create ?? false),
+      ...binding,
     });
   } catch (error) {
     throw classifySqliteError(error);

@@ -4,6 +4,7 @@ import type { Household } from '../../shared/domain/case/household';
 import type { Note } from '../../shared/domain/case/note';
 import type { Person } from '../../shared/domain/case/person';
 import type { LocalDb } from '../db/local-db';
+import type { PlanDocumentTable } from '../db/tables/plan-document.table';
 import type { SearchIndexTable } from '../db/tables/search-index.table';
 import type { OutboxTable, SyncConflictTable, SyncRejectionTable } from '../db/tables/sync.table';
 import { createLogger } from './logger';
@@ -134,6 +135,14 @@ const LOCAL_COLUMNS = {
     resolved_at: 'not personal',
     resolved_by: 'not personal',
   } satisfies Record<keyof SyncConflictTable, Kind>,
+  plan_documents: {
+    sha256: 'not personal',
+    handover_id: 'not personal',
+    case_id: 'not personal',
+    pdf: 'personal',
+    byte_length: 'not personal',
+    created_at: 'not personal',
+  } satisfies Record<keyof PlanDocumentTable, Kind>,
 };
 
 const DOMAIN_FIELDS = {

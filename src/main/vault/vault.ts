@@ -68,6 +68,8 @@ export async function createVault(options: VaultOptions): Promise<Vault> {
   let dataKey: Buffer | null = null;
   let autoLockTimer: unknown = null;
   let busy: Promise<unknown> = Promise.resolve();
+  /** End (ms since epoch) of the wait after a wrong passphrase that is running now, else 0. */
+  let backoffEndsAt = 0;
 
   /** Serialises vault operations (two unlock clicks must not open the database twice). */
   function exclusive<T>(fn: () => Promise<T>): Promise<T> {
@@ -119,7 +121,14 @@ export async function createVault(options: VaultOptions): Promise<Vault> {
       quickUnlockAvailable:
         Boolean(keystore?.safeStorage) && !slotExpired(keystore) && !dataKey && safeStorageUsable(),
       autoLockMinutes,
+      ...retryIn(),
     };
+  }
+
+  /** While main waits after a wrong passphrase: the whole seconds left (the lock screen counts down). */
+  function retryIn(): { unlockRetryInSeconds?: number } {
+    const remaining = backoffEndsAt - clock.now().getTime();
+    return remaining > 0 ? { unlockRetryInSeconds: Math.ceil(remaining / 1000) } : {};
   }
 
   async function becomeUnlocked(key: Buffer, firstRun: boolean): Promise<void> {
@@ -211,7 +220,12 @@ export async function createVault(options: VaultOptions): Promise<Vault> {
       await writeFailures(dataDir, failures);
       const delay = delayAfterFailures(failures);
       logger.warn({ event: 'vault.wrong_passphrase', failures, delayMs: delay }, 'wrong passphrase');
-      await sleep(delay);
+      backoffEndsAt = clock.now().getTime() + delay;
+      try {
+        await sleep(delay);
+      } finally {
+        backoffEndsAt = 0;
+      }
       const seconds = Math.ceil(delayAfterFailures(failures + 1) / 1000);
       throw new AppError(
         'VAULT_WRONG_PASSPHRASE',

@@ -13,6 +13,7 @@ import type {
   UsersTable,
 } from './tables/identity.table';
 import type { BlobChunksTable, BlobsTable } from './tables/blobs.table';
+import type { UpdateReleaseFilesTable, UpdateReleasesTable } from './tables/updates.table';
 import type {
   AuditLogTable,
   ChangeLogTable,
@@ -55,12 +56,16 @@ export interface ServerDb {
   reference_documents: ReferenceDocumentsTable;
   blobs: BlobsTable;
   blob_chunks: BlobChunksTable;
+  update_releases: UpdateReleasesTable;
+  update_release_files: UpdateReleaseFilesTable;
 }
 
 export type Executor = Kysely<ServerDb> | Transaction<ServerDb>;
 
 /** All tables, in an order that truncation with CASCADE accepts. */
 export const SERVER_TABLES: readonly (keyof ServerDb)[] = [
+  'update_release_files',
+  'update_releases',
   'blob_chunks',
   'blobs',
   'reference_documents',

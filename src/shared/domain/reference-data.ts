@@ -16,6 +16,9 @@ import { ResourceDataError } from './common/resource-data';
 import { goalsResourceParsers } from './goals/resources';
 import { legalResourceParsers } from './legal/legal-regimes';
 import { measureResourceParsers } from './measures/catalogue';
+import { plainLanguageResourceParsers } from './plan/plain-language';
+import { PLAN_TEXT_FILES, planTextsResourceParsers } from './plan/plan-texts';
+import plainLanguage from '../../../resources/plan/plain-language.json' with { type: 'json' };
 import { qualityResourceParsers } from './quality/quality-rules';
 
 type Parser = (data: unknown, source: string) => unknown;
@@ -27,6 +30,8 @@ export const RESOURCE_PARSERS: Readonly<Record<string, Parser>> = {
   ...measureResourceParsers,
   ...legalResourceParsers,
   ...qualityResourceParsers,
+  ...planTextsResourceParsers,
+  ...plainLanguageResourceParsers,
 };
 
 export interface ReferenceDocumentSpec {
@@ -73,6 +78,18 @@ export const REFERENCE_DOCUMENTS: readonly ReferenceDocumentSpec[] = [
     shipped: legal,
   },
   { key: 'quality-rules', title: 'Qualitätsregeln', resource: 'quality/rules.json', shipped: quality },
+  {
+    key: 'plain-language',
+    title: 'Hinweise zu verständlicher Sprache (Kooperationsplan)',
+    resource: 'plan/plain-language.json',
+    shipped: plainLanguage,
+  },
+  ...PLAN_TEXT_FILES.map((f) => ({
+    key: `kooperationsplan-texte-${f.version}`,
+    title: `Texte des Kooperationsplans (Version ${f.version})`,
+    resource: f.resource,
+    shipped: f.shipped,
+  })),
 ];
 
 export function referenceDocumentSpec(key: string): ReferenceDocumentSpec | undefined {

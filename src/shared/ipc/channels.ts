@@ -47,6 +47,11 @@ export const IPC_CHANNELS = [
   'own-efforts:record-proof',
   'plans:save-draft',
   'plans:hand-over',
+  'plans:preview',
+  'plans:missing',
+  'plans:document',
+  'plans:reprint',
+  'plans:print',
 ] as const;
 
 export type IpcChannelName = (typeof IPC_CHANNELS)[number];

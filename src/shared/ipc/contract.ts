@@ -3,6 +3,7 @@ import type { IpcChannelName } from './channels';
 import { recordIdSchema } from '../domain/common/schemas';
 import { casesEntity, personsEntity } from '../entities/index';
 import { AppointmentDto, CaseDto, HouseholdDto, NoteDto, PersonDto, writeContract } from './write-contract';
+import { planPrintContract } from './plan-print-contract';
 import { CASE_STATUSES } from '../domain/case/case';
 import { TARGET_GROUPS } from '../domain/case/target-groups';
 import { isoDateSchema } from '../domain/common/dates';
@@ -29,6 +30,8 @@ export const VaultStatus = z.object({
   quickUnlockAvailable: z.boolean(),
   /** Minutes of inactivity after which Lotse locks itself. */
   autoLockMinutes: z.number().int().positive(),
+  /** Only while main waits after a wrong passphrase: seconds until the answer (and the next try). */
+  unlockRetryInSeconds: z.number().int().positive().optional(),
 });
 export type VaultStatus = z.infer<typeof VaultStatus>;
 
@@ -102,6 +105,7 @@ export type CaseList = z.infer<typeof CaseList>;
 /** Records cross IPC in domain terms, derived from their one definition (src/shared/entities). */
 export * from './write-contract';
 export * from './planning-read-contract';
+export * from './plan-print-contract';
 
 export const CaseDetailDto = z.object({
   summary: CaseSummary,
@@ -145,6 +149,7 @@ export const ipcContract = {
   'appointments:list-day': { input: z.object({ day: IsoDate }).strict(), output: z.array(DayAppointment) },
   ...planningReadContract,
   ...writeContract,
+  ...planPrintContract,
 } as const satisfies Record<IpcChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;

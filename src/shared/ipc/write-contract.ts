@@ -328,10 +328,22 @@ export const PlanSaveDraftInput = guarded(
     }),
   ]),
 );
+/** The contact person printed in the letterhead (typed by the caseworker; office phone otherwise). */
+export const PlanContactInput = z.strictObject({
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: 'Bitte den Namen der Ansprechperson angeben.' })
+    .max(120, { error: 'Der Name ist zu lang (höchstens 120 Zeichen).' }),
+  phone: z.string().trim().max(40, { error: 'Die Telefonnummer ist zu lang.' }).nullable().optional(),
+  email: z.email({ error: 'Bitte eine gültige E-Mail-Adresse angeben.' }).max(200).nullable().optional(),
+});
+
 export const PlanHandOverInput = strict({
   planId: Id,
   form: planHandoversEntity.fields.form.schema,
   expectedRowVersion: RowVersion,
+  contact: PlanContactInput.optional(),
 });
 
 /** The write channels of the case records: input and output of each. */

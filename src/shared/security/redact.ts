@@ -71,6 +71,11 @@ const REDACTED_KEYS: ReadonlySet<string> = new Set([
   'base',
   'data',
   'payload',
+  // the printed Kooperationsplan (HTML preview, PDF bytes) and the contact person on it
+  'html',
+  'pdf',
+  'pdfbase64',
+  'contact',
   // secrets
   'passphrase',
   'password',

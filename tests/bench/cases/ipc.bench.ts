@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startBridgeServer, type BridgeServer } from '../../../src/main/bridge/bridge-server';
 import { createDispatch, type Dispatch, type Handlers } from '../../../src/main/ipc/dispatch';
 import { silentLogger } from '../../../src/main/logging/logger';
-import { WRITE_CHANNELS } from '../../../src/shared/ipc/contract';
+import { PLAN_PRINT_CHANNELS, WRITE_CHANNELS } from '../../../src/shared/ipc/contract';
 import { defineBench } from '../types';
 
 const CALLS = process.env['BENCH_QUICK'] === '1' ? 200 : 2_000;
@@ -14,10 +14,9 @@ const notBenchmarked = () => {
   throw new Error('not benchmarked here');
 };
 const handlers: Handlers = {
-  ...(Object.fromEntries(WRITE_CHANNELS.map((c) => [c, notBenchmarked])) as unknown as Pick<
-    Handlers,
-    (typeof WRITE_CHANNELS)[number]
-  >),
+  ...(Object.fromEntries(
+    [...WRITE_CHANNELS, ...PLAN_PRINT_CHANNELS].map((c) => [c, notBenchmarked]),
+  ) as unknown as Pick<Handlers, (typeof WRITE_CHANNELS)[number] | (typeof PLAN_PRINT_CHANNELS)[number]>),
   'app:info': () => ({
     name: 'Lotse',
     version: '0',

@@ -16,6 +16,10 @@ export class AppFramePage {
     return this.page.getByRole('main').getByRole('heading', { level: 1 });
   }
 
+  menuButton(): Locator {
+    return this.page.getByRole('button', { name: /^Navigation (öffnen|schließen)$/ });
+  }
+
   async open(baseUrl: string, hash = ''): Promise<void> {
     await this.page.goto(baseUrl + hash);
     await this.heading().waitFor();

@@ -118,6 +118,37 @@ describe('vault: wrong passphrase', () => {
     await expectCode(vault.unlock('wieder falsch, aber nun erst einmal'), 'VAULT_WRONG_PASSPHRASE');
     expect(sleeps.at(-1)).toBe(1000);
   });
+  it('tells the lock screen how many seconds the wait after a wrong passphrase still lasts', async () => {
+    const first = await createTestVault(dir.path);
+    await first.vault.create(TEST_PASSPHRASE);
+    await first.vault.lock();
+
+    let now = Date.parse('2026-12-01T08:00:00Z');
+    let release: () => void = () => undefined;
+    const waiting = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let hold = false;
+    const { vault } = await createTestVault(dir.path, {
+      clock: { now: () => new Date(now) },
+      sleep: async () => {
+        if (hold) await waiting;
+      },
+    });
+    await expectCode(vault.unlock('falsch, aber zweimal!'), 'VAULT_WRONG_PASSPHRASE');
+    expect(vault.status().unlockRetryInSeconds).toBeUndefined();
+    hold = true;
+
+    // second wrong attempt: 2 s wait, still running while the screen asks
+    const answer = expectCode(vault.unlock('wieder falsch, leider!'), 'VAULT_WRONG_PASSPHRASE');
+    await vi.waitFor(() => expect(vault.status().unlockRetryInSeconds).toBe(2));
+    now += 1_200;
+    expect(vault.status().unlockRetryInSeconds).toBe(1);
+    release();
+    await answer;
+    expect(vault.status().unlockRetryInSeconds).toBeUndefined();
+    expect(vault.status().state).toBe('locked');
+  });
 });
 
 describe('vault: passphrase change', () => {

@@ -1,11 +1,15 @@
 /**
  * Every file in resources/ that holds catalogue or rule data is validated by its schema, and a
- * malformed copy fails with a message that names the file and the entry.
+ * malformed copy fails with a message that names the file and the entry. The HTML templates of the
+ * Kooperationsplan are checked for their slots.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ResourceDataError } from '../../../src/shared/domain/common/resource-data';
+import { defaultLegalRegimes, REGIME_IDS } from '../../../src/shared/domain/legal/legal-regimes';
+import { templateProblems } from '../../../src/shared/domain/plan/plan-document';
+import { parsePlanTexts } from '../../../src/shared/domain/plan/plan-texts';
 import { RESOURCE_PARSERS } from '../../../src/shared/domain/reference-data';
 
 const ROOT = join(import.meta.dirname, '../../../resources');
@@ -101,5 +105,58 @@ describe('resources/', () => {
       expect(error.message).toContain(file);
       expect(error.problems.join('\n')).toContain(`(${key} "${String(first[key])}") › ${field}`);
     });
+  });
+});
+
+describe('resources/templates/kooperationsplan (HTML templates, one per legal regime)', () => {
+  const dir = join(ROOT, 'templates/kooperationsplan');
+  const htmlFiles = readdirSync(dir).filter((f) => f.endsWith('.html'));
+
+  it('has a template for every regime and no other', () => {
+    expect(htmlFiles.sort()).toEqual(REGIME_IDS.map((r) => `${r}.html`).sort());
+  });
+
+  describe.each(REGIME_IDS)('%s.html', (id) => {
+    const html = readFileSync(join(dir, `${id}.html`), 'utf8');
+    const regime = defaultLegalRegimes.regimes.find((r) => r.id === id)!;
+
+    it('has every slot its regime needs, A4 print CSS and lang="de"', () => {
+      expect(templateProblems(html, regime)).toEqual([]);
+      expect(html).toMatch(/@page\s*\{[^}]*size:\s*A4/);
+    });
+
+    it('a copy without a slot or with an unknown slot fails naming it', () => {
+      expect(templateProblems(html.replace('<!--slot:points-->', ''), regime)).toEqual([
+        'der Platzhalter <!--slot:points--> fehlt',
+      ]);
+      expect(templateProblems(`${html}<!--slot:diagnose-->`, regime)).toEqual([
+        'unbekannter Platzhalter diagnose',
+      ]);
+    });
+  });
+
+  it('the Grundsicherung template prints the personal offer, the Bürgergeld one need not', () => {
+    const gs = defaultLegalRegimes.regimes.find((r) => r.id === 'grundsicherung')!;
+    const without = readFileSync(join(dir, 'grundsicherung.html'), 'utf8').replace(
+      '<!--slot:personalOffer-->',
+      '',
+    );
+    expect(templateProblems(without, gs)).toEqual(['der Platzhalter <!--slot:personalOffer--> fehlt']);
+  });
+
+  it('every text version file is named after its version and lists every office and language', () => {
+    const texts = readdirSync(dir).filter((f) => f.endsWith('.json'));
+    expect(texts.length).toBeGreaterThanOrEqual(1);
+    for (const f of texts) {
+      const data = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { version: string };
+      const file = `templates/kooperationsplan/${f}`;
+      expect(() => parsePlanTexts(data, file)).not.toThrow();
+      expect(() => parsePlanTexts(data, 'templates/kooperationsplan/texte-1999.1.json')).toThrow(
+        /texte-2026\.1\.json|heißen/,
+      );
+      const copy = structuredClone(data) as unknown as { companion: { id: string }[] };
+      copy.companion = copy.companion.filter((c) => c.id !== 'ar');
+      expect(() => parsePlanTexts(copy, file)).toThrow(/die Sprache "ar" fehlt/);
+    }
   });
 });

@@ -2,9 +2,16 @@ import { migration0010 } from './0010-initial-schema';
 import { migration0020 } from './0020-sync-scope-and-conflicts';
 import { migration0030 } from './0030-caseload-order-indexes';
 import { migration0040 } from './0040-entity-spine';
+import { migration0070 } from './0070-plan-documents';
 import type { Migration } from './migration';
 
 /** Every local migration, in order. Vite bundles main, so the list is static (no folder glob). */
-export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0010,
+  migration0020,
+  migration0030,
+  migration0040,
+  migration0070,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

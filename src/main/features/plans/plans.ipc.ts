@@ -1,10 +1,23 @@
 import type { Handlers } from '../../ipc/dispatch';
 import type { OwnEffortInput, PlanInput, PlansService, ProofInput } from './plans.service';
+import type { PlanPrintService } from './print/plan-print.service';
 
-type Channels = 'own-efforts:create' | 'own-efforts:record-proof' | 'plans:save-draft' | 'plans:hand-over';
+type Channels =
+  | 'own-efforts:create'
+  | 'own-efforts:record-proof'
+  | 'plans:save-draft'
+  | 'plans:hand-over'
+  | 'plans:preview'
+  | 'plans:missing'
+  | 'plans:document'
+  | 'plans:reprint'
+  | 'plans:print';
+
+const base64 = (bytes: Uint8Array) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
 /** IPC handlers of own efforts and cooperation plans (inputs already parsed by dispatch). */
-export function plansHandlers(plans: PlansService): Pick<Handlers, Channels> {
+export function plansHandlers(plans: PlansService, print: PlanPrintService): Pick<Handlers, Channels> {
   return {
     'own-efforts:create': ({ caseId, values }) => plans.createOwnEffort(caseId, values as OwnEffortInput),
     'own-efforts:record-proof': ({ ownEffortId, proof, expectedRowVersion }) =>
@@ -21,7 +34,21 @@ export function plansHandlers(plans: PlansService): Pick<Handlers, Channels> {
                 : { expectedRowVersion: input.expectedRowVersion }),
             },
       ),
-    'plans:hand-over': ({ planId, form, expectedRowVersion }) =>
-      plans.handOver(planId, form, expectedRowVersion),
+    'plans:hand-over': ({ planId, form, expectedRowVersion, contact }) =>
+      print.handOver(planId, form, {
+        ...(expectedRowVersion === undefined ? {} : { expectedRowVersion }),
+        contact: contact ?? null,
+      }),
+    'plans:preview': ({ planId, contact }) => print.preview(planId, contact ?? null),
+    'plans:missing': async ({ planId }) => ({ missing: await print.missing(planId) }),
+    'plans:document': async ({ handoverId }) => {
+      const d = await print.document(handoverId);
+      return { pdfBase64: base64(d.pdf), sha256: d.sha256, byteLength: d.byteLength };
+    },
+    'plans:reprint': async ({ handoverId }) => {
+      const d = await print.reprint(handoverId);
+      return { pdfBase64: base64(d.pdf), sha256: d.sha256, byteLength: d.byteLength, notice: d.notice };
+    },
+    'plans:print': ({ handoverId, copy }) => print.openForPrinting(handoverId, copy),
   };
 }

@@ -7,8 +7,11 @@ import {
   canonicalPlanContent,
   cooperationPlanSchema,
   missingForHandover,
+  type CooperationPlan,
   type PlanHandover,
+  type PlanProblem,
 } from '../../../shared/domain/plan/cooperation-plan';
+import { healthProblems } from '../../../shared/domain/plan/plan-health';
 import type { Entities, FieldsInput } from '../../../shared/entities/index';
 import { AppError } from '../../../shared/errors';
 import type { LocalDb } from '../../db/local-db';
@@ -21,6 +24,7 @@ import {
   ruleViolated,
   serviceKit,
   type Dto,
+  type Stored,
   type ServiceDeps,
 } from '../common/service-kit';
 
@@ -35,7 +39,10 @@ type Loose = Kysely<any>;
 const optimistic = (expectedRowVersion?: number) =>
   expectedRowVersion === undefined ? {} : { expectedRowVersion };
 
-async function hasFinalizedAssessment(trx: Transaction<LocalDb>, caseId: string): Promise<boolean> {
+export async function hasFinalizedAssessment(
+  trx: Transaction<LocalDb> | Kysely<LocalDb>,
+  caseId: string,
+): Promise<boolean> {
   const row = await (trx as unknown as Loose)
     .selectFrom('assessments')
     .select('id')
@@ -44,6 +51,36 @@ async function hasFinalizedAssessment(trx: Transaction<LocalDb>, caseId: string)
     .where('archived_at', 'is', null)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** The stored plan as domain content (without its row version). */
+export function planContentOf(stored: Stored<'cooperation_plans'>): CooperationPlan {
+  const { rowVersion: _v, ...record } = stored;
+  return cooperationPlanSchema.parse(record);
+}
+
+/**
+ * What stops the plan from being handed over under the rule set of its date: the domain's list and
+ * every free text holding a health detail (named by its step). Empty when it is ready.
+ */
+export async function planMissing(
+  trx: Transaction<LocalDb> | Kysely<LocalDb>,
+  plan: CooperationPlan,
+): Promise<PlanProblem[]> {
+  const regime = regimeOn(plan.planDate);
+  if (!regime.ok) return [{ field: 'planDate', message: regime.reason }];
+  return [
+    ...missingForHandover(plan, regime.regime, {
+      hasFinalizedAssessment: await hasFinalizedAssessment(trx, plan.caseId),
+    }),
+    ...healthProblems(plan),
+  ];
+}
+
+/** The printed document of a hand-over: stored byte for byte with the handed-over version. */
+export interface HandoverDocument {
+  readonly templateVersion: string;
+  readonly pdf: Uint8Array;
 }
 
 /**
@@ -132,19 +169,17 @@ export function createPlansService(deps: ServiceDeps) {
       planId: string,
       form: PlanHandover['form'],
       expectedRowVersion?: number,
+      document?: HandoverDocument,
     ): Promise<Dto<'plan_handovers'>> {
       return kit.write(async (trx, ctx) => {
         const stored = await requireLive(trx, 'cooperation_plans', planId);
         if (expectedRowVersion !== undefined && expectedRowVersion !== stored.rowVersion)
           throw new AppError('CONFLICT');
-        const { rowVersion: _v, ...record } = stored;
-        const plan = cooperationPlanSchema.parse(record);
+        const plan = planContentOf(stored);
         const today = kit.today();
         const regime = regimeOn(plan.planDate);
         if (!regime.ok) throw ruleViolated(regime.reason);
-        const problems = missingForHandover(plan, regime.regime, {
-          hasFinalizedAssessment: await hasFinalizedAssessment(trx, plan.caseId),
-        });
+        const problems = await planMissing(trx, plan);
         if (problems.length > 0)
           throw new AppError(
             'DOMAIN_RULE_VIOLATED',
@@ -161,10 +196,25 @@ export function createPlansService(deps: ServiceDeps) {
           .where('plan_id', '=', planId)
           .executeTakeFirst()) as { last: number | null } | undefined;
         const content = canonicalPlanContent(plan);
+        const handoverId = kit.newId();
+        const pdfSha256 = document ? createHash('sha256').update(document.pdf).digest('hex') : null;
+        if (document && pdfSha256) {
+          await trx
+            .insertInto('plan_documents')
+            .values({
+              sha256: pdfSha256,
+              handover_id: handoverId,
+              case_id: plan.caseId,
+              pdf: document.pdf,
+              byte_length: document.pdf.byteLength,
+              created_at: kit.now().toISOString(),
+            })
+            .execute();
+        }
         const handover = await writeSynced(trx, ctx, {
           entity: 'plan_handovers',
           op: 'create',
-          id: kit.newId(),
+          id: handoverId,
           caseId: plan.caseId,
           values: {
             planId,
@@ -175,6 +225,7 @@ export function createPlansService(deps: ServiceDeps) {
             contentHash: createHash('sha256').update(content, 'utf8').digest('hex'),
             regimeId: regime.regime.id,
             content: plan,
+            ...(document ? { templateVersion: document.templateVersion, pdfSha256 } : {}),
           },
         });
         await writeSynced(trx, ctx, {

@@ -1,5 +1,5 @@
 import { AppShell, Badge, Burger, Group, Stack, Text, Title } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { IconCalendarEvent, IconChecklist, IconRefresh, IconSettings, IconUsers } from '@tabler/icons-react';
 import { Outlet, useMatches, useRouterState } from '@tanstack/react-router';
 import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
@@ -32,6 +32,9 @@ export function AppFrame() {
   const options = useContext(FrameOptionsContext);
   const mainRef = useRef<HTMLElement>(null);
   const [navOpen, nav] = useDisclosure(false);
+  // Below the breakpoint the closed navigation is off screen: keep it out of Tab order and reading.
+  const narrow = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
+  const navHidden = narrow === true && !navOpen;
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const title = useMatches({
     select: (matches) => matches.findLast((m) => m.staticData.title)?.staticData.title,
@@ -95,7 +98,14 @@ export function AppFrame() {
             </Group>
           </Group>
         </AppShell.Header>
-        <AppShell.Navbar p="sm" aria-label="Hauptnavigation" component="nav" id="hauptnavigation">
+        <AppShell.Navbar
+          p="sm"
+          aria-label="Hauptnavigation"
+          component="nav"
+          id="hauptnavigation"
+          inert={navHidden}
+          style={navHidden ? { visibility: 'hidden' } : undefined}
+        >
           <Stack gap={4}>
             {NAV_ITEMS.map((item) => (
               <RouterNavLink

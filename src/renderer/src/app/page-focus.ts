@@ -10,14 +10,17 @@ let handledPath: string | undefined;
  * soon as it is rendered (also when it appears only after its data loaded), so keyboard and
  * screen-reader users start reading at the new page. The first page after start or unlock keeps
  * the browser's focus; changes of search parameters only (typing in a search box) move nothing.
- * Call it in the component that always renders the heading (components/PageHeader.tsx:
+ *
+ * It follows the router's resolved location, which changes only once the new page is mounted
+ * (the plain location changes while the old page is still on screen, which must not take the
+ * focus). Call it in the component that always renders the heading (components/PageHeader.tsx:
  * `PageHeading`), not in one that first shows a loader: the check runs when the heading mounts.
  */
 export function usePageHeadingFocus<T extends HTMLElement = HTMLHeadingElement>() {
-  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const pathname = useRouterState({ select: (s) => s.resolvedLocation?.pathname });
   const ref = useRef<T>(null);
   useEffect(() => {
-    if (!ref.current) return;
+    if (!ref.current || pathname === undefined) return;
     if (handledPath === undefined) {
       handledPath = pathname;
       return;

@@ -4,6 +4,7 @@ import * as m20261201T0100 from './20261201T0100-text-field-history';
 import * as m20261202T0100 from './20261202T0100-blobs';
 import * as m20261203T0100 from './20261203T0100-case-numbers';
 import * as m20261210T0100 from './20261210T0100-login-throttle';
+import * as m20261230T0100 from './20261230T0100-update-releases';
 
 /** Static list (no folder globbing, so bundlers and tsx behave the same). Names sort by time. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261202T0100-blobs': m20261202T0100,
   '20261203T0100-case-numbers': m20261203T0100,
   '20261210T0100-login-throttle': m20261210T0100,
+  '20261230T0100-update-releases': m20261230T0100,
 };
 
 export const staticMigrationProvider: MigrationProvider = {

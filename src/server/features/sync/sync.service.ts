@@ -42,6 +42,8 @@ import type { Principal } from '../auth/roles';
 import { signLease } from '../auth/tokens';
 import * as repo from './sync.repository';
 import type { FieldMeta } from './sync.repository';
+import { isBelowMinimum } from '../../../shared/updates/decisions';
+import { getMinimumVersion } from '../updates/updates.service';
 
 const MAX_CLOCK_AHEAD_MS = 5 * 60_000;
 
@@ -81,7 +83,12 @@ export async function hello(
     .where('client_id', '=', p.clientId)
     .returning(['scope_version'])
     .executeTakeFirstOrThrow();
-  const upgrade = req.protocolVersion < PROTOCOL_VERSION || req.schemaVersion < ctx.config.MIN_SCHEMA;
+  // Below the published minimum version (release:minimum): the client keeps working offline
+  // with its outbox, and its updater is offered the required version regardless of the rollout.
+  const upgrade =
+    req.protocolVersion < PROTOCOL_VERSION ||
+    req.schemaVersion < ctx.config.MIN_SCHEMA ||
+    isBelowMinimum(req.appVersion, await getMinimumVersion(ctx.db));
   const until = new Date(now.getTime() + ctx.config.OFFLINE_LEASE_HOURS * 3_600_000).toISOString();
   return {
     ...base,

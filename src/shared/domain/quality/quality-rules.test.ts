@@ -141,12 +141,21 @@ describe('quality rules', () => {
       'Im Kooperationsplan fehlt das Ziel.',
       'Leistungen anderer Leistungsträger (Nr. 4) ist nicht beantwortet.',
     ]);
-    expect(ids(s, '2026-09-01')).not.toContain('kooperationsplan-ueberprueft');
-    const overdue = evaluateQuality(s, '2026-09-02').find((f) => f.ruleId === 'kooperationsplan-ueberprueft');
+    // the review date agreed in the plan (01.08.2026) comes first
+    expect(ids(s, '2026-08-01')).not.toContain('kooperationsplan-ueberprueft');
+    expect(
+      evaluateQuality(s, '2026-08-02').find((f) => f.ruleId === 'kooperationsplan-ueberprueft')?.message,
+    ).toBe('Der im Kooperationsplan vereinbarte Überprüfungstermin am 01.08.2026 ist verstrichen.');
+    const noDate = { ...s, plan: { ...s.plan!, content: { ...plan, reviewDueOn: null } } };
+    expect(ids(noDate, '2026-09-01')).not.toContain('kooperationsplan-ueberprueft');
+    const overdue = evaluateQuality(noDate, '2026-09-02').find(
+      (f) => f.ruleId === 'kooperationsplan-ueberprueft',
+    );
     expect(overdue?.message).toBe(
       'Der Kooperationsplan wurde am 01.03.2026 erstellt und seitdem nicht überprüft; fällig war die Überprüfung am 01.09.2026.',
     );
     const reviewed = { ...s, plan: { ...s.plan!, lastReviewedOn: '2026-08-01' } };
+    expect(ids(reviewed, '2026-08-02')).not.toContain('kooperationsplan-ueberprueft');
     expect(ids(reviewed, '2026-12-01')).not.toContain('kooperationsplan-ueberprueft');
     expect(
       evaluateQuality(reviewed, '2027-02-02').find((f) => f.ruleId === 'kooperationsplan-ueberprueft')

@@ -211,10 +211,21 @@ export const QUALITY_EVALUATORS = {
     params: z.object({ maxMonths: months }),
     evaluate(s, p, on) {
       if (!s.plan) return [];
-      const since = s.plan.lastReviewedOn ?? s.plan.content.planDate;
+      const reviewed = s.plan.lastReviewedOn;
+      const since = reviewed ?? s.plan.content.planDate;
       const due = addMonths(since, p.maxMonths);
+      // the review date agreed in the plan (printed for the person) counts when it comes first
+      const agreed = s.plan.content.reviewDueOn;
+      if (agreed !== null && agreed < on && agreed <= due && (reviewed === null || reviewed < agreed)) {
+        return [
+          {
+            message: `Der im Kooperationsplan vereinbarte Überprüfungstermin am ${formatGermanDate(agreed)} ist verstrichen${reviewed ? ` (zuletzt überprüft am ${formatGermanDate(reviewed)})` : ''}.`,
+            ref: s.plan.content.id,
+          },
+        ];
+      }
       if (due >= on) return [];
-      const what = s.plan.lastReviewedOn ? 'zuletzt überprüft' : 'erstellt und seitdem nicht überprüft';
+      const what = reviewed ? 'zuletzt überprüft' : 'erstellt und seitdem nicht überprüft';
       return [
         {
           message: `Der Kooperationsplan wurde am ${formatGermanDate(since)} ${what}; fällig war die Überprüfung am ${formatGermanDate(due)}.`,

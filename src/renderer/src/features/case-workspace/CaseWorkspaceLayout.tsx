@@ -14,6 +14,16 @@ import { CaseFacts } from './CaseFacts';
 import { PhaseStepper } from './PhaseStepper';
 import { CASE_SECTIONS } from './sections';
 
+function Unavailable({ children }: { children: string }) {
+  return (
+    <Stack>
+      <BackLink />
+      <PageHeading>Fall nicht verfügbar</PageHeading>
+      <ErrorAlert title="Dieser Fall kann nicht geöffnet werden">{children}</ErrorAlert>
+    </Stack>
+  );
+}
+
 function BackLink() {
   return (
     <RouterAnchor to="/faelle" search={lastCaseloadSearch()} size="sm" w="fit-content">
@@ -29,14 +39,7 @@ function BackLink() {
 export function CaseWorkspaceLayout() {
   const caseId = useCaseId();
   const problem = caseIdProblem(caseId);
-  if (problem) {
-    return (
-      <Stack>
-        <BackLink />
-        <ErrorAlert title="Fall nicht verfügbar">{problem}</ErrorAlert>
-      </Stack>
-    );
-  }
+  if (problem) return <Unavailable>{problem}</Unavailable>;
   return <LoadedWorkspace />;
 }
 
@@ -54,12 +57,7 @@ function LoadedWorkspace() {
       isApiError(query.error) && query.error.code === 'NOT_FOUND'
         ? 'Diesen Fall gibt es in Ihrem Bestand nicht (mehr). Vielleicht wurde er abgegeben oder der Link ist veraltet.'
         : describeError(query.error, 'Der Fall konnte nicht geladen werden.');
-    return (
-      <Stack>
-        <BackLink />
-        <ErrorAlert title="Fall nicht verfügbar">{message}</ErrorAlert>
-      </Stack>
-    );
+    return <Unavailable>{message}</Unavailable>;
   }
 
   const s = detail.summary;

@@ -1,6 +1,6 @@
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PassphraseInput } from '../../components/PassphraseInput';
-import { Button, Stack } from '@mantine/core';
+import { Button, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { call, isApiError } from '../../api/client';
 import { LockLayout } from './LockLayout';
@@ -16,9 +16,28 @@ export function UnlockScreen() {
   const [failure, setFailure] = useState<RecoverableCode>();
   const input = useRef<HTMLInputElement>(null);
 
+  const [retryIn, setRetryIn] = useState<number>();
+
   // After a failed attempt the field is enabled again: put the keyboard focus back into it.
   useEffect(() => {
     if (!pending) input.current?.focus();
+  }, [pending]);
+
+  // A wrong passphrase makes main wait (1 s, 2 s, 4 s … up to 60 s) before it answers: while an
+  // attempt runs, ask main how long that wait still lasts and show the seconds.
+  useEffect(() => {
+    if (!pending) return;
+    let active = true;
+    const timer = window.setInterval(() => {
+      void call('vault:status').then(
+        (s) => active && setRetryIn(s.unlockRetryInSeconds),
+        () => undefined,
+      );
+    }, 500);
+    return () => {
+      active = false;
+      window.clearInterval(timer);
+    };
   }, [pending]);
 
   async function attempt(run: () => Promise<void>) {
@@ -32,6 +51,7 @@ export function UnlockScreen() {
       setPassphrase('');
     } finally {
       setPending(false);
+      setRetryIn(undefined);
     }
   }
 
@@ -74,6 +94,12 @@ export function UnlockScreen() {
             autoFocus
             disabled={pending}
           />
+          {pending && retryIn !== undefined ? (
+            <Text role="status" fw={600} data-testid="unlock-countdown">
+              Die Passphrase war nicht korrekt. Nächster Versuch in {retryIn}{' '}
+              {retryIn === 1 ? 'Sekunde' : 'Sekunden'}.
+            </Text>
+          ) : null}
           <Button type="submit" loading={pending}>
             Entsperren
           </Button>

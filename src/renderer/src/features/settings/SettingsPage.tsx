@@ -1,8 +1,8 @@
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import type { AppInfo } from '../../../../shared/ipc/contract';
-import { call, isApiError } from '../../api/client';
+import { ipcQueryOptions } from '../../api/query';
+import { QueryView } from '../../components/QueryView';
 import { PageHeader } from '../../components/PageHeader';
 import { useVault } from '../lock-screen/VaultContext';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
@@ -13,17 +13,8 @@ const RUNTIME_LABEL: Record<AppInfo['runtime'], string> = {
 };
 
 export function SettingsPage() {
-  const [info, setInfo] = useState<AppInfo>();
-  const [error, setError] = useState<string>();
+  const appInfo = useQuery(ipcQueryOptions('app:info'));
   const { status } = useVault();
-
-  useEffect(() => {
-    call('app:info')
-      .then(setInfo)
-      .catch((e: unknown) =>
-        setError(isApiError(e) ? e.message : 'Die Angaben konnten nicht geladen werden.'),
-      );
-  }, []);
 
   return (
     <>
@@ -43,28 +34,31 @@ export function SettingsPage() {
           <Title order={2} size="h4" mb="sm">
             Über Lotse
           </Title>
-          {error ? (
-            <ErrorAlert title="Nicht geladen">{error}</ErrorAlert>
-          ) : !info ? (
-            <Loader size="sm" aria-label="Angaben werden geladen" />
-          ) : (
-            <Table variant="vertical" withTableBorder={false}>
-              <Table.Tbody>
-                <Table.Tr>
-                  <Table.Th w={200}>Version</Table.Th>
-                  <Table.Td data-testid="app-version">{info.version}</Table.Td>
-                </Table.Tr>
-                <Table.Tr>
-                  <Table.Th>Betriebsart</Table.Th>
-                  <Table.Td>{RUNTIME_LABEL[info.runtime]}</Table.Td>
-                </Table.Tr>
-                <Table.Tr>
-                  <Table.Th>Daten</Table.Th>
-                  <Table.Td>{info.demo ? 'Demodaten (keine echten Personen)' : 'Produktivdaten'}</Table.Td>
-                </Table.Tr>
-              </Table.Tbody>
-            </Table>
-          )}
+          <QueryView
+            query={appInfo}
+            loadingLabel="Angaben werden geladen"
+            errorTitle="Nicht geladen"
+            fallback="Die Angaben konnten nicht geladen werden."
+          >
+            {(info) => (
+              <Table variant="vertical" withTableBorder={false}>
+                <Table.Tbody>
+                  <Table.Tr>
+                    <Table.Th w={200}>Version</Table.Th>
+                    <Table.Td data-testid="app-version">{info.version}</Table.Td>
+                  </Table.Tr>
+                  <Table.Tr>
+                    <Table.Th>Betriebsart</Table.Th>
+                    <Table.Td>{RUNTIME_LABEL[info.runtime]}</Table.Td>
+                  </Table.Tr>
+                  <Table.Tr>
+                    <Table.Th>Daten</Table.Th>
+                    <Table.Td>{info.demo ? 'Demodaten (keine echten Personen)' : 'Produktivdaten'}</Table.Td>
+                  </Table.Tr>
+                </Table.Tbody>
+              </Table>
+            )}
+          </QueryView>
         </Paper>
       </Stack>
     </>

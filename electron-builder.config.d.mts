@@ -1,0 +1,2 @@
+declare const config: () => Record<string, unknown>;
+export default config;

@@ -1,0 +1,46 @@
+/**
+ * The HTML templates of the Kooperationsplan, one per legal regime, read from the shipped
+ * resources folder (resources/templates/kooperationsplan/<regime>.html; packaged with the app),
+ * and the version id stored with a handed-over plan: the fixed texts' version plus the first
+ * 8 hex digits of the template's SHA-256.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { REGIME_IDS, type RegimeId } from '../../../../shared/domain/legal/legal-regimes';
+import { planTextsOn, PLAN_TEXTS_DIR, type PlanTexts } from '../../../../shared/domain/plan/plan-texts';
+
+export interface PlanTemplate {
+  readonly html: string;
+  readonly texts: PlanTexts;
+  /** "2026.1+1a2b3c4d": texts version + template hash prefix. */
+  readonly version: string;
+}
+
+export interface PlanTemplates {
+  /** The template and texts for a plan of this date under this regime. */
+  forPlan(regimeId: RegimeId, planDate: string): PlanTemplate;
+}
+
+export function templateVersionOf(texts: PlanTexts, html: string): string {
+  return `${texts.version}+${createHash('sha256').update(html, 'utf8').digest('hex').slice(0, 8)}`;
+}
+
+/** The resources folder of a checkout (tests, browser bridge); the app passes its own. */
+export const DEFAULT_RESOURCES_DIR = resolve('resources');
+
+/** Reads the templates once (at the first print) from `resourcesDir`. */
+export function planTemplatesFrom(resourcesDir: string = DEFAULT_RESOURCES_DIR): PlanTemplates {
+  let html: Record<RegimeId, string> | undefined;
+  const load = () =>
+    (html ??= Object.fromEntries(
+      REGIME_IDS.map((id) => [id, readFileSync(join(resourcesDir, PLAN_TEXTS_DIR, `${id}.html`), 'utf8')]),
+    ) as Record<RegimeId, string>);
+  return {
+    forPlan(regimeId, planDate) {
+      const texts = planTextsOn(planDate);
+      const template = load()[regimeId];
+      return { html: template, texts, version: templateVersionOf(texts, template) };
+    },
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * The channels of the printed Kooperationsplan besides the hand-over (a write channel): the
+ * preview (the HTML the PDF is made from, with what still blocks the hand-over), the missing
+ * list, the stored PDF of a handed-over version and its reprint ("Ausfertigung vom …").
+ * PDF bytes cross IPC as base64 (the browser bridge speaks JSON).
+ */
+import { z } from 'zod';
+import { recordIdSchema } from '../domain/common/schemas';
+import { REGIME_IDS } from '../domain/legal/legal-regimes';
+import { hostileValueProblem, PlanContactInput } from './write-contract';
+
+const Id = recordIdSchema;
+const guarded = <S extends z.ZodType>(schema: S): S =>
+  schema.superRefine((value, ctx) => {
+    const problem = hostileValueProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }) as unknown as S;
+
+const Problem = z.object({ field: z.string(), message: z.string() });
+const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+export { PlanContactInput };
+
+export const PlanPreviewInput = guarded(z.strictObject({ planId: Id, contact: PlanContactInput.optional() }));
+export const PlanPreview = z.object({
+  html: z.string(),
+  missing: z.array(Problem),
+  regimeId: z.enum(REGIME_IDS),
+  templateVersion: z.string(),
+});
+export const PlanDocument = z.object({ pdfBase64: Base64, sha256: Sha256, byteLength: z.number().int() });
+
+export const planPrintContract = {
+  'plans:preview': { input: PlanPreviewInput, output: PlanPreview },
+  'plans:missing': {
+    input: guarded(z.strictObject({ planId: Id })),
+    output: z.object({ missing: z.array(Problem) }),
+  },
+  'plans:document': { input: guarded(z.strictObject({ handoverId: Id })), output: PlanDocument },
+  'plans:reprint': {
+    input: guarded(z.strictObject({ handoverId: Id })),
+    output: PlanDocument.extend({ notice: z.string() }),
+  },
+  /** Desktop app: the stored PDF (or its reprint) in the viewer for the system print dialog. */
+  'plans:print': {
+    input: guarded(z.strictObject({ handoverId: Id, copy: z.boolean() })),
+    output: z.null(),
+  },
+} as const;
+
+export const PLAN_PRINT_CHANNELS = Object.keys(planPrintContract) as (keyof typeof planPrintContract)[];
