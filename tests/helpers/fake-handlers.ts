@@ -58,6 +58,15 @@ export function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'sync:case-issues': vi.fn(() => ({ conflicts: [], rejections: [] })),
     'sync:resolve-conflict': vi.fn(() => null),
     'sync:dismiss-rejection': vi.fn(() => null),
+    'assessments:list': vi.fn(() => ({ versions: [] })),
+    'goals:get': vi.fn(() => null),
+    'strategies:list': vi.fn(() => ({
+      assessmentId: null,
+      assessmentVersion: null,
+      proposals: [],
+      choices: [],
+    })),
+    'occupations:search': vi.fn(() => []),
     ...overrides,
   };
 }

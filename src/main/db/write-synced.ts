@@ -3,6 +3,7 @@ import { AppError, type FieldIssue } from '../../shared/errors';
 import {
   ENTITIES,
   fromRow,
+  mutableWhenFrozen,
   parseFields,
   toColumns,
   type Entities,
@@ -204,7 +205,8 @@ export async function writeSynced<E extends EntityName>(
     throw new AppError('CONFLICT');
   const current = fromRow(def, row) as Record<string, unknown>;
   const frozen = def.frozen?.(current);
-  if (frozen) throw new AppError('DOMAIN_RULE_VIOLATED', frozen);
+  if (frozen && (write.op === 'archive' || !mutableWhenFrozen(def, Object.keys(write.values))))
+    throw new AppError('DOMAIN_RULE_VIOLATED', frozen);
   const meta = JSON.parse(String(row['field_meta'])) as Record<string, number>;
   const caseId = String(row['case_id']);
 

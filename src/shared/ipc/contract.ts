@@ -10,6 +10,7 @@ import { TARGET_GROUPS } from '../domain/case/target-groups';
 import { isoDateSchema } from '../domain/common/dates';
 import { DayViewFilter, workspaceContract } from './workspace-contract';
 import { SEARCH_FIELDS } from '../domain/common/search-fold';
+import { PhaseProgressDto, planningReadContract } from './planning-read-contract';
 import { MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from '../security/passphrase-policy';
 
 /** No input: the renderer calls the channel without an argument. */
@@ -180,6 +181,7 @@ export type CaseloadDto = z.infer<typeof CaseloadDto>;
 
 /** Records cross IPC in domain terms, derived from their one definition (src/shared/entities). */
 export * from './write-contract';
+export * from './planning-read-contract';
 export * from './plan-print-contract';
 export * from './workspace-contract';
 export * from './sync-contract';
@@ -197,6 +199,8 @@ export const CaseDetailDto = z.object({
   appointments: z.array(AppointmentDto),
   /** All notes of the case; restricted ones (Gesundheit) are marked and never printed. */
   notes: z.array(NoteDto),
+  /** The phase stepper: phases 1–4 with what is complete and what is missing. */
+  phases: z.array(PhaseProgressDto),
 });
 export type CaseDetailDto = z.infer<typeof CaseDetailDto>;
 
@@ -233,6 +237,7 @@ export const ipcContract = {
   },
   'cases:search': { input: CaseSearchInput, output: z.array(CaseSearchHit) },
   'caseload:list': { input: CaseloadInput, output: CaseloadDto },
+  ...planningReadContract,
   ...writeContract,
   ...planPrintContract,
   ...workspaceContract,

@@ -53,6 +53,10 @@ const handlers: Handlers = {
   'sync:case-issues': notBenchmarked,
   'sync:resolve-conflict': notBenchmarked,
   'sync:dismiss-rejection': notBenchmarked,
+  'assessments:list': notBenchmarked,
+  'goals:get': notBenchmarked,
+  'strategies:list': notBenchmarked,
+  'occupations:search': notBenchmarked,
 };
 
 async function perCallMs(fn: () => Promise<unknown>, calls: number): Promise<number> {

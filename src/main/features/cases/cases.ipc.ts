@@ -2,6 +2,8 @@ import type { IsoDate } from '../../../shared/domain/common/dates';
 import { isProvisionalCaseNumber } from '../../../shared/domain/case/case';
 import { isSingleParentHousehold } from '../../../shared/domain/case/household';
 import { targetGroupsFrom } from '../../../shared/domain/case/target-groups';
+import { phaseProgress } from '../../../shared/domain/case/phase-progress';
+import { phaseProgressRecords } from '../goals/planning.queries';
 import { appointmentsEntity, fromRow } from '../../../shared/entities/index';
 import type { CaseDetailDto, DayAppointment } from '../../../shared/ipc/contract';
 import type { Handlers } from '../../ipc/dispatch';
@@ -46,6 +48,7 @@ export function casesHandlers(
     'cases:get': async ({ caseId }): Promise<CaseDetailDto> => {
       const d = await cases.getCase(caseId);
       const on = today();
+      const phases = phaseProgress(await phaseProgressRecords(db(), caseId), on);
       return {
         summary: {
           caseId: d.case.id,
@@ -82,6 +85,7 @@ export function casesHandlers(
         ),
         appointments: d.appointments,
         notes: d.notes,
+        phases,
       };
     },
     'appointments:list-day': async ({ day }): Promise<DayAppointment[]> => {

@@ -10,6 +10,10 @@ import { CaseloadPage } from '../features/caseload/CaseloadPage';
 import { CaseOverviewSection } from '../features/case-workspace/CaseOverviewSection';
 import { CaseWorkspaceLayout } from '../features/case-workspace/CaseWorkspaceLayout';
 import { MeasuresSection } from '../features/case-workspace/MeasuresSection';
+import { ImplementationSection } from '../features/case-workspace/ImplementationSection';
+import { GoalSection } from '../features/goals/GoalSection';
+import { ProfilingSection } from '../features/profiling/ProfilingSection';
+import { StrategiesSection } from '../features/strategies/StrategiesSection';
 import { QualityPage } from '../features/quality/QualityPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SyncPage } from '../features/sync/SyncPage';
@@ -75,6 +79,34 @@ export const caseMeasuresRoute = createRoute({
   component: MeasuresSection,
 });
 
+/** Phase 1: Potenzialanalyse (strengths first, needs, forecast, Profillage, versions). */
+export const caseProfilingRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: 'profil',
+  component: ProfilingSection,
+});
+
+/** Phase 2: Zielfestlegung (goal type, Zielberuf, intermediate goals). */
+export const caseGoalRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: 'ziel',
+  component: GoalSection,
+});
+
+/** Phase 3: Strategieauswahl (proposals per need, chosen strategies). */
+export const caseStrategiesRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: 'strategien',
+  component: StrategiesSection,
+});
+
+/** Phase 4: Umsetzung und Nachhaltung (what is done and missing). */
+export const caseImplementationRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: 'umsetzung',
+  component: ImplementationSection,
+});
+
 export const appointmentsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/termine',
@@ -113,7 +145,14 @@ const settingsRoute = createRoute({
 export const routeTree = rootRoute.addChildren([
   indexRoute,
   caseloadRoute,
-  caseRoute.addChildren([caseOverviewRoute, caseMeasuresRoute]),
+  caseRoute.addChildren([
+    caseOverviewRoute,
+    caseProfilingRoute,
+    caseGoalRoute,
+    caseStrategiesRoute,
+    caseMeasuresRoute,
+    caseImplementationRoute,
+  ]),
   appointmentsRoute,
   appointmentsDayRoute,
   qualityRoute,
