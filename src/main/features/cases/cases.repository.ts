@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { appointmentDay } from '../../../shared/domain/case/appointment';
 import { addDays } from '../../../shared/domain/common/dates';
 import type { Executor } from '../../db/kysely';

@@ -49,6 +49,12 @@ CREATE INDEX persons_case ON persons(case_id);
 -- index persons_name
 CREATE INDEX persons_name ON persons(last_name, first_name, id);
 
+-- index plan_documents_case
+CREATE INDEX plan_documents_case ON plan_documents(case_id);
+
+-- index plan_documents_handover
+CREATE INDEX plan_documents_handover ON plan_documents(handover_id);
+
 -- index plan_handovers_case
 CREATE INDEX plan_handovers_case ON plan_handovers(case_id, plan_id, version);
 
@@ -114,6 +120,9 @@ CREATE TABLE own_efforts ( id TEXT PRIMARY KEY, plan_id TEXT, description TEXT N
 
 -- table persons
 CREATE TABLE "persons" ( id TEXT PRIMARY KEY, household_id TEXT, customer_number TEXT NOT NULL, first_name TEXT NOT NULL, last_name TEXT NOT NULL, birth_date TEXT NOT NULL, gender TEXT, nationality TEXT, preferred_language TEXT, street TEXT, postal_code TEXT, town TEXT, phone TEXT, email TEXT, severely_disabled INTEGER NOT NULL DEFAULT 0, case_id TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 0, field_meta TEXT NOT NULL DEFAULT '{}', dirty INTEGER NOT NULL DEFAULT 0, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_by TEXT NOT NULL , german_level TEXT, integration_course_completed INTEGER NOT NULL DEFAULT 0, disability TEXT NOT NULL DEFAULT 'none', unemployed_since TEXT, benefit_periods TEXT NOT NULL DEFAULT '[]', returner_to_work INTEGER NOT NULL DEFAULT 0, expected_release_date TEXT, consent_for_pre_release_contact INTEGER NOT NULL DEFAULT 0, school_qualification TEXT, vocational_qualification TEXT) STRICT;
+
+-- table plan_documents
+CREATE TABLE plan_documents ( sha256 TEXT PRIMARY KEY, handover_id TEXT NOT NULL, case_id TEXT NOT NULL, pdf BLOB NOT NULL, byte_length INTEGER NOT NULL, created_at TEXT NOT NULL ) STRICT;
 
 -- table plan_handovers
 CREATE TABLE plan_handovers ( id TEXT PRIMARY KEY, plan_id TEXT NOT NULL, version INTEGER NOT NULL, handed_over_on TEXT NOT NULL, handed_over_by TEXT NOT NULL, form TEXT NOT NULL, content_hash TEXT NOT NULL, regime_id TEXT NOT NULL, content TEXT NOT NULL, template_version TEXT, pdf_sha256 TEXT, case_id TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 0, field_meta TEXT NOT NULL DEFAULT '{}', dirty INTEGER NOT NULL DEFAULT 0, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_by TEXT NOT NULL ) STRICT;
