@@ -113,8 +113,7 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
     enabled: /^\d{4}-\d{2}-\d{2}$/.test(draft.start),
   });
   const chosen = candidates.data?.candidates.find((c) => c.measureId === draft.measure);
-  const periodProblems =
-    chosen && draft.end ? plannedPeriodProblems(chosen, draft.start, draft.end) : [];
+  const periodProblems = chosen && draft.end ? plannedPeriodProblems(chosen, draft.start, draft.end) : [];
   const propose = useIpcMutation('measures:propose', { invalidates: ['measures:', 'cases:'] });
 
   const submit = () => {
