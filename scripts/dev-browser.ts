@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { startBridge } from '../src/main/bridge/start-bridge';
 import { createLogger } from '../src/main/logging/logger';
 import { seedDemoData } from '../src/main/features/demo/seed-demo';
+import { syncConfigFromEnv } from '../src/main/features/sync/sync-config';
 
 const args = process.argv.slice(2);
 const portArg = args.indexOf('--port');
@@ -24,6 +25,7 @@ const bridge = await startBridge({
   version: pkg.version,
   demo: true,
   port,
+  ...(syncConfigFromEnv() ? { sync: syncConfigFromEnv()! } : {}),
   onFirstRun: async (store) => {
     seedDemoData(store.raw(), { cases: demoCases, seed: 2026, today: new Date().toISOString().slice(0, 10) });
   },

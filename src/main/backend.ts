@@ -6,10 +6,14 @@ import { assessmentsHandlers } from './features/assessments/assessments.ipc';
 import { goalsHandlers } from './features/goals/goals.ipc';
 import { measuresHandlers } from './features/measures/measures.ipc';
 import { plansHandlers } from './features/plans/plans.ipc';
-import { caseRecordsHandlers } from './features/case-records/case-records.ipc';
+import { caseRecordsHandlers, caseRecordsReadHandlers } from './features/case-records/case-records.ipc';
+import { phaseHandlers } from './features/cases/phase.ipc';
+import { localSyncPort, type SyncPort } from './features/sync/sync-controller';
+import { syncHandlers } from './features/sync/sync.ipc';
 import type { WriteServices } from './features/write-services';
 import { casesHandlers, casesWriteHandlers } from './features/cases/cases.ipc';
 import type { CasesService } from './features/cases/cases.service';
+import type { CaseloadReader } from './features/cases/caseload';
 import type { Executor } from './db/kysely';
 import { createDispatch, type Dispatch, type Handlers } from './ipc/dispatch';
 import type { Logger } from './logging/logger';
@@ -27,6 +31,10 @@ export interface BackendDeps {
   readonly logger: Logger;
   /** Today's date at the offices (Europe/Berlin); defaults to the system clock. */
   readonly today?: () => IsoDate;
+  /** "Mein Bestand" of the signed-in caseworker (with its per-case cache). */
+  readonly caseload: CaseloadReader;
+  /** The sync engine's port; without one, only the local part (no server configured). */
+  readonly sync?: SyncPort;
 }
 
 export interface Backend {
@@ -42,13 +50,17 @@ export function createBackend(deps: BackendDeps): Backend {
   const handlers: Handlers = {
     ...appHandlers(deps.appInfo),
     ...vaultHandlers(deps.vault),
-    ...casesHandlers(deps.cases, deps.db, deps.today ?? (() => dateInBerlin(new Date()))),
+    ...casesHandlers(deps.cases, deps.db, deps.today ?? (() => dateInBerlin(new Date())), deps.caseload),
     ...casesWriteHandlers(deps.cases),
     ...caseRecordsHandlers(deps.writes.caseRecords),
     ...assessmentsHandlers(deps.writes.assessments),
     ...goalsHandlers(deps.writes.goals),
     ...measuresHandlers(deps.writes.measures),
     ...plansHandlers(deps.writes.plans, deps.writes.planPrint),
+    ...phaseHandlers(deps.writes.phase),
+    // after casesHandlers: the day view with office and outreach filters replaces the plain one
+    ...caseRecordsReadHandlers(deps.writes.recordReads),
+    ...syncHandlers(deps.sync ?? localSyncPort(deps.db, { now: () => new Date() })),
   };
   return { dispatch: createDispatch(handlers, deps.logger) };
 }

@@ -12,7 +12,16 @@ import { createWriteServices } from './features/write-services';
 import { createCasesService } from './features/cases/cases.service';
 import type { PdfRenderer, PrintDialogPort } from './features/plans/print/pdf-renderer';
 import { planTemplatesFrom } from './features/plans/print/plan-templates';
+import { createCaseloadReader } from './features/cases/caseload';
 import type { Clock } from './vault/platform';
+import {
+  createSyncController,
+  type SyncController,
+  type SyncServerConfig,
+} from './features/sync/sync-controller';
+import { wipeLocalData } from './features/sync/remote-wipe';
+import type { Dispatch } from './ipc/dispatch';
+import { WRITE_CHANNELS } from '../shared/ipc/contract';
 
 export interface LotseMainOptions {
   readonly dataDir: string;
@@ -33,10 +42,13 @@ export interface LotseMainOptions {
   readonly printDialog?: PrintDialogPort;
   /** The shipped resources folder (templates); the checkout's resources/ by default. */
   readonly resourcesDir?: string;
+  /** The central server; without it Lotse works locally only (the sync engine is not started). */
+  readonly sync?: SyncServerConfig;
 }
 
 export interface LotseMain {
   readonly backend: Backend;
+  readonly sync: SyncController;
   readonly vault: Vault;
   readonly store: LocalStore;
   shutdown(): Promise<void>;
@@ -48,7 +60,21 @@ export interface LotseMain {
  */
 export async function createLotseMain(options: LotseMainOptions): Promise<LotseMain> {
   const store = createLocalStore({ dataDir: options.dataDir, logger: options.logger });
+  const clock = options.clock ?? { now: () => new Date() };
+  const actorId = options.actorId ?? 'ifk-demo';
   let vault: Vault;
+  const sync = createSyncController({
+    store,
+    clock,
+    logger: options.logger,
+    appVersion: options.appInfo.version,
+    actorId,
+    ...(options.sync ? { server: options.sync } : {}),
+    onWipe: async () => {
+      options.logger.warn({ event: 'sync.remote_wipe' }, 'remote wipe requested by the server');
+      await wipeLocalData(options.dataDir, () => vault.lockNow('system'));
+    },
+  });
   try {
     vault = await createVault({
       dataDir: options.dataDir,
@@ -59,9 +85,19 @@ export async function createLotseMain(options: LotseMainOptions): Promise<LotseM
       ...(options.recoveryPublicKeyPem ? { recoveryPublicKeyPem: options.recoveryPublicKeyPem } : {}),
       onUnlock: async (key, info) => {
         await store.open(key, info);
+        try {
+          await sync.enforceLease();
+        } catch (error) {
+          await store.close();
+          throw error;
+        }
         if (info.firstRun) await options.onFirstRun?.(store);
+        sync.onUnlock();
       },
-      onLock: () => store.close(),
+      onLock: async () => {
+        await sync.onLock();
+        await store.close();
+      },
     });
   } catch (error) {
     // A damaged keystore must not crash the app: the renderer shows the recovery screen instead.
@@ -69,12 +105,11 @@ export async function createLotseMain(options: LotseMainOptions): Promise<LotseM
     options.logger.error({ event: 'vault.unavailable', code: error.code }, 'vault unavailable at startup');
     vault = unavailableVault(error);
   }
-  const clock = options.clock ?? { now: () => new Date() };
   const serviceDeps = {
     db: () => store.db(),
     clock,
     ids: { newId: () => randomUUID() },
-    actorId: options.actorId ?? 'ifk-demo',
+    actorId,
     ...(options.pdfRenderer ? { pdf: options.pdfRenderer } : {}),
     ...(options.printDialog ? { printDialog: options.printDialog } : {}),
     templates: planTemplatesFrom(options.resourcesDir),
@@ -89,15 +124,32 @@ export async function createLotseMain(options: LotseMainOptions): Promise<LotseM
     db: () => store.db(),
     logger: options.logger,
     today: () => dateInBerlin(clock.now()),
+    caseload: createCaseloadReader({
+      db: () => store.db(),
+      caseworkerId: () => serviceDeps.actorId,
+      now: () => clock.now(),
+    }),
+    sync,
   });
   return {
-    backend,
+    backend: { dispatch: kickAfterWrites(backend.dispatch, sync) },
+    sync,
     vault,
     store,
     async shutdown() {
       await vault.lockNow('user');
       await writes.planPrint.close();
     },
+  };
+}
+
+/** A successful write channel pushes soon (the engine coalesces rounds). */
+function kickAfterWrites(dispatch: Dispatch, sync: SyncController): Dispatch {
+  const writes = new Set<string>(WRITE_CHANNELS);
+  return async (channel, input) => {
+    const result = await dispatch(channel, input);
+    if (result.ok && typeof channel === 'string' && writes.has(channel)) sync.kick();
+    return result;
   };
 }
 

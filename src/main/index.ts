@@ -19,6 +19,7 @@ import { electronPdfRenderer, electronPrintDialog } from './platform/electron-pd
 import { onSystemLockOrSuspend } from './platform/power-events';
 import { electronSafeStorage } from './platform/safe-storage';
 import { startUpdateChecks } from './platform/updater';
+import { syncConfigFromEnv } from './features/sync/sync-config';
 import { installationId } from './updates/update-controller';
 
 const logger = createLogger();
@@ -77,6 +78,10 @@ if (!app.requestSingleInstanceLock()) {
         locale: 'de-DE',
         demo,
       },
+      // the central server: LOTSE_SERVER_URL (npm start's embedded server) or the machine file
+      ...(syncConfigFromEnv(process.env, machine.config.serverUrl)
+        ? { sync: syncConfigFromEnv(process.env, machine.config.serverUrl)! }
+        : {}),
       ...(demo
         ? {
             onFirstRun: async (store) => {

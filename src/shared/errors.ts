@@ -42,6 +42,10 @@ export const ERROR_MESSAGES = {
     'Zu viele Datensätze eines Falls sollten auf einmal gelöscht werden. Die Änderung wurde nicht übernommen.',
   SYNC_QUARANTINED:
     'Sie haben keinen Zugriff mehr auf diesen Fall. Die Änderung wurde zur Prüfung zurückgehalten.',
+  SYNC_NOT_CONFIGURED:
+    'Für diesen Arbeitsplatz ist kein Lotse-Server eingerichtet. Ihre Änderungen bleiben lokal gespeichert.',
+  SYNC_LEASE_EXPIRED:
+    'Lotse war zu lange ohne Verbindung zum Server. Bitte verbinden Sie sich mit dem Netz, damit Lotse wieder entsperrt werden kann.',
   // central server: identity
   AUTH_INVALID_CREDENTIALS: 'Benutzername oder Passwort ist nicht korrekt.',
   AUTH_ACCOUNT_LOCKED: 'Das Konto ist vorübergehend gesperrt. Bitte versuchen Sie es später erneut.',

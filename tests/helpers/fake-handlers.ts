@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
 import type { Handlers } from '../../src/main/ipc/dispatch';
-import { PLAN_PRINT_CHANNELS, WRITE_CHANNELS } from '../../src/shared/ipc/contract';
+import { PLAN_PRINT_CHANNELS, WORKSPACE_CHANNELS, WRITE_CHANNELS } from '../../src/shared/ipc/contract';
 
 /**
  * A complete handler map for tests of the IPC plumbing itself (dispatch, bridge): every handler is
@@ -8,13 +8,18 @@ import { PLAN_PRINT_CHANNELS, WRITE_CHANNELS } from '../../src/shared/ipc/contra
  */
 export function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
   const writes = Object.fromEntries(
-    [...WRITE_CHANNELS, ...PLAN_PRINT_CHANNELS].map((channel) => [
+    [...WRITE_CHANNELS, ...PLAN_PRINT_CHANNELS, ...WORKSPACE_CHANNELS].map((channel) => [
       channel,
       vi.fn(() => {
         throw new Error('not used by plumbing tests');
       }),
     ]),
-  ) as unknown as Pick<Handlers, (typeof WRITE_CHANNELS)[number] | (typeof PLAN_PRINT_CHANNELS)[number]>;
+  ) as unknown as Pick<
+    Handlers,
+    | (typeof WRITE_CHANNELS)[number]
+    | (typeof PLAN_PRINT_CHANNELS)[number]
+    | (typeof WORKSPACE_CHANNELS)[number]
+  >;
   const status = { state: 'locked' as const, quickUnlockAvailable: false, autoLockMinutes: 15 };
   return {
     ...writes,
@@ -38,6 +43,30 @@ export function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
       throw new Error('not used by plumbing tests');
     }),
     'appointments:list-day': vi.fn(() => []),
+    'cases:search': vi.fn(() => []),
+    'caseload:list': vi.fn(() => ({
+      items: [],
+      total: 0,
+      counts: { offices: {}, phases: {}, targetGroups: {}, overdueReview: 0 },
+    })),
+    'sync:status': vi.fn(() => {
+      throw new Error('not used by plumbing tests');
+    }),
+    'sync:now': vi.fn(() => {
+      throw new Error('not used by plumbing tests');
+    }),
+    'sync:case-issues': vi.fn(() => ({ conflicts: [], rejections: [] })),
+    'sync:resolve-conflict': vi.fn(() => null),
+    'sync:dismiss-rejection': vi.fn(() => null),
+    'assessments:list': vi.fn(() => ({ versions: [] })),
+    'goals:get': vi.fn(() => null),
+    'strategies:list': vi.fn(() => ({
+      assessmentId: null,
+      assessmentVersion: null,
+      proposals: [],
+      choices: [],
+    })),
+    'occupations:search': vi.fn(() => []),
     ...overrides,
   };
 }

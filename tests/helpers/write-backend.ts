@@ -1,3 +1,4 @@
+import { createCaseloadReader } from '../../src/main/features/cases/caseload';
 import { createBackend } from '../../src/main/backend';
 import { createCasesService, type CasesService } from '../../src/main/features/cases/cases.service';
 import type { PlanPrintDeps } from '../../src/main/features/plans/print/plan-print.service';
@@ -74,6 +75,11 @@ export async function createWriteBackend(
     db: () => t.db,
     logger: silentLogger(),
     today: () => '2026-03-02',
+    caseload: createCaseloadReader({
+      db: () => t.db,
+      caseworkerId: () => 'ifk-7',
+      now: () => deps.clock.now(),
+    }),
   });
   const call = async <C extends IpcChannel>(channel: C, input: IpcIn<C>): Promise<IpcOut<C>> => {
     const result = await dispatch(channel, input);

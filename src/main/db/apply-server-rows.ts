@@ -8,6 +8,7 @@ import {
 import type { SyncedRow } from '../../shared/sync/protocol';
 import { localDerivedColumns } from './local-derived';
 import type { RawDatabase } from './open-encrypted-db';
+import { dropSearchKeysRaw, isSearchKeyed, refreshSearchKeysRaw } from './search-keys';
 
 /**
  * The second (and only other) writer of synced tables: rows that come FROM the server (a pull page,
@@ -106,6 +107,7 @@ export function applyServerRows(
     const s = statementsFor(raw, def);
     if (r.withheld) {
       s.del.run(r.id);
+      if (isSearchKeyed(def.name)) dropSearchKeysRaw(raw, def.name, r.caseId);
       deleted += 1;
       continue;
     }
@@ -151,7 +153,37 @@ export function applyServerRows(
       const names = Object.keys(row);
       writeFor(raw, 'insert', def.name, names).run(names.map((n) => row[n as keyof typeof row]));
     }
+    // the name/number index follows the stored row (pending local values included)
+    if (isSearchKeyed(def.name))
+      refreshSearchKeysRaw(
+        raw,
+        def.name,
+        r.id,
+        local || held ? undefined : { caseId: r.caseId, record: known },
+      );
     applied += 1;
   }
   return { applied, skipped, deleted, invalid };
+}
+
+/**
+ * Deletes every row of the given cases from the synced tables (SYNC.md §4.5: the server removed the
+ * cases from this device's scope). Server-driven like a withheld row, hence here; runs inside the
+ * caller's transaction. With secure_delete=ON (open-encrypted-db) freed pages are overwritten.
+ */
+export function purgeCaseRows(
+  raw: RawDatabase,
+  caseIds: readonly string[],
+  registry: EntityRegistry = ENTITIES,
+): number {
+  if (caseIds.length === 0) return 0;
+  raw.pragma('defer_foreign_keys = ON');
+  let deleted = 0;
+  const tables = Object.values(registry).map((d) => d.name);
+  // children before the case rows themselves
+  for (const table of [...tables.filter((t) => t !== 'cases'), ...tables.filter((t) => t === 'cases')]) {
+    const stmt = raw.prepare(`DELETE FROM "${table}" WHERE case_id = ?`);
+    for (const caseId of caseIds) deleted += stmt.run(caseId).changes;
+  }
+  return deleted;
 }

@@ -3,6 +3,7 @@ import { AppError, type FieldIssue } from '../../shared/errors';
 import {
   ENTITIES,
   fromRow,
+  mutableWhenFrozen,
   parseFields,
   toColumns,
   type Entities,
@@ -17,6 +18,7 @@ import { decodeHlc, encodeHlc, tick, type Hlc } from '../../shared/sync/hlc';
 import { localDerivedColumns } from './local-derived';
 import type { LocalDb } from './local-db';
 import { LATEST_SCHEMA_VERSION } from './migrations/index';
+import { isSearchKeyed, refreshSearchKeys } from './search-keys';
 
 /** Injected time and ids (tests pass deterministic ones). */
 export interface Clock {
@@ -170,6 +172,7 @@ export async function writeSynced<E extends EntityName>(
         updated_by: ctx.actorId,
       })
       .execute();
+    if (isSearchKeyed(table)) await refreshSearchKeys(trx, table, write.id);
     const fields: OutboxFields = {};
     for (const [key, value] of Object.entries(record)) fields[key] = { value, baseVersion: 0 };
     const mutationId = await appendOutbox(trx, ctx, {
@@ -202,7 +205,8 @@ export async function writeSynced<E extends EntityName>(
     throw new AppError('CONFLICT');
   const current = fromRow(def, row) as Record<string, unknown>;
   const frozen = def.frozen?.(current);
-  if (frozen) throw new AppError('DOMAIN_RULE_VIOLATED', frozen);
+  if (frozen && (write.op === 'archive' || !mutableWhenFrozen(def, Object.keys(write.values))))
+    throw new AppError('DOMAIN_RULE_VIOLATED', frozen);
   const meta = JSON.parse(String(row['field_meta'])) as Record<string, number>;
   const caseId = String(row['case_id']);
 
@@ -261,6 +265,7 @@ export async function writeSynced<E extends EntityName>(
     })
     .where('id', '=', write.id)
     .execute();
+  if (isSearchKeyed(table)) await refreshSearchKeys(trx, table, write.id);
   const fields: OutboxFields = {};
   for (const key of changed) fields[key] = { value: next[key], baseVersion: meta[key] ?? 0 };
   const mutationId = await appendOutbox(trx, ctx, {

@@ -1,5 +1,7 @@
 import { createAssessmentsService } from './assessments/assessments.service';
+import { createCaseRecordsReads } from './case-records/case-records.reads';
 import { createCaseRecordsService } from './case-records/case-records.service';
+import { createPhaseService } from './cases/phase.service';
 import type { ServiceDeps } from './common/service-kit';
 import { createGoalsService } from './goals/goals.service';
 import { createMeasuresService } from './measures/measures.service';
@@ -18,6 +20,9 @@ export function createWriteServices(
     measures: createMeasuresService(deps),
     plans,
     planPrint: createPlanPrintService(deps, plans),
+    phase: createPhaseService(deps),
+    /** Read side of the everyday records (day view, next appointments, contacts, duplicates). */
+    recordReads: createCaseRecordsReads(deps),
   };
 }
 

@@ -5,6 +5,7 @@ import type { Note } from '../../shared/domain/case/note';
 import type { Person } from '../../shared/domain/case/person';
 import type { LocalDb } from '../db/local-db';
 import type { PlanDocumentTable } from '../db/tables/plan-document.table';
+import type { SearchKeysTable } from '../db/tables/caseload.table';
 import type { SearchIndexTable } from '../db/tables/search-index.table';
 import type { OutboxTable, SyncConflictTable, SyncRejectionTable } from '../db/tables/sync.table';
 import { createLogger } from './logger';
@@ -94,6 +95,12 @@ const LOCAL_COLUMNS = {
     source_id: 'not personal',
     content: 'personal',
   } satisfies Record<keyof SearchIndexTable, Kind>,
+  search_keys: {
+    kind: 'not personal',
+    term: 'personal',
+    case_id: 'not personal',
+    source: 'not personal',
+  } satisfies Record<keyof SearchKeysTable, Kind>,
   sync_outbox: {
     seq: 'not personal',
     mutation_id: 'not personal',
@@ -120,6 +127,7 @@ const LOCAL_COLUMNS = {
     payload: 'personal',
     created_at: 'not personal',
     seen_at: 'not personal',
+    op: 'not personal',
   } satisfies Record<keyof SyncRejectionTable, Kind>,
   sync_conflicts: {
     id: 'not personal',
@@ -134,6 +142,13 @@ const LOCAL_COLUMNS = {
     created_at: 'not personal',
     resolved_at: 'not personal',
     resolved_by: 'not personal',
+    kind: 'not personal',
+    base_value: 'personal',
+    kept_value: 'personal',
+    other_value: 'personal',
+    kept_by: 'not personal',
+    other_by: 'not personal',
+    resolution: 'not personal',
   } satisfies Record<keyof SyncConflictTable, Kind>,
   plan_documents: {
     sha256: 'not personal',

@@ -14,5 +14,6 @@ export const appointmentsEntity = defineEntity({
     location: f.text(s.location),
     subject: f.text(s.subject),
     status: f.text(s.status),
+    invitation: f.text(s.invitation),
   },
 });

@@ -43,4 +43,6 @@ export const assessmentsEntity = defineEntity({
     record['status'] === 'finalized'
       ? 'Eine abgeschlossene Potenzialanalyse wird nicht mehr geändert. Bitte eine Fortschreibung anlegen.'
       : null,
+  /** The Profillage is a decision logged beside the version: it may be overridden after finalizing. */
+  mutableWhenFrozen: ['profileSituation'],
 });

@@ -10,6 +10,7 @@ import {
   field,
   fromRow,
   mergeableTextFields,
+  mutableWhenFrozen,
   parseFields,
   problemsOf,
   requiredFields,
@@ -171,5 +172,16 @@ describe('defineEntity', () => {
       profileSituation: { assessmentId: 'other', assessmentVersion: 1 },
     });
     expect(mismatch.map((p) => p.field)).toContain('profileSituation');
+  });
+});
+
+describe('frozen rows', () => {
+  it('a finalized assessment keeps only its Profillage writable; other entities nothing', () => {
+    const def = ENTITIES.assessments;
+    expect(def.frozen?.({ status: 'finalized' })).toContain('Fortschreibung');
+    expect(mutableWhenFrozen(def, ['profileSituation'])).toBe(true);
+    expect(mutableWhenFrozen(def, ['profileSituation', 'entries'])).toBe(false);
+    expect(mutableWhenFrozen(def, [])).toBe(false);
+    expect(mutableWhenFrozen(ENTITIES.plan_handovers, ['content'])).toBe(false);
   });
 });

@@ -94,6 +94,20 @@ export interface EntityDefinition<N extends string = string, F extends Fields = 
   readonly isRestricted?: (record: Readonly<Record<string, unknown>>) => boolean;
   /** Whether the stored row is frozen (no update or archive any more), with the German reason. */
   readonly frozen?: (record: Readonly<Record<string, unknown>>) => string | null;
+  /**
+   * Fields that stay writable on a frozen row: a decision logged beside the frozen content (the
+   * Profillage of a finalized Potenzialanalyse may still be overridden with a reason).
+   */
+  readonly mutableWhenFrozen?: readonly string[];
+}
+
+/** True when a change of a frozen row touches only fields its definition keeps writable (and some). */
+export function mutableWhenFrozen(
+  def: Pick<EntityDefinition, 'mutableWhenFrozen'>,
+  keys: readonly string[],
+): boolean {
+  const allowed = def.mutableWhenFrozen ?? [];
+  return keys.length > 0 && keys.every((key) => allowed.includes(key));
 }
 
 /** Columns every synced table carries for sync bookkeeping; no field may use them. */

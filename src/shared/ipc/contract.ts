@@ -2,11 +2,15 @@ import { z } from 'zod';
 import type { IpcChannelName } from './channels';
 import { recordIdSchema } from '../domain/common/schemas';
 import { casesEntity, personsEntity } from '../entities/index';
+import { syncContract } from './sync-contract';
 import { AppointmentDto, CaseDto, HouseholdDto, NoteDto, PersonDto, writeContract } from './write-contract';
 import { planPrintContract } from './plan-print-contract';
 import { CASE_STATUSES } from '../domain/case/case';
 import { TARGET_GROUPS } from '../domain/case/target-groups';
 import { isoDateSchema } from '../domain/common/dates';
+import { DayViewFilter, workspaceContract } from './workspace-contract';
+import { SEARCH_FIELDS } from '../domain/common/search-fold';
+import { PhaseProgressDto, planningReadContract } from './planning-read-contract';
 import { MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from '../security/passphrase-policy';
 
 /** No input: the renderer calls the channel without an argument. */
@@ -101,9 +105,86 @@ export type CaseSummary = z.infer<typeof CaseSummary>;
 export const CaseList = z.object({ items: z.array(CaseSummary), total: z.number().int() });
 export type CaseList = z.infer<typeof CaseList>;
 
+/** Search as you type: names before numbers before notes, each hit with the field it matched. */
+export const CaseSearchInput = z
+  .object({
+    query: z
+      .string({ error: 'Bitte einen Suchbegriff eingeben.' })
+      .max(200, { error: 'Der Suchbegriff ist zu lang (höchstens 200 Zeichen).' }),
+    limit: z.number().int().min(1).max(500).optional(),
+  })
+  .strict();
+export const CaseSearchHit = CaseSummary.extend({ matchedField: z.enum(SEARCH_FIELDS) });
+export type CaseSearchHit = z.infer<typeof CaseSearchHit>;
+
+/** Columns "Mein Bestand" sorts by (each in German order, empty values last). */
+export const CASELOAD_SORT_COLUMNS = [
+  'name',
+  'caseNumber',
+  'phase',
+  'nextAppointment',
+  'targetGroups',
+  'reviewDue',
+  'findings',
+  'office',
+] as const;
+export type CaseloadSortColumn = (typeof CASELOAD_SORT_COLUMNS)[number];
+
+export const CaseloadInput = z
+  .object({
+    sort: z.enum(CASELOAD_SORT_COLUMNS).optional(),
+    direction: z.enum(['asc', 'desc']).optional(),
+    officeId: caseField.officeId.schema.optional(),
+    phase: caseField.phase.schema.optional(),
+    targetGroup: z.enum(TARGET_GROUPS).optional(),
+    overdueReview: z.boolean().optional(),
+    includeClosed: z.boolean().optional(),
+  })
+  .strict();
+export type CaseloadInput = z.input<typeof CaseloadInput>;
+
+export const CaseloadRowDto = z.object({
+  caseId: recordIdSchema,
+  personId: recordIdSchema,
+  caseNumber: caseField.caseNumber.schema,
+  status: caseField.status.schema,
+  phase: caseField.phase.schema,
+  officeId: caseField.officeId.schema,
+  nextReviewOn: caseField.nextReviewOn.schema,
+  firstName: personField.firstName.schema,
+  lastName: personField.lastName.schema,
+  birthDate: personField.birthDate.schema,
+  caseNumberProvisional: z.boolean(),
+  /** A colleague's case the signed-in caseworker substitutes for today. */
+  substitute: z.boolean(),
+  /** The next planned appointment; `day` is its calendar day at the offices (Europe/Berlin). */
+  nextAppointment: z.object({ startsAt: z.string(), day: IsoDate }).nullable(),
+  targetGroups: z.array(z.enum(TARGET_GROUPS)),
+  reviewOverdue: z.boolean(),
+  /** Open findings of the domain's quality rules. */
+  findings: z.number().int().min(0),
+});
+export type CaseloadRowDto = z.infer<typeof CaseloadRowDto>;
+
+const Counts = z.record(z.string(), z.number().int());
+export const CaseloadDto = z.object({
+  items: z.array(CaseloadRowDto),
+  total: z.number().int(),
+  counts: z.object({
+    offices: Counts,
+    phases: Counts,
+    targetGroups: Counts,
+    overdueReview: z.number().int(),
+  }),
+});
+export type CaseloadDto = z.infer<typeof CaseloadDto>;
+
 /** Records cross IPC in domain terms, derived from their one definition (src/shared/entities). */
 export * from './write-contract';
+export * from './planning-read-contract';
 export * from './plan-print-contract';
+export * from './workspace-contract';
+export * from './sync-contract';
 
 export const CaseDetailDto = z.object({
   summary: CaseSummary,
@@ -118,11 +199,19 @@ export const CaseDetailDto = z.object({
   appointments: z.array(AppointmentDto),
   /** All notes of the case; restricted ones (Gesundheit) are marked and never printed. */
   notes: z.array(NoteDto),
+  /** The phase stepper: phases 1–4 with what is complete and what is missing. */
+  phases: z.array(PhaseProgressDto),
 });
 export type CaseDetailDto = z.infer<typeof CaseDetailDto>;
 
 export const DayAppointment = AppointmentDto.and(
-  z.object({ personName: z.string(), caseNumber: z.string() }),
+  z.object({
+    personName: z.string(),
+    caseNumber: z.string(),
+    officeId: z.string().optional(),
+    /** Held away from the office (JVA consultation day, home visit). */
+    outreach: z.boolean().optional(),
+  }),
 );
 export type DayAppointment = z.infer<typeof DayAppointment>;
 
@@ -142,9 +231,17 @@ export const ipcContract = {
   'vault:touch': { input: NoInput, output: z.null() },
   'cases:list': { input: CaseListInput, output: CaseList },
   'cases:get': { input: z.object({ caseId: Id }).strict(), output: CaseDetailDto },
-  'appointments:list-day': { input: z.object({ day: IsoDate }).strict(), output: z.array(DayAppointment) },
+  'appointments:list-day': {
+    input: z.object({ day: IsoDate, ...DayViewFilter }).strict(),
+    output: z.array(DayAppointment),
+  },
+  'cases:search': { input: CaseSearchInput, output: z.array(CaseSearchHit) },
+  'caseload:list': { input: CaseloadInput, output: CaseloadDto },
+  ...planningReadContract,
   ...writeContract,
   ...planPrintContract,
+  ...workspaceContract,
+  ...syncContract,
 } as const satisfies Record<IpcChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;

@@ -9,6 +9,7 @@ import { profileOutcomeSchema } from '../domain/assessment/profile-decision-tabl
 import { recordIdSchema } from '../domain/common/schemas';
 import { isoDateSchema } from '../domain/common/dates';
 import { outcomeSchema } from '../domain/measures/assignment';
+import { wizardFactsSchema } from '../domain/measures/wizard';
 import { proofReceiptSchema } from '../domain/plan/own-effort';
 import {
   appointmentsEntity,
@@ -40,36 +41,59 @@ const RowVersion = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional
 export const MAX_IPC_STRING = 100_000;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/**
+ * Bidirectional formatting controls (U+202A–U+202E, U+2066–U+2069): invisible, they reorder what a
+ * reader sees ("Trojan Source"); no text of a case needs them.
+ */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 
-/** The German problem of a value no feature should ever receive (control characters, huge text). */
-export function hostileValueProblem(value: unknown, depth = 0): string | null {
-  if (depth > 32) return 'Die Eingabe ist zu tief verschachtelt.';
+/** The German problem of one text no feature should ever receive, or null. */
+export function hostileTextProblem(text: string): string | null {
+  if (text.length > MAX_IPC_STRING) return 'Ein Text ist zu lang.';
+  if (CONTROL.test(text)) return 'Die Eingabe enthält unzulässige Steuerzeichen.';
+  if (BIDI_CONTROL.test(text))
+    return 'Die Eingabe enthält unsichtbare Steuerzeichen für die Schreibrichtung (z. B. U+202E). Bitte den Text ohne sie eingeben.';
+  return null;
+}
+
+/** The first hostile value inside `value` with its path (control characters, huge text, deep nesting). */
+export function findHostileValue(
+  value: unknown,
+  path: (string | number)[] = [],
+): { readonly message: string; readonly path: (string | number)[] } | null {
+  if (path.length > 32) return { message: 'Die Eingabe ist zu tief verschachtelt.', path: [] };
   if (typeof value === 'string') {
-    if (value.length > MAX_IPC_STRING) return 'Ein Text ist zu lang.';
-    if (CONTROL.test(value)) return 'Die Eingabe enthält unzulässige Steuerzeichen.';
-    return null;
+    const message = hostileTextProblem(value);
+    return message ? { message, path } : null;
   }
   if (Array.isArray(value)) {
-    for (const item of value) {
-      const problem = hostileValueProblem(item, depth + 1);
-      if (problem) return problem;
+    for (const [i, item] of value.entries()) {
+      const found = findHostileValue(item, [...path, i]);
+      if (found) return found;
     }
     return null;
   }
   if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
-      const problem = hostileValueProblem(key, depth + 1) ?? hostileValueProblem(item, depth + 1);
-      if (problem) return problem;
+      const problem = hostileTextProblem(key);
+      if (problem) return { message: problem, path };
+      const found = findHostileValue(item, [...path, key]);
+      if (found) return found;
     }
   }
   return null;
 }
 
-/** A write input: the schema, then no control characters and no huge text anywhere. */
+/** The German problem of a value no feature should ever receive (control characters, huge text). */
+export function hostileValueProblem(value: unknown): string | null {
+  return findHostileValue(value)?.message ?? null;
+}
+
+/** A write input: the schema, then no control characters and no huge text anywhere (named at its field). */
 function guarded<S extends z.ZodType>(schema: S): S {
   return schema.superRefine((value, ctx) => {
-    const problem = hostileValueProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    const found = findHostileValue(value);
+    if (found) ctx.addIssue({ code: 'custom', message: found.message, path: found.path });
   }) as unknown as S;
 }
 
@@ -228,14 +252,18 @@ export const AssessmentOverrideInput = strict({
   override: z
     .strictObject({
       value: profileOutcomeSchema,
-      reason: z.string({ error: 'Bitte die Abweichung begründen.' }).max(2000),
+      reason: z
+        .string({ error: 'Bitte die Abweichung begründen.' })
+        .max(2000, { error: 'Höchstens 2000 Zeichen erlaubt.' }),
     })
     .nullable(),
   expectedRowVersion: RowVersion,
 });
 export const AssessmentAmendInput = strict({
   assessmentId: Id,
-  reason: z.string({ error: 'Bitte begründen, warum die Potenzialanalyse fortgeschrieben wird.' }).max(2000),
+  reason: z
+    .string({ error: 'Bitte begründen, warum die Potenzialanalyse fortgeschrieben wird.' })
+    .max(2000, { error: 'Höchstens 2000 Zeichen erlaubt.' }),
 });
 
 export const GoalCreateInput = strict({
@@ -265,6 +293,8 @@ export const MeasureProposeInput = strict({
     plannedEnd: true,
     withLegalConsequencesNotice: true,
   }),
+  /** What the caseworker states beyond the record (job start, teaching units, needs-like facts). */
+  facts: wizardFactsSchema.optional(),
 });
 const Outcome = outcomeSchema.optional();
 export const MeasureTransitionInput = strict({

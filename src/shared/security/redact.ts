@@ -59,6 +59,8 @@ const REDACTED_KEYS: ReadonlySet<string> = new Set([
   'body',
   'text',
   'content',
+  'term',
+  'query',
   'goal',
   'description',
   'fields',
@@ -69,6 +71,7 @@ const REDACTED_KEYS: ReadonlySet<string> = new Set([
   'keptvalue',
   'othervalue',
   'base',
+  'basevalue',
   'data',
   'payload',
   // the printed Kooperationsplan (HTML preview, PDF bytes) and the contact person on it

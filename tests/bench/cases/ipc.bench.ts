@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startBridgeServer, type BridgeServer } from '../../../src/main/bridge/bridge-server';
 import { createDispatch, type Dispatch, type Handlers } from '../../../src/main/ipc/dispatch';
 import { silentLogger } from '../../../src/main/logging/logger';
-import { PLAN_PRINT_CHANNELS, WRITE_CHANNELS } from '../../../src/shared/ipc/contract';
+import { PLAN_PRINT_CHANNELS, WORKSPACE_CHANNELS, WRITE_CHANNELS } from '../../../src/shared/ipc/contract';
 import { defineBench } from '../types';
 
 const CALLS = process.env['BENCH_QUICK'] === '1' ? 200 : 2_000;
@@ -15,8 +15,13 @@ const notBenchmarked = () => {
 };
 const handlers: Handlers = {
   ...(Object.fromEntries(
-    [...WRITE_CHANNELS, ...PLAN_PRINT_CHANNELS].map((c) => [c, notBenchmarked]),
-  ) as unknown as Pick<Handlers, (typeof WRITE_CHANNELS)[number] | (typeof PLAN_PRINT_CHANNELS)[number]>),
+    [...WRITE_CHANNELS, ...PLAN_PRINT_CHANNELS, ...WORKSPACE_CHANNELS].map((c) => [c, notBenchmarked]),
+  ) as unknown as Pick<
+    Handlers,
+    | (typeof WRITE_CHANNELS)[number]
+    | (typeof PLAN_PRINT_CHANNELS)[number]
+    | (typeof WORKSPACE_CHANNELS)[number]
+  >),
   'app:info': () => ({
     name: 'Lotse',
     version: '0',
@@ -37,6 +42,21 @@ const handlers: Handlers = {
     throw new Error('not benchmarked here');
   },
   'appointments:list-day': () => [],
+  'cases:search': () => [],
+  'caseload:list': () => ({
+    items: [],
+    total: 0,
+    counts: { offices: {}, phases: {}, targetGroups: {}, overdueReview: 0 },
+  }),
+  'sync:status': notBenchmarked,
+  'sync:now': notBenchmarked,
+  'sync:case-issues': notBenchmarked,
+  'sync:resolve-conflict': notBenchmarked,
+  'sync:dismiss-rejection': notBenchmarked,
+  'assessments:list': notBenchmarked,
+  'goals:get': notBenchmarked,
+  'strategies:list': notBenchmarked,
+  'occupations:search': notBenchmarked,
 };
 
 async function perCallMs(fn: () => Promise<unknown>, calls: number): Promise<number> {

@@ -1,3 +1,4 @@
+import { createCaseloadReader } from '../../../src/main/features/cases/caseload';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { casesHandlers } from '../../../src/main/features/cases/cases.ipc';
 import type { CasesService } from '../../../src/main/features/cases/cases.service';
@@ -43,6 +44,7 @@ describe('cases:get', () => {
       cases,
       () => t.db,
       () => today,
+      createCaseloadReader({ db: () => t.db, caseworkerId: () => 'ifk-7', now: () => new Date() }),
     )['cases:get'];
     const get = (input: { caseId: string }) => handler(input, { channel: 'cases:get' });
     const before = ipcContract['cases:get'].output.parse(await get({ caseId }));

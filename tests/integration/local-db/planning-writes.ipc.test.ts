@@ -120,14 +120,32 @@ describe('assessments', () => {
     });
     expect(frozen.code).toBe('DOMAIN_RULE_VIOLATED');
     expect(frozen.message).toContain('Fortschreibung');
+    // The Profillage of a finalized version may still be overridden with a reason (logged beside
+    // the version); the derivation made at finalizing and the content stay as they are.
+    const derived = final.profileSituation!.derived;
+    const overridden = await b.call('assessments:override-profile', {
+      assessmentId: draft.id,
+      override: { value: 'none', reason: 'Pflege eines Angehörigen' },
+    });
+    expect(overridden.profileSituation).toMatchObject({
+      derived,
+      override: { value: 'none', reason: 'Pflege eines Angehörigen', by: 'ifk-7' },
+    });
+    expect({ ...overridden, profileSituation: null, rowVersion: 0 }).toEqual({
+      ...final,
+      profileSituation: null,
+      rowVersion: 0,
+    });
     expect(
       (
         await b.refused('assessments:override-profile', {
           assessmentId: draft.id,
-          override: { value: 'none', reason: 'x' },
+          override: { value: derived.result, reason: 'gleich' },
         })
       ).message,
-    ).toContain('Fortschreibung');
+    ).toContain('entspricht der abgeleiteten');
+    const cleared = await b.call('assessments:override-profile', { assessmentId: draft.id, override: null });
+    expect(cleared.profileSituation).toMatchObject({ derived, override: null });
     expect((await b.refused('assessments:create-draft', { caseId, values: {} })).message).toContain(
       'fortschreiben',
     );

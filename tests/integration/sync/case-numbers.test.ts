@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCaseloadReader } from '../../../src/main/features/cases/caseload';
 import { casesHandlers } from '../../../src/main/features/cases/cases.ipc';
 import { createCasesService } from '../../../src/main/features/cases/cases.service';
 import { isProvisionalCaseNumber } from '../../../src/shared/domain/case/case';
@@ -47,7 +48,12 @@ for (const dialect of SERVER_DIALECTS) {
             person: sampleFields('persons', { caseId: 'x', id: 'x' }),
           });
           // offline: what the caseworker reads is a number, marked provisional
-          const detail = await casesHandlers(cases, () => t.db, today)['cases:get'](
+          const caseload = createCaseloadReader({
+            db: () => t.db,
+            caseworkerId: () => sessions[i]!.userId,
+            now: () => new Date(),
+          });
+          const detail = await casesHandlers(cases, () => t.db, today, caseload)['cases:get'](
             { caseId },
             { channel: 'cases:get' },
           );

@@ -2,7 +2,10 @@ import { migration0010 } from './0010-initial-schema';
 import { migration0020 } from './0020-sync-scope-and-conflicts';
 import { migration0030 } from './0030-caseload-order-indexes';
 import { migration0040 } from './0040-entity-spine';
+import { migration0050 } from './0050-search-keys-and-caseload';
+import { migration0060 } from './0060-sync-engine';
 import { migration0070 } from './0070-plan-documents';
+import { migration0080 } from './0080-appointment-invitation';
 import type { Migration } from './migration';
 
 /** Every local migration, in order. Vite bundles main, so the list is static (no folder glob). */
@@ -11,7 +14,10 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0020,
   migration0030,
   migration0040,
+  migration0050,
+  migration0060,
   migration0070,
+  migration0080,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -33,6 +33,8 @@ export interface SyncRejectionTable {
   payload: string;
   created_at: string;
   seen_at: string | null;
+  /** Since migration 0060 (null for older rows). */
+  op: Generated<'create' | 'update' | 'archive' | null>;
 }
 
 export interface AccessScopeTable {
@@ -53,6 +55,14 @@ export interface SyncConflictTable {
   created_at: string;
   resolved_at: string | null;
   resolved_by: string | null;
+  /** Since migration 0060: the server's conflict record as it is. */
+  kind: Generated<'conflict' | 'merged'>;
+  base_value: string | null;
+  kept_value: string | null;
+  other_value: string | null;
+  kept_by: string | null;
+  other_by: string | null;
+  resolution: string | null;
 }
 
 export type OutboxRow = Selectable<OutboxTable>;

@@ -2,6 +2,7 @@ import type { Handlers } from '../../ipc/dispatch';
 import type { AssessmentDraftChanges, AssessmentsService, EntryInput } from './assessments.service';
 
 type Channels =
+  | 'assessments:list'
   | 'assessments:create-draft'
   | 'assessments:record-entry'
   | 'assessments:remove-entry'
@@ -13,6 +14,7 @@ type Channels =
 /** IPC handlers of the Potenzialanalyse (inputs already parsed by dispatch). */
 export function assessmentsHandlers(assessments: AssessmentsService): Pick<Handlers, Channels> {
   return {
+    'assessments:list': ({ caseId }) => assessments.history(caseId),
     'assessments:create-draft': ({ caseId, values }) =>
       assessments.createDraft(caseId, values as AssessmentDraftChanges),
     'assessments:record-entry': ({ assessmentId, entry, expectedRowVersion }) =>

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { AppError } from '../../../shared/errors';
 import {
   amendAssessment,
   createAssessment,
@@ -21,6 +22,7 @@ import {
 } from '../../../shared/domain/assessment/profile-situation';
 import type { Entities, FieldsInput } from '../../../shared/entities/index';
 import type { LocalDb } from '../../db/local-db';
+import { assessmentVersions } from '../goals/planning.queries';
 import { writeSynced, type WriteContext } from '../../db/write-synced';
 import {
   dtoOf,
@@ -125,6 +127,19 @@ export function createAssessmentsService(deps: AssessmentsServiceDeps) {
   }
 
   return {
+    /** Every live version of the case's Potenzialanalyse, newest first (the case must exist). */
+    async history(caseId: string): Promise<{ versions: Dto<'assessments'>[] }> {
+      const db = kit.db();
+      const found = await db
+        .selectFrom('cases')
+        .select('id')
+        .where('id', '=', caseId)
+        .where('archived_at', 'is', null)
+        .executeTakeFirst();
+      if (!found) throw new AppError('NOT_FOUND');
+      return { versions: (await assessmentVersions(db, caseId)) as Dto<'assessments'>[] };
+    },
+
     /** A new, empty draft (version 1). A case has one Potenzialanalyse; later ones are amendments. */
     async createDraft(
       caseId: string,
@@ -217,7 +232,9 @@ export function createAssessmentsService(deps: AssessmentsServiceDeps) {
 
     /**
      * Sets (or, with null, removes) a Profillage that deviates from the derived one, with a reason.
-     * Only on a draft: a finalized version is never changed (amend it instead).
+     * On a draft the derivation is of the draft as it stands (derived again at finalizing); on a
+     * finalized version the Profillage derived at finalizing stays and only the override changes:
+     * the content of the version itself is never changed.
      */
     async overrideProfile(
       assessmentId: string,
@@ -226,22 +243,27 @@ export function createAssessmentsService(deps: AssessmentsServiceDeps) {
     ): Promise<Dto<'assessments'>> {
       return kit.write(async (trx, ctx) => {
         const stored = await requireLive(trx, 'assessments', assessmentId);
-        if (stored.status === 'finalized')
-          throw ruleViolated(
-            'Die Profillage einer abgeschlossenen Potenzialanalyse wird nicht mehr geändert. Bitte eine Fortschreibung anlegen und dort abweichend festlegen.',
-          );
         const at = kit.now().toISOString();
-        const decided = decideProfileSituation(assessmentOf(stored), {
-          catalogue: criteria,
-          by: ctx.actorId,
-          at,
-        });
+        const decided =
+          stored.status === 'finalized' && stored.profileSituation
+            ? stored.profileSituation
+            : decideProfileSituation(assessmentOf(stored), { catalogue: criteria, by: ctx.actorId, at });
         let profileSituation = clearProfileOverride(decided);
         if (override) {
           const result = overrideProfileSituation(decided, { ...override, by: ctx.actorId, at });
           if (!result.ok) throw ruleViolated(result.error.message, result.error.problems ?? []);
           profileSituation = result.value;
         }
+        if (stored.status === 'finalized')
+          return dtoOf(
+            await writeSynced(trx, ctx, {
+              entity: 'assessments',
+              op: 'update',
+              id: stored.id,
+              values: { profileSituation },
+              ...(expectedRowVersion === undefined ? {} : { expectedRowVersion }),
+            }),
+          );
         return saveDraft(trx, ctx, stored, assessmentOf(stored), { profileSituation }, expectedRowVersion);
       });
     },

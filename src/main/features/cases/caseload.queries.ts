@@ -1,3 +1,5 @@
+import { appointmentDay } from '../../../shared/domain/case/appointment';
+import { addDays } from '../../../shared/domain/common/dates';
 import type { Executor } from '../../db/kysely';
 import type { AppointmentRow, CaseStatus } from '../../db/local-db';
 
@@ -18,18 +20,22 @@ export type DayAppointmentRow = AppointmentRow & {
   case_number: string;
 };
 
-/** Appointments of one calendar day (ISO date), with the person's name and case number. */
-export function listDayAppointments(db: Executor, day: string): Promise<DayAppointmentRow[]> {
-  const next = new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
-  return db
+/**
+ * Appointments of one calendar day at the offices (ISO date, Europe/Berlin: an appointment at
+ * 00:30 in Berlin is 23:30 UTC the day before), with the person's name and case number.
+ */
+export async function listDayAppointments(db: Executor, day: string): Promise<DayAppointmentRow[]> {
+  const rows = await db
     .selectFrom('appointments as a')
     .innerJoin('cases as c', 'c.id', 'a.case_id')
     .innerJoin('persons as p', 'p.id', 'c.person_id')
     .selectAll('a')
     .select(['p.first_name', 'p.last_name', 'c.case_number'])
-    .where('a.starts_at', '>=', day)
-    .where('a.starts_at', '<', next)
+    .where('a.starts_at', '>=', addDays(day, -1))
+    .where('a.starts_at', '<', addDays(day, 2))
     .where('a.archived_at', 'is', null)
-    .orderBy('a.starts_at')
     .execute();
+  return rows
+    .filter((r) => appointmentDay(r.starts_at) === day)
+    .sort((a, b) => Date.parse(a.starts_at) - Date.parse(b.starts_at));
 }

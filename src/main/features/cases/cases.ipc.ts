@@ -2,12 +2,15 @@ import type { IsoDate } from '../../../shared/domain/common/dates';
 import { isProvisionalCaseNumber } from '../../../shared/domain/case/case';
 import { isSingleParentHousehold } from '../../../shared/domain/case/household';
 import { targetGroupsFrom } from '../../../shared/domain/case/target-groups';
+import { phaseProgress } from '../../../shared/domain/case/phase-progress';
+import { phaseProgressRecords } from '../goals/planning.queries';
 import { appointmentsEntity, fromRow } from '../../../shared/entities/index';
 import type { CaseDetailDto, DayAppointment } from '../../../shared/ipc/contract';
 import type { Handlers } from '../../ipc/dispatch';
 import type { AppointmentRow } from '../../db/local-db';
 import type { Executor } from '../../db/kysely';
 import { countCasesByStatus, listDayAppointments } from './caseload.queries';
+import type { CaseloadReader } from './caseload';
 import type {
   AppointmentInput,
   CaseChanges,
@@ -26,8 +29,11 @@ export function casesHandlers(
   cases: CasesService,
   db: () => Executor,
   today: () => IsoDate,
-): Pick<Handlers, 'cases:list' | 'cases:get' | 'appointments:list-day'> {
+  caseload: CaseloadReader,
+): Pick<Handlers, 'cases:list' | 'cases:get' | 'cases:search' | 'caseload:list' | 'appointments:list-day'> {
   return {
+    'cases:search': ({ query, limit }) => cases.searchCases(query.trim(), { limit: limit ?? 50 }),
+    'caseload:list': (input) => caseload(input),
     'cases:list': async ({ query, status, limit, offset }) => {
       const text = query?.trim() ?? '';
       if (text.length > 0) {
@@ -42,6 +48,7 @@ export function casesHandlers(
     'cases:get': async ({ caseId }): Promise<CaseDetailDto> => {
       const d = await cases.getCase(caseId);
       const on = today();
+      const phases = phaseProgress(await phaseProgressRecords(db(), caseId), on);
       return {
         summary: {
           caseId: d.case.id,
@@ -78,6 +85,7 @@ export function casesHandlers(
         ),
         appointments: d.appointments,
         notes: d.notes,
+        phases,
       };
     },
     'appointments:list-day': async ({ day }): Promise<DayAppointment[]> => {

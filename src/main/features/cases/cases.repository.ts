@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { appointmentDay } from '../../../shared/domain/case/appointment';
+import { addDays } from '../../../shared/domain/common/dates';
 import type { Executor } from '../../db/kysely';
 import type { Kysely } from 'kysely';
 import {
@@ -106,30 +107,12 @@ export function toFtsQuery(input: string): string | undefined {
   return terms.map((t) => `"${t}"*`).join(' AND ');
 }
 
-/** Full-text search over names, customer and case numbers, towns and (unrestricted) notes. */
-export async function searchCases(
-  db: Executor,
-  input: string,
-  options: { limit?: number } = {},
-): Promise<CaseListItem[]> {
-  const fts = toFtsQuery(input);
-  if (!fts) return [];
-  const limit = Math.min(options.limit ?? 50, 500);
-  // Several index rows (person, case, notes) may point to one case: fetch ranked rows, keep the best per case.
-  const ranked = await sql<{ case_id: string }>`
-    SELECT case_id FROM search_index WHERE search_index MATCH ${fts} ORDER BY rank LIMIT ${limit * 4}`.execute(
-    db,
-  );
-  const order = new Map<string, number>();
-  for (const r of ranked.rows) {
-    if (!order.has(r.case_id)) order.set(r.case_id, order.size);
-    if (order.size >= limit) break;
-  }
-  if (order.size === 0) return [];
-  const rows = await listQuery(db)
-    .where('c.id', 'in', [...order.keys()])
+/** Caseload rows of the given (live) cases, in no particular order. */
+export function listCasesByIds(db: Executor, caseIds: readonly string[]): Promise<CaseListItem[]> {
+  if (caseIds.length === 0) return Promise.resolve([]);
+  return listQuery(db)
+    .where('c.id', 'in', [...caseIds])
     .execute();
-  return rows.sort((a, b) => (order.get(a.caseId) ?? 0) - (order.get(b.caseId) ?? 0));
 }
 
 type Rec<E extends EntityName> = RecordOf<Entities[E]['fields']> & { rowVersion: number };
@@ -217,17 +200,21 @@ export function getPerson(db: Executor, personId: string): Promise<PersonRow | u
   return db.selectFrom('persons').selectAll().where('id', '=', personId).executeTakeFirst();
 }
 
-/** Appointments of one day (ISO date `YYYY-MM-DD`; starts_at is an ISO timestamp), across the caseload. */
-export function listAppointmentsOn(db: Executor, day: string): Promise<AppointmentRow[]> {
-  const next = new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
-  return db
+/**
+ * Appointments of one day at the offices (ISO date `YYYY-MM-DD`, Europe/Berlin; starts_at is an
+ * ISO timestamp with offset), across the caseload.
+ */
+export async function listAppointmentsOn(db: Executor, day: string): Promise<AppointmentRow[]> {
+  const rows = await db
     .selectFrom('appointments')
     .selectAll()
-    .where('starts_at', '>=', day)
-    .where('starts_at', '<', next)
+    .where('starts_at', '>=', addDays(day, -1))
+    .where('starts_at', '<', addDays(day, 2))
     .where('archived_at', 'is', null)
-    .orderBy('starts_at')
     .execute();
+  return rows
+    .filter((r) => appointmentDay(r.starts_at) === day)
+    .sort((a, b) => Date.parse(a.starts_at) - Date.parse(b.starts_at));
 }
 
 /** Provisional case numbers this laptop has handed out for an office and year (for the next one). */
@@ -238,4 +225,21 @@ export async function countProvisionalNumbers(db: Executor, prefix: string): Pro
     .where('provisional_case_number', 'like', `${prefix}%`)
     .executeTakeFirst();
   return Number(row?.n ?? 0);
+}
+
+/** The live records of one type of a case, in domain terms (oldest first by creation). */
+export async function listCaseRecords<E extends EntityName>(
+  db: Executor,
+  entity: E,
+  caseId: string,
+): Promise<Rec<E>[]> {
+  const rows = await (db as unknown as Kysely<Record<string, Record<string, unknown>>>)
+    .selectFrom(entity)
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('archived_at', 'is', null)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => record(entity, r));
 }

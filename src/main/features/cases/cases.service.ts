@@ -1,8 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import {
-  APPOINTMENT_STATUS_LABELS,
-  canChangeAppointmentStatus,
-} from '../../../shared/domain/case/appointment';
+import { appointmentChangeProblem } from '../../../shared/domain/case/appointment';
 import {
   CASE_STATUS_LABELS,
   canChangeCaseStatus,
@@ -14,6 +11,7 @@ import { isOfficeId, officeCode } from '../../../shared/domain/case/office';
 import { isoDateSchema } from '../../../shared/domain/common/dates';
 import { dtoOf, requireLive, serviceKit, type Dto, type ServiceDeps } from '../common/service-kit';
 import { moveLastContact } from './last-contact';
+import { searchCaseHits, type SearchHit } from './case-search';
 import type { Entities, EntityName, FieldsInput } from '../../../shared/entities/index';
 import { AppError } from '../../../shared/errors';
 import type { LocalDb } from '../../db/local-db';
@@ -24,7 +22,6 @@ import {
   listAppointmentsOn,
   listCases,
   listOffices,
-  searchCases,
   type CaseDetail,
   type CaseListItem,
   type ListCasesFilter,
@@ -78,8 +75,9 @@ export function createCasesService(deps: CasesServiceDeps) {
 
   return {
     listCases: (filter?: ListCasesFilter): Promise<CaseListItem[]> => listCases(db(), filter),
-    searchCases: (query: string, options?: { limit?: number }): Promise<CaseListItem[]> =>
-      searchCases(db(), query, options),
+    /** Search as you type, names ranked before numbers before notes (case-search.ts). */
+    searchCases: (query: string, options?: { limit?: number }): Promise<SearchHit[]> =>
+      searchCaseHits(db(), query, options),
     listOffices: () => listOffices(db()),
     listAppointmentsOn: (day: string) => {
       requireDate(day, 'day');
@@ -256,6 +254,14 @@ export function createCasesService(deps: CasesServiceDeps) {
       const appointmentId = kit.newId();
       const written = await kit.write(async (trx, ctx) => {
         await requireLive(trx, 'cases', caseId);
+        if (input.status !== undefined && input.status !== 'geplant' && input.startsAt !== undefined) {
+          const problem = appointmentChangeProblem(
+            { status: 'geplant', startsAt: input.startsAt },
+            { status: input.status },
+            kit.now(),
+          );
+          if (problem) throw new AppError('INVALID_TRANSITION', problem);
+        }
         const result = await writeSynced(trx, ctx, {
           entity: 'appointments',
           op: 'create',
@@ -277,15 +283,15 @@ export function createCasesService(deps: CasesServiceDeps) {
     ): Promise<Dto<'appointments'>> {
       return kit.write(async (trx, ctx) => {
         const current = await requireLive(trx, 'appointments', appointmentId);
-        if (
-          changes.status !== undefined &&
-          changes.status !== current.status &&
-          !canChangeAppointmentStatus(current.status, changes.status)
-        )
-          throw new AppError(
-            'INVALID_TRANSITION',
-            `Ein Termin im Status „${APPOINTMENT_STATUS_LABELS[current.status]}“ kann nicht auf „${APPOINTMENT_STATUS_LABELS[changes.status]}“ gesetzt werden.`,
-          );
+        const problem = appointmentChangeProblem(
+          current,
+          {
+            ...(changes.status !== undefined ? { status: changes.status } : {}),
+            ...(changes.startsAt !== undefined ? { startsAt: changes.startsAt } : {}),
+          },
+          kit.now(),
+        );
+        if (problem) throw new AppError('INVALID_TRANSITION', problem);
         const result = await writeSynced(trx, ctx, {
           entity: 'appointments',
           op: 'update',

@@ -4,8 +4,20 @@ import type { GoalChanges, GoalInput, GoalsService, StrategyChoiceInput } from '
 /** IPC handlers of goals and strategy choices (inputs already parsed by dispatch). */
 export function goalsHandlers(
   goals: GoalsService,
-): Pick<Handlers, 'goals:create' | 'goals:update' | 'strategies:choose' | 'strategies:archive'> {
+): Pick<
+  Handlers,
+  | 'goals:get'
+  | 'goals:create'
+  | 'goals:update'
+  | 'strategies:list'
+  | 'strategies:choose'
+  | 'strategies:archive'
+  | 'occupations:search'
+> {
   return {
+    'goals:get': ({ caseId }) => goals.getGoal(caseId),
+    'strategies:list': ({ caseId }) => goals.strategyOverview(caseId),
+    'occupations:search': ({ query, limit }) => goals.searchOccupations(query, limit),
     'goals:create': ({ caseId, values }) => goals.createGoal(caseId, values as GoalInput),
     'goals:update': ({ goalId, changes, expectedRowVersion }) =>
       goals.updateGoal(goalId, changes as GoalChanges, expectedRowVersion),

@@ -1,7 +1,19 @@
 import type { Kysely, Transaction } from 'kysely';
 import { defaultCriteriaCatalogue } from '../../../shared/domain/assessment/criteria';
 import { validateGoal } from '../../../shared/domain/goals/goal';
-import { checkStrategySelection } from '../../../shared/domain/goals/strategies';
+import {
+  checkStrategySelection,
+  defaultStrategyCatalogue,
+  findStrategy,
+  proposeStrategies,
+  STRATEGY_OFFICE_IDS,
+  type StrategyOfficeId,
+} from '../../../shared/domain/goals/strategies';
+import { defaultOccupationCatalogue, searchOccupations } from '../../../shared/domain/goals/occupations';
+import { AppError } from '../../../shared/errors';
+import type { StrategyOverview } from '../../../shared/ipc/planning-read-contract';
+import type { Executor } from '../../db/kysely';
+import { assessmentVersions, currentGoal, liveRecordsOfCase } from './planning.queries';
 import type { Entities, FieldsInput } from '../../../shared/entities/index';
 import type { LocalDb } from '../../db/local-db';
 import { writeSynced } from '../../db/write-synced';
@@ -35,8 +47,11 @@ function checkedGoal(record: Record<string, unknown>) {
   return values;
 }
 
-/** The latest live version of the case's Potenzialanalyse, or undefined. */
-async function latestAssessment(
+/**
+ * The latest finalized version of the case's Potenzialanalyse, or undefined: strategies serve the
+ * needs of a finalized version (an amendment in progress is not yet the basis).
+ */
+async function latestFinalized(
   trx: Transaction<LocalDb>,
   caseId: string,
 ): Promise<Stored<'assessments'> | undefined> {
@@ -44,10 +59,22 @@ async function latestAssessment(
     .selectFrom('assessments')
     .select('id')
     .where('case_id', '=', caseId)
+    .where('status', '=', 'finalized')
     .where('archived_at', 'is', null)
     .orderBy('version', 'desc')
     .executeTakeFirst()) as { id: string } | undefined;
   return row ? requireLive(trx, 'assessments', row.id) : undefined;
+}
+
+async function requireCase(db: Executor, caseId: string) {
+  const found = await db
+    .selectFrom('cases')
+    .select(['id', 'office_id'])
+    .where('id', '=', caseId)
+    .where('archived_at', 'is', null)
+    .executeTakeFirst();
+  if (!found) throw new AppError('NOT_FOUND');
+  return found;
 }
 
 /**
@@ -58,6 +85,44 @@ export function createGoalsService(deps: ServiceDeps) {
   const kit = serviceKit(deps);
 
   return {
+    /** The case's goal, or null when none is set yet. */
+    async getGoal(caseId: string): Promise<Dto<'goals'> | null> {
+      const db = kit.db();
+      await requireCase(db, caseId);
+      return (await currentGoal(db, caseId)) as Dto<'goals'> | null;
+    },
+
+    /**
+     * Proposals per need of the latest finalized Potenzialanalyse (key factor, übergreifend and the
+     * local offers of the case's office valid today) and the strategies chosen for it.
+     */
+    async strategyOverview(caseId: string): Promise<StrategyOverview> {
+      const db = kit.db();
+      const found = await requireCase(db, caseId);
+      const finalized = (await assessmentVersions(db, caseId)).find((a) => a.status === 'finalized');
+      if (!finalized) return { assessmentId: null, assessmentVersion: null, proposals: [], choices: [] };
+      const office = (STRATEGY_OFFICE_IDS as readonly string[]).includes(found.office_id)
+        ? { office: found.office_id as StrategyOfficeId }
+        : {};
+      const proposals = proposeStrategies(finalized, {
+        criteria: defaultCriteriaCatalogue,
+        on: kit.today(),
+        ...office,
+      });
+      const choices = (await liveRecordsOfCase(db, 'strategy_choices', caseId, 'created_at'))
+        .filter((c) => c.assessmentId === finalized.id)
+        .map((c) => {
+          const located = findStrategy(defaultStrategyCatalogue, c.strategyId);
+          return { ...c, group: located?.group ?? null, label: located?.strategy.label ?? c.strategyId };
+        });
+      return { assessmentId: finalized.id, assessmentVersion: finalized.version, proposals, choices };
+    },
+
+    /** Zielberuf search over the KldB list (folded German, ranked). */
+    searchOccupations(query: string, limit?: number) {
+      return searchOccupations(defaultOccupationCatalogue, query, limit);
+    },
+
     async createGoal(caseId: string, input: GoalInput): Promise<Dto<'goals'>> {
       return kit.write(async (trx, ctx) => {
         await requireLive(trx, 'cases', caseId);
@@ -98,10 +163,10 @@ export function createGoalsService(deps: ServiceDeps) {
       return kit.write(async (trx, ctx) => {
         await requireLive(trx, 'cases', caseId);
         if (input.goalId) await requireInCase(trx, 'goals', input.goalId, caseId, 'goalId');
-        const assessment = await latestAssessment(trx, caseId);
+        const assessment = await latestFinalized(trx, caseId);
         if (!assessment)
           throw ruleViolated(
-            'Eine Handlungsstrategie setzt eine Potenzialanalyse mit Handlungsbedarfen voraus. Bitte zuerst die Potenzialanalyse erfassen.',
+            'Eine Handlungsstrategie setzt eine abgeschlossene Potenzialanalyse mit Handlungsbedarfen voraus. Bitte zuerst die Potenzialanalyse erfassen und abschließen.',
           );
         const strategyId = String(input.strategyId ?? '');
         const servesNeeds = [...(input.servesNeeds ?? [])];

@@ -88,6 +88,7 @@ export async function recordPushResponse(
           payload: JSON.stringify(m.fields),
           created_at: now,
           seen_at: null,
+          op: m.op,
         })
         .onConflict((oc) => oc.column('mutation_id').doNothing())
         .execute();

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { CASE_STATUSES } from '../../../shared/domain/case/case';
+import { OFFICE_IDS } from '../../../shared/domain/case/office';
+import { TARGET_GROUPS } from '../../../shared/domain/case/target-groups';
+import { CASELOAD_SORT_COLUMNS } from '../../../shared/ipc/contract';
 import { isoDateSchema } from '../../../shared/domain/common/dates';
 import { recordIdSchema } from '../../../shared/domain/common/schemas';
 
@@ -11,10 +14,23 @@ import { recordIdSchema } from '../../../shared/domain/common/schemas';
 export const CASELOAD_STATUS_FILTERS = [...CASE_STATUSES, 'alle'] as const;
 export type CaseloadStatusFilter = (typeof CASELOAD_STATUS_FILTERS)[number];
 
-/** #/faelle?q=…&status=… – the search text and status filter survive opening a case and a reload. */
+/**
+ * #/faelle?q=…&sort=…&dir=…&office=…&phase=…&group=…&overdue=1 – search text, sort and filters of
+ * Mein Bestand survive opening a case and a reload.
+ */
 export const caseloadSearchSchema = z.object({
-  q: z.string().optional().catch(undefined),
+  q: z.string().max(200).optional().catch(undefined),
   status: z.enum(CASELOAD_STATUS_FILTERS).optional().catch(undefined),
+  sort: z.enum(CASELOAD_SORT_COLUMNS).optional().catch(undefined),
+  dir: z.enum(['asc', 'desc']).optional().catch(undefined),
+  office: z.enum(OFFICE_IDS).optional().catch(undefined),
+  phase: z.coerce
+    .number()
+    .pipe(z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]))
+    .optional()
+    .catch(undefined),
+  group: z.enum(TARGET_GROUPS).optional().catch(undefined),
+  overdue: z.coerce.number().pipe(z.literal(1)).optional().catch(undefined),
 });
 export type CaseloadSearch = z.infer<typeof caseloadSearchSchema>;
 

@@ -9,6 +9,11 @@ import { AppointmentsPage } from '../features/appointments/AppointmentsPage';
 import { CaseloadPage } from '../features/caseload/CaseloadPage';
 import { CaseOverviewSection } from '../features/case-workspace/CaseOverviewSection';
 import { CaseWorkspaceLayout } from '../features/case-workspace/CaseWorkspaceLayout';
+import { MeasuresSection } from '../features/case-workspace/MeasuresSection';
+import { ImplementationSection } from '../features/case-workspace/ImplementationSection';
+import { GoalSection } from '../features/goals/GoalSection';
+import { ProfilingSection } from '../features/profiling/ProfilingSection';
+import { StrategiesSection } from '../features/strategies/StrategiesSection';
 import { PlanSection } from '../features/case-workspace/PlanSection';
 import { QualityPage } from '../features/quality/QualityPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -68,6 +73,41 @@ export const caseOverviewRoute = createRoute({
   component: CaseOverviewSection,
 });
 
+/** Maßnahmen: the case's measures, their status, and the assignment wizard. */
+export const caseMeasuresRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: 'massnahmen',
+  component: MeasuresSection,
+});
+
+/** Phase 1: Potenzialanalyse (strengths first, needs, forecast, Profillage, versions). */
+export const caseProfilingRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: 'profil',
+  component: ProfilingSection,
+});
+
+/** Phase 2: Zielfestlegung (goal type, Zielberuf, intermediate goals). */
+export const caseGoalRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: 'ziel',
+  component: GoalSection,
+});
+
+/** Phase 3: Strategieauswahl (proposals per need, chosen strategies). */
+export const caseStrategiesRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: 'strategien',
+  component: StrategiesSection,
+});
+
+/** Phase 4: Umsetzung und Nachhaltung (what is done and missing). */
+export const caseImplementationRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: 'umsetzung',
+  component: ImplementationSection,
+});
+
 /** Kooperationsplan: preview, what is missing, hand-over and the handed-over versions. */
 export const casePlanRoute = createRoute({
   getParentRoute: () => caseRoute,
@@ -113,7 +153,15 @@ const settingsRoute = createRoute({
 export const routeTree = rootRoute.addChildren([
   indexRoute,
   caseloadRoute,
-  caseRoute.addChildren([caseOverviewRoute, casePlanRoute]),
+  caseRoute.addChildren([
+    caseOverviewRoute,
+    caseProfilingRoute,
+    caseGoalRoute,
+    caseStrategiesRoute,
+    caseMeasuresRoute,
+    casePlanRoute,
+    caseImplementationRoute,
+  ]),
   appointmentsRoute,
   appointmentsDayRoute,
   qualityRoute,

@@ -4,7 +4,7 @@ import { AppError, isAppErrorCode, type AppErrorCode } from '../../../shared/err
 import { dateInBerlin } from '../../../shared/domain/common/dates';
 import { finalCaseNumber, isProvisionalCaseNumber } from '../../../shared/domain/case/case';
 import { isOfficeId, officeCode } from '../../../shared/domain/case/office';
-import type { EntityRegistry } from '../../../shared/entities/index';
+import { mutableWhenFrozen, type EntityRegistry } from '../../../shared/entities/index';
 import {
   canChangeCaseStatus,
   checkEntityFields,
@@ -385,7 +385,8 @@ async function applyMutation(
   let conflicted = false;
   const stale = m.baseRowVersion !== null && m.baseRowVersion !== rowVersion;
 
-  if (def.frozen?.(data)) return rejected(m, 'DOMAIN_RULE_VIOLATED');
+  if (def.frozen?.(data) && (m.op === 'archive' || !mutableWhenFrozen(def, Object.keys(m.fields))))
+    return rejected(m, 'DOMAIN_RULE_VIOLATED');
   for (const [name, f] of Object.entries(m.fields)) {
     // set-once and server-owned fields are decided at creation; a different value is refused
     const policy = def.fields[name]?.policy;

@@ -6,3 +6,4 @@ export * from './profile-decision-table';
 export * from './profile-situation';
 export * from './hints';
 export * from './resources';
+export * from './diff';

@@ -1,6 +1,6 @@
 /** Appointments (Termine) and the contact density derived from them. */
 import { z } from 'zod';
-import { dateOf, type IsoDate } from '../common/dates';
+import { dateInBerlin, formatGermanDate, type IsoDate } from '../common/dates';
 import { recordIdSchema } from '../common/schemas';
 
 export const APPOINTMENT_STATUSES = ['geplant', 'wahrgenommen', 'versaeumt', 'abgesagt'] as const;
@@ -30,6 +30,26 @@ export const APPOINTMENT_KIND_LABELS: Readonly<Record<AppointmentKind, string>> 
   jva: 'Sprechtag JVA',
 };
 
+/**
+ * How the person was invited: a plain invitation, a Meldeaufforderung with Rechtsfolgenbelehrung
+ * (§ 59 SGB II i. V. m. § 309 SGB III: missing it without good cause has consequences), or no
+ * written invitation (arranged by phone or in person).
+ */
+export const INVITATION_KINDS = ['einladung', 'meldeaufforderung', 'keine'] as const;
+export type InvitationKind = (typeof INVITATION_KINDS)[number];
+export const INVITATION_KIND_LABELS: Readonly<Record<InvitationKind, string>> = {
+  einladung: 'Einladung ohne Rechtsfolgenbelehrung',
+  meldeaufforderung: 'Meldeaufforderung mit Rechtsfolgenbelehrung (§ 59 SGB II, § 309 SGB III)',
+  keine: 'keine schriftliche Einladung (mündlich vereinbart)',
+};
+
+/** Kinds held away from the office (outreach: JVA consultation day, home visit). */
+export const OUTREACH_KINDS: readonly AppointmentKind[] = ['jva', 'hausbesuch'];
+
+export function isOutreach(kind: AppointmentKind): boolean {
+  return OUTREACH_KINDS.includes(kind);
+}
+
 export const appointmentSchema = z.object({
   id: recordIdSchema,
   caseId: recordIdSchema,
@@ -44,6 +64,7 @@ export const appointmentSchema = z.object({
   /** What the appointment is about (Anlass), as the invitation names it: "Profiling", "Zielvereinbarung". */
   subject: z.string().trim().max(200).nullable().default(null),
   status: z.enum(APPOINTMENT_STATUSES).default('geplant'),
+  invitation: z.enum(INVITATION_KINDS, { error: 'Bitte die Art der Einladung wählen.' }).default('einladung'),
 });
 export type Appointment = z.output<typeof appointmentSchema>;
 
@@ -59,6 +80,36 @@ export function canChangeAppointmentStatus(from: AppointmentStatus, to: Appointm
   return TRANSITIONS[from].includes(to);
 }
 
+/** The day at the offices (Europe/Berlin) on which an appointment starts. */
+export function appointmentDay(startsAt: string): IsoDate {
+  return dateInBerlin(new Date(startsAt));
+}
+
+/**
+ * Why a change of an appointment is refused (German), or null: only a planned appointment is
+ * rescheduled; attended or missed is recorded once the appointment has begun, never ahead.
+ */
+export function appointmentChangeProblem(
+  current: Pick<Appointment, 'status' | 'startsAt'>,
+  change: { readonly status?: AppointmentStatus; readonly startsAt?: string },
+  now: Date,
+): string | null {
+  const to = change.status ?? current.status;
+  if (to !== current.status && !canChangeAppointmentStatus(current.status, to))
+    return `Ein Termin im Status „${APPOINTMENT_STATUS_LABELS[current.status]}“ kann nicht auf „${APPOINTMENT_STATUS_LABELS[to]}“ gesetzt werden.`;
+  const moved = change.startsAt !== undefined && Date.parse(change.startsAt) !== Date.parse(current.startsAt);
+  if (moved && current.status !== 'geplant')
+    return `Nur ein geplanter Termin kann verschoben werden; dieser ist „${APPOINTMENT_STATUS_LABELS[current.status]}“.`;
+  const startsAt = change.startsAt ?? current.startsAt;
+  if (
+    to !== current.status &&
+    (to === 'wahrgenommen' || to === 'versaeumt') &&
+    Date.parse(startsAt) > now.getTime()
+  )
+    return `Der Termin am ${formatGermanDate(appointmentDay(startsAt))} hat noch nicht begonnen; „${APPOINTMENT_STATUS_LABELS[to]}“ wird erst danach erfasst.`;
+  return null;
+}
+
 /** Date of the last attended appointment on or before `on` (null when there was none). */
 export function lastContactOn(
   appointments: readonly Pick<Appointment, 'startsAt' | 'status'>[],
@@ -67,7 +118,7 @@ export function lastContactOn(
   let last: IsoDate | null = null;
   for (const a of appointments) {
     if (a.status !== 'wahrgenommen') continue;
-    const day = dateOf(new Date(a.startsAt));
+    const day = dateInBerlin(new Date(a.startsAt));
     if (day <= on && (last === null || day > last)) last = day;
   }
   return last;
@@ -79,7 +130,9 @@ export function consecutiveMissed(
   on: IsoDate,
 ): number {
   const past = appointments
-    .filter((a) => a.status !== 'abgesagt' && a.status !== 'geplant' && dateOf(new Date(a.startsAt)) <= on)
+    .filter(
+      (a) => a.status !== 'abgesagt' && a.status !== 'geplant' && dateInBerlin(new Date(a.startsAt)) <= on,
+    )
     .sort((a, b) => Date.parse(b.startsAt) - Date.parse(a.startsAt));
   let count = 0;
   for (const a of past) {

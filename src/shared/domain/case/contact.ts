@@ -4,10 +4,18 @@
  * latest of these and of the attended appointments.
  */
 import { z } from 'zod';
-import { dateOf, type IsoDate } from '../common/dates';
+import { dateInBerlin, type IsoDate } from '../common/dates';
 import { recordIdSchema } from '../common/schemas';
 
-export const CONTACT_CHANNELS = ['persoenlich', 'telefon', 'video', 'e-mail', 'brief', 'jva'] as const;
+export const CONTACT_CHANNELS = [
+  'persoenlich',
+  'telefon',
+  'video',
+  'e-mail',
+  'brief',
+  'jva',
+  'aufsuchend',
+] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 export const CONTACT_CHANNEL_LABELS: Readonly<Record<ContactChannel, string>> = {
   persoenlich: 'persönlich',
@@ -16,6 +24,7 @@ export const CONTACT_CHANNEL_LABELS: Readonly<Record<ContactChannel, string>> = 
   'e-mail': 'E-Mail',
   brief: 'Brief',
   jva: 'Sprechtag JVA',
+  aufsuchend: 'aufsuchend (vor Ort)',
 };
 
 export const CONTACT_DIRECTIONS = ['inbound', 'outbound'] as const;
@@ -48,7 +57,7 @@ export function lastReachedContactOn(
   let last: IsoDate | null = null;
   for (const c of contacts) {
     if (!c.reached) continue;
-    const day = dateOf(new Date(c.occurredAt));
+    const day = dateInBerlin(new Date(c.occurredAt));
     if (day <= on && (last === null || day > last)) last = day;
   }
   return last;

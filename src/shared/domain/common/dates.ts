@@ -50,9 +50,17 @@ export const isoInstantSchema = z.iso
     { message: 'Der Zeitpunkt muss zwischen 1900 und 2100 liegen.' },
   );
 
-function parts(date: IsoDate): [number, number, number] {
+/** Parsed dates (the engine checks a catalogue against the same few dates many times). */
+const PARSED = new Map<string, readonly [number, number, number]>();
+
+function parts(date: IsoDate): readonly [number, number, number] {
+  const cached = PARSED.get(date);
+  if (cached) return cached;
   if (!isIsoDate(date)) throw new RangeError(`Kein gültiges Datum: ${date}`);
-  return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+  const parsed = [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))] as const;
+  if (PARSED.size >= 4096) PARSED.clear();
+  PARSED.set(date, parsed);
+  return parsed;
 }
 
 function toDayNumber(date: IsoDate): number {

@@ -117,3 +117,78 @@ function normalizeTitle(title: string): string {
 export function describeTargetOccupation(target: TargetOccupation): string {
   return target.kldbCode ? `„${target.title}“ (KldB ${target.kldbCode})` : `„${target.title}“`;
 }
+
+/**
+ * Folds German text for matching what a caseworker types: case ignored, umlauts and ß as their
+ * spellings (ä = ae, ß = ss, so "baecker" finds "Bäcker"), other diacritics dropped.
+ */
+export function foldGerman(text: string): string {
+  return text
+    .toLocaleLowerCase('de')
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export interface OccupationMatch {
+  readonly occupation: Occupation;
+  /** Where the query matched: the title, an example title or the code. */
+  readonly matchedOn: 'title' | 'example' | 'code';
+  /** The matching example title, when matchedOn is 'example'. */
+  readonly example?: string;
+}
+
+/**
+ * Searches the KldB list by title, example titles (folded German, every word of the query must
+ * match the start of a word or, from three letters on, anywhere) and by code prefix. Ranked: the
+ * text starts with the query, then a word starts with it, then it occurs anywhere; a match on the
+ * title before the same kind of match on an example title.
+ */
+export function searchOccupations(
+  catalogue: OccupationCatalogue,
+  query: string,
+  limit = 20,
+): OccupationMatch[] {
+  const q = foldGerman(query);
+  if (q === '') return [];
+  if (/^\d+$/.test(q))
+    return catalogue.occupations
+      .filter((o) => o.code.startsWith(q))
+      .slice(0, limit)
+      .map((occupation) => ({ occupation, matchedOn: 'code' as const }));
+  const words = q.split(' ');
+  const score = (text: string): number => {
+    const folded = foldGerman(text);
+    if (folded.startsWith(q)) return 0;
+    const tokens = folded.split(/[^a-z0-9]+/).filter(Boolean);
+    const every = (test: (w: string) => boolean) => words.every(test);
+    if (every((w) => tokens.some((t) => t.startsWith(w)))) return 1;
+    if (every((w) => w.length >= 3 && folded.includes(w))) return 2;
+    return -1;
+  };
+  const ranked: { match: OccupationMatch; rank: number; index: number }[] = [];
+  catalogue.occupations.forEach((occupation, index) => {
+    let best: { match: OccupationMatch; rank: number } | undefined;
+    const title = score(occupation.title);
+    if (title >= 0) best = { match: { occupation, matchedOn: 'title' }, rank: title };
+    for (const example of occupation.examples) {
+      // an example title matched as well as the title ranks just behind it
+      const s = score(example);
+      if (s >= 0 && (!best || s + 0.5 < best.rank))
+        best = { match: { occupation, matchedOn: 'example', example }, rank: s + 0.5 };
+    }
+    if (best) ranked.push({ ...best, index });
+  });
+  ranked.sort(
+    (a, b) =>
+      a.rank - b.rank ||
+      a.match.occupation.title.localeCompare(b.match.occupation.title, 'de') ||
+      a.index - b.index,
+  );
+  return ranked.slice(0, limit).map((r) => r.match);
+}

@@ -124,8 +124,12 @@ const maxCumulativeMonthsInWindowRule = rule('maxCumulativeMonthsInWindow', {
   extensionRequires: flagSchema.optional(),
   warnRemainingMonths: count('Die Warnschwelle in Monaten', 0, 600).optional(),
 });
-const withinDaysAfterJobStartRule = rule('withinDaysAfterJobStart', {
-  days: count('Die Zahl der Tage nach Arbeitsaufnahme', 1, 3650),
+/**
+ * Services up to n calendar months after taking up work (§ 16g Abs. 2 SGB II): counted by
+ * § 26 SGB X with §§ 187 Abs. 2, 188 Abs. 2 BGB (a job started 01.05. allows services through 31.10.).
+ */
+const withinMonthsAfterJobStartRule = rule('withinMonthsAfterJobStart', {
+  months: count('Die Zahl der Monate nach Arbeitsaufnahme', 1, 120),
 });
 const minLanguageLevelRule = rule('minLanguageLevel', { level: levelSchema });
 const maxLanguageLevelRule = rule('maxLanguageLevel', { level: levelSchema });
@@ -170,7 +174,7 @@ const RULE_SCHEMAS = [
   minUnemploymentMonthsRule,
   benefitMonthsInWindowRule,
   maxCumulativeMonthsInWindowRule,
-  withinDaysAfterJobStartRule,
+  withinMonthsAfterJobStartRule,
   minLanguageLevelRule,
   maxLanguageLevelRule,
   requiresFlagRule,

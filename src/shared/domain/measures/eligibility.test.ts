@@ -9,6 +9,7 @@ import {
   ELIGIBILITY_STATUS_LABELS,
   evaluateEligibility,
   evaluateEntry,
+  lastDayMonthsAfter,
   lastDayOfDuration,
   type EligibilityResult,
 } from './eligibility';
@@ -641,45 +642,60 @@ describe('AGH: 24 months in 5 years (§ 16d Abs. 6 SGB II), frame from the first
   });
 });
 
-describe('Nachbetreuung: up to 182 days after the job start (§ 16g Abs. 2 SGB II)', () => {
-  const job = '2026-01-01';
-  const lastDay = addDays(job, 182); // 02.07.2026
+describe('Nachbetreuung: up to six calendar months after the job start (§ 16g Abs. 2 SGB II)', () => {
+  const job = '2026-05-01';
+  const lastDay = '2026-10-31'; // § 26 SGB X with §§ 187 Abs. 2, 188 Abs. 2 BGB
 
-  it('the last allowed day yes, day 183 no', () => {
+  it('a job started 01.05. allows services through 31.10., not 01.11.; no day count in the text', () => {
     const ok = check(
       'nachbetreuung-16g',
       facts({ jobStartDate: job, measureStart: lastDay, plannedEnd: lastDay }),
-      '2026-07-01',
+      '2026-10-01',
     );
     expect(ok.status).toBe('eligible');
-    expect(ok.latestEnd).toBe('2026-07-02');
-    const late = addDays(job, 183);
+    expect(ok.latestEnd).toBe('2026-10-31');
     const r = check(
       'nachbetreuung-16g',
-      facts({ jobStartDate: job, measureStart: late, plannedEnd: late }),
-      '2026-07-01',
+      facts({ jobStartDate: job, measureStart: '2026-11-01', plannedEnd: '2026-11-01' }),
+      '2026-10-01',
     );
     expect(r.status).toBe('not_eligible');
     expect(texts(r, 'unmet')[0]).toBe(
-      'Der Beginn am 03.07.2026 ist Tag 183 nach der Arbeitsaufnahme am 01.01.2026; § 16g Abs. 2 SGB II erlaubt Leistungen bis 182 Tage nach der Arbeitsaufnahme (bis 02.07.2026).',
+      'Der Beginn am 01.11.2026 liegt nach dem Ende der Frist; § 16g Abs. 2 SGB II erlaubt Leistungen bis zu 6 Monate nach der Arbeitsaufnahme: nach der Arbeitsaufnahme am 01.05.2026 also bis 31.10.2026.',
     );
+    for (const reason of [...ok.reasons, ...r.reasons]) expect(reason.text).not.toMatch(/\d+ Tage|Tag \d+/);
+  });
+
+  it('month ends (§ 188 Abs. 3 BGB): 31.08. and 29.08. end on 28.02., 28.08. on 27.02.', () => {
+    const latest = (jobStartDate: IsoDate) =>
+      check('nachbetreuung-16g', facts({ jobStartDate, measureStart: '2025-09-01' }), '2025-09-01').latestEnd;
+    expect(latest('2025-08-31')).toBe('2026-02-28');
+    expect(latest('2025-08-29')).toBe('2026-02-28');
+    expect(latest('2025-08-28')).toBe('2026-02-27');
+    expect(lastDayMonthsAfter('2026-01-01', 6)).toBe('2026-06-30');
   });
 
   it('an end after the last day, a start before the job and unknown dates', () => {
-    const f = facts({ jobStartDate: job, measureStart: '2026-06-01', plannedEnd: '2026-07-03' });
-    expect(texts(check('nachbetreuung-16g', f), 'unmet')[0]).toContain('geplant ist aber bis 03.07.2026');
+    const f = facts({ jobStartDate: job, measureStart: '2026-06-01', plannedEnd: '2026-11-03' });
+    expect(texts(check('nachbetreuung-16g', f, '2026-05-15'), 'unmet')[0]).toContain(
+      'geplant ist aber bis 03.11.2026',
+    );
     const early = check(
       'nachbetreuung-16g',
-      facts({ jobStartDate: job, measureStart: '2025-12-15' }),
-      '2025-12-01',
+      facts({ jobStartDate: job, measureStart: '2026-04-15' }),
+      '2026-04-01',
     );
-    expect(texts(early, 'unmet')[0]).toContain('liegt vor der Arbeitsaufnahme am 01.01.2026');
+    expect(texts(early, 'unmet')[0]).toContain('liegt vor der Arbeitsaufnahme am 01.05.2026');
     expect(check('nachbetreuung-16g', { ...facts(), jobStartDate: undefined }).status).toBe(
       'eligible_with_warnings',
     );
-    const noEnd = check('nachbetreuung-16g', { ...facts({ jobStartDate: job }), plannedEnd: undefined });
+    const noEnd = check('nachbetreuung-16g', {
+      ...facts({ jobStartDate: job, measureStart: '2026-06-01' }),
+      plannedEnd: undefined,
+    });
     expect(noEnd.status).toBe('eligible_with_warnings');
     expect(noEnd.latestEnd).toBe(lastDay);
+    expect(check('nachbetreuung-16g', facts({ jobStartDate: null })).status).toBe('not_eligible');
   });
 });
 

@@ -219,8 +219,8 @@ function evaluateRule(rule: MeasureRule, ctx: Context): Finding[] {
       return [checkBenefitMonths(rule, ctx)];
     case 'maxCumulativeMonthsInWindow':
       return [checkCumulative(rule, ctx)];
-    case 'withinDaysAfterJobStart':
-      return [checkAftercare(rule, ctx)];
+    case 'withinMonthsAfterJobStart':
+      return [checkAftercareMonths(rule, ctx)];
     case 'minLanguageLevel':
     case 'maxLanguageLevel':
       return [checkLanguage(rule, ctx)];
@@ -486,16 +486,28 @@ function checkCumulative(rule: RuleOf<'maxCumulativeMonthsInWindow'>, ctx: Conte
 // ---------------------------------------------------------------------------------------------
 // aftercare
 
-function checkAftercare(rule: RuleOf<'withinDaysAfterJobStart'>, ctx: Context): Finding {
+/**
+ * Last day of services n calendar months after a job started on `jobStart` (§ 26 SGB X with
+ * §§ 187 Abs. 2, 188 Abs. 2 BGB: the start day counts, the period ends the day before the day of
+ * the same number; a job started 01.05. gives 31.10. for six). Where that month has no day of the
+ * same number, the period ends on its last day (§ 188 Abs. 3 BGB: 31.08. gives 28.02.).
+ */
+export function lastDayMonthsAfter(jobStart: IsoDate, n: number): IsoDate {
+  const same = addMonths(jobStart, n);
+  return same.slice(8) === jobStart.slice(8) ? addDays(same, -1) : same;
+}
+
+function checkAftercareMonths(rule: RuleOf<'withinMonthsAfterJobStart'>, ctx: Context): Finding {
   const job = ctx.facts.jobStartDate;
-  const limit = `${rule.ref} erlaubt Leistungen bis ${rule.days} Tage nach der Arbeitsaufnahme`;
+  const limit = `${rule.ref} erlaubt Leistungen bis zu ${months(rule.months)} nach der Arbeitsaufnahme`;
   if (job === undefined) {
     return { severity: 'warning', text: `Das Datum der Arbeitsaufnahme ist nicht erfasst; ${limit}.` };
   }
   if (job === null) {
     return { severity: 'unmet', text: `Es ist keine Arbeitsaufnahme erfasst; ${limit}.` };
   }
-  const last = addDays(job, rule.days);
+  const last = lastDayMonthsAfter(job, rule.months);
+  const window = `${limit}: nach der Arbeitsaufnahme am ${d(job)} also bis ${d(last)}`;
   if (ctx.start < job) {
     return {
       severity: 'unmet',
@@ -503,27 +515,32 @@ function checkAftercare(rule: RuleOf<'withinDaysAfterJobStart'>, ctx: Context): 
       latestEnd: last,
     };
   }
-  const day = daysBetween(job, ctx.start);
-  const where = `Der Beginn am ${d(ctx.start)} ist Tag ${day} nach der Arbeitsaufnahme am ${d(job)}`;
   if (ctx.start > last) {
-    return { severity: 'unmet', text: `${where}; ${limit} (bis ${d(last)}).` };
+    return {
+      severity: 'unmet',
+      text: `Der Beginn am ${d(ctx.start)} liegt nach dem Ende der Frist; ${window}.`,
+    };
   }
   const plannedEnd = ctx.facts.plannedEnd;
   if (plannedEnd === undefined) {
     return {
       severity: 'warning',
-      text: `${where}; ${limit} (bis ${d(last)}). Das geplante Ende ist nicht erfasst.`,
+      text: `${window}. Das geplante Ende ist nicht erfasst.`,
       latestEnd: last,
     };
   }
   if (plannedEnd > last) {
     return {
       severity: 'unmet',
-      text: `${where}; ${limit} (bis ${d(last)}), geplant ist aber bis ${d(plannedEnd)}.`,
+      text: `${window}, geplant ist aber bis ${d(plannedEnd)}.`,
       latestEnd: last,
     };
   }
-  return { severity: 'met', text: `${where}; ${limit} (bis ${d(last)}).`, latestEnd: last };
+  return {
+    severity: 'met',
+    text: `Der Beginn am ${d(ctx.start)} liegt in der Frist; ${window}.`,
+    latestEnd: last,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { Badge, Group, Loader, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
+import { Badge, Group, Loader, Stack, Text } from '@mantine/core';
 import { Outlet } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { describeError } from '../../api/errors';
@@ -6,10 +6,12 @@ import { isApiError } from '../../api/client';
 import { caseIdProblem } from '../../app/route-params';
 import { RouterAnchor } from '../../app/links';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { CASE_STATUS_LABELS, PHASE_LABELS, PHASES } from '../../components/format';
+import { CASE_STATUS_LABELS } from '../../components/format';
 import { PageHeading } from '../../components/PageHeader';
 import { lastCaseloadSearch } from '../caseload/caseload-memory';
 import { useCaseDetailQuery, useCaseId } from './case-detail';
+import { CaseFacts } from './CaseFacts';
+import { PhaseStepper } from './PhaseStepper';
 import { CASE_SECTIONS } from './sections';
 
 function Unavailable({ children }: { children: string }) {
@@ -78,26 +80,8 @@ function LoadedWorkspace() {
         </Badge>
       </Group>
 
-      <Paper withBorder p="md" radius="md">
-        <Title order={2} size="h4" mb="sm">
-          Vier-Phasen-Modell
-        </Title>
-        <Stepper
-          active={s.phase - 1}
-          size="sm"
-          allowNextStepsSelect={false}
-          aria-label={`Aktuelle Phase: ${s.phase} – ${PHASE_LABELS[s.phase]}`}
-        >
-          {PHASES.map((phase) => (
-            <Stepper.Step
-              key={phase}
-              label={`Phase ${phase}`}
-              description={PHASE_LABELS[phase]}
-              aria-current={phase === s.phase ? 'step' : undefined}
-            />
-          ))}
-        </Stepper>
-      </Paper>
+      <CaseFacts detail={detail} />
+      <PhaseStepper detail={detail} />
 
       <Group component="nav" aria-label="Bereiche des Falls" gap="md">
         {CASE_SECTIONS.map((section) => (

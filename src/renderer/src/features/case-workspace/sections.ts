@@ -5,5 +5,18 @@
  */
 export const CASE_SECTIONS = [
   { to: '/faelle/$caseId', label: 'Überblick', exact: true },
+  { to: '/faelle/$caseId/profil', label: 'Profiling', exact: false },
+  { to: '/faelle/$caseId/ziel', label: 'Ziel', exact: false },
+  { to: '/faelle/$caseId/strategien', label: 'Strategien', exact: false },
+  { to: '/faelle/$caseId/massnahmen', label: 'Maßnahmen', exact: false },
   { to: '/faelle/$caseId/plan', label: 'Kooperationsplan', exact: false },
+  { to: '/faelle/$caseId/umsetzung', label: 'Umsetzung', exact: false },
 ] as const;
+
+/** The section of each 4PM phase (the phase stepper links there). */
+export const PHASE_SECTIONS = {
+  1: '/faelle/$caseId/profil',
+  2: '/faelle/$caseId/ziel',
+  3: '/faelle/$caseId/strategien',
+  4: '/faelle/$caseId/umsetzung',
+} as const;

@@ -1,147 +1,376 @@
-import { Badge, Group, Select, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch, IconUsers } from '@tabler/icons-react';
+import {
+  Badge,
+  Checkbox,
+  Group,
+  Select,
+  Table,
+  Text,
+  TextInput,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core';
+import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconSearch, IconUsers } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
-import type { CaseList } from '../../../../shared/ipc/contract';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
+import { OFFICES } from '../../../../shared/domain/case/office';
+import { TARGET_GROUP_LABELS, TARGET_GROUPS } from '../../../../shared/domain/case/target-groups';
+import { SEARCH_FIELD_LABELS } from '../../../../shared/domain/common/search-fold';
+import type {
+  CaseloadDto,
+  CaseloadRowDto,
+  CaseloadSortColumn,
+  CaseSearchHit,
+} from '../../../../shared/ipc/contract';
 import { ipcQueryOptions } from '../../api/query';
 import { RouterAnchor } from '../../app/links';
-import { caseloadSearch, DEFAULT_CASELOAD_STATUS, type CaseloadStatusFilter } from '../../app/route-params';
-import { QueryView } from '../../components/QueryView';
+import type { CaseloadSearch } from '../../app/route-params';
 import { EmptyState } from '../../components/EmptyState';
-import { formatDate, formatNumber, PHASE_LABELS } from '../../components/format';
+import { formatDate, formatNumber, PHASE_LABELS, PHASES } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
-import { rememberCaseloadSearch } from './caseload-memory';
+import { QueryView } from '../../components/QueryView';
+import { lastCaseloadScroll, rememberCaseloadScroll, rememberCaseloadSearch } from './caseload-memory';
 
-const STATUS_OPTIONS: { value: CaseloadStatusFilter; label: string }[] = [
-  { value: 'aktiv', label: 'aktiv' },
-  { value: 'ruhend', label: 'ruhend' },
-  { value: 'abgeschlossen', label: 'abgeschlossen' },
-  { value: 'alle', label: 'alle' },
-];
+const ROW_HEIGHT = 44;
 
-/** Mein Bestand: search and status filter live in the address (#/faelle?q=…&status=…). */
+/** 'unter 25 Jahre (U25)' → 'U25'; labels without an abbreviation stay as they are. */
+function shortGroup(group: (typeof TARGET_GROUPS)[number]): string {
+  const label = TARGET_GROUP_LABELS[group];
+  return /\(([^)]+)\)$/.exec(label)?.[1] ?? label;
+}
+
+/** Mein Bestand and search as you type; search text, sort and filters live in the address. */
 export function CaseloadPage() {
   const search = useSearch({ from: '/faelle' });
   const navigate = useNavigate({ from: '/faelle' });
-  const status = search.status ?? DEFAULT_CASELOAD_STATUS;
   const [query, setQuery] = useState(search.q ?? '');
-  const [debounced] = useDebouncedValue(query, 150);
-  const term = debounced.trim();
+  // typing is never blocked: the list renders the deferred text in the background
+  const deferred = useDeferredValue(query);
+  const term = deferred.trim();
+
+  const setSearch = (patch: Partial<CaseloadSearch>) => {
+    const next = clean({ ...search, ...patch });
+    rememberCaseloadSearch(next);
+    void navigate({ search: next, replace: true });
+  };
 
   useEffect(() => {
-    const next = caseloadSearch(debounced, status);
+    if ((search.q ?? '') === term) return;
+    const next = clean({ ...search, q: term });
     rememberCaseloadSearch(next);
-    if ((search.q ?? '') !== debounced) void navigate({ search: next, replace: true });
-  }, [debounced, status, search.q, navigate]);
-
-  const list = useQuery({
-    ...ipcQueryOptions('cases:list', {
-      ...(term ? { query: term } : {}),
-      ...(status !== 'alle' ? { status } : {}),
-      limit: 250,
-    }),
-    placeholderData: keepPreviousData,
-  });
-  const result = list.data;
-
-  const searching = term.length > 0;
-  const countText =
-    result && !list.isError
-      ? searching
-        ? `${formatNumber(result.items.length)} Treffer`
-        : `${formatNumber(result.total)} Fälle${result.total > result.items.length ? ` (die ersten ${formatNumber(result.items.length)} angezeigt)` : ''}`
-      : '';
+    void navigate({ search: next, replace: true });
+  }, [term, search, navigate]);
 
   return (
     <>
-      <PageHeader title="Fälle" description="Ihr Fallbestand und Ihre Vertretungen" />
+      <PageHeader title="Fälle" description="Mein Bestand: Ihre Fälle und Ihre Vertretungen" />
       <Group align="flex-end" mb="md" wrap="wrap">
         <TextInput
           label="Suche"
-          placeholder="Name, Kundennummer, Fallnummer, Ort oder Vermerk"
+          placeholder="Name, Kundennummer, Aktenzeichen, Geburtsdatum oder Vermerk"
           leftSection={<IconSearch size={16} aria-hidden />}
           value={query}
           onChange={(e) => setQuery(e.currentTarget.value)}
-          w={420}
+          maw={460}
+          w="100%"
           type="search"
+          maxLength={200}
         />
-        <Select
-          label="Status"
-          data={STATUS_OPTIONS}
-          value={status}
-          onChange={(v) =>
-            void navigate({
-              search: caseloadSearch(debounced, (v as CaseloadStatusFilter | null) ?? 'alle'),
-              replace: true,
-            })
-          }
-          allowDeselect={false}
-          w={180}
-        />
-        <Text size="sm" role="status" aria-live="polite" pb={8}>
-          {countText}
-        </Text>
       </Group>
+      {term ? <SearchResults term={term} /> : <Caseload search={search} setSearch={setSearch} />}
+    </>
+  );
+}
+
+function clean(s: CaseloadSearch): CaseloadSearch {
+  return Object.fromEntries(
+    Object.entries(s).filter(([, v]) => v !== undefined && v !== ''),
+  ) as CaseloadSearch;
+}
+
+function SearchResults({ term }: { term: string }) {
+  const hits = useQuery({
+    ...ipcQueryOptions('cases:search', { query: term, limit: 50 }),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <>
+      <Text size="sm" role="status" aria-live="polite" mb="xs">
+        {hits.data ? `${formatNumber(hits.data.length)} Treffer` : ''}
+      </Text>
       <QueryView
-        query={list}
-        loadingLabel="Fälle werden geladen"
+        query={hits}
+        loadingLabel="Suche läuft"
         errorTitle="Suche nicht möglich"
-        fallback="Die Fälle konnten nicht geladen werden."
+        fallback="Die Suche ist fehlgeschlagen."
       >
-        {(result) => (list.isError ? null : <CaseTable result={result} searching={searching} />)}
+        {(items) =>
+          items.length === 0 ? (
+            <EmptyState icon={<IconUsers size={24} />} title="Keine Treffer">
+              Zu diesem Suchbegriff wurde kein Fall gefunden. Prüfen Sie die Schreibweise oder suchen Sie nach
+              der Kundennummer, dem Aktenzeichen oder dem Geburtsdatum (TT.MM.JJJJ).
+            </EmptyState>
+          ) : (
+            <Table striped highlightOnHover withTableBorder>
+              <VisuallyHidden component="caption">Fallbestand</VisuallyHidden>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Name</Table.Th>
+                  <Table.Th scope="col">Gefunden in</Table.Th>
+                  <Table.Th scope="col">Aktenzeichen</Table.Th>
+                  <Table.Th scope="col">Geburtsdatum</Table.Th>
+                  <Table.Th scope="col">Phase</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((h: CaseSearchHit) => (
+                  <Table.Tr key={h.caseId}>
+                    <Table.Td>
+                      <RouterAnchor to="/faelle/$caseId" params={{ caseId: h.caseId }} fw={600}>
+                        {h.lastName}, {h.firstName}
+                      </RouterAnchor>
+                    </Table.Td>
+                    <Table.Td>{SEARCH_FIELD_LABELS[h.matchedField]}</Table.Td>
+                    <Table.Td>{h.caseNumber}</Table.Td>
+                    <Table.Td>{formatDate(h.birthDate)}</Table.Td>
+                    <Table.Td>{h.phase}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )
+        }
       </QueryView>
     </>
   );
 }
 
-function CaseTable({ result, searching }: { result: CaseList; searching: boolean }) {
-  return result.items.length === 0 ? (
-    <EmptyState icon={<IconUsers size={24} />} title={searching ? 'Keine Treffer' : 'Noch keine Fälle'}>
-      {searching
-        ? 'Zu diesem Suchbegriff wurde kein Fall gefunden. Prüfen Sie die Schreibweise oder suchen Sie nach der Kundennummer.'
-        : 'Sobald Fälle synchronisiert oder angelegt wurden, erscheinen sie hier.'}
-    </EmptyState>
-  ) : (
-    <Table striped highlightOnHover withTableBorder stickyHeader>
+const withCount = (label: string, n: number | undefined) => `${label} (${formatNumber(n ?? 0)})`;
+
+function Caseload({
+  search,
+  setSearch,
+}: {
+  search: CaseloadSearch;
+  setSearch: (p: Partial<CaseloadSearch>) => void;
+}) {
+  const list = useQuery({
+    ...ipcQueryOptions('caseload:list', {
+      ...(search.sort ? { sort: search.sort } : {}),
+      ...(search.dir ? { direction: search.dir } : {}),
+      ...(search.office ? { officeId: search.office } : {}),
+      ...(search.phase ? { phase: search.phase } : {}),
+      ...(search.group ? { targetGroup: search.group } : {}),
+      ...(search.overdue ? { overdueReview: true } : {}),
+    }),
+    placeholderData: keepPreviousData,
+  });
+  const counts = list.data?.counts;
+  return (
+    <>
+      <Group align="flex-end" mb="sm" wrap="wrap" gap="sm">
+        <Select
+          label="Standort"
+          placeholder="alle"
+          clearable
+          data={OFFICES.map((o) => ({ value: o.id, label: withCount(o.name, counts?.offices[o.id]) }))}
+          value={search.office ?? null}
+          onChange={(v) => setSearch({ office: (v ?? undefined) as CaseloadSearch['office'] })}
+          w={220}
+        />
+        <Select
+          label="Phase"
+          placeholder="alle"
+          clearable
+          data={PHASES.map((p) => ({
+            value: String(p),
+            label: withCount(`${p} – ${PHASE_LABELS[p]}`, counts?.phases[String(p)]),
+          }))}
+          value={search.phase ? String(search.phase) : null}
+          onChange={(v) => setSearch({ phase: v ? (Number(v) as CaseloadSearch['phase']) : undefined })}
+          w={240}
+        />
+        <Select
+          label="Zielgruppe"
+          placeholder="alle"
+          clearable
+          data={TARGET_GROUPS.map((g) => ({
+            value: g,
+            label: withCount(TARGET_GROUP_LABELS[g], counts?.targetGroups[g]),
+          }))}
+          value={search.group ?? null}
+          onChange={(v) => setSearch({ group: (v ?? undefined) as CaseloadSearch['group'] })}
+          w={280}
+        />
+        <Checkbox
+          label={withCount('Überprüfung überfällig', counts?.overdueReview)}
+          checked={search.overdue === 1}
+          onChange={(e) => setSearch({ overdue: e.currentTarget.checked ? 1 : undefined })}
+          mb={8}
+        />
+      </Group>
+      <Text size="sm" role="status" aria-live="polite" mb="xs">
+        {list.data
+          ? `${formatNumber(list.data.total)} Fälle${list.data.items.length < list.data.total ? `, ${formatNumber(list.data.items.length)} nach Filter` : ''}`
+          : ''}
+      </Text>
+      <QueryView
+        query={list}
+        loadingLabel="Fälle werden geladen"
+        errorTitle="Bestand nicht verfügbar"
+        fallback="Die Fälle konnten nicht geladen werden."
+      >
+        {(data) =>
+          data.items.length === 0 ? (
+            <EmptyState
+              icon={<IconUsers size={24} />}
+              title={data.total === 0 ? 'Noch keine Fälle' : 'Kein Fall passt zum Filter'}
+            >
+              {data.total === 0
+                ? 'Sobald Fälle synchronisiert oder angelegt wurden, erscheinen sie hier.'
+                : 'Nehmen Sie einen Filter zurück, um wieder Fälle zu sehen.'}
+            </EmptyState>
+          ) : (
+            <CaseloadTable data={data} search={search} setSearch={setSearch} />
+          )
+        }
+      </QueryView>
+    </>
+  );
+}
+
+const COLUMNS: { id: CaseloadSortColumn; label: string }[] = [
+  { id: 'name', label: 'Name' },
+  { id: 'caseNumber', label: 'Aktenzeichen' },
+  { id: 'phase', label: 'Phase' },
+  { id: 'nextAppointment', label: 'Nächster Termin' },
+  { id: 'targetGroups', label: 'Zielgruppen' },
+  { id: 'reviewDue', label: 'Überprüfung' },
+  { id: 'findings', label: 'Prüfhinweise' },
+];
+
+function CaseloadTable({
+  data,
+  search,
+  setSearch,
+}: {
+  data: CaseloadDto;
+  search: CaseloadSearch;
+  setSearch: (p: Partial<CaseloadSearch>) => void;
+}) {
+  const [margin, setMargin] = useState(0);
+  // the list's distance from the top of the document (the window scrolls, the rows are virtual)
+  const measure = useCallback((el: HTMLTableSectionElement | null) => {
+    if (el) setMargin(el.getBoundingClientRect().top + window.scrollY);
+  }, []);
+  const sort = search.sort ?? 'name';
+  const dir = search.dir ?? 'asc';
+  const virtualizer = useWindowVirtualizer({
+    count: data.items.length,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    scrollMargin: margin,
+  });
+  // coming back from a case: the list scrolls to where it was
+  useLayoutEffect(() => {
+    const y = lastCaseloadScroll();
+    if (y > 0) window.scrollTo(0, y);
+    return () => rememberCaseloadScroll(window.scrollY);
+  }, []);
+  const rows = virtualizer.getVirtualItems();
+  const before = rows.length > 0 ? rows[0]!.start - virtualizer.options.scrollMargin : 0;
+  const after = rows.length > 0 ? virtualizer.getTotalSize() - rows[rows.length - 1]!.end : 0;
+
+  const header = (c: (typeof COLUMNS)[number]): ReactNode => {
+    const active = sort === c.id;
+    return (
+      <Table.Th
+        key={c.id}
+        scope="col"
+        aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+      >
+        <UnstyledButton
+          onClick={() => setSearch({ sort: c.id, dir: active && dir === 'asc' ? 'desc' : 'asc' })}
+          fw={700}
+          fz="sm"
+        >
+          <Group gap={4} wrap="nowrap">
+            {c.label}
+            {active ? (
+              dir === 'asc' ? (
+                <IconArrowUp size={14} aria-hidden />
+              ) : (
+                <IconArrowDown size={14} aria-hidden />
+              )
+            ) : null}
+            <VisuallyHidden>{active ? '' : ' (sortieren)'}</VisuallyHidden>
+          </Group>
+        </UnstyledButton>
+      </Table.Th>
+    );
+  };
+
+  return (
+    <Table striped highlightOnHover withTableBorder stickyHeader layout="auto">
       <VisuallyHidden component="caption">Fallbestand</VisuallyHidden>
       <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">Name</Table.Th>
-          <Table.Th scope="col">Geburtsdatum</Table.Th>
-          <Table.Th scope="col">Fallnummer</Table.Th>
-          <Table.Th scope="col">Wohnort</Table.Th>
-          <Table.Th scope="col">Phase</Table.Th>
-          <Table.Th scope="col">Status</Table.Th>
-          <Table.Th scope="col">Letzter Kontakt</Table.Th>
-          <Table.Th scope="col">Nächste Überprüfung</Table.Th>
-        </Table.Tr>
+        <Table.Tr>{COLUMNS.map(header)}</Table.Tr>
       </Table.Thead>
-      <Table.Tbody>
-        {result.items.map((c) => (
-          <Table.Tr key={c.caseId}>
-            <Table.Td>
-              <RouterAnchor to="/faelle/$caseId" params={{ caseId: c.caseId }} fw={600}>
-                {c.lastName}, {c.firstName}
-              </RouterAnchor>
-            </Table.Td>
-            <Table.Td>{formatDate(c.birthDate)}</Table.Td>
-            <Table.Td>{c.caseNumber}</Table.Td>
-            <Table.Td>{c.town ?? '–'}</Table.Td>
-            <Table.Td>
-              {c.phase} – {PHASE_LABELS[c.phase]}
-            </Table.Td>
-            <Table.Td>
-              <Badge variant="outline" color={c.status === 'aktiv' ? 'lotse.9' : 'dark.6'}>
-                {c.status}
-              </Badge>
-            </Table.Td>
-            <Table.Td>{formatDate(c.lastContactOn)}</Table.Td>
-            <Table.Td>{formatDate(c.nextReviewOn)}</Table.Td>
-          </Table.Tr>
+      <Table.Tbody ref={measure}>
+        {before > 0 ? (
+          <tr aria-hidden style={{ height: before }}>
+            <td colSpan={COLUMNS.length} />
+          </tr>
+        ) : null}
+        {rows.map((v) => (
+          <CaseloadTableRow key={data.items[v.index]!.caseId} row={data.items[v.index]!} />
         ))}
+        {after > 0 ? (
+          <tr aria-hidden style={{ height: after }}>
+            <td colSpan={COLUMNS.length} />
+          </tr>
+        ) : null}
       </Table.Tbody>
     </Table>
+  );
+}
+
+function CaseloadTableRow({ row }: { row: CaseloadRowDto }) {
+  return (
+    <Table.Tr style={{ height: ROW_HEIGHT }}>
+      <Table.Td>
+        <RouterAnchor to="/faelle/$caseId" params={{ caseId: row.caseId }} fw={600}>
+          {row.lastName}, {row.firstName}
+        </RouterAnchor>
+        {row.substitute ? (
+          <Badge ml="xs" variant="outline" color="dark.6" size="sm">
+            Vertretung
+          </Badge>
+        ) : null}
+      </Table.Td>
+      <Table.Td fz="sm">
+        {row.caseNumber}
+        {row.caseNumberProvisional ? ' (vorläufig)' : ''}
+      </Table.Td>
+      <Table.Td>{row.phase}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        {row.nextAppointment ? formatDate(row.nextAppointment.day) : '–'}
+      </Table.Td>
+      <Table.Td fz="xs">
+        {row.targetGroups.length === 0 ? '–' : row.targetGroups.map(shortGroup).join(', ')}
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        {row.reviewOverdue ? (
+          <Group gap={4} wrap="nowrap" c="red.9" fw={700}>
+            <IconAlertTriangle size={16} aria-hidden />
+            überfällig seit {formatDate(row.nextReviewOn)}
+          </Group>
+        ) : (
+          formatDate(row.nextReviewOn)
+        )}
+      </Table.Td>
+      <Table.Td>{row.findings === 0 ? 'keine' : formatNumber(row.findings)}</Table.Td>
+    </Table.Tr>
   );
 }

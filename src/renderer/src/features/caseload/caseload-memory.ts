@@ -10,3 +10,14 @@ export function rememberCaseloadSearch(search: CaseloadSearch): void {
 export function lastCaseloadSearch(): CaseloadSearch {
   return last;
 }
+
+let scrollY = 0;
+
+/** Where the caseload list was scrolled to when a case was opened. */
+export function rememberCaseloadScroll(y: number): void {
+  scrollY = y;
+}
+
+export function lastCaseloadScroll(): number {
+  return scrollY;
+}

@@ -1,0 +1,24 @@
+import type { SyncServerConfig } from './sync-controller';
+
+/**
+ * The central server from the environment: LOTSE_SERVER_URL (set by `npm start` for the embedded
+ * demo server) and, until the login screen exists (issue 12 item 4), LOTSE_SERVER_USER and
+ * LOTSE_SERVER_PASSWORD. Without a URL Lotse works locally only; without a user the engine reports
+ * that the device is not signed in, and local work goes on.
+ */
+export function syncConfigFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  /** The machine configuration's server (used when the environment names none). */
+  machineServerUrl: string | null = null,
+): SyncServerConfig | undefined {
+  const serverUrl = env['LOTSE_SERVER_URL'] ?? machineServerUrl ?? undefined;
+  if (!serverUrl || !/^https?:\/\//.test(serverUrl)) return undefined;
+  const username = env['LOTSE_SERVER_USER'];
+  const password = env['LOTSE_SERVER_PASSWORD'];
+  return {
+    serverUrl,
+    ...(username ? { username } : {}),
+    ...(password ? { password } : {}),
+    deviceName: env['LOTSE_DEVICE_NAME'] ?? 'Lotse-Arbeitsplatz',
+  };
+}

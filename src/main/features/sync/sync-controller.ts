@@ -1,0 +1,232 @@
+/**
+ * The sync engine's lifecycle in the app: with a server configured, an engine is started when the
+ * vault unlocks (the store is open) and stopped before it locks; without one, the local part (the
+ * counts, the conflicts and rejections already stored, dismissing) still works and a sync on demand
+ * says in German that no server is set up. Plain Node: the Electron shell and the browser bridge
+ * compose it the same way (src/main/composition.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import { AppError, ERROR_MESSAGES, isAppErrorCode } from '../../../shared/errors';
+import type { SyncCaseIssuesDto, SyncStatusDto } from '../../../shared/ipc/sync-contract';
+import type { Executor } from '../../db/kysely';
+import type { LocalStore } from '../../db/local-store';
+import { clientIdOf, type Clock } from '../../db/write-synced';
+import type { Logger } from '../../logging/logger';
+import { SyncEngine, type ConflictChoice, type Timer } from './sync-engine';
+import { passwordAuth, SyncHttp, type FetchLike, type SyncAuth } from './sync-http';
+import { leaseState, storeLease } from './offline-lease';
+import { caseIssues, dismissRejection, readState, syncCounts } from './sync-local';
+
+export interface SyncPort {
+  status(): Promise<SyncStatusDto>;
+  syncNow(): Promise<SyncStatusDto>;
+  caseIssues(caseId: string): Promise<SyncCaseIssuesDto>;
+  resolveConflict(conflictId: string, choice: ConflictChoice, mergedText?: string): Promise<void>;
+  dismissRejection(mutationId: string): Promise<void>;
+  /** A local write happened: push soon. */
+  kick(): void;
+}
+
+export interface SyncServerConfig {
+  readonly serverUrl: string;
+  /** How the desktop signs in (the login screen of issue 12 item 4 is not built yet). */
+  readonly auth?: SyncAuth;
+  readonly username?: string;
+  readonly password?: string;
+  readonly deviceName?: string;
+  readonly fetch?: FetchLike;
+  readonly timer?: Timer;
+  readonly random?: () => number;
+}
+
+export interface SyncController extends SyncPort {
+  /**
+   * Right after the store opened: with a server configured and the offline lease run out, a sync
+   * must reach the server, or this throws SYNC_LEASE_EXPIRED (the vault stays locked).
+   */
+  enforceLease(): Promise<void>;
+  /** The store was opened (vault unlocked): start the engine if a server is configured. */
+  onUnlock(): void;
+  /** The store is about to close: stop the engine first. */
+  onLock(): Promise<void>;
+}
+
+function withMessage(issues: Awaited<ReturnType<typeof caseIssues>>): SyncCaseIssuesDto {
+  return {
+    conflicts: issues.conflicts.map((c) => ({ ...c })),
+    rejections: issues.rejections.map((r) => ({
+      ...r,
+      message: isAppErrorCode(r.reason) ? ERROR_MESSAGES[r.reason] : ERROR_MESSAGES.VALIDATION_FAILED,
+    })),
+  };
+}
+
+/**
+ * The part of sync that needs no server: counts, the stored conflicts and rejections of a case,
+ * dismissing a rejection. A sync or a decision on a conflict needs the server.
+ */
+export function localSyncPort(db: () => Executor, clock: Clock): SyncPort {
+  const clientId = async () => (await readState(db(), ['client_id'])).get('client_id') ?? '';
+  return {
+    async status() {
+      const counts = await syncCounts(db());
+      const last = (await readState(db(), ['last_success_at'])).get('last_success_at') ?? null;
+      return {
+        configured: false,
+        state: 'not_configured',
+        lastSuccessAt: last,
+        lastAttemptAt: null,
+        nextAttemptAt: null,
+        pendingCount: counts.pending,
+        rejectionCount: counts.rejections,
+        conflictCount: counts.conflicts,
+        error: null,
+        firstSync: null,
+        clockSkewMs: null,
+      };
+    },
+    async syncNow() {
+      throw new AppError('SYNC_NOT_CONFIGURED');
+    },
+    async caseIssues(caseId) {
+      return withMessage(await caseIssues(db(), caseId, await clientId()));
+    },
+    async resolveConflict() {
+      throw new AppError('SYNC_NOT_CONFIGURED');
+    },
+    async dismissRejection(mutationId) {
+      const done = await dismissRejection(db(), mutationId, clock.now().toISOString());
+      if (!done) throw new AppError('NOT_FOUND', 'Diese Meldung gibt es nicht (mehr).');
+    },
+    kick() {},
+  };
+}
+
+export function createSyncController(options: {
+  store: LocalStore;
+  clock: Clock;
+  logger: Logger;
+  appVersion: string;
+  actorId: string;
+  server?: SyncServerConfig;
+  onWipe?: () => Promise<void>;
+}): SyncController {
+  const { store, clock } = options;
+  const ids = { newId: () => randomUUID() };
+  let engine: SyncEngine | null = null;
+  let starting: Promise<void> | null = null;
+  const local = localSyncPort(() => store.db(), clock);
+
+  const clientId = async () =>
+    store
+      .db()
+      .transaction()
+      .execute((trx) => clientIdOf(trx, ids));
+
+  const build = (server: SyncServerConfig): SyncEngine => {
+    const fetcher: FetchLike = server.fetch ?? ((url, init) => fetch(url, init));
+    const auth =
+      server.auth ??
+      passwordAuth({
+        baseUrl: server.serverUrl,
+        fetch: fetcher,
+        username: server.username ?? '',
+        password: server.password ?? '',
+        clientId,
+        deviceName: server.deviceName ?? 'Lotse-Arbeitsplatz',
+      });
+    return new SyncEngine({
+      store: { db: () => store.db(), raw: () => store.raw() },
+      http: new SyncHttp(server.serverUrl.replace(/\/+$/, ''), fetcher, auth),
+      clock,
+      ...(server.timer ? { timer: server.timer } : {}),
+      ...(server.random ? { random: server.random } : {}),
+      logger: options.logger,
+      appVersion: options.appVersion,
+      ids,
+      actorId: options.actorId,
+      ...(options.onWipe ? { onWipe: options.onWipe } : {}),
+      onLease: async (lease) => {
+        await storeLease(store.db(), await clientId(), lease);
+      },
+    });
+  };
+
+  return {
+    async enforceLease() {
+      if (!options.server) return;
+      const id = await clientId();
+      if ((await leaseState(store.db(), id, clock.now())) !== 'expired') return;
+      const server = options.server;
+      const probe = build(server);
+      const st = await probe.syncNow();
+      await probe.stop();
+      const reached =
+        st.state === 'idle' || st.state === 'upgrade_required' || st.error?.code === 'SYNC_CLOCK_SKEW';
+      // the lease is stored by the engine's hello; read it back to be sure it was renewed
+      if (reached && (await leaseState(store.db(), id, clock.now())) === 'valid') return;
+      throw new AppError('SYNC_LEASE_EXPIRED');
+    },
+    onUnlock() {
+      if (!options.server || engine) return;
+      const server = options.server;
+      if (!server.auth && !(server.username && server.password)) return;
+      // the device id exists before the first sign-in
+      starting = clientId()
+        .then(() => {
+          if (engine || !store.isOpen()) return;
+          engine = build(server);
+          engine.start();
+        })
+        .catch((error: unknown) =>
+          options.logger.error(
+            { event: 'sync.start_failed', errorName: error instanceof Error ? error.name : typeof error },
+            'sync engine not started',
+          ),
+        )
+        .finally(() => {
+          starting = null;
+        });
+    },
+    async onLock() {
+      const e = engine;
+      engine = null;
+      await e?.stop();
+    },
+    async status() {
+      if (engine) return engine.status();
+      const st = await local.status();
+      if (!options.server) return st;
+      const signedIn = Boolean(options.server.auth || (options.server.username && options.server.password));
+      return {
+        ...st,
+        configured: true,
+        state: 'stopped',
+        error: signedIn ? null : { code: 'UNAUTHENTICATED', message: ERROR_MESSAGES.UNAUTHENTICATED },
+      };
+    },
+    async syncNow() {
+      if (!options.server) throw new AppError('SYNC_NOT_CONFIGURED');
+      await starting;
+      if (!engine) {
+        store.db(); // VAULT_LOCKED while locked
+        throw new AppError('SYNC_OFFLINE');
+      }
+      return engine.syncNow();
+    },
+    async caseIssues(caseId) {
+      await clientId();
+      return local.caseIssues(caseId);
+    },
+    async resolveConflict(conflictId, choice, mergedText) {
+      if (!options.server) throw new AppError('SYNC_NOT_CONFIGURED');
+      await starting;
+      if (!engine) throw new AppError('SYNC_OFFLINE');
+      await engine.resolveConflict(conflictId, choice, mergedText);
+    },
+    dismissRejection: (mutationId) => local.dismissRejection(mutationId),
+    kick() {
+      engine?.kick();
+    },
+  };
+}

@@ -1,0 +1,395 @@
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  List,
+  Paper,
+  Radio,
+  Stack,
+  Stepper,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { OUTCOME_LABELS, type OutcomeCode } from '../../../../shared/domain/measures/assignment';
+import { plannedPeriodProblems } from '../../../../shared/domain/measures/wizard';
+import type { AssignmentView, WizardCandidateDto } from '../../../../shared/ipc/contract';
+import { describeError } from '../../api/errors';
+import { ipcQueryOptions, useIpcMutation } from '../../api/query';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { QueryView } from '../../components/QueryView';
+import { formatDate, todayIso } from '../../components/format';
+import { useCaseDetail } from './case-detail';
+
+/** The wizard's draft, kept per case in localStorage so it survives closing the window. */
+interface Draft {
+  step: number;
+  needs: string[];
+  start: string;
+  end: string;
+  measure: string | null;
+  goal: string;
+  providerName: string;
+  withNotice: boolean;
+}
+
+const draftKey = (caseId: string) => `lotse.measure-wizard.${caseId}`;
+
+function loadDraft(caseId: string): Draft {
+  const empty: Draft = {
+    step: 0,
+    needs: [],
+    start: todayIso(),
+    end: '',
+    measure: null,
+    goal: '',
+    providerName: '',
+    withNotice: false,
+  };
+  try {
+    const raw = localStorage.getItem(draftKey(caseId));
+    return raw ? { ...empty, ...(JSON.parse(raw) as Partial<Draft>) } : empty;
+  } catch {
+    return empty;
+  }
+}
+
+const STATUS_TEXT: Record<WizardCandidateDto['status'], string> = {
+  eligible: 'möglich',
+  eligible_with_warnings: 'möglich mit Hinweisen',
+  not_eligible: 'nicht möglich',
+};
+
+function CandidateRow(props: { c: WizardCandidateDto; selected: boolean; onSelect: () => void }) {
+  const { c } = props;
+  const refused = c.status === 'not_eligible';
+  const reasons = c.reasons.filter((r) => r.severity === (refused ? 'unmet' : 'warning'));
+  return (
+    <Paper withBorder p="sm" radius="md" bg={refused ? 'gray.1' : undefined} data-measure={c.measureId}>
+      <Radio
+        value={c.measureId}
+        disabled={refused}
+        checked={props.selected}
+        onChange={props.onSelect}
+        label={
+          <Text fw={600} c={refused ? 'dark.4' : undefined}>
+            {c.title} – {STATUS_TEXT[c.status]}
+          </Text>
+        }
+        description={`${c.formLabel} · ${c.legalBasis}`}
+      />
+      {reasons.length > 0 ? (
+        <List size="sm" mt={4} ml="lg">
+          {reasons.map((r) => (
+            <List.Item key={r.text}>
+              {refused ? 'Grund: ' : 'Hinweis: '}
+              {r.text} ({r.ref})
+            </List.Item>
+          ))}
+        </List>
+      ) : null}
+    </Paper>
+  );
+}
+
+function MeasureWizard(props: { caseId: string; onDone: () => void }) {
+  const [draft, setDraft] = useState<Draft>(() => loadDraft(props.caseId));
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    localStorage.setItem(draftKey(props.caseId), JSON.stringify(draft));
+  }, [draft, props.caseId]);
+  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const candidates = useQuery({
+    ...ipcQueryOptions('measures:candidates', {
+      caseId: props.caseId,
+      needIds: draft.needs,
+      plannedStart: draft.start,
+      ...(draft.end ? { plannedEnd: draft.end } : {}),
+    }),
+    enabled: /^\d{4}-\d{2}-\d{2}$/.test(draft.start),
+  });
+  const chosen = candidates.data?.candidates.find((c) => c.measureId === draft.measure);
+  const periodProblems = chosen && draft.end ? plannedPeriodProblems(chosen, draft.start, draft.end) : [];
+  const propose = useIpcMutation('measures:propose', { invalidates: ['measures:', 'cases:'] });
+
+  const submit = () => {
+    if (!chosen) return;
+    setError(undefined);
+    propose.mutate(
+      {
+        caseId: props.caseId,
+        values: {
+          measureId: chosen.measureId,
+          needIds: draft.needs,
+          goalId: draft.goal,
+          provider: draft.providerName.trim() ? { name: draft.providerName.trim() } : null,
+          plannedStart: draft.start,
+          plannedEnd: draft.end || null,
+          withLegalConsequencesNotice: draft.withNotice,
+        },
+      },
+      {
+        onSuccess: () => {
+          localStorage.removeItem(draftKey(props.caseId));
+          props.onDone();
+        },
+        onError: (e) => setError(describeError(e, 'Die Maßnahme wurde nicht gespeichert.')),
+      },
+    );
+  };
+
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Title order={3} size="h5" mb="sm">
+        Maßnahme zuweisen
+      </Title>
+      <Stepper active={draft.step} onStepClick={(step) => set({ step })} size="sm">
+        <Stepper.Step label="Bedarf und Beginn">
+          <Stack gap="xs" mt="sm">
+            <Checkbox.Group
+              label="Handlungsbedarfe, denen die Maßnahme dient"
+              value={draft.needs}
+              onChange={(needs) => set({ needs })}
+            >
+              <Stack gap={4} mt={4}>
+                {(candidates.data?.needs ?? []).map((n) => (
+                  <Checkbox key={n.criterionId} value={n.criterionId} label={`${n.label}: ${n.focus}`} />
+                ))}
+              </Stack>
+            </Checkbox.Group>
+            <TextInput
+              label="Geplanter Beginn (JJJJ-MM-TT)"
+              value={draft.start}
+              onChange={(e) => set({ start: e.currentTarget.value })}
+            />
+            <TextInput
+              label="Geplantes Ende (JJJJ-MM-TT, optional)"
+              value={draft.end}
+              onChange={(e) => set({ end: e.currentTarget.value })}
+            />
+          </Stack>
+        </Stepper.Step>
+        <Stepper.Step label="Maßnahme">
+          <QueryView
+            query={candidates}
+            loadingLabel="Maßnahmen werden geprüft"
+            errorTitle="Prüfung nicht möglich"
+            fallback="Die Maßnahmen konnten nicht geprüft werden."
+          >
+            {(data) => (
+              <Radio.Group
+                label={`Maßnahmekatalog (Stand ${data.catalogueVersion})`}
+                value={draft.measure ?? ''}
+              >
+                <Stack gap="xs" mt="xs">
+                  {data.candidates.map((c) => (
+                    <CandidateRow
+                      key={c.measureId}
+                      c={c}
+                      selected={draft.measure === c.measureId}
+                      onSelect={() => set({ measure: c.measureId, withNotice: false })}
+                    />
+                  ))}
+                </Stack>
+              </Radio.Group>
+            )}
+          </QueryView>
+        </Stepper.Step>
+        <Stepper.Step label="Träger und Ziel">
+          <Stack gap="xs" mt="sm">
+            <TextInput
+              label="Träger"
+              value={draft.providerName}
+              onChange={(e) => set({ providerName: e.currentTarget.value })}
+            />
+            <Radio.Group label="Ziel" value={draft.goal} onChange={(goal) => set({ goal })}>
+              <Stack gap={4} mt={4}>
+                {(candidates.data?.goals ?? []).map((g) => (
+                  <Radio key={g.id} value={g.id} label={g.label} />
+                ))}
+              </Stack>
+            </Radio.Group>
+            {periodProblems.map((p) => (
+              <Text key={p.message} c="red.9" role="alert">
+                {p.message}
+              </Text>
+            ))}
+          </Stack>
+        </Stepper.Step>
+        <Stepper.Step label="Verpflichtung">
+          {chosen ? (
+            <Stack gap="xs" mt="sm">
+              <Text>{chosen.obligation.explanation}</Text>
+              <Radio.Group
+                label="Form der Zuweisung"
+                value={String(draft.withNotice)}
+                onChange={(v) => set({ withNotice: v === 'true' })}
+              >
+                <Stack gap={4} mt={4}>
+                  {chosen.obligation.options.map((o) => (
+                    <Radio
+                      key={String(o.withLegalConsequencesNotice)}
+                      value={String(o.withLegalConsequencesNotice)}
+                      label={o.label}
+                    />
+                  ))}
+                </Stack>
+              </Radio.Group>
+            </Stack>
+          ) : (
+            <Text mt="sm">Bitte zuerst eine Maßnahme wählen.</Text>
+          )}
+        </Stepper.Step>
+        <Stepper.Completed>
+          <Stack gap="xs" mt="sm">
+            <Text>
+              {chosen ? `${chosen.title} (${chosen.formLabel})` : 'Keine Maßnahme gewählt'}, vom{' '}
+              {formatDate(draft.start)}
+              {draft.end ? ` bis ${formatDate(draft.end)}` : ''}.
+            </Text>
+            {error ? <ErrorAlert title="Nicht gespeichert">{error}</ErrorAlert> : null}
+            <Button onClick={submit} loading={propose.isPending} disabled={!chosen}>
+              Vorschlag speichern
+            </Button>
+          </Stack>
+        </Stepper.Completed>
+      </Stepper>
+      <Group mt="md">
+        <Button variant="default" disabled={draft.step === 0} onClick={() => set({ step: draft.step - 1 })}>
+          Zurück
+        </Button>
+        <Button disabled={draft.step >= 4} onClick={() => set({ step: draft.step + 1 })}>
+          Weiter
+        </Button>
+      </Group>
+    </Paper>
+  );
+}
+
+function AssignmentsTable(props: { items: AssignmentView[] }) {
+  const transition = useIpcMutation('measures:transition', { invalidates: ['measures:', 'cases:'] });
+  const [error, setError] = useState<string>();
+  const outcomeFor = (a: AssignmentView): OutcomeCode =>
+    a.status === 'started'
+      ? 'completedSuccessfully'
+      : a.status === 'assigned'
+        ? 'didNotStart'
+        : 'proposalWithdrawn';
+  if (props.items.length === 0) return <Text>Es sind noch keine Maßnahmen erfasst.</Text>;
+  return (
+    <>
+      {error ? <ErrorAlert title="Nicht gespeichert">{error}</ErrorAlert> : null}
+      <Table>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Maßnahme</Table.Th>
+            <Table.Th>Art</Table.Th>
+            <Table.Th>Zeitraum</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <Table.Th>Aktion</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {props.items.map((a) => (
+            <Table.Tr key={a.id}>
+              <Table.Td>{a.measureTitle}</Table.Td>
+              <Table.Td>{a.formLabel}</Table.Td>
+              <Table.Td>
+                {formatDate(a.plannedStart)} – {a.plannedEnd ? formatDate(a.plannedEnd) : 'offen'}
+                {a.aftercare ? <Text size="sm">{a.aftercare.text}</Text> : null}
+              </Table.Td>
+              <Table.Td>
+                <Badge variant="outline">{a.statusLabel}</Badge>
+                {a.outcome ? <Text size="sm">Ergebnis: {OUTCOME_LABELS[a.outcome.code]}</Text> : null}
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  {a.allowedEvents.includes('assign') ? (
+                    <Button
+                      size="xs"
+                      onClick={() =>
+                        transition.mutate(
+                          { assignmentId: a.id, event: { type: 'assign' } },
+                          { onError: (e) => setError(describeError(e, 'Nicht gespeichert.')) },
+                        )
+                      }
+                    >
+                      {a.form === 'referral'
+                        ? 'Überleiten'
+                        : a.form === 'assignment'
+                          ? 'Zuweisen'
+                          : 'Anbieten'}
+                    </Button>
+                  ) : null}
+                  {a.allowedEvents.includes('start') ? (
+                    <Button
+                      size="xs"
+                      onClick={() =>
+                        transition.mutate(
+                          { assignmentId: a.id, event: { type: 'start' } },
+                          { onError: (e) => setError(describeError(e, 'Nicht gespeichert.')) },
+                        )
+                      }
+                    >
+                      Antritt erfassen
+                    </Button>
+                  ) : null}
+                  {a.allowedEvents.includes('end') ? (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() =>
+                        transition.mutate(
+                          {
+                            assignmentId: a.id,
+                            event: { type: 'end', outcome: { code: outcomeFor(a), note: null } },
+                          },
+                          { onError: (e) => setError(describeError(e, 'Nicht gespeichert.')) },
+                        )
+                      }
+                    >
+                      Beenden: {OUTCOME_LABELS[outcomeFor(a)]}
+                    </Button>
+                  ) : null}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </>
+  );
+}
+
+/** Maßnahmen (section of the case workspace): the case's measures and the assignment wizard. */
+export function MeasuresSection() {
+  const detail = useCaseDetail();
+  const caseId = detail.case.id;
+  const list = useQuery(ipcQueryOptions('measures:list', { caseId }));
+  const [wizardOpen, setWizardOpen] = useState(() => localStorage.getItem(draftKey(caseId)) !== null);
+  return (
+    <Stack gap="lg">
+      <Paper withBorder p="md" radius="md">
+        <Group justify="space-between" mb="sm">
+          <Title order={2} size="h4">
+            Maßnahmen
+          </Title>
+          {wizardOpen ? null : <Button onClick={() => setWizardOpen(true)}>Maßnahme zuweisen</Button>}
+        </Group>
+        <QueryView
+          query={list}
+          loadingLabel="Maßnahmen werden geladen"
+          errorTitle="Maßnahmen nicht verfügbar"
+          fallback="Die Maßnahmen konnten nicht geladen werden."
+        >
+          {(items) => <AssignmentsTable items={items} />}
+        </QueryView>
+      </Paper>
+      {wizardOpen ? <MeasureWizard caseId={caseId} onDone={() => setWizardOpen(false)} /> : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * The sync channels of the contract (issue 12): the status of the sync engine, a sync on demand,
+ * the conflicts and refused edits of a case, and the user's decisions on them.
+ */
+import { z } from 'zod';
+import { recordIdSchema } from '../domain/common/schemas';
+import { ERROR_MESSAGES } from '../errors';
+import { MAX_IPC_STRING } from './write-contract';
+
+const ErrorCode = z.enum(Object.keys(ERROR_MESSAGES) as [keyof typeof ERROR_MESSAGES]);
+
+export const SyncStatusDto = z.object({
+  /** Whether a Lotse server is set up for this desktop. */
+  configured: z.boolean(),
+  state: z.enum([
+    'not_configured',
+    'idle',
+    'syncing',
+    'offline',
+    'error',
+    'upgrade_required',
+    'revoked',
+    'wiped',
+    'locked',
+    'stopped',
+  ]),
+  lastSuccessAt: z.string().nullable(),
+  lastAttemptAt: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
+  /** Local changes not yet acknowledged by the server. */
+  pendingCount: z.number().int().min(0),
+  /** Refused edits not yet dismissed, open conflicts. */
+  rejectionCount: z.number().int().min(0),
+  conflictCount: z.number().int().min(0),
+  /** The last failure, with a German message (stays until the next successful sync). */
+  error: z.object({ code: ErrorCode, message: z.string() }).nullable(),
+  /** Counts during the first sync (null otherwise). */
+  firstSync: z.object({ rowsReceived: z.number().int(), pages: z.number().int() }).nullable(),
+  /** Device clock minus server time at the last contact (ms). */
+  clockSkewMs: z.number().nullable(),
+});
+export type SyncStatusDto = z.infer<typeof SyncStatusDto>;
+
+export const SyncConflictDto = z.object({
+  conflictId: recordIdSchema,
+  caseId: recordIdSchema,
+  entity: z.string(),
+  entityId: recordIdSchema,
+  field: z.string(),
+  /** 'conflict': a decision is needed; 'merged': both texts were merged cleanly (a hint). */
+  kind: z.enum(['conflict', 'merged']),
+  mine: z.unknown(),
+  theirs: z.unknown(),
+  /** Which of both the record holds now. */
+  current: z.enum(['mine', 'theirs']),
+  base: z.unknown(),
+  createdAt: z.string(),
+});
+
+export const SyncRejectionDto = z.object({
+  mutationId: z.string(),
+  caseId: recordIdSchema,
+  entity: z.string(),
+  entityId: recordIdSchema,
+  op: z.enum(['create', 'update', 'archive']).nullable(),
+  /** Stable code; `message` is its German text. */
+  reason: z.string(),
+  message: z.string(),
+  values: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+});
+
+export const SyncCaseIssuesDto = z.object({
+  conflicts: z.array(SyncConflictDto),
+  rejections: z.array(SyncRejectionDto),
+});
+export type SyncCaseIssuesDto = z.infer<typeof SyncCaseIssuesDto>;
+
+export const SyncResolveConflictInput = z
+  .object({
+    conflictId: recordIdSchema,
+    /** Keep my value, take the other one, or a merged text (free-text fields only). */
+    choice: z.enum(['mine', 'theirs', 'merged'], { error: 'Bitte wählen Sie, welcher Wert gelten soll.' }),
+    mergedText: z.string().max(MAX_IPC_STRING, { error: 'Der Text ist zu lang.' }).optional(),
+  })
+  .strict()
+  .refine((v) => v.choice !== 'merged' || typeof v.mergedText === 'string', {
+    error: 'Bitte geben Sie den zusammengeführten Text ein.',
+    path: ['mergedText'],
+  });
+
+export const syncContract = {
+  'sync:status': { input: z.undefined(), output: SyncStatusDto },
+  'sync:now': { input: z.undefined(), output: SyncStatusDto },
+  'sync:case-issues': { input: z.object({ caseId: recordIdSchema }).strict(), output: SyncCaseIssuesDto },
+  'sync:resolve-conflict': { input: SyncResolveConflictInput, output: z.null() },
+  'sync:dismiss-rejection': {
+    input: z.object({ mutationId: z.uuid({ error: 'Ungültige Kennung.' }) }).strict(),
+    output: z.null(),
+  },
+} as const;

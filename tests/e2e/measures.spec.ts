@@ -1,0 +1,36 @@
+import type { CaseList } from '../../src/shared/ipc/contract';
+import { expectAccessible, keepScreenshot, test, expect } from './fixtures';
+import { AppFramePage } from './pages/AppFrame';
+
+test.describe('Maßnahmen (case workspace, part 2)', () => {
+  test('the wizard shows refused catalogue entries with their reason, by keyboard', async ({
+    page,
+    bridge,
+  }, testInfo) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const listed = await bridge.main.backend.dispatch('cases:list', { limit: 500 });
+    if (!listed.ok) throw new Error(listed.error.code);
+    const phase3 = (listed.value as CaseList).items.find((c) => c.phase === 3);
+    if (!phase3) throw new Error('no demo case in phase 3');
+    const frame = new AppFramePage(page);
+    await frame.open(bridge.launchUrl, `#/faelle/${phase3.caseId}/massnahmen`);
+    await expect(page.getByRole('heading', { name: 'Maßnahmen', level: 2 })).toBeVisible();
+    await page.getByRole('button', { name: 'Maßnahme zuweisen' }).focus();
+    await page.keyboard.press('Enter');
+    const firstNeed = page
+      .getByRole('group', { name: /Handlungsbedarfe/ })
+      .getByRole('checkbox')
+      .first();
+    await firstNeed.focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: 'Weiter' }).focus();
+    await page.keyboard.press('Enter');
+    const refused = page.locator('[data-measure="schritt-fuer-schritt"]');
+    await expect(refused).toContainText('nicht möglich');
+    await expect(refused).toContainText('Grund:');
+    await expect(refused).toContainText('abgelaufen');
+    await expect(refused.getByRole('radio')).toBeDisabled();
+    await expectAccessible(page, testInfo, 'measures-wizard-candidates');
+    await keepScreenshot(page, testInfo, 'measures-wizard-candidates');
+  });
+});
