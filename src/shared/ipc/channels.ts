@@ -67,6 +67,7 @@ export const IPC_CHANNELS = [
   'sync:case-issues',
   'sync:resolve-conflict',
   'sync:dismiss-rejection',
+  'plans:for-case',
 ] as const;
 
 export type IpcChannelName = (typeof IPC_CHANNELS)[number];

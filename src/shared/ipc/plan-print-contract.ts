@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { recordIdSchema } from '../domain/common/schemas';
 import { REGIME_IDS } from '../domain/legal/legal-regimes';
-import { hostileValueProblem, PlanContactInput } from './write-contract';
+import { CooperationPlanDto, hostileValueProblem, PlanContactInput, PlanHandoverDto } from './write-contract';
 
 const Id = recordIdSchema;
 const guarded = <S extends z.ZodType>(schema: S): S =>
@@ -31,7 +31,14 @@ export const PlanPreview = z.object({
 });
 export const PlanDocument = z.object({ pdfBase64: Base64, sha256: Sha256, byteLength: z.number().int() });
 
+/** The case's current plan (null before the first draft) and its handed-over versions, newest first. */
+export const CasePlan = z.object({
+  plan: CooperationPlanDto.nullable(),
+  handovers: z.array(PlanHandoverDto),
+});
+
 export const planPrintContract = {
+  'plans:for-case': { input: guarded(z.strictObject({ caseId: Id })), output: CasePlan },
   'plans:preview': { input: PlanPreviewInput, output: PlanPreview },
   'plans:missing': {
     input: guarded(z.strictObject({ planId: Id })),

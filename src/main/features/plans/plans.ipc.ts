@@ -11,7 +11,8 @@ type Channels =
   | 'plans:missing'
   | 'plans:document'
   | 'plans:reprint'
-  | 'plans:print';
+  | 'plans:print'
+  | 'plans:for-case';
 
 const base64 = (bytes: Uint8Array) =>
   Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
@@ -50,5 +51,6 @@ export function plansHandlers(plans: PlansService, print: PlanPrintService): Pic
       return { pdfBase64: base64(d.pdf), sha256: d.sha256, byteLength: d.byteLength, notice: d.notice };
     },
     'plans:print': ({ handoverId, copy }) => print.openForPrinting(handoverId, copy),
+    'plans:for-case': ({ caseId }) => print.forCase(caseId),
   };
 }

@@ -14,6 +14,7 @@ import { ImplementationSection } from '../features/case-workspace/Implementation
 import { GoalSection } from '../features/goals/GoalSection';
 import { ProfilingSection } from '../features/profiling/ProfilingSection';
 import { StrategiesSection } from '../features/strategies/StrategiesSection';
+import { PlanSection } from '../features/case-workspace/PlanSection';
 import { QualityPage } from '../features/quality/QualityPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SyncPage } from '../features/sync/SyncPage';
@@ -107,6 +108,13 @@ export const caseImplementationRoute = createRoute({
   component: ImplementationSection,
 });
 
+/** Kooperationsplan: preview, what is missing, hand-over and the handed-over versions. */
+export const casePlanRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: 'plan',
+  component: PlanSection,
+});
+
 export const appointmentsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/termine',
@@ -151,6 +159,7 @@ export const routeTree = rootRoute.addChildren([
     caseGoalRoute,
     caseStrategiesRoute,
     caseMeasuresRoute,
+    casePlanRoute,
     caseImplementationRoute,
   ]),
   appointmentsRoute,

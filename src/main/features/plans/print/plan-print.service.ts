@@ -12,6 +12,7 @@ import { regimeOn } from '../../../../shared/domain/legal/legal-regimes';
 import type { PlanHandover, PlanProblem } from '../../../../shared/domain/plan/cooperation-plan';
 import { renderPlanDocument, type PlanContactPerson } from '../../../../shared/domain/plan/plan-document';
 import { healthTermsOf } from '../../../../shared/domain/plan/plan-health';
+import { ENTITIES, fromRow } from '../../../../shared/entities/index';
 import { AppError } from '../../../../shared/errors';
 import type { LocalDb } from '../../../db/local-db';
 import { getRecord } from '../../cases/cases.repository';
@@ -35,6 +36,11 @@ export interface PlanPreview {
   readonly missing: PlanProblem[];
   readonly regimeId: PlanHandover['regimeId'];
   readonly templateVersion: string;
+}
+
+export interface CasePlan {
+  readonly plan: Dto<'cooperation_plans'> | null;
+  readonly handovers: Dto<'plan_handovers'>[];
 }
 
 export interface StoredPlanDocument {
@@ -114,6 +120,39 @@ export function createPlanPrintService(deps: PlanPrintDeps, plans: PlansService)
   }
 
   return {
+    /**
+     * The case's current plan (the latest live one, null when none was made yet) and the versions
+     * handed over of it, newest first: what the workspace section "Kooperationsplan" reads.
+     */
+    async forCase(caseId: string): Promise<CasePlan> {
+      if (!(await getRecord(db(), 'cases', caseId))) throw new AppError('NOT_FOUND');
+      const loose = db() as unknown as Kysely<Record<string, Record<string, unknown>>>;
+      const row = await loose
+        .selectFrom('cooperation_plans')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .where('archived_at', 'is', null)
+        .orderBy('plan_date', 'desc')
+        .orderBy('created_at', 'desc')
+        .executeTakeFirst();
+      if (!row) return { plan: null, handovers: [] };
+      const rows = await loose
+        .selectFrom('plan_handovers')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .where('plan_id', '=', row['id'] as string)
+        .orderBy('version', 'desc')
+        .execute();
+      const withVersion = <E extends 'cooperation_plans' | 'plan_handovers'>(
+        entity: E,
+        r: Record<string, unknown>,
+      ) => ({ ...fromRow(ENTITIES[entity], r), rowVersion: Number(r['row_version']) }) as Dto<E>;
+      return {
+        plan: withVersion('cooperation_plans', row),
+        handovers: rows.map((r) => withVersion('plan_handovers', r)),
+      };
+    },
+
     /** The document as it would be printed today, and what still blocks the hand-over. */
     async preview(planId: string, contact: PlanContactPerson | null = null): Promise<PlanPreview> {
       const { plan, regime, template, html } = await compose(planId, contact);

@@ -9,6 +9,7 @@ export const CASE_SECTIONS = [
   { to: '/faelle/$caseId/ziel', label: 'Ziel', exact: false },
   { to: '/faelle/$caseId/strategien', label: 'Strategien', exact: false },
   { to: '/faelle/$caseId/massnahmen', label: 'Maßnahmen', exact: false },
+  { to: '/faelle/$caseId/plan', label: 'Kooperationsplan', exact: false },
   { to: '/faelle/$caseId/umsetzung', label: 'Umsetzung', exact: false },
 ] as const;
 
