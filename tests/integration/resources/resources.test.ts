@@ -3,6 +3,7 @@
  * malformed copy fails with a message that names the file and the entry. The HTML templates of the
  * Kooperationsplan are checked for their slots.
  */
+import { inlineIncludes } from '../../../src/main/features/plans/print/plan-templates';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -117,7 +118,9 @@ describe('resources/templates/kooperationsplan (HTML templates, one per legal re
   });
 
   describe.each(REGIME_IDS)('%s.html', (id) => {
-    const html = readFileSync(join(dir, `${id}.html`), 'utf8');
+    const html = inlineIncludes(readFileSync(join(dir, `${id}.html`), 'utf8'), (name) =>
+      readFileSync(join(dir, name), 'utf8'),
+    );
     const regime = defaultLegalRegimes.regimes.find((r) => r.id === id)!;
 
     it('has every slot its regime needs, A4 print CSS and lang="de"', () => {
@@ -133,6 +136,14 @@ describe('resources/templates/kooperationsplan (HTML templates, one per legal re
         'unbekannter Platzhalter diagnose',
       ]);
     });
+  });
+
+  it('inlines the shared print CSS; an include of a missing file fails when read', () => {
+    const read = (name: string) => readFileSync(join(dir, name), 'utf8');
+    const html = inlineIncludes('<style><!--include:plan.css--></style>', read);
+    expect(html).toContain('size: A4');
+    expect(html).not.toContain('<!--include:');
+    expect(() => inlineIncludes('<!--include:fehlt.css-->', read)).toThrow(/fehlt\.css/);
   });
 
   it('the Grundsicherung template prints the personal offer, the Bürgergeld one need not', () => {

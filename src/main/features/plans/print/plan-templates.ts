@@ -1,6 +1,7 @@
 /**
  * The HTML templates of the Kooperationsplan, one per legal regime, read from the shipped
- * resources folder (resources/templates/kooperationsplan/<regime>.html; packaged with the app),
+ * resources folder (resources/templates/kooperationsplan/<regime>.html with the shared plan.css;
+ * packaged with the app),
  * and the version id stored with a handed-over plan: the fixed texts' version plus the first
  * 8 hex digits of the template's SHA-256.
  */
@@ -26,15 +27,28 @@ export function templateVersionOf(texts: PlanTexts, html: string): string {
   return `${texts.version}+${createHash('sha256').update(html, 'utf8').digest('hex').slice(0, 8)}`;
 }
 
+const INCLUDE = /<!--include:([a-z0-9-]+\.css)-->/g;
+
+/**
+ * A template with its includes inlined: `<!--include:plan.css-->` is replaced by that file of the
+ * templates folder (the print CSS both regimes share). Only plain .css names of that folder; an
+ * unknown one fails when the templates are read, not at a hand-over. The template version hashes
+ * the result, so a changed stylesheet is a new template version too.
+ */
+export function inlineIncludes(html: string, read: (name: string) => string): string {
+  return html.replace(INCLUDE, (_, name: string) => read(name).trimEnd());
+}
+
 /** The resources folder of a checkout (tests, browser bridge); the app passes its own. */
 export const DEFAULT_RESOURCES_DIR = resolve('resources');
 
 /** Reads the templates once (at the first print) from `resourcesDir`. */
 export function planTemplatesFrom(resourcesDir: string = DEFAULT_RESOURCES_DIR): PlanTemplates {
   let html: Record<RegimeId, string> | undefined;
+  const read = (name: string) => readFileSync(join(resourcesDir, PLAN_TEXTS_DIR, name), 'utf8');
   const load = () =>
     (html ??= Object.fromEntries(
-      REGIME_IDS.map((id) => [id, readFileSync(join(resourcesDir, PLAN_TEXTS_DIR, `${id}.html`), 'utf8')]),
+      REGIME_IDS.map((id) => [id, inlineIncludes(read(`${id}.html`), read)]),
     ) as Record<RegimeId, string>);
   return {
     forPlan(regimeId, planDate) {
