@@ -130,4 +130,19 @@ test('conflicts and refused edits inside the case; a refusal stays until dismiss
   const table = page.getByRole('table', { name: 'Stand der Synchronisation' });
   await expect(table.getByRole('row', { name: /Offene Abgleichkonflikte 1/ })).toBeVisible();
   await expect(table.getByRole('row', { name: /Abgelehnte Änderungen 0/ })).toBeVisible();
+  await expect(page.getByText('Keine abgelehnten Änderungen.')).toBeVisible();
+});
+
+test('the page lists refused edits until each is dismissed', async ({ page, bridge }) => {
+  const caseId = await firstCaseId(bridge);
+  storeIssues(bridge, caseId);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`${bridge.launchUrl}#/synchronisation`);
+  const list = page.getByRole('region', { name: 'Vom Server abgelehnte Änderungen' });
+  const item = list.getByText('Abgelehnt: Änderung Kontakt vom 23.11.2026, 10:00 Uhr');
+  await expect(item).toBeVisible();
+  await expect(list.getByText(ERROR_MESSAGES.FORBIDDEN)).toBeVisible();
+  await list.getByRole('button', { name: /^Ausblenden: Änderung Kontakt/ }).click();
+  await expect(item).toBeHidden();
+  await expect(list.getByText('Keine abgelehnten Änderungen.')).toBeVisible();
 });

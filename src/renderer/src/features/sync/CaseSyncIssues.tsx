@@ -122,7 +122,7 @@ function ConflictPanel(props: { conflict: Conflict }) {
   );
 }
 
-function RejectionItem(props: { rejection: Rejection }) {
+export function RejectionItem(props: { rejection: Rejection }) {
   const r = props.rejection;
   const dismiss = useIpcMutation('sync:dismiss-rejection', { invalidates: [...INVALIDATES] });
   const what = `${rejectionOpLabel(r.op)} ${entityLabel(r.entity)}`;

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatNumber } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryView } from '../../components/QueryView';
+import { RejectionList } from './RejectionList';
 import { formatDateTime, syncStateHint, syncStateLabel } from './sync-view';
 
 /** How often the page asks the engine for its status while it is open. */
@@ -106,11 +107,11 @@ export function SyncPage() {
               <SimpleGrid cols={{ base: 1 }}>
                 <StatusPanel status={s} />
               </SimpleGrid>
-              {s.conflictCount + s.rejectionCount > 0 ? (
+              <RejectionList />
+              {s.conflictCount > 0 ? (
                 <Group>
                   <Text>
-                    Abgleichkonflikte und abgelehnte Änderungen werden im betroffenen Fall im Überblick
-                    angezeigt und dort entschieden oder ausgeblendet.
+                    Abgleichkonflikte werden im betroffenen Fall im Überblick angezeigt und dort entschieden.
                   </Text>
                 </Group>
               ) : null}
