@@ -9,7 +9,7 @@ const SCREENS = [
     label: 'Synchronisation',
     hash: '#/synchronisation',
     title: 'Synchronisation',
-    empty: 'Noch nicht mit einem Server verbunden',
+    empty: 'Zustand: Nicht eingerichtet',
   },
   { label: 'Einstellungen', hash: '#/einstellungen', title: 'Einstellungen', empty: 'Über Lotse' },
 ] as const;

@@ -56,6 +56,7 @@ export function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
       throw new Error('not used by plumbing tests');
     }),
     'sync:case-issues': vi.fn(() => ({ conflicts: [], rejections: [] })),
+    'sync:rejections': vi.fn(() => ({ rejections: [] })),
     'sync:resolve-conflict': vi.fn(() => null),
     'sync:dismiss-rejection': vi.fn(() => null),
     'assessments:list': vi.fn(() => ({ versions: [] })),

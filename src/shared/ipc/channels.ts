@@ -65,6 +65,7 @@ export const IPC_CHANNELS = [
   'sync:status',
   'sync:now',
   'sync:case-issues',
+  'sync:rejections',
   'sync:resolve-conflict',
   'sync:dismiss-rejection',
   'plans:for-case',

@@ -70,6 +70,8 @@ export const SyncRejectionDto = z.object({
   createdAt: z.string(),
 });
 
+export type SyncRejection = z.infer<typeof SyncRejectionDto>;
+
 export const SyncCaseIssuesDto = z.object({
   conflicts: z.array(SyncConflictDto),
   rejections: z.array(SyncRejectionDto),
@@ -93,6 +95,8 @@ export const syncContract = {
   'sync:status': { input: z.undefined(), output: SyncStatusDto },
   'sync:now': { input: z.undefined(), output: SyncStatusDto },
   'sync:case-issues': { input: z.object({ caseId: recordIdSchema }).strict(), output: SyncCaseIssuesDto },
+  /** Every refused edit not yet dismissed, newest first (the list on the Synchronisation page). */
+  'sync:rejections': { input: z.undefined(), output: z.object({ rejections: z.array(SyncRejectionDto) }) },
   'sync:resolve-conflict': { input: SyncResolveConflictInput, output: z.null() },
   'sync:dismiss-rejection': {
     input: z.object({ mutationId: z.uuid({ error: 'Ungültige Kennung.' }) }).strict(),

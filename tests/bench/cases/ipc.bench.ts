@@ -51,6 +51,7 @@ const handlers: Handlers = {
   'sync:status': notBenchmarked,
   'sync:now': notBenchmarked,
   'sync:case-issues': notBenchmarked,
+  'sync:rejections': notBenchmarked,
   'sync:resolve-conflict': notBenchmarked,
   'sync:dismiss-rejection': notBenchmarked,
   'assessments:list': notBenchmarked,

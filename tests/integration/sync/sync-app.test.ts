@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLotseMain, type LotseMain } from '../../../src/main/composition';
+import { ERROR_MESSAGES } from '../../../src/shared/errors';
 import { createCasesService } from '../../../src/main/features/cases/cases.service';
 import { silentLogger } from '../../../src/main/logging/logger';
 import { TEST_PASSPHRASE, TEST_SCRYPT } from '../../helpers/local-store';
@@ -189,6 +190,78 @@ describe('pglite: the sync engine in the composed app', () => {
       const now = await call(main, 'sync:now');
       expect(now).toMatchObject({ ok: false, error: { code: 'SYNC_NOT_CONFIGURED' } });
       expect(!now.ok && now.error.message).toMatch(/kein Lotse-Server eingerichtet/);
+    } finally {
+      await main.shutdown();
+    }
+  });
+
+  it('lists every refused edit not yet dismissed, newest first, with its German message', async () => {
+    const dir = await tempDir('lotse-app-rejections-');
+    dirs.push(dir);
+    const main = await app(dir.path);
+    try {
+      await main.vault.create(TEST_PASSPHRASE);
+      expect(await call(main, 'sync:rejections')).toEqual({ ok: true, value: { rejections: [] } });
+      const older = randomUUID();
+      const newer = randomUUID();
+      const caseA = randomUUID();
+      const caseB = randomUUID();
+      const insert = main.store.raw().prepare(
+        `INSERT INTO sync_rejections (mutation_id, entity, entity_id, case_id, reason, payload, created_at, op)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      insert.run(
+        older,
+        'notes',
+        randomUUID(),
+        caseA,
+        'FORBIDDEN',
+        '{"title":{"value":"A"}}',
+        '2026-11-20T08:00:00.000Z',
+        'update',
+      );
+      insert.run(
+        newer,
+        'contacts',
+        randomUUID(),
+        caseB,
+        'SOMETHING_ELSE',
+        '{}',
+        '2026-11-21T08:00:00.000Z',
+        null,
+      );
+      const listed = await call(main, 'sync:rejections');
+      expect(listed).toMatchObject({
+        ok: true,
+        value: {
+          rejections: [
+            {
+              mutationId: newer,
+              caseId: caseB,
+              entity: 'contacts',
+              op: null,
+              message: ERROR_MESSAGES.VALIDATION_FAILED,
+            },
+            {
+              mutationId: older,
+              caseId: caseA,
+              entity: 'notes',
+              op: 'update',
+              values: { title: 'A' },
+              message: ERROR_MESSAGES.FORBIDDEN,
+            },
+          ],
+        },
+      });
+      expect(await call(main, 'sync:dismiss-rejection', { mutationId: newer })).toEqual({
+        ok: true,
+        value: null,
+      });
+      const after = await call(main, 'sync:rejections');
+      expect(
+        after.ok &&
+          (after.value as { rejections: { mutationId: string }[] }).rejections.map((r) => r.mutationId),
+      ).toEqual([older]);
     } finally {
       await main.shutdown();
     }

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppError, ERROR_MESSAGES, isAppErrorCode } from '../../../shared/errors';
-import type { SyncCaseIssuesDto, SyncStatusDto } from '../../../shared/ipc/sync-contract';
+import type { SyncCaseIssuesDto, SyncRejection, SyncStatusDto } from '../../../shared/ipc/sync-contract';
 import type { Executor } from '../../db/kysely';
 import type { LocalStore } from '../../db/local-store';
 import { clientIdOf, type Clock } from '../../db/write-synced';
@@ -15,12 +15,14 @@ import type { Logger } from '../../logging/logger';
 import { SyncEngine, type ConflictChoice, type Timer } from './sync-engine';
 import { passwordAuth, SyncHttp, type FetchLike, type SyncAuth } from './sync-http';
 import { leaseState, storeLease } from './offline-lease';
-import { caseIssues, dismissRejection, readState, syncCounts } from './sync-local';
+import { caseIssues, dismissRejection, openRejections, readState, syncCounts } from './sync-local';
 
 export interface SyncPort {
   status(): Promise<SyncStatusDto>;
   syncNow(): Promise<SyncStatusDto>;
   caseIssues(caseId: string): Promise<SyncCaseIssuesDto>;
+  /** Every refused edit not yet dismissed, newest first, with its German message. */
+  rejections(): Promise<SyncRejection[]>;
   resolveConflict(conflictId: string, choice: ConflictChoice, mergedText?: string): Promise<void>;
   dismissRejection(mutationId: string): Promise<void>;
   /** A local write happened: push soon. */
@@ -51,13 +53,17 @@ export interface SyncController extends SyncPort {
   onLock(): Promise<void>;
 }
 
+function rejectionWithMessage<R extends { reason: string }>(r: R): R & { message: string } {
+  return {
+    ...r,
+    message: isAppErrorCode(r.reason) ? ERROR_MESSAGES[r.reason] : ERROR_MESSAGES.VALIDATION_FAILED,
+  };
+}
+
 function withMessage(issues: Awaited<ReturnType<typeof caseIssues>>): SyncCaseIssuesDto {
   return {
     conflicts: issues.conflicts.map((c) => ({ ...c })),
-    rejections: issues.rejections.map((r) => ({
-      ...r,
-      message: isAppErrorCode(r.reason) ? ERROR_MESSAGES[r.reason] : ERROR_MESSAGES.VALIDATION_FAILED,
-    })),
+    rejections: issues.rejections.map(rejectionWithMessage),
   };
 }
 
@@ -90,6 +96,9 @@ export function localSyncPort(db: () => Executor, clock: Clock): SyncPort {
     },
     async caseIssues(caseId) {
       return withMessage(await caseIssues(db(), caseId, await clientId()));
+    },
+    async rejections() {
+      return (await openRejections(db())).map(rejectionWithMessage);
     },
     async resolveConflict() {
       throw new AppError('SYNC_NOT_CONFIGURED');
@@ -218,6 +227,7 @@ export function createSyncController(options: {
       await clientId();
       return local.caseIssues(caseId);
     },
+    rejections: () => local.rejections(),
     async resolveConflict(conflictId, choice, mergedText) {
       if (!options.server) throw new AppError('SYNC_NOT_CONFIGURED');
       await starting;

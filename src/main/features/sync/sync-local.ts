@@ -225,6 +225,33 @@ export function conflictView(r: ConflictRow, clientId: string): ConflictView {
   };
 }
 
+type RejectionRow = Awaited<ReturnType<ReturnType<typeof openRejectionRows>['execute']>>[number];
+
+function openRejectionRows(db: Executor) {
+  return db.selectFrom('sync_rejections').selectAll().where('seen_at', 'is', null);
+}
+
+function rejectionView(r: RejectionRow): RejectionView {
+  const payload = JSON.parse(r.payload) as Record<string, { value?: unknown }>;
+  return {
+    mutationId: r.mutation_id,
+    caseId: r.case_id,
+    entity: r.entity,
+    entityId: r.entity_id,
+    op: r.op,
+    reason: r.reason,
+    values: Object.fromEntries(Object.entries(payload).map(([key, f]) => [key, f?.value ?? null])),
+    createdAt: r.created_at,
+  };
+}
+
+/** Every refused edit not yet dismissed, newest first (at most `limit`). */
+export async function openRejections(db: Executor, limit = 500): Promise<RejectionView[]> {
+  return (
+    await openRejectionRows(db).orderBy('created_at', 'desc').orderBy('mutation_id').limit(limit).execute()
+  ).map(rejectionView);
+}
+
 export async function caseIssues(
   db: Executor,
   caseId: string,
@@ -239,19 +266,7 @@ export async function caseIssues(
       .where('seen_at', 'is', null)
       .orderBy('created_at')
       .execute()
-  ).map((r) => {
-    const payload = JSON.parse(r.payload) as Record<string, { value?: unknown }>;
-    return {
-      mutationId: r.mutation_id,
-      caseId: r.case_id,
-      entity: r.entity,
-      entityId: r.entity_id,
-      op: r.op,
-      reason: r.reason,
-      values: Object.fromEntries(Object.entries(payload).map(([k, f]) => [k, f?.value ?? null])),
-      createdAt: r.created_at,
-    };
-  });
+  ).map(rejectionView);
   return { conflicts, rejections };
 }
 

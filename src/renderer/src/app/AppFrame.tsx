@@ -5,6 +5,7 @@ import { Outlet, useMatches, useRouterState } from '@tanstack/react-router';
 import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { PageHeader } from '../components/PageHeader';
+import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { RouterAnchor, RouterNavLink } from './links';
 
 /** The top-level sections in the navigation. */
@@ -94,6 +95,7 @@ export function AppFrame() {
               ) : null}
             </Group>
             <Group gap="sm" wrap="nowrap">
+              <SyncIndicator />
               {options.headerActions}
             </Group>
           </Group>

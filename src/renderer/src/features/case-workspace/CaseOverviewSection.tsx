@@ -10,6 +10,7 @@ import {
   formatTime,
   todayIso,
 } from '../../components/format';
+import { CaseSyncIssues } from '../sync/CaseSyncIssues';
 import { useCaseDetail } from './case-detail';
 
 function Field(props: { label: string; value: string | number | null | undefined }) {
@@ -33,6 +34,7 @@ export function CaseOverviewSection() {
   const today = todayIso();
   return (
     <Stack gap="lg">
+      <CaseSyncIssues caseId={s.caseId} />
       <Paper withBorder p="md" radius="md">
         <Title order={2} size="h4" mb="sm">
           Zielgruppen

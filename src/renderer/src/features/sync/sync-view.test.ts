@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import {
+  entityLabel,
+  fieldLabel,
+  formatDateTime,
+  formatValue,
+  indicatorText,
+  isMergeableText,
+  rejectionOpLabel,
+  syncStateHint,
+  syncStateLabel,
+} from './sync-view';
+
+describe('sync status in German words', () => {
+  it('names every state', () => {
+    expect(syncStateLabel('not_configured')).toBe('Nicht eingerichtet');
+    expect(syncStateLabel('idle')).toBe('Synchronisiert');
+    expect(syncStateLabel('syncing')).toBe('Synchronisation läuft');
+    expect(syncStateLabel('offline')).toBe('Offline');
+    expect(syncStateLabel('error')).toBe('Fehler');
+    expect(syncStateLabel('locked')).toBe('Anmeldung nötig');
+    expect(syncStateLabel('upgrade_required')).toBe('Aktualisierung nötig');
+    expect(syncStateLabel('revoked')).toBe('Gerät gesperrt');
+    expect(syncStateLabel('wiped')).toBe('Daten entfernt');
+    expect(syncStateLabel('stopped')).toBe('Angehalten');
+  });
+
+  it('explains the state, depending on pending changes when synchronised', () => {
+    expect(syncStateHint({ state: 'idle', pendingCount: 0 })).toMatch(/Alle Änderungen sind/);
+    expect(syncStateHint({ state: 'idle', pendingCount: 3 })).toMatch(/beim nächsten Abgleich/);
+    expect(syncStateHint({ state: 'not_configured', pendingCount: 0 })).toMatch(/kein Lotse-Server/);
+    expect(syncStateHint({ state: 'offline', pendingCount: 0 })).toMatch(/nicht erreichbar/);
+  });
+
+  it('shows the pending count in the header text, singular and plural, German digits', () => {
+    expect(indicatorText({ state: 'idle', pendingCount: 0 })).toBe('Synchronisiert');
+    expect(indicatorText({ state: 'offline', pendingCount: 1 })).toBe('Offline, 1 Änderung ausstehend');
+    expect(indicatorText({ state: 'error', pendingCount: 1234 })).toBe('Fehler, 1.234 Änderungen ausstehend');
+  });
+});
+
+describe('dates and values', () => {
+  it('formats a timestamp as German date and Berlin time', () => {
+    expect(formatDateTime('2026-11-23T08:30:00.000Z')).toBe('23.11.2026, 09:30 Uhr');
+    expect(formatDateTime('2026-07-01T08:30:00.000Z')).toBe('01.07.2026, 10:30 Uhr');
+    expect(formatDateTime(null, 'noch nie')).toBe('noch nie');
+    expect(formatDateTime('kein Datum')).toBe('–');
+  });
+
+  it('shows values in German', () => {
+    expect(formatValue(null)).toBe('(leer)');
+    expect(formatValue('')).toBe('(leer)');
+    expect(formatValue('Text')).toBe('Text');
+    expect(formatValue(true)).toBe('Ja');
+    expect(formatValue(false)).toBe('Nein');
+    expect(formatValue(1500)).toBe('1.500');
+    expect(formatValue(['a'])).toBe('["a"]');
+  });
+
+  it('names the operation of a refused edit', () => {
+    expect(rejectionOpLabel('create')).toBe('Neuanlage');
+    expect(rejectionOpLabel('update')).toBe('Änderung');
+    expect(rejectionOpLabel('archive')).toBe('Archivierung');
+    expect(rejectionOpLabel(null)).toBe('Bearbeitung');
+  });
+});
+
+describe('records from the entity spine', () => {
+  it('uses the German record name of the entity', () => {
+    expect(entityLabel('notes')).toBe('Vermerk');
+    expect(entityLabel('unbekannt')).toBe('Datensatz');
+    expect(fieldLabel('notes', 'body')).toBe('Vermerk: Feld „body“');
+  });
+
+  it('offers merging only for free-text fields', () => {
+    expect(isMergeableText('notes', 'body')).toBe(true);
+    expect(isMergeableText('notes', 'title')).toBe(false);
+    expect(isMergeableText('unbekannt', 'body')).toBe(false);
+  });
+});

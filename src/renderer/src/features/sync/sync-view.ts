@@ -1,0 +1,117 @@
+/** Pure helpers of the sync screens: the engine's status and records in German words. */
+import { ENTITIES } from '../../../../shared/entities';
+import type { SyncStatusDto } from '../../../../shared/ipc/sync-contract';
+
+export type SyncState = SyncStatusDto['state'];
+
+const STATE_LABELS: Record<SyncState, string> = {
+  not_configured: 'Nicht eingerichtet',
+  idle: 'Synchronisiert',
+  syncing: 'Synchronisation läuft',
+  offline: 'Offline',
+  error: 'Fehler',
+  upgrade_required: 'Aktualisierung nötig',
+  revoked: 'Gerät gesperrt',
+  wiped: 'Daten entfernt',
+  locked: 'Anmeldung nötig',
+  stopped: 'Angehalten',
+};
+
+/** The state of the sync engine in German words ('idle' -> 'Synchronisiert'). */
+export function syncStateLabel(state: SyncState): string {
+  return STATE_LABELS[state];
+}
+
+/** A German sentence explaining the state for the page. */
+export function syncStateHint(status: Pick<SyncStatusDto, 'state' | 'pendingCount'>): string {
+  switch (status.state) {
+    case 'not_configured':
+      return 'Für dieses Gerät ist kein Lotse-Server eingerichtet. Sie arbeiten vollständig offline; Ihre Änderungen bleiben lokal verschlüsselt gespeichert.';
+    case 'idle':
+      return status.pendingCount === 0
+        ? 'Alle Änderungen sind mit dem Server abgeglichen.'
+        : 'Die Änderungen werden beim nächsten Abgleich übertragen.';
+    case 'syncing':
+      return 'Der Abgleich mit dem Server läuft. Sie können währenddessen weiterarbeiten.';
+    case 'offline':
+      return 'Der Server ist nicht erreichbar. Sie können weiterarbeiten; der Abgleich folgt, sobald die Verbindung besteht.';
+    case 'error':
+      return 'Der letzte Abgleich ist fehlgeschlagen. Lotse versucht es selbstständig erneut.';
+    case 'upgrade_required':
+      return 'Der Server verlangt eine neuere Lotse-Version. Bitte lassen Sie Lotse aktualisieren.';
+    case 'revoked':
+      return 'Dieses Gerät wurde für den Abgleich gesperrt. Bitte wenden Sie sich an die IT.';
+    case 'wiped':
+      return 'Die lokalen Daten wurden auf Anweisung des Servers entfernt.';
+    case 'locked':
+      return 'Bitte melden Sie sich erneut an, damit der Abgleich fortgesetzt werden kann.';
+    case 'stopped':
+      return 'Der Abgleich ist angehalten.';
+  }
+}
+
+const dateTimeFmt = new Intl.DateTimeFormat('de-DE', {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/Berlin',
+});
+
+/** ISO timestamp -> '23.11.2026, 09:30 Uhr' (Berlin time); fallback when missing or invalid. */
+export function formatDateTime(iso: string | null | undefined, fallback = '–'): string {
+  if (!iso) return fallback;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? fallback : `${dateTimeFmt.format(ms)} Uhr`;
+}
+
+/** German name of one record of an entity ('notes' -> 'Vermerk'); unknown names as 'Datensatz'. */
+export function entityLabel(entity: string): string {
+  const def = (ENTITIES as Readonly<Record<string, { label: string } | undefined>>)[entity];
+  return def?.label ?? 'Datensatz';
+}
+
+/** Whether a field is free text merged on concurrent edits (then "Zusammenführen" is offered). */
+export function isMergeableText(entity: string, field: string): boolean {
+  const def = (
+    ENTITIES as Readonly<Record<string, { fields: Readonly<Record<string, { policy: string }>> }>>
+  )[entity];
+  return def?.fields[field]?.policy === 'text-merge';
+}
+
+/** The field of a conflict with its record's German name ('notes', 'body' -> 'Vermerk: Feld „body“'). */
+export function fieldLabel(entity: string, field: string): string {
+  return `${entityLabel(entity)}: Feld „${field}“`;
+}
+
+/** A stored value for display: text as is, empty as '(leer)', yes/no in German, others as JSON. */
+export function formatValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '(leer)';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'Ja' : 'Nein';
+  if (typeof value === 'number') return new Intl.NumberFormat('de-DE').format(value);
+  return JSON.stringify(value);
+}
+
+/** The operation of a refused edit in German. */
+export function rejectionOpLabel(op: 'create' | 'update' | 'archive' | null): string {
+  switch (op) {
+    case 'create':
+      return 'Neuanlage';
+    case 'update':
+      return 'Änderung';
+    case 'archive':
+      return 'Archivierung';
+    default:
+      return 'Bearbeitung';
+  }
+}
+
+/** Text for the header indicator: the state, plus pending changes when there are any. */
+export function indicatorText(status: Pick<SyncStatusDto, 'state' | 'pendingCount'>): string {
+  const label = syncStateLabel(status.state);
+  if (status.pendingCount === 0) return label;
+  const n = new Intl.NumberFormat('de-DE').format(status.pendingCount);
+  return `${label}, ${n} ${status.pendingCount === 1 ? 'Änderung' : 'Änderungen'} ausstehend`;
+}
