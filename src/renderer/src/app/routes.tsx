@@ -10,6 +10,7 @@ import { CaseloadPage } from '../features/caseload/CaseloadPage';
 import { CaseOverviewSection } from '../features/case-workspace/CaseOverviewSection';
 import { CaseWorkspaceLayout } from '../features/case-workspace/CaseWorkspaceLayout';
 import { MeasuresSection } from '../features/case-workspace/MeasuresSection';
+import { NotesContactsSection } from '../features/notes/NotesContactsSection';
 import { ImplementationSection } from '../features/case-workspace/ImplementationSection';
 import { GoalSection } from '../features/goals/GoalSection';
 import { ProfilingSection } from '../features/profiling/ProfilingSection';
@@ -77,6 +78,13 @@ export const caseMeasuresRoute = createRoute({
   getParentRoute: () => caseRoute,
   path: 'massnahmen',
   component: MeasuresSection,
+});
+
+/** Vermerke & Kontakte: notes (write, edit; Gesundheit confidential) and the contact history. */
+export const caseNotesRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: 'vermerke',
+  component: NotesContactsSection,
 });
 
 /** Phase 1: Potenzialanalyse (strengths first, needs, forecast, Profillage, versions). */
@@ -152,6 +160,7 @@ export const routeTree = rootRoute.addChildren([
     caseStrategiesRoute,
     caseMeasuresRoute,
     caseImplementationRoute,
+    caseNotesRoute,
   ]),
   appointmentsRoute,
   appointmentsDayRoute,
