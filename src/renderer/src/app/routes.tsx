@@ -11,6 +11,7 @@ import { CaseOverviewSection } from '../features/case-workspace/CaseOverviewSect
 import { CaseWorkspaceLayout } from '../features/case-workspace/CaseWorkspaceLayout';
 import { MeasuresSection } from '../features/case-workspace/MeasuresSection';
 import { NotesContactsSection } from '../features/notes/NotesContactsSection';
+import { AppointmentsSection } from '../features/appointments-case/AppointmentsSection';
 import { ImplementationSection } from '../features/case-workspace/ImplementationSection';
 import { GoalSection } from '../features/goals/GoalSection';
 import { ProfilingSection } from '../features/profiling/ProfilingSection';
@@ -87,6 +88,13 @@ export const caseNotesRoute = createRoute({
   component: NotesContactsSection,
 });
 
+/** Termine: the case's appointments (create, reschedule, attended/missed/cancelled). */
+export const caseAppointmentsRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: 'termine',
+  component: AppointmentsSection,
+});
+
 /** Phase 1: Potenzialanalyse (strengths first, needs, forecast, Profillage, versions). */
 export const caseProfilingRoute = createRoute({
   getParentRoute: () => caseRoute,
@@ -161,6 +169,7 @@ export const routeTree = rootRoute.addChildren([
     caseMeasuresRoute,
     caseImplementationRoute,
     caseNotesRoute,
+    caseAppointmentsRoute,
   ]),
   appointmentsRoute,
   appointmentsDayRoute,
