@@ -88,4 +88,44 @@ test.describe('Vermerke, Kontakte und Termine (case workspace, part 2b)', () => 
     await expectAccessible(page, testInfo, 'workspace-termine');
     await keepScreenshot(page, testInfo, 'workspace-termine');
   });
+
+  test('intake warns about a possible duplicate and creates only when confirmed', async ({
+    page,
+    bridge,
+  }, testInfo) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const listed = await bridge.main.backend.dispatch('cases:list', { limit: 1 });
+    if (!listed.ok) throw new Error(listed.error.code);
+    const demo = (listed.value as CaseList).items[0];
+    if (!demo) throw new Error('no demo case');
+    const [y, m, d] = demo.birthDate.split('-');
+    const frame = new AppFramePage(page);
+    await frame.open(bridge.launchUrl, '#/faelle');
+    await page.getByRole('link', { name: 'Neue Aufnahme' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: 'Aufnahme', level: 1 })).toBeFocused();
+
+    await typeInto(page, 'Vorname', demo.firstName);
+    await typeInto(page, 'Nachname', demo.lastName);
+    await typeInto(page, 'Geburtsdatum', '31.02.1990');
+    await press(page, 'Prüfen und anlegen');
+    await expect(page.getByText(/Den 31\. Februar 1990 gibt es nicht/)).toBeVisible();
+    await expect(page.getByText('Bitte einen der vier Standorte wählen.')).toBeVisible();
+    await typeInto(page, 'Geburtsdatum', `${d}.${m}.${y}`);
+    await typeInto(page, 'Kundennummer', '999X000111');
+    await page.getByLabel('Standort').selectOption('torgau');
+    await press(page, 'Prüfen und anlegen');
+    const warning = page.getByRole('alert').filter({ hasText: 'Mögliche Dubletten' });
+    await expect(warning).toBeVisible();
+    await expect(warning.getByRole('link', { name: new RegExp(`Fall ${demo.caseNumber}`) })).toBeVisible();
+    await expectAccessible(page, testInfo, 'intake-duplicates');
+    await keepScreenshot(page, testInfo, 'intake-duplicates');
+
+    await press(page, 'Trotzdem neu anlegen');
+    await expect(
+      page.getByRole('heading', { name: `${demo.lastName}, ${demo.firstName}`, level: 1 }),
+    ).toBeVisible();
+    await expect(page).not.toHaveURL(new RegExp(demo.caseId));
+    await expect(page.getByText('Kundennummer 999X000111')).toBeVisible();
+  });
 });

@@ -11,6 +11,7 @@ import { CaseOverviewSection } from '../features/case-workspace/CaseOverviewSect
 import { CaseWorkspaceLayout } from '../features/case-workspace/CaseWorkspaceLayout';
 import { MeasuresSection } from '../features/case-workspace/MeasuresSection';
 import { NotesContactsSection } from '../features/notes/NotesContactsSection';
+import { IntakePage } from '../features/intake/IntakePage';
 import { AppointmentsSection } from '../features/appointments-case/AppointmentsSection';
 import { ImplementationSection } from '../features/case-workspace/ImplementationSection';
 import { GoalSection } from '../features/goals/GoalSection';
@@ -57,6 +58,14 @@ export const caseloadRoute = createRoute({
   validateSearch: caseloadSearchSchema,
   staticData: { title: 'Fälle' },
   component: CaseloadPage,
+});
+
+/** Aufnahme: a new person with case and household, after the duplicate check. */
+export const intakeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/aufnahme',
+  staticData: { title: 'Aufnahme' },
+  component: IntakePage,
 });
 
 /** Layout of one case: header (person, status, phase stepper, section navigation) + <Outlet/>. */
@@ -161,6 +170,7 @@ const settingsRoute = createRoute({
 export const routeTree = rootRoute.addChildren([
   indexRoute,
   caseloadRoute,
+  intakeRoute,
   caseRoute.addChildren([
     caseOverviewRoute,
     caseProfilingRoute,
