@@ -22,7 +22,13 @@ test.describe('navigation (router, focus, landmarks)', () => {
     await expect(page).toHaveTitle(`${name} – Lotse`);
     await expect(page.getByRole('navigation', { name: 'Bereiche des Falls' }).getByRole('link')).toHaveText([
       'Überblick',
+      'Profiling',
+      'Ziel',
+      'Strategien',
       'Maßnahmen',
+      'Umsetzung',
+      'Vermerke & Kontakte',
+      'Termine',
     ]);
     // exactly one main landmark (none nested in another)
     await expect(page.getByRole('main')).toHaveCount(1);
