@@ -28,6 +28,8 @@ test.describe('navigation (router, focus, landmarks)', () => {
       'Maßnahmen',
       'Kooperationsplan',
       'Umsetzung',
+      'Vermerke & Kontakte',
+      'Termine',
     ]);
     // exactly one main landmark (none nested in another)
     await expect(page.getByRole('main')).toHaveCount(1);

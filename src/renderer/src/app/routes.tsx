@@ -10,6 +10,9 @@ import { CaseloadPage } from '../features/caseload/CaseloadPage';
 import { CaseOverviewSection } from '../features/case-workspace/CaseOverviewSection';
 import { CaseWorkspaceLayout } from '../features/case-workspace/CaseWorkspaceLayout';
 import { MeasuresSection } from '../features/case-workspace/MeasuresSection';
+import { NotesContactsSection } from '../features/notes/NotesContactsSection';
+import { IntakePage } from '../features/intake/IntakePage';
+import { AppointmentsSection } from '../features/appointments-case/AppointmentsSection';
 import { ImplementationSection } from '../features/case-workspace/ImplementationSection';
 import { GoalSection } from '../features/goals/GoalSection';
 import { ProfilingSection } from '../features/profiling/ProfilingSection';
@@ -58,6 +61,14 @@ export const caseloadRoute = createRoute({
   component: CaseloadPage,
 });
 
+/** Aufnahme: a new person with case and household, after the duplicate check. */
+export const intakeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/aufnahme',
+  staticData: { title: 'Aufnahme' },
+  component: IntakePage,
+});
+
 /** Layout of one case: header (person, status, phase stepper, section navigation) + <Outlet/>. */
 export const caseRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -78,6 +89,20 @@ export const caseMeasuresRoute = createRoute({
   getParentRoute: () => caseRoute,
   path: 'massnahmen',
   component: MeasuresSection,
+});
+
+/** Vermerke & Kontakte: notes (write, edit; Gesundheit confidential) and the contact history. */
+export const caseNotesRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: 'vermerke',
+  component: NotesContactsSection,
+});
+
+/** Termine: the case's appointments (create, reschedule, attended/missed/cancelled). */
+export const caseAppointmentsRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: 'termine',
+  component: AppointmentsSection,
 });
 
 /** Phase 1: Potenzialanalyse (strengths first, needs, forecast, Profillage, versions). */
@@ -153,6 +178,7 @@ const settingsRoute = createRoute({
 export const routeTree = rootRoute.addChildren([
   indexRoute,
   caseloadRoute,
+  intakeRoute,
   caseRoute.addChildren([
     caseOverviewRoute,
     caseProfilingRoute,
@@ -161,6 +187,8 @@ export const routeTree = rootRoute.addChildren([
     caseMeasuresRoute,
     casePlanRoute,
     caseImplementationRoute,
+    caseNotesRoute,
+    caseAppointmentsRoute,
   ]),
   appointmentsRoute,
   appointmentsDayRoute,

@@ -24,7 +24,7 @@ import type {
   CaseSearchHit,
 } from '../../../../shared/ipc/contract';
 import { ipcQueryOptions } from '../../api/query';
-import { RouterAnchor } from '../../app/links';
+import { RouterAnchor, RouterButton } from '../../app/links';
 import type { CaseloadSearch } from '../../app/route-params';
 import { EmptyState } from '../../components/EmptyState';
 import { formatDate, formatNumber, PHASE_LABELS, PHASES } from '../../components/format';
@@ -64,7 +64,11 @@ export function CaseloadPage() {
 
   return (
     <>
-      <PageHeader title="Fälle" description="Mein Bestand: Ihre Fälle und Ihre Vertretungen" />
+      <PageHeader
+        title="Fälle"
+        description="Mein Bestand: Ihre Fälle und Ihre Vertretungen"
+        actions={<RouterButton to="/aufnahme">Neue Aufnahme</RouterButton>}
+      />
       <Group align="flex-end" mb="md" wrap="wrap">
         <TextInput
           label="Suche"

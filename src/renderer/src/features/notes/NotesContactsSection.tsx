@@ -1,0 +1,334 @@
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconLock } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { dateInBerlin, formatGermanDate } from '../../../../shared/domain/common/dates';
+import {
+  CONTACT_CHANNEL_LABELS,
+  CONTACT_CHANNELS,
+  type ContactChannel,
+} from '../../../../shared/domain/case/contact';
+import { NOTE_CATEGORIES, noteShapeSchema, RESTRICTED_CATEGORIES } from '../../../../shared/domain/case/note';
+import type { CaseDetailDto, IpcOut } from '../../../../shared/ipc/contract';
+import { ipcQueryOptions, useIpcMutation } from '../../api/query';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { QueryView } from '../../components/QueryView';
+import { formatTime } from '../../components/format';
+import { applyIpcError, zodValidate } from '../../forms/ipc-form';
+import { useCaseDetail } from '../case-workspace/case-detail';
+import { checkContactForm, type ContactFormValues } from './contact-form';
+
+type NoteView = CaseDetailDto['notes'][number];
+
+/** Timestamp -> '23.11.2026, 09:30 Uhr' (Berlin). */
+function formatInstant(iso: string): string {
+  return `${formatGermanDate(dateInBerlin(new Date(iso)))}, ${formatTime(iso)}`;
+}
+
+const noteFormSchema = noteShapeSchema.pick({ category: true, title: true, body: true });
+const noteFieldMap = {
+  'values.category': 'category',
+  'values.title': 'title',
+  'values.body': 'body',
+  'changes.category': 'category',
+  'changes.title': 'title',
+  'changes.body': 'body',
+};
+
+/** Vermerke & Kontakte: the case's notes (write, edit) and its contact history (record). */
+export function NotesContactsSection() {
+  const detail = useCaseDetail();
+  const caseId = detail.summary.caseId;
+  const [writing, setWriting] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
+  const notes = [...detail.notes].sort((a, b) => b.writtenAt.localeCompare(a.writtenAt));
+  return (
+    <Stack gap="lg">
+      <Stack gap="sm" component="section" aria-labelledby="vermerke-titel">
+        <Group justify="space-between">
+          <Title order={2} size="h3" id="vermerke-titel">
+            Vermerke
+          </Title>
+          {!writing ? <Button onClick={() => setWriting(true)}>Vermerk schreiben</Button> : null}
+        </Group>
+        {writing ? <NoteForm caseId={caseId} note={null} onDone={() => setWriting(false)} /> : null}
+        {notes.length === 0 ? (
+          <Text>Zu diesem Fall gibt es noch keine Vermerke.</Text>
+        ) : (
+          <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+            {notes.map((n) =>
+              editing === n.id ? (
+                <li key={n.id}>
+                  <NoteForm caseId={caseId} note={n} onDone={() => setEditing(null)} />
+                </li>
+              ) : (
+                <NoteItem key={n.id} note={n} onEdit={() => setEditing(n.id)} />
+              ),
+            )}
+          </Stack>
+        )}
+      </Stack>
+      <ContactHistory caseId={caseId} />
+    </Stack>
+  );
+}
+
+function NoteItem(props: { note: NoteView; onEdit: () => void }) {
+  const n = props.note;
+  return (
+    <Paper component="li" withBorder p="sm" radius="sm" data-note={n.id}>
+      <Group justify="space-between" wrap="wrap" gap="xs">
+        <Group gap="xs">
+          <Text fw={600}>{n.title}</Text>
+          {n.restricted ? (
+            <Badge variant="outline" color="dark" leftSection={<IconLock size={12} aria-hidden />}>
+              vertraulich
+            </Badge>
+          ) : null}
+        </Group>
+        <Group gap="xs">
+          <Text size="sm" c="dark.6">
+            {n.category} · {formatInstant(n.writtenAt)} · verfasst von {n.authorId}
+          </Text>
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            onClick={props.onEdit}
+            aria-label={`Vermerk „${n.title}“ bearbeiten`}
+          >
+            Bearbeiten
+          </Button>
+        </Group>
+      </Group>
+      {n.body ? (
+        <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>
+          {n.body}
+        </Text>
+      ) : null}
+    </Paper>
+  );
+}
+
+function NoteForm(props: { caseId: string; note: NoteView | null; onDone: () => void }) {
+  const { note } = props;
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { category: note?.category ?? '', title: note?.title ?? '', body: note?.body ?? '' },
+    validate: zodValidate(noteFormSchema),
+  });
+  const [formError, setFormError] = useState<string>();
+  const invalidates = ['cases:get', 'cases:search'] as const;
+  const create = useIpcMutation('notes:create', { invalidates: [...invalidates] });
+  const update = useIpcMutation('notes:update', { invalidates: [...invalidates] });
+  const restricted = (RESTRICTED_CATEGORIES as readonly string[]).includes(form.getValues().category);
+  const heading = note ? 'Vermerk bearbeiten' : 'Neuer Vermerk';
+  const submit = form.onSubmit((raw) => {
+    setFormError(undefined);
+    const values = noteFormSchema.parse(raw);
+    const onError = (e: unknown) =>
+      setFormError(applyIpcError(form, e, 'Der Vermerk wurde nicht gespeichert.', noteFieldMap));
+    if (note)
+      update.mutate(
+        { noteId: note.id, changes: values, expectedRowVersion: note.rowVersion },
+        { onError, onSuccess: props.onDone },
+      );
+    else create.mutate({ caseId: props.caseId, values }, { onError, onSuccess: props.onDone });
+  });
+  return (
+    <Paper withBorder p="md" radius="md" component="form" noValidate onSubmit={submit} aria-label={heading}>
+      <Stack gap="sm">
+        <Title order={3} size="h5">
+          {heading}
+        </Title>
+        {formError ? <ErrorAlert title="Nicht gespeichert">{formError}</ErrorAlert> : null}
+        <NativeSelect
+          label="Kategorie"
+          data={[
+            { value: '', label: 'Bitte wählen' },
+            ...NOTE_CATEGORIES.map((c) => ({ value: c, label: c })),
+          ]}
+          {...form.getInputProps('category')}
+        />
+        {restricted ? (
+          <Text size="sm">
+            <IconLock size={14} aria-hidden /> Vermerke der Kategorie Gesundheit sind vertraulich: nur für die
+            Fallbearbeitung sichtbar, nie gedruckt.
+          </Text>
+        ) : null}
+        <TextInput label="Titel" {...form.getInputProps('title')} />
+        <Textarea label="Text" autosize minRows={3} {...form.getInputProps('body')} />
+        <Group>
+          <Button type="submit" loading={create.isPending || update.isPending}>
+            Vermerk speichern
+          </Button>
+          <Button variant="default" onClick={props.onDone}>
+            Abbrechen
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+function ContactHistory(props: { caseId: string }) {
+  const contacts = useQuery(ipcQueryOptions('contacts:list', { caseId: props.caseId }));
+  const [recording, setRecording] = useState(false);
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="kontakte-titel">
+      <Group justify="space-between">
+        <Title order={2} size="h3" id="kontakte-titel">
+          Kontakthistorie
+        </Title>
+        {!recording ? <Button onClick={() => setRecording(true)}>Kontakt erfassen</Button> : null}
+      </Group>
+      {recording ? <ContactForm caseId={props.caseId} onDone={() => setRecording(false)} /> : null}
+      <QueryView
+        query={contacts}
+        loadingLabel="Kontakte werden geladen"
+        errorTitle="Kontakte nicht verfügbar"
+        fallback="Die Kontakthistorie konnte nicht geladen werden."
+      >
+        {(list) => <ContactTable contacts={list} />}
+      </QueryView>
+    </Stack>
+  );
+}
+
+function ContactTable(props: { contacts: readonly IpcOut<'contacts:list'>[number][] }) {
+  if (props.contacts.length === 0) return <Text>Zu diesem Fall sind noch keine Kontakte erfasst.</Text>;
+  const sorted = [...props.contacts].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
+  return (
+    <Table striped withTableBorder aria-labelledby="kontakte-titel">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">Datum</Table.Th>
+          <Table.Th scope="col">Art</Table.Th>
+          <Table.Th scope="col">Richtung</Table.Th>
+          <Table.Th scope="col">Anlass</Table.Th>
+          <Table.Th scope="col">Erreicht</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {sorted.map((c) => (
+          <Table.Tr key={c.id}>
+            <Table.Td>{formatInstant(c.occurredAt)}</Table.Td>
+            <Table.Td>{CONTACT_CHANNEL_LABELS[c.channel as ContactChannel] ?? c.channel}</Table.Td>
+            <Table.Td>{c.direction === 'inbound' ? 'eingehend' : 'ausgehend'}</Table.Td>
+            <Table.Td>{c.subject}</Table.Td>
+            <Table.Td>{c.reached ? 'ja' : 'nein (Versuch)'}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+const contactFieldMap = {
+  'values.occurredAt': 'date',
+  'values.channel': 'channel',
+  'values.direction': 'direction',
+  'values.subject': 'subject',
+};
+
+function nowParts(): { date: string; time: string } {
+  const now = new Date();
+  return {
+    date: formatGermanDate(dateInBerlin(now)),
+    time: formatTime(now.toISOString()).replace(' Uhr', ''),
+  };
+}
+
+function ContactForm(props: { caseId: string; onDone: () => void }) {
+  const form = useForm<ContactFormValues>({
+    mode: 'controlled',
+    initialValues: { ...nowParts(), channel: '', direction: 'outbound', subject: '', reached: true },
+  });
+  const [formError, setFormError] = useState<string>();
+  const create = useIpcMutation('contacts:create', {
+    invalidates: ['contacts:list', 'cases:', 'caseload:list'],
+  });
+  const submit = form.onSubmit((raw) => {
+    setFormError(undefined);
+    const checked = checkContactForm(raw);
+    if (!checked.ok) {
+      form.setErrors(checked.errors);
+      return;
+    }
+    create.mutate(
+      { caseId: props.caseId, values: { ...checked.values, appointmentId: null } },
+      {
+        onSuccess: props.onDone,
+        onError: (e) =>
+          setFormError(applyIpcError(form, e, 'Der Kontakt wurde nicht gespeichert.', contactFieldMap)),
+      },
+    );
+  });
+  return (
+    <Paper
+      withBorder
+      p="md"
+      radius="md"
+      component="form"
+      noValidate
+      onSubmit={submit}
+      aria-label="Kontakt erfassen"
+    >
+      <Stack gap="sm">
+        <Title order={3} size="h5">
+          Neuer Kontakt
+        </Title>
+        {formError ? <ErrorAlert title="Nicht gespeichert">{formError}</ErrorAlert> : null}
+        <Group grow align="flex-start">
+          <TextInput label="Datum" description="TT.MM.JJJJ" {...form.getInputProps('date')} />
+          <TextInput label="Uhrzeit" description="HH:MM" {...form.getInputProps('time')} />
+        </Group>
+        <Group grow align="flex-start">
+          <NativeSelect
+            label="Art des Kontakts"
+            data={[
+              { value: '', label: 'Bitte wählen' },
+              ...CONTACT_CHANNELS.map((c) => ({ value: c, label: CONTACT_CHANNEL_LABELS[c] })),
+            ]}
+            {...form.getInputProps('channel')}
+          />
+          <NativeSelect
+            label="Richtung"
+            data={[
+              { value: 'outbound', label: 'ausgehend' },
+              { value: 'inbound', label: 'eingehend' },
+            ]}
+            {...form.getInputProps('direction')}
+          />
+        </Group>
+        <TextInput
+          label="Anlass"
+          description="Kurz, ohne Gesundheitsangaben (diese gehören in einen vertraulichen Vermerk)."
+          {...form.getInputProps('subject')}
+        />
+        <Checkbox label="Person erreicht" {...form.getInputProps('reached', { type: 'checkbox' })} />
+        <Group>
+          <Button type="submit" loading={create.isPending}>
+            Kontakt speichern
+          </Button>
+          <Button variant="default" onClick={props.onDone}>
+            Abbrechen
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}

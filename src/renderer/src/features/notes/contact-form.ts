@@ -1,0 +1,48 @@
+/** The contact form: typed German date + time and the domain's contact rules -> contacts:create values. */
+import { parseGermanDate } from '../../../../shared/domain/common/german-date';
+import { contactSchema, type ContactChannel } from '../../../../shared/domain/case/contact';
+import { berlinInstant } from './berlin-time';
+
+export interface ContactFormValues {
+  date: string;
+  time: string;
+  channel: string;
+  direction: string;
+  subject: string;
+  reached: boolean;
+}
+
+/** Checks the typed date/time and the domain rules; values for contacts:create or errors per field. */
+export function checkContactForm(v: ContactFormValues):
+  | {
+      ok: true;
+      values: {
+        occurredAt: string;
+        channel: ContactChannel;
+        direction: 'inbound' | 'outbound';
+        subject: string;
+        reached: boolean;
+      };
+    }
+  | { ok: false; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const day = parseGermanDate(v.date);
+  if (!day.ok) errors['date'] = day.message;
+  const occurredAt = day.ok ? berlinInstant(day.value, v.time) : null;
+  if (day.ok && !occurredAt) errors['time'] = 'Bitte die Uhrzeit im Format HH:MM angeben, z. B. 09:30.';
+  const parsed = contactSchema
+    .pick({ channel: true, direction: true, subject: true, reached: true })
+    .safeParse({
+      channel: v.channel || undefined,
+      direction: v.direction,
+      subject: v.subject,
+      reached: v.reached,
+    });
+  if (!parsed.success)
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? '');
+      errors[key] ??= issue.message;
+    }
+  if (Object.keys(errors).length > 0 || !parsed.success || !occurredAt) return { ok: false, errors };
+  return { ok: true, values: { occurredAt, ...parsed.data } };
+}

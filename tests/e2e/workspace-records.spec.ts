@@ -1,0 +1,131 @@
+import type { Page } from '@playwright/test';
+import type { CaseList } from '../../src/shared/ipc/contract';
+import { expectAccessible, keepScreenshot, test, expect } from './fixtures';
+import { AppFramePage } from './pages/AppFrame';
+
+/** Focuses a field by its label and types, as a caseworker does with the keyboard. */
+async function typeInto(page: Page, label: string, text: string): Promise<void> {
+  const field = page.getByLabel(label, { exact: true });
+  await field.focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type(text);
+}
+
+async function press(page: Page, name: string | RegExp): Promise<void> {
+  await page.getByRole('button', { name, exact: typeof name === 'string' }).focus();
+  await page.keyboard.press('Enter');
+}
+
+test.describe('Vermerke, Kontakte und Termine (case workspace, part 2b)', () => {
+  test('a note, a contact and an appointment recorded by keyboard', async ({ page, bridge }, testInfo) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const listed = await bridge.main.backend.dispatch('cases:list', { limit: 1 });
+    if (!listed.ok) throw new Error(listed.error.code);
+    const first = (listed.value as CaseList).items[0];
+    if (!first) throw new Error('no demo case');
+    const frame = new AppFramePage(page);
+    await frame.open(bridge.launchUrl, `#/faelle/${first.caseId}/vermerke`);
+    await expect(page.getByRole('heading', { name: 'Vermerke', level: 2 })).toBeVisible();
+
+    // A note without a category is refused at the field, in German.
+    await press(page, 'Vermerk schreiben');
+    await typeInto(page, 'Titel', 'Rückmeldung Gesundheitsamt');
+    await press(page, 'Vermerk speichern');
+    await expect(page.getByText('Bitte eine Kategorie wählen.')).toBeVisible();
+    await page.getByLabel('Kategorie').selectOption('Gesundheit');
+    await expect(page.getByText(/Kategorie Gesundheit sind vertraulich/)).toBeVisible();
+    await typeInto(page, 'Text', 'Attest liegt vor.');
+    await press(page, 'Vermerk speichern');
+    const note = page.getByRole('listitem').filter({ hasText: 'Rückmeldung Gesundheitsamt' });
+    await expect(note).toContainText('vertraulich');
+    await expect(note).toContainText('Gesundheit');
+
+    // Edit it.
+    await press(page, 'Vermerk „Rückmeldung Gesundheitsamt“ bearbeiten');
+    await typeInto(page, 'Titel', 'Rückmeldung Amtsarzt');
+    await press(page, 'Vermerk speichern');
+    await expect(page.getByRole('listitem').filter({ hasText: 'Rückmeldung Amtsarzt' })).toBeVisible();
+
+    // Record a contact (German date typed).
+    await press(page, 'Kontakt erfassen');
+    await typeInto(page, 'Datum', '31.11.2026');
+    await press(page, 'Kontakt speichern');
+    await expect(page.getByText(/November hat nur 30 Tage|30 Tage/)).toBeVisible();
+    await typeInto(page, 'Datum', '30.11.2026');
+    await typeInto(page, 'Uhrzeit', '10:15');
+    await page.getByLabel('Art des Kontakts').selectOption('telefon');
+    await typeInto(page, 'Anlass', 'Rückruf wegen Bewerbung');
+    await press(page, 'Kontakt speichern');
+    const row = page.getByRole('row').filter({ hasText: 'Rückruf wegen Bewerbung' });
+    await expect(row).toContainText('30.11.2026, 10:15 Uhr');
+    await expect(row).toContainText('Telefon');
+    await expectAccessible(page, testInfo, 'workspace-vermerke');
+    await keepScreenshot(page, testInfo, 'workspace-vermerke');
+
+    // Termine: create one in the past and mark it attended.
+    await page
+      .getByRole('navigation', { name: 'Bereiche des Falls' })
+      .getByRole('link', { name: 'Termine', exact: true })
+      .focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: 'Termine', level: 2 })).toBeVisible();
+    await press(page, 'Termin anlegen');
+    await typeInto(page, 'Datum', '27.11.2026');
+    await typeInto(page, 'Uhrzeit', '09:30');
+    await page.getByLabel('Art des Termins').selectOption('beratung');
+    await typeInto(page, 'Anlass', 'Bewerbungsstrategie');
+    await page.getByLabel('Einladung').selectOption('meldeaufforderung');
+    await press(page, 'Termin speichern');
+    const appointment = page.getByRole('listitem', { name: 'Termin 27.11.2026, 09:30 Uhr' });
+    await expect(appointment).toContainText('Status: Geplant');
+    await expect(appointment).toContainText('Meldeaufforderung');
+    await press(page, 'Wahrgenommen: Termin 27.11.2026, 09:30 Uhr');
+    await expect(appointment).toContainText('Status: Wahrgenommen');
+    // Only the correction the domain allows is offered now; no reschedule, no cancel.
+    await expect(appointment.getByRole('button', { name: /^Versäumt/ })).toBeVisible();
+    await expect(appointment.getByRole('button', { name: /^Verschieben/ })).toHaveCount(0);
+    await expect(appointment.getByRole('button', { name: /^Absagen/ })).toHaveCount(0);
+    await expectAccessible(page, testInfo, 'workspace-termine');
+    await keepScreenshot(page, testInfo, 'workspace-termine');
+  });
+
+  test('intake warns about a possible duplicate and creates only when confirmed', async ({
+    page,
+    bridge,
+  }, testInfo) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const listed = await bridge.main.backend.dispatch('cases:list', { limit: 1 });
+    if (!listed.ok) throw new Error(listed.error.code);
+    const demo = (listed.value as CaseList).items[0];
+    if (!demo) throw new Error('no demo case');
+    const [y, m, d] = demo.birthDate.split('-');
+    const frame = new AppFramePage(page);
+    await frame.open(bridge.launchUrl, '#/faelle');
+    await page.getByRole('link', { name: 'Neue Aufnahme' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: 'Aufnahme', level: 1 })).toBeFocused();
+
+    await typeInto(page, 'Vorname', demo.firstName);
+    await typeInto(page, 'Nachname', demo.lastName);
+    await typeInto(page, 'Geburtsdatum', '31.02.1990');
+    await press(page, 'Prüfen und anlegen');
+    await expect(page.getByText(/Den 31\. Februar 1990 gibt es nicht/)).toBeVisible();
+    await expect(page.getByText('Bitte einen der vier Standorte wählen.')).toBeVisible();
+    await typeInto(page, 'Geburtsdatum', `${d}.${m}.${y}`);
+    await typeInto(page, 'Kundennummer', '999X000111');
+    await page.getByLabel('Standort').selectOption('torgau');
+    await press(page, 'Prüfen und anlegen');
+    const warning = page.getByRole('alert').filter({ hasText: 'Mögliche Dubletten' });
+    await expect(warning).toBeVisible();
+    await expect(warning.getByRole('link', { name: new RegExp(`Fall ${demo.caseNumber}`) })).toBeVisible();
+    await expectAccessible(page, testInfo, 'intake-duplicates');
+    await keepScreenshot(page, testInfo, 'intake-duplicates');
+
+    await press(page, 'Trotzdem neu anlegen');
+    await expect(
+      page.getByRole('heading', { name: `${demo.lastName}, ${demo.firstName}`, level: 1 }),
+    ).toBeVisible();
+    await expect(page).not.toHaveURL(new RegExp(demo.caseId));
+    await expect(page.getByText('Kundennummer 999X000111')).toBeVisible();
+  });
+});
