@@ -140,7 +140,7 @@ describe('resources/templates/kooperationsplan (HTML templates, one per legal re
 
   it('inlines the shared print CSS; an include of a missing file fails when read', () => {
     const read = (name: string) => readFileSync(join(dir, name), 'utf8');
-    const html = inlineIncludes('<style><!--include:plan.css--></style>', read);
+    const html = inlineIncludes('<head><!--include:plan.css--></head>', read);
     expect(html).toContain('size: A4');
     expect(html).not.toContain('<!--include:');
     expect(() => inlineIncludes('<!--include:fehlt.css-->', read)).toThrow(/fehlt\.css/);

@@ -30,13 +30,13 @@ export function templateVersionOf(texts: PlanTexts, html: string): string {
 const INCLUDE = /<!--include:([a-z0-9-]+\.css)-->/g;
 
 /**
- * A template with its includes inlined: `<!--include:plan.css-->` is replaced by that file of the
- * templates folder (the print CSS both regimes share). Only plain .css names of that folder; an
+ * A template with its includes inlined: `<!--include:plan.css-->` becomes a `<style>` element with
+ * that file of the templates folder (the print CSS both regimes share). Only plain .css names of that folder; an
  * unknown one fails when the templates are read, not at a hand-over. The template version hashes
  * the result, so a changed stylesheet is a new template version too.
  */
 export function inlineIncludes(html: string, read: (name: string) => string): string {
-  return html.replace(INCLUDE, (_, name: string) => read(name).trimEnd());
+  return html.replace(INCLUDE, (_, name: string) => `<style>\n${read(name).trimEnd()}\n</style>`);
 }
 
 /** The resources folder of a checkout (tests, browser bridge); the app passes its own. */

@@ -1,30 +1,18 @@
 /** The appointment form: typed German date + time and the domain's rules -> appointments:create values. */
 import { parseGermanDate } from '../../../../shared/domain/common/german-date';
-import {
-  appointmentSchema,
-  type AppointmentKind,
-  type InvitationKind,
-} from '../../../../shared/domain/case/appointment';
+import { appointmentSchema, type Appointment } from '../../../../shared/domain/case/appointment';
 import { berlinInstant } from '../notes/berlin-time';
 
-export interface AppointmentFormValues {
-  date: string;
-  time: string;
-  durationMinutes: string;
-  kind: string;
-  subject: string;
-  location: string;
-  invitation: string;
-}
+/** What the form holds: the appointment's fields as typed (text), its start as German date + time. */
+export type AppointmentFormValues = { date: string; time: string } & Record<
+  keyof Pick<Appointment, 'durationMinutes' | 'kind' | 'subject' | 'location' | 'invitation'>,
+  string
+>;
 
-export interface AppointmentValues {
-  startsAt: string;
-  durationMinutes: number;
-  kind: AppointmentKind;
-  subject: string | null;
-  location: string;
-  invitation: InvitationKind;
-}
+export type AppointmentValues = Pick<
+  Appointment,
+  'startsAt' | 'durationMinutes' | 'kind' | 'subject' | 'location' | 'invitation'
+>;
 
 /** Parses 'TT.MM.JJJJ' + 'HH:MM' (Berlin) into an instant, or the German message for the field. */
 export function checkWhen(

@@ -2,22 +2,17 @@
 import { parseGermanDate } from '../../../../shared/domain/common/german-date';
 import { householdSchema } from '../../../../shared/domain/case/household';
 import { isOfficeId, type OfficeId } from '../../../../shared/domain/case/office';
-import { personSchema } from '../../../../shared/domain/case/person';
+import { personSchema, type Person } from '../../../../shared/domain/case/person';
 
-export interface IntakeFormValues {
-  firstName: string;
-  lastName: string;
-  birthDate: string;
-  customerNumber: string;
-  officeId: string;
-  householdNumber: string;
-  partner: boolean;
-  minorChildren: string;
-}
+/** What the form holds: the person's and household's fields as typed (text). */
+export type IntakeFormValues = Record<
+  keyof Pick<Person, 'firstName' | 'lastName' | 'birthDate' | 'customerNumber'>,
+  string
+> & { officeId: string; householdNumber: string; partner: boolean; minorChildren: string };
 
 export interface IntakeValues {
   officeId: OfficeId;
-  person: { firstName: string; lastName: string; birthDate: string; customerNumber: string };
+  person: Pick<Person, 'firstName' | 'lastName' | 'birthDate' | 'customerNumber'>;
   household?: {
     householdNumber: string;
     members: { personId: null; role: 'applicant' | 'partner' | 'child'; birthDate: null }[];

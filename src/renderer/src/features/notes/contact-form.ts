@@ -1,28 +1,20 @@
 /** The contact form: typed German date + time and the domain's contact rules -> contacts:create values. */
 import { parseGermanDate } from '../../../../shared/domain/common/german-date';
-import { contactSchema, type ContactChannel } from '../../../../shared/domain/case/contact';
+import { contactSchema, type Contact } from '../../../../shared/domain/case/contact';
 import { berlinInstant } from './berlin-time';
 
-export interface ContactFormValues {
-  date: string;
-  time: string;
-  channel: string;
-  direction: string;
-  subject: string;
-  reached: boolean;
-}
+/** What the form holds: the contact's fields as typed (text), its moment as German date + time. */
+export type ContactFormValues = { date: string; time: string } & Record<
+  keyof Pick<Contact, 'channel' | 'direction' | 'subject'>,
+  string
+> &
+  Pick<Contact, 'reached'>;
 
 /** Checks the typed date/time and the domain rules; values for contacts:create or errors per field. */
 export function checkContactForm(v: ContactFormValues):
   | {
       ok: true;
-      values: {
-        occurredAt: string;
-        channel: ContactChannel;
-        direction: 'inbound' | 'outbound';
-        subject: string;
-        reached: boolean;
-      };
+      values: Pick<Contact, 'occurredAt' | 'channel' | 'direction' | 'subject' | 'reached'>;
     }
   | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
