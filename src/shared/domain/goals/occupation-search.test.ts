@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { defaultOccupationCatalogue as catalogue, foldGerman, searchOccupations } from './occupations';
+import { foldForSearch } from '../common/search-fold';
+import { defaultOccupationCatalogue as catalogue, searchOccupations } from './occupations';
 
 const codes = (query: string) => searchOccupations(catalogue, query).map((m) => m.occupation.code);
 
 describe('occupation search over the KldB list', () => {
   it('folds umlauts, ß, case and other diacritics', () => {
-    expect(foldGerman('  Bäcker  STRAßE Café ')).toBe('baecker strasse cafe');
-    expect(foldGerman('Köchin')).toBe(foldGerman('koechin'));
+    expect(foldForSearch('  Bäcker  STRAßE Café ')).toBe('baecker strasse cafe');
+    expect(foldForSearch('Köchin')).toBe(foldForSearch('koechin'));
   });
 
   it('finds by title word, ranked title before example, and by example title', () => {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { parseResource } from '../common/resource-data';
 import occupationsData from '../../../../resources/goals/occupations-kldb.json' with { type: 'json' };
+import { foldForSearch } from '../common/search-fold';
 
 export const OCCUPATIONS_RESOURCE = 'goals/occupations-kldb.json';
 
@@ -118,23 +119,6 @@ export function describeTargetOccupation(target: TargetOccupation): string {
   return target.kldbCode ? `„${target.title}“ (KldB ${target.kldbCode})` : `„${target.title}“`;
 }
 
-/**
- * Folds German text for matching what a caseworker types: case ignored, umlauts and ß as their
- * spellings (ä = ae, ß = ss, so "baecker" finds "Bäcker"), other diacritics dropped.
- */
-export function foldGerman(text: string): string {
-  return text
-    .toLocaleLowerCase('de')
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 export interface OccupationMatch {
   readonly occupation: Occupation;
   /** Where the query matched: the title, an example title or the code. */
@@ -154,7 +138,7 @@ export function searchOccupations(
   query: string,
   limit = 20,
 ): OccupationMatch[] {
-  const q = foldGerman(query);
+  const q = foldForSearch(query);
   if (q === '') return [];
   if (/^\d+$/.test(q))
     return catalogue.occupations
@@ -163,7 +147,7 @@ export function searchOccupations(
       .map((occupation) => ({ occupation, matchedOn: 'code' as const }));
   const words = q.split(' ');
   const score = (text: string): number => {
-    const folded = foldGerman(text);
+    const folded = foldForSearch(text);
     if (folded.startsWith(q)) return 0;
     const tokens = folded.split(/[^a-z0-9]+/).filter(Boolean);
     const every = (test: (w: string) => boolean) => words.every(test);
