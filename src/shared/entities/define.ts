@@ -149,8 +149,16 @@ export type ColumnName<K extends string, F extends AnyField> = F['column'] exten
   ? F['column']
   : SnakeCase<K>;
 
+const snakeCases = new Map<string, string>();
+
+/** camelCase field key to its snake_case column (memoized: every row decode asks for every field). */
 export function snakeCase(key: string): string {
-  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  let column = snakeCases.get(key);
+  if (column === undefined) {
+    column = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    snakeCases.set(key, column);
+  }
+  return column;
 }
 
 export function columnOf(def: EntityDefinition, key: string): string {

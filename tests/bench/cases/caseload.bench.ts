@@ -10,12 +10,15 @@
  *   (case, person, household, office, notes, appointments, target groups); read=point-lookup: one
  *   raw prepared point lookup of case + person (the floor).
  * - `caseload.query`: "Mein Bestand" of one caseworker (200 cases) with counts, sorted by a
- *   different column each run; cache=warm (the usual call: only changed cases are recomputed) and
- *   cache=cold (first call after unlock: target groups and findings computed for all 200).
+ *   different column each run; cache=warm (coming back to the list with nothing changed: served from
+ *   memory after one check of the store's change counters), cache=after-edit (one case of the
+ *   caseload changed through the write path before each call: the base rows are read again and that
+ *   case recomputed) and cache=cold (first call after unlock: target groups and findings computed
+ *   for all 200).
  *
  *   npm run bench -- search case caseload
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -165,7 +168,7 @@ async function build(cases: number): Promise<Db> {
   const service = createCasesService({
     db,
     clock: { now: () => NOW },
-    ids: { newId: () => 'unused' },
+    ids: { newId: () => randomUUID() },
     actorId: 'ifk-0',
   });
   return { cases, raw, db, service, keystrokes, caseIds, seedMs };
@@ -243,28 +246,41 @@ function openBench(cases: number, read: 'cases:get' | 'point-lookup'): BenchCase
   }) as BenchCase<unknown>;
 }
 
-function caseloadBench(cache: 'warm' | 'cold'): BenchCase<unknown> {
+function caseloadBench(cache: 'warm' | 'after-edit' | 'cold'): BenchCase<unknown> {
   const sorts = cycle(CASELOAD_SORT_COLUMNS);
-  return defineBench<{ d: Db; reader: ReturnType<typeof createCaseloadReader> }>({
+  const reviewDays = cycle(['2026-04-01', '2026-04-02']);
+  return defineBench<{ d: Db; reader: ReturnType<typeof createCaseloadReader>; edited: () => string }>({
     name: 'caseload.query',
     params: { cases: LARGEST, caseload: PER_CASEWORKER, cache, store: 'encrypted' },
-    runs: cache === 'warm' ? RUNS : QUICK ? 5 : 20,
-    warmup: cache === 'warm' ? 20 : 1,
+    unit: 'ms',
+    runs: cache === 'cold' ? (QUICK ? 5 : 20) : RUNS,
+    warmup: cache === 'cold' ? 1 : 20,
     async setup() {
       const d = await dbOf(LARGEST);
+      const open = d.raw
+        .prepare(`SELECT id FROM cases WHERE caseworker_id = 'ifk-0' AND status <> 'abgeschlossen' LIMIT 50`)
+        .pluck()
+        .all() as string[];
       return {
         d,
         reader: createCaseloadReader({ db: () => d.db, caseworkerId: () => 'ifk-0', now: () => NOW }),
+        edited: cycle(open),
       };
     },
     async run(s) {
+      // after-edit: one case of the caseload was changed through the write path since the last call
+      // (the edit is not timed); the reread recomputes that case and sorts the list anew
+      if (cache === 'after-edit') await s.d.service.updateCase(s.edited(), { nextReviewOn: reviewDays() });
+      const started = performance.now();
       const reader =
-        cache === 'warm'
-          ? s.reader
-          : createCaseloadReader({ db: () => s.d.db, caseworkerId: () => 'ifk-0', now: () => NOW });
+        cache === 'cold'
+          ? createCaseloadReader({ db: () => s.d.db, caseworkerId: () => 'ifk-0', now: () => NOW })
+          : s.reader;
       const result = await reader({ sort: sorts(), direction: 'asc' });
+      const ms = performance.now() - started;
       // 200 cases per caseworker, the closed ones are not in the caseload
       if (result.total < PER_CASEWORKER * 0.8) throw new Error(`caseload of ${result.total} cases`);
+      return ms;
     },
   }) as BenchCase<unknown>;
 }
@@ -287,6 +303,7 @@ const cases: BenchCase<unknown>[] = [
   ...SIZES.flatMap((n) => [searchBench(n, 'name-index'), searchBench(n, 'fts-bm25')]),
   ...SIZES.flatMap((n) => [openBench(n, 'cases:get'), openBench(n, 'point-lookup')]),
   caseloadBench('warm'),
+  caseloadBench('after-edit'),
   caseloadBench('cold'),
   seedCase as BenchCase<unknown>,
 ];

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openEncryptedDb } from '../../../src/main/db/open-encrypted-db';
 import { applyServerRows } from '../../../src/main/db/apply-server-rows';
 import { createCaseloadReader } from '../../../src/main/features/cases/caseload';
 import type { CasesService, NewCaseInput } from '../../../src/main/features/cases/cases.service';
@@ -354,5 +355,61 @@ describe('Mein Bestand', () => {
     expect(after.reviewOverdue).toBe(true);
     expect(after.findings).toBe(before + 1);
     expect((await readerAt('2026-03-02T22:00:00.000Z')()).items[0]!.nextAppointment?.day).toBe('2026-03-02');
+  });
+
+  it('serves an unchanged caseload from memory, and sees every change: writes, other connections, the clock', async () => {
+    const a = await newCase('Arnold');
+    const b = await newCase('Böhm');
+    await cases.addAppointment(a.caseId, {
+      startsAt: '2026-03-02T10:00:00.000Z',
+      durationMinutes: 30,
+      kind: 'telefon',
+    });
+    await cases.addAppointment(a.caseId, {
+      startsAt: '2026-03-02T11:00:00.000Z',
+      durationMinutes: 30,
+      kind: 'telefon',
+    });
+    let now = '2026-03-02T09:00:00.000Z';
+    const read = createCaseloadReader({
+      db: () => t.db,
+      caseworkerId: () => 'ifk-7',
+      now: () => new Date(now),
+    });
+    const names = async () => (await read()).items.map((r) => r.lastName);
+    const first = await read();
+    expect(first.items.map((r) => r.lastName)).toEqual(['Arnold', 'Böhm']);
+    // nothing changed: the very same rows again (no query of the records, no new digest)
+    const again = await read();
+    expect(again.items[0]).toBe(first.items[0]);
+    expect(again.items[0]!.nextAppointment?.startsAt).toBe('2026-03-02T10:00:00.000Z');
+
+    // a write through the service: the renamed person moves in German order
+    const arnold = await cases.getCase(a.caseId);
+    await cases.updatePerson(arnold.person.id, { lastName: 'Zander' });
+    expect(await names()).toEqual(['Böhm', 'Zander']);
+
+    // a commit by another connection to the same store (data_version)
+    const other = openEncryptedDb(t.path, t.key, { create: false });
+    try {
+      other
+        .prepare(
+          "UPDATE persons SET last_name = 'Ahrens' WHERE id = (SELECT person_id FROM cases WHERE id = ?)",
+        )
+        .run(b.caseId);
+    } finally {
+      other.close();
+    }
+    expect(await names()).toEqual(['Ahrens', 'Zander']);
+
+    // the clock passes the earliest next appointment: the next one is the later one
+    now = '2026-03-02T10:15:00.000Z';
+    const zander = (await read()).items.find((r) => r.caseId === a.caseId)!;
+    expect(zander.nextAppointment?.startsAt).toBe('2026-03-02T11:00:00.000Z');
+    // and the Berlin day: the overdue review is recomputed on the next morning
+    await cases.updateCase(b.caseId, { nextReviewOn: '2026-03-02' });
+    expect((await read()).items.find((r) => r.caseId === b.caseId)!.reviewOverdue).toBe(false);
+    now = '2026-03-03T07:00:00.000Z';
+    expect((await read()).items.find((r) => r.caseId === b.caseId)!.reviewOverdue).toBe(true);
   });
 });

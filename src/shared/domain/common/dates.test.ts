@@ -100,4 +100,15 @@ describe('calendar dates', () => {
       ),
     );
   });
+
+  it('addDays agrees with the calendar of Date on every day from 1900 to 2200 (integer date arithmetic)', () => {
+    const first = Date.UTC(1900, 0, 1) / 86_400_000;
+    const last = Date.UTC(2200, 0, 1) / 86_400_000;
+    for (let day = first; day <= last; day += 1)
+      if (addDays('1970-01-01', day) !== new Date(day * 86_400_000).toISOString().slice(0, 10))
+        throw new Error(`day ${day}: ${addDays('1970-01-01', day)}`);
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2100-02-28', 1)).toBe('2100-03-01');
+    expect(addDays('2000-02-28', 1)).toBe('2000-02-29');
+  });
 });

@@ -68,8 +68,24 @@ function toDayNumber(date: IsoDate): number {
   return Date.UTC(y, m - 1, d) / 86_400_000;
 }
 
+/**
+ * Days since 1970-01-01 to the ISO date, in integer arithmetic (H. Hinnant's civil_from_days):
+ * rules over benefit periods and plan dates call this thousands of times per caseload.
+ */
 function fromDayNumber(day: number): IsoDate {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+  const z = Math.floor(day) + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1_460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  if (y < 0 || y > 9999) return new Date(day * 86_400_000).toISOString().slice(0, 10);
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 const berlinDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' });
