@@ -7,9 +7,12 @@ async function keepViewport(page: Page, testInfo: TestInfo, screen: string): Pro
   await page.screenshot({ path });
   await testInfo.attach(`${screen}-viewport`, { path, contentType: 'image/png' });
 }
+import { tabTo } from './keyboard';
 import { AppFramePage } from './pages/AppFrame';
 
 test.describe('Mein Bestand and search as you type', () => {
+  // a list of hundreds of rows, axe over it and screenshots: slow on a loaded two-core machine
+  test.describe.configure({ timeout: 180_000 });
   test('three letters of a surname list the name match first; the keyboard alone opens the case', async ({
     page,
     bridge,
@@ -29,7 +32,7 @@ test.describe('Mein Bestand and search as you type', () => {
     const first = await table.getByRole('link').first().textContent();
     const surname = first!.split(',')[0]!;
     const search = page.getByRole('searchbox', { name: 'Suche' });
-    await search.focus();
+    await tabTo(search);
     await page.keyboard.type(surname.slice(0, 3));
     await expect(page.getByRole('status')).toHaveText(/\d+ Treffer/);
     const firstRow = table.getByRole('row').nth(1);
@@ -64,5 +67,69 @@ test.describe('Mein Bestand and search as you type', () => {
     await keepScreenshot(page, testInfo, 'caseload-1920x1080');
     await keepViewport(page, testInfo, 'caseload-1920x1080');
     await expectAccessible(page, testInfo, 'caseload-1920');
+  });
+
+  test('coming back from a case keeps filter and scroll position; at 200 % zoom the list reflows', async ({
+    page,
+    bridge,
+  }, testInfo) => {
+    const frame = new AppFramePage(page);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await frame.open(bridge.launchUrl, '#/faelle?sort=phase');
+    const table = page.getByRole('table', { name: 'Fallbestand' });
+    await expect(table.getByRole('row')).not.toHaveCount(0);
+    // at 1366 px no cell of the list is cut off (status, phase, findings are read in full)
+    const cut = await table.evaluate((t) =>
+      [...t.querySelectorAll('td, th')]
+        .filter((c) => c.scrollWidth > c.clientWidth + 1)
+        .map((c) => (c.textContent ?? '').slice(0, 30)),
+    );
+    expect(cut, `cut off at 1366 px: ${cut.join(' | ')}`).toEqual([]);
+
+    // walk down the virtual list with Tab (the window follows the focus), open that case, come back
+    await tabTo(table.getByRole('link').first());
+    for (let i = 0; i < 30; i += 1) await page.keyboard.press('Tab');
+    const name = (await page.evaluate(() => document.activeElement?.textContent ?? ''))!;
+    expect(name).toMatch(/^[^,]+, .+/);
+    const link = table.getByRole('link', { name, exact: true }).first();
+    // rows measured on the way down may still shift the window for a moment: wait until it rests
+    let scrolled = -1;
+    await expect
+      .poll(async () => {
+        const y = await page.evaluate(() => window.scrollY);
+        const rested = y === scrolled;
+        scrolled = y;
+        return rested;
+      })
+      .toBe(true);
+    expect(scrolled).toBeGreaterThan(0);
+    await expect(link).toBeInViewport();
+    await page.keyboard.press('Enter');
+    await expect(frame.heading()).toHaveText(name);
+    await tabTo(page.getByRole('link', { name: 'Zurück zum Fallbestand' }));
+    await page.keyboard.press('Enter');
+    await expect(frame.heading()).toHaveText('Fälle');
+    await expect(page).toHaveURL(/sort=phase/);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(scrolled);
+    await expect(link).toBeInViewport();
+
+    // 1366 px at 200 % zoom: the navigation collapses, nothing scrolls sideways
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.setViewportSize({ width: 683, height: 384 });
+    await expect(frame.menuButton()).toBeVisible();
+    const sideways = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      return {
+        by: document.documentElement.scrollWidth - width,
+        wide: [...document.querySelectorAll('main *')]
+          .filter((el) => el.getBoundingClientRect().right > width + 1)
+          .slice(0, 3)
+          .map((el) => `${el.tagName} ${(el.textContent ?? '').slice(0, 30)}`),
+      };
+    });
+    expect(sideways.by, `sideways scrolling at 200 %: ${sideways.wide.join(' | ')}`).toBeLessThanOrEqual(0);
+    await expectAccessible(page, testInfo, 'caseload-zoom200');
+    await table.evaluate((t) => window.scrollTo(0, t.getBoundingClientRect().top + window.scrollY));
+    await keepViewport(page, testInfo, 'caseload-zoom200');
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Phases 1 and 2 of the 4PM end to end over the browser bridge, by keyboard only (focus, typing,
+ * Phases 1 and 2 of the 4PM end to end over the browser bridge, by keyboard only (Tab, typing,
  * Space and Enter; no clicks): profiling with strengths and two needs, the Profillage derived and
  * explained, an amendment with its difference, a goal with a Zielberuf and an intermediate goal, a
  * strategy per need; the state survives a restart of the bridge. Bad input is named at its field and
@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunningBridge } from '../../src/main/bridge/start-bridge';
 import { bridgeIn, E2E_PASSPHRASE, expect, expectAccessible, keepScreenshot, test } from './fixtures';
+import { tabTo } from './keyboard';
 
 async function call<T>(bridge: RunningBridge, channel: string, input: unknown): Promise<T> {
   const result = await bridge.main.backend.dispatch(channel, input);
@@ -34,7 +35,7 @@ async function caseWithDraft(bridge: RunningBridge): Promise<string> {
 
 /** Keyboard: focus, select what is there, type the new text (insertText: one input event). */
 async function typeInto(field: Locator, text: string): Promise<void> {
-  await field.focus();
+  await tabTo(field);
   await field.press('ControlOrMeta+a');
   await field.press('Delete');
   await field.page().keyboard.insertText(text);
@@ -42,7 +43,7 @@ async function typeInto(field: Locator, text: string): Promise<void> {
 
 /** Keyboard: a native select takes the option whose label starts with the typed text. */
 async function chooseOption(select: Locator, label: string): Promise<void> {
-  await select.focus();
+  await tabTo(select);
   const value = await select.evaluate((el, wanted) => {
     const option = [...(el as HTMLSelectElement).options].find((o) => o.label.startsWith(wanted));
     return option?.value ?? null;
@@ -62,12 +63,12 @@ async function chooseOption(select: Locator, label: string): Promise<void> {
 }
 
 async function activate(control: Locator): Promise<void> {
-  await control.focus();
+  await tabTo(control);
   await control.press('Enter');
 }
 
 async function toggle(control: Locator): Promise<void> {
-  await control.focus();
+  await tabTo(control);
   await control.press('Space');
 }
 

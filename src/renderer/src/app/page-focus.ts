@@ -27,7 +27,8 @@ export function usePageHeadingFocus<T extends HTMLElement = HTMLHeadingElement>(
     }
     if (handledPath === pathname) return;
     handledPath = pathname;
-    ref.current.focus();
+    // the focus moves, the view does not: the router decides where the page is scrolled
+    ref.current.focus({ preventScroll: true });
   }, [pathname]);
   return ref;
 }

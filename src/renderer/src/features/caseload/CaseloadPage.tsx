@@ -9,11 +9,20 @@ import {
   UnstyledButton,
   VisuallyHidden,
 } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconSearch, IconUsers } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
+import {
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { OFFICES } from '../../../../shared/domain/case/office';
 import { TARGET_GROUP_LABELS, TARGET_GROUPS } from '../../../../shared/domain/case/target-groups';
 import { SEARCH_FIELD_LABELS } from '../../../../shared/domain/common/search-fold';
@@ -30,9 +39,17 @@ import { EmptyState } from '../../components/EmptyState';
 import { formatDate, formatNumber, PHASE_LABELS, PHASES } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryView } from '../../components/QueryView';
-import { lastCaseloadScroll, rememberCaseloadScroll, rememberCaseloadSearch } from './caseload-memory';
+import {
+  lastCaseloadRows,
+  lastCaseloadScroll,
+  rememberCaseloadRows,
+  rememberCaseloadScroll,
+  rememberCaseloadSearch,
+} from './caseload-memory';
 
 const ROW_HEIGHT = 44;
+/** A stacked row (narrow window): the name line and the column values wrapped beneath it. */
+const STACKED_ROW_HEIGHT = 96;
 
 /** 'unter 25 Jahre (U25)' → 'U25'; labels without an abbreviation stay as they are. */
 function shortGroup(group: (typeof TARGET_GROUPS)[number]): string {
@@ -54,6 +71,9 @@ export function CaseloadPage() {
     rememberCaseloadSearch(next);
     void navigate({ search: next, replace: true });
   };
+
+  // whatever address the list was reached by (a link, a bookmark, a reload) is where "Zurück" returns
+  useEffect(() => rememberCaseloadSearch(clean(search)), [search]);
 
   useEffect(() => {
     if ((search.q ?? '') === term) return;
@@ -264,24 +284,48 @@ function CaseloadTable({
   setSearch: (p: Partial<CaseloadSearch>) => void;
 }) {
   const [margin, setMargin] = useState(0);
+  // Below the frame's breakpoint (a narrow window, 200 % zoom) each row stacks its cells with their
+  // column names instead of scrolling sideways; the rows then differ in height and are measured.
+  const stacked = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false }) === true;
   // the list's distance from the top of the document (the window scrolls, the rows are virtual)
+  const body = useRef<HTMLTableSectionElement | null>(null);
   const measure = useCallback((el: HTMLTableSectionElement | null) => {
+    body.current = el;
     if (el) setMargin(el.getBoundingClientRect().top + window.scrollY);
   }, []);
   const sort = search.sort ?? 'name';
   const dir = search.dir ?? 'asc';
   const virtualizer = useWindowVirtualizer({
     count: data.items.length,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => (stacked ? STACKED_ROW_HEIGHT : ROW_HEIGHT),
     overscan: 12,
     scrollMargin: margin,
+    getItemKey: (index) => data.items[index]!.caseId,
+    // the heights measured before a case was opened: the restored scroll position shows the same rows
+    initialMeasurementsCache: lastCaseloadRows(),
+    initialOffset: lastCaseloadScroll,
   });
   // coming back from a case: the list scrolls to where it was
+  // (again in the next frame: the router resets the scroll of a new navigation after the render)
   useLayoutEffect(() => {
     const y = lastCaseloadScroll();
-    if (y > 0) window.scrollTo(0, y);
-    return () => rememberCaseloadScroll(window.scrollY);
-  }, []);
+    let frame = 0;
+    if (y > 0) {
+      virtualizer.scrollToOffset(y);
+      frame = requestAnimationFrame(() => virtualizer.scrollToOffset(y));
+    }
+    // remembered while scrolling: when the list unmounts, the next page may already have clamped it
+    // (not while the opened case is loading: the list is then hidden and the shorter page clamps the scroll)
+    const remember = () => {
+      if (body.current?.getClientRects().length) rememberCaseloadScroll(window.scrollY);
+    };
+    window.addEventListener('scroll', remember, { passive: true });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('scroll', remember);
+      rememberCaseloadRows(virtualizer.takeSnapshot());
+    };
+  }, [virtualizer]);
   const rows = virtualizer.getVirtualItems();
   const before = rows.length > 0 ? rows[0]!.start - virtualizer.options.scrollMargin : 0;
   const after = rows.length > 0 ? virtualizer.getTotalSize() - rows[rows.length - 1]!.end : 0;
@@ -292,6 +336,7 @@ function CaseloadTable({
       <Table.Th
         key={c.id}
         scope="col"
+        role="columnheader"
         aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}
       >
         <UnstyledButton
@@ -316,19 +361,33 @@ function CaseloadTable({
   };
 
   return (
-    <Table striped highlightOnHover withTableBorder stickyHeader layout="auto">
+    // explicit roles: the stacked layout changes the cells' display, the table stays a table for screen readers
+    <Table
+      striped
+      highlightOnHover
+      withTableBorder
+      stickyHeader={!stacked}
+      layout="auto"
+      role="table"
+      className={stacked ? 'lotse-stacked-table' : undefined}
+    >
       <VisuallyHidden component="caption">Fallbestand</VisuallyHidden>
-      <Table.Thead>
-        <Table.Tr>{COLUMNS.map(header)}</Table.Tr>
+      <Table.Thead role="rowgroup">
+        <Table.Tr role="row">{COLUMNS.map(header)}</Table.Tr>
       </Table.Thead>
-      <Table.Tbody ref={measure}>
+      <Table.Tbody ref={measure} role="rowgroup">
         {before > 0 ? (
           <tr aria-hidden style={{ height: before }}>
             <td colSpan={COLUMNS.length} />
           </tr>
         ) : null}
         {rows.map((v) => (
-          <CaseloadTableRow key={data.items[v.index]!.caseId} row={data.items[v.index]!} />
+          <CaseloadTableRow
+            key={data.items[v.index]!.caseId}
+            row={data.items[v.index]!}
+            index={v.index}
+            measureRef={virtualizer.measureElement}
+          />
         ))}
         {after > 0 ? (
           <tr aria-hidden style={{ height: after }}>
@@ -340,10 +399,22 @@ function CaseloadTable({
   );
 }
 
-function CaseloadTableRow({ row }: { row: CaseloadRowDto }) {
+function CaseloadTableRow({
+  row,
+  index,
+  measureRef,
+}: {
+  row: CaseloadRowDto;
+  index: number;
+  measureRef: (el: HTMLTableRowElement | null) => void;
+}) {
+  const cell = (column: CaseloadSortColumn) => ({
+    role: 'cell',
+    'data-label': COLUMNS.find((c) => c.id === column)!.label,
+  });
   return (
-    <Table.Tr style={{ height: ROW_HEIGHT }}>
-      <Table.Td>
+    <Table.Tr role="row" ref={measureRef} data-index={index} style={{ height: ROW_HEIGHT }}>
+      <Table.Td {...cell('name')}>
         <RouterAnchor to="/faelle/$caseId" params={{ caseId: row.caseId }} fw={600}>
           {row.lastName}, {row.firstName}
         </RouterAnchor>
@@ -353,20 +424,20 @@ function CaseloadTableRow({ row }: { row: CaseloadRowDto }) {
           </Badge>
         ) : null}
       </Table.Td>
-      <Table.Td fz="sm">
+      <Table.Td fz="sm" style={{ whiteSpace: 'nowrap' }} {...cell('caseNumber')}>
         {row.caseNumber}
         {row.caseNumberProvisional ? ' (vorläufig)' : ''}
       </Table.Td>
-      <Table.Td>{row.phase}</Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+      <Table.Td {...cell('phase')}>{row.phase}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }} {...cell('nextAppointment')}>
         {row.nextAppointment ? formatDate(row.nextAppointment.day) : '–'}
       </Table.Td>
-      <Table.Td fz="xs">
+      <Table.Td fz="xs" {...cell('targetGroups')}>
         {row.targetGroups.length === 0 ? '–' : row.targetGroups.map(shortGroup).join(', ')}
       </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+      <Table.Td style={{ whiteSpace: 'nowrap' }} {...cell('reviewDue')}>
         {row.reviewOverdue ? (
-          <Group gap={4} wrap="nowrap" c="red.9" fw={700}>
+          <Group gap={4} wrap="nowrap" c="red.9" fw={700} component="span">
             <IconAlertTriangle size={16} aria-hidden />
             überfällig seit {formatDate(row.nextReviewOn)}
           </Group>
@@ -374,7 +445,7 @@ function CaseloadTableRow({ row }: { row: CaseloadRowDto }) {
           formatDate(row.nextReviewOn)
         )}
       </Table.Td>
-      <Table.Td>{row.findings === 0 ? 'keine' : formatNumber(row.findings)}</Table.Td>
+      <Table.Td {...cell('findings')}>{row.findings === 0 ? 'keine' : formatNumber(row.findings)}</Table.Td>
     </Table.Tr>
   );
 }

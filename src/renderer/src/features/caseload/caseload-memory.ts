@@ -1,3 +1,4 @@
+import type { VirtualItem } from '@tanstack/react-virtual';
 import type { CaseloadSearch } from '../../app/route-params';
 
 let last: CaseloadSearch = {};
@@ -20,4 +21,15 @@ export function rememberCaseloadScroll(y: number): void {
 
 export function lastCaseloadScroll(): number {
   return scrollY;
+}
+
+let measured: VirtualItem[] = [];
+
+/** The row heights the list had measured, so that coming back lands on the same rows. */
+export function rememberCaseloadRows(rows: VirtualItem[]): void {
+  measured = rows;
+}
+
+export function lastCaseloadRows(): VirtualItem[] {
+  return measured;
 }
