@@ -13,7 +13,7 @@ import {
   type CaseStatus,
 } from '../../../shared/sync/entities';
 import { decodeHlc, encodeHlc } from '../../../shared/sync/hlc';
-import { mergeText } from '../../../shared/sync/text-merge';
+import { decideField, mergeBaseVersion } from '../../../shared/sync/field-decision';
 import type { Mutation, MutationResult } from '../../../shared/sync/protocol';
 import type { ServerContext } from '../../context';
 import type { ServerDb } from '../../db/server-db';
@@ -233,54 +233,36 @@ export async function applyMutation(
   const written: string[] = [];
   let textMerged = false;
   for (const [name, f] of Object.entries(m.fields)) {
-    const fm = meta[name] ?? { v: 0, hlc: '', by: '' };
-    const serverValue = Object.hasOwn(data, name) ? data[name] : null;
-    if (isDeepStrictEqual(serverValue, f.value)) continue;
-    if (f.baseVersion === fm.v) {
-      data[name] = f.value;
-      meta[name] = { v: fm.v + 1, hlc, by: p.clientId };
+    const input = {
+      serverValue: Object.hasOwn(data, name) ? data[name] : null,
+      meta: meta[name],
+      value: f.value,
+      baseVersion: f.baseVersion,
+      hlc,
+      clientId: p.clientId,
+      mergeableText: isMergeableTextField(m.entity, name, ctx.entities),
+    };
+    const baseVersion = mergeBaseVersion(input);
+    const base =
+      baseVersion === null
+        ? undefined
+        : await repo.findTextHistory(trx, {
+            entity: m.entity,
+            entityId: m.entityId,
+            field: name,
+            version: baseVersion,
+          });
+    const decision = decideField({ ...input, base });
+    if (decision.record) {
+      const r = decision.record;
+      await addConflict(name, r.base, r.kept, r.other, r.keptBy, r.otherBy, r.kind);
+    }
+    if (decision.write) {
+      data[name] = decision.write.value;
+      meta[name] = decision.write.meta;
       written.push(name);
-      continue;
     }
-    if (isMergeableTextField(m.entity, name, ctx.entities)) {
-      // Free text (SYNC.md §4.4): 3-way merge against the client's base version. Clean: the merged
-      // text is written, with an info record. Otherwise (or base not kept): the server text stays
-      // and the client text is attached to the note as a conflict version.
-      const base =
-        f.baseVersion >= 1 && f.baseVersion < fm.v
-          ? await repo.findTextHistory(trx, {
-              entity: m.entity,
-              entityId: m.entityId,
-              field: name,
-              version: f.baseVersion,
-            })
-          : undefined;
-      const merge =
-        typeof base === 'string' && typeof f.value === 'string' && typeof serverValue === 'string'
-          ? mergeText(base, f.value, serverValue)
-          : undefined;
-      if (merge?.clean) {
-        if (merge.text !== serverValue) {
-          await addConflict(name, base, merge.text, f.value, fm.by || null, p.clientId, 'merged');
-          data[name] = merge.text;
-          meta[name] = { v: fm.v + 1, hlc: hlc > fm.hlc ? hlc : fm.hlc, by: p.clientId };
-          written.push(name);
-          textMerged = true;
-        }
-        continue;
-      }
-      await addConflict(name, base ?? null, serverValue, f.value, fm.by || null, p.clientId);
-      continue;
-    }
-    // concurrent same-field change to a different value: LWW by HLC, never silent
-    if (hlc > fm.hlc) {
-      await addConflict(name, null, f.value, serverValue, p.clientId, fm.by || null);
-      data[name] = f.value;
-      meta[name] = { v: fm.v + 1, hlc, by: p.clientId };
-      written.push(name);
-    } else {
-      await addConflict(name, null, serverValue, f.value, fm.by || null, p.clientId);
-    }
+    if (decision.outcome === 'merge') textMerged = true;
   }
   if (written.length > 0 && def.normalize) {
     const normalized = def.normalize(data);

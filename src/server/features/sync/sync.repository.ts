@@ -2,11 +2,7 @@ import { sql, type Expression, type Transaction } from 'kysely';
 import type { Executor, ServerDb } from '../../db/server-db';
 import type { SyncRecordRow } from '../../db/tables/sync.table';
 
-export interface FieldMeta {
-  readonly v: number;
-  readonly hlc: string;
-  readonly by: string;
-}
+export type { FieldMeta } from '../../../shared/sync/field-decision';
 
 export function lockRecord(trx: Transaction<ServerDb>, entity: string, id: string) {
   return trx
