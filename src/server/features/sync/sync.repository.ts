@@ -2,11 +2,7 @@ import { sql, type Expression, type Transaction } from 'kysely';
 import type { Executor, ServerDb } from '../../db/server-db';
 import type { SyncRecordRow } from '../../db/tables/sync.table';
 
-export interface FieldMeta {
-  readonly v: number;
-  readonly hlc: string;
-  readonly by: string;
-}
+export type { FieldMeta } from '../../../shared/sync/field-decision';
 
 export function lockRecord(trx: Transaction<ServerDb>, entity: string, id: string) {
   return trx
@@ -159,42 +155,6 @@ export async function setClientSeq(
     .execute();
 }
 
-export async function insertConflict(
-  trx: Transaction<ServerDb>,
-  c: {
-    id: string;
-    caseId: string;
-    entity: string;
-    entityId: string;
-    field: string;
-    base: unknown;
-    kept: unknown;
-    other: unknown;
-    keptBy: string | null;
-    otherBy: string | null;
-    kind: 'conflict' | 'merged';
-    at: Date;
-  },
-): Promise<void> {
-  await trx
-    .insertInto('sync_conflicts')
-    .values({
-      conflict_id: c.id,
-      case_id: c.caseId,
-      entity: c.entity,
-      entity_id: c.entityId,
-      field: c.field,
-      base: JSON.stringify(c.base ?? null),
-      kept_value: JSON.stringify(c.kept ?? null),
-      other_value: JSON.stringify(c.other ?? null),
-      kept_by: c.keptBy,
-      other_by: c.otherBy,
-      kind: c.kind,
-      created_at: c.at,
-    })
-    .execute();
-}
-
 /**
  * Versions of a mergeable text field kept as merge bases: a client whose base is older than this
  * many versions of the field gets a conflict instead of a merge.
@@ -310,22 +270,6 @@ export async function countLiveRowsByCase(
   return new Map(rows.map((r) => [r.case_id, Number(r.n)]));
 }
 
-/** Cases this client was ever given (active now or removed since): pushes for them are quarantined, not refused. */
-export async function knownCases(
-  db: Executor,
-  clientId: string,
-  caseIds: readonly string[],
-): Promise<Set<string>> {
-  if (caseIds.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('client_scope')
-    .select('case_id')
-    .where('client_id', '=', clientId)
-    .where('case_id', 'in', [...caseIds])
-    .execute();
-  return new Set(rows.map((r) => r.case_id));
-}
-
 export async function existingCases(db: Executor, caseIds: readonly string[]): Promise<Set<string>> {
   if (caseIds.length === 0) return new Set();
   const rows = await db
@@ -384,57 +328,6 @@ export function loadRecords(
     .execute();
 }
 
-export function loadConflicts(db: Executor, ids: readonly string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('sync_conflicts')
-    .selectAll()
-    .where('conflict_id', 'in', [...ids])
-    .execute();
-}
-
-export function lockClientScope(trx: Transaction<ServerDb>, clientId: string) {
-  return trx.selectFrom('client_scope').selectAll().where('client_id', '=', clientId).execute();
-}
-
-export async function upsertClientScope(
-  trx: Transaction<ServerDb>,
-  clientId: string,
-  rows: readonly { caseId: string; active: boolean }[],
-  version: number,
-): Promise<void> {
-  if (rows.length === 0) return;
-  await trx
-    .insertInto('client_scope')
-    .values(
-      rows.map((r) => ({
-        client_id: clientId,
-        case_id: r.caseId,
-        active: r.active,
-        changed_version: String(version),
-      })),
-    )
-    .onConflict((oc) =>
-      oc.columns(['client_id', 'case_id']).doUpdateSet((eb) => ({
-        active: eb.ref('excluded.active'),
-        changed_version: eb.ref('excluded.changed_version'),
-      })),
-    )
-    .execute();
-}
-
-export async function setScopeVersion(
-  trx: Transaction<ServerDb>,
-  clientId: string,
-  version: number,
-): Promise<void> {
-  await trx
-    .updateTable('sync_clients')
-    .set({ scope_version: String(version) })
-    .where('client_id', '=', clientId)
-    .execute();
-}
-
 export function snapshotRows(db: Executor, caseIds: readonly string[], offset: number, limit: number) {
   return db
     .selectFrom('sync_records')
@@ -446,125 +339,6 @@ export function snapshotRows(db: Executor, caseIds: readonly string[], offset: n
     .offset(offset)
     .limit(limit)
     .execute();
-}
-
-/**
- * Compares the user's current scope with the scope last handed to this client, and lists what
- * changed after `knownVersion`, in one read-only statement.
- */
-export async function probeScope(
-  db: Executor,
-  clientId: string,
-  scope: Expression<unknown>,
-  knownVersion: number,
-): Promise<{
-  version: number;
-  toAdd: string[];
-  toRemove: string[];
-  changedSince: { caseId: string; active: boolean }[];
-}> {
-  const result = await sql<{
-    version: string | number;
-    to_add: string[];
-    to_remove: string[];
-    changed: { c: string; a: boolean }[];
-  }>`
-    with cur as (${scope}),
-         st as (select case_id, active, changed_version from client_scope where client_id = ${clientId}),
-         v as (select scope_version from sync_clients where client_id = ${clientId})
-    select
-      (select scope_version from v) as version,
-      (select coalesce(json_agg(cur.case_id), '[]'::json) from cur
-        where not exists (select 1 from st where st.case_id = cur.case_id and st.active)) as to_add,
-      (select coalesce(json_agg(st.case_id), '[]'::json) from st
-        where st.active and not exists (select 1 from cur where cur.case_id = st.case_id)) as to_remove,
-      (select coalesce(json_agg(json_build_object('c', st.case_id, 'a', st.active)), '[]'::json) from st
-        where st.changed_version > (case when ${knownVersion}::bigint > (select scope_version from v) then 0 else ${knownVersion}::bigint end)) as changed`.execute(
-    db,
-  );
-  const row = result.rows[0];
-  if (!row) return { version: 0, toAdd: [], toRemove: [], changedSince: [] };
-  const parse = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
-  return {
-    version: Number(row.version ?? 0),
-    toAdd: parse<string[]>(row.to_add),
-    toRemove: parse<string[]>(row.to_remove),
-    changedSince: parse<{ c: string; a: boolean }[]>(row.changed).map((c) => ({ caseId: c.c, active: c.a })),
-  };
-}
-
-export function openConflictsOfCases(db: Executor, caseIds: readonly string[]) {
-  if (caseIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('sync_conflicts')
-    .selectAll()
-    .where('case_id', 'in', [...caseIds])
-    .where('resolved_at', 'is', null)
-    .orderBy('conflict_id')
-    .execute();
-}
-
-export function lockConflict(trx: Transaction<ServerDb>, conflictId: string) {
-  return trx
-    .selectFrom('sync_conflicts')
-    .selectAll()
-    .where('conflict_id', '=', conflictId)
-    .forUpdate()
-    .executeTakeFirst();
-}
-
-export async function markConflictResolved(
-  trx: Transaction<ServerDb>,
-  c: { conflictId: string; by: string; at: Date },
-): Promise<void> {
-  await trx
-    .updateTable('sync_conflicts')
-    .set({ resolved_by: c.by, resolved_at: c.at })
-    .where('conflict_id', '=', c.conflictId)
-    .execute();
-}
-
-/** Audit action that records a conflict's resolution; its detail is the stored outcome. */
-export const CONFLICT_RESOLVED_ACTION = 'conflict_resolved';
-
-/**
- * The stored outcomes (`{resolution, rowVersion}`) of resolved conflicts, from their
- * `conflict_resolved` audit entries (written in the resolving transaction, at `resolved_at`).
- */
-export async function findResolutions(
-  db: Executor,
-  resolved: readonly { conflictId: string; at: Date }[],
-): Promise<Map<string, { resolution: string; rowVersion: number | null }>> {
-  if (resolved.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('audit_log')
-    .select(['entity_id', 'detail'])
-    .where('action', '=', CONFLICT_RESOLVED_ACTION)
-    .where('entity', '=', 'sync_conflicts')
-    .where(
-      'at',
-      'in',
-      resolved.map((r) => r.at),
-    )
-    .where(
-      'entity_id',
-      'in',
-      resolved.map((r) => r.conflictId),
-    )
-    .execute();
-  const out = new Map<string, { resolution: string; rowVersion: number | null }>();
-  for (const r of rows) {
-    const d = (typeof r.detail === 'string' ? JSON.parse(r.detail) : r.detail) as {
-      resolution?: unknown;
-      rowVersion?: unknown;
-    } | null;
-    if (!r.entity_id || typeof d?.resolution !== 'string') continue;
-    out.set(r.entity_id, {
-      resolution: d.resolution,
-      rowVersion: typeof d.rowVersion === 'number' ? d.rowVersion : null,
-    });
-  }
-  return out;
 }
 
 /** The next final case number of an office and year (atomic: insert or increment, returning). */

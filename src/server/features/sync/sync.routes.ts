@@ -12,7 +12,10 @@ import {
 import type { ServerContext } from '../../context';
 import { assertSameClient, authenticate, largeBodyRoute } from '../../http/authenticate';
 import { attachPokeHub, pokeHub } from './poke';
-import * as service from './sync.service';
+import { resolveConflict } from './conflicts.service';
+import { hello } from './hello.service';
+import { pull, snapshot } from './pull.service';
+import { push } from './push.service';
 
 export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const hub = pokeHub(ctx);
@@ -26,14 +29,14 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const principal = await authenticate(ctx, request, { allowExpired: true });
     const body = parseOrThrow(helloRequestSchema, request.body);
     assertSameClient(principal, body.clientId);
-    return service.hello(ctx, principal, body);
+    return hello(ctx, principal, body);
   });
 
   app.post('/sync/push', largeBodyRoute(ctx), async (request, reply) => {
     const principal = await authenticate(ctx, request);
     const body = parseOrThrow(pushRequestSchema, request.body);
     assertSameClient(principal, body.clientId);
-    const outcome = await service.push(ctx, principal, body);
+    const outcome = await push(ctx, principal, body);
     if (outcome.changedCaseIds.length > 0) hub.notify({ caseIds: outcome.changedCaseIds });
     return reply.type('application/json; charset=utf-8').send(outcome.json);
   });
@@ -42,14 +45,14 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const principal = await authenticate(ctx, request);
     const body = parseOrThrow(pullRequestSchema, request.body);
     assertSameClient(principal, body.clientId);
-    return service.pull(ctx, principal, body);
+    return pull(ctx, principal, body);
   });
 
   app.post('/sync/snapshot', async (request) => {
     const principal = await authenticate(ctx, request);
     const body = parseOrThrow(snapshotRequestSchema, request.body);
     assertSameClient(principal, body.clientId);
-    return service.snapshot(ctx, principal, body);
+    return snapshot(ctx, principal, body);
   });
 
   app.post('/sync/conflicts/:conflictId/resolve', async (request) => {
@@ -57,7 +60,7 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const { conflictId } = parseOrThrow(conflictParamsSchema, request.params);
     const body = parseOrThrow(resolveConflictRequestSchema, request.body);
     assertSameClient(principal, body.clientId);
-    const outcome = await service.resolveConflict(ctx, principal, conflictId, body);
+    const outcome = await resolveConflict(ctx, principal, conflictId, body);
     if (outcome.changed) hub.notify({ caseIds: [outcome.caseId] });
     return outcome.response;
   });

@@ -1,0 +1,63 @@
+import { PROTOCOL_VERSION, type HelloRequest, type HelloResponse } from '../../../shared/sync/protocol';
+import { isBelowMinimum } from '../../../shared/updates/decisions';
+import type { ServerContext } from '../../context';
+import { appendAudit } from '../audit/audit.repository';
+import type { Principal } from '../auth/roles';
+import { signLease } from '../auth/tokens';
+import { getMinimumVersion } from '../updates/updates.service';
+
+/**
+ * POST /sync/hello: a revoked device learns it is revoked (or to wipe); otherwise the client's
+ * versions are recorded, and it gets its scope version, a signed offline lease, and whether it
+ * must be updated before it may push.
+ */
+export async function hello(
+  ctx: ServerContext,
+  p: Principal & { deviceRevoked: boolean; wipeRequested: boolean },
+  req: HelloRequest,
+): Promise<HelloResponse> {
+  const now = ctx.clock.now();
+  const base = {
+    serverTime: now.toISOString(),
+    minSchema: ctx.config.MIN_SCHEMA,
+    maxSchema: ctx.config.MAX_SCHEMA,
+    protocolVersion: PROTOCOL_VERSION,
+  };
+  if (p.deviceRevoked) {
+    await appendAudit(ctx.db, {
+      at: now,
+      userId: p.userId,
+      clientId: p.clientId,
+      action: p.wipeRequested ? 'wipe_delivered' : 'revocation_delivered',
+    });
+    return {
+      ...base,
+      status: p.wipeRequested ? 'wipe' : 'revoked',
+      scopeVersion: 0,
+      offlineLeaseUntil: null,
+      offlineLeaseSignature: null,
+      leasePublicKey: ctx.leaseKey.publicKeyB64,
+    };
+  }
+  const client = await ctx.db
+    .updateTable('sync_clients')
+    .set({ app_version: req.appVersion, schema_version: req.schemaVersion, last_seen_at: now })
+    .where('client_id', '=', p.clientId)
+    .returning(['scope_version'])
+    .executeTakeFirstOrThrow();
+  // Below the published minimum version (release:minimum): the client keeps working offline
+  // with its outbox, and its updater is offered the required version regardless of the rollout.
+  const upgrade =
+    req.protocolVersion < PROTOCOL_VERSION ||
+    req.schemaVersion < ctx.config.MIN_SCHEMA ||
+    isBelowMinimum(req.appVersion, await getMinimumVersion(ctx.db));
+  const until = new Date(now.getTime() + ctx.config.OFFLINE_LEASE_HOURS * 3_600_000).toISOString();
+  return {
+    ...base,
+    status: upgrade ? 'upgrade_required' : 'ok',
+    scopeVersion: Number(client.scope_version),
+    offlineLeaseUntil: until,
+    offlineLeaseSignature: signLease(ctx.leaseKey.privateKey, p.clientId, until),
+    leasePublicKey: ctx.leaseKey.publicKeyB64,
+  };
+}
