@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { parseOrThrow } from '../../../shared/validation';
+import { CASE_ACCESS_ACTIONS } from '../../../shared/audit/access-chain';
 import { isoInstantSchema } from '../../../shared/domain/common/dates';
 import { clientIdSchema, idSchema, int64DecimalSchema } from '../../../shared/sync/protocol';
 import type { ServerContext } from '../../context';
@@ -13,7 +14,7 @@ export const eventsSchema = z.strictObject({
     .array(
       z.strictObject({
         caseId: idSchema,
-        action: z.enum(['case_opened', 'case_printed', 'case_exported']),
+        action: z.enum(CASE_ACCESS_ACTIONS),
         at: isoInstantSchema,
       }),
     )
