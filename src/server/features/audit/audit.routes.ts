@@ -1,12 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { parseOrThrow } from '../../../shared/validation';
-import { CASE_ACCESS_ACTIONS } from '../../../shared/audit/access-chain';
+import {
+  accessLogEntrySchema,
+  CASE_ACCESS_ACTIONS,
+  MAX_ACCESS_ENTRIES_PER_UPLOAD,
+} from '../../../shared/audit/access-chain';
 import { isoInstantSchema } from '../../../shared/domain/common/dates';
 import { clientIdSchema, idSchema, int64DecimalSchema } from '../../../shared/sync/protocol';
 import type { ServerContext } from '../../context';
 import { assertSameClient, authenticate } from '../../http/authenticate';
 import * as service from './audit.service';
+import { listAccessAlarms, uploadAccessLog } from './access-log.service';
 
 export const eventsSchema = z.strictObject({
   clientId: clientIdSchema,
@@ -20,6 +25,11 @@ export const eventsSchema = z.strictObject({
     )
     .min(1)
     .max(500),
+});
+/** The desktop's hash-chained access log (issue 12 item 5), in the order it was written. */
+export const accessLogUploadSchema = z.strictObject({
+  clientId: clientIdSchema,
+  entries: z.array(accessLogEntrySchema).min(1).max(MAX_ACCESS_ENTRIES_PER_UPLOAD),
 });
 export const exportQuery = z.strictObject({
   from: isoInstantSchema,
@@ -43,6 +53,18 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: ServerContext): v
     const body = parseOrThrow(eventsSchema, request.body);
     assertSameClient(p, body.clientId);
     return { recorded: await service.recordClientEvents(ctx, p, body.events) };
+  });
+
+  app.post('/audit/access-log', async (request) => {
+    const p = await authenticate(ctx, request);
+    const body = parseOrThrow(accessLogUploadSchema, request.body);
+    assertSameClient(p, body.clientId);
+    return uploadAccessLog(ctx, p, body.entries);
+  });
+
+  app.get('/audit/access-alarms', async (request) => {
+    await authenticate(ctx, request, { roles: ['data_protection'] });
+    return { alarms: await listAccessAlarms(ctx) };
   });
 
   app.get('/audit/export', async (request) => {
