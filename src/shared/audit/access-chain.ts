@@ -15,6 +15,7 @@
 import { z } from 'zod';
 import { isoInstantSchema } from '../domain/common/dates';
 import { recordIdSchema } from '../domain/common/schemas';
+import { clientIdSchema } from '../sync/protocol';
 
 /** The ways of accessing case content a desktop reports (one vocabulary with the server's audit log). */
 export const CASE_ACCESS_ACTIONS = ['case_opened', 'case_printed', 'case_exported'] as const;
@@ -127,3 +128,29 @@ export async function verifyAccessChain(
   }
   return { ok: true, head: current };
 }
+
+/** POST /audit/access-log: the device's entries not yet uploaded, in the order they were written. */
+export const accessLogUploadSchema = z.strictObject({
+  clientId: clientIdSchema,
+  entries: z.array(accessLogEntrySchema).min(1).max(MAX_ACCESS_ENTRIES_PER_UPLOAD),
+});
+export type AccessLogUpload = z.infer<typeof accessLogUploadSchema>;
+
+export const ACCESS_LOG_REFUSAL_CODES = ['AUDIT_CHAIN_GAP', 'AUDIT_CHAIN_ALTERED'] as const;
+
+/** The server's answer: how far the device's chain is stored, and why the rest was refused. */
+export const accessLogUploadResponseSchema = z.object({
+  /** Every entry up to this number is stored at the server (0: none yet). */
+  acceptedThroughSeq: z.number().int().min(0),
+  accepted: z.number().int().min(0),
+  duplicates: z.number().int().min(0),
+  refused: z
+    .object({
+      code: z.enum(ACCESS_LOG_REFUSAL_CODES),
+      message: z.string(),
+      seq: z.number().int(),
+      expectedSeq: z.number().int(),
+    })
+    .nullable(),
+});
+export type AccessLogUploadResponse = z.infer<typeof accessLogUploadResponseSchema>;

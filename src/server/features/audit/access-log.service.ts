@@ -11,6 +11,7 @@ import {
   hashAccessEntry,
   verifyAccessChain,
   type AccessLogEntry,
+  type AccessLogUploadResponse,
   type ChainBreak,
   type ChainHead,
 } from '../../../shared/audit/access-chain';
@@ -20,21 +21,7 @@ import type { Executor } from '../../db/server-db';
 import type { Principal } from '../auth/roles';
 import { appendAudit, appendAuditMany } from './audit.repository';
 
-export interface AccessLogUploadResult {
-  /** The end of this device's chain at the server: every entry up to it is stored. */
-  readonly acceptedThroughSeq: number;
-  /** Entries newly stored by this upload. */
-  readonly accepted: number;
-  /** Entries the server already had, unchanged (a repeated upload). */
-  readonly duplicates: number;
-  /** Why the rest of the upload was refused (null: nothing refused). */
-  readonly refused: {
-    readonly code: 'AUDIT_CHAIN_GAP' | 'AUDIT_CHAIN_ALTERED';
-    readonly message: string;
-    readonly seq: number;
-    readonly expectedSeq: number;
-  } | null;
-}
+export type AccessLogUploadResult = AccessLogUploadResponse;
 
 async function lockChain(trx: Executor, p: Principal, now: Date): Promise<ChainHead | null> {
   await trx

@@ -1,11 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { parseOrThrow } from '../../../shared/validation';
-import {
-  accessLogEntrySchema,
-  CASE_ACCESS_ACTIONS,
-  MAX_ACCESS_ENTRIES_PER_UPLOAD,
-} from '../../../shared/audit/access-chain';
+import { accessLogUploadSchema, CASE_ACCESS_ACTIONS } from '../../../shared/audit/access-chain';
 import { isoInstantSchema } from '../../../shared/domain/common/dates';
 import { clientIdSchema, idSchema, int64DecimalSchema } from '../../../shared/sync/protocol';
 import type { ServerContext } from '../../context';
@@ -25,11 +21,6 @@ export const eventsSchema = z.strictObject({
     )
     .min(1)
     .max(500),
-});
-/** The desktop's hash-chained access log (issue 12 item 5), in the order it was written. */
-export const accessLogUploadSchema = z.strictObject({
-  clientId: clientIdSchema,
-  entries: z.array(accessLogEntrySchema).min(1).max(MAX_ACCESS_ENTRIES_PER_UPLOAD),
 });
 export const exportQuery = z.strictObject({
   from: isoInstantSchema,
