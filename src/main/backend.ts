@@ -10,6 +10,7 @@ import { caseRecordsHandlers, caseRecordsReadHandlers } from './features/case-re
 import { phaseHandlers } from './features/cases/phase.ipc';
 import { localSyncPort, type SyncPort } from './features/sync/sync-controller';
 import { syncHandlers } from './features/sync/sync.ipc';
+import { accessLogHandlers } from './features/access-log/access-log.ipc';
 import type { WriteServices } from './features/write-services';
 import { casesHandlers, casesWriteHandlers } from './features/cases/cases.ipc';
 import type { CasesService } from './features/cases/cases.service';
@@ -61,6 +62,7 @@ export function createBackend(deps: BackendDeps): Backend {
     // after casesHandlers: the day view with office and outreach filters replaces the plain one
     ...caseRecordsReadHandlers(deps.writes.recordReads),
     ...syncHandlers(deps.sync ?? localSyncPort(deps.db, { now: () => new Date() })),
+    ...accessLogHandlers(deps.db),
   };
   return { dispatch: createDispatch(handlers, deps.logger) };
 }

@@ -22,6 +22,7 @@ import {
 import { wipeLocalData } from './features/sync/remote-wipe';
 import type { Dispatch } from './ipc/dispatch';
 import { WRITE_CHANNELS } from '../shared/ipc/contract';
+import { createAccessLog, recordCaseReads } from './features/access-log/access-log';
 
 export interface LotseMainOptions {
   readonly dataDir: string;
@@ -131,8 +132,17 @@ export async function createLotseMain(options: LotseMainOptions): Promise<LotseM
     }),
     sync,
   });
+  // every case opened is recorded in the hash-chained access log (issue 12 item 5)
+  const accessLog = createAccessLog({
+    db: () => store.db(),
+    clock,
+    offline: () => !sync.online(),
+    logger: options.logger,
+  });
   return {
-    backend: { dispatch: kickAfterWrites(backend.dispatch, sync) },
+    backend: {
+      dispatch: kickAfterWrites(recordCaseReads(backend.dispatch, accessLog, options.logger), sync),
+    },
     sync,
     vault,
     store,

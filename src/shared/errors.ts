@@ -59,6 +59,11 @@ export const ERROR_MESSAGES = {
   BLOB_SIZE_MISMATCH: 'Die angegebene Dateigröße passt nicht zum begonnenen Upload.',
   BLOB_INCOMPLETE: 'Die Datei ist noch nicht vollständig hochgeladen.',
   BLOB_RANGE_NOT_SATISFIABLE: 'Der angeforderte Ausschnitt der Datei existiert nicht.',
+  // central server: the desktops' access logs (issue 12 item 5)
+  AUDIT_CHAIN_GAP:
+    'Im Zugriffsprotokoll dieses Geräts fehlen Einträge. Der Server hat den Datenschutz informiert; die übrigen Einträge bleiben auf dem Gerät gespeichert.',
+  AUDIT_CHAIN_ALTERED:
+    'Ein Eintrag im Zugriffsprotokoll dieses Geräts wurde verändert. Der Server hat den Datenschutz informiert; die übrigen Einträge bleiben auf dem Gerät gespeichert.',
 } as const;
 
 export type AppErrorCode = keyof typeof ERROR_MESSAGES;

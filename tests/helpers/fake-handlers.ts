@@ -59,6 +59,7 @@ export function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'sync:rejections': vi.fn(() => ({ rejections: [] })),
     'sync:resolve-conflict': vi.fn(() => null),
     'sync:dismiss-rejection': vi.fn(() => null),
+    'sync:access-log': vi.fn(() => ({ pending: 0, oldestPendingAt: null, refusal: null })),
     'assessments:list': vi.fn(() => ({ versions: [] })),
     'goals:get': vi.fn(() => null),
     'strategies:list': vi.fn(() => ({

@@ -2,6 +2,7 @@ import type { EntityName } from '../../shared/entities/index';
 import { ENTITY_NAMES } from '../../shared/entities/index';
 import type { LocalEntityTables } from './tables/entity.tables';
 import type { CaseloadMembersTable, CaseRevisionsTable, SearchKeysTable } from './tables/caseload.table';
+import type { AccessLogTable } from './tables/access-log.table';
 import type { OfficeTable } from './tables/office.table';
 import type { PlanDocumentTable } from './tables/plan-document.table';
 import type { SearchIndexTable } from './tables/search-index.table';
@@ -14,6 +15,7 @@ import type {
 } from './tables/sync.table';
 
 // One file per kind of table in tables/ (STYLE-anchors §8); the synced ones derive from src/shared/entities.
+export type * from './tables/access-log.table';
 export type * from './tables/caseload.table';
 export type * from './tables/entity.tables';
 export type * from './tables/office.table';
@@ -34,6 +36,7 @@ export interface LocalDb extends LocalEntityTables {
   search_keys: SearchKeysTable;
   caseload_members: CaseloadMembersTable;
   case_revisions: CaseRevisionsTable;
+  access_log: AccessLogTable;
 }
 
 /** The synced, case-scoped tables (one per record type): every write to them goes through writeSynced(). */

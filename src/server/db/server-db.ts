@@ -15,6 +15,11 @@ import type {
 import type { BlobChunksTable, BlobsTable } from './tables/blobs.table';
 import type { UpdateReleaseFilesTable, UpdateReleasesTable } from './tables/updates.table';
 import type {
+  DeviceAccessAlarmsTable,
+  DeviceAccessChainsTable,
+  DeviceAccessLogTable,
+} from './tables/access-log.table';
+import type {
   AuditLogTable,
   ChangeLogTable,
   ClientScopeTable,
@@ -58,12 +63,18 @@ export interface ServerDb {
   blob_chunks: BlobChunksTable;
   update_releases: UpdateReleasesTable;
   update_release_files: UpdateReleaseFilesTable;
+  device_access_chains: DeviceAccessChainsTable;
+  device_access_log: DeviceAccessLogTable;
+  device_access_alarms: DeviceAccessAlarmsTable;
 }
 
 export type Executor = Kysely<ServerDb> | Transaction<ServerDb>;
 
 /** All tables, in an order that truncation with CASCADE accepts. */
 export const SERVER_TABLES: readonly (keyof ServerDb)[] = [
+  'device_access_alarms',
+  'device_access_log',
+  'device_access_chains',
   'update_release_files',
   'update_releases',
   'blob_chunks',

@@ -23,6 +23,8 @@ const STATUS: Partial<Record<AppErrorCode, number>> = {
   BLOB_SIZE_MISMATCH: 409,
   BLOB_INCOMPLETE: 409,
   BLOB_RANGE_NOT_SATISFIABLE: 416,
+  AUDIT_CHAIN_GAP: 409,
+  AUDIT_CHAIN_ALTERED: 409,
 };
 
 export function httpStatusOf(code: AppErrorCode): number {

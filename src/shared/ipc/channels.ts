@@ -69,6 +69,7 @@ export const IPC_CHANNELS = [
   'sync:resolve-conflict',
   'sync:dismiss-rejection',
   'plans:for-case',
+  'sync:access-log',
 ] as const;
 
 export type IpcChannelName = (typeof IPC_CHANNELS)[number];

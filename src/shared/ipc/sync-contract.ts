@@ -91,6 +91,21 @@ export const SyncResolveConflictInput = z
     path: ['mergedText'],
   });
 
+/** The desktop's access log (issue 12 item 5): what is still to be uploaded, and a refusal. */
+export const AccessLogStatusDto = z.object({
+  pending: z.number().int().min(0),
+  oldestPendingAt: z.string().nullable(),
+  refusal: z
+    .object({
+      code: z.enum(['AUDIT_CHAIN_GAP', 'AUDIT_CHAIN_ALTERED']),
+      message: z.string(),
+      seq: z.number().int(),
+      at: z.string(),
+    })
+    .nullable(),
+});
+export type AccessLogStatusDto = z.infer<typeof AccessLogStatusDto>;
+
 export const syncContract = {
   'sync:status': { input: z.undefined(), output: SyncStatusDto },
   'sync:now': { input: z.undefined(), output: SyncStatusDto },
@@ -102,4 +117,5 @@ export const syncContract = {
     input: z.object({ mutationId: z.uuid({ error: 'Ungültige Kennung.' }) }).strict(),
     output: z.null(),
   },
+  'sync:access-log': { input: z.undefined(), output: AccessLogStatusDto },
 } as const;

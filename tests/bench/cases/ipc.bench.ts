@@ -54,6 +54,7 @@ const handlers: Handlers = {
   'sync:rejections': notBenchmarked,
   'sync:resolve-conflict': notBenchmarked,
   'sync:dismiss-rejection': notBenchmarked,
+  'sync:access-log': notBenchmarked,
   'assessments:list': notBenchmarked,
   'goals:get': notBenchmarked,
   'strategies:list': notBenchmarked,

@@ -6,6 +6,7 @@ import { migration0050 } from './0050-search-keys-and-caseload';
 import { migration0060 } from './0060-sync-engine';
 import { migration0070 } from './0070-plan-documents';
 import { migration0080 } from './0080-appointment-invitation';
+import { migration0120 } from './0120-access-log';
 import type { Migration } from './migration';
 
 /** Every local migration, in order. Vite bundles main, so the list is static (no folder glob). */
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0060,
   migration0070,
   migration0080,
+  migration0120,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -14,6 +14,7 @@ import {
   type RecordOf,
 } from '../../../shared/entities/index';
 import type { Executor } from '../../db/kysely';
+import { uncountedChanges } from '../../db/uncounted-writes';
 import type { CaseloadSortColumn } from '../../../shared/ipc/contract';
 
 /**
@@ -336,12 +337,14 @@ async function queryBase(
 /**
  * What changes the caseload: a write on this connection (total_changes(), triggers included), a
  * commit by another connection (data_version), the Berlin day, the caseworker, and the start of the
- * earliest next appointment passing (then that case's next appointment is a later one).
+ * earliest next appointment passing (then that case's next appointment is a later one). Writes made
+ * through writeUncounted (the access log) are left out.
  */
 async function storeStamp(db: Executor): Promise<string> {
   const { rows } = await sql<{ changes: number; version: number }>`
     SELECT total_changes() AS changes, (SELECT data_version FROM pragma_data_version) AS version`.execute(db);
-  return `${rows[0]?.changes ?? 0}:${rows[0]?.version ?? 0}`;
+  // bookkeeping written through writeUncounted (the access log) changes no case
+  return `${(rows[0]?.changes ?? 0) - uncountedChanges(db)}:${rows[0]?.version ?? 0}`;
 }
 
 interface Snapshot {

@@ -51,6 +51,8 @@ export interface SyncController extends SyncPort {
   onUnlock(): void;
   /** The store is about to close: stop the engine first. */
   onLock(): Promise<void>;
+  /** Whether the last contact with the server succeeded (false without a server). */
+  online(): boolean;
 }
 
 function rejectionWithMessage<R extends { reason: string }>(r: R): R & { message: string } {
@@ -238,5 +240,6 @@ export function createSyncController(options: {
     kick() {
       engine?.kick();
     },
+    online: () => engine?.reachable ?? false,
   };
 }

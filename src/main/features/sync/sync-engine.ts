@@ -47,6 +47,7 @@ import {
   type RejectionView,
 } from './sync-local';
 import type { SyncHttp } from './sync-http';
+import { uploadAccessLog } from '../access-log/access-log.upload';
 
 export interface Timer {
   setTimeout(fn: () => void, ms: number): unknown;
@@ -158,6 +159,8 @@ export class SyncEngine {
   private wipeRequested = false;
   /** Whether the SSE poke stream is open (the status page shows polling otherwise). */
   pokeConnected = false;
+  /** Whether the last hello reached the server (the access log records reads made offline). */
+  reachable = false;
   /** The running remote wipe (set once the server asked for it). */
   wiping: Promise<void> | null = null;
 
@@ -291,6 +294,7 @@ export class SyncEngine {
       await this.hello();
       if ((this.state as SyncState) === 'revoked' || (this.state as SyncState) === 'wiped') return;
       if (!this.upgradeRequired) await this.pushAll();
+      await this.uploadAccessLog();
       await this.pullAll();
       await this.snapshots();
       if (!this.upgradeRequired) {
@@ -317,6 +321,7 @@ export class SyncEngine {
         );
       else this.o.logger?.info({ event: 'sync.failed', code: e.code }, 'sync round failed');
       this.error = e;
+      if (e.code === 'SYNC_OFFLINE') this.reachable = false;
       if (e.code === 'SYNC_DEVICE_REVOKED') {
         this.state = 'revoked';
         return;
@@ -354,6 +359,7 @@ export class SyncEngine {
       protocolVersion: PROTOCOL_VERSION,
       schemaVersion: this.o.wireSchemaVersion ?? WIRE_SCHEMA_VERSION,
     });
+    this.reachable = true;
     const serverTime = Date.parse(res.serverTime);
     if (Number.isFinite(serverTime)) this.clockSkewMs = this.o.clock.now().getTime() - serverTime;
     if (res.status === 'wipe') {
@@ -455,6 +461,13 @@ export class SyncEngine {
         const outcome = await recordPushResponse(trx, batch, response, now);
         if (outcome.resendFrom !== null) await renumberOutbox(trx, outcome.resendFrom);
       });
+  }
+
+  /** The access log's entries not yet uploaded (issue 12 item 5); a refusal stays for the sync page. */
+  private async uploadAccessLog(): Promise<void> {
+    await uploadAccessLog(this.o.store.db(), this.o.http, await this.clientId(), () =>
+      this.o.clock.now().toISOString(),
+    );
   }
 
   // ------------------------------------------------------------ pull

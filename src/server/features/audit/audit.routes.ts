@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { parseOrThrow } from '../../../shared/validation';
+import { accessLogUploadSchema, CASE_ACCESS_ACTIONS } from '../../../shared/audit/access-chain';
 import { isoInstantSchema } from '../../../shared/domain/common/dates';
 import { clientIdSchema, idSchema, int64DecimalSchema } from '../../../shared/sync/protocol';
 import type { ServerContext } from '../../context';
 import { assertSameClient, authenticate } from '../../http/authenticate';
 import * as service from './audit.service';
+import { listAccessAlarms, uploadAccessLog } from './access-log.service';
 
 export const eventsSchema = z.strictObject({
   clientId: clientIdSchema,
@@ -13,7 +15,7 @@ export const eventsSchema = z.strictObject({
     .array(
       z.strictObject({
         caseId: idSchema,
-        action: z.enum(['case_opened', 'case_printed', 'case_exported']),
+        action: z.enum(CASE_ACCESS_ACTIONS),
         at: isoInstantSchema,
       }),
     )
@@ -42,6 +44,18 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: ServerContext): v
     const body = parseOrThrow(eventsSchema, request.body);
     assertSameClient(p, body.clientId);
     return { recorded: await service.recordClientEvents(ctx, p, body.events) };
+  });
+
+  app.post('/audit/access-log', async (request) => {
+    const p = await authenticate(ctx, request);
+    const body = parseOrThrow(accessLogUploadSchema, request.body);
+    assertSameClient(p, body.clientId);
+    return uploadAccessLog(ctx, p, body.entries);
+  });
+
+  app.get('/audit/access-alarms', async (request) => {
+    await authenticate(ctx, request, { roles: ['data_protection'] });
+    return { alarms: await listAccessAlarms(ctx) };
   });
 
   app.get('/audit/export', async (request) => {

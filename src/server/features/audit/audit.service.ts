@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../../shared/errors';
+import type { CaseAccessAction } from '../../../shared/audit/access-chain';
 import { actorOf } from '../../http/authenticate';
 import type { ServerContext } from '../../context';
 import { filterCases } from '../access/access.repository';
@@ -8,7 +9,7 @@ import { appendAudit, appendAuditMany, listAudit } from './audit.repository';
 
 export interface ClientAuditEvent {
   readonly caseId: string;
-  readonly action: 'case_opened' | 'case_printed' | 'case_exported';
+  readonly action: CaseAccessAction;
   readonly at: string;
 }
 

@@ -1,3 +1,6 @@
+-- index access_log_pending
+CREATE INDEX access_log_pending ON access_log(seq) WHERE uploaded_at IS NULL;
+
 -- index appointments_case
 CREATE INDEX appointments_case ON appointments(case_id, starts_at);
 
@@ -73,6 +76,9 @@ CREATE INDEX sync_outbox_entity ON sync_outbox(entity, entity_id);
 -- index sync_rejections_case
 CREATE INDEX sync_rejections_case ON sync_rejections(case_id) WHERE seen_at IS NULL;
 
+-- table access_log
+CREATE TABLE access_log ( seq INTEGER PRIMARY KEY, at TEXT NOT NULL, case_id TEXT NOT NULL, action TEXT NOT NULL, offline INTEGER NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL, uploaded_at TEXT ) STRICT;
+
 -- table access_scope
 CREATE TABLE access_scope ( case_id TEXT PRIMARY KEY, scope_version INTEGER NOT NULL DEFAULT 0 ) STRICT;
 
@@ -147,6 +153,12 @@ CREATE TABLE sync_rejections ( mutation_id TEXT PRIMARY KEY, entity TEXT NOT NUL
 
 -- table sync_state
 CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+
+-- trigger access_log_no_change
+CREATE TRIGGER access_log_no_change BEFORE UPDATE OF seq, at, case_id, action, offline, prev_hash, hash ON access_log BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END;
+
+-- trigger access_log_no_delete
+CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END;
 
 -- trigger appointments_rev_ad
 CREATE TRIGGER appointments_rev_ad AFTER DELETE ON appointments BEGIN INSERT INTO case_revisions (case_id, rev) VALUES (old.case_id, 1) ON CONFLICT(case_id) DO UPDATE SET rev = rev + 1; END;

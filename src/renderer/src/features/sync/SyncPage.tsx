@@ -9,6 +9,7 @@ import { formatNumber } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryView } from '../../components/QueryView';
 import { RejectionList } from './RejectionList';
+import { AccessLogPanel } from './AccessLogPanel';
 import { formatDateTime, syncStateHint, syncStateLabel } from './sync-view';
 
 /** How often the page asks the engine for its status while it is open. */
@@ -108,6 +109,7 @@ export function SyncPage() {
                 <StatusPanel status={s} />
               </SimpleGrid>
               <RejectionList />
+              <AccessLogPanel />
               {s.conflictCount > 0 ? (
                 <Group>
                   <Text>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  accessLogSummary,
   entityLabel,
   fieldLabel,
   formatDateTime,
@@ -76,5 +77,19 @@ describe('records from the entity spine', () => {
     expect(isMergeableText('notes', 'body')).toBe(true);
     expect(isMergeableText('notes', 'title')).toBe(false);
     expect(isMergeableText('unbekannt', 'body')).toBe(false);
+  });
+});
+
+describe('the access log in German words', () => {
+  it('says whether openings of cases still wait for the server', () => {
+    expect(accessLogSummary({ pending: 0, oldestPendingAt: null })).toBe(
+      'Alle Fallaufrufe sind im Zugriffsprotokoll des Servers.',
+    );
+    expect(accessLogSummary({ pending: 1, oldestPendingAt: '2026-03-02T08:00:00.000Z' })).toBe(
+      '1 Fallaufruf wartet auf die Übertragung ins Zugriffsprotokoll des Servers (ältester: 02.03.2026, 09:00 Uhr).',
+    );
+    expect(accessLogSummary({ pending: 1200, oldestPendingAt: null })).toMatch(
+      /^1\.200 Fallaufrufe warten .*ältester: –\)\.$/,
+    );
   });
 });

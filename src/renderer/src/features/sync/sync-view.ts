@@ -1,6 +1,6 @@
 /** Pure helpers of the sync screens: the engine's status and records in German words. */
 import { ENTITIES } from '../../../../shared/entities';
-import type { SyncStatusDto } from '../../../../shared/ipc/sync-contract';
+import type { AccessLogStatusDto, SyncStatusDto } from '../../../../shared/ipc/sync-contract';
 
 export type SyncState = SyncStatusDto['state'];
 
@@ -114,4 +114,12 @@ export function indicatorText(status: Pick<SyncStatusDto, 'state' | 'pendingCoun
   if (status.pendingCount === 0) return label;
   const n = new Intl.NumberFormat('de-DE').format(status.pendingCount);
   return `${label}, ${n} ${status.pendingCount === 1 ? 'Änderung' : 'Änderungen'} ausstehend`;
+}
+
+/** The access log on the sync page: how many openings of cases still wait for the server. */
+export function accessLogSummary(status: Pick<AccessLogStatusDto, 'pending' | 'oldestPendingAt'>): string {
+  if (status.pending === 0) return 'Alle Fallaufrufe sind im Zugriffsprotokoll des Servers.';
+  const n = new Intl.NumberFormat('de-DE').format(status.pending);
+  const what = status.pending === 1 ? 'Fallaufruf wartet' : 'Fallaufrufe warten';
+  return `${n} ${what} auf die Übertragung ins Zugriffsprotokoll des Servers (ältester: ${formatDateTime(status.oldestPendingAt)}).`;
 }
