@@ -12,6 +12,7 @@ import { duplicateFindingSchema } from '../domain/case/duplicates';
 import { phaseAdvanceCheckSchema } from '../domain/case/phase-advance';
 import { isoDateSchema } from '../domain/common/dates';
 import { recordIdSchema } from '../domain/common/schemas';
+import { ownEffortPeriodSchema } from '../domain/plan/own-effort';
 import { MEASURE_FORMS, wizardCandidateSchema, wizardFactsSchema } from '../domain/measures/wizard';
 import { measureAssignmentsEntity, personsEntity } from '../entities/index';
 import {
@@ -76,6 +77,8 @@ export type AssignmentView = z.infer<typeof AssignmentView>;
 export const OwnEffortView = OwnEffortDto.and(
   z.object({
     balance: z.object({ expected: z.number().int(), proved: z.number().int(), missing: z.number().int() }),
+    /** The agreed frequency period by period (ownEffortProgress), as of today. */
+    periods: z.array(ownEffortPeriodSchema),
   }),
 );
 export type OwnEffortView = z.infer<typeof OwnEffortView>;

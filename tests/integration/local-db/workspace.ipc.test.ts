@@ -357,7 +357,12 @@ describe('Eigenbemühungen', () => {
       proof: { receivedOn: '2026-02-27', form: 'bewerbungsliste', count: 3 },
     });
     const [listed] = await b.call('own-efforts:list', { caseId });
-    expect(listed?.balance).toEqual({ expected: 4, proved: 3, missing: 1 });
+    // today is 02.03.: February (calendar month) ended one short, March has begun
+    expect(listed?.balance).toEqual({ expected: 8, proved: 3, missing: 5 });
+    expect(listed?.periods).toEqual([
+      { from: '2026-02-01', to: '2026-02-28', expected: 4, proved: 3, missing: 1, state: 'missed' },
+      { from: '2026-03-01', to: '2026-03-31', expected: 4, proved: 0, missing: 4, state: 'running' },
+    ]);
     const before = outboxSize();
     const bad = await b.refused('own-efforts:record-proof', {
       ownEffortId: effort.id,

@@ -2,7 +2,7 @@ import { appointmentDay, isOutreach } from '../../../shared/domain/case/appointm
 import type { OfficeId } from '../../../shared/domain/case/office';
 import { findDuplicates, type DuplicateFinding } from '../../../shared/domain/case/duplicates';
 import { addDays, dateInBerlin, type IsoDate } from '../../../shared/domain/common/dates';
-import { ownEffortBalance } from '../../../shared/domain/plan/own-effort';
+import { ownEffortProgress, type OwnEffortPeriod } from '../../../shared/domain/plan/own-effort';
 import { appointmentsEntity, fromRow, type Entities, type RecordOf } from '../../../shared/entities/index';
 import { AppError } from '../../../shared/errors';
 import type { AppointmentRow } from '../../db/local-db';
@@ -111,13 +111,19 @@ export function createCaseRecordsReads(deps: ServiceDeps) {
     },
 
     /** The Eigenbemühungen of a case with the proofs against the agreed frequency, as of today. */
-    async ownEfforts(
-      caseId: string,
-    ): Promise<(Dto<'own_efforts'> & { balance: { expected: number; proved: number; missing: number } })[]> {
+    async ownEfforts(caseId: string): Promise<
+      (Dto<'own_efforts'> & {
+        balance: { expected: number; proved: number; missing: number };
+        periods: OwnEffortPeriod[];
+      })[]
+    > {
       await requireCase(caseId);
       const today = kit.today();
       const efforts = await listCaseRecords(kit.db(), 'own_efforts', caseId);
-      return efforts.map((e) => ({ ...e, balance: ownEffortBalance(e, today) }));
+      return efforts.map((e) => {
+        const { periods, expected, proved, missing } = ownEffortProgress(e, today);
+        return { ...e, balance: { expected, proved, missing }, periods };
+      });
     },
 
     /** Persons with the same birth date and a similar name, with their case (before an intake). */
