@@ -38,7 +38,7 @@ export interface WriteBackend {
  * (one clock, one id generator, caseworker 'ifk-7') and the real backend dispatch in front of them.
  */
 export async function createWriteBackend(
-  options: { clockStart?: string; stepMs?: number } & Pick<
+  options: { clockStart?: string; stepMs?: number; clock?: { now(): Date } } & Pick<
     PlanPrintDeps,
     'pdf' | 'templates' | 'printDialog'
   > = {},
@@ -51,7 +51,8 @@ export async function createWriteBackend(
     .run();
   const deps = {
     db: t.db,
-    clock: fixedClock(options.clockStart ?? '2026-03-02T08:00:00.000Z', options.stepMs ?? 1000),
+    clock:
+      options.clock ?? fixedClock(options.clockStart ?? '2026-03-02T08:00:00.000Z', options.stepMs ?? 1000),
     ids: sequentialIds(),
     actorId: 'ifk-7',
     ...(options.pdf ? { pdf: options.pdf } : {}),

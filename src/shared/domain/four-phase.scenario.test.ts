@@ -187,7 +187,9 @@ describe('one case through the four phases', () => {
       measures: [{ assignmentId: assignment.id, measureId: 'mag', title: entry.title }],
       reviewDueOn: '2026-08-31',
     });
-    expect(missingForHandover(plan, regime.regime, { hasFinalizedAssessment: true })).toEqual([]);
+    expect(
+      missingForHandover(plan, regime.regime, { hasFinalizedAssessment: true, today: plan.planDate }),
+    ).toEqual([]);
 
     // the team lead's review finds nothing …
     const snapshot: QualitySnapshot = {

@@ -461,4 +461,42 @@ describe('own efforts and cooperation plans', () => {
         .code,
     ).toBe('CONFLICT');
   });
+
+  it('a review date that has passed by the day of the hand-over blocks it, naming the field', async () => {
+    await b.t.destroy();
+    let now = Date.parse('2026-03-02T08:00:00.000Z');
+    b = await createWriteBackend({ clock: { now: () => new Date(now) } });
+    const { caseId } = await finalizedCase();
+    const draft = await b.call('plans:save-draft', {
+      caseId,
+      values: {
+        planDate: '2026-03-02',
+        goal: 'Arbeit im Lager',
+        points,
+        mainSteps: [{ text: 'Bewerbungen schreiben', responsible: 'person' }],
+        reviewDueOn: '2026-03-09',
+      } as never,
+    });
+    now = Date.parse('2026-03-09T20:00:00.000Z'); // 21 Uhr in Berlin: still the review day
+    expect((await b.call('plans:missing', { planId: draft.id })).missing).toEqual([]);
+    now = Date.parse('2026-03-10T07:00:00.000Z');
+    const refused = await b.refused('plans:hand-over', { planId: draft.id, form: 'ausdruck' });
+    expect(refused.code).toBe('DOMAIN_RULE_VIOLATED');
+    expect(refused.issues).toEqual([
+      {
+        path: 'reviewDueOn',
+        message:
+          'Der Überprüfungstermin 09.03.2026 liegt in der Vergangenheit: Bitte einen Termin ab heute (10.03.2026) festlegen.',
+      },
+    ]);
+    expect(tableRows(b.t.raw, 'plan_handovers')).toHaveLength(0);
+    // the write service alone refuses it too
+    await expect(b.writes.plans.handOver(draft.id, 'ausdruck')).rejects.toMatchObject({
+      code: 'DOMAIN_RULE_VIOLATED',
+    });
+    await b.call('plans:save-draft', { planId: draft.id, changes: { reviewDueOn: '2026-06-01' } as never });
+    expect((await b.call('plans:hand-over', { planId: draft.id, form: 'ausdruck' })).handedOverOn).toBe(
+      '2026-03-10',
+    );
+  });
 });

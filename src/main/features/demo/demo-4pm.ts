@@ -543,7 +543,7 @@ export function buildFourPhaseRecords(input: FourPhaseInput): FourPhaseRecords {
     reviewDueOn: addMonths(iso(planDay), int(random, 3, regime.plan.reviewIntervalMonths)),
     companionLanguage: input.companionLanguage,
   });
-  const missing = missingForHandover(plan, regime, { hasFinalizedAssessment: true });
+  const missing = missingForHandover(plan, regime, { hasFinalizedAssessment: true, today: iso(planDay) });
   if (missing.length > 0) throw new Error(`Demodaten: ${missing[0]!.message}`);
   // the plan was parsed by cooperationPlanSchema above and passed missingForHandover
   const handover: PlanHandoverRecord = {

@@ -301,9 +301,12 @@ describe('demo data generator', () => {
         const regime = regimeOn(record.handedOverOn);
         expect(regime.ok && regime.regime.id).toBe(record.regimeId);
         if (regime.ok)
-          expect(missingForHandover(record.content, regime.regime, { hasFinalizedAssessment: true })).toEqual(
-            [],
-          );
+          expect(
+            missingForHandover(record.content, regime.regime, {
+              hasFinalizedAssessment: true,
+              today: record.handedOverOn,
+            }),
+          ).toEqual([]);
       }
       // the record rules of the definitions (what the server checks)
       const each: [EntityName, readonly object[]][] = [

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
+import type { IsoDate } from '../../../shared/domain/common/dates';
 import { regimeOn } from '../../../shared/domain/legal/legal-regimes';
 import { proofReceiptSchema, type ProofReceipt } from '../../../shared/domain/plan/own-effort';
 import {
@@ -66,12 +67,14 @@ export function planContentOf(stored: Stored<'cooperation_plans'>): CooperationP
 export async function planMissing(
   trx: Transaction<LocalDb> | Kysely<LocalDb>,
   plan: CooperationPlan,
+  today: IsoDate,
 ): Promise<PlanProblem[]> {
   const regime = regimeOn(plan.planDate);
   if (!regime.ok) return [{ field: 'planDate', message: regime.reason }];
   return [
     ...missingForHandover(plan, regime.regime, {
       hasFinalizedAssessment: await hasFinalizedAssessment(trx, plan.caseId),
+      today,
     }),
     ...healthProblems(plan),
   ];
@@ -179,7 +182,7 @@ export function createPlansService(deps: ServiceDeps) {
         const today = kit.today();
         const regime = regimeOn(plan.planDate);
         if (!regime.ok) throw ruleViolated(regime.reason);
-        const problems = await planMissing(trx, plan);
+        const problems = await planMissing(trx, plan, today);
         if (problems.length > 0)
           throw new AppError(
             'DOMAIN_RULE_VIOLATED',

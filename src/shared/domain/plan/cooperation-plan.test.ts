@@ -18,7 +18,7 @@ const regime = (on: string): LegalRegime => {
 };
 const buergergeld = regime('2026-03-01');
 const grundsicherung = regime('2026-09-01');
-const ready = { hasFinalizedAssessment: true };
+const ready = { hasFinalizedAssessment: true, today: '2026-03-01' };
 
 const completePlan = (patch: Partial<CooperationPlanInput> = {}) =>
   cooperationPlanSchema.parse({
@@ -71,7 +71,8 @@ describe('cooperation plan', () => {
 
   it('requires a finalized Potenzialanalyse first', () => {
     expect(
-      missingForHandover(completePlan(), buergergeld, { hasFinalizedAssessment: false })[0]?.message,
+      missingForHandover(completePlan(), buergergeld, { ...ready, hasFinalizedAssessment: false })[0]
+        ?.message,
     ).toContain('Potenzialanalyse');
   });
 
@@ -95,6 +96,18 @@ describe('cooperation plan', () => {
     );
     const early = missingForHandover(completePlan({ reviewDueOn: '2026-02-01' }), buergergeld, ready);
     expect(early[0]?.message).toBe('Der Überprüfungstermin darf nicht vor dem Datum des Plans liegen.');
+  });
+
+  it('a review date before the day of the hand-over blocks it; today itself is allowed', () => {
+    const plan = completePlan({ reviewDueOn: '2026-04-01' });
+    expect(missingForHandover(plan, buergergeld, { ...ready, today: '2026-04-01' })).toEqual([]);
+    expect(missingForHandover(plan, buergergeld, { ...ready, today: '2026-04-02' })).toEqual([
+      {
+        field: 'reviewDueOn',
+        message:
+          'Der Überprüfungstermin 01.04.2026 liegt in der Vergangenheit: Bitte einen Termin ab heute (02.04.2026) festlegen.',
+      },
+    ]);
   });
 
   it('a step dated before the plan is reported', () => {

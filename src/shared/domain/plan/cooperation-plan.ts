@@ -134,6 +134,8 @@ export interface PlanProblem {
 export interface PlanContext {
   /** A Potenzialanalyse must precede the plan (§ 15 Abs. 1 SGB II). */
   readonly hasFinalizedAssessment: boolean;
+  /** The day of the check (the hand-over): a review date before it cannot be kept any more. */
+  readonly today: IsoDate;
 }
 
 /** The latest review date the rule set allows for a plan of this date. */
@@ -219,6 +221,11 @@ export function missingForHandover(
     problems.push({
       field: 'reviewDueOn',
       message: 'Der Überprüfungstermin darf nicht vor dem Datum des Plans liegen.',
+    });
+  } else if (plan.reviewDueOn < context.today) {
+    problems.push({
+      field: 'reviewDueOn',
+      message: `Der Überprüfungstermin ${formatGermanDate(plan.reviewDueOn)} liegt in der Vergangenheit: Bitte einen Termin ab heute (${formatGermanDate(context.today)}) festlegen.`,
     });
   }
   plan.mainSteps.forEach((step, i) => {

@@ -130,7 +130,9 @@ describe('the printable Kooperationsplan (HTML)', () => {
     expect(problems[0]!.field).toBe('mainSteps.1.text');
     expect(problems[0]!.message).toMatch(/^Schritt 2 enthält Gesundheitsangaben \(„Depression“\)/);
     // the domain's own hand-over check is not weakened by this (still empty for this plan)
-    expect(missingForHandover(plan, regime(plan.planDate), { hasFinalizedAssessment: true })).toEqual([]);
+    expect(
+      missingForHandover(plan, regime(plan.planDate), { hasFinalizedAssessment: true, today: plan.planDate }),
+    ).toEqual([]);
   });
 
   it('checks every free text of the plan for health details, ICD codes included', () => {

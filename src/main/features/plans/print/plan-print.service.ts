@@ -158,7 +158,7 @@ export function createPlanPrintService(deps: PlanPrintDeps, plans: PlansService)
       const { plan, regime, template, html } = await compose(planId, contact);
       return {
         html,
-        missing: await planMissing(db(), plan),
+        missing: await planMissing(db(), plan, kit.today()),
         regimeId: regime.id,
         templateVersion: template.version,
       };
@@ -168,7 +168,7 @@ export function createPlanPrintService(deps: PlanPrintDeps, plans: PlansService)
     async missing(planId: string): Promise<PlanProblem[]> {
       const stored = await getRecord(db(), 'cooperation_plans', planId, { live: true });
       if (!stored) throw new AppError('NOT_FOUND');
-      return planMissing(db(), planContentOf(stored));
+      return planMissing(db(), planContentOf(stored), kit.today());
     },
 
     /**
@@ -184,7 +184,7 @@ export function createPlanPrintService(deps: PlanPrintDeps, plans: PlansService)
       const { stored, plan, template, html } = await compose(planId, options.contact ?? null);
       if (options.expectedRowVersion !== undefined && options.expectedRowVersion !== stored.rowVersion)
         throw new AppError('CONFLICT');
-      const problems = await planMissing(db(), plan);
+      const problems = await planMissing(db(), plan, kit.today());
       if (problems.length > 0)
         throw new AppError(
           'DOMAIN_RULE_VIOLATED',
