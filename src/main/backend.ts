@@ -11,6 +11,7 @@ import { phaseHandlers } from './features/cases/phase.ipc';
 import { localSyncPort, type SyncPort } from './features/sync/sync-controller';
 import { syncHandlers } from './features/sync/sync.ipc';
 import { accessLogHandlers } from './features/access-log/access-log.ipc';
+import { loginHandlers, singleStoreLogin } from './features/login/login.ipc';
 import type { WriteServices } from './features/write-services';
 import { casesHandlers, casesWriteHandlers } from './features/cases/cases.ipc';
 import type { CasesService } from './features/cases/cases.service';
@@ -51,6 +52,7 @@ export function createBackend(deps: BackendDeps): Backend {
   const handlers: Handlers = {
     ...appHandlers(deps.appInfo),
     ...vaultHandlers(deps.vault),
+    ...loginHandlers(singleStoreLogin(deps.vault)),
     ...casesHandlers(deps.cases, deps.db, deps.today ?? (() => dateInBerlin(new Date())), deps.caseload),
     ...casesWriteHandlers(deps.cases),
     ...caseRecordsHandlers(deps.writes.caseRecords),

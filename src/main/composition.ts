@@ -45,6 +45,11 @@ export interface LotseMainOptions {
   readonly resourcesDir?: string;
   /** The central server; without it Lotse works locally only (the sync engine is not started). */
   readonly sync?: SyncServerConfig;
+  /**
+   * Runs right after the store opened, before the lease check and the sync engine (the sign-in of
+   * issue 12 item 4 stores the device's client id and the refresh token here).
+   */
+  readonly beforeSync?: (store: LocalStore, info: { firstRun: boolean }) => Promise<void>;
 }
 
 export interface LotseMain {
@@ -87,6 +92,7 @@ export async function createLotseMain(options: LotseMainOptions): Promise<LotseM
       onUnlock: async (key, info) => {
         await store.open(key, info);
         try {
+          await options.beforeSync?.(store, info);
           await sync.enforceLease();
         } catch (error) {
           await store.close();

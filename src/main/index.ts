@@ -9,7 +9,7 @@ import { registerAppScheme, serveRenderer } from './app/app-protocol';
 import { applySecurityBaseline } from './app/security';
 import { shellFeatures, trustedOrigins } from './app/security-policy';
 import { createMainWindow, preloadPathFor } from './app/window';
-import { createLotseMain } from './composition';
+import { createLotseApp } from './features/login/login-shell';
 import { nativeBindingOption } from './db/native-binding';
 import { loadMachineConfig, machineConfigPath } from './config/machine-config';
 import { seedDemoData } from './features/demo/seed-demo';
@@ -61,7 +61,8 @@ if (!app.requestSingleInstanceLock()) {
       logger.warn({ event: 'config.machine_unusable', reason: machine.reason }, 'machine config');
     serveRenderer(join(__dirname, '../renderer'));
     const dataDir = process.env['LOTSE_DATA_DIR'] ?? join(app.getPath('userData'), 'data');
-    const lotse = await createLotseMain({
+    // with a server and no user from the environment: sign-in and one encrypted store per user
+    const lotse = await createLotseApp({
       dataDir,
       logger,
       safeStorage: electronSafeStorage,

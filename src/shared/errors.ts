@@ -51,6 +51,12 @@ export const ERROR_MESSAGES = {
   AUTH_ACCOUNT_LOCKED: 'Das Konto ist vorübergehend gesperrt. Bitte versuchen Sie es später erneut.',
   AUTH_TOKEN_INVALID: 'Die Anmeldung ist abgelaufen oder ungültig. Bitte melden Sie sich erneut an.',
   AUTH_REFRESH_REUSED: 'Die Anmeldung wurde aus Sicherheitsgründen beendet. Bitte melden Sie sich erneut an.',
+  // desktop sign-in at the Lotse server (issue 12 item 4)
+  LOGIN_REQUIRED: 'Bitte melden Sie sich zuerst mit Benutzername und Passwort am Lotse-Server an.',
+  LOGIN_SERVER_UNREACHABLE:
+    'Der Lotse-Server ist nicht erreichbar. Die erste Anmeldung auf diesem Gerät braucht eine Verbindung zum Netz.',
+  LOGIN_DEVICE_REFUSED: 'Der Lotse-Server hat dieses Gerät für Ihr Konto abgelehnt.',
+  LOGIN_UNKNOWN_ACCOUNT: 'Dieses Konto ist auf diesem Gerät nicht bekannt. Bitte melden Sie sich an.',
   // central server: blobs (agreement documents)
   BLOB_HASH_MISMATCH:
     'Die hochgeladene Datei ist unvollständig oder beschädigt (Prüfsumme falsch). Bitte laden Sie sie erneut hoch.',

@@ -38,6 +38,23 @@ export function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'vault:lock': vi.fn(() => status),
     'vault:change-passphrase': vi.fn(() => status),
     'vault:touch': vi.fn(() => null),
+    ...(() => {
+      const login = {
+        serverMode: false,
+        accounts: [],
+        selectedUserKey: null,
+        pending: null,
+        session: null,
+        vault: status,
+      };
+      return {
+        'vault:select-user': vi.fn(() => login),
+        'login:status': vi.fn(() => login),
+        'login:sign-in': vi.fn(() => login),
+        'login:create-store': vi.fn(() => login),
+        'login:cancel': vi.fn(() => login),
+      };
+    })(),
     'cases:list': vi.fn(() => ({ items: [], total: 0 })),
     'cases:get': vi.fn(() => {
       throw new Error('not used by plumbing tests');

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
-import { createLotseMain, type LotseMain, type LotseMainOptions } from '../composition';
+import type { LotseMainOptions } from '../composition';
+import { createLotseApp, type LotseApp } from '../features/login/login-shell';
 import { startBridgeServer, type BridgeServer } from './bridge-server';
 
 export interface StartBridgeOptions extends Omit<LotseMainOptions, 'appInfo'> {
@@ -10,7 +11,7 @@ export interface StartBridgeOptions extends Omit<LotseMainOptions, 'appInfo'> {
 }
 
 export interface RunningBridge extends BridgeServer {
-  readonly main: LotseMain;
+  readonly main: LotseApp;
 }
 
 /**
@@ -31,7 +32,7 @@ export function assertOwnDataDir(dataDir: string): void {
 /** Boots the real main-side backend without Electron (no safeStorage) and serves it to a browser. */
 export async function startBridge(options: StartBridgeOptions): Promise<RunningBridge> {
   assertOwnDataDir(options.dataDir);
-  const main = await createLotseMain({
+  const main = await createLotseApp({
     ...options,
     appInfo: {
       name: 'Lotse',

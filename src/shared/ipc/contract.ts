@@ -12,6 +12,7 @@ import { DayViewFilter, workspaceContract } from './workspace-contract';
 import { SEARCH_FIELDS } from '../domain/common/search-fold';
 import { PhaseProgressDto, planningReadContract } from './planning-read-contract';
 import { MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from '../security/passphrase-policy';
+import { LoginSignInInput, LoginStateDto, VaultSelectUserInput } from './login-contract';
 
 /** No input: the renderer calls the channel without an argument. */
 const NoInput = z.undefined();
@@ -67,6 +68,10 @@ export const VaultChangePassphraseInput = z
     error: 'Die Wiederholung stimmt nicht mit der neuen Passphrase überein.',
     path: ['confirmation'],
   });
+
+/** Sign-in state of a desktop with a Lotse server, with the selected user's vault status. */
+export const LoginStatus = LoginStateDto.extend({ vault: VaultStatus });
+export type LoginStatus = z.infer<typeof LoginStatus>;
 
 /** A real calendar date within the plausible range (2026-13-45 and 0000-00-00 are refused). */
 const IsoDate = isoDateSchema;
@@ -229,6 +234,15 @@ export const ipcContract = {
   'vault:change-passphrase': { input: VaultChangePassphraseInput, output: VaultStatus },
   /** The user is active: postpones the auto-lock. */
   'vault:touch': { input: NoInput, output: z.null() },
+  /** Which user's store the lock screen unlocks (desktops with a Lotse server). */
+  'vault:select-user': { input: VaultSelectUserInput, output: LoginStatus },
+  'login:status': { input: NoInput, output: LoginStatus },
+  /** User name and password against the server; registers this device on the first sign-in. */
+  'login:sign-in': { input: LoginSignInInput, output: LoginStatus },
+  /** After the first sign-in of a user here: the passphrase of the user's new encrypted store. */
+  'login:create-store': { input: VaultCreateInput, output: LoginStatus },
+  /** Drops a sign-in that waits for the passphrase. */
+  'login:cancel': { input: NoInput, output: LoginStatus },
   'cases:list': { input: CaseListInput, output: CaseList },
   'cases:get': { input: z.object({ caseId: Id }).strict(), output: CaseDetailDto },
   'appointments:list-day': {

@@ -37,6 +37,11 @@ const handlers: Handlers = {
   'vault:lock': () => status,
   'vault:change-passphrase': () => status,
   'vault:touch': () => null,
+  'vault:select-user': notBenchmarked,
+  'login:status': notBenchmarked,
+  'login:sign-in': notBenchmarked,
+  'login:create-store': notBenchmarked,
+  'login:cancel': notBenchmarked,
   'cases:list': () => ({ items: [], total: 0 }),
   'cases:get': () => {
     throw new Error('not benchmarked here');

@@ -97,7 +97,7 @@ export class SyncHttp {
 }
 
 /** The server's error envelope as an AppError (unknown codes and broken bodies: SYNC_OFFLINE / INTERNAL). */
-async function errorOf(res: HttpResponseLike): Promise<AppError> {
+export async function errorOf(res: HttpResponseLike): Promise<AppError> {
   let text = '';
   try {
     text = await res.text();

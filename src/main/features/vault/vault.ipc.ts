@@ -25,7 +25,7 @@ type VaultChannels =
   | 'vault:change-passphrase'
   | 'vault:touch';
 
-function requireStrong(passphrase: string): void {
+export function requireStrong(passphrase: string): void {
   const assessment = assessPassphrase(passphrase);
   if (!assessment.acceptable) {
     throw new AppError('VAULT_PASSPHRASE_TOO_WEAK', undefined, {

@@ -1,17 +1,7 @@
-/** Server roles (DOMAIN.md "Who uses it"). */
-export const ROLES = ['caseworker', 'team_lead', 'specialist_admin', 'data_protection'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../../../shared/auth/roles';
 
-export const ROLE_LABELS: Readonly<Record<Role, string>> = {
-  caseworker: 'Integrationsfachkraft',
-  team_lead: 'Teamleitung',
-  specialist_admin: 'Fachadministration',
-  data_protection: 'Datenschutz',
-};
-
-export function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
-}
+/** Server roles: one definition, shared with the desktop (which shows them after sign-in). */
+export { ROLES, ROLE_LABELS, isRole, type Role } from '../../../shared/auth/roles';
 
 /** The authenticated caller of a request. */
 export interface Principal {
