@@ -5,7 +5,12 @@
  * or deleted afterwards.
  */
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ENTITIES } from '../../../src/shared/entities/index';
+import { AppError } from '../../../src/shared/errors';
+import { writeSynced } from '../../../src/main/db/write-synced';
+import type { Logger } from '../../../src/main/logging/logger';
+import { sampleFields } from '../../helpers/records';
 import { verifyAccessChain, type AccessLogEntry } from '../../../src/shared/audit/access-chain';
 import { createAccessLog, recordCaseReads } from '../../../src/main/features/access-log/access-log';
 import { accessLogStatus } from '../../../src/main/features/access-log/access-log.upload';
@@ -61,16 +66,14 @@ describe('the access log on the desktop', () => {
     expect((await dispatch('caseload:list', {})).ok).toBe(true);
     expect(entries(wb)).toEqual([]);
 
-    expect((await dispatch('cases:get', { caseId: a.caseId })).ok).toBe(true);
-    // the workspace loads its sections: the same opening
-    for (const channel of [
-      'goals:get',
-      'assessments:list',
-      'contacts:list',
-      'measures:list',
-      'plans:for-case',
-    ])
-      expect((await dispatch(channel, { caseId: a.caseId })).ok).toBe(true);
+    // the workspace loads its sections at once: one opening
+    const reads = await Promise.all(
+      ['cases:get', 'goals:get', 'assessments:list', 'contacts:list', 'measures:list', 'plans:for-case'].map(
+        (channel) => dispatch(channel, { caseId: a.caseId }),
+      ),
+    );
+    expect(reads.every((r) => r.ok)).toBe(true);
+    expect((await dispatch('strategies:list', { caseId: a.caseId })).ok).toBe(true);
     setOffline(false);
     expect((await dispatch('cases:get', { caseId: c.caseId })).ok).toBe(true);
     // a refused read (no such case) opens nothing
@@ -165,5 +168,64 @@ describe('the access log on the desktop', () => {
     expect(bytes.length).toBeGreaterThan(0);
     for (const marker of [entry!.hash, a.caseId, 'case_opened', 'access_log'])
       expect(bytes.includes(Buffer.from(marker))).toBe(false);
+  });
+
+  it('records showing and printing a handed-over plan for its case; each print counts', async () => {
+    const { wb } = await setup();
+    const a = await wb.newCase();
+    const handoverId = '5a5a5a5a-0000-4000-8000-000000000001';
+    await wb.t.db.transaction().execute((trx) =>
+      writeSynced(
+        trx,
+        {
+          clock: { now: () => new Date('2026-03-02T08:00:00.000Z') },
+          ids: { newId: () => handoverId },
+          actorId: 'ifk-7',
+          entities: ENTITIES,
+        },
+        {
+          entity: 'plan_handovers',
+          op: 'create',
+          id: handoverId,
+          caseId: a.caseId,
+          values: sampleFields('plan_handovers', { caseId: a.caseId, id: handoverId }) as never,
+        },
+      ),
+    );
+    const clock = { now: () => new Date('2026-03-02T10:00:00.000Z') };
+    const log = createAccessLog({ db: () => wb.t.db, clock, offline: () => true });
+    // the print dialog exists only in the desktop app: the channel's own answer stands in here
+    const inner: Dispatch = async () => ({ ok: true, value: null });
+    const dispatch = recordCaseReads(inner, log);
+    await dispatch('plans:document', { handoverId });
+    await dispatch('plans:print', { handoverId, copy: false });
+    await dispatch('plans:print', { handoverId, copy: true });
+    await dispatch('plans:reprint', { handoverId: '5a5a5a5a-0000-4000-8000-00000000ffff' });
+    expect(entries(wb).map((e) => [e.caseId, e.action])).toEqual([
+      [a.caseId, 'case_opened'],
+      [a.caseId, 'case_printed'],
+      [a.caseId, 'case_printed'],
+    ]);
+  });
+
+  it('a read is answered even when it cannot be recorded; the failure is logged without ids', async () => {
+    const { wb } = await setup();
+    const a = await wb.newCase();
+    const error = vi.fn();
+    const log = createAccessLog({
+      db: () => {
+        throw new AppError('DB_DISK_FULL');
+      },
+      clock: { now: () => new Date() },
+      offline: () => true,
+    });
+    const dispatch = recordCaseReads(wb.dispatch, log, { error } as unknown as Logger);
+    const read = await dispatch('cases:get', { caseId: a.caseId });
+    expect(read.ok).toBe(true);
+    expect(error).toHaveBeenCalledWith(
+      { event: 'access_log.record_failed', errorName: 'AppError' },
+      'access not recorded',
+    );
+    expect(JSON.stringify(error.mock.calls)).not.toContain(a.caseId);
   });
 });

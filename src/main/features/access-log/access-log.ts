@@ -38,6 +38,16 @@ export const CASE_READ_CHANNELS: ReadonlySet<string> = new Set([
   'sync:case-issues',
 ]);
 
+/**
+ * The channels that show or print a handed-over Kooperationsplan, named by its `handoverId`: the
+ * access is recorded for the plan's case. A print is recorded each time (never coalesced).
+ */
+export const HANDOVER_CHANNELS: Readonly<Record<string, CaseAccessAction>> = {
+  'plans:document': 'case_opened',
+  'plans:reprint': 'case_printed',
+  'plans:print': 'case_printed',
+};
+
 export interface AccessLogDeps {
   readonly db: () => LocalKysely;
   readonly clock: Clock;
@@ -50,6 +60,8 @@ export interface AccessLogDeps {
 export interface AccessLog {
   /** Records one access (coalesced per case and action within the window). */
   record(caseId: string, action: CaseAccessAction): Promise<void>;
+  /** The case of a handed-over plan (null: no such hand-over). */
+  caseOfHandover(handoverId: string): Promise<string | null>;
 }
 
 /** The end of the local chain. */
@@ -77,18 +89,33 @@ export function createAccessLog(deps: AccessLogDeps): AccessLog {
       }
       const now = deps.clock.now();
       const key = `${action}\u0000${caseId}`;
-      const last = recent.get(key);
+      const last = action === 'case_opened' ? recent.get(key) : undefined;
       if (last !== undefined && now.getTime() - last < window && now.getTime() >= last) return;
-      await writeUncounted(db, async (trx) => {
-        const entry = await nextAccessEntry(await head(trx), {
-          at: now.toISOString(),
-          caseId,
-          action,
-          offline: deps.offline(),
-        });
-        await trx.insertInto('access_log').values(toRow(entry)).execute();
-      });
+      // claimed before the write: the workspace asks several channels of one case at once
       recent.set(key, now.getTime());
+      try {
+        await writeUncounted(db, async (trx) => {
+          const entry = await nextAccessEntry(await head(trx), {
+            at: now.toISOString(),
+            caseId,
+            action,
+            offline: deps.offline(),
+          });
+          await trx.insertInto('access_log').values(toRow(entry)).execute();
+        });
+      } catch (error) {
+        if (recent.get(key) === now.getTime()) recent.delete(key);
+        throw error;
+      }
+    },
+    async caseOfHandover(handoverId) {
+      const row = await deps
+        .db()
+        .selectFrom('plan_handovers')
+        .select('case_id')
+        .where('id', '=', handoverId)
+        .executeTakeFirst();
+      return row?.case_id ?? null;
     },
   };
 }
@@ -113,22 +140,21 @@ function toRow(e: AccessLogEntry) {
 export function recordCaseReads(dispatch: Dispatch, log: AccessLog, logger?: Logger): Dispatch {
   return async (channel, input) => {
     const result = await dispatch(channel, input);
-    if (result.ok && typeof channel === 'string' && CASE_READ_CHANNELS.has(channel)) {
-      // the input passed the channel's schema (result.ok): caseId is a valid id
-      const caseId = (input as { caseId?: unknown } | null)?.caseId;
-      if (typeof caseId === 'string') {
-        try {
-          await log.record(caseId, 'case_opened');
-        } catch (error) {
-          logger?.error(
-            {
-              event: 'access_log.record_failed',
-              errorName: error instanceof Error ? error.name : typeof error,
-            },
-            'access not recorded',
-          );
-        }
-      }
+    if (!result.ok || typeof channel !== 'string') return result;
+    // the input passed the channel's schema (result.ok): the ids in it are valid ids
+    const given = input as { caseId?: unknown; handoverId?: unknown } | null;
+    const handoverAction = Object.hasOwn(HANDOVER_CHANNELS, channel) ? HANDOVER_CHANNELS[channel] : undefined;
+    if (!CASE_READ_CHANNELS.has(channel) && !handoverAction) return result;
+    try {
+      if (handoverAction && typeof given?.handoverId === 'string') {
+        const caseId = await log.caseOfHandover(given.handoverId);
+        if (caseId) await log.record(caseId, handoverAction);
+      } else if (typeof given?.caseId === 'string') await log.record(given.caseId, 'case_opened');
+    } catch (error) {
+      logger?.error(
+        { event: 'access_log.record_failed', errorName: error instanceof Error ? error.name : typeof error },
+        'access not recorded',
+      );
     }
     return result;
   };
