@@ -9,6 +9,7 @@ import { createQueryClient } from './api/query';
 import { FrameOptionsContext } from './app/AppFrame';
 import { router } from './app/routes';
 import { FirstRunScreen } from './features/lock-screen/FirstRunScreen';
+import { LoginScreens } from './features/lock-screen/LoginScreens';
 import { isRecoverable, RecoveryScreen, type RecoverableCode } from './features/lock-screen/RecoveryScreen';
 import { UnlockScreen } from './features/lock-screen/UnlockScreen';
 import { useVault, VaultProvider } from './features/lock-screen/VaultContext';
@@ -24,7 +25,7 @@ function LockButton() {
   );
 }
 
-function Screens({ info }: { info: AppInfo }) {
+function Screens({ info, serverMode }: { info: AppInfo; serverMode: boolean }) {
   const { status } = useVault();
   const queryClient = useQueryClient();
   const unlocked = status.state === 'unlocked';
@@ -33,6 +34,9 @@ function Screens({ info }: { info: AppInfo }) {
   useEffect(() => {
     if (!unlocked) queryClient.clear();
   }, [unlocked, queryClient]);
+
+  // with a Lotse server: sign-in, the user's own store, and a choice among this machine's users
+  if (serverMode && !unlocked) return <LoginScreens />;
 
   switch (status.state) {
     case 'uninitialized':
@@ -49,16 +53,16 @@ function Screens({ info }: { info: AppInfo }) {
 }
 
 export function App() {
-  const [boot, setBoot] = useState<{ info: AppInfo; status: VaultStatus }>();
+  const [boot, setBoot] = useState<{ info: AppInfo; status: VaultStatus; serverMode: boolean }>();
   const [error, setError] = useState<string>();
   const [failure, setFailure] = useState<RecoverableCode>();
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
-    Promise.all([call('app:info'), call('vault:status')])
-      .then(([info, status]) => {
+    Promise.all([call('app:info'), call('vault:status'), call('login:status')])
+      .then(([info, status, login]) => {
         setFailure(undefined);
-        setBoot({ info, status });
+        setBoot({ info, status, serverMode: login.serverMode });
       })
       .catch((e: unknown) => {
         if (isApiError(e) && isRecoverable(e.code)) setFailure(e.code);
@@ -87,7 +91,7 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <VaultProvider initial={boot.status}>
-        <Screens info={boot.info} />
+        <Screens info={boot.info} serverMode={boot.serverMode} />
       </VaultProvider>
     </QueryClientProvider>
   );

@@ -8,7 +8,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLotseApp, type LotseApp } from '../../../src/main/features/login/login-shell';
-import { userKeyOf } from '../../../src/main/features/login/accounts';
+import { readAccounts, userKeyOf } from '../../../src/main/features/login/accounts';
+import * as admin from '../../../src/server/features/admin/admin.service';
 import { REFRESH_TOKEN_KEY } from '../../../src/main/features/login/stored-token-auth';
 import type { FetchLike } from '../../../src/main/features/sync/sync-http';
 import { silentLogger } from '../../../src/main/logging/logger';
@@ -253,5 +254,30 @@ describe('pglite: sign-in and one encrypted store per user', () => {
       .execute();
     expect(clients).toHaveLength(1);
     expect(await call(a, 'sync:now')).toMatchObject({ ok: true, value: { error: null } });
+  });
+
+  it('a revoked device is refused at sign-in with its own code, and nothing changes locally', async () => {
+    const a = apps.at(-1)!;
+    await call(a, 'vault:lock');
+    const account = a.session() ?? null;
+    expect(account).toBeNull();
+    const [client] = await h.tdb.db
+      .selectFrom('sync_clients')
+      .select('client_id')
+      .where('user_id', '=', h.userIds['cw']!)
+      .execute();
+    await admin.revokeDevice(
+      { db: h.tdb.db, clock: h.clock, ids: h.ids, scryptN: 1024 },
+      'test',
+      client!.client_id,
+      false,
+    );
+    const refused = await call(a, 'login:sign-in', { username: username('cw'), password: PASSWORD });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'LOGIN_DEVICE_REFUSED' } });
+    expect(!refused.ok && refused.error.message).toMatch(
+      /^Der Lotse-Server hat dieses Gerät für Ihr Konto abgelehnt\./,
+    );
+    expect(await call(a, 'login:status')).toMatchObject({ ok: true, value: { pending: null } });
+    expect(await readAccounts(dir.path)).toHaveLength(2);
   });
 });

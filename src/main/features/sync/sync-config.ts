@@ -2,9 +2,9 @@ import type { SyncServerConfig } from './sync-controller';
 
 /**
  * The central server from the environment: LOTSE_SERVER_URL (set by `npm start` for the embedded
- * demo server) and, until the login screen exists (issue 12 item 4), LOTSE_SERVER_USER and
- * LOTSE_SERVER_PASSWORD. Without a URL Lotse works locally only; without a user the engine reports
- * that the device is not signed in, and local work goes on.
+ * demo server). Without a URL Lotse works locally only. With a URL and no user the app shows the
+ * sign-in screen and keeps one encrypted store per user (features/login/login-shell.ts);
+ * LOTSE_SERVER_USER and LOTSE_SERVER_PASSWORD sign one store in directly (tests, scripts).
  */
 export function syncConfigFromEnv(
   env: NodeJS.ProcessEnv = process.env,

@@ -1,16 +1,29 @@
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PassphraseInput } from '../../components/PassphraseInput';
 import { Button, Stack } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import type { VaultStatus } from '../../../../shared/ipc/contract';
 import { assessPassphrase } from '../../../../shared/security/passphrase-policy';
 import { call, isApiError } from '../../api/client';
 import { LockLayout } from './LockLayout';
 import { PassphraseStrength } from './PassphraseStrength';
 import { useVault } from './VaultContext';
 
-/** First start: choose the passphrase that protects all data on this device. */
-export function FirstRunScreen() {
+/**
+ * First start: choose the passphrase that protects all data on this device. With a Lotse server
+ * the same form creates the signed-in user's own store (`create`, other texts, a way back).
+ */
+export function FirstRunScreen(
+  props: {
+    title?: string;
+    intro?: ReactNode;
+    submitLabel?: string;
+    create?: (passphrase: string, confirmation: string) => Promise<VaultStatus>;
+    actions?: ReactNode;
+  } = {},
+) {
   const { setStatus } = useVault();
+  const submitLabel = props.submitLabel ?? 'Lotse einrichten';
   const [passphrase, setPassphrase] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [submitted, setSubmitted] = useState(false);
@@ -32,7 +45,11 @@ export function FirstRunScreen() {
     if (!assessment.acceptable || confirmation !== passphrase) return;
     setPending(true);
     try {
-      setStatus(await call('vault:create', { passphrase, confirmation }));
+      setStatus(
+        props.create
+          ? await props.create(passphrase, confirmation)
+          : await call('vault:create', { passphrase, confirmation }),
+      );
     } catch (e) {
       setError(
         isApiError(e)
@@ -46,8 +63,11 @@ export function FirstRunScreen() {
 
   return (
     <LockLayout
-      title="Lotse einrichten"
-      intro="Legen Sie eine Passphrase fest. Sie schützt alle Daten auf diesem Gerät; ohne sie kann niemand die Daten lesen – auch wenn das Gerät verloren geht."
+      title={props.title ?? 'Lotse einrichten'}
+      intro={
+        props.intro ??
+        'Legen Sie eine Passphrase fest. Sie schützt alle Daten auf diesem Gerät; ohne sie kann niemand die Daten lesen – auch wenn das Gerät verloren geht.'
+      }
     >
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">
@@ -74,8 +94,9 @@ export function FirstRunScreen() {
             required
           />
           <Button type="submit" loading={pending}>
-            Lotse einrichten
+            {submitLabel}
           </Button>
+          {props.actions}
         </Stack>
       </form>
     </LockLayout>

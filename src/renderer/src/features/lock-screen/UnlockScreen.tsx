@@ -1,14 +1,17 @@
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PassphraseInput } from '../../components/PassphraseInput';
 import { Button, Stack, Text } from '@mantine/core';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { call, isApiError } from '../../api/client';
 import { LockLayout } from './LockLayout';
 import { isRecoverable, RecoveryScreen, type RecoverableCode } from './RecoveryScreen';
 import { useVault } from './VaultContext';
 
-/** Locked: the passphrase (or the OS key store, where offered) opens the encrypted data. */
-export function UnlockScreen() {
+/**
+ * Locked: the passphrase (or the OS key store, where offered) opens the encrypted data. With a
+ * Lotse server the screen also offers the users of this machine (`accounts`) and other actions.
+ */
+export function UnlockScreen(props: { intro?: ReactNode; accounts?: ReactNode; actions?: ReactNode } = {}) {
   const { status, setStatus } = useVault();
   const [passphrase, setPassphrase] = useState('');
   const [pending, setPending] = useState(false);
@@ -79,11 +82,15 @@ export function UnlockScreen() {
   return (
     <LockLayout
       title="Lotse ist gesperrt"
-      intro="Zum Schutz der Daten wurde Lotse gesperrt. Geben Sie Ihre Passphrase ein, um weiterzuarbeiten."
+      intro={
+        props.intro ??
+        'Zum Schutz der Daten wurde Lotse gesperrt. Geben Sie Ihre Passphrase ein, um weiterzuarbeiten.'
+      }
     >
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">
           {error ? <ErrorAlert title="Nicht entsperrt">{error}</ErrorAlert> : null}
+          {props.accounts}
           <PassphraseInput
             label="Passphrase"
             value={passphrase}
@@ -112,6 +119,7 @@ export function UnlockScreen() {
               Mit Windows-Anmeldung entsperren
             </Button>
           ) : null}
+          {props.actions}
         </Stack>
       </form>
     </LockLayout>
