@@ -31,6 +31,8 @@ function startServer() {
       PORT: serverPort,
       PGLITE_DIR: process.env.PGLITE_DIR ?? '.lotse-data/server-pgdata',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      // the first sign-in needs a user on the server: demo accounts (src/server/features/admin/demo-accounts.ts)
+      DEMO_ACCOUNTS: 'true',
     },
   });
 }
@@ -85,7 +87,10 @@ if (!electronPath) {
     server.kill('SIGTERM');
     process.exit(1);
   }
-  process.stdout.write(`Eingebetteter Lotse-Server: ${serverUrl}\n`);
+  process.stdout.write(
+    `Eingebetteter Lotse-Server: ${serverUrl}\n` +
+      'Anmeldung mit den Demo-Konten: demo.ifk (Integrationsfachkraft) oder demo.teamleitung, Passwort Lotse-Demo-2026\n',
+  );
 
   const child = spawn(electronPath, ['.'], {
     stdio: 'inherit',

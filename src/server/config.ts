@@ -96,6 +96,11 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** The embedded demo server of `npm start`: demo team and users with a known password (never with DATABASE_URL). */
+  DEMO_ACCOUNTS: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 
 export type ServerConfig = z.output<typeof envSchema>;
@@ -125,6 +130,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if ((parsed.data.TLS_CERT_FILE === undefined) !== (parsed.data.TLS_KEY_FILE === undefined)) {
     throw new Error('Ungültige Server-Konfiguration: TLS_CERT_FILE und TLS_KEY_FILE nur gemeinsam setzen.');
+  }
+  if (parsed.data.DEMO_ACCOUNTS && parsed.data.DATABASE_URL !== undefined) {
+    throw new Error(
+      'Ungültige Server-Konfiguration: DEMO_ACCOUNTS nur mit dem eingebetteten PGlite, nie mit DATABASE_URL.',
+    );
   }
   return parsed.data;
 }

@@ -5,8 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { buildApp, createLogger } from './app';
 import { loadConfig } from './config';
-import { systemClock } from './context';
+import { cryptoIds, systemClock } from './context';
 import { migrateToLatest, openServerDb } from './db/kysely';
+import { ensureDemoAccounts } from './features/admin/demo-accounts';
 import { seedShippedDocuments } from './features/reference-data/reference-data.service';
 
 async function main(): Promise<void> {
@@ -20,6 +21,15 @@ async function main(): Promise<void> {
   const applied = await migrateToLatest(opened.db);
   const seeded = await seedShippedDocuments({ db: opened.db, clock: systemClock });
   logger.info({ dialect: opened.dialect, migrations: applied, seeded }, 'database ready');
+  if (config.DEMO_ACCOUNTS) {
+    const created = await ensureDemoAccounts({
+      db: opened.db,
+      clock: systemClock,
+      ids: cryptoIds,
+      scryptN: config.PASSWORD_SCRYPT_N,
+    });
+    logger.info({ created: created.length }, 'demo accounts ready');
+  }
   const https =
     config.TLS_CERT_FILE && config.TLS_KEY_FILE
       ? { cert: readFileSync(config.TLS_CERT_FILE), key: readFileSync(config.TLS_KEY_FILE) }
