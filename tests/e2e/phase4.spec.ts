@@ -303,7 +303,7 @@ test.describe('Phase 3 → 4 by keyboard (issue 10, first Done-when)', () => {
       await expectAccessible(page, testInfo, 'phase4-day-view-office');
       await keepScreenshot(page, testInfo, 'phase4-day-view-office');
       await filters.getByLabel('Ort', { exact: true }).selectOption('aussen');
-      await expect(page.getByRole('heading', { level: 2 })).toContainText('Außentermine');
+      await expect(page.getByRole('heading', { level: 2, name: /· Außentermine$/ })).toBeVisible();
       await expect(dayRow).toHaveCount(0);
       await filters.getByLabel('Ort', { exact: true }).selectOption('dienststelle');
       await expect(dayRow).toHaveCount(1);
