@@ -23,7 +23,7 @@ test.describe('Maßnahmen (case workspace, part 2)', () => {
       .first();
     await firstNeed.focus();
     await page.keyboard.press('Space');
-    await page.getByRole('button', { name: 'Weiter' }).focus();
+    await page.getByRole('button', { name: 'Weiter', exact: true }).focus();
     await page.keyboard.press('Enter');
     const refused = page.locator('[data-measure="schritt-fuer-schritt"]');
     await expect(refused).toContainText('nicht möglich');

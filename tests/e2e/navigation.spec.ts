@@ -28,6 +28,7 @@ test.describe('navigation (router, focus, landmarks)', () => {
       'Maßnahmen',
       'Kooperationsplan',
       'Umsetzung',
+      'Eigenbemühungen',
       'Vermerke & Kontakte',
       'Termine',
     ]);

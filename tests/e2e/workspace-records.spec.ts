@@ -94,10 +94,12 @@ test.describe('Vermerke, Kontakte und Termine (case workspace, part 2b)', () => 
     bridge,
   }, testInfo) => {
     await page.setViewportSize({ width: 1366, height: 768 });
-    const listed = await bridge.main.backend.dispatch('cases:list', { limit: 1 });
+    const listed = await bridge.main.backend.dispatch('cases:list', { limit: 500 });
     if (!listed.ok) throw new Error(listed.error.code);
-    const demo = (listed.value as CaseList).items[0];
-    if (!demo) throw new Error('no demo case');
+    // A demo person with an umlaut in the surname ("Schäfer"), typed as "Schaefer".
+    const demo = (listed.value as CaseList).items.find((c) => /[äöü]/.test(c.lastName));
+    if (!demo) throw new Error('no demo case with an umlaut in the surname');
+    const typedLastName = demo.lastName.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue');
     const [y, m, d] = demo.birthDate.split('-');
     const frame = new AppFramePage(page);
     await frame.open(bridge.launchUrl, '#/faelle');
@@ -106,7 +108,7 @@ test.describe('Vermerke, Kontakte und Termine (case workspace, part 2b)', () => 
     await expect(page.getByRole('heading', { name: 'Aufnahme', level: 1 })).toBeFocused();
 
     await typeInto(page, 'Vorname', demo.firstName);
-    await typeInto(page, 'Nachname', demo.lastName);
+    await typeInto(page, 'Nachname', typedLastName);
     await typeInto(page, 'Geburtsdatum', '31.02.1990');
     await press(page, 'Prüfen und anlegen');
     await expect(page.getByText(/Den 31\. Februar 1990 gibt es nicht/)).toBeVisible();
@@ -123,7 +125,7 @@ test.describe('Vermerke, Kontakte und Termine (case workspace, part 2b)', () => 
 
     await press(page, 'Trotzdem neu anlegen');
     await expect(
-      page.getByRole('heading', { name: `${demo.lastName}, ${demo.firstName}`, level: 1 }),
+      page.getByRole('heading', { name: `${typedLastName}, ${demo.firstName}`, level: 1 }),
     ).toBeVisible();
     await expect(page).not.toHaveURL(new RegExp(demo.caseId));
     await expect(page.getByText('Kundennummer 999X000111')).toBeVisible();

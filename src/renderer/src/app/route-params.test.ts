@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { caseIdProblem, caseloadSearch, caseloadSearchSchema, dayFromParam } from './route-params';
+import {
+  caseIdProblem,
+  caseloadSearch,
+  caseloadSearchSchema,
+  appointmentsSearchSchema,
+  dayFromParam,
+  dayViewFilter,
+  measuresSearchSchema,
+} from './route-params';
 
 describe('caseload search parameters', () => {
   it('keeps a valid search text and status', () => {
@@ -19,6 +27,29 @@ describe('caseload search parameters', () => {
     expect(caseloadSearch('', 'aktiv')).toEqual({});
     expect(caseloadSearch('Böhm', 'aktiv')).toEqual({ q: 'Böhm' });
     expect(caseloadSearch('', 'alle')).toEqual({ status: 'alle' });
+  });
+});
+
+describe('measures search parameters (wizard opened from a need)', () => {
+  it('keeps a need and a strategy choice, and drops what cannot be one', () => {
+    expect(measuresSearchSchema.parse({ bedarf: 'school-education', strategie: 'sc_01' })).toEqual({
+      bedarf: 'school-education',
+      strategie: 'sc_01',
+    });
+    expect(measuresSearchSchema.parse({ bedarf: 'Schule!', strategie: '../x' })).toEqual({});
+  });
+});
+
+describe('day view search parameters (office, outreach day)', () => {
+  it('means the filters of appointments:list-day', () => {
+    expect(dayViewFilter(appointmentsSearchSchema.parse({ standort: 'torgau', ort: 'aussen' }))).toEqual({
+      officeId: 'torgau',
+      outreach: true,
+    });
+    expect(dayViewFilter(appointmentsSearchSchema.parse({ ort: 'dienststelle' }))).toEqual({
+      outreach: false,
+    });
+    expect(dayViewFilter(appointmentsSearchSchema.parse({ standort: 'leipzig', ort: 'mond' }))).toEqual({});
   });
 });
 

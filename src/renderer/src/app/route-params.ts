@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { CASE_STATUSES } from '../../../shared/domain/case/case';
-import { OFFICE_IDS } from '../../../shared/domain/case/office';
+import { OFFICE_IDS, type OfficeId } from '../../../shared/domain/case/office';
 import { TARGET_GROUPS } from '../../../shared/domain/case/target-groups';
 import { CASELOAD_SORT_COLUMNS } from '../../../shared/ipc/contract';
 import { isoDateSchema } from '../../../shared/domain/common/dates';
 import { recordIdSchema } from '../../../shared/domain/common/schemas';
+import { catalogueIdSchema } from '../../../shared/domain/assessment/vocabulary';
 
 /**
  * Search and path parameters of the routes, validated with zod. A hand-edited or outdated address
@@ -33,6 +34,35 @@ export const caseloadSearchSchema = z.object({
   overdue: z.coerce.number().pipe(z.literal(1)).optional().catch(undefined),
 });
 export type CaseloadSearch = z.infer<typeof caseloadSearchSchema>;
+
+/**
+ * #/faelle/<id>/massnahmen?bedarf=…&strategie=… – the assignment wizard opened from a need and a
+ * chosen strategy (Strategieauswahl), with the need preselected. Anything malformed is dropped.
+ */
+export const measuresSearchSchema = z.object({
+  bedarf: catalogueIdSchema.optional().catch(undefined),
+  strategie: recordIdSchema.optional().catch(undefined),
+});
+export type MeasuresSearch = z.infer<typeof measuresSearchSchema>;
+
+/**
+ * #/termine/JJJJ-MM-TT?standort=…&ort=aussen|dienststelle – the day view for one office and for an
+ * outreach day (JVA consultation day, home visits) or only the appointments at the office.
+ */
+export const APPOINTMENT_PLACE_FILTERS = ['aussen', 'dienststelle'] as const;
+export const appointmentsSearchSchema = z.object({
+  standort: z.enum(OFFICE_IDS).optional().catch(undefined),
+  ort: z.enum(APPOINTMENT_PLACE_FILTERS).optional().catch(undefined),
+});
+export type AppointmentsSearch = z.infer<typeof appointmentsSearchSchema>;
+
+/** The filter of appointments:list-day that an address's search parameters mean. */
+export function dayViewFilter(search: AppointmentsSearch): { officeId?: OfficeId; outreach?: boolean } {
+  return {
+    ...(search.standort ? { officeId: search.standort } : {}),
+    ...(search.ort ? { outreach: search.ort === 'aussen' } : {}),
+  };
+}
 
 /** The status filter of the caseload when the address names none. */
 export const DEFAULT_CASELOAD_STATUS: CaseloadStatusFilter = 'aktiv';

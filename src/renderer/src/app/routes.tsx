@@ -17,12 +17,13 @@ import { ImplementationSection } from '../features/case-workspace/Implementation
 import { GoalSection } from '../features/goals/GoalSection';
 import { ProfilingSection } from '../features/profiling/ProfilingSection';
 import { StrategiesSection } from '../features/strategies/StrategiesSection';
+import { OwnEffortsSection } from '../features/own-efforts/OwnEffortsSection';
 import { PlanSection } from '../features/case-workspace/PlanSection';
 import { QualityPage } from '../features/quality/QualityPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SyncPage } from '../features/sync/SyncPage';
 import { AppFrame, NotFoundPage } from './AppFrame';
-import { caseloadSearchSchema } from './route-params';
+import { appointmentsSearchSchema, caseloadSearchSchema, measuresSearchSchema } from './route-params';
 
 /**
  * The route tree of Lotse (TanStack Router, code-based, hash history so deep links and reloads
@@ -88,6 +89,7 @@ export const caseOverviewRoute = createRoute({
 export const caseMeasuresRoute = createRoute({
   getParentRoute: () => caseRoute,
   path: 'massnahmen',
+  validateSearch: measuresSearchSchema,
   component: MeasuresSection,
 });
 
@@ -133,6 +135,13 @@ export const caseImplementationRoute = createRoute({
   component: ImplementationSection,
 });
 
+/** Eigenbemühungen: what, how often, which proof; the proofs against the agreed frequency. */
+export const caseOwnEffortsRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: 'eigenbemuehungen',
+  component: OwnEffortsSection,
+});
+
 /** Kooperationsplan: preview, what is missing, hand-over and the handed-over versions. */
 export const casePlanRoute = createRoute({
   getParentRoute: () => caseRoute,
@@ -143,6 +152,7 @@ export const casePlanRoute = createRoute({
 export const appointmentsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/termine',
+  validateSearch: appointmentsSearchSchema,
   staticData: { title: 'Termine' },
   component: AppointmentsPage,
 });
@@ -150,6 +160,7 @@ export const appointmentsRoute = createRoute({
 export const appointmentsDayRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/termine/$day',
+  validateSearch: appointmentsSearchSchema,
   staticData: { title: 'Termine' },
   component: AppointmentsPage,
 });
@@ -187,6 +198,7 @@ export const routeTree = rootRoute.addChildren([
     caseMeasuresRoute,
     casePlanRoute,
     caseImplementationRoute,
+    caseOwnEffortsRoute,
     caseNotesRoute,
     caseAppointmentsRoute,
   ]),

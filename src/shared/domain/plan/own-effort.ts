@@ -56,6 +56,11 @@ function periodEnd(agreedOn: IsoDate, per: 'week' | 'month' | 'quarter', k: numb
 
 export const OWN_EFFORT_PERIOD_STATES = ['met', 'running', 'missed'] as const;
 export type OwnEffortPeriodState = (typeof OWN_EFFORT_PERIOD_STATES)[number];
+export const OWN_EFFORT_PERIOD_STATE_LABELS: Readonly<Record<OwnEffortPeriodState, string>> = {
+  met: 'erfüllt',
+  running: 'läuft',
+  missed: 'nicht erfüllt',
+};
 
 export interface OwnEffortPeriod {
   readonly from: IsoDate;

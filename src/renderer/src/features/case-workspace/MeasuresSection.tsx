@@ -4,21 +4,31 @@ import {
   Checkbox,
   Group,
   List,
+  NativeSelect,
   Paper,
   Radio,
   Stack,
   Stepper,
   Table,
   Text,
+  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
-import { OUTCOME_LABELS, type OutcomeCode } from '../../../../shared/domain/measures/assignment';
+import { parseGermanDate } from '../../../../shared/domain/common/german-date';
+import {
+  ALLOWED_OUTCOMES,
+  OUTCOME_LABELS,
+  OUTCOMES_NEEDING_NOTE,
+  type OutcomeCode,
+} from '../../../../shared/domain/measures/assignment';
 import { plannedPeriodProblems } from '../../../../shared/domain/measures/wizard';
 import type { AssignmentView, WizardCandidateDto } from '../../../../shared/ipc/contract';
 import { describeError } from '../../api/errors';
+import { isApiError } from '../../api/client';
 import { ipcQueryOptions, useIpcMutation } from '../../api/query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryView } from '../../components/QueryView';
@@ -35,12 +45,14 @@ interface Draft {
   goal: string;
   providerName: string;
   withNotice: boolean;
+  /** The chosen strategy the wizard was opened from (null: opened on its own). */
+  strategyChoiceId: string | null;
 }
 
 const draftKey = (caseId: string) => `lotse.measure-wizard.${caseId}`;
 
-function loadDraft(caseId: string): Draft {
-  const empty: Draft = {
+function emptyDraft(): Draft {
+  return {
     step: 0,
     needs: [],
     start: todayIso(),
@@ -49,7 +61,12 @@ function loadDraft(caseId: string): Draft {
     goal: '',
     providerName: '',
     withNotice: false,
+    strategyChoiceId: null,
   };
+}
+
+function loadDraft(caseId: string): Draft {
+  const empty = emptyDraft();
   try {
     const raw = localStorage.getItem(draftKey(caseId));
     return raw ? { ...empty, ...(JSON.parse(raw) as Partial<Draft>) } : empty;
@@ -107,6 +124,7 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
     ...ipcQueryOptions('measures:candidates', {
       caseId: props.caseId,
       needIds: draft.needs,
+      ...(draft.strategyChoiceId ? { strategyChoiceId: draft.strategyChoiceId } : {}),
       plannedStart: draft.start,
       ...(draft.end ? { plannedEnd: draft.end } : {}),
     }),
@@ -115,6 +133,14 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
   const chosen = candidates.data?.candidates.find((c) => c.measureId === draft.measure);
   const periodProblems = chosen && draft.end ? plannedPeriodProblems(chosen, draft.start, draft.end) : [];
   const propose = useIpcMutation('measures:propose', { invalidates: ['measures:', 'cases:'] });
+  // The goal of the strategy the wizard was opened from (or the only goal) is preselected.
+  const suggestedGoal =
+    candidates.data?.strategyGoalId ??
+    (candidates.data?.goals.length === 1 ? (candidates.data.goals[0]?.id ?? null) : null);
+  const goal = draft.goal || suggestedGoal || '';
+  const fromNeed = draft.strategyChoiceId
+    ? candidates.data?.needs.filter((n) => draft.needs.includes(n.criterionId))
+    : undefined;
 
   const submit = () => {
     if (!chosen) return;
@@ -125,7 +151,7 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
         values: {
           measureId: chosen.measureId,
           needIds: draft.needs,
-          goalId: draft.goal,
+          goalId: goal,
           provider: draft.providerName.trim() ? { name: draft.providerName.trim() } : null,
           plannedStart: draft.start,
           plannedEnd: draft.end || null,
@@ -144,9 +170,15 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
 
   return (
     <Paper withBorder p="md" radius="md">
-      <Title order={3} size="h5" mb="sm">
+      <Title order={3} size="h5" mb="sm" id="assistent-titel">
         Maßnahme zuweisen
       </Title>
+      {fromNeed && fromNeed.length > 0 ? (
+        <Text mb="sm">
+          Aus der Strategieauswahl geöffnet: Handlungsbedarf{' '}
+          {fromNeed.map((n) => `„${n.label}: ${n.focus}“`).join(', ')} ist vorausgewählt.
+        </Text>
+      ) : null}
       <Stepper active={draft.step} onStepClick={(step) => set({ step })} size="sm">
         <Stepper.Step label="Bedarf und Beginn">
           <Stack gap="xs" mt="sm">
@@ -206,7 +238,7 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
               value={draft.providerName}
               onChange={(e) => set({ providerName: e.currentTarget.value })}
             />
-            <Radio.Group label="Ziel" value={draft.goal} onChange={(goal) => set({ goal })}>
+            <Radio.Group label="Ziel" value={goal} onChange={(goal) => set({ goal })}>
               <Stack gap={4} mt={4}>
                 {(candidates.data?.goals ?? []).map((g) => (
                   <Radio key={g.id} value={g.id} label={g.label} />
@@ -270,70 +302,72 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
   );
 }
 
+type Ending = { assignment: AssignmentView; event: 'end' | 'abort' };
+
 function AssignmentsTable(props: { items: AssignmentView[] }) {
   const transition = useIpcMutation('measures:transition', { invalidates: ['measures:', 'cases:'] });
   const [error, setError] = useState<string>();
-  const outcomeFor = (a: AssignmentView): OutcomeCode =>
-    a.status === 'started'
-      ? 'completedSuccessfully'
-      : a.status === 'assigned'
-        ? 'didNotStart'
-        : 'proposalWithdrawn';
+  const [ending, setEnding] = useState<Ending | null>(null);
   if (props.items.length === 0) return <Text>Es sind noch keine Maßnahmen erfasst.</Text>;
+  const step = (a: AssignmentView, type: 'assign' | 'start') => {
+    setError(undefined);
+    transition.mutate(
+      { assignmentId: a.id, event: { type }, expectedRowVersion: a.rowVersion },
+      { onError: (e) => setError(describeError(e, 'Nicht gespeichert.')) },
+    );
+  };
   return (
     <>
       {error ? <ErrorAlert title="Nicht gespeichert">{error}</ErrorAlert> : null}
       <Table>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Maßnahme</Table.Th>
-            <Table.Th>Art</Table.Th>
-            <Table.Th>Zeitraum</Table.Th>
-            <Table.Th>Status</Table.Th>
-            <Table.Th>Aktion</Table.Th>
+            <Table.Th scope="col">Maßnahme</Table.Th>
+            <Table.Th scope="col">Art</Table.Th>
+            <Table.Th scope="col">Zeitraum</Table.Th>
+            <Table.Th scope="col">Status</Table.Th>
+            <Table.Th scope="col">Aktion</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {props.items.map((a) => (
-            <Table.Tr key={a.id}>
+            <Table.Tr key={a.id} data-assignment={a.id}>
               <Table.Td>{a.measureTitle}</Table.Td>
               <Table.Td>{a.formLabel}</Table.Td>
               <Table.Td>
                 {formatDate(a.plannedStart)} – {a.plannedEnd ? formatDate(a.plannedEnd) : 'offen'}
-                {a.aftercare ? <Text size="sm">{a.aftercare.text}</Text> : null}
+                {a.aftercare ? (
+                  <Text size="sm" fw={a.aftercare.expired ? 700 : undefined}>
+                    {a.aftercare.expired ? 'Frist abgelaufen: ' : 'Nachbetreuung: '}
+                    {a.aftercare.text}
+                  </Text>
+                ) : null}
               </Table.Td>
               <Table.Td>
                 <Badge variant="outline">{a.statusLabel}</Badge>
-                {a.outcome ? <Text size="sm">Ergebnis: {OUTCOME_LABELS[a.outcome.code]}</Text> : null}
+                {a.outcome ? (
+                  <Text size="sm">
+                    Ergebnis: {OUTCOME_LABELS[a.outcome.code]}
+                    {a.outcome.note ? ` (${a.outcome.note})` : ''}
+                  </Text>
+                ) : null}
               </Table.Td>
               <Table.Td>
                 <Group gap={4}>
                   {a.allowedEvents.includes('assign') ? (
                     <Button
                       size="xs"
-                      onClick={() =>
-                        transition.mutate(
-                          { assignmentId: a.id, event: { type: 'assign' } },
-                          { onError: (e) => setError(describeError(e, 'Nicht gespeichert.')) },
-                        )
-                      }
+                      onClick={() => step(a, 'assign')}
+                      aria-label={`${assignLabel(a)}: ${a.measureTitle}`}
                     >
-                      {a.form === 'referral'
-                        ? 'Überleiten'
-                        : a.form === 'assignment'
-                          ? 'Zuweisen'
-                          : 'Anbieten'}
+                      {assignLabel(a)}
                     </Button>
                   ) : null}
                   {a.allowedEvents.includes('start') ? (
                     <Button
                       size="xs"
-                      onClick={() =>
-                        transition.mutate(
-                          { assignmentId: a.id, event: { type: 'start' } },
-                          { onError: (e) => setError(describeError(e, 'Nicht gespeichert.')) },
-                        )
-                      }
+                      onClick={() => step(a, 'start')}
+                      aria-label={`Antritt erfassen: ${a.measureTitle}`}
                     >
                       Antritt erfassen
                     </Button>
@@ -342,17 +376,20 @@ function AssignmentsTable(props: { items: AssignmentView[] }) {
                     <Button
                       size="xs"
                       variant="default"
-                      onClick={() =>
-                        transition.mutate(
-                          {
-                            assignmentId: a.id,
-                            event: { type: 'end', outcome: { code: outcomeFor(a), note: null } },
-                          },
-                          { onError: (e) => setError(describeError(e, 'Nicht gespeichert.')) },
-                        )
-                      }
+                      onClick={() => setEnding({ assignment: a, event: 'end' })}
+                      aria-label={`Beenden: ${a.measureTitle}`}
                     >
-                      Beenden: {OUTCOME_LABELS[outcomeFor(a)]}
+                      Beenden …
+                    </Button>
+                  ) : null}
+                  {a.allowedEvents.includes('abort') ? (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => setEnding({ assignment: a, event: 'abort' })}
+                      aria-label={`${abortLabel(a)}: ${a.measureTitle}`}
+                    >
+                      {abortLabel(a)} …
                     </Button>
                   ) : null}
                 </Group>
@@ -361,7 +398,125 @@ function AssignmentsTable(props: { items: AssignmentView[] }) {
           ))}
         </Table.Tbody>
       </Table>
+      {ending ? (
+        <OutcomeForm
+          key={`${ending.assignment.id}-${ending.event}`}
+          {...ending}
+          onDone={() => setEnding(null)}
+        />
+      ) : null}
     </>
+  );
+}
+
+function assignLabel(a: AssignmentView): string {
+  return a.form === 'referral' ? 'Überleiten' : a.form === 'assignment' ? 'Zuweisen' : 'Anbieten';
+}
+
+function abortLabel(a: AssignmentView): string {
+  return a.status === 'proposed' ? 'Zurücknehmen' : 'Abbrechen';
+}
+
+/**
+ * Ending or breaking off a measure: only with an outcome the status machine allows from where the
+ * assignment stands; "vorzeitig beendet" and "nicht angetreten" also need the reason.
+ */
+function OutcomeForm(props: Ending & { onDone: () => void }) {
+  const a = props.assignment;
+  const allowed = ALLOWED_OUTCOMES[props.event][a.status] ?? [];
+  const [code, setCode] = useState<string>(allowed.length === 1 ? (allowed[0] ?? '') : '');
+  const [note, setNote] = useState('');
+  const [on, setOn] = useState('');
+  const [errors, setErrors] = useState<{ code?: string; note?: string; on?: string; form?: string }>({});
+  const transition = useIpcMutation('measures:transition', { invalidates: ['measures:', 'cases:'] });
+  const needsNote = (OUTCOMES_NEEDING_NOTE as readonly string[]).includes(code);
+  const verb = props.event === 'end' ? 'beenden' : a.status === 'proposed' ? 'zurücknehmen' : 'abbrechen';
+  const title = `„${a.measureTitle}“ ${verb}`;
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    const next: typeof errors = {};
+    if (code === '') next.code = 'Bitte das Ergebnis der Maßnahme wählen.';
+    if (needsNote && note.trim() === '')
+      next.note = `Bitte den Grund angeben („${OUTCOME_LABELS[code as OutcomeCode]}“).`;
+    const day = on.trim() === '' ? null : parseGermanDate(on);
+    if (day && !day.ok) next.on = day.message;
+    setErrors(next);
+    if (Object.keys(next).length > 0) return;
+    transition.mutate(
+      {
+        assignmentId: a.id,
+        event: { type: props.event, outcome: { code: code as OutcomeCode, note: note.trim() || null } },
+        ...(day?.ok ? { on: day.value } : {}),
+        expectedRowVersion: a.rowVersion,
+      },
+      {
+        onSuccess: props.onDone,
+        onError: (err) => {
+          const issue = isApiError(err) ? err.issues.find((i) => i.path === 'on') : undefined;
+          setErrors(
+            issue
+              ? { on: issue.message }
+              : { form: describeError(err, 'Die Maßnahme wurde nicht geändert.') },
+          );
+        },
+      },
+    );
+  };
+  return (
+    <Paper
+      withBorder
+      p="md"
+      radius="md"
+      mt="sm"
+      component="form"
+      noValidate
+      onSubmit={submit}
+      aria-label={title}
+    >
+      <Stack gap="sm">
+        <Title order={3} size="h5">
+          {title}
+        </Title>
+        <Text size="sm">
+          Eine Maßnahme wird nur mit ihrem Ergebnis {props.event === 'end' ? 'beendet' : 'abgebrochen'}.
+        </Text>
+        {errors.form ? <ErrorAlert title="Nicht gespeichert">{errors.form}</ErrorAlert> : null}
+        <NativeSelect
+          label="Ergebnis"
+          data={[
+            { value: '', label: 'Bitte wählen' },
+            ...allowed.map((c) => ({ value: c, label: OUTCOME_LABELS[c] })),
+          ]}
+          value={code}
+          onChange={(e) => setCode(e.currentTarget.value)}
+          error={errors.code}
+        />
+        <Textarea
+          label={needsNote ? 'Grund' : 'Anmerkung (freiwillig)'}
+          withAsterisk={needsNote}
+          autosize
+          minRows={2}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          error={errors.note}
+        />
+        <TextInput
+          label="Am (freiwillig)"
+          description="TT.MM.JJJJ; ohne Angabe: heute"
+          value={on}
+          onChange={(e) => setOn(e.currentTarget.value)}
+          error={errors.on}
+        />
+        <Group>
+          <Button type="submit" loading={transition.isPending}>
+            {props.event === 'end' ? 'Beenden speichern' : 'Abbruch speichern'}
+          </Button>
+          <Button variant="default" onClick={props.onDone}>
+            Schließen
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
   );
 }
 
@@ -369,8 +524,29 @@ function AssignmentsTable(props: { items: AssignmentView[] }) {
 export function MeasuresSection() {
   const detail = useCaseDetail();
   const caseId = detail.case.id;
+  const search = useSearch({ from: '/faelle/$caseId/massnahmen' });
+  const navigate = useNavigate();
   const list = useQuery(ipcQueryOptions('measures:list', { caseId }));
-  const [wizardOpen, setWizardOpen] = useState(() => localStorage.getItem(draftKey(caseId)) !== null);
+  const [wizardOpen, setWizardOpen] = useState(() => {
+    // Opened from a need and its strategy: a fresh draft with that need preselected.
+    if (search.bedarf || search.strategie) {
+      localStorage.setItem(
+        draftKey(caseId),
+        JSON.stringify({
+          ...emptyDraft(),
+          needs: search.bedarf ? [search.bedarf] : [],
+          strategyChoiceId: search.strategie ?? null,
+        } satisfies Draft),
+      );
+      return true;
+    }
+    return localStorage.getItem(draftKey(caseId)) !== null;
+  });
+  useEffect(() => {
+    // the draft holds the preselection now; a reload must not start it over
+    if (search.bedarf || search.strategie)
+      void navigate({ to: '/faelle/$caseId/massnahmen', params: { caseId }, search: {}, replace: true });
+  }, [search.bedarf, search.strategie, navigate, caseId]);
   return (
     <Stack gap="lg">
       <Paper withBorder p="md" radius="md">

@@ -1,8 +1,14 @@
-import { List, Paper, SimpleGrid, Text, ThemeIcon, Title } from '@mantine/core';
+import { Button, List, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { IconCircle, IconCircleCheck, IconProgress } from '@tabler/icons-react';
 import type { CaseDetailDto } from '../../../../shared/ipc/contract';
+import { PHASE_LABELS } from '../../../../shared/domain/case/case';
 import { PHASE_STATE_LABELS } from '../../../../shared/domain/case/phase-progress';
+import { describeError } from '../../api/errors';
+import { ipcQueryOptions, useIpcMutation } from '../../api/query';
 import { RouterAnchor } from '../../app/links';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { PHASE_SECTIONS } from './sections';
 
 const STATE_ICON = {
@@ -85,6 +91,73 @@ export function PhaseStepper(props: { detail: CaseDetailDto }) {
           </Paper>
         ))}
       </SimpleGrid>
+      <PhaseAdvance caseId={caseId} rowVersion={detail.case.rowVersion} />
     </Paper>
+  );
+}
+
+/**
+ * Whether the case may move on to the next phase, with every condition of the domain in words
+ * (met or not), and the move itself when they hold.
+ */
+function PhaseAdvance(props: { caseId: string; rowVersion: number }) {
+  const check = useQuery(ipcQueryOptions('cases:phase-check', { caseId: props.caseId }));
+  const advance = useIpcMutation('cases:advance-phase', {
+    invalidates: ['cases:', 'caseload:list', 'quality:'],
+  });
+  const [message, setMessage] = useState<string>();
+  const [error, setError] = useState<string>();
+  const c = check.data;
+  if (!c) return null;
+  return (
+    <Stack gap={4} mt="sm" aria-labelledby="phasenwechsel-titel" component="section">
+      <Title order={3} size="h5" id="phasenwechsel-titel">
+        {c.to === null ? 'Phasenwechsel' : `Wechsel in Phase ${c.to}`}
+      </Title>
+      <Text size="sm">
+        {c.to === null
+          ? c.explanation
+          : c.canAdvance
+            ? 'Die Bedingungen sind erfüllt.'
+            : 'Der Fall bleibt in dieser Phase, solange nicht alle Bedingungen erfüllt sind.'}
+      </Text>
+      {c.conditions.length > 0 ? (
+        <List size="sm" spacing={2}>
+          {c.conditions.map((cond) => (
+            <List.Item key={cond.text}>
+              {cond.met ? 'Erfüllt: ' : 'Offen: '}
+              {cond.text}
+            </List.Item>
+          ))}
+        </List>
+      ) : null}
+      {message ? (
+        <Text size="sm" fw={600} role="status">
+          {message}
+        </Text>
+      ) : null}
+      {error ? <ErrorAlert title="Phase nicht gewechselt">{error}</ErrorAlert> : null}
+      {c.canAdvance && c.to !== null ? (
+        <Button
+          w="fit-content"
+          size="sm"
+          mt={4}
+          loading={advance.isPending}
+          onClick={() => {
+            setError(undefined);
+            advance.mutate(
+              { caseId: props.caseId, expectedRowVersion: props.rowVersion },
+              {
+                onSuccess: (r) =>
+                  setMessage(`Der Fall ist jetzt in Phase ${r.case.phase} „${PHASE_LABELS[r.case.phase]}“.`),
+                onError: (e) => setError(describeError(e, 'Die Phase wurde nicht gewechselt.')),
+              },
+            );
+          }}
+        >
+          In Phase {c.to} wechseln
+        </Button>
+      ) : null}
+    </Stack>
   );
 }

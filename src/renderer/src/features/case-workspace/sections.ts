@@ -11,6 +11,7 @@ export const CASE_SECTIONS = [
   { to: '/faelle/$caseId/massnahmen', label: 'Maßnahmen', exact: false },
   { to: '/faelle/$caseId/plan', label: 'Kooperationsplan', exact: false },
   { to: '/faelle/$caseId/umsetzung', label: 'Umsetzung', exact: false },
+  { to: '/faelle/$caseId/eigenbemuehungen', label: 'Eigenbemühungen', exact: false },
   { to: '/faelle/$caseId/vermerke', label: 'Vermerke & Kontakte', exact: false },
   { to: '/faelle/$caseId/termine', label: 'Termine', exact: false },
 ] as const;

@@ -128,6 +128,14 @@ function NeedCard(props: {
                   >
                     „{c.label}“ aufheben
                   </Button>
+                  <RouterAnchor
+                    to="/faelle/$caseId/massnahmen"
+                    params={{ caseId: props.caseId }}
+                    search={{ bedarf: p.need.criterionId, strategie: c.id }}
+                    size="sm"
+                  >
+                    Maßnahme für „{p.criterionLabel}“ zuweisen
+                  </RouterAnchor>
                 </Group>
               </List.Item>
             ))}
