@@ -67,6 +67,18 @@ describe('search as you type', () => {
     // a longer word: names still first, then the note
     expect(await search('Schul')).toEqual(['Schulz:lastName', 'Neumann:note']);
     expect(await search('schulung')).toEqual(['Neumann:note']);
+    // prefixes longer than the index's prefix lengths go through the vocabulary, marks folded
+    await cases.addNote(schulung.caseId, {
+      category: 'Beratung',
+      title: 'Antrag',
+      body: 'Überbrückungsgeld beantragt, Bewerbungen folgen',
+    });
+    expect(await search('Überbrü')).toEqual(['Neumann:note']);
+    expect(await search('uberbruckung')).toEqual(['Neumann:note']);
+    expect(await search('Stapler Apri')).toEqual(['Neumann:note']);
+    expect(await search('Bewerbunge')).toEqual(['Neumann:note']);
+    expect(await search('Staplerx')).toEqual([]);
+    expect(await search('Stapler Aprix')).toEqual([]);
   });
 
   it('"Dem" does not list every note containing "dem", but the person called Demir', async () => {

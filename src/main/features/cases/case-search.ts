@@ -8,7 +8,7 @@ import {
 } from '../../../shared/domain/common/search-fold';
 import type { Executor } from '../../db/kysely';
 import type { SearchKeyKind } from '../../db/search-keys';
-import { listCasesByIds, toFtsQuery, type CaseListItem } from './cases.repository';
+import { listCasesByIds, type CaseListItem } from './cases.repository';
 
 /**
  * Search as you type, designed for a keystroke at 100,000 cases (bench `search.keystroke`):
@@ -53,39 +53,86 @@ interface Found {
   readonly rank: number;
 }
 
+/**
+ * Keys of one kind beginning with `prefix` (in term order, at most `cap` of them); with further
+ * words, only the cases where every other word begins one of their keys (name, number or birth
+ * date): probed per row through the case index inside the same statement.
+ */
 async function scanPrefix(
   db: Executor,
   kind: SearchKeyKind,
   prefix: string,
   cap: number,
+  others: readonly string[] = [],
 ): Promise<{ case_id: string; term: string }[]> {
+  if (others.length === 0) {
+    const { rows } = await sql<{ case_id: string; term: string }>`
+      SELECT case_id, term FROM search_keys
+       WHERE kind = ${kind} AND term >= ${prefix} AND term < ${prefix + END}
+       ORDER BY term LIMIT ${cap}`.execute(db);
+    return rows;
+  }
+  const every = sql.join(
+    others.map(
+      (w) => sql`EXISTS (SELECT 1 FROM search_keys o
+                  WHERE o.case_id = k.case_id AND o.term >= ${w} AND o.term < ${w + END})`,
+    ),
+    sql` AND `,
+  );
   const { rows } = await sql<{ case_id: string; term: string }>`
-    SELECT case_id, term FROM search_keys
-     WHERE kind = ${kind} AND term >= ${prefix} AND term < ${prefix + END}
-     ORDER BY term LIMIT ${cap}`.execute(db);
+    SELECT k.case_id, k.term FROM (
+      SELECT case_id, term FROM search_keys
+       WHERE kind = ${kind} AND term >= ${prefix} AND term < ${prefix + END}
+       ORDER BY term LIMIT ${cap}) k
+     WHERE ${every}
+     ORDER BY k.term`.execute(db);
   return rows;
 }
 
-/** Cases among `caseIds` where every word in `others` is the prefix of one of their keys. */
-async function matchingAllWords(db: Executor, caseIds: readonly string[], others: readonly string[]) {
-  if (others.length === 0 || caseIds.length === 0) return new Set(caseIds);
-  const { rows } = await sql<{ case_id: string; term: string }>`
-    SELECT case_id, term FROM search_keys WHERE case_id IN (${sql.join(caseIds)})`.execute(db);
-  const terms = new Map<string, string[]>();
-  for (const r of rows) terms.set(r.case_id, [...(terms.get(r.case_id) ?? []), r.term]);
-  return new Set(
-    caseIds.filter((id) => others.every((w) => (terms.get(id) ?? []).some((t) => t.startsWith(w)))),
-  );
+/** Longest prefix the full-text index keeps its own prefix index for (migration 0010: 2, 3, 4). */
+const FTS_PREFIX_INDEX = 4;
+/** More words than this with one prefix: the plain prefix query is as good as the word list. */
+const MAX_PREFIX_WORDS = 32;
+
+/** A word as the index's tokenizer stores it (unicode61 remove_diacritics 2: lower case, no marks). */
+function asIndexed(word: string): string {
+  return word
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '');
 }
 
-/** The FTS5 query of a note search, or undefined when a word is too short to search notes for. */
-function noteQuery(input: string): string | undefined {
+const quoted = (term: string) => `"${term.replaceAll('"', '""')}"`;
+
+/**
+ * The FTS5 query of a note search; undefined when a word is too short to search notes for, null
+ * when a word begins no indexed word at all (nothing can match). A prefix longer than the prefix
+ * index is expanded through the vocabulary into the words it begins ("bewerbu" → bewerbung OR
+ * bewerbungen), which FTS5 reads lazily instead of merging every posting list up front.
+ */
+async function noteQuery(db: Executor, input: string): Promise<string | null | undefined> {
   const words = input
     .normalize('NFC')
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((t) => t.length > 0);
-  if (words.some((w) => [...w].length < MIN_NOTE_TERM_LENGTH)) return undefined;
-  return toFtsQuery(input);
+    .filter((t) => t.length > 0)
+    .slice(0, 8);
+  if (words.length === 0 || words.some((w) => [...w].length < MIN_NOTE_TERM_LENGTH)) return undefined;
+  const parts: string[] = [];
+  for (const word of words) {
+    const w = asIndexed(word);
+    if ([...w].length <= FTS_PREFIX_INDEX) {
+      parts.push(`${quoted(w)}*`);
+      continue;
+    }
+    const { rows } = await sql<{ term: string }>`
+      SELECT term FROM search_index_vocab WHERE term >= ${w} AND term < ${w + END}
+       LIMIT ${MAX_PREFIX_WORDS + 1}`.execute(db);
+    if (rows.length === 0) return null;
+    parts.push(
+      rows.length > MAX_PREFIX_WORDS ? `${quoted(w)}*` : `(${rows.map((r) => quoted(r.term)).join(' OR ')})`,
+    );
+  }
+  return parts.join(' AND ');
 }
 
 export async function searchCaseHits(
@@ -124,12 +171,10 @@ export async function searchCaseHits(
   for (const tier of TIERS) {
     if (full()) break;
     const isName = tier.kind === 'lastName' || tier.kind === 'firstName';
-    const rows = await scanPrefix(db, tier.kind, isName ? driver : compact, cap);
-    const keep = await matchingAllWords(db, [...new Set(rows.map((r) => r.case_id))], isName ? others : []);
+    const rows = await scanPrefix(db, tier.kind, isName ? driver : compact, cap, isName ? others : []);
     // rows come in term order (an exact name first): the first `limit` cases are the best ones
     for (const r of rows) {
       if (full() && !found.has(r.case_id)) break;
-      if (!keep.has(r.case_id)) continue;
       add(r.case_id, tier.kind, tier.exactFirst && r.term === driver ? rank : rank + 1);
     }
     rank += 2;
@@ -142,7 +187,7 @@ export async function searchCaseHits(
     for (const r of rows) if (!full() || found.has(r.case_id)) add(r.case_id, 'birthDate', rank);
   }
   rank += 1;
-  const notes = full() ? undefined : noteQuery(input);
+  const notes = full() ? undefined : await noteQuery(db, input);
   if (notes) {
     const { rows } = await sql<{ case_id: string }>`
       SELECT case_id FROM search_index
