@@ -42,7 +42,7 @@ async function demoCases(bridge: RunningBridge) {
 
 test.describe('Kooperationsplan (workspace section)', () => {
   // PDF rendering and the autosaving editor on a loaded two-core machine: generous limits
-  test.describe.configure({ timeout: 180_000 });
+  test.describe.configure({ timeout: 300_000 });
   test('a ready plan: preview, nothing missing, hand-over by keyboard, the new version reprinted', async ({
     page,
     bridge,

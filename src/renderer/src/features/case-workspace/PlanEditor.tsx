@@ -13,6 +13,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedCallback } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import {
   FREQUENCY_LABELS,
@@ -23,8 +24,8 @@ import {
   type PlanPoint,
 } from '../../../../shared/domain/plan/cooperation-plan';
 import type { IpcOut } from '../../../../shared/ipc/contract';
-import { useIpcMutation } from '../../api/query';
-import { formatDate } from '../../components/format';
+import { ipcQueryOptions, useIpcMutation } from '../../api/query';
+import { formatDate, todayIso } from '../../components/format';
 import { applyIpcError } from '../../forms/ipc-form';
 import {
   checkPlanForm,
@@ -33,6 +34,8 @@ import {
   fieldHints,
   fieldId,
   planFormValues,
+  effortsToTake,
+  type EffortValues,
   type FieldHint,
   type PlanFormValues,
 } from './plan-form';
@@ -371,6 +374,11 @@ export const PlanEditor = memo(function PlanEditor(props: {
             >
               Eigenbemühung hinzufügen
             </Button>
+            <TakeRecordedEfforts
+              caseId={plan.caseId}
+              current={values.ownEfforts}
+              onTake={(rows) => rows.forEach((r) => form.insertListItem('ownEfforts', r))}
+            />
           </Stack>
         </fieldset>
 
@@ -394,6 +402,32 @@ export const PlanEditor = memo(function PlanEditor(props: {
     </Paper>
   );
 });
+
+/**
+ * The Eigenbemühungen recorded in the case (Umsetzung) that the plan does not list yet: taken into
+ * the plan with their frequency and proof at one keystroke.
+ */
+function TakeRecordedEfforts(props: {
+  caseId: string;
+  current: readonly EffortValues[];
+  onTake: (rows: EffortValues[]) => void;
+}) {
+  const records = useQuery(ipcQueryOptions('own-efforts:list', { caseId: props.caseId }));
+  const rows = records.data ? effortsToTake(records.data, props.current, todayIso()) : [];
+  if (rows.length === 0) return null;
+  return (
+    <Group gap="sm" align="center">
+      <Button variant="default" w="fit-content" onClick={() => props.onTake(rows)}>
+        {rows.length === 1
+          ? 'Eine Eigenbemühung des Falls übernehmen'
+          : `${rows.length} Eigenbemühungen des Falls übernehmen`}
+      </Button>
+      <Text size="sm">
+        Im Fall erfasst, im Plan noch nicht aufgeführt: {rows.map((r) => r.description).join('; ')}
+      </Text>
+    </Group>
+  );
+}
 
 /** One point of § 15 Abs. 2: answered (with text), "entfällt" (with an optional note) or open. */
 function PointEditor(props: {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cooperationPlanSchema } from '../../../../shared/domain/plan/cooperation-plan';
 import {
   checkPlanForm,
+  effortsToTake,
   emptyEffort,
   emptyStep,
   fieldHints,
@@ -132,5 +133,35 @@ describe('the plan editor form', () => {
     expect(fieldHints('Die Eingliederungsvereinbarungsfortschreibung folgt.').map((h) => h.kind)).toContain(
       'long-word',
     );
+  });
+});
+
+describe('Eigenbemühungen recorded in the case, taken into the plan', () => {
+  it('takes running records the plan does not list yet, with frequency and proof', () => {
+    const v = values(); // lists "Bewerbungen"
+    const taken = effortsToTake(
+      [
+        { description: ' bewerbungen ', frequency: { count: 2, per: 'week' }, proof: null, endsOn: null },
+        {
+          description: 'Termin bei der Schuldnerberatung',
+          frequency: { count: 1, per: 'once' },
+          proof: 'teilnahmebescheinigung',
+          endsOn: '2026-06-30',
+        },
+        { description: 'Alte Eigenbemühung', frequency: null, proof: null, endsOn: '2026-02-28' },
+        { description: 'Lebenslauf', frequency: null, proof: null, endsOn: null },
+      ],
+      v.ownEfforts,
+      '2026-03-02',
+    );
+    expect(taken.map(({ key: _k, ...e }) => e)).toEqual([
+      {
+        description: 'Termin bei der Schuldnerberatung',
+        count: '1',
+        per: 'once',
+        proof: 'teilnahmebescheinigung',
+      },
+      { description: 'Lebenslauf', count: '', per: '', proof: '' },
+    ]);
   });
 });

@@ -237,3 +237,33 @@ export function fieldHints(text: string, terms: HealthTerms = defaultHealthTerms
         ];
   return [...health, ...plainLanguageHints(text).map((h) => ({ kind: h.kind, message: h.message }))];
 }
+
+/** An Eigenbemühung recorded in the case (own-efforts:list), as far as the plan takes it. */
+export interface RecordedEffort {
+  readonly description: string;
+  readonly frequency: OwnEffort['frequency'];
+  readonly proof: OwnEffort['proof'];
+  readonly endsOn: string | null;
+}
+
+/**
+ * The case's recorded Eigenbemühungen the plan does not list yet (same description, ignoring case
+ * and spaces), still running on `today`, as rows of the editor with their frequency and proof.
+ */
+export function effortsToTake(
+  records: readonly RecordedEffort[],
+  current: readonly EffortValues[],
+  today: string,
+): EffortValues[] {
+  const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
+  const listed = new Set(current.map((e) => norm(e.description)));
+  return records
+    .filter((r) => (r.endsOn === null || r.endsOn >= today) && !listed.has(norm(r.description)))
+    .map((r) => ({
+      key: newKey(),
+      description: r.description,
+      count: r.frequency ? String(r.frequency.count) : '',
+      per: r.frequency?.per ?? '',
+      proof: r.proof ?? '',
+    }));
+}
