@@ -41,6 +41,8 @@ async function demoCases(bridge: RunningBridge) {
 }
 
 test.describe('Kooperationsplan (workspace section)', () => {
+  // PDF rendering and the autosaving editor on a loaded two-core machine: generous limits
+  test.describe.configure({ timeout: 300_000 });
   test('a ready plan: preview, nothing missing, hand-over by keyboard, the new version reprinted', async ({
     page,
     bridge,
@@ -55,7 +57,9 @@ test.describe('Kooperationsplan (workspace section)', () => {
         .getByRole('navigation', { name: 'Bereiche des Falls' })
         .getByRole('link', { name: 'Kooperationsplan' }),
     ).toBeVisible();
-    await expect(page.getByText('Nichts fehlt: Der Plan kann ausgehändigt werden.')).toBeVisible();
+    await expect(page.getByText('Nichts fehlt: Der Plan kann ausgehändigt werden.')).toBeVisible({
+      timeout: 30_000,
+    });
     const preview = page.frameLocator(PREVIEW);
     await expect(preview.locator('body')).toContainText('Kooperationsplan');
     const versions = page.getByRole('table');
@@ -72,13 +76,18 @@ test.describe('Kooperationsplan (workspace section)', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type('03421 7590-112');
     // the preview's letterhead names the contact person typed here
-    await expect(preview.locator('body')).toContainText('Frau Hentschel');
+    await expect(preview.locator('body')).toContainText('Frau Hentschel', { timeout: 30_000 });
     await page.getByRole('button', { name: 'Plan aushändigen' }).focus();
     await page.keyboard.press('Enter');
 
     const version = ready.versions + 1;
-    await expect(page.getByRole('status')).toContainText(`Fassung ${version} wurde am`);
-    await expect(page.getByRole('status')).toContainText('per E-Mail (Textform)');
+    await expect(page.getByRole('status', { name: 'Ergebnis der Aushändigung' })).toContainText(
+      `Fassung ${version} wurde am`,
+      { timeout: 90_000 },
+    );
+    await expect(page.getByRole('status', { name: 'Ergebnis der Aushändigung' })).toContainText(
+      'per E-Mail (Textform)',
+    );
     await expect(versions.getByRole('row')).toHaveCount(version + 1);
     const row = versions.getByRole('row').nth(1);
     await expect(row.getByRole('cell').nth(0)).toHaveText(String(version));
@@ -123,6 +132,95 @@ test.describe('Kooperationsplan (workspace section)', () => {
     await keepScreenshot(page, testInfo, 'plan-handed-over');
   });
 
+  test('the editor, keyboard only: a past review date and a health term are listed as missing, fixed from the list, then handed over and reprinted', async ({
+    page,
+    bridge,
+  }, testInfo) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const { ready } = await demoCases(bridge);
+    const { plan } = await dispatch<IpcOut<'plans:for-case'>>(bridge, 'plans:for-case', {
+      caseId: ready.caseId,
+    });
+    const german = (iso: string) => iso.split('-').reverse().join('.');
+    const frame = new AppFramePage(page);
+    await frame.open(bridge.launchUrl, `#/faelle/${ready.caseId}/plan`);
+    const saved = page.getByRole('status', { name: 'Speicherstand des Entwurfs' });
+    const missing = page.getByRole('list', { name: 'Was fehlt noch' });
+    await expect(page.getByText('Nichts fehlt: Der Plan kann ausgehändigt werden.')).toBeVisible({
+      timeout: 30_000,
+    });
+
+    // the review date: the plan's own date has passed by now
+    const review = page.getByRole('textbox', { name: 'Überprüfung des Plans spätestens am (TT.MM.JJJJ)' });
+    await expect(review).toHaveValue(german(plan!.reviewDueOn!));
+    await review.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(german(plan!.planDate));
+    await expect(saved).toHaveText(/^Entwurf gespeichert um \d\d:\d\d Uhr\.$/, { timeout: 20_000 });
+    await expect(missing.getByRole('button', { name: /liegt in der Vergangenheit/ })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Plan aushändigen' })).toBeDisabled();
+
+    // a new step typed with a health term: the hint under the field, and the missing list names the step
+    const add = page.getByRole('button', { name: 'Schritt hinzufügen' });
+    await add.focus();
+    await page.keyboard.press('Enter');
+    const steps = plan!.mainSteps.length + 1;
+    const step = page.getByRole('textbox', { name: `Schritt ${steps}`, exact: true });
+    await expect(step).toBeFocused();
+    await page.keyboard.type('Wegen der Depression regelmäßig zur Therapie gehen');
+    await expect(page.getByText(/Nicht druckbar:.*„Depression“/)).toBeVisible();
+    await expect(saved).toHaveText(/^Entwurf gespeichert/, { timeout: 20_000 });
+    const healthEntry = missing.getByRole('button', {
+      name: new RegExp(`^Schritt ${steps} enthält Gesundheitsangaben`),
+    });
+    await expect(healthEntry).toBeVisible();
+    await expectAccessible(page, testInfo, 'plan-editor-missing', [PREVIEW]);
+    await keepScreenshot(page, testInfo, 'plan-editor-missing');
+
+    // fixed from the list: each entry moves the focus to its field
+    await missing.getByRole('button', { name: /liegt in der Vergangenheit/ }).focus();
+    await page.keyboard.press('Enter');
+    await expect(review).toBeFocused();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(german(plan!.reviewDueOn!));
+    await healthEntry.focus();
+    await page.keyboard.press('Enter');
+    await expect(step).toBeFocused();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Lebenslauf gemeinsam überarbeiten');
+    await expect(page.getByText(/Nicht druckbar/)).toHaveCount(0);
+    await expect(page.getByText('Nichts fehlt: Der Plan kann ausgehändigt werden.')).toBeVisible({
+      timeout: 20_000,
+    });
+    await expect(saved).toHaveText(/^Entwurf gespeichert/);
+    await expect(page.frameLocator(PREVIEW).locator('body')).toContainText(
+      'Lebenslauf gemeinsam überarbeiten',
+    );
+
+    // hand over and reprint
+    await page.getByRole('radio', { name: 'Ausdruck persönlich übergeben' }).focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: 'Plan aushändigen' }).focus();
+    await page.keyboard.press('Enter');
+    const version = ready.versions + 1;
+    await expect(page.getByRole('status', { name: 'Ergebnis der Aushändigung' })).toContainText(
+      `Fassung ${version} wurde am`,
+      { timeout: 90_000 },
+    );
+    const row = page.getByRole('table').getByRole('row').nth(1);
+    await row.getByRole('button', { name: `Fassung ${version} erneut drucken` }).focus();
+    await page.keyboard.press('Enter');
+    await expect(row).toContainText('Ausfertigung vom', { timeout: 30_000 });
+    const stored = await dispatch<IpcOut<'plans:for-case'>>(bridge, 'plans:for-case', {
+      caseId: ready.caseId,
+    });
+    expect(stored.handovers[0]?.content.mainSteps.at(-1)?.text).toBe('Lebenslauf gemeinsam überarbeiten');
+    expect(stored.handovers[0]?.content.reviewDueOn).toBe(plan!.reviewDueOn);
+    await expectAccessible(page, testInfo, 'plan-editor-handed-over', [PREVIEW]);
+    await page.screenshot({ path: 'test-results/screens/plan-editor-1366x768.png' });
+    await keepScreenshot(page, testInfo, 'plan-editor-handed-over');
+  });
+
   test('no plan yet: a draft is made; the hand-over stays blocked with the reason in text', async ({
     page,
     bridge,
@@ -135,9 +233,19 @@ test.describe('Kooperationsplan (workspace section)', () => {
     await page.keyboard.press('Enter');
 
     const missing = page.getByRole('list', { name: 'Was fehlt noch' });
-    await expect(missing.getByRole('listitem').first()).toBeVisible();
+    await expect(missing.getByRole('listitem').first()).toBeVisible({ timeout: 30_000 });
     const button = page.getByRole('button', { name: 'Plan aushändigen' });
     await expect(button).toBeDisabled();
+    const goalEntry = missing.getByRole('button', { name: 'Bitte das Eingliederungsziel eintragen.' });
+    await goalEntry.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('textbox', { name: 'Ziel', exact: true })).toBeFocused();
+    await page.keyboard.type('Arbeit als Verkäuferin in Eilenburg');
+    await expect(page.getByRole('status', { name: 'Speicherstand des Entwurfs' })).toHaveText(
+      /^Entwurf gespeichert/,
+      { timeout: 20_000 },
+    );
+    await expect(goalEntry).toHaveCount(0);
     await expect(
       page.getByText(
         /Aushändigen ist erst möglich, wenn nichts mehr fehlt: (eine Angabe fehlt|\d+ Angaben fehlen) noch/,

@@ -252,6 +252,10 @@ export async function startBridgeServer(options: BridgeOptions): Promise<BridgeS
     }
     void handleStatic(url.pathname, res).catch(done);
   });
+  // Chromium reuses an idle keep-alive socket for the next POST; when Node closed it at the same
+  // moment (default 5 s), the POST fails as "nicht erreichbar" and is not retried. On a loaded
+  // machine that race is common: keep idle sockets open much longer than the browser does.
+  server.keepAliveTimeout = 120_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

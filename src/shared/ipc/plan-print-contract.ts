@@ -28,6 +28,8 @@ export const PlanPreview = z.object({
   missing: z.array(Problem),
   regimeId: z.enum(REGIME_IDS),
   templateVersion: z.string(),
+  /** Which letterhead fields of the office are demo data without a source (null: none). */
+  officeNote: z.string().nullable(),
 });
 export const PlanDocument = z.object({ pdfBase64: Base64, sha256: Sha256, byteLength: z.number().int() });
 

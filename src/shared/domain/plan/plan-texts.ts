@@ -66,6 +66,27 @@ const HEADING_KEYS = [
   'notApplicable',
 ] as const;
 
+/** The fields of an office's letterhead, in print order, with their German names. */
+export const OFFICE_FIELDS = [
+  'name',
+  'street',
+  'postalCode',
+  'town',
+  'phone',
+  'email',
+  'openingHours',
+] as const;
+export type OfficeField = (typeof OFFICE_FIELDS)[number];
+const OFFICE_FIELD_LABELS: Readonly<Record<OfficeField, string>> = {
+  name: 'Name',
+  street: 'Straße',
+  postalCode: 'Postleitzahl',
+  town: 'Ort',
+  phone: 'Telefon',
+  email: 'E-Mail',
+  openingHours: 'Sprechzeiten',
+};
+
 const byRegime = <S extends z.ZodType>(schema: S) =>
   z.object(Object.fromEntries(REGIME_IDS.map((r) => [r, schema])) as Record<RegimeId, S>);
 
@@ -98,6 +119,13 @@ export const planTextsSchema = z.object({
       phone: text,
       email: z.email({ message: 'Keine gültige E-Mail-Adresse.' }),
       openingHours: text,
+      /** Which of the fields above are checked against a public source (the rest is demo data). */
+      provenance: z
+        .object({
+          sourced: z.array(z.enum(OFFICE_FIELDS)),
+          sources: z.array(z.url({ message: 'Die Quelle ist keine Adresse (URL).' })),
+        })
+        .default({ sourced: [], sources: [] }),
     }),
   ),
   companion: z.array(
@@ -184,4 +212,19 @@ export function compareVersions(a: string, b: string): number {
 export function planTextsOn(on: string, versions: readonly PlanTexts[] = PLAN_TEXT_VERSIONS): PlanTexts {
   const valid = versions.filter((v) => v.validFrom <= on);
   return (valid.length > 0 ? valid[valid.length - 1] : versions[0]) as PlanTexts;
+}
+
+/** The letterhead fields of an office that no public source backs (demo data until checked). */
+export function officeDemoFields(office: Pick<PlanOffice, 'provenance'>): OfficeField[] {
+  return OFFICE_FIELDS.filter((f) => !office.provenance.sourced.includes(f));
+}
+
+/**
+ * A German note for the preview when the letterhead holds demo data, naming the fields (null when
+ * every field is backed by a source).
+ */
+export function officeDemoNote(office: PlanOffice): string | null {
+  const demo = officeDemoFields(office);
+  if (demo.length === 0) return null;
+  return `Briefkopf ${office.name}: ${demo.map((f) => OFFICE_FIELD_LABELS[f]).join(', ')} ${demo.length === 1 ? 'ist' : 'sind'} Demodaten ohne Quelle – vor Inbetriebnahme durch die Fachadministration zu prüfen.`;
 }

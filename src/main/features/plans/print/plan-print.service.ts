@@ -12,6 +12,7 @@ import { regimeOn } from '../../../../shared/domain/legal/legal-regimes';
 import type { PlanHandover, PlanProblem } from '../../../../shared/domain/plan/cooperation-plan';
 import { renderPlanDocument, type PlanContactPerson } from '../../../../shared/domain/plan/plan-document';
 import { healthTermsOf } from '../../../../shared/domain/plan/plan-health';
+import { officeDemoNote } from '../../../../shared/domain/plan/plan-texts';
 import { ENTITIES, fromRow } from '../../../../shared/entities/index';
 import { AppError } from '../../../../shared/errors';
 import type { LocalDb } from '../../../db/local-db';
@@ -21,6 +22,7 @@ import { planContentOf, planMissing, type PlansService } from '../plans.service'
 import { createChromiumPdfRenderer } from './chromium-pdf-renderer';
 import { appendCopyNotice } from './pdf-copy-notice';
 import type { PdfRenderer, PrintDialogPort } from './pdf-renderer';
+import { staticContactPort, type PlanContactPort } from './plan-contact';
 import { planTemplatesFrom, type PlanTemplates } from './plan-templates';
 
 export interface PlanPrintDeps extends ServiceDeps {
@@ -29,6 +31,8 @@ export interface PlanPrintDeps extends ServiceDeps {
   readonly templates?: PlanTemplates;
   /** The system print dialog (Electron); absent in the browser bridge. */
   readonly printDialog?: PrintDialogPort;
+  /** The contact person printed when none is typed (default: the demo caseworker only). */
+  readonly contacts?: PlanContactPort;
 }
 
 export interface PlanPreview {
@@ -36,6 +40,8 @@ export interface PlanPreview {
   readonly missing: PlanProblem[];
   readonly regimeId: PlanHandover['regimeId'];
   readonly templateVersion: string;
+  /** Which letterhead fields of the office are demo data without a source (null: none). */
+  readonly officeNote: string | null;
 }
 
 export interface CasePlan {
@@ -62,6 +68,7 @@ export function createPlanPrintService(deps: PlanPrintDeps, plans: PlansService)
   const pdf = deps.pdf ?? createChromiumPdfRenderer();
   const templates = deps.templates ?? planTemplatesFrom();
   const healthTerms = healthTermsOf();
+  const contacts = deps.contacts ?? staticContactPort();
   const db = () => kit.db() as Kysely<LocalDb>;
 
   /** The plan, its case and person as printed, with the HTML of today. */
@@ -85,11 +92,13 @@ export function createPlanPrintService(deps: PlanPrintDeps, plans: PlansService)
       personName: person ? `${person.firstName} ${person.lastName}` : '',
       caseNumber: theCase.caseNumber,
       officeId: theCase.officeId,
-      contact,
+      contact: contact ?? contacts.contactFor(kit.actor()),
       issuedOn: kit.today(),
       healthTerms,
     });
-    return { stored, plan, regime: regime.regime, template, html };
+    const office = template.texts.offices.find((o) => o.id === theCase.officeId);
+    const officeNote = office ? officeDemoNote(office) : null;
+    return { stored, plan, regime: regime.regime, template, html, officeNote };
   }
 
   async function storedDocument(handoverId: string) {
@@ -155,12 +164,13 @@ export function createPlanPrintService(deps: PlanPrintDeps, plans: PlansService)
 
     /** The document as it would be printed today, and what still blocks the hand-over. */
     async preview(planId: string, contact: PlanContactPerson | null = null): Promise<PlanPreview> {
-      const { plan, regime, template, html } = await compose(planId, contact);
+      const { plan, regime, template, html, officeNote } = await compose(planId, contact);
       return {
         html,
         missing: await planMissing(db(), plan, kit.today()),
         regimeId: regime.id,
         templateVersion: template.version,
+        officeNote,
       };
     },
 

@@ -17,12 +17,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { z } from 'zod';
-import {
-  HANDOVER_FORM_LABELS,
-  type CooperationPlan,
-  type PlanHandover,
-} from '../../../../shared/domain/plan/cooperation-plan';
-import { planPlainLanguageHints } from '../../../../shared/domain/plan/plain-language';
+import { HANDOVER_FORM_LABELS, type PlanHandover } from '../../../../shared/domain/plan/cooperation-plan';
+import { regimeOn } from '../../../../shared/domain/legal/legal-regimes';
 import { PlanContactInput, type IpcOut } from '../../../../shared/ipc/contract';
 import { ipcQueryOptions, useIpcMutation } from '../../api/query';
 import { describeError } from '../../api/errors';
@@ -30,7 +26,10 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryView } from '../../components/QueryView';
 import { formatDate, todayIso } from '../../components/format';
 import { applyIpcError, zodValidate } from '../../forms/ipc-form';
+import { RouterAnchor } from '../../app/links';
 import { useCaseId } from './case-detail';
+import { PlanEditor, type DraftState } from './PlanEditor';
+import { focusTargetOf } from './plan-form';
 
 type CasePlan = IpcOut<'plans:for-case'>;
 type Plan = NonNullable<CasePlan['plan']>;
@@ -109,7 +108,8 @@ function PlanWorkspace(props: { plan: Plan; handovers: Handover[] }) {
     }),
     placeholderData: keepPreviousData,
   });
-  const hints = planPlainLanguageHints(plan as unknown as CooperationPlan);
+  const [draft, setDraft] = useState<DraftState>('saved');
+  const regime = regimeOn(plan.planDate);
   return (
     <Stack gap="lg">
       <Text>
@@ -120,6 +120,12 @@ function PlanWorkspace(props: { plan: Plan; handovers: Handover[] }) {
           : ' – noch nicht ausgehändigt.'}
       </Text>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+        <PlanEditor
+          key={plan.id}
+          plan={plan}
+          requiresPersonalOffer={regime.ok && regime.regime.plan.requiresPersonalOffer}
+          onState={setDraft}
+        />
         <Stack gap="lg">
           <Paper withBorder p="md" radius="md">
             <Title order={2} size="h4" mb="sm" id="plan-missing-heading">
@@ -137,60 +143,79 @@ function PlanWorkspace(props: { plan: Plan; handovers: Handover[] }) {
                 ) : (
                   <List spacing={4} aria-labelledby="plan-missing-heading">
                     {m.missing.map((p, i) => (
-                      <List.Item key={`${p.field}-${i}`}>{p.message}</List.Item>
+                      <List.Item key={`${p.field}-${i}`}>
+                        <MissingEntry field={p.field} message={p.message} />
+                      </List.Item>
                     ))}
                   </List>
                 )
               }
             </QueryView>
           </Paper>
-          {hints.length > 0 ? (
-            <Paper withBorder p="md" radius="md">
-              <Title order={2} size="h4" mb="xs">
-                Hinweise zur verständlichen Sprache
-              </Title>
-              <Text size="sm" mb="sm">
-                Die Hinweise verhindern die Aushändigung nicht; der Plan soll für die Person gut lesbar sein.
-              </Text>
-              <List spacing={4}>
-                {hints.flatMap((t) =>
-                  t.hints.map((h, i) => (
-                    <List.Item key={`${t.field}-${h.kind}-${i}`}>
-                      <strong>{t.label}:</strong> {h.message}
-                    </List.Item>
-                  )),
-                )}
-              </List>
-            </Paper>
-          ) : null}
-          <HandOver plan={plan} missingCount={missing.data?.missing.length} onContact={setContact} />
+          <HandOver
+            plan={plan}
+            missingCount={missing.data?.missing.length}
+            draft={draft}
+            onContact={setContact}
+          />
+          <Paper withBorder p="md" radius="md">
+            <Title order={2} size="h4" mb="sm">
+              Vorschau
+            </Title>
+            <QueryView
+              query={preview}
+              loadingLabel="Vorschau wird geladen"
+              errorTitle="Vorschau nicht verfügbar"
+              fallback="Die Vorschau konnte nicht erstellt werden."
+            >
+              {(p) => (
+                <Stack gap="xs">
+                  <Text size="sm">Vorlage {p.templateVersion} – so wird der Plan heute gedruckt.</Text>
+                  {p.officeNote ? <Text size="sm">Hinweis: {p.officeNote}</Text> : null}
+                  <iframe
+                    title="Vorschau des Kooperationsplans"
+                    sandbox=""
+                    srcDoc={p.html}
+                    style={{ width: '100%', height: 720, border: '1px solid var(--mantine-color-gray-4)' }}
+                  />
+                </Stack>
+              )}
+            </QueryView>
+          </Paper>
         </Stack>
-        <Paper withBorder p="md" radius="md">
-          <Title order={2} size="h4" mb="sm">
-            Vorschau
-          </Title>
-          <QueryView
-            query={preview}
-            loadingLabel="Vorschau wird geladen"
-            errorTitle="Vorschau nicht verfügbar"
-            fallback="Die Vorschau konnte nicht erstellt werden."
-          >
-            {(p) => (
-              <Stack gap="xs">
-                <Text size="sm">Vorlage {p.templateVersion} – so wird der Plan heute gedruckt.</Text>
-                <iframe
-                  title="Vorschau des Kooperationsplans"
-                  sandbox=""
-                  srcDoc={p.html}
-                  style={{ width: '100%', height: 720, border: '1px solid var(--mantine-color-gray-4)' }}
-                />
-              </Stack>
-            )}
-          </QueryView>
-        </Paper>
       </SimpleGrid>
       <Versions handovers={props.handovers} />
     </Stack>
+  );
+}
+
+/**
+ * One entry of "Was fehlt noch": a button that moves the focus to the field in the editor, or a
+ * link to the Potenzialanalyse, or plain text where the editor has no field for it.
+ */
+function MissingEntry(props: { field: string; message: string }) {
+  const caseId = useCaseId();
+  const target = focusTargetOf(props.field);
+  if (props.field === 'assessment')
+    return (
+      <RouterAnchor to="/faelle/$caseId/profil" params={{ caseId }}>
+        {props.message}
+      </RouterAnchor>
+    );
+  if (!target) return <>{props.message}</>;
+  return (
+    <Anchor
+      component="button"
+      type="button"
+      ta="left"
+      onClick={() => {
+        const el = document.getElementById(target);
+        el?.scrollIntoView({ block: 'center' });
+        el?.focus();
+      }}
+    >
+      {props.message}
+    </Anchor>
   );
 }
 
@@ -226,6 +251,7 @@ function toInput(values: FormValues) {
 function HandOver(props: {
   plan: Plan;
   missingCount: number | undefined;
+  draft: DraftState;
   onContact: (contact: PlanContact | undefined) => void;
 }) {
   const handOver = useIpcMutation('plans:hand-over', { invalidates: ['plans:', 'cases:get'] });
@@ -241,13 +267,17 @@ function HandOver(props: {
       props.onContact(parsed.success ? parsed.data : undefined);
     },
   });
-  const blocked = props.missingCount === undefined || props.missingCount > 0;
+  const blocked = props.missingCount === undefined || props.missingCount > 0 || props.draft !== 'saved';
   const reason =
-    props.missingCount === undefined
-      ? 'Die Prüfung, was noch fehlt, läuft noch.'
-      : props.missingCount === 1
-        ? 'Aushändigen ist erst möglich, wenn nichts mehr fehlt: eine Angabe fehlt noch (siehe „Was fehlt noch“).'
-        : `Aushändigen ist erst möglich, wenn nichts mehr fehlt: ${props.missingCount} Angaben fehlen noch (siehe „Was fehlt noch“).`;
+    props.draft === 'pending'
+      ? 'Der Entwurf wird gerade gespeichert; danach wird geprüft, was noch fehlt.'
+      : props.draft !== 'saved'
+        ? 'Der Entwurf ist nicht gespeichert: Bitte zuerst die markierten Felder im Plan korrigieren.'
+        : props.missingCount === undefined
+          ? 'Die Prüfung, was noch fehlt, läuft noch.'
+          : props.missingCount === 1
+            ? 'Aushändigen ist erst möglich, wenn nichts mehr fehlt: eine Angabe fehlt noch (siehe „Was fehlt noch“).'
+            : `Aushändigen ist erst möglich, wenn nichts mehr fehlt: ${props.missingCount} Angaben fehlen noch (siehe „Was fehlt noch“).`;
   return (
     <Paper withBorder p="md" radius="md">
       <Title order={2} size="h4" mb="sm">
@@ -285,7 +315,8 @@ function HandOver(props: {
             </Stack>
           </Radio.Group>
           <Text size="sm" fw={500}>
-            Ansprechperson im Briefkopf (freiwillig; sonst die Telefonnummer des Standorts)
+            Ansprechperson im Briefkopf (freiwillig; sonst Sie als angemeldete Fachkraft, mit Telefon und
+            E-Mail des Standorts)
           </Text>
           <Group grow align="flex-start">
             <TextInput label="Name" autoComplete="off" {...form.getInputProps('contact.name')} />
@@ -313,7 +344,7 @@ function HandOver(props: {
               </Text>
             ) : null}
           </Group>
-          <Text role="status" size="sm" fw={done ? 700 : undefined}>
+          <Text role="status" aria-label="Ergebnis der Aushändigung" size="sm" fw={done ? 700 : undefined}>
             {done ?? ''}
           </Text>
         </Stack>
