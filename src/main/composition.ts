@@ -9,6 +9,7 @@ import { AppError } from '../shared/errors';
 import type { AppInfo } from '../shared/ipc/contract';
 import { randomUUID } from 'node:crypto';
 import { createWriteServices } from './features/write-services';
+import type { PlanContactPort } from './features/plans/print/plan-contact';
 import { createCasesService } from './features/cases/cases.service';
 import type { PdfRenderer, PrintDialogPort } from './features/plans/print/pdf-renderer';
 import { planTemplatesFrom } from './features/plans/print/plan-templates';
@@ -41,6 +42,8 @@ export interface LotseMainOptions {
   readonly pdfRenderer?: PdfRenderer;
   /** The system print dialog for stored PDFs (the desktop app). */
   readonly printDialog?: PrintDialogPort;
+  /** Who is printed as the contact person of a Kooperationsplan (the signed-in caseworker; demo by default). */
+  readonly contacts?: PlanContactPort;
   /** The shipped resources folder (templates); the checkout's resources/ by default. */
   readonly resourcesDir?: string;
   /** The central server; without it Lotse works locally only (the sync engine is not started). */
@@ -119,6 +122,7 @@ export async function createLotseMain(options: LotseMainOptions): Promise<LotseM
     actorId,
     ...(options.pdfRenderer ? { pdf: options.pdfRenderer } : {}),
     ...(options.printDialog ? { printDialog: options.printDialog } : {}),
+    ...(options.contacts ? { contacts: options.contacts } : {}),
     templates: planTemplatesFrom(options.resourcesDir),
   };
   const cases = createCasesService(serviceDeps);

@@ -6,6 +6,7 @@
  * creates the user's store with a passphrase; later unlocks need only that passphrase (offline).
  * One user's passphrase never opens another user's store: each has its own data key and keystore.
  */
+import { staticContactPort } from '../plans/print/plan-contact';
 import { randomUUID } from 'node:crypto';
 import { access, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -130,6 +131,10 @@ export async function createLoginShell(
       ...rest,
       dataDir: userDir(dataDir, key),
       actorId: account.userId,
+      // the signed-in caseworker is the plan's contact person (phone and e-mail: the office's)
+      contacts: staticContactPort({
+        [account.userId]: { name: account.displayName, phone: null, email: null },
+      }),
       sync: { ...server, auth },
       beforeSync: async (opened, info) => {
         auth.forget();
