@@ -156,7 +156,7 @@ export async function resolveConflict(
         { clientId: p.clientId, schemaVersion: ctx.config.MAX_SCHEMA, mutations: [m] },
         ctx.entities,
       );
-      const result = await applyMutation(ctx, trx, p, m, now);
+      const result = await applyMutation(ctx, trx, p, m, now, { via: 'resolution' });
       if (result.status === 'rejected')
         throw new AppError(isAppErrorCode(result.reason) ? result.reason : 'DOMAIN_RULE_VIOLATED');
       if (result.status === 'conflict') throw new AppError('CONFLICT');
