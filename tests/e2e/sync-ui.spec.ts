@@ -99,6 +99,9 @@ test('conflicts and refused edits inside the case; a refusal stays until dismiss
   const rejection = page.getByText('Abgelehnt: Änderung Kontakt vom 23.11.2026, 10:00 Uhr');
   await expect(rejection).toBeVisible();
   await expect(page.getByText(ERROR_MESSAGES.FORBIDDEN)).toBeVisible();
+  // the refused value is shown with its field
+  await expect(page.getByText('Feld „phone“:')).toBeVisible();
+  await expect(page.getByText('0342 1234')).toBeVisible();
   await expectAccessible(page, testInfo, 'case-sync-issues');
   await keepScreenshot(page, testInfo, 'case-sync-issues-1366');
 
@@ -142,6 +145,7 @@ test('the page lists refused edits until each is dismissed', async ({ page, brid
   const item = list.getByText('Abgelehnt: Änderung Kontakt vom 23.11.2026, 10:00 Uhr');
   await expect(item).toBeVisible();
   await expect(list.getByText(ERROR_MESSAGES.FORBIDDEN)).toBeVisible();
+  await expect(list.getByText('0342 1234')).toBeVisible();
   await list.getByRole('button', { name: /^Ausblenden: Änderung Kontakt/ }).click();
   await expect(item).toBeHidden();
   await expect(list.getByText('Keine abgelehnten Änderungen.')).toBeVisible();

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decideField, mergeBaseVersion, type FieldDecisionInput, type FieldMeta } from './field-decision';
+import {
+  decideField,
+  isOwnLaterWrite,
+  mergeBaseVersion,
+  type FieldDecisionInput,
+  type FieldMeta,
+} from './field-decision';
 import { jsonEqual } from './json-equal';
 
 const A = 'client-a';
@@ -66,6 +72,33 @@ describe('decideField', () => {
     });
   });
 
+  it('fast-forwards over the client’s own earlier write (created offline, edited before the first push)', () => {
+    // the create in the same push wrote version 1; the edit was made on top of it with base 0
+    const own = input({ meta: { v: 1, hlc: early, by: A }, serverValue: 'created', baseVersion: 0 });
+    expect(decideField(own)).toEqual({
+      outcome: 'fast-forward',
+      write: { value: 'client', meta: { v: 2, hlc: late, by: A } },
+      record: null,
+    });
+    // acknowledged earlier, several own versions since the base, and an HLC clamped below the stored one
+    const d = decideField(input({ meta: { v: 4, hlc: late, by: A }, baseVersion: 2, hlc: early }));
+    expect(d).toMatchObject({ outcome: 'fast-forward', write: { meta: { v: 5, hlc: late, by: A } } });
+  });
+
+  it('never fast-forwards over another client, a server merge or a resolution, nor with a base ahead', () => {
+    expect(decideField(input({ meta: { v: 1, hlc: early, by: B }, baseVersion: 0 })).outcome).toBe(
+      'lww-client',
+    );
+    for (const via of ['merge', 'resolution'] as const) {
+      expect(decideField(input({ meta: { v: 2, hlc: early, by: A, via }, baseVersion: 1 })).outcome).toBe(
+        'lww-client',
+      );
+    }
+    expect(isOwnLaterWrite({ v: 2, hlc: early, by: A }, 3, A)).toBe(false);
+    expect(isOwnLaterWrite(undefined, 0, A)).toBe(false);
+    expect(isOwnLaterWrite({ v: 2, hlc: early, by: A }, 1, A)).toBe(true);
+  });
+
   it('names no writer for a stored value without one (rows from before field metadata)', () => {
     const d = decideField(input({ meta: { v: 2, hlc: late, by: '' }, baseVersion: 1, hlc: early }));
     expect(d.record).toMatchObject({ keptBy: null, otherBy: A });
@@ -90,13 +123,16 @@ describe('decideField', () => {
       expect(mergeBaseVersion(text({ baseVersion: 5 }))).toBeNull();
       expect(mergeBaseVersion(text({ value: 'one\ntwo server\nthree\n' }))).toBeNull();
       expect(mergeBaseVersion(text({ meta: undefined, baseVersion: 0 }))).toBeNull();
+      // the client's own earlier write: nothing to merge, it fast-forwards
+      expect(mergeBaseVersion(text({ meta: { v: 2, hlc: early, by: A } }))).toBeNull();
+      expect(decideField(text({ meta: { v: 2, hlc: early, by: A } })).outcome).toBe('fast-forward');
     });
 
     it('writes a clean 3-way merge with an info record (kept = merged text, other = the client text)', () => {
       const d = decideField(text({}));
       expect(d).toEqual({
         outcome: 'merge',
-        write: { value: 'one client\ntwo server\nthree\n', meta: { v: 3, hlc: late, by: A } },
+        write: { value: 'one client\ntwo server\nthree\n', meta: { v: 3, hlc: late, by: A, via: 'merge' } },
         record: {
           kind: 'merged',
           base: 'one\ntwo\nthree\n',
@@ -110,7 +146,7 @@ describe('decideField', () => {
 
     it('keeps the later of the two HLCs on a merge (a merge never moves the field back in time)', () => {
       const d = decideField(text({ hlc: early, meta: { v: 2, hlc: late, by: B } }));
-      expect(d.write?.meta).toEqual({ v: 3, hlc: late, by: A });
+      expect(d.write?.meta).toEqual({ v: 3, hlc: late, by: A, via: 'merge' });
     });
 
     it('writes nothing when the client change is already contained in the stored text', () => {
@@ -161,7 +197,15 @@ describe('decideField properties', () => {
   );
   const hlc = fc.integer({ min: 0, max: 5 }).map((n) => `000170000000000${n}:00000:x`);
   const meta: fc.Arbitrary<FieldMeta | undefined> = fc.option(
-    fc.record({ v: fc.integer({ min: 1, max: 4 }), hlc, by: fc.constantFrom(A, B, '') }),
+    fc.record(
+      {
+        v: fc.integer({ min: 1, max: 4 }),
+        hlc,
+        by: fc.constantFrom(A, B, ''),
+        via: fc.constantFrom<'merge' | 'resolution'>('merge', 'resolution'),
+      },
+      { requiredKeys: ['v', 'hlc', 'by'] },
+    ),
     { nil: undefined },
   );
   const inputs = fc.record({
@@ -198,6 +242,14 @@ describe('decideField properties', () => {
         const d = decideField(i);
         const concurrent = i.baseVersion !== (i.meta?.v ?? 0);
         if (!concurrent || d.write === null) return;
+        if (d.outcome === 'fast-forward') {
+          // only over the client's own plain write of a later version than its base
+          expect(i.meta).toMatchObject({ by: i.clientId });
+          expect(i.meta?.via).toBeUndefined();
+          expect(i.baseVersion).toBeLessThan(i.meta!.v);
+          expect(d.record).toBeNull();
+          return;
+        }
         // a write over a value the client did not see comes with a record holding (or merging) it
         expect(d.record).not.toBeNull();
         if (d.outcome === 'lww-client') expect(jsonEqual(d.record!.other, i.serverValue)).toBe(true);
@@ -231,6 +283,8 @@ describe('decideField properties', () => {
         if (jsonEqual(i.serverValue, i.value)) expect(d.outcome).toBe('unchanged');
         else if (i.baseVersion === (i.meta?.v ?? 0)) expect(d.outcome).toBe('apply');
         else expect(d.outcome).not.toBe('apply');
+        // two different clients never fast-forward over each other
+        if (i.meta?.by !== i.clientId) expect(d.outcome).not.toBe('fast-forward');
       }),
     );
   });

@@ -6,6 +6,11 @@
  *
  * - same value as stored: nothing to write (`unchanged`);
  * - base = server version: the client saw the stored value, its value is written (`apply`);
+ * - an older base, but the stored value is this client's own plain write (earlier in the same push,
+ *   or acknowledged and not yet pulled, say a record created offline and edited before its first
+ *   push): the client's outbox is ordered, so its edit follows that value, and no other client
+ *   wrote the field since; it is written (`fast-forward`). A value the server merged or wrote for a
+ *   conflict resolution is not the client's own (`via`), so it never fast-forwards;
  * - mergeable free text (notes) with an older base: 3-way merge against the text at the base
  *   version (`mergeBaseVersion` tells the caller which stored version to look up). Clean: the merged
  *   text is written with an info record (`merge`); otherwise the server text stays and the client
@@ -21,6 +26,11 @@ export interface FieldMeta {
   readonly v: number;
   readonly hlc: string;
   readonly by: string;
+  /**
+   * Set when the stored value is not exactly what client `by` sent: 'merge' (a 3-way text merge
+   * made by the server), 'resolution' (the other value written by a conflict resolution).
+   */
+  readonly via?: 'merge' | 'resolution';
 }
 
 /** The field's metadata before its first write (version 0, no writer). */
@@ -46,7 +56,13 @@ export interface FieldDecisionInput {
   readonly base?: string | null | undefined;
 }
 
-export type FieldOutcome = 'unchanged' | 'apply' | 'merge' | 'text-conflict' | 'lww-client' | 'lww-server';
+export type FieldOutcome =
+  'unchanged' | 'apply' | 'fast-forward' | 'merge' | 'text-conflict' | 'lww-client' | 'lww-server';
+
+/** Whether the stored value is this client's own plain write of a version after the client's base. */
+export function isOwnLaterWrite(meta: FieldMeta | undefined, baseVersion: number, clientId: string): boolean {
+  return meta !== undefined && meta.by === clientId && meta.via === undefined && baseVersion < meta.v;
+}
 
 /** What a `sync_conflicts` row records for this field (`kept` is the value that stands). */
 export interface FieldConflictRecord {
@@ -75,6 +91,7 @@ export function mergeBaseVersion(input: Omit<FieldDecisionInput, 'base'>): numbe
   if (!input.mergeableText) return null;
   const fm = input.meta ?? NO_FIELD_META;
   if (jsonEqual(input.serverValue, input.value) || input.baseVersion === fm.v) return null;
+  if (isOwnLaterWrite(input.meta, input.baseVersion, input.clientId)) return null;
   return input.baseVersion >= 1 && input.baseVersion < fm.v ? input.baseVersion : null;
 }
 
@@ -86,6 +103,12 @@ export function decideField(input: FieldDecisionInput): FieldDecision {
   if (jsonEqual(serverValue, value)) return { outcome: 'unchanged', write: null, record: null };
   if (input.baseVersion === fm.v)
     return { outcome: 'apply', write: { value, meta: next(hlc) }, record: null };
+  if (isOwnLaterWrite(input.meta, input.baseVersion, clientId))
+    return {
+      outcome: 'fast-forward',
+      write: { value, meta: next(hlc > fm.hlc ? hlc : fm.hlc) },
+      record: null,
+    };
 
   if (input.mergeableText) {
     // Free text: 3-way merge against the client's base version. Clean: the merged text is written,
@@ -101,7 +124,7 @@ export function decideField(input: FieldDecisionInput): FieldDecision {
       if (merge.text === serverValue) return { outcome: 'unchanged', write: null, record: null };
       return {
         outcome: 'merge',
-        write: { value: merge.text, meta: next(hlc > fm.hlc ? hlc : fm.hlc) },
+        write: { value: merge.text, meta: { ...next(hlc > fm.hlc ? hlc : fm.hlc), via: 'merge' } },
         record: { kind: 'merged', base, kept: merge.text, other: value, keptBy: storedBy, otherBy: clientId },
       };
     }

@@ -159,7 +159,22 @@ for (const dialect of SERVER_DIALECTS) {
         row: { firstName: 'Erika M.' },
         fieldVersions: { firstName: 4 },
       });
-      expect(inc.changes.find((c) => c.id === conflictId)?.row).toMatchObject({ resolution: 'take_other' });
+      expect(inc.changes.find((c) => c.id === conflictId)?.row).toMatchObject({
+        resolution: 'take_other',
+        resolvedValue: 'Erika M.',
+      });
+      // the outcome lives on the conflict row itself, not only in the audit log
+      const stored = await h.tdb.db
+        .selectFrom('sync_conflicts')
+        .select(['resolution', 'resolved_value', 'resolved_row_version', 'resolved_by'])
+        .where('conflict_id', '=', conflictId)
+        .executeTakeFirstOrThrow();
+      expect({ ...stored, resolved_row_version: Number(stored.resolved_row_version) }).toEqual({
+        resolution: 'take_other',
+        resolved_value: 'Erika M.',
+        resolved_row_version: 4,
+        resolved_by: h.userIds.cw,
+      });
       const pa = await pullAll(h, a);
       expect(pa.changes.find((c) => c.id === conflictId)).toMatchObject({ archived: true, rowVersion: 2 });
     });

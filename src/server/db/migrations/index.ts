@@ -6,6 +6,7 @@ import * as m20261203T0100 from './20261203T0100-case-numbers';
 import * as m20261210T0100 from './20261210T0100-login-throttle';
 import * as m20261230T0100 from './20261230T0100-update-releases';
 import * as m20270102T0100 from './20270102T0100-device-access-log';
+import * as m20270104T0100 from './20270104T0100-conflict-resolutions';
 
 /** Static list (no folder globbing, so bundlers and tsx behave the same). Names sort by time. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261210T0100-login-throttle': m20261210T0100,
   '20261230T0100-update-releases': m20261230T0100,
   '20270102T0100-device-access-log': m20270102T0100,
+  '20270104T0100-conflict-resolutions': m20270104T0100,
 };
 
 export const staticMigrationProvider: MigrationProvider = {

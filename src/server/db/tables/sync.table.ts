@@ -60,6 +60,12 @@ export interface SyncConflictsTable {
   created_at: Date;
   resolved_by: string | null;
   resolved_at: Date | null;
+  /** 'keep' | 'take_other' | 'dismiss' once resolved (NULL before, and in rows resolved before 20270104T0100 without an audit entry). */
+  resolution: string | null;
+  /** The value that stands after the resolution (the other value for take_other, else the kept one). */
+  resolved_value: Json | null;
+  /** The record's row version written by take_other, else NULL. */
+  resolved_row_version: string | null;
 }
 
 /** Prior values of mergeable free-text fields, per field version (the base of a 3-way merge). */

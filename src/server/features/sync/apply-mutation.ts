@@ -47,6 +47,8 @@ function clampHlc(hlc: string, now: Date): string {
  * the row (a new case gets its directory entry and final number); an archive or an edit is decided
  * per field against the stored versions, with conflict records for concurrent changes and clean
  * text merges. Refusals change nothing and come back as `rejected` with a reason.
+ * `options.via = 'resolution'` marks the written fields as not the client's own value (a conflict
+ * resolution writing the other side's value), so they never fast-forward a later stale edit.
  */
 export async function applyMutation(
   ctx: ServerContext,
@@ -54,6 +56,7 @@ export async function applyMutation(
   p: Principal,
   m: Mutation,
   now: Date,
+  options: { readonly via?: 'resolution' } = {},
 ): Promise<MutationResult> {
   const hlc = clampHlc(m.hlc, now);
   const current = await repo.lockRecord(trx, m.entity, m.entityId);
@@ -111,7 +114,10 @@ export async function applyMutation(
   const meta = { ...(current.field_meta as Record<string, FieldMeta>) };
   const conflictIds: string[] = [];
   let conflicted = false;
-  const stale = m.baseRowVersion !== null && m.baseRowVersion !== rowVersion;
+  // A row changed since the client's base only by this client's own plain writes (earlier in the
+  // push, or acknowledged and not yet pulled) is not stale: the client already holds those values.
+  const ownRow = Object.values(meta).every((fm) => fm.by === p.clientId && fm.via === undefined);
+  const stale = m.baseRowVersion !== null && m.baseRowVersion !== rowVersion && !ownRow;
 
   if (def.frozen?.(data) && (m.op === 'archive' || !mutableWhenFrozen(def, Object.keys(m.fields))))
     return rejected(m, 'DOMAIN_RULE_VIOLATED');
@@ -176,7 +182,7 @@ export async function applyMutation(
         reason: null,
       };
     }
-    if (m.baseRowVersion !== null && m.baseRowVersion < rowVersion) {
+    if (m.baseRowVersion !== null && m.baseRowVersion < rowVersion && !ownRow) {
       // delete against edit: archive, but never silently (SYNC.md §4.4)
       await addConflict('_archived', false, true, false, p.clientId, null);
     }
@@ -274,6 +280,7 @@ export async function applyMutation(
       written.push(name);
     }
   }
+  if (options.via) for (const name of written) meta[name] = { ...meta[name]!, via: options.via };
   if (
     written.length > 0 &&
     def.validate &&

@@ -68,56 +68,30 @@ export function lockConflict(trx: Transaction<ServerDb>, conflictId: string) {
     .executeTakeFirst();
 }
 
+/** Stores the resolution on the conflict row (resolved_by/at, resolution, resulting value and row version). */
 export async function markConflictResolved(
   trx: Transaction<ServerDb>,
-  c: { conflictId: string; by: string; at: Date },
+  c: {
+    conflictId: string;
+    by: string;
+    at: Date;
+    resolution: 'keep' | 'take_other' | 'dismiss';
+    value: unknown;
+    rowVersion: number | null;
+  },
 ): Promise<void> {
   await trx
     .updateTable('sync_conflicts')
-    .set({ resolved_by: c.by, resolved_at: c.at })
+    .set({
+      resolved_by: c.by,
+      resolved_at: c.at,
+      resolution: c.resolution,
+      resolved_value: JSON.stringify(c.value ?? null),
+      resolved_row_version: c.rowVersion === null ? null : String(c.rowVersion),
+    })
     .where('conflict_id', '=', c.conflictId)
     .execute();
 }
 
-/** Audit action that records a conflict's resolution; its detail is the stored outcome. */
+/** Audit action that records a conflict's resolution (the outcome itself lives on the conflict row). */
 export const CONFLICT_RESOLVED_ACTION = 'conflict_resolved';
-
-/**
- * The stored outcomes (`{resolution, rowVersion}`) of resolved conflicts, from their
- * `conflict_resolved` audit entries (written in the resolving transaction, at `resolved_at`).
- */
-export async function findResolutions(
-  db: Executor,
-  resolved: readonly { conflictId: string; at: Date }[],
-): Promise<Map<string, { resolution: string; rowVersion: number | null }>> {
-  if (resolved.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('audit_log')
-    .select(['entity_id', 'detail'])
-    .where('action', '=', CONFLICT_RESOLVED_ACTION)
-    .where('entity', '=', 'sync_conflicts')
-    .where(
-      'at',
-      'in',
-      resolved.map((r) => r.at),
-    )
-    .where(
-      'entity_id',
-      'in',
-      resolved.map((r) => r.conflictId),
-    )
-    .execute();
-  const out = new Map<string, { resolution: string; rowVersion: number | null }>();
-  for (const r of rows) {
-    const d = (typeof r.detail === 'string' ? JSON.parse(r.detail) : r.detail) as {
-      resolution?: unknown;
-      rowVersion?: unknown;
-    } | null;
-    if (!r.entity_id || typeof d?.resolution !== 'string') continue;
-    out.set(r.entity_id, {
-      resolution: d.resolution,
-      rowVersion: typeof d.rowVersion === 'number' ? d.rowVersion : null,
-    });
-  }
-  return out;
-}

@@ -22,9 +22,7 @@ import type { FieldMeta } from './sync.repository';
 
 type ConflictRow = Awaited<ReturnType<typeof conflicts.loadConflicts>>[number];
 
-export type Resolutions = Awaited<ReturnType<typeof conflicts.findResolutions>>;
-
-export function conflictToSyncedRow(c: ConflictRow, resolutions: Resolutions = new Map()): SyncedRow {
+export function conflictToSyncedRow(c: ConflictRow): SyncedRow {
   return {
     entity: 'sync_conflicts',
     id: c.conflict_id,
@@ -47,7 +45,9 @@ export function conflictToSyncedRow(c: ConflictRow, resolutions: Resolutions = n
       /** User id, time and kind ('keep' | 'take_other' | 'dismiss') of the resolution, or null. */
       resolvedBy: c.resolved_by,
       resolvedAt: c.resolved_at?.toISOString() ?? null,
-      resolution: resolutions.get(c.conflict_id)?.resolution ?? null,
+      resolution: c.resolution,
+      /** The value that stands after the resolution, or null while open. */
+      resolvedValue: c.resolved_at === null ? null : (c.resolved_value ?? null),
     },
     fieldVersions: {},
   };
@@ -63,9 +63,10 @@ export interface ResolveOutcome {
 /**
  * Resolves a `sync_conflicts` row (SYNC.md §4.4) in one transaction. `take_other` writes the other
  * value through the push write path (`applyMutation`: field validation, state machine, finalized
- * assessments, field versions, change_log, text history). The conflict row gets resolved_by /
- * resolved_at and a change_log entry, so every device in scope pulls it resolved. The outcome is
- * stored in the `conflict_resolved` audit entry; resolving again returns it and changes nothing.
+ * assessments, field versions, change_log, text history). The conflict row stores the outcome
+ * (resolved_by / resolved_at, resolution, the value that stands, the row version written) and gets
+ * a change_log entry, so every device in scope pulls it resolved; a `conflict_resolved` audit entry
+ * records who decided. Resolving again returns the stored outcome and changes nothing.
  */
 export async function resolveConflict(
   ctx: ServerContext,
@@ -86,18 +87,16 @@ export async function resolveConflict(
       throw new AppError('FORBIDDEN', 'Sie dürfen Konflikte dieses Falls nicht auflösen.');
 
     if (c.resolved_at !== null) {
-      const stored = (
-        await conflicts.findResolutions(trx, [{ conflictId: c.conflict_id, at: c.resolved_at }])
-      ).get(c.conflict_id);
       return {
         caseId: c.case_id,
         changed: false,
         response: {
           conflictId: c.conflict_id,
-          resolution: (stored?.resolution ?? 'keep') as ConflictResolution,
+          // rows resolved before the resolution was stored on them (and not backfilled) count as keep
+          resolution: (c.resolution ?? 'keep') as ConflictResolution,
           resolvedBy: c.resolved_by ?? '',
           resolvedAt: c.resolved_at.toISOString(),
-          rowVersion: stored?.rowVersion ?? null,
+          rowVersion: c.resolved_row_version === null ? null : Number(c.resolved_row_version),
         },
       };
     }
@@ -157,7 +156,7 @@ export async function resolveConflict(
         { clientId: p.clientId, schemaVersion: ctx.config.MAX_SCHEMA, mutations: [m] },
         ctx.entities,
       );
-      const result = await applyMutation(ctx, trx, p, m, now);
+      const result = await applyMutation(ctx, trx, p, m, now, { via: 'resolution' });
       if (result.status === 'rejected')
         throw new AppError(isAppErrorCode(result.reason) ? result.reason : 'DOMAIN_RULE_VIOLATED');
       if (result.status === 'conflict') throw new AppError('CONFLICT');
@@ -173,7 +172,14 @@ export async function resolveConflict(
         detail: { op: 'update', fields: [c.field], conflictId: c.conflict_id },
       });
     }
-    await conflicts.markConflictResolved(trx, { conflictId: c.conflict_id, by: p.userId, at: now });
+    await conflicts.markConflictResolved(trx, {
+      conflictId: c.conflict_id,
+      by: p.userId,
+      at: now,
+      resolution: req.resolution,
+      value: req.resolution === 'take_other' ? (c.other_value ?? null) : (c.kept_value ?? null),
+      rowVersion: written,
+    });
     await repo.appendChange(trx, {
       caseId: c.case_id,
       entity: 'sync_conflicts',

@@ -138,13 +138,9 @@ export async function pull(ctx: ServerContext, p: Principal, req: PullRequest): 
   }
   const records = [...latest.values()];
   const conflicts = await conflictsRepo.loadConflicts(ctx.db, conflictIds);
-  const resolutions = await conflictsRepo.findResolutions(
-    ctx.db,
-    conflicts.flatMap((c) => (c.resolved_at ? [{ conflictId: c.conflict_id, at: c.resolved_at }] : [])),
-  );
   const rows: SyncedRow[] = visibleRows(ctx, p, [
     ...records,
-    ...conflicts.map((c) => conflictToSyncedRow(c, resolutions)),
+    ...conflicts.map((c) => conflictToSyncedRow(c)),
   ]);
 
   // Fast path: one read-only statement tells whether the scope changed since it was last stored.

@@ -13,6 +13,7 @@ import {
   formatDateTime,
   formatValue,
   isMergeableText,
+  refusedValues,
   rejectionOpLabel,
 } from './sync-view';
 
@@ -126,6 +127,7 @@ export function RejectionItem(props: { rejection: Rejection }) {
   const r = props.rejection;
   const dismiss = useIpcMutation('sync:dismiss-rejection', { invalidates: [...INVALIDATES] });
   const what = `${rejectionOpLabel(r.op)} ${entityLabel(r.entity)}`;
+  const values = refusedValues(r.values);
   return (
     <Paper withBorder p="sm" radius="sm">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
@@ -134,6 +136,25 @@ export function RejectionItem(props: { rejection: Rejection }) {
             Abgelehnt: {what} vom {formatDateTime(r.createdAt)}
           </Text>
           <Text>{r.message}</Text>
+          {values.length > 0 ? (
+            <Stack gap={0} component="dl" m={0}>
+              {values.map((v) => (
+                <Group key={v.field} gap={6} wrap="nowrap" align="baseline">
+                  <Text component="dt" size="sm" c="dimmed">
+                    Feld „{v.field}“:
+                  </Text>
+                  <Text
+                    component="dd"
+                    size="sm"
+                    m={0}
+                    style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}
+                  >
+                    {v.text}
+                  </Text>
+                </Group>
+              ))}
+            </Stack>
+          ) : null}
         </Stack>
         <Button
           variant="default"

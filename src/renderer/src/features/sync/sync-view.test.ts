@@ -7,6 +7,7 @@ import {
   formatValue,
   indicatorText,
   isMergeableText,
+  refusedValues,
   rejectionOpLabel,
   syncStateHint,
   syncStateLabel,
@@ -56,6 +57,16 @@ describe('dates and values', () => {
     expect(formatValue(false)).toBe('Nein');
     expect(formatValue(1500)).toBe('1.500');
     expect(formatValue(['a'])).toBe('["a"]');
+  });
+
+  it('lists the values of a refused edit by field name, in German', () => {
+    expect(refusedValues({ phone: '0341 222', active: false, note: null, count: 1500 })).toEqual([
+      { field: 'active', text: 'Nein' },
+      { field: 'count', text: '1.500' },
+      { field: 'note', text: '(leer)' },
+      { field: 'phone', text: '0341 222' },
+    ]);
+    expect(refusedValues({})).toEqual([]);
   });
 
   it('names the operation of a refused edit', () => {

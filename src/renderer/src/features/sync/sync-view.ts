@@ -94,6 +94,13 @@ export function formatValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** The values a refused edit carried, per field in name order, for display ('(leer)' for empty). */
+export function refusedValues(values: Readonly<Record<string, unknown>>): { field: string; text: string }[] {
+  return Object.keys(values)
+    .sort()
+    .map((field) => ({ field, text: formatValue(values[field]) }));
+}
+
 /** The operation of a refused edit in German. */
 export function rejectionOpLabel(op: 'create' | 'update' | 'archive' | null): string {
   switch (op) {
