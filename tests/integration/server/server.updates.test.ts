@@ -353,5 +353,5 @@ describe('admin CLI for releases (PGlite data directory, served over loopback)',
       await app.close();
       await opened.close();
     }
-  });
+  }, 180_000); // four CLI runs, each opening the PGlite data directory (WASM start): slow on a loaded machine
 });

@@ -16,6 +16,7 @@ import {
   type OwnEffort,
   type PlanPoint,
 } from '../../../../shared/domain/plan/cooperation-plan';
+import type { OwnEffortRecord } from '../../../../shared/domain/plan/own-effort';
 import { plainLanguageHints } from '../../../../shared/domain/plan/plain-language';
 import { healthTermsOf, type HealthTerms } from '../../../../shared/domain/plan/plan-health';
 import type { CompanionLanguage } from '../../../../shared/domain/plan/plan-texts';
@@ -50,16 +51,19 @@ export interface EffortValues {
   proof: ProofForm | '';
 }
 
-export interface PlanFormValues {
-  goal: string;
-  personalOffer: string;
-  mainSteps: StepValues[];
-  points: Record<PlanPoint, PointValues>;
-  ownEfforts: EffortValues[];
-  /** TT.MM.JJJJ as typed, or empty. */
-  reviewDueOn: string;
-  companionLanguage: CompanionLanguage | '';
-}
+/** The editor's values: the editable fields of the plan (PlanChanges), each as the form holds it. */
+export type PlanFormValues = { [K in keyof PlanChanges]-?: FormValueOf<K> };
+
+type FormValueOf<K extends keyof PlanChanges> = K extends 'mainSteps'
+  ? StepValues[]
+  : K extends 'points'
+    ? Record<PlanPoint, PointValues>
+    : K extends 'ownEfforts'
+      ? EffortValues[]
+      : K extends 'companionLanguage'
+        ? CompanionLanguage | ''
+        : // goal, personal offer; the review date as typed (TT.MM.JJJJ) or empty
+          string;
 
 /** What plans:save-draft takes as `changes` (the editable part of the plan). */
 export type PlanChanges = Pick<
@@ -239,12 +243,9 @@ export function fieldHints(text: string, terms: HealthTerms = defaultHealthTerms
 }
 
 /** An Eigenbemühung recorded in the case (own-efforts:list), as far as the plan takes it. */
-export interface RecordedEffort {
-  readonly description: string;
-  readonly frequency: OwnEffort['frequency'];
-  readonly proof: OwnEffort['proof'];
-  readonly endsOn: string | null;
-}
+export type RecordedEffort = Readonly<
+  Pick<OwnEffortRecord, 'description' | 'frequency' | 'proof' | 'endsOn'>
+>;
 
 /**
  * The case's recorded Eigenbemühungen the plan does not list yet (same description, ignoring case

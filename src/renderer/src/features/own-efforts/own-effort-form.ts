@@ -15,15 +15,10 @@ import {
 
 export const FREQUENCY_PERIODS = ['week', 'month', 'quarter', 'once'] as const;
 
-/** What the effort form holds, as typed. */
-export interface OwnEffortFormValues {
-  description: string;
-  count: string;
-  per: string;
-  proof: string;
-  agreedOn: string;
-  endsOn: string;
-}
+/** What the effort form holds, as typed: the record's fields as text, the frequency as count and period. */
+export type OwnEffortFormValues = {
+  [K in keyof Pick<OwnEffortRecord, 'description' | 'proof' | 'agreedOn' | 'endsOn'>]: string;
+} & { count: string; per: string };
 
 export type OwnEffortValues = Pick<
   OwnEffortRecord,
@@ -32,14 +27,13 @@ export type OwnEffortValues = Pick<
 
 type Checked<T> = { ok: true; values: T } | { ok: false; errors: Record<string, string> };
 
-const s = ownEffortRecordSchema.shape;
 /** The fields the caseworker types, with the record definition's own rules. */
 const effortFields = z.object({
-  description: s.description,
-  frequency: s.frequency,
-  proof: s.proof,
-  agreedOn: s.agreedOn,
-  endsOn: s.endsOn,
+  description: ownEffortRecordSchema.shape.description,
+  frequency: ownEffortRecordSchema.shape.frequency,
+  proof: ownEffortRecordSchema.shape.proof,
+  agreedOn: ownEffortRecordSchema.shape.agreedOn,
+  endsOn: ownEffortRecordSchema.shape.endsOn,
 });
 
 /** Checks the effort form: frequency and proof are what make an Eigenbemühung checkable. */
