@@ -11,7 +11,9 @@ import {
   fetchPlanDocument,
   planDocumentUploadStatus,
 } from '../../../src/main/features/plans/plan-documents.sync';
+import { planDocumentsHandlers } from '../../../src/main/features/plans/plan-documents.ipc';
 import { createPlansService } from '../../../src/main/features/plans/plans.service';
+import { purgeCases } from '../../../src/main/features/sync/sync-local';
 import { SyncHttp, type FetchLike, type HttpRequestInit } from '../../../src/main/features/sync/sync-http';
 import { COMPETENCE_CLASSES, EVIDENCE_SOURCES } from '../../../src/shared/domain/assessment/vocabulary';
 import { sampleFields } from '../../helpers/records';
@@ -228,12 +230,26 @@ for (const dialect of SERVER_DIALECTS) {
         { sha256: handover.pdfSha256, caseId, code: 'BLOB_HASH_MISMATCH' },
       ]);
       expect((await serverStatus(url, a, handover.pdfSha256!, caseId)).status).toBe('absent');
+      // the sync page's channel names it in German
+      const page = await planDocumentsHandlers(() => a.t.db)['sync:plan-documents'](undefined, {} as never);
+      expect(page).toMatchObject({ pending: 1, pendingBytes: pdf.byteLength });
+      expect(page.refused[0]?.message).toMatch(/Prüfsumme|Prüfwert|stimmt nicht/);
 
       const s2 = await faulty.syncNow();
       expect(s2.error).toBeNull();
       expect(await planDocumentUploadStatus(a.t.db)).toEqual({ pending: 0, pendingBytes: 0, refused: [] });
       const held = await serverBytes(url, a, handover.pdfSha256!, caseId);
       expect(sha256(held!)).toBe(handover.pdfSha256);
+    });
+
+    it('a revoked case is purged together with its plan PDFs and their upload markers', async () => {
+      const { caseId } = await handOver(a, pdfBytes());
+      await a.engine.syncNow();
+      expect(rows(a, 'SELECT count(*) AS n FROM plan_document_uploads')).toEqual([{ n: 1 }]);
+      const purged = await a.t.db.transaction().execute((trx) => purgeCases(trx, a.t.raw, [caseId]));
+      expect(purged).toEqual([caseId]);
+      expect(rows(a, 'SELECT count(*) AS n FROM plan_documents')).toEqual([{ n: 0 }]);
+      expect(rows(a, 'SELECT count(*) AS n FROM plan_document_uploads')).toEqual([{ n: 0 }]);
     });
 
     it('a PDF damaged at rest is never sent under its hash', async () => {
