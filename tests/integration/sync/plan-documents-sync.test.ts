@@ -12,10 +12,12 @@ import {
   planDocumentUploadStatus,
 } from '../../../src/main/features/plans/plan-documents.sync';
 import { planDocumentsHandlers } from '../../../src/main/features/plans/plan-documents.ipc';
+import { createPlanPrintService } from '../../../src/main/features/plans/print/plan-print.service';
 import { createPlansService } from '../../../src/main/features/plans/plans.service';
 import { purgeCases } from '../../../src/main/features/sync/sync-local';
 import { SyncHttp, type FetchLike, type HttpRequestInit } from '../../../src/main/features/sync/sync-http';
 import { COMPETENCE_CLASSES, EVIDENCE_SOURCES } from '../../../src/shared/domain/assessment/vocabulary';
+import { AppError } from '../../../src/shared/errors';
 import { sampleFields } from '../../helpers/records';
 import { SERVER_DIALECTS, skipReason } from '../../helpers/server-db';
 import {
@@ -284,6 +286,25 @@ for (const dialect of SERVER_DIALECTS) {
       ).rejects.toMatchObject({ code: 'BLOB_HASH_MISMATCH' });
       expect(rows(b, 'SELECT count(*) AS n FROM plan_documents')).toEqual([{ n: 0 }]);
 
+      // the reprint path: the print service asks the engine for the PDF it does not hold
+      const deps = { db: b.t.db, clock: b.clock, ids: { newId: () => crypto.randomUUID() } };
+      const offline = createPlanPrintService(
+        { ...deps, fetchDocument: () => Promise.reject(new AppError('SYNC_OFFLINE')) },
+        createPlansService(deps),
+      );
+      await expect(offline.document(handover.id)).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+        message: expect.stringContaining('liegt auf diesem Gerät nicht vor') as unknown,
+      });
+      const planPrint = createPlanPrintService(
+        { ...deps, fetchDocument: (d) => b.engine.fetchPlanDocument(d) },
+        createPlansService(deps),
+      );
+      const printed = await planPrint.document(handover.id);
+      expect(printed.sha256).toBe(handover.pdfSha256);
+      expect(Buffer.from(printed.pdf).equals(Buffer.from(pdf))).toBe(true);
+      await planPrint.close();
+      await offline.close();
       const http = new SyncHttp(url, realFetch, sessionAuth(h, b.session));
       const fetched = await fetchPlanDocument(b.t.db, http, doc, now);
       expect(Buffer.from(fetched).equals(Buffer.from(pdf))).toBe(true);

@@ -48,7 +48,7 @@ import {
 } from './sync-local';
 import type { SyncHttp } from './sync-http';
 import { uploadAccessLog } from '../access-log/access-log.upload';
-import { uploadPlanDocuments } from '../plans/plan-documents.sync';
+import { fetchPlanDocument, uploadPlanDocuments } from '../plans/plan-documents.sync';
 
 export interface Timer {
   setTimeout(fn: () => void, ms: number): unknown;
@@ -482,6 +482,11 @@ export class SyncEngine {
       () => this.o.clock.now().toISOString(),
       this.o.blobChunkBytes,
     );
+  }
+
+  /** A synced hand-over's PDF from the server by its hash, checked and stored (reprint elsewhere). */
+  async fetchPlanDocument(doc: { sha256: string; caseId: string; handoverId: string }): Promise<Uint8Array> {
+    return fetchPlanDocument(this.o.store.db(), this.o.http, doc, () => this.o.clock.now().toISOString());
   }
 
   // ------------------------------------------------------------ pull
