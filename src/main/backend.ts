@@ -10,6 +10,7 @@ import { caseRecordsHandlers, caseRecordsReadHandlers } from './features/case-re
 import { phaseHandlers } from './features/cases/phase.ipc';
 import { localSyncPort, type SyncPort } from './features/sync/sync-controller';
 import { syncHandlers } from './features/sync/sync.ipc';
+import { planDocumentsHandlers } from './features/plans/plan-documents.ipc';
 import { accessLogHandlers } from './features/access-log/access-log.ipc';
 import { loginHandlers, singleStoreLogin } from './features/login/login.ipc';
 import type { WriteServices } from './features/write-services';
@@ -65,6 +66,7 @@ export function createBackend(deps: BackendDeps): Backend {
     ...caseRecordsReadHandlers(deps.writes.recordReads),
     ...syncHandlers(deps.sync ?? localSyncPort(deps.db, { now: () => new Date() })),
     ...accessLogHandlers(deps.db),
+    ...planDocumentsHandlers(deps.db),
   };
   return { dispatch: createDispatch(handlers, deps.logger) };
 }

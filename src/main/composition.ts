@@ -124,6 +124,8 @@ export async function createLotseMain(options: LotseMainOptions): Promise<LotseM
     ...(options.printDialog ? { printDialog: options.printDialog } : {}),
     ...(options.contacts ? { contacts: options.contacts } : {}),
     templates: planTemplatesFrom(options.resourcesDir),
+    fetchDocument: (doc: { sha256: string; caseId: string; handoverId: string }) =>
+      sync.fetchPlanDocument(doc),
   };
   const cases = createCasesService(serviceDeps);
   const writes = createWriteServices(serviceDeps);

@@ -77,6 +77,7 @@ export function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'sync:resolve-conflict': vi.fn(() => null),
     'sync:dismiss-rejection': vi.fn(() => null),
     'sync:access-log': vi.fn(() => ({ pending: 0, oldestPendingAt: null, refusal: null })),
+    'sync:plan-documents': vi.fn(() => ({ pending: 0, pendingBytes: 0, refused: [] })),
     'assessments:list': vi.fn(() => ({ versions: [] })),
     'goals:get': vi.fn(() => null),
     'strategies:list': vi.fn(() => ({

@@ -4,7 +4,7 @@ import type { LocalEntityTables } from './tables/entity.tables';
 import type { CaseloadMembersTable, CaseRevisionsTable, SearchKeysTable } from './tables/caseload.table';
 import type { AccessLogTable } from './tables/access-log.table';
 import type { OfficeTable } from './tables/office.table';
-import type { PlanDocumentTable } from './tables/plan-document.table';
+import type { PlanDocumentTable, PlanDocumentUploadTable } from './tables/plan-document.table';
 import type { SearchIndexTable } from './tables/search-index.table';
 import type {
   AccessScopeTable,
@@ -33,6 +33,7 @@ export interface LocalDb extends LocalEntityTables {
   access_scope: AccessScopeTable;
   sync_conflicts: SyncConflictTable;
   plan_documents: PlanDocumentTable;
+  plan_document_uploads: PlanDocumentUploadTable;
   search_keys: SearchKeysTable;
   caseload_members: CaseloadMembersTable;
   case_revisions: CaseRevisionsTable;

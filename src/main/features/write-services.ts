@@ -10,7 +10,7 @@ import { createPlanPrintService, type PlanPrintDeps } from './plans/print/plan-p
 
 /** The feature services behind the write channels (besides the cases service), built from one set of deps. */
 export function createWriteServices(
-  deps: ServiceDeps & Pick<PlanPrintDeps, 'pdf' | 'templates' | 'printDialog' | 'contacts'>,
+  deps: ServiceDeps & Pick<PlanPrintDeps, 'pdf' | 'templates' | 'printDialog' | 'contacts' | 'fetchDocument'>,
 ) {
   const plans = createPlansService(deps);
   return {

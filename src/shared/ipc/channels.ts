@@ -75,6 +75,7 @@ export const IPC_CHANNELS = [
   'sync:dismiss-rejection',
   'plans:for-case',
   'sync:access-log',
+  'sync:plan-documents',
 ] as const;
 
 export type IpcChannelName = (typeof IPC_CHANNELS)[number];

@@ -106,6 +106,22 @@ export const AccessLogStatusDto = z.object({
 });
 export type AccessLogStatusDto = z.infer<typeof AccessLogStatusDto>;
 
+/** Handed-over plan PDFs not yet in the server's blob store (issue 12 item 8), and refusals. */
+export const PlanDocumentUploadsDto = z.object({
+  pending: z.number().int().min(0),
+  pendingBytes: z.number().int().min(0),
+  refused: z.array(
+    z.object({
+      sha256: z.string(),
+      caseId: z.string(),
+      code: ErrorCode,
+      message: z.string(),
+      at: z.string(),
+    }),
+  ),
+});
+export type PlanDocumentUploadsDto = z.infer<typeof PlanDocumentUploadsDto>;
+
 export const syncContract = {
   'sync:status': { input: z.undefined(), output: SyncStatusDto },
   'sync:now': { input: z.undefined(), output: SyncStatusDto },
@@ -118,4 +134,5 @@ export const syncContract = {
     output: z.null(),
   },
   'sync:access-log': { input: z.undefined(), output: AccessLogStatusDto },
+  'sync:plan-documents': { input: z.undefined(), output: PlanDocumentUploadsDto },
 } as const;

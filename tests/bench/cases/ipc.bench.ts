@@ -60,6 +60,7 @@ const handlers: Handlers = {
   'sync:resolve-conflict': notBenchmarked,
   'sync:dismiss-rejection': notBenchmarked,
   'sync:access-log': notBenchmarked,
+  'sync:plan-documents': notBenchmarked,
   'assessments:list': notBenchmarked,
   'goals:get': notBenchmarked,
   'strategies:list': notBenchmarked,

@@ -12,3 +12,12 @@ export interface PlanDocumentTable {
 
 export type PlanDocumentRow = Selectable<PlanDocumentTable>;
 export type NewPlanDocumentRow = Insertable<PlanDocumentTable>;
+
+/** Where a plan PDF stands with the server's blob store (migration 0150). */
+export interface PlanDocumentUploadTable {
+  sha256: string;
+  case_id: string;
+  uploaded_at: string | null;
+  refused_code: string | null;
+  refused_at: string | null;
+}

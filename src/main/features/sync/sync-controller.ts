@@ -53,6 +53,8 @@ export interface SyncController extends SyncPort {
   onLock(): Promise<void>;
   /** Whether the last contact with the server succeeded (false without a server). */
   online(): boolean;
+  /** A plan PDF handed over on another device, fetched by its hash (SYNC_OFFLINE without an engine). */
+  fetchPlanDocument(doc: { sha256: string; caseId: string; handoverId: string }): Promise<Uint8Array>;
 }
 
 function rejectionWithMessage<R extends { reason: string }>(r: R): R & { message: string } {
@@ -237,6 +239,12 @@ export function createSyncController(options: {
       await engine.resolveConflict(conflictId, choice, mergedText);
     },
     dismissRejection: (mutationId) => local.dismissRejection(mutationId),
+    async fetchPlanDocument(doc) {
+      if (!options.server) throw new AppError('SYNC_NOT_CONFIGURED');
+      await starting;
+      if (!engine) throw new AppError('SYNC_OFFLINE');
+      return engine.fetchPlanDocument(doc);
+    },
     kick() {
       engine?.kick();
     },

@@ -48,6 +48,7 @@ import {
 } from './sync-local';
 import type { SyncHttp } from './sync-http';
 import { uploadAccessLog } from '../access-log/access-log.upload';
+import { fetchPlanDocument, uploadPlanDocuments } from '../plans/plan-documents.sync';
 
 export interface Timer {
   setTimeout(fn: () => void, ms: number): unknown;
@@ -100,6 +101,8 @@ export interface SyncEngineOptions {
   readonly onProgress?: (progress: { rowsReceived: number; pages: number }) => void;
   /** Called with the server-signed offline lease after every successful hello. */
   readonly onLease?: (lease: { until: string; signature: string; publicKey: string }) => void | Promise<void>;
+  /** Bytes per PUT of a plan PDF to the blob routes (tests make it small to interrupt mid-way). */
+  readonly blobChunkBytes?: number;
 }
 
 export type SyncState =
@@ -301,6 +304,7 @@ export class SyncEngine {
         // edits made for a revoked case during the pull go out before its rows are purged
         await this.pushAll();
       }
+      await this.uploadPlanDocuments();
       await this.purgeRevoked();
       const now = this.o.clock.now().toISOString();
       await writeState(this.o.store.db(), { [LAST_SUCCESS_KEY]: now });
@@ -468,6 +472,21 @@ export class SyncEngine {
     await uploadAccessLog(this.o.store.db(), this.o.http, await this.clientId(), () =>
       this.o.clock.now().toISOString(),
     );
+  }
+
+  /** Handed-over plan PDFs the server does not yet hold, resumed from its offset (issue 12 item 8). */
+  private async uploadPlanDocuments(): Promise<void> {
+    await uploadPlanDocuments(
+      this.o.store.db(),
+      this.o.http,
+      () => this.o.clock.now().toISOString(),
+      this.o.blobChunkBytes,
+    );
+  }
+
+  /** A synced hand-over's PDF from the server by its hash, checked and stored (reprint elsewhere). */
+  async fetchPlanDocument(doc: { sha256: string; caseId: string; handoverId: string }): Promise<Uint8Array> {
+    return fetchPlanDocument(this.o.store.db(), this.o.http, doc, () => this.o.clock.now().toISOString());
   }
 
   // ------------------------------------------------------------ pull

@@ -12,12 +12,14 @@ export interface HttpResponseLike {
   text(): Promise<string>;
   /** The body as a stream (for the SSE poke); null when there is none. */
   readonly body?: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array> | null;
+  /** The body as bytes (a blob download; fetch's Response has it). */
+  arrayBuffer?(): Promise<ArrayBuffer>;
 }
 
 export interface HttpRequestInit {
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'PUT';
   readonly headers: Record<string, string>;
-  readonly body?: string;
+  readonly body?: string | Uint8Array<ArrayBuffer>;
   readonly signal?: AbortSignal;
 }
 
@@ -56,6 +58,26 @@ export class SyncHttp {
     }
   }
 
+  /**
+   * One authenticated exchange that hands back any status to the caller (the blob routes answer a
+   * chunk with 409 and the offset to resume from); no network → SYNC_OFFLINE.
+   */
+  async exchange(
+    method: 'GET' | 'PUT',
+    path: string,
+    options: { body?: Uint8Array<ArrayBuffer>; headers?: Record<string, string> } = {},
+  ): Promise<HttpResponseLike> {
+    let token = await this.auth.accessToken();
+    for (let attempt = 0; ; attempt += 1) {
+      const res = await this.send(method, path, options.body, token, undefined, options.headers);
+      if (res.status === 401 && attempt === 0) {
+        token = await this.auth.refresh();
+        continue;
+      }
+      return res;
+    }
+  }
+
   private async request(method: 'GET' | 'POST', path: string, body: string | undefined): Promise<string> {
     let token = await this.auth.accessToken();
     for (let attempt = 0; ; attempt += 1) {
@@ -74,14 +96,16 @@ export class SyncHttp {
   }
 
   private async send(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT',
     path: string,
-    body: string | undefined,
+    body: string | Uint8Array<ArrayBuffer> | undefined,
     token: string,
     signal?: AbortSignal,
+    extraHeaders?: Record<string, string>,
   ): Promise<HttpResponseLike> {
     const headers: Record<string, string> = { authorization: `Bearer ${token}` };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (typeof body === 'string') headers['content-type'] = 'application/json';
+    Object.assign(headers, extraHeaders);
     try {
       return await this.fetch(`${this.baseUrl}${path}`, {
         method,

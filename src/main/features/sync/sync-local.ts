@@ -132,6 +132,9 @@ export async function purgeCases(
   await trx.deleteFrom('sync_conflicts').where('case_id', 'in', purge).execute();
   await trx.deleteFrom('sync_rejections').where('case_id', 'in', purge).execute();
   await trx.deleteFrom('access_scope').where('case_id', 'in', purge).execute();
+  // the handed-over plan PDFs of the case (local only, issue 12 item 8)
+  await trx.deleteFrom('plan_documents').where('case_id', 'in', purge).execute();
+  await trx.deleteFrom('plan_document_uploads').where('case_id', 'in', purge).execute();
   return purge;
 }
 

@@ -127,6 +127,9 @@ CREATE TABLE own_efforts ( id TEXT PRIMARY KEY, plan_id TEXT, description TEXT N
 -- table persons
 CREATE TABLE "persons" ( id TEXT PRIMARY KEY, household_id TEXT, customer_number TEXT NOT NULL, first_name TEXT NOT NULL, last_name TEXT NOT NULL, birth_date TEXT NOT NULL, gender TEXT, nationality TEXT, preferred_language TEXT, street TEXT, postal_code TEXT, town TEXT, phone TEXT, email TEXT, severely_disabled INTEGER NOT NULL DEFAULT 0, case_id TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 0, field_meta TEXT NOT NULL DEFAULT '{}', dirty INTEGER NOT NULL DEFAULT 0, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_by TEXT NOT NULL , german_level TEXT, integration_course_completed INTEGER NOT NULL DEFAULT 0, disability TEXT NOT NULL DEFAULT 'none', unemployed_since TEXT, benefit_periods TEXT NOT NULL DEFAULT '[]', returner_to_work INTEGER NOT NULL DEFAULT 0, expected_release_date TEXT, consent_for_pre_release_contact INTEGER NOT NULL DEFAULT 0, school_qualification TEXT, vocational_qualification TEXT) STRICT;
 
+-- table plan_document_uploads
+CREATE TABLE plan_document_uploads ( sha256 TEXT PRIMARY KEY, case_id TEXT NOT NULL, uploaded_at TEXT, refused_code TEXT, refused_at TEXT ) STRICT;
+
 -- table plan_documents
 CREATE TABLE plan_documents ( sha256 TEXT PRIMARY KEY, handover_id TEXT NOT NULL, case_id TEXT NOT NULL, pdf BLOB NOT NULL, byte_length INTEGER NOT NULL, created_at TEXT NOT NULL ) STRICT;
 

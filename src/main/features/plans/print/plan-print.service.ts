@@ -33,6 +33,15 @@ export interface PlanPrintDeps extends ServiceDeps {
   readonly printDialog?: PrintDialogPort;
   /** The contact person printed when none is typed (default: the demo caseworker only). */
   readonly contacts?: PlanContactPort;
+  /**
+   * The PDF of a synced hand-over from the server's blob store, by the hash its record names (the
+   * sync engine checks the SHA-256 and stores it); absent without a server.
+   */
+  readonly fetchDocument?: (doc: {
+    sha256: string;
+    caseId: string;
+    handoverId: string;
+  }) => Promise<Uint8Array>;
 }
 
 export interface PlanPreview {
@@ -62,6 +71,9 @@ export interface PlanReprint extends StoredPlanDocument {
 }
 
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
+
+/** Why a PDF could not be fetched that still means "not on this device" (no server, offline). */
+const FETCH_UNAVAILABLE: ReadonlySet<string> = new Set(['SYNC_OFFLINE', 'SYNC_NOT_CONFIGURED', 'NOT_FOUND']);
 
 export function createPlanPrintService(deps: PlanPrintDeps, plans: PlansService) {
   const kit = serviceKit(deps);
@@ -109,11 +121,24 @@ export function createPlanPrintService(deps: PlanPrintDeps, plans: PlansService)
         'NOT_FOUND',
         'Zu dieser Fassung wurde kein PDF gespeichert (ausgehändigt vor Lotse-Druck).',
       );
-    const row = await db()
+    let row = await db()
       .selectFrom('plan_documents')
       .select(['pdf', 'sha256'])
       .where('sha256', '=', handover.pdfSha256)
       .executeTakeFirst();
+    if (!row && deps.fetchDocument) {
+      // handed over on another device: fetched from the server on demand, checked against its hash
+      try {
+        const pdf = await deps.fetchDocument({
+          sha256: handover.pdfSha256,
+          caseId: handover.caseId,
+          handoverId: handover.id,
+        });
+        row = { pdf, sha256: handover.pdfSha256 };
+      } catch (error) {
+        if (!(error instanceof AppError) || !FETCH_UNAVAILABLE.has(error.code)) throw error;
+      }
+    }
     if (!row)
       throw new AppError(
         'NOT_FOUND',

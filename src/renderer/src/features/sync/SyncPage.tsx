@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryView } from '../../components/QueryView';
 import { RejectionList } from './RejectionList';
 import { AccessLogPanel } from './AccessLogPanel';
+import { PlanDocumentsPanel } from './PlanDocumentsPanel';
 import { formatDateTime, syncStateHint, syncStateLabel } from './sync-view';
 
 /** How often the page asks the engine for its status while it is open. */
@@ -110,6 +111,7 @@ export function SyncPage() {
               </SimpleGrid>
               <RejectionList />
               <AccessLogPanel />
+              <PlanDocumentsPanel />
               {s.conflictCount > 0 ? (
                 <Group>
                   <Text>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   accessLogSummary,
+  planDocumentsSummary,
   entityLabel,
   fieldLabel,
   formatDateTime,
@@ -101,6 +102,20 @@ describe('the access log in German words', () => {
     );
     expect(accessLogSummary({ pending: 1200, oldestPendingAt: null })).toMatch(
       /^1\.200 Fallaufrufe warten .*ältester: –\)\.$/,
+    );
+  });
+});
+
+describe('plan documents in German words', () => {
+  it('says how many plan PDFs still wait for the server and how large they are', () => {
+    expect(planDocumentsSummary({ pending: 0, pendingBytes: 0 })).toBe(
+      'Alle ausgehändigten Kooperationspläne liegen als PDF auf dem Server.',
+    );
+    expect(planDocumentsSummary({ pending: 1, pendingBytes: 1.5 * 1024 * 1024 })).toBe(
+      '1 PDF eines Kooperationsplans wartet auf die Übertragung zum Server (1,5 MB); ein abgebrochener Upload wird fortgesetzt.',
+    );
+    expect(planDocumentsSummary({ pending: 1200, pendingBytes: 0 })).toMatch(
+      /^1\.200 PDFs von Kooperationsplänen warten .*\(0 MB\)/,
     );
   });
 });

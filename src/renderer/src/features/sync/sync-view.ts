@@ -1,6 +1,10 @@
 /** Pure helpers of the sync screens: the engine's status and records in German words. */
 import { ENTITIES } from '../../../../shared/entities';
-import type { AccessLogStatusDto, SyncStatusDto } from '../../../../shared/ipc/sync-contract';
+import type {
+  AccessLogStatusDto,
+  PlanDocumentUploadsDto,
+  SyncStatusDto,
+} from '../../../../shared/ipc/sync-contract';
 
 export type SyncState = SyncStatusDto['state'];
 
@@ -129,4 +133,18 @@ export function accessLogSummary(status: Pick<AccessLogStatusDto, 'pending' | 'o
   const n = new Intl.NumberFormat('de-DE').format(status.pending);
   const what = status.pending === 1 ? 'Fallaufruf wartet' : 'Fallaufrufe warten';
   return `${n} ${what} auf die Übertragung ins Zugriffsprotokoll des Servers (ältester: ${formatDateTime(status.oldestPendingAt)}).`;
+}
+
+/** Plan PDFs on the sync page: how many still wait for the server's document store, and their size. */
+export function planDocumentsSummary(
+  status: Pick<PlanDocumentUploadsDto, 'pending' | 'pendingBytes'>,
+): string {
+  if (status.pending === 0) return 'Alle ausgehändigten Kooperationspläne liegen als PDF auf dem Server.';
+  const n = new Intl.NumberFormat('de-DE').format(status.pending);
+  const size = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 }).format(
+    status.pendingBytes / (1024 * 1024),
+  );
+  const what =
+    status.pending === 1 ? 'PDF eines Kooperationsplans wartet' : 'PDFs von Kooperationsplänen warten';
+  return `${n} ${what} auf die Übertragung zum Server (${size} MB); ein abgebrochener Upload wird fortgesetzt.`;
 }
