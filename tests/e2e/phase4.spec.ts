@@ -130,7 +130,7 @@ test.describe('Phase 3 → 4 by keyboard (issue 10, first Done-when)', () => {
         .getByRole('checkbox', { checked: true });
       await expect(need).toHaveCount(1);
       await expect(need).toHaveAccessibleName(new RegExp(`^${s.needLabel}`));
-      await typeInto(page, 'Geplantes Ende (JJJJ-MM-TT, optional)', s.plannedEnd);
+      await typeInto(page, 'Geplantes Ende (optional)', german(s.plannedEnd));
       await press(page, 'Weiter');
 
       // ---- candidates: the refused one greyed with reason and legal reference, never hidden

@@ -39,6 +39,7 @@ import { useCaseDetail } from './case-detail';
 interface Draft {
   step: number;
   needs: string[];
+  /** Planned start and end as typed (TT.MM.JJJJ). */
   start: string;
   end: string;
   measure: string | null;
@@ -55,7 +56,7 @@ function emptyDraft(): Draft {
   return {
     step: 0,
     needs: [],
-    start: todayIso(),
+    start: formatDate(todayIso()),
     end: '',
     measure: null,
     goal: '',
@@ -69,7 +70,11 @@ function loadDraft(caseId: string): Draft {
   const empty = emptyDraft();
   try {
     const raw = localStorage.getItem(draftKey(caseId));
-    return raw ? { ...empty, ...(JSON.parse(raw) as Partial<Draft>) } : empty;
+    if (!raw) return empty;
+    const stored = { ...empty, ...(JSON.parse(raw) as Partial<Draft>) };
+    // drafts of earlier versions kept the dates as JJJJ-MM-TT
+    const typed = (d: string) => (/^\d{4}-\d{2}-\d{2}$/.test(d) ? formatDate(d) : d);
+    return { ...stored, start: typed(stored.start), end: typed(stored.end) };
   } catch {
     return empty;
   }
@@ -115,6 +120,10 @@ function CandidateRow(props: { c: WizardCandidateDto; selected: boolean; onSelec
 
 function MeasureWizard(props: { caseId: string; onDone: () => void }) {
   const [draft, setDraft] = useState<Draft>(() => loadDraft(props.caseId));
+  const startParsed = parseGermanDate(draft.start);
+  const endParsed = draft.end.trim() === '' ? null : parseGermanDate(draft.end);
+  const startIso = startParsed.ok ? startParsed.value : null;
+  const endIso = endParsed?.ok ? endParsed.value : null;
   const [error, setError] = useState<string>();
   useEffect(() => {
     localStorage.setItem(draftKey(props.caseId), JSON.stringify(draft));
@@ -125,13 +134,13 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
       caseId: props.caseId,
       needIds: draft.needs,
       ...(draft.strategyChoiceId ? { strategyChoiceId: draft.strategyChoiceId } : {}),
-      plannedStart: draft.start,
-      ...(draft.end ? { plannedEnd: draft.end } : {}),
+      plannedStart: startIso ?? '',
+      ...(endIso ? { plannedEnd: endIso } : {}),
     }),
-    enabled: /^\d{4}-\d{2}-\d{2}$/.test(draft.start),
+    enabled: startIso !== null,
   });
   const chosen = candidates.data?.candidates.find((c) => c.measureId === draft.measure);
-  const periodProblems = chosen && draft.end ? plannedPeriodProblems(chosen, draft.start, draft.end) : [];
+  const periodProblems = chosen && startIso && endIso ? plannedPeriodProblems(chosen, startIso, endIso) : [];
   const propose = useIpcMutation('measures:propose', { invalidates: ['measures:', 'cases:'] });
   // The goal of the strategy the wizard was opened from (or the only goal) is preselected.
   const suggestedGoal =
@@ -143,7 +152,7 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
     : undefined;
 
   const submit = () => {
-    if (!chosen) return;
+    if (!chosen || !startIso) return;
     setError(undefined);
     propose.mutate(
       {
@@ -153,8 +162,8 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
           needIds: draft.needs,
           goalId: goal,
           provider: draft.providerName.trim() ? { name: draft.providerName.trim() } : null,
-          plannedStart: draft.start,
-          plannedEnd: draft.end || null,
+          plannedStart: startIso ?? '',
+          plannedEnd: endIso,
           withLegalConsequencesNotice: draft.withNotice,
         },
       },
@@ -194,18 +203,28 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
               </Stack>
             </Checkbox.Group>
             <TextInput
-              label="Geplanter Beginn (JJJJ-MM-TT)"
+              label="Geplanter Beginn"
+              description="TT.MM.JJJJ"
               value={draft.start}
               onChange={(e) => set({ start: e.currentTarget.value })}
+              error={startParsed.ok ? undefined : startParsed.message}
             />
             <TextInput
-              label="Geplantes Ende (JJJJ-MM-TT, optional)"
+              label="Geplantes Ende (optional)"
+              description="TT.MM.JJJJ"
               value={draft.end}
               onChange={(e) => set({ end: e.currentTarget.value })}
+              error={endParsed && !endParsed.ok ? endParsed.message : undefined}
             />
           </Stack>
         </Stepper.Step>
         <Stepper.Step label="Maßnahme">
+          {startIso === null ? (
+            <Text mt="sm" role="alert">
+              Bitte zuerst einen gültigen geplanten Beginn angeben (TT.MM.JJJJ): davon hängt ab, welche
+              Maßnahmen gelten.
+            </Text>
+          ) : null}
           <QueryView
             query={candidates}
             loadingLabel="Maßnahmen werden geprüft"
@@ -280,8 +299,8 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
           <Stack gap="xs" mt="sm">
             <Text>
               {chosen ? `${chosen.title} (${chosen.formLabel})` : 'Keine Maßnahme gewählt'}, vom{' '}
-              {formatDate(draft.start)}
-              {draft.end ? ` bis ${formatDate(draft.end)}` : ''}.
+              {formatDate(startIso)}
+              {endIso ? ` bis ${formatDate(endIso)}` : ''}.
             </Text>
             {error ? <ErrorAlert title="Nicht gespeichert">{error}</ErrorAlert> : null}
             <Button onClick={submit} loading={propose.isPending} disabled={!chosen}>
