@@ -11,11 +11,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as admin from '../../src/server/features/admin/admin.service';
 import { wipeLocalData } from '../../src/main/features/sync/remote-wipe';
 import { readPushBatch } from '../../src/main/features/sync/sync-steps';
-import type { PushRequest } from '../../src/shared/sync/protocol';
+import type { PushRequest, PushResponse } from '../../src/shared/sync/protocol';
 import { sampleFields } from '../helpers/records';
 import { SERVER_DIALECTS, skipReason } from '../helpers/server-db';
 import { count, engineDesktop, listen, rows, type EngineDesktop } from '../helpers/sync-engine';
-import { createHarness, pushBatch, type Harness } from '../integration/server/harness';
+import { createHarness, post, pushBatch, type Harness } from '../integration/server/harness';
 
 async function newCase(d: EngineDesktop, phone = '0341 100') {
   return d.cases.createCase({
@@ -93,6 +93,86 @@ for (const dialect of SERVER_DIALECTS) {
       };
       const gap = await pushBatch(h, a.session, [ahead]);
       expect(gap.json<{ resendFrom?: number }>().resendFrom).toBe(last.seq + 1);
+    });
+
+    it('two push batches arriving in swapped order: the later one is refused with resend_from and nothing of it applied; the engine then delivers everything once', async () => {
+      await fresh();
+      const a = await desk('cw');
+      const made = [await newCase(a, '0341 101'), await newCase(a, '0341 102'), await newCase(a, '0341 103')];
+      const all: PushRequest = (await readPushBatch(a.t.db, a.session.clientId))!;
+      expect(all.mutations).toHaveLength(6);
+      const first = { ...all, mutations: all.mutations.slice(0, 3) };
+      const second = { ...all, mutations: all.mutations.slice(3) };
+      const mutationsAtServer = async () =>
+        (
+          await h.tdb.db
+            .selectFrom('sync_mutations')
+            .select(['mutation_id', 'status', 'result'])
+            .where('client_id', '=', a.session.clientId)
+            .orderBy('seq')
+            .execute()
+        ).map((m) => [m.mutation_id, m.status, m.result]);
+
+      // the second batch overtakes the first: refused as a whole with the seq to resend from
+      const early = await post(h, a.session, '/sync/push', second);
+      expect(early.statusCode).toBe(200);
+      const refused = early.json<PushResponse>();
+      expect(refused.resendFrom).toBe(first.mutations[0]!.seq);
+      expect(refused.results).toEqual([]);
+      expect(await mutationsAtServer()).toEqual([]);
+      // then the first arrives and is applied
+      const late = await post(h, a.session, '/sync/push', first);
+      const applied = late.json<PushResponse>();
+      expect(applied.resendFrom).toBeUndefined();
+      expect(applied.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+      const afterFirst = await mutationsAtServer();
+      expect(afterFirst).toHaveLength(3);
+
+      // the engine (which heard neither answer) sends its whole outbox: the first three are
+      // answered from the record, the rest applied
+      const s = await a.engine.syncNow();
+      expect(s).toMatchObject({ pendingCount: 0, rejectionCount: 0, conflictCount: 0, error: null });
+      const final = await mutationsAtServer();
+      expect(final.slice(0, 3)).toEqual(afterFirst);
+      expect(final.map((m) => m[0])).toEqual(all.mutations.map((m) => m.mutationId));
+      expect(new Set(final.map((m) => m[1]))).toEqual(new Set(['applied']));
+
+      // a second desktop sees all three cases with their phone numbers: nothing lost
+      const b = await desk('cw');
+      expect((await b.engine.syncNow()).error).toBeNull();
+      expect(
+        made.map((c) => rows(b, 'SELECT phone FROM persons WHERE id = ?', c.personId)[0]?.['phone']),
+      ).toEqual(['0341 101', '0341 102', '0341 103']);
+    });
+
+    it('two push batches sent concurrently in swapped order end applied exactly once', async () => {
+      await fresh();
+      const a = await desk('cw');
+      for (const phone of ['0341 201', '0341 202', '0341 203']) await newCase(a, phone);
+      const all: PushRequest = (await readPushBatch(a.t.db, a.session.clientId))!;
+      const first = { ...all, mutations: all.mutations.slice(0, 3) };
+      const second = { ...all, mutations: all.mutations.slice(3) };
+      const answers = await Promise.all([
+        post(h, a.session, '/sync/push', second),
+        post(h, a.session, '/sync/push', first),
+      ]);
+      for (const r of answers) expect(r.statusCode).toBe(200);
+      expect((await a.engine.syncNow()).pendingCount).toBe(0);
+      const stored = await h.tdb.db
+        .selectFrom('sync_mutations')
+        .select(['mutation_id', 'status'])
+        .where('client_id', '=', a.session.clientId)
+        .orderBy('seq')
+        .execute();
+      expect(stored.map((m) => m.mutation_id)).toEqual(all.mutations.map((m) => m.mutationId));
+      expect(new Set(stored.map((m) => m.status))).toEqual(new Set(['applied']));
+      expect((await a.engine.status()).rejectionCount).toBe(0);
+      const persons = await h.tdb.db
+        .selectFrom('sync_records')
+        .select(['row_version'])
+        .where('entity', '=', 'persons')
+        .execute();
+      expect(persons.map((p) => Number(p.row_version))).toEqual([1, 1, 1]);
     });
 
     it('an entry the server refuses as a whole is isolated, kept as a rejection, and the rest goes through (the seq gap is closed)', async () => {

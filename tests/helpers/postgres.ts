@@ -13,8 +13,11 @@ import pg from 'pg';
 
 export interface PostgresInstance {
   readonly url: string;
+  /** The postmaster's pid (a new one after restart). */
   readonly pid: number;
   stop(): Promise<void>;
+  /** Stops the cluster by its pid (fast shutdown), waits `downMs`, starts it again on the same port and data. */
+  restart(downMs?: number): Promise<void>;
 }
 
 /** Directory with initdb/postgres, or undefined when PostgreSQL is not installed. */
@@ -101,47 +104,60 @@ export async function startPostgres(options: { maxConnections?: number } = {}): 
   }
   const port = await freePort();
   let output = '';
-  const child = spawn(
-    join(bin, 'postgres'),
-    [
-      '-D',
-      dataDir,
-      '-p',
-      String(port),
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-k',
-      dir,
-      '-c',
-      'fsync=off',
-      '-c',
-      'synchronous_commit=off',
-      '-c',
-      'full_page_writes=off',
-      '-c',
-      `max_connections=${options.maxConnections ?? 100}`,
-    ],
-    { ...asUser, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const pid = child.pid;
-  if (pid === undefined) throw new Error('postgres did not start');
   const url = `postgres://lotse@127.0.0.1:${port}/postgres`;
+  const launch = (): ChildProcess => {
+    const child = spawn(
+      join(bin, 'postgres'),
+      [
+        '-D',
+        dataDir,
+        '-p',
+        String(port),
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-k',
+        dir,
+        '-c',
+        'fsync=off',
+        '-c',
+        'synchronous_commit=off',
+        '-c',
+        'full_page_writes=off',
+        '-c',
+        `max_connections=${options.maxConnections ?? 100}`,
+      ],
+      { ...asUser, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+    if (child.pid === undefined) throw new Error('postgres did not start');
+    return child;
+  };
+  let child = launch();
+  /** Stops the postmaster by its pid (fast shutdown: open connections are cut), SIGKILL after 10 s. */
+  const halt = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const pid = child.pid!;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    process.kill(pid, 'SIGINT');
+    const timer = setTimeout(() => {
+      if (child.exitCode === null) process.kill(pid, 'SIGKILL');
+    }, 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
   let stopped = false;
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
-    if (child.exitCode === null) {
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      process.kill(pid, 'SIGINT'); // fast shutdown
-      const timer = setTimeout(() => {
-        if (child.exitCode === null) process.kill(pid, 'SIGKILL');
-      }, 10_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await halt();
     rmSync(dir, { recursive: true, force: true });
+  };
+  const restart = async (downMs = 0): Promise<void> => {
+    await halt();
+    if (downMs > 0) await new Promise((r) => setTimeout(r, downMs));
+    child = launch();
+    await waitReady(url, child, () => output);
   };
   try {
     await waitReady(url, child, () => output);
@@ -149,5 +165,12 @@ export async function startPostgres(options: { maxConnections?: number } = {}): 
     await stop();
     throw error;
   }
-  return { url, pid, stop };
+  return {
+    url,
+    get pid() {
+      return child.pid!;
+    },
+    stop,
+    restart,
+  };
 }

@@ -34,6 +34,8 @@ export interface TestServerDb {
   readonly url: string | undefined;
   truncate(): Promise<void>;
   close(): Promise<void>;
+  /** Restarts the PostgreSQL cluster by its pid (PostgreSQL only; undefined on PGlite). */
+  readonly restartDatabase: ((downMs?: number) => Promise<void>) | undefined;
 }
 
 export async function createTestServerDb(
@@ -47,6 +49,7 @@ export async function createTestServerDb(
       dialect,
       db: opened.db,
       url: undefined,
+      restartDatabase: undefined,
       truncate: () => truncateAll(opened.db),
       close: () => opened.close(),
     };
@@ -69,6 +72,7 @@ export async function createTestServerDb(
     dialect,
     db: opened.db,
     url: pg.url,
+    restartDatabase: (downMs) => pg.restart(downMs),
     truncate: () => truncateAll(opened.db),
     close: async () => {
       await opened.close();

@@ -688,8 +688,11 @@ export class SyncEngine {
           `/sync/poke?clientId=${encodeURIComponent(clientId)}`,
           abort.signal,
         );
+        // pokes sent while the stream was down are lost: a reconnect syncs once
+        const reconnected = this.pokeFailures > 0;
         this.pokeFailures = 0;
         this.pokeConnected = true;
+        if (reconnected) this.kick();
         await readEvents(res.body ?? null, (event) => {
           if (event === 'poke') this.kick();
         });

@@ -84,6 +84,22 @@ export function checkFreshSeqs(fresh: readonly Mutation[], lastSeq: number): voi
 }
 
 /**
+ * The fresh mutations the server applies now: those before the first seq gap (a batch that arrives
+ * ahead of an earlier one is answered with `resendFrom`, not judged on cases the earlier batch
+ * creates). `fresh` is in batch order, every seq above `lastSeq` (checkFreshSeqs).
+ */
+export function beforeSeqGap<T extends { readonly seq: number }>(fresh: readonly T[], lastSeq: number): T[] {
+  const out: T[] = [];
+  let next = lastSeq + 1;
+  for (const m of fresh) {
+    if (m.seq !== next) break;
+    out.push(m);
+    next += 1;
+  }
+  return out;
+}
+
+/**
  * Authorization per case, for the whole batch BEFORE any write (a refusal changes nothing):
  * writable cases pass; cases the device was given but may no longer write are quarantined; a new
  * case created in this batch (before its entries) passes; anything else refuses the batch. Then

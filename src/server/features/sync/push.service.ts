@@ -5,7 +5,7 @@ import { appendAuditMany, type AuditEntry } from '../audit/audit.repository';
 import { lockClient } from '../auth/auth.repository';
 import type { Principal } from '../auth/roles';
 import { applyMutation, rejected } from './apply-mutation';
-import { authorizeBatch, checkFreshSeqs, checkPushAllowed } from './push-validation';
+import { authorizeBatch, beforeSeqGap, checkFreshSeqs, checkPushAllowed } from './push-validation';
 import * as repo from './sync.repository';
 
 /** The push response as raw JSON text, so stored results are replayed byte for byte. */
@@ -41,7 +41,15 @@ export async function push(ctx: ServerContext, p: Principal, req: PushRequest): 
     );
     const fresh = req.mutations.filter((m) => !stored.has(m.mutationId));
     checkFreshSeqs(fresh, lastSeq);
-    const quarantined = await authorizeBatch(ctx, trx, p, now, fresh, req.allowMassDelete === true);
+    // only what comes before a seq gap is applied now; the rest is resent (and judged) later
+    const quarantined = await authorizeBatch(
+      ctx,
+      trx,
+      p,
+      now,
+      beforeSeqGap(fresh, lastSeq),
+      req.allowMassDelete === true,
+    );
 
     const results: string[] = [];
     const changedCaseIds = new Set<string>();
