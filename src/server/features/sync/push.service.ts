@@ -41,13 +41,19 @@ export async function push(ctx: ServerContext, p: Principal, req: PushRequest): 
     );
     const fresh = req.mutations.filter((m) => !stored.has(m.mutationId));
     checkFreshSeqs(fresh, lastSeq);
-    // only what comes before a seq gap is applied now; the rest is resent (and judged) later
+    // only what comes before a seq gap is applied now; the rest is resent later. Entries after the
+    // gap are judged now as far as their case already exists (a batch ahead of an earlier one may
+    // reference a case that the earlier batch creates: that is decided when it is resent)
+    const applicable = beforeSeqGap(fresh, lastSeq);
+    const ahead = fresh.slice(applicable.length);
+    const existingAhead =
+      ahead.length > 0 ? await repo.existingCases(trx, [...new Set(ahead.map((m) => m.caseId))]) : new Set();
     const quarantined = await authorizeBatch(
       ctx,
       trx,
       p,
       now,
-      beforeSeqGap(fresh, lastSeq),
+      [...applicable, ...ahead.filter((m) => existingAhead.has(m.caseId))],
       req.allowMassDelete === true,
     );
 
