@@ -145,6 +145,9 @@ type SnakeCase<S extends string> = S extends `${infer H}${infer T}`
   ? `${H extends Lowercase<H> ? H : `_${Lowercase<H>}`}${SnakeCase<T>}`
   : S;
 
+/** An object type with its keys as snake_case columns (a local table storing a shared schema's values). */
+export type SnakeCased<T> = { [K in keyof T & string as SnakeCase<K>]: T[K] };
+
 export type ColumnName<K extends string, F extends AnyField> = F['column'] extends string
   ? F['column']
   : SnakeCase<K>;

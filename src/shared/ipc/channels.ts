@@ -3,7 +3,8 @@
  * contract so the sandboxed preload can import it without bundling zod. A unit test keeps both
  * lists equal.
  */
-export const IPC_CHANNELS = [
+/** The channels that work before a person is signed in and a store is open (the sign-in shell answers them). */
+export const PRE_SESSION_CHANNELS = [
   'app:info',
   'vault:status',
   'vault:create',
@@ -17,6 +18,10 @@ export const IPC_CHANNELS = [
   'login:sign-in',
   'login:create-store',
   'login:cancel',
+] as const;
+
+export const IPC_CHANNELS = [
+  ...PRE_SESSION_CHANNELS,
   'cases:list',
   'cases:get',
   'cases:search',

@@ -1,17 +1,15 @@
 import type { Selectable } from 'kysely';
+import type { AccessLogEntry } from '../../../shared/audit/access-chain';
+import type { SnakeCased } from '../../../shared/entities/define';
 
-/** The desktop's hash-chained access log (migration 0120; local only, never synced as a table). */
-export interface AccessLogTable {
-  seq: number;
-  /** ISO instant exactly as hashed. */
-  at: string;
-  case_id: string;
-  action: string;
-  /** 1: the desktop had no connection to the server. */
+/**
+ * The desktop's hash-chained access log (migration 0120; local only, never synced as a table): the
+ * columns of one entry as src/shared/audit/access-chain.ts defines it, plus when it was uploaded.
+ */
+export type AccessLogTable = Omit<SnakeCased<AccessLogEntry>, 'offline'> & {
+  /** 1: the desktop had no connection to the server (SQLite has no boolean). */
   offline: number;
-  prev_hash: string;
-  hash: string;
   uploaded_at: string | null;
-}
+};
 
 export type AccessLogRow = Selectable<AccessLogTable>;

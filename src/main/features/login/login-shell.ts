@@ -14,7 +14,7 @@ import { AppError } from '../../../shared/errors';
 import type { LoginStatus, VaultStatus } from '../../../shared/ipc/contract';
 import type { Role } from '../../../shared/auth/roles';
 import { fail } from '../../../shared/ipc/result';
-import { isIpcChannel } from '../../../shared/ipc/channels';
+import { isIpcChannel, PRE_SESSION_CHANNELS } from '../../../shared/ipc/channels';
 import { createLotseMain, type LotseMain, type LotseMainOptions } from '../../composition';
 import type { LocalStore } from '../../db/local-store';
 import { createDispatch, type Dispatch, type Handlers } from '../../ipc/dispatch';
@@ -69,21 +69,7 @@ export async function createLotseApp(options: LotseMainOptions): Promise<LotseAp
   return { ...main, session: () => null };
 }
 
-const LOGIN_CHANNELS = new Set<string>([
-  'app:info',
-  'vault:status',
-  'vault:create',
-  'vault:unlock',
-  'vault:unlock-quick',
-  'vault:lock',
-  'vault:change-passphrase',
-  'vault:touch',
-  'vault:select-user',
-  'login:status',
-  'login:sign-in',
-  'login:create-store',
-  'login:cancel',
-]);
+const LOGIN_CHANNELS = new Set<string>(PRE_SESSION_CHANNELS);
 
 export async function createLoginShell(
   options: LotseMainOptions & { readonly sync: SyncServerConfig },

@@ -1,3 +1,5 @@
+import type { AccessLogEntry } from '../../../shared/audit/access-chain';
+import type { SnakeCased } from '../../../shared/entities/define';
 /** The desktops' hash-chained access logs (migration 20270102T0100, src/shared/audit/access-chain.ts). */
 export interface DeviceAccessChainsTable {
   client_id: string;
@@ -8,19 +10,15 @@ export interface DeviceAccessChainsTable {
   updated_at: Date;
 }
 
-export interface DeviceAccessLogTable {
+/** One stored entry: the columns of an entry as src/shared/audit/access-chain.ts defines it, per device. */
+export type DeviceAccessLogTable = Omit<SnakeCased<AccessLogEntry>, 'seq' | 'action'> & {
   client_id: string;
+  /** bigint as a decimal string. */
   seq: string;
   user_id: string;
-  case_id: string;
   action: string;
-  /** The device's time exactly as hashed. */
-  at: string;
-  offline: boolean;
-  prev_hash: string;
-  hash: string;
   received_at: Date;
-}
+};
 
 export interface DeviceAccessAlarmsTable {
   id: string;
