@@ -87,6 +87,9 @@ export function hasPath(values: unknown, path: string): boolean {
   return true;
 }
 
+/** A form's own check of its typed values: the values for the IPC input, or German messages per field. */
+export type FormCheck<T> = { ok: true; values: T } | { ok: false; errors: Record<string, string> };
+
 /** The part of a @mantine/form form that applyIpcError uses. */
 export interface ErrorTarget {
   getValues(): unknown;

@@ -21,6 +21,7 @@ import { formatTime } from '../../components/format';
 import { applyIpcError } from '../../forms/ipc-form';
 import { useCaseDetail } from '../case-workspace/case-detail';
 import { checkAppointmentForm, checkWhen, type AppointmentFormValues } from './appointment-form';
+import { useCheckedWrite } from '../../forms/use-checked-write';
 
 type AppointmentView = CaseDetailDto['appointments'][number];
 
@@ -204,23 +205,17 @@ function AppointmentForm(props: { caseId: string; onDone: () => void }) {
       invitation: 'einladung',
     },
   });
-  const [formError, setFormError] = useState<string>();
-  const create = useIpcMutation('appointments:create', { invalidates: [...invalidates] });
-  const submit = form.onSubmit((raw) => {
-    setFormError(undefined);
-    const checked = checkAppointmentForm(raw);
-    if (!checked.ok) {
-      form.setErrors(checked.errors);
-      return;
-    }
-    create.mutate(
-      { caseId: props.caseId, values: checked.values },
-      {
-        onSuccess: props.onDone,
-        onError: (e) => setFormError(applyIpcError(form, e, 'Der Termin wurde nicht gespeichert.', fieldMap)),
-      },
-    );
+  const create = useCheckedWrite('appointments:create', {
+    form,
+    check: checkAppointmentForm,
+    input: (values) => ({ caseId: props.caseId, values }),
+    invalidates,
+    failed: 'Der Termin wurde nicht gespeichert.',
+    fieldMap,
+    onDone: props.onDone,
   });
+  const { formError } = create;
+  const submit = form.onSubmit(create.submit);
   return (
     <Paper
       withBorder
@@ -267,7 +262,7 @@ function AppointmentForm(props: { caseId: string; onDone: () => void }) {
           {...form.getInputProps('invitation')}
         />
         <Group>
-          <Button type="submit" loading={create.isPending}>
+          <Button type="submit" loading={create.pending}>
             Termin speichern
           </Button>
           <Button variant="default" onClick={props.onDone}>

@@ -2,6 +2,7 @@
 import { parseGermanDate } from '../../../../shared/domain/common/german-date';
 import { appointmentSchema, type Appointment } from '../../../../shared/domain/case/appointment';
 import { berlinInstant } from '../notes/berlin-time';
+import type { FormCheck } from '../../forms/ipc-form';
 
 /** What the form holds: the appointment's fields as typed (text), its start as German date + time. */
 export type AppointmentFormValues = { date: string; time: string } & Record<
@@ -27,9 +28,7 @@ export function checkWhen(
   return { ok: true, startsAt };
 }
 
-export function checkAppointmentForm(
-  v: AppointmentFormValues,
-): { ok: true; values: AppointmentValues } | { ok: false; errors: Record<string, string> } {
+export function checkAppointmentForm(v: AppointmentFormValues): FormCheck<AppointmentValues> {
   const when = checkWhen(v.date, v.time);
   const errors: Record<string, string> = when.ok ? {} : { ...when.errors };
   const parsed = appointmentSchema

@@ -8,6 +8,7 @@ import { formatGermanDate } from '../../../../shared/domain/common/dates';
 import type { Goal, GoalType } from '../../../../shared/domain/goals/goal';
 import type { TargetOccupation } from '../../../../shared/domain/goals/occupations';
 import { GoalCreateInput } from '../../../../shared/ipc/contract';
+import type { FormCheck } from '../../forms/ipc-form';
 
 export interface StepValues {
   id: string;
@@ -71,7 +72,7 @@ export function checkGoalForm(
   v: GoalFormValues,
   caseId: string,
   assessmentId: string | null,
-): { ok: true; values: GoalValues } | { ok: false; errors: Record<string, string> } {
+): FormCheck<GoalValues> {
   const errors: Record<string, string> = {};
   if (v.goalType === '') errors['goalType'] = 'Bitte eine Zielart wählen.';
   let targetDate: string | null = null;

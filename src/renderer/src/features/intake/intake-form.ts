@@ -3,6 +3,7 @@ import { parseGermanDate } from '../../../../shared/domain/common/german-date';
 import { householdSchema } from '../../../../shared/domain/case/household';
 import { isOfficeId, type OfficeId } from '../../../../shared/domain/case/office';
 import { personSchema, type Person } from '../../../../shared/domain/case/person';
+import type { FormCheck } from '../../forms/ipc-form';
 
 /** What the form holds: the person's and household's fields as typed (text). */
 export type IntakeFormValues = Record<
@@ -22,9 +23,7 @@ export interface IntakeValues {
 const personPart = personSchema.pick({ firstName: true, lastName: true, customerNumber: true });
 
 /** Checks the form; the values for cases:create (without caseworker and day) or German errors per field. */
-export function checkIntakeForm(
-  v: IntakeFormValues,
-): { ok: true; values: IntakeValues } | { ok: false; errors: Record<string, string> } {
+export function checkIntakeForm(v: IntakeFormValues): FormCheck<IntakeValues> {
   const errors: Record<string, string> = {};
   const person = personPart.safeParse({
     firstName: v.firstName,

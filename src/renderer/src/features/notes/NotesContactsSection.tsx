@@ -31,6 +31,7 @@ import { formatTime } from '../../components/format';
 import { applyIpcError, zodValidate } from '../../forms/ipc-form';
 import { useCaseDetail } from '../case-workspace/case-detail';
 import { checkContactForm, type ContactFormValues } from './contact-form';
+import { useCheckedWrite } from '../../forms/use-checked-write';
 
 type NoteView = CaseDetailDto['notes'][number];
 
@@ -257,26 +258,17 @@ function ContactForm(props: { caseId: string; onDone: () => void }) {
     mode: 'controlled',
     initialValues: { ...nowParts(), channel: '', direction: 'outbound', subject: '', reached: true },
   });
-  const [formError, setFormError] = useState<string>();
-  const create = useIpcMutation('contacts:create', {
+  const create = useCheckedWrite('contacts:create', {
+    form,
+    check: checkContactForm,
+    input: (values) => ({ caseId: props.caseId, values: { ...values, appointmentId: null } }),
     invalidates: ['contacts:list', 'cases:', 'caseload:list'],
+    failed: 'Der Kontakt wurde nicht gespeichert.',
+    fieldMap: contactFieldMap,
+    onDone: props.onDone,
   });
-  const submit = form.onSubmit((raw) => {
-    setFormError(undefined);
-    const checked = checkContactForm(raw);
-    if (!checked.ok) {
-      form.setErrors(checked.errors);
-      return;
-    }
-    create.mutate(
-      { caseId: props.caseId, values: { ...checked.values, appointmentId: null } },
-      {
-        onSuccess: props.onDone,
-        onError: (e) =>
-          setFormError(applyIpcError(form, e, 'Der Kontakt wurde nicht gespeichert.', contactFieldMap)),
-      },
-    );
-  });
+  const { formError } = create;
+  const submit = form.onSubmit(create.submit);
   return (
     <Paper
       withBorder
@@ -321,7 +313,7 @@ function ContactForm(props: { caseId: string; onDone: () => void }) {
         />
         <Checkbox label="Person erreicht" {...form.getInputProps('reached', { type: 'checkbox' })} />
         <Group>
-          <Button type="submit" loading={create.isPending}>
+          <Button type="submit" loading={create.pending}>
             Kontakt speichern
           </Button>
           <Button variant="default" onClick={props.onDone}>

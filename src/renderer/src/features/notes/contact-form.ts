@@ -2,6 +2,7 @@
 import { parseGermanDate } from '../../../../shared/domain/common/german-date';
 import { contactSchema, type Contact } from '../../../../shared/domain/case/contact';
 import { berlinInstant } from './berlin-time';
+import type { FormCheck } from '../../forms/ipc-form';
 
 /** What the form holds: the contact's fields as typed (text), its moment as German date + time. */
 export type ContactFormValues = { date: string; time: string } & Record<
@@ -11,12 +12,9 @@ export type ContactFormValues = { date: string; time: string } & Record<
   Pick<Contact, 'reached'>;
 
 /** Checks the typed date/time and the domain rules; values for contacts:create or errors per field. */
-export function checkContactForm(v: ContactFormValues):
-  | {
-      ok: true;
-      values: Pick<Contact, 'occurredAt' | 'channel' | 'direction' | 'subject' | 'reached'>;
-    }
-  | { ok: false; errors: Record<string, string> } {
+export function checkContactForm(
+  v: ContactFormValues,
+): FormCheck<Pick<Contact, 'occurredAt' | 'channel' | 'direction' | 'subject' | 'reached'>> {
   const errors: Record<string, string> = {};
   const day = parseGermanDate(v.date);
   if (!day.ok) errors['date'] = day.message;

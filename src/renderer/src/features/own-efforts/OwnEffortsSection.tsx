@@ -22,10 +22,9 @@ import {
 } from '../../../../shared/domain/plan/cooperation-plan';
 import { OWN_EFFORT_PERIOD_STATE_LABELS } from '../../../../shared/domain/plan/own-effort';
 import type { OwnEffortView } from '../../../../shared/ipc/contract';
-import { ipcQueryOptions, useIpcMutation } from '../../api/query';
+import { ipcQueryOptions } from '../../api/query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryView } from '../../components/QueryView';
-import { applyIpcError } from '../../forms/ipc-form';
 import { useCaseDetail } from '../case-workspace/case-detail';
 import {
   checkOwnEffortForm,
@@ -34,6 +33,7 @@ import {
   type OwnEffortFormValues,
   type ProofFormValues,
 } from './own-effort-form';
+import { useCheckedWrite } from '../../forms/use-checked-write';
 
 const INVALIDATES = ['own-efforts:list', 'cases:get', 'caseload:list'] as const;
 const proofOptions = PROOF_FORMS.map((p) => ({ value: p, label: PROOF_FORM_LABELS[p] }));
@@ -188,24 +188,17 @@ function OwnEffortForm(props: { caseId: string; onDone: () => void }) {
       endsOn: '',
     },
   });
-  const [formError, setFormError] = useState<string>();
-  const create = useIpcMutation('own-efforts:create', { invalidates: [...INVALIDATES] });
-  const submit = form.onSubmit((raw) => {
-    setFormError(undefined);
-    const checked = checkOwnEffortForm(raw);
-    if (!checked.ok) {
-      form.setErrors(checked.errors);
-      return;
-    }
-    create.mutate(
-      { caseId: props.caseId, values: checked.values },
-      {
-        onSuccess: props.onDone,
-        onError: (e) =>
-          setFormError(applyIpcError(form, e, 'Die Eigenbemühung wurde nicht gespeichert.', effortFieldMap)),
-      },
-    );
+  const create = useCheckedWrite('own-efforts:create', {
+    form,
+    check: checkOwnEffortForm,
+    input: (values) => ({ caseId: props.caseId, values }),
+    invalidates: INVALIDATES,
+    failed: 'Die Eigenbemühung wurde nicht gespeichert.',
+    fieldMap: effortFieldMap,
+    onDone: props.onDone,
   });
+  const { formError } = create;
+  const submit = form.onSubmit(create.submit);
   return (
     <Paper
       withBorder
@@ -240,7 +233,7 @@ function OwnEffortForm(props: { caseId: string; onDone: () => void }) {
           />
         </Group>
         <Group>
-          <Button type="submit" loading={create.isPending}>
+          <Button type="submit" loading={create.pending}>
             Eigenbemühung speichern
           </Button>
           <Button variant="default" onClick={props.onDone}>
@@ -265,24 +258,17 @@ function ProofForm(props: { effort: OwnEffortView; name: string; onDone: () => v
     mode: 'controlled',
     initialValues: { receivedOn: todayGerman(), form: e.proof ?? '', count: '1', note: '' },
   });
-  const [formError, setFormError] = useState<string>();
-  const record = useIpcMutation('own-efforts:record-proof', { invalidates: [...INVALIDATES] });
-  const submit = form.onSubmit((raw) => {
-    setFormError(undefined);
-    const checked = checkProofForm(raw, e.agreedOn);
-    if (!checked.ok) {
-      form.setErrors(checked.errors);
-      return;
-    }
-    record.mutate(
-      { ownEffortId: e.id, proof: checked.values, expectedRowVersion: e.rowVersion },
-      {
-        onSuccess: props.onDone,
-        onError: (err) =>
-          setFormError(applyIpcError(form, err, 'Der Nachweis wurde nicht gespeichert.', proofFieldMap)),
-      },
-    );
+  const record = useCheckedWrite('own-efforts:record-proof', {
+    form,
+    check: (raw: ProofFormValues) => checkProofForm(raw, e.agreedOn),
+    input: (proof) => ({ ownEffortId: e.id, proof, expectedRowVersion: e.rowVersion }),
+    invalidates: INVALIDATES,
+    failed: 'Der Nachweis wurde nicht gespeichert.',
+    fieldMap: proofFieldMap,
+    onDone: props.onDone,
   });
+  const { formError } = record;
+  const submit = form.onSubmit(record.submit);
   return (
     <Paper
       withBorder
@@ -310,7 +296,7 @@ function ProofForm(props: { effort: OwnEffortView; name: string; onDone: () => v
         </Group>
         <TextInput label="Anmerkung (freiwillig)" {...form.getInputProps('note')} />
         <Group>
-          <Button type="submit" loading={record.isPending}>
+          <Button type="submit" loading={record.pending}>
             Nachweis speichern
           </Button>
           <Button variant="default" onClick={props.onDone}>

@@ -4,6 +4,7 @@
  * those of the one record definition (ownEffortRecordSchema, proofReceiptSchema).
  */
 import { z } from 'zod';
+import type { FormCheck } from '../../forms/ipc-form';
 import { parseGermanDate } from '../../../../shared/domain/common/german-date';
 import { PROOF_FORMS } from '../../../../shared/domain/plan/cooperation-plan';
 import {
@@ -25,8 +26,6 @@ export type OwnEffortValues = Pick<
   'description' | 'frequency' | 'proof' | 'agreedOn' | 'endsOn' | 'planId'
 >;
 
-type Checked<T> = { ok: true; values: T } | { ok: false; errors: Record<string, string> };
-
 /** The fields the caseworker types, with the record definition's own rules. */
 const effortFields = z.object({
   description: ownEffortRecordSchema.shape.description,
@@ -37,7 +36,7 @@ const effortFields = z.object({
 });
 
 /** Checks the effort form: frequency and proof are what make an Eigenbemühung checkable. */
-export function checkOwnEffortForm(v: OwnEffortFormValues): Checked<OwnEffortValues> {
+export function checkOwnEffortForm(v: OwnEffortFormValues): FormCheck<OwnEffortValues> {
   const errors: Record<string, string> = {};
   const agreed = parseGermanDate(v.agreedOn);
   if (!agreed.ok) errors['agreedOn'] = agreed.message;
@@ -77,7 +76,7 @@ export interface ProofFormValues {
 }
 
 /** Checks a proof received; it cannot be from before the agreement. */
-export function checkProofForm(v: ProofFormValues, agreedOn: string): Checked<ProofReceipt> {
+export function checkProofForm(v: ProofFormValues, agreedOn: string): FormCheck<ProofReceipt> {
   const errors: Record<string, string> = {};
   const day = parseGermanDate(v.receivedOn);
   if (!day.ok) errors['receivedOn'] = day.message;
