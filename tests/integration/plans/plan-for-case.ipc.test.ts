@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PdfRenderer } from '../../../src/main/features/plans/print/pdf-renderer';
 import { createWriteBackend, type WriteBackend } from '../../helpers/write-backend';
+import { handOverablePlanValues } from '../../helpers/plan-values';
 
 const unreachable: PdfRenderer = {
   name: 'unreachable',
@@ -79,20 +80,7 @@ async function handedOver(backend: WriteBackend) {
   await backend.call('assessments:finalize', { assessmentId: draft.id });
   const plan = await backend.call('plans:save-draft', {
     caseId,
-    values: {
-      planDate: '2026-03-02',
-      goal: 'Arbeit im Lager',
-      mainSteps: [{ text: 'Bewerbungen schreiben', responsible: 'person' }],
-      points: {
-        supportServices: { state: 'not_applicable' },
-        ownEfforts: { state: 'not_applicable' },
-        languageCoursePriority: { state: 'not_applicable' },
-        otherAgencies: { state: 'not_applicable' },
-        targetActivities: { state: 'answered', text: 'Lager' },
-        rehabilitationNeed: { state: 'not_applicable' },
-      },
-      reviewDueOn: '2026-08-01',
-    } as never,
+    values: handOverablePlanValues(),
   });
   return backend.writes.plans.handOver(plan.id, 'ausdruck');
 }

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PdfRenderer } from '../../../src/main/features/plans/print/pdf-renderer';
 import { tableRows } from '../../helpers/local-db';
 import { createWriteBackend, type WriteBackend } from '../../helpers/write-backend';
+import { handOverablePlanValues } from '../../helpers/plan-values';
 
 /** A stand-in that must never be reached: these tests stop before anything is printed. */
 const unreachable: PdfRenderer = {
@@ -110,20 +111,7 @@ async function handedOverWithoutPdf(backend: WriteBackend) {
   await backend.call('assessments:finalize', { assessmentId: draft.id });
   const plan = await backend.call('plans:save-draft', {
     caseId,
-    values: {
-      planDate: '2026-03-02',
-      goal: 'Arbeit im Lager',
-      mainSteps: [{ text: 'Bewerbungen schreiben', responsible: 'person' }],
-      points: {
-        supportServices: { state: 'not_applicable' },
-        ownEfforts: { state: 'not_applicable' },
-        languageCoursePriority: { state: 'not_applicable' },
-        otherAgencies: { state: 'not_applicable' },
-        targetActivities: { state: 'answered', text: 'Lager' },
-        rehabilitationNeed: { state: 'not_applicable' },
-      },
-      reviewDueOn: '2026-08-01',
-    } as never,
+    values: handOverablePlanValues(),
   });
   return backend.writes.plans.handOver(plan.id, 'ausdruck');
 }

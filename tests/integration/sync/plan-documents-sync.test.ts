@@ -29,6 +29,7 @@ import {
   type EngineDesktop,
 } from '../../helpers/sync-engine';
 import { createHarness, type Harness } from '../server/harness';
+import { handOverablePlanValues } from '../../helpers/plan-values';
 
 const CHUNK = 16 * 1024;
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -64,20 +65,7 @@ async function handOver(d: EngineDesktop, pdf: Uint8Array) {
   const plans = createPlansService(deps);
   const plan = await plans.saveDraft({
     caseId,
-    values: {
-      planDate: '2026-03-02',
-      goal: 'Arbeit im Lager',
-      mainSteps: [{ text: 'Bewerbungen schreiben', responsible: 'person' }],
-      points: {
-        supportServices: { state: 'not_applicable' },
-        ownEfforts: { state: 'not_applicable' },
-        languageCoursePriority: { state: 'not_applicable' },
-        otherAgencies: { state: 'not_applicable' },
-        targetActivities: { state: 'answered', text: 'Lager' },
-        rehabilitationNeed: { state: 'not_applicable' },
-      },
-      reviewDueOn: '2026-08-01',
-    } as never,
+    values: handOverablePlanValues(),
   });
   const handover = await plans.handOver(plan.id, 'ausdruck', undefined, {
     templateVersion: '2026.1+test',
