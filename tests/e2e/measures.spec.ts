@@ -23,6 +23,19 @@ test.describe('Maßnahmen (case workspace, part 2)', () => {
       .first();
     await firstNeed.focus();
     await page.keyboard.press('Space');
+    // the planned start is typed in German; a day that does not exist is named at the field
+    const start = page.getByLabel('Geplanter Beginn', { exact: true });
+    await start.focus();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('30.02.2026');
+    await expect(start).toHaveAccessibleDescription(/Februar/);
+    await expect(start).toHaveAttribute('aria-invalid', 'true');
+    // nothing chosen is lost while the date is wrong
+    await expect(firstNeed).toBeChecked();
+    await keepScreenshot(page, testInfo, 'measures-wizard-wrong-date');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type(new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium' }).format(new Date()));
+    await expect(start).not.toHaveAttribute('aria-invalid', 'true');
     await page.getByRole('button', { name: 'Weiter', exact: true }).focus();
     await page.keyboard.press('Enter');
     const refused = page.locator('[data-measure="schritt-fuer-schritt"]');

@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   Checkbox,
   Group,
@@ -15,7 +14,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { parseGermanDate } from '../../../../shared/domain/common/german-date';
@@ -138,6 +137,8 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
       ...(endIso ? { plannedEnd: endIso } : {}),
     }),
     enabled: startIso !== null,
+    // while the start date is being retyped, the needs and measures of the last valid date stay
+    placeholderData: keepPreviousData,
   });
   const chosen = candidates.data?.candidates.find((c) => c.measureId === draft.measure);
   const periodProblems = chosen && startIso && endIso ? plannedPeriodProblems(chosen, startIso, endIso) : [];
@@ -363,7 +364,10 @@ function AssignmentsTable(props: { items: AssignmentView[] }) {
                 ) : null}
               </Table.Td>
               <Table.Td>
-                <Badge variant="outline">{a.statusLabel}</Badge>
+                {/* plain text: a badge is cut off in a narrow column ("ÜBERGEL…") */}
+                <Text fw={700} size="sm">
+                  {a.statusLabel}
+                </Text>
                 {a.outcome ? (
                   <Text size="sm">
                     Ergebnis: {OUTCOME_LABELS[a.outcome.code]}

@@ -14,15 +14,7 @@ import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconSearch, IconUsers } 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import {
-  useCallback,
-  useDeferredValue,
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-  type ReactNode,
-} from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
 import { OFFICES } from '../../../../shared/domain/case/office';
 import { TARGET_GROUP_LABELS, TARGET_GROUPS } from '../../../../shared/domain/case/target-groups';
 import { SEARCH_FIELD_LABELS } from '../../../../shared/domain/common/search-fold';
@@ -288,9 +280,7 @@ function CaseloadTable({
   // column names instead of scrolling sideways; the rows then differ in height and are measured.
   const stacked = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false }) === true;
   // the list's distance from the top of the document (the window scrolls, the rows are virtual)
-  const body = useRef<HTMLTableSectionElement | null>(null);
   const measure = useCallback((el: HTMLTableSectionElement | null) => {
-    body.current = el;
     if (el) setMargin(el.getBoundingClientRect().top + window.scrollY);
   }, []);
   const sort = search.sort ?? 'name';
@@ -315,10 +305,7 @@ function CaseloadTable({
       frame = requestAnimationFrame(() => virtualizer.scrollToOffset(y));
     }
     // remembered while scrolling: when the list unmounts, the next page may already have clamped it
-    // (not while the opened case is loading: the list is then hidden and the shorter page clamps the scroll)
-    const remember = () => {
-      if (body.current?.getClientRects().length) rememberCaseloadScroll(window.scrollY);
-    };
+    const remember = () => rememberCaseloadScroll(window.scrollY);
     window.addEventListener('scroll', remember, { passive: true });
     return () => {
       cancelAnimationFrame(frame);
