@@ -92,3 +92,44 @@ export async function keepScreenshot(page: Page, testInfo: TestInfo, screen: str
   await page.screenshot({ path, fullPage: true });
   await testInfo.attach(screen, { path, contentType: 'image/png' });
 }
+
+const SIZES = [
+  { name: '1366', width: 1366, height: 768 },
+  { name: '1920', width: 1920, height: 1080 },
+] as const;
+
+/**
+ * One screen as a person sees it: axe, full-page screenshots at 1366×768 and 1920×1080, and at
+ * 200 % zoom (683×384 CSS px) no sideways scrolling (the first wide elements are named on failure).
+ */
+export async function checkScreen(page: Page, testInfo: TestInfo, screen: string): Promise<void> {
+  await expectAccessible(page, testInfo, screen);
+  // full-page screenshots from the top: the fixed header and navigation stay where they belong
+  await page.evaluate(() => window.scrollTo(0, 0));
+  for (const size of SIZES) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await keepScreenshot(page, testInfo, `${screen}-${size.name}`);
+  }
+  await page.setViewportSize({ width: 683, height: 384 });
+  // the layout follows the new width after a render (media queries read in React): give it a moment
+  const measure = () =>
+    page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const wide = [...document.querySelectorAll('main *')]
+        .filter((el) => el.getBoundingClientRect().right > width + 1)
+        .slice(0, 3)
+        .map((el) => `${el.tagName}.${el.className} ${(el.textContent ?? '').slice(0, 40)}`);
+      return { by: document.documentElement.scrollWidth - width, wide };
+    });
+  let overflow = await measure();
+  for (let i = 0; i < 20 && overflow.by > 0; i++) {
+    await page.waitForTimeout(100);
+    overflow = await measure();
+  }
+  expect(
+    overflow.by,
+    `${screen}: sideways scrolling at 200 % zoom: ${overflow.wide.join(' | ')}`,
+  ).toBeLessThanOrEqual(0);
+  await keepScreenshot(page, testInfo, `${screen}-zoom200`);
+  await page.setViewportSize({ width: 1366, height: 768 });
+}

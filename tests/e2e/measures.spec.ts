@@ -1,5 +1,5 @@
 import type { CaseList } from '../../src/shared/ipc/contract';
-import { expectAccessible, keepScreenshot, test, expect } from './fixtures';
+import { checkScreen, keepScreenshot, test, expect } from './fixtures';
 import { AppFramePage } from './pages/AppFrame';
 
 test.describe('Maßnahmen (case workspace, part 2)', () => {
@@ -7,6 +7,7 @@ test.describe('Maßnahmen (case workspace, part 2)', () => {
     page,
     bridge,
   }, testInfo) => {
+    test.setTimeout(120_000);
     await page.setViewportSize({ width: 1366, height: 768 });
     const listed = await bridge.main.backend.dispatch('cases:list', { limit: 500 });
     if (!listed.ok) throw new Error(listed.error.code);
@@ -43,7 +44,6 @@ test.describe('Maßnahmen (case workspace, part 2)', () => {
     await expect(refused).toContainText('Grund:');
     await expect(refused).toContainText('abgelaufen');
     await expect(refused.getByRole('radio')).toBeDisabled();
-    await expectAccessible(page, testInfo, 'measures-wizard-candidates');
-    await keepScreenshot(page, testInfo, 'measures-wizard-candidates');
+    await checkScreen(page, testInfo, 'measures-wizard-candidates');
   });
 });

@@ -6,7 +6,7 @@ import type { RunningBridge } from '../../src/main/bridge/start-bridge';
 import { addDays, type IsoDate } from '../../src/shared/domain/common/dates';
 import { plannedPeriodProblems } from '../../src/shared/domain/measures/wizard';
 import type { CaseList, IpcOut, MeasureCandidates, StrategyOverview } from '../../src/shared/ipc/contract';
-import { bridgeIn, E2E_PASSPHRASE, expectAccessible, keepScreenshot, test, expect } from './fixtures';
+import { bridgeIn, checkScreen, E2E_PASSPHRASE, test, expect } from './fixtures';
 import { AppFramePage } from './pages/AppFrame';
 import { LockScreensPage } from './pages/LockScreens';
 
@@ -139,8 +139,7 @@ test.describe('Phase 3 → 4 by keyboard (issue 10, first Done-when)', () => {
       const reason = s.refused.reasons.find((r) => r.severity === 'unmet');
       await expect(refused).toContainText(`Grund: ${reason!.text} (${reason!.ref})`);
       await expect(refused.getByRole('radio')).toBeDisabled();
-      await expectAccessible(page, testInfo, 'phase4-wizard-candidates');
-      await keepScreenshot(page, testInfo, 'phase4-wizard-candidates');
+      await checkScreen(page, testInfo, 'phase4-wizard-candidates');
       await page.locator(`[data-measure="${s.measure.measureId}"]`).getByRole('radio').focus();
       await page.keyboard.press('Space');
       await press(page, 'Weiter');
@@ -175,8 +174,7 @@ test.describe('Phase 3 → 4 by keyboard (issue 10, first Done-when)', () => {
       await page.keyboard.press('Enter');
       await expect(row).toContainText('beendet');
       await expect(row).toContainText('Ergebnis: erfolgreich abgeschlossen');
-      await expectAccessible(page, testInfo, 'phase4-measures');
-      await keepScreenshot(page, testInfo, 'phase4-measures');
+      await checkScreen(page, testInfo, 'phase4-measures');
 
       // ---- Eigenbemühungen: agreed, and two proofs recorded against the frequency
       await section(page, 'Eigenbemühungen');
@@ -206,8 +204,7 @@ test.describe('Phase 3 → 4 by keyboard (issue 10, first Done-when)', () => {
       await expect(effort).toContainText('Bis heute 3 von 4 nachgewiesen, es fehlen 1.');
       await expect(effort.getByRole('row').nth(1)).toContainText(`${german(today)} –`);
       await expect(effort.getByRole('row').nth(1)).toContainText('läuft (es fehlen 1)');
-      await expectAccessible(page, testInfo, 'phase4-own-efforts');
-      await keepScreenshot(page, testInfo, 'phase4-own-efforts');
+      await checkScreen(page, testInfo, 'phase4-own-efforts');
 
       // ---- an appointment: scheduled and marked attended; found in the day view of the office
       const yesterday = addDays(today, -1);
@@ -257,8 +254,7 @@ test.describe('Phase 3 → 4 by keyboard (issue 10, first Done-when)', () => {
       await page.keyboard.type('Wermsdorf');
       await expect(page.getByRole('status')).toHaveText(/^0 Treffer/);
       await expect(table.getByRole('link', { name: s.name })).toHaveCount(0);
-      await expectAccessible(page, testInfo, 'phase4-search-health-note');
-      await keepScreenshot(page, testInfo, 'phase4-search-health-note');
+      await checkScreen(page, testInfo, 'phase4-search-health-note');
 
       // ---- restart of the bridge: everything is still there
       await bridge.close();
@@ -300,8 +296,7 @@ test.describe('Phase 3 → 4 by keyboard (issue 10, first Done-when)', () => {
       await expect(dayRow).toContainText('Beratung');
       await expect(dayRow).toContainText('Wahrgenommen');
       await expect(page).toHaveURL(new RegExp(`standort=${s.officeId}`));
-      await expectAccessible(page, testInfo, 'phase4-day-view-office');
-      await keepScreenshot(page, testInfo, 'phase4-day-view-office');
+      await checkScreen(page, testInfo, 'phase4-day-view-office');
       await filters.getByLabel('Ort', { exact: true }).selectOption('aussen');
       await expect(page.getByRole('heading', { level: 2, name: /· Außentermine$/ })).toBeVisible();
       await expect(dayRow).toHaveCount(0);

@@ -5,12 +5,12 @@
  * strategy per need; the state survives a restart of the bridge. Bad input is named at its field and
  * saves nothing. axe on every screen, screenshots at 1366×768 and 1920×1080, a look at 200 % zoom.
  */
-import type { Locator, Page, TestInfo } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunningBridge } from '../../src/main/bridge/start-bridge';
-import { bridgeIn, E2E_PASSPHRASE, expect, expectAccessible, keepScreenshot, test } from './fixtures';
+import { bridgeIn, checkScreen, E2E_PASSPHRASE, expect, test } from './fixtures';
 import { tabTo } from './keyboard';
 
 async function call<T>(bridge: RunningBridge, channel: string, input: unknown): Promise<T> {
@@ -70,37 +70,6 @@ async function activate(control: Locator): Promise<void> {
 async function toggle(control: Locator): Promise<void> {
   await tabTo(control);
   await control.press('Space');
-}
-
-const SIZES = [
-  { name: '1366', width: 1366, height: 768 },
-  { name: '1920', width: 1920, height: 1080 },
-] as const;
-
-/** axe, screenshots at both sizes, and at 200 % zoom (683×384 CSS px) no sideways scrolling. */
-async function checkScreen(page: Page, testInfo: TestInfo, screen: string): Promise<void> {
-  await expectAccessible(page, testInfo, screen);
-  // full-page screenshots from the top: the fixed header and navigation stay where they belong
-  await page.evaluate(() => window.scrollTo(0, 0));
-  for (const size of SIZES) {
-    await page.setViewportSize({ width: size.width, height: size.height });
-    await keepScreenshot(page, testInfo, `${screen}-${size.name}`);
-  }
-  await page.setViewportSize({ width: 683, height: 384 });
-  const overflow = await page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const wide = [...document.querySelectorAll('main *')]
-      .filter((el) => el.getBoundingClientRect().right > width + 1)
-      .slice(0, 3)
-      .map((el) => `${el.tagName}.${el.className} ${(el.textContent ?? '').slice(0, 40)}`);
-    return { by: document.documentElement.scrollWidth - width, wide };
-  });
-  expect(
-    overflow.by,
-    `${screen}: sideways scrolling at 200 % zoom: ${overflow.wide.join(' | ')}`,
-  ).toBeLessThanOrEqual(0);
-  await keepScreenshot(page, testInfo, `${screen}-zoom200`);
-  await page.setViewportSize({ width: 1366, height: 768 });
 }
 
 test.describe('case workspace, phases 1 and 2', () => {

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { CaseList } from '../../src/shared/ipc/contract';
-import { expectAccessible, keepScreenshot, test, expect } from './fixtures';
+import { checkScreen, test, expect } from './fixtures';
 import { AppFramePage } from './pages/AppFrame';
 
 /** Focuses a field by its label and types, as a caseworker does with the keyboard. */
@@ -18,6 +18,8 @@ async function press(page: Page, name: string | RegExp): Promise<void> {
 
 test.describe('Vermerke, Kontakte und Termine (case workspace, part 2b)', () => {
   test('a note, a contact and an appointment recorded by keyboard', async ({ page, bridge }, testInfo) => {
+    // each screen is checked at three sizes with axe (checkScreen)
+    test.setTimeout(180_000);
     await page.setViewportSize({ width: 1366, height: 768 });
     const listed = await bridge.main.backend.dispatch('cases:list', { limit: 1 });
     if (!listed.ok) throw new Error(listed.error.code);
@@ -59,8 +61,7 @@ test.describe('Vermerke, Kontakte und Termine (case workspace, part 2b)', () => 
     const row = page.getByRole('row').filter({ hasText: 'Rückruf wegen Bewerbung' });
     await expect(row).toContainText('30.11.2026, 10:15 Uhr');
     await expect(row).toContainText('Telefon');
-    await expectAccessible(page, testInfo, 'workspace-vermerke');
-    await keepScreenshot(page, testInfo, 'workspace-vermerke');
+    await checkScreen(page, testInfo, 'workspace-vermerke');
 
     // Termine: create one in the past and mark it attended.
     await page
@@ -85,14 +86,14 @@ test.describe('Vermerke, Kontakte und Termine (case workspace, part 2b)', () => 
     await expect(appointment.getByRole('button', { name: /^Versäumt/ })).toBeVisible();
     await expect(appointment.getByRole('button', { name: /^Verschieben/ })).toHaveCount(0);
     await expect(appointment.getByRole('button', { name: /^Absagen/ })).toHaveCount(0);
-    await expectAccessible(page, testInfo, 'workspace-termine');
-    await keepScreenshot(page, testInfo, 'workspace-termine');
+    await checkScreen(page, testInfo, 'workspace-termine');
   });
 
   test('intake warns about a possible duplicate and creates only when confirmed', async ({
     page,
     bridge,
   }, testInfo) => {
+    test.setTimeout(120_000);
     await page.setViewportSize({ width: 1366, height: 768 });
     const listed = await bridge.main.backend.dispatch('cases:list', { limit: 500 });
     if (!listed.ok) throw new Error(listed.error.code);
@@ -120,8 +121,7 @@ test.describe('Vermerke, Kontakte und Termine (case workspace, part 2b)', () => 
     const warning = page.getByRole('alert').filter({ hasText: 'Mögliche Dubletten' });
     await expect(warning).toBeVisible();
     await expect(warning.getByRole('link', { name: new RegExp(`Fall ${demo.caseNumber}`) })).toBeVisible();
-    await expectAccessible(page, testInfo, 'intake-duplicates');
-    await keepScreenshot(page, testInfo, 'intake-duplicates');
+    await checkScreen(page, testInfo, 'intake-duplicates');
 
     await press(page, 'Trotzdem neu anlegen');
     await expect(

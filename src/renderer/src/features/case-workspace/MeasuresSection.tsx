@@ -31,6 +31,7 @@ import { isApiError } from '../../api/client';
 import { ipcQueryOptions, useIpcMutation } from '../../api/query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryView } from '../../components/QueryView';
+import { ReflowTable } from '../../components/ReflowTable';
 import { formatDate, todayIso } from '../../components/format';
 import { useCaseDetail } from './case-detail';
 
@@ -339,7 +340,7 @@ function AssignmentsTable(props: { items: AssignmentView[] }) {
   return (
     <>
       {error ? <ErrorAlert title="Nicht gespeichert">{error}</ErrorAlert> : null}
-      <Table>
+      <ReflowTable>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">Maßnahme</Table.Th>
@@ -353,8 +354,8 @@ function AssignmentsTable(props: { items: AssignmentView[] }) {
           {props.items.map((a) => (
             <Table.Tr key={a.id} data-assignment={a.id}>
               <Table.Td>{a.measureTitle}</Table.Td>
-              <Table.Td>{a.formLabel}</Table.Td>
-              <Table.Td>
+              <Table.Td data-label="Art">{a.formLabel}</Table.Td>
+              <Table.Td data-label="Zeitraum">
                 {formatDate(a.plannedStart)} – {a.plannedEnd ? formatDate(a.plannedEnd) : 'offen'}
                 {a.aftercare ? (
                   <Text size="sm" fw={a.aftercare.expired ? 700 : undefined}>
@@ -363,7 +364,7 @@ function AssignmentsTable(props: { items: AssignmentView[] }) {
                   </Text>
                 ) : null}
               </Table.Td>
-              <Table.Td>
+              <Table.Td data-label="Status">
                 {/* plain text: a badge is cut off in a narrow column ("ÜBERGEL…") */}
                 <Text fw={700} size="sm">
                   {a.statusLabel}
@@ -375,7 +376,8 @@ function AssignmentsTable(props: { items: AssignmentView[] }) {
                   </Text>
                 ) : null}
               </Table.Td>
-              <Table.Td>
+              <Table.Td data-label="Aktion">
+                {a.allowedEvents.length === 0 ? <Text size="sm">keine</Text> : null}
                 <Group gap={4}>
                   {a.allowedEvents.includes('assign') ? (
                     <Button
@@ -420,7 +422,7 @@ function AssignmentsTable(props: { items: AssignmentView[] }) {
             </Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
+      </ReflowTable>
       {ending ? (
         <OutcomeForm
           key={`${ending.assignment.id}-${ending.event}`}

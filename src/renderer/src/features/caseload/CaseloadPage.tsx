@@ -9,7 +9,7 @@ import {
   UnstyledButton,
   VisuallyHidden,
 } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { useNarrowWindow } from '../../components/ReflowTable';
 import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconSearch, IconUsers } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
@@ -278,7 +278,7 @@ function CaseloadTable({
   const [margin, setMargin] = useState(0);
   // Below the frame's breakpoint (a narrow window, 200 % zoom) each row stacks its cells with their
   // column names instead of scrolling sideways; the rows then differ in height and are measured.
-  const stacked = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false }) === true;
+  const stacked = useNarrowWindow();
   // the list's distance from the top of the document (the window scrolls, the rows are virtual)
   const measure = useCallback((el: HTMLTableSectionElement | null) => {
     if (el) setMargin(el.getBoundingClientRect().top + window.scrollY);

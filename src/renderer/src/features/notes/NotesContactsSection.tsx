@@ -27,6 +27,7 @@ import type { CaseDetailDto, IpcOut } from '../../../../shared/ipc/contract';
 import { ipcQueryOptions, useIpcMutation } from '../../api/query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryView } from '../../components/QueryView';
+import { ReflowTable } from '../../components/ReflowTable';
 import { formatTime } from '../../components/format';
 import { applyIpcError, zodValidate } from '../../forms/ipc-form';
 import { useCaseDetail } from '../case-workspace/case-detail';
@@ -213,7 +214,7 @@ function ContactTable(props: { contacts: readonly IpcOut<'contacts:list'>[number
   if (props.contacts.length === 0) return <Text>Zu diesem Fall sind noch keine Kontakte erfasst.</Text>;
   const sorted = [...props.contacts].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
   return (
-    <Table striped withTableBorder aria-labelledby="kontakte-titel">
+    <ReflowTable striped withTableBorder aria-labelledby="kontakte-titel">
       <Table.Thead>
         <Table.Tr>
           <Table.Th scope="col">Datum</Table.Th>
@@ -227,14 +228,16 @@ function ContactTable(props: { contacts: readonly IpcOut<'contacts:list'>[number
         {sorted.map((c) => (
           <Table.Tr key={c.id}>
             <Table.Td>{formatInstant(c.occurredAt)}</Table.Td>
-            <Table.Td>{CONTACT_CHANNEL_LABELS[c.channel as ContactChannel] ?? c.channel}</Table.Td>
-            <Table.Td>{c.direction === 'inbound' ? 'eingehend' : 'ausgehend'}</Table.Td>
-            <Table.Td>{c.subject}</Table.Td>
-            <Table.Td>{c.reached ? 'ja' : 'nein (Versuch)'}</Table.Td>
+            <Table.Td data-label="Art">
+              {CONTACT_CHANNEL_LABELS[c.channel as ContactChannel] ?? c.channel}
+            </Table.Td>
+            <Table.Td data-label="Richtung">{c.direction === 'inbound' ? 'eingehend' : 'ausgehend'}</Table.Td>
+            <Table.Td data-label="Anlass">{c.subject}</Table.Td>
+            <Table.Td data-label="Erreicht">{c.reached ? 'ja' : 'nein (Versuch)'}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
-    </Table>
+    </ReflowTable>
   );
 }
 
