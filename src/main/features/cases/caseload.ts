@@ -241,7 +241,8 @@ async function computeDigests(
 /**
  * German order of the text columns as ranks: Intl.Collator comparisons are what a sort of the
  * caseload spends its time on (≈ 10,000 calls for 200 cases), so each case gets its rank by name
- * and by case number once; the ranks are kept until a case of the caseload changes (revision).
+ * and by case number once; the ranks are kept while the caseload's cases and their names and
+ * numbers stay the same (an edit of a review date or a note does not sort anew).
  */
 interface Ranks {
   readonly signature: string;
@@ -423,8 +424,10 @@ export function createCaseloadReader(deps: CaseloadDeps) {
       if (r.reviewOverdue) counts.overdueReview += 1;
     }
 
-    // case_revisions moves with every write to a record of the case, names and numbers included
-    const signature = rows.map((r) => `${r.caseId}:${r.rev ?? 0}`).join(',');
+    // what the ranks depend on: which cases, and their names and numbers
+    const signature = rows
+      .map((r) => `${r.caseId}\u0000${r.lastName}\u0000${r.firstName}\u0000${r.caseNumber}`)
+      .join('\u0001');
     const validUntil = rows.reduce<string | null>(
       (min, r) => (r.nextAt !== null && (min === null || r.nextAt < min) ? r.nextAt : min),
       null,
