@@ -5,7 +5,11 @@ import { isSingleParentHousehold } from '../../../shared/domain/case/household';
 import { targetGroupsFrom, type TargetGroup } from '../../../shared/domain/case/target-groups';
 import { dateInBerlin, type IsoDate } from '../../../shared/domain/common/dates';
 import type { CooperationPlan } from '../../../shared/domain/plan/cooperation-plan';
-import { evaluateQuality, type QualitySnapshot } from '../../../shared/domain/quality/quality-rules';
+import {
+  evaluateQuality,
+  type QualityFinding,
+  type QualitySnapshot,
+} from '../../../shared/domain/quality/quality-rules';
 import {
   ENTITIES,
   fromRow,
@@ -81,11 +85,13 @@ export interface Caseload {
   readonly counts: CaseloadCounts;
 }
 
-interface Digest {
+/** What is computed per case and kept until the case changes or the day turns. */
+export interface CaseDigest {
   readonly rev: number;
   readonly on: IsoDate;
   readonly targetGroups: readonly TargetGroup[];
-  readonly findings: number;
+  /** The case's findings by the domain's quality rules on `on` (the quality dashboard reads them). */
+  readonly findings: readonly QualityFinding[];
 }
 
 type Rec<E extends EntityName> = RecordOf<Entities[E]['fields']> & { id: string; caseId: string };
@@ -181,10 +187,10 @@ async function liveRecords<E extends EntityName>(
 /** Computes target groups and findings for cases whose digest is missing or stale. */
 async function computeDigests(
   db: Executor,
-  stale: readonly BaseRow[],
+  stale: readonly DigestKey[],
   on: IsoDate,
-): Promise<Map<string, Digest>> {
-  const out = new Map<string, Digest>();
+): Promise<Map<string, CaseDigest>> {
+  const out = new Map<string, CaseDigest>();
   for (let i = 0; i < stale.length; i += 400) {
     const chunk = stale.slice(i, i + 400);
     const ids = chunk.map((b) => b.caseId);
@@ -231,12 +237,46 @@ async function computeDigests(
           notes: notes.get(c.id) ?? [],
         }),
         on,
-      ).length;
+      );
       out.set(c.id, { rev: Number(b.rev ?? 0), on, targetGroups: groups, findings });
     }
   }
   return out;
 }
+
+/** A case and its revision (case_revisions moves with every write to any record of the case). */
+export interface DigestKey {
+  readonly caseId: string;
+  readonly rev: number | null;
+}
+
+/**
+ * The per-case digests (target groups, quality findings) of one opened store, shared by "Mein
+ * Bestand" and the quality dashboard: a case is recomputed only when its revision or the day moved.
+ */
+export function createCaseDigests() {
+  let cache = new Map<string, CaseDigest>();
+  let cachedFor: Executor | undefined;
+  return {
+    async current(
+      db: Executor,
+      rows: readonly DigestKey[],
+      on: IsoDate,
+    ): Promise<ReadonlyMap<string, CaseDigest>> {
+      if (cachedFor !== db) {
+        cache = new Map();
+        cachedFor = db;
+      }
+      const stale = rows.filter((b) => {
+        const d = cache.get(b.caseId);
+        return !d || d.rev !== Number(b.rev ?? 0) || d.on !== on;
+      });
+      if (stale.length > 0) for (const [id, d] of await computeDigests(db, stale, on)) cache.set(id, d);
+      return cache;
+    },
+  };
+}
+export type CaseDigests = ReturnType<typeof createCaseDigests>;
 
 /**
  * German order of the text columns as ranks: Intl.Collator comparisons are what a sort of the
@@ -340,7 +380,7 @@ async function queryBase(
  * earliest next appointment passing (then that case's next appointment is a later one). Writes made
  * through writeUncounted (the access log) are left out.
  */
-async function storeStamp(db: Executor): Promise<string> {
+export async function storeStamp(db: Executor): Promise<string> {
   const { rows } = await sql<{ changes: number; version: number }>`
     SELECT total_changes() AS changes, (SELECT data_version FROM pragma_data_version) AS version`.execute(db);
   // bookkeeping written through writeUncounted (the access log) changes no case
@@ -360,11 +400,13 @@ export interface CaseloadDeps {
   /** The signed-in caseworker's user id. */
   readonly caseworkerId: () => string;
   readonly now: () => Date;
+  /** The per-case digests, shared with the quality dashboard (a reader of its own by default). */
+  readonly digests?: CaseDigests;
 }
 
 /** The caseload reader with its per-case cache (one per opened store; cleared when the store changes). */
 export function createCaseloadReader(deps: CaseloadDeps) {
-  let cache = new Map<string, Digest>();
+  const digests = deps.digests ?? createCaseDigests();
   let cachedFor: Executor | undefined;
   let snapshot: Snapshot | undefined;
   let ranks: Ranks = { signature: '', byName: new Map(), byNumber: new Map() };
@@ -390,11 +432,7 @@ export function createCaseloadReader(deps: CaseloadDeps) {
   ): Promise<Snapshot> {
     const rows = await queryBase(db, me, on, now, includeClosed);
 
-    const stale = rows.filter((b) => {
-      const d = cache.get(b.caseId);
-      return !d || d.rev !== Number(b.rev ?? 0) || d.on !== on;
-    });
-    if (stale.length > 0) for (const [id, d] of await computeDigests(db, stale, on)) cache.set(id, d);
+    const cache = await digests.current(db, rows, on);
 
     const all: CaseloadRow[] = rows.map(({ rev: _rev, substitute, nextAt, ...row }) => {
       const d = cache.get(row.caseId);
@@ -405,7 +443,7 @@ export function createCaseloadReader(deps: CaseloadDeps) {
         nextAppointment: nextAt ? { startsAt: nextAt, day: dayOf(nextAt) } : null,
         targetGroups: [...(d?.targetGroups ?? [])],
         reviewOverdue: row.nextReviewOn !== null && row.nextReviewOn < on,
-        findings: d?.findings ?? 0,
+        findings: d?.findings.length ?? 0,
       };
     });
 
@@ -435,7 +473,6 @@ export function createCaseloadReader(deps: CaseloadDeps) {
   return async function readCaseload(request: CaseloadRequest = {}): Promise<Caseload> {
     const db = deps.db();
     if (cachedFor !== db) {
-      cache = new Map();
       ranks = { signature: '', byName: new Map(), byNumber: new Map() };
       snapshot = undefined;
       cachedFor = db;
