@@ -13,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { IconChecklist, IconDownload } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import {
@@ -49,14 +49,18 @@ import {
  * Qualität (issue 15 item 1): the dashboard of the quality rules for the own caseload, and for a
  * team lead the team's cases in the local store per caseworker. Every number links to the cases
  * behind it (#/qualitaet/faelle?…); each chart has the same figures as a table next to it (the
- * tables are what screen readers and the keyboard use; the charts are hidden from them).
+ * tables are what screen readers and the keyboard use; the charts are inert: hidden from both).
  * The CSV export holds figures per caseworker only (no names, no cases).
  */
 export function QualityPage() {
   const search = useSearch({ from: '/qualitaet' });
   const navigate = useNavigate({ from: '/qualitaet' });
   const team = search.bereich === 'team';
-  const query = useQuery(ipcQueryOptions('quality:dashboard', { scope: team ? 'team' : 'own' }));
+  // the previous scope's figures stay while the other scope loads (the switch keeps its focus)
+  const query = useQuery({
+    ...ipcQueryOptions('quality:dashboard', { scope: team ? 'team' : 'own' }),
+    placeholderData: keepPreviousData,
+  });
   return (
     <>
       <PageHeader
@@ -302,7 +306,8 @@ function RulesTable({ d, team }: { d: QualityDashboardDto; team: boolean }) {
 }
 
 export function SeverityBadge({ severity }: { severity: (typeof SEVERITIES)[number] }) {
-  const color = { mangel: 'red.9', warnung: 'orange.9', hinweis: 'gray.7' }[severity];
+  // dark enough for text on white and the striped rows (orange.9 is not: 4.3:1)
+  const color = { mangel: 'red.9', warnung: '#b3400b', hinweis: 'gray.7' }[severity];
   return (
     <Badge color={color} variant="outline" autoContrast>
       {SEVERITY_LABELS[severity]}
@@ -414,7 +419,7 @@ function PhaseSection({ f, team }: { f: QualityFigures; team: boolean }) {
         Fälle nach Phase
       </Title>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-        <div aria-hidden="true">
+        <div inert>
           <BarChart
             h={220}
             data={data}
@@ -422,6 +427,7 @@ function PhaseSection({ f, team }: { f: QualityFigures; team: boolean }) {
             series={[{ name: 'Fälle', color: 'blue.8' }]}
             valueFormatter={(v) => formatNumber(v)}
             tickLine="y"
+            barChartProps={{ accessibilityLayer: false }}
           />
         </div>
         <Table striped withTableBorder layout="auto">
@@ -475,7 +481,7 @@ function TrendSection({ d, team }: { d: QualityDashboardDto; team: boolean }) {
       <Title order={2} size="h3" id="q-trends" mb="sm">
         Verlauf der letzten 12 Monate
       </Title>
-      <div aria-hidden="true">
+      <div inert>
         <LineChart
           h={260}
           data={data}
@@ -488,6 +494,7 @@ function TrendSection({ d, team }: { d: QualityDashboardDto; team: boolean }) {
           }))}
           valueFormatter={(v) => formatNumber(v)}
           curveType="linear"
+          lineChartProps={{ accessibilityLayer: false }}
         />
       </div>
       <Table.ScrollContainer minWidth={700} mt="sm">
