@@ -43,7 +43,7 @@ function findingsOf(d: DemoCase): QualityFinding[] {
   return evaluateQuality(
     qualitySnapshotOf({
       case: { id: caseId, lastContactOn: d.case.lastContactOn ?? null },
-      person: { birthDate: d.person.birthDate },
+      person: { birthDate: d.person.birthDate! },
       assessments: withCase(caseId, d.assessments) as never,
       goals: withCase(caseId, d.goals) as never,
       plans: withCase(caseId, d.plans) as never,

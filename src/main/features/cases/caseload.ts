@@ -89,7 +89,8 @@ export interface Caseload {
 export interface CaseDigest {
   readonly rev: number;
   readonly on: IsoDate;
-  readonly targetGroups: readonly TargetGroup[];
+  /** null: not computed (the quality dashboard asked only for findings). */
+  readonly targetGroups: readonly TargetGroup[] | null;
   /** The case's findings by the domain's quality rules on `on` (the quality dashboard reads them). */
   readonly findings: readonly QualityFinding[];
 }
@@ -105,7 +106,7 @@ export function qualitySnapshotOf(records: {
   readonly assessments: readonly Rec<'assessments'>[];
   readonly goals: readonly Rec<'goals'>[];
   readonly plans: readonly Rec<'cooperation_plans'>[];
-  readonly handovers: readonly Rec<'plan_handovers'>[];
+  readonly handovers: readonly Pick<Rec<'plan_handovers'>, 'planId' | 'handedOverOn'>[];
   readonly assignments: readonly Rec<'measure_assignments'>[];
   readonly notes: readonly Rec<'notes'>[];
 }): QualitySnapshot {
@@ -179,16 +180,40 @@ async function liveRecords<E extends EntityName>(
   const byCase = new Map<string, Rec<E>[]>();
   for (const row of rows) {
     const rec = fromRow(ENTITIES[entity], row) as Rec<E>;
-    byCase.set(rec.caseId, [...(byCase.get(rec.caseId) ?? []), rec]);
+    const list = byCase.get(rec.caseId);
+    if (list) list.push(rec);
+    else byCase.set(rec.caseId, [rec]);
   }
   return byCase;
 }
 
-/** Computes target groups and findings for cases whose digest is missing or stale. */
+/** The hand-overs of the cases: only what the rules read (the stored plan content is large JSON). */
+async function handoverDates(
+  db: Executor,
+  caseIds: readonly string[],
+): Promise<Map<string, { planId: string; handedOverOn: IsoDate }[]>> {
+  const { rows } = await sql<{ caseId: string; planId: string; handedOverOn: IsoDate }>`
+    SELECT case_id AS caseId, plan_id AS planId, handed_over_on AS handedOverOn FROM plan_handovers
+     WHERE case_id IN (${sql.join(caseIds)}) AND archived_at IS NULL`.execute(db);
+  const byCase = new Map<string, { planId: string; handedOverOn: IsoDate }[]>();
+  for (const r of rows) {
+    const list = byCase.get(r.caseId);
+    const h = { planId: r.planId, handedOverOn: r.handedOverOn };
+    if (list) list.push(h);
+    else byCase.set(r.caseId, [h]);
+  }
+  return byCase;
+}
+
+/**
+ * Computes findings (and target groups when asked) for cases whose digest is missing or stale.
+ * The quality dashboard needs no target groups: for a team lead's whole team they are skipped.
+ */
 async function computeDigests(
   db: Executor,
   stale: readonly DigestKey[],
   on: IsoDate,
+  withTargetGroups: boolean,
 ): Promise<Map<string, CaseDigest>> {
   const out = new Map<string, CaseDigest>();
   for (let i = 0; i < stale.length; i += 400) {
@@ -198,11 +223,11 @@ async function computeDigests(
       await Promise.all([
         liveRecords(db, 'cases', ids),
         liveRecords(db, 'persons', ids),
-        liveRecords(db, 'households', ids),
+        withTargetGroups ? liveRecords(db, 'households', ids) : new Map<string, Rec<'households'>[]>(),
         liveRecords(db, 'assessments', ids),
         liveRecords(db, 'goals', ids),
         liveRecords(db, 'cooperation_plans', ids),
-        liveRecords(db, 'plan_handovers', ids),
+        handoverDates(db, ids),
         liveRecords(db, 'measure_assignments', ids),
         liveRecords(db, 'notes', ids),
       ]);
@@ -212,19 +237,21 @@ async function computeDigests(
       const person = (persons.get(c.id) ?? []).find((p) => p.id === c.personId);
       if (!person) continue;
       const household = (households.get(c.id) ?? []).find((h) => h.id === person.householdId);
-      const groups = targetGroupsFrom(
-        {
-          birthDate: person.birthDate,
-          unemployedSince: person.unemployedSince,
-          benefitPeriods: person.benefitPeriods,
-          returnerToWork: person.returnerToWork,
-          disability: person.disability,
-          germanLevel: person.germanLevel,
-          expectedReleaseDate: person.expectedReleaseDate,
-          ...(household ? { singleParent: isSingleParentHousehold(household, on) } : {}),
-        },
-        on,
-      ).map((g) => g.group);
+      const groups = !withTargetGroups
+        ? null
+        : targetGroupsFrom(
+            {
+              birthDate: person.birthDate,
+              unemployedSince: person.unemployedSince,
+              benefitPeriods: person.benefitPeriods,
+              returnerToWork: person.returnerToWork,
+              disability: person.disability,
+              germanLevel: person.germanLevel,
+              expectedReleaseDate: person.expectedReleaseDate,
+              ...(household ? { singleParent: isSingleParentHousehold(household, on) } : {}),
+            },
+            on,
+          ).map((g) => g.group);
       const findings = evaluateQuality(
         qualitySnapshotOf({
           case: c,
@@ -258,10 +285,12 @@ export function createCaseDigests() {
   let cache = new Map<string, CaseDigest>();
   let cachedFor: Executor | undefined;
   return {
+    /** The digests of `rows`; target groups too unless `withTargetGroups` is false. */
     async current(
       db: Executor,
       rows: readonly DigestKey[],
       on: IsoDate,
+      withTargetGroups = true,
     ): Promise<ReadonlyMap<string, CaseDigest>> {
       if (cachedFor !== db) {
         cache = new Map();
@@ -269,9 +298,12 @@ export function createCaseDigests() {
       }
       const stale = rows.filter((b) => {
         const d = cache.get(b.caseId);
-        return !d || d.rev !== Number(b.rev ?? 0) || d.on !== on;
+        return (
+          !d || d.rev !== Number(b.rev ?? 0) || d.on !== on || (withTargetGroups && d.targetGroups === null)
+        );
       });
-      if (stale.length > 0) for (const [id, d] of await computeDigests(db, stale, on)) cache.set(id, d);
+      if (stale.length > 0)
+        for (const [id, d] of await computeDigests(db, stale, on, withTargetGroups)) cache.set(id, d);
       return cache;
     },
   };

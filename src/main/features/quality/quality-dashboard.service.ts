@@ -126,7 +126,7 @@ export function createQualityDashboard(deps: QualityDeps) {
         LEFT JOIN case_revisions r ON r.case_id = c.id
        WHERE c.archived_at IS NULL AND c.status <> 'abgeschlossen'
          ${scope === 'own' ? sql`AND c.caseworker_id = ${me}` : sql``}`.execute(db);
-    const digests = await deps.digests.current(db, rows, on);
+    const digests = await deps.digests.current(db, rows, on, false);
 
     // the trend window starts on the first of the oldest month; instants are compared as text
     // with a margin of two days, the Berlin day decides
