@@ -15,9 +15,7 @@
  */
 import { sql } from 'kysely';
 import type { Role } from '../../../shared/auth/roles';
-import type { Phase } from '../../../shared/domain/case/case';
 import { addDays, dateInBerlin, type IsoDate } from '../../../shared/domain/common/dates';
-import type { AssignmentStatus } from '../../../shared/domain/measures/assignment';
 import {
   aggregateQuality,
   casesForDrillDown,
@@ -33,6 +31,7 @@ import {
 } from '../../../shared/domain/quality/quality-rules';
 import { AppError } from '../../../shared/errors';
 import type { QualityScope } from '../../../shared/ipc/quality-contract';
+import type { Entities, RecordOf } from '../../../shared/entities/index';
 import type { Executor } from '../../db/kysely';
 import { storeStamp, type CaseDigests } from '../cases/caseload';
 
@@ -63,29 +62,24 @@ export interface QualityDashboardResult extends QualityDashboard {
   readonly teamScopeAllowed: boolean;
 }
 
-export interface QualityCaseRow {
-  readonly caseId: string;
-  readonly caseNumber: string;
-  readonly firstName: string;
-  readonly lastName: string;
-  readonly caseworkerId: string;
-  readonly phase: Phase;
-  readonly nextReviewOn: IsoDate | null;
-  /** The case's findings that the drill-down is about (all of them without a rule or severity). */
-  readonly findings: QualityFinding[];
-}
+type CaseRecord = RecordOf<Entities['cases']['fields']>;
+type PersonRecord = RecordOf<Entities['persons']['fields']>;
+type AssignmentRecord = RecordOf<Entities['measure_assignments']['fields']>;
 
-interface BaseRow {
-  readonly caseId: string;
-  readonly caseNumber: string;
-  readonly caseworkerId: string;
-  readonly phase: Phase;
-  readonly status: string;
-  readonly nextReviewOn: string | null;
-  readonly firstName: string;
-  readonly lastName: string;
-  readonly rev: number | null;
-}
+export type QualityCaseRow = { readonly caseId: string } & Pick<
+  CaseRecord,
+  'caseNumber' | 'caseworkerId' | 'phase' | 'nextReviewOn'
+> &
+  Pick<PersonRecord, 'firstName' | 'lastName'> & {
+    /** The case's findings that the drill-down is about (all of them without a rule or severity). */
+    readonly findings: QualityFinding[];
+  };
+
+type BaseRow = { readonly caseId: string; readonly rev: number | null } & Pick<
+  CaseRecord,
+  'caseNumber' | 'caseworkerId' | 'phase' | 'status' | 'nextReviewOn'
+> &
+  Pick<PersonRecord, 'firstName' | 'lastName'>;
 
 interface Snapshot {
   readonly key: string;
@@ -147,14 +141,12 @@ export function createQualityDashboard(deps: QualityDeps) {
       const day = dayOf(c.occurredAt);
       if (day >= from) entry.contacts.push(day);
     }
-    const assignments = await sql<{
-      caseId: string;
-      status: AssignmentStatus;
-      startedOn: string | null;
-      endedOn: string | null;
-      plannedEnd: string | null;
-      hasOutcome: number;
-    }>`
+    const assignments = await sql<
+      { caseId: string; hasOutcome: number } & Pick<
+        AssignmentRecord,
+        'status' | 'startedOn' | 'endedOn' | 'plannedEnd'
+      >
+    >`
       SELECT case_id AS caseId, status, started_on AS startedOn, ended_on AS endedOn,
              planned_end AS plannedEnd, outcome IS NOT NULL AS hasOutcome
         FROM measure_assignments WHERE archived_at IS NULL`.execute(db);
