@@ -13,7 +13,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoCases, type DemoCase } from '../../../src/main/features/demo/demo-data';
 import { seedDemoData } from '../../../src/main/features/demo/seed-demo';
-import { qualitySnapshotOf } from '../../../src/main/features/cases/caseload';
+import { createCaseDigests, qualitySnapshotOf } from '../../../src/main/features/cases/caseload';
+import { createQualityDashboard } from '../../../src/main/features/quality/quality-dashboard.service';
 import {
   CASE_MEASURES,
   TREND_SERIES,
@@ -245,5 +246,32 @@ describe('quality:dashboard and quality:cases over IPC', () => {
     expect(row.findings.some((f) => f.section === 'vermerke' && f.message.includes('„Depression“'))).toBe(
       true,
     );
+  });
+
+  it('a contact written after the dashboard was read counts in the density and the month (only that case is reread)', async () => {
+    const before = await caseworker.call('quality:dashboard', { scope: 'own' });
+    const [target] = await caseworker.call('quality:cases', { scope: 'own', drillDown: { measure: 'all' } });
+    await caseworker.call('contacts:create', {
+      caseId: target!.caseId,
+      values: {
+        occurredAt: '2026-11-23T10:00:00+01:00',
+        channel: 'telefon',
+        subject: 'Rückfrage zum Bewerbungstraining',
+        reached: true,
+      },
+    });
+    const after = await caseworker.call('quality:dashboard', { scope: 'own' });
+    expect(after.total.contacts.count).toBe(before.total.contacts.count + 1);
+    const month = (d: QualityDashboardDto) => d.trends.find((t) => t.month === '2026-11')!.contacts.count;
+    expect(month(after)).toBe(month(before) + 1);
+    // the same figures as a new reader that reads everything anew
+    const fresh = createQualityDashboard({
+      db: () => caseworker.t.db,
+      userId: () => 'ifk-7',
+      role: () => 'caseworker',
+      now: () => new Date(`${TODAY}T09:00:00.000Z`),
+      digests: createCaseDigests(),
+    });
+    expect(await fresh.dashboard('own')).toEqual(after);
   });
 });

@@ -81,6 +81,12 @@ type BaseRow = { readonly caseId: string; readonly rev: number | null } & Pick<
 > &
   Pick<PersonRecord, 'firstName' | 'lastName'>;
 
+interface Dated {
+  readonly contacts: IsoDate[];
+  readonly assignments: DashboardCase['assignments'][number][];
+  readonly handovers: IsoDate[];
+}
+
 interface Snapshot {
   readonly key: string;
   readonly on: IsoDate;
@@ -110,33 +116,30 @@ export function createQualityDashboard(deps: QualityDeps) {
       throw new AppError('FORBIDDEN', 'Die Teamauswertung ist Teamleitungen vorbehalten.');
   }
 
-  async function load(db: Executor, scope: QualityScope, me: string, on: IsoDate): Promise<QualityCase[]> {
-    const { rows } = await sql<BaseRow>`
-      SELECT c.id AS caseId, c.case_number AS caseNumber, c.caseworker_id AS caseworkerId,
-             c.phase AS phase, c.status AS status, c.next_review_on AS nextReviewOn,
-             p.first_name AS firstName, p.last_name AS lastName, r.rev AS rev
-        FROM cases c
-        JOIN persons p ON p.id = c.person_id
-        LEFT JOIN case_revisions r ON r.case_id = c.id
-       WHERE c.archived_at IS NULL AND c.status <> 'abgeschlossen'
-         ${scope === 'own' ? sql`AND c.caseworker_id = ${me}` : sql``}`.execute(db);
-    const digests = await deps.digests.current(db, rows, on, false);
+  const dated = new Map<string, Dated & { rev: number }>();
+  let datedFrom = '';
+  let datedFor: Executor | undefined;
 
-    // the trend window starts on the first of the oldest month; instants are compared as text
-    // with a margin of two days, the Berlin day decides
-    const from = trendMonths(on)[0]! + '-01';
-    const margin = addDays(from, -2);
-    const byCase = new Map<
-      string,
-      { contacts: IsoDate[]; assignments: QualityCase['assignments'][number][]; handovers: IsoDate[] }
-    >();
-    for (const r of rows) byCase.set(r.caseId, { contacts: [], assignments: [], handovers: [] });
-
+  /**
+   * Contacts reached, measures and hand-overs of the cases in `wanted`, from `from` on where dated
+   * history is concerned (measures: all, "without outcome" and "overdue" have no date window).
+   * `ids`: the cases to read (null: read the tables whole, cheaper than a long IN list).
+   */
+  async function readDated(
+    db: Executor,
+    from: IsoDate,
+    ids: readonly string[] | null,
+    wanted: ReadonlySet<string>,
+  ): Promise<Map<string, Dated>> {
+    const out = new Map<string, Dated>();
+    for (const id of wanted) out.set(id, { contacts: [], assignments: [], handovers: [] });
+    const only = ids === null ? sql`` : sql`AND case_id IN (${sql.join(ids)})`;
+    // instants are compared as text with a margin of two days; the Berlin day decides
     const contacts = await sql<{ caseId: string; occurredAt: string }>`
       SELECT case_id AS caseId, occurred_at AS occurredAt FROM contacts
-       WHERE archived_at IS NULL AND reached = 1 AND occurred_at >= ${margin}`.execute(db);
+       WHERE archived_at IS NULL AND reached = 1 AND occurred_at >= ${addDays(from, -2)} ${only}`.execute(db);
     for (const c of contacts.rows) {
-      const entry = byCase.get(c.caseId);
+      const entry = out.get(c.caseId);
       if (!entry) continue;
       const day = dayOf(c.occurredAt);
       if (day >= from) entry.contacts.push(day);
@@ -149,9 +152,9 @@ export function createQualityDashboard(deps: QualityDeps) {
     >`
       SELECT case_id AS caseId, status, started_on AS startedOn, ended_on AS endedOn,
              planned_end AS plannedEnd, outcome IS NOT NULL AS hasOutcome
-        FROM measure_assignments WHERE archived_at IS NULL`.execute(db);
+        FROM measure_assignments WHERE archived_at IS NULL ${only}`.execute(db);
     for (const a of assignments.rows) {
-      byCase.get(a.caseId)?.assignments.push({
+      out.get(a.caseId)?.assignments.push({
         status: a.status,
         startedOn: a.startedOn,
         endedOn: a.endedOn,
@@ -161,8 +164,42 @@ export function createQualityDashboard(deps: QualityDeps) {
     }
     const handovers = await sql<{ caseId: string; handedOverOn: string }>`
       SELECT case_id AS caseId, handed_over_on AS handedOverOn FROM plan_handovers
-       WHERE archived_at IS NULL AND handed_over_on >= ${from}`.execute(db);
-    for (const h of handovers.rows) byCase.get(h.caseId)?.handovers.push(h.handedOverOn);
+       WHERE archived_at IS NULL AND handed_over_on >= ${from} ${only}`.execute(db);
+    for (const h of handovers.rows) out.get(h.caseId)?.handovers.push(h.handedOverOn);
+    return out;
+  }
+
+  async function load(db: Executor, scope: QualityScope, me: string, on: IsoDate): Promise<QualityCase[]> {
+    const { rows } = await sql<BaseRow>`
+      SELECT c.id AS caseId, c.case_number AS caseNumber, c.caseworker_id AS caseworkerId,
+             c.phase AS phase, c.status AS status, c.next_review_on AS nextReviewOn,
+             p.first_name AS firstName, p.last_name AS lastName, r.rev AS rev
+        FROM cases c
+        JOIN persons p ON p.id = c.person_id
+        LEFT JOIN case_revisions r ON r.case_id = c.id
+       WHERE c.archived_at IS NULL AND c.status <> 'abgeschlossen'
+         ${scope === 'own' ? sql`AND c.caseworker_id = ${me}` : sql``}`.execute(db);
+    const digests = await deps.digests.current(db, rows, on, false);
+
+    // the dated records per case, kept by case revision: after an edit only the changed cases
+    // are read again (case_revisions moves with every write to any record of the case)
+    const from = trendMonths(on)[0]! + '-01';
+    if (datedFrom !== from || datedFor !== db) {
+      dated.clear();
+      datedFrom = from;
+      datedFor = db;
+    }
+    const stale = rows.filter((r) => dated.get(r.caseId)?.rev !== Number(r.rev ?? 0));
+    if (stale.length > 0) {
+      const fresh = await readDated(
+        db,
+        from,
+        stale.length > rows.length / 4 ? null : stale.map((r) => r.caseId),
+        new Set(stale.map((r) => r.caseId)),
+      );
+      for (const r of stale) dated.set(r.caseId, { rev: Number(r.rev ?? 0), ...fresh.get(r.caseId)! });
+    }
+    const byCase = dated;
 
     return rows.map((r) => {
       const findings = digests.get(r.caseId)?.findings ?? [];
