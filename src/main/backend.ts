@@ -17,6 +17,8 @@ import type { WriteServices } from './features/write-services';
 import { casesHandlers, casesWriteHandlers } from './features/cases/cases.ipc';
 import type { CasesService } from './features/cases/cases.service';
 import type { CaseloadReader } from './features/cases/caseload';
+import { qualityHandlers } from './features/quality/quality.ipc';
+import type { QualityDashboardReader } from './features/quality/quality-dashboard.service';
 import type { Executor } from './db/kysely';
 import { createDispatch, type Dispatch, type Handlers } from './ipc/dispatch';
 import type { Logger } from './logging/logger';
@@ -36,6 +38,8 @@ export interface BackendDeps {
   readonly today?: () => IsoDate;
   /** "Mein Bestand" of the signed-in caseworker (with its per-case cache). */
   readonly caseload: CaseloadReader;
+  /** The quality dashboard (shares the caseload's per-case digests). */
+  readonly quality: QualityDashboardReader;
   /** The sync engine's port; without one, only the local part (no server configured). */
   readonly sync?: SyncPort;
 }
@@ -67,6 +71,7 @@ export function createBackend(deps: BackendDeps): Backend {
     ...syncHandlers(deps.sync ?? localSyncPort(deps.db, { now: () => new Date() })),
     ...accessLogHandlers(deps.db),
     ...planDocumentsHandlers(deps.db),
+    ...qualityHandlers(deps.quality),
   };
   return { dispatch: createDispatch(handlers, deps.logger) };
 }

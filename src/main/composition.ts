@@ -13,7 +13,9 @@ import type { PlanContactPort } from './features/plans/print/plan-contact';
 import { createCasesService } from './features/cases/cases.service';
 import type { PdfRenderer, PrintDialogPort } from './features/plans/print/pdf-renderer';
 import { planTemplatesFrom } from './features/plans/print/plan-templates';
-import { createCaseloadReader } from './features/cases/caseload';
+import { createCaseDigests, createCaseloadReader } from './features/cases/caseload';
+import { createQualityDashboard } from './features/quality/quality-dashboard.service';
+import type { Role } from '../shared/auth/roles';
 import type { Clock } from './vault/platform';
 import {
   createSyncController,
@@ -38,6 +40,8 @@ export interface LotseMainOptions {
   readonly clock?: Clock;
   /** The signed-in caseworker's user id, stamped on local edits (never a name). */
   readonly actorId?: string;
+  /** The signed-in user's role (from the server at sign-in); caseworker without a server. */
+  readonly role?: Role;
   /** Prints the Kooperationsplan (Electron's printToPDF in the app; Chromium via Playwright by default). */
   readonly pdfRenderer?: PdfRenderer;
   /** The system print dialog for stored PDFs (the desktop app). */
@@ -128,6 +132,8 @@ export async function createLotseMain(options: LotseMainOptions): Promise<LotseM
       sync.fetchPlanDocument(doc),
   };
   const cases = createCasesService(serviceDeps);
+  // per-case target groups and findings, computed once per case revision and day for both readers
+  const digests = createCaseDigests();
   const writes = createWriteServices(serviceDeps);
   const backend = createBackend({
     appInfo: options.appInfo,
@@ -141,6 +147,14 @@ export async function createLotseMain(options: LotseMainOptions): Promise<LotseM
       db: () => store.db(),
       caseworkerId: () => serviceDeps.actorId,
       now: () => clock.now(),
+      digests,
+    }),
+    quality: createQualityDashboard({
+      db: () => store.db(),
+      userId: () => serviceDeps.actorId,
+      role: () => options.role ?? 'caseworker',
+      now: () => clock.now(),
+      digests,
     }),
     sync,
   });

@@ -78,6 +78,10 @@ export function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'sync:dismiss-rejection': vi.fn(() => null),
     'sync:access-log': vi.fn(() => ({ pending: 0, oldestPendingAt: null, refusal: null })),
     'sync:plan-documents': vi.fn(() => ({ pending: 0, pendingBytes: 0, refused: [] })),
+    'quality:dashboard': vi.fn(() => {
+      throw new Error('not used by plumbing tests');
+    }),
+    'quality:cases': vi.fn(() => []),
     'assessments:list': vi.fn(() => ({ versions: [] })),
     'goals:get': vi.fn(() => null),
     'strategies:list': vi.fn(() => ({

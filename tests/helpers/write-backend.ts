@@ -1,4 +1,6 @@
-import { createCaseloadReader } from '../../src/main/features/cases/caseload';
+import { createCaseDigests, createCaseloadReader } from '../../src/main/features/cases/caseload';
+import { createQualityDashboard } from '../../src/main/features/quality/quality-dashboard.service';
+import type { Role } from '../../src/shared/auth/roles';
 import { createBackend } from '../../src/main/backend';
 import { createCasesService, type CasesService } from '../../src/main/features/cases/cases.service';
 import type { PlanPrintDeps } from '../../src/main/features/plans/print/plan-print.service';
@@ -38,7 +40,7 @@ export interface WriteBackend {
  * (one clock, one id generator, caseworker 'ifk-7') and the real backend dispatch in front of them.
  */
 export async function createWriteBackend(
-  options: { clockStart?: string; stepMs?: number; clock?: { now(): Date } } & Pick<
+  options: { clockStart?: string; stepMs?: number; clock?: { now(): Date }; role?: Role } & Pick<
     PlanPrintDeps,
     'pdf' | 'templates' | 'printDialog'
   > = {},
@@ -61,6 +63,7 @@ export async function createWriteBackend(
   };
   const cases = createCasesService(deps);
   const writes = createWriteServices(deps);
+  const digests = createCaseDigests();
   const { dispatch } = createBackend({
     appInfo: {
       name: 'Lotse',
@@ -80,6 +83,14 @@ export async function createWriteBackend(
       db: () => t.db,
       caseworkerId: () => 'ifk-7',
       now: () => deps.clock.now(),
+      digests,
+    }),
+    quality: createQualityDashboard({
+      db: () => t.db,
+      userId: () => 'ifk-7',
+      role: () => options.role ?? 'caseworker',
+      now: () => deps.clock.now(),
+      digests,
     }),
   });
   const call = async <C extends IpcChannel>(channel: C, input: IpcIn<C>): Promise<IpcOut<C>> => {

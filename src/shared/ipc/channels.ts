@@ -81,6 +81,8 @@ export const IPC_CHANNELS = [
   'plans:for-case',
   'sync:access-log',
   'sync:plan-documents',
+  'quality:dashboard',
+  'quality:cases',
 ] as const;
 
 export type IpcChannelName = (typeof IPC_CHANNELS)[number];

@@ -13,6 +13,7 @@ import { SEARCH_FIELDS } from '../domain/common/search-fold';
 import { PhaseProgressDto, planningReadContract } from './planning-read-contract';
 import { MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from '../security/passphrase-policy';
 import { LoginSignInInput, LoginStateDto, VaultSelectUserInput } from './login-contract';
+import { qualityContract } from './quality-contract';
 
 /** No input: the renderer calls the channel without an argument. */
 const NoInput = z.undefined();
@@ -190,6 +191,7 @@ export * from './planning-read-contract';
 export * from './plan-print-contract';
 export * from './workspace-contract';
 export * from './sync-contract';
+export * from './quality-contract';
 
 export const CaseDetailDto = z.object({
   summary: CaseSummary,
@@ -256,6 +258,7 @@ export const ipcContract = {
   ...planPrintContract,
   ...workspaceContract,
   ...syncContract,
+  ...qualityContract,
 } as const satisfies Record<IpcChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;

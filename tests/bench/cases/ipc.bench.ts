@@ -61,6 +61,8 @@ const handlers: Handlers = {
   'sync:dismiss-rejection': notBenchmarked,
   'sync:access-log': notBenchmarked,
   'sync:plan-documents': notBenchmarked,
+  'quality:dashboard': notBenchmarked,
+  'quality:cases': notBenchmarked,
   'assessments:list': notBenchmarked,
   'goals:get': notBenchmarked,
   'strategies:list': notBenchmarked,

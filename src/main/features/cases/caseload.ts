@@ -5,7 +5,11 @@ import { isSingleParentHousehold } from '../../../shared/domain/case/household';
 import { targetGroupsFrom, type TargetGroup } from '../../../shared/domain/case/target-groups';
 import { dateInBerlin, type IsoDate } from '../../../shared/domain/common/dates';
 import type { CooperationPlan } from '../../../shared/domain/plan/cooperation-plan';
-import { evaluateQuality, type QualitySnapshot } from '../../../shared/domain/quality/quality-rules';
+import {
+  evaluateQuality,
+  type QualityFinding,
+  type QualitySnapshot,
+} from '../../../shared/domain/quality/quality-rules';
 import {
   ENTITIES,
   fromRow,
@@ -81,11 +85,14 @@ export interface Caseload {
   readonly counts: CaseloadCounts;
 }
 
-interface Digest {
+/** What is computed per case and kept until the case changes or the day turns. */
+export interface CaseDigest {
   readonly rev: number;
   readonly on: IsoDate;
-  readonly targetGroups: readonly TargetGroup[];
-  readonly findings: number;
+  /** null: not computed (the quality dashboard asked only for findings). */
+  readonly targetGroups: readonly TargetGroup[] | null;
+  /** The case's findings by the domain's quality rules on `on` (the quality dashboard reads them). */
+  readonly findings: readonly QualityFinding[];
 }
 
 type Rec<E extends EntityName> = RecordOf<Entities[E]['fields']> & { id: string; caseId: string };
@@ -99,7 +106,7 @@ export function qualitySnapshotOf(records: {
   readonly assessments: readonly Rec<'assessments'>[];
   readonly goals: readonly Rec<'goals'>[];
   readonly plans: readonly Rec<'cooperation_plans'>[];
-  readonly handovers: readonly Rec<'plan_handovers'>[];
+  readonly handovers: readonly Pick<Rec<'plan_handovers'>, 'planId' | 'handedOverOn'>[];
   readonly assignments: readonly Rec<'measure_assignments'>[];
   readonly notes: readonly Rec<'notes'>[];
 }): QualitySnapshot {
@@ -173,18 +180,42 @@ async function liveRecords<E extends EntityName>(
   const byCase = new Map<string, Rec<E>[]>();
   for (const row of rows) {
     const rec = fromRow(ENTITIES[entity], row) as Rec<E>;
-    byCase.set(rec.caseId, [...(byCase.get(rec.caseId) ?? []), rec]);
+    const list = byCase.get(rec.caseId);
+    if (list) list.push(rec);
+    else byCase.set(rec.caseId, [rec]);
   }
   return byCase;
 }
 
-/** Computes target groups and findings for cases whose digest is missing or stale. */
+/** The hand-overs of the cases: only what the rules read (the stored plan content is large JSON). */
+async function handoverDates(
+  db: Executor,
+  caseIds: readonly string[],
+): Promise<Map<string, { planId: string; handedOverOn: IsoDate }[]>> {
+  const { rows } = await sql<{ caseId: string; planId: string; handedOverOn: IsoDate }>`
+    SELECT case_id AS caseId, plan_id AS planId, handed_over_on AS handedOverOn FROM plan_handovers
+     WHERE case_id IN (${sql.join(caseIds)}) AND archived_at IS NULL`.execute(db);
+  const byCase = new Map<string, { planId: string; handedOverOn: IsoDate }[]>();
+  for (const r of rows) {
+    const list = byCase.get(r.caseId);
+    const h = { planId: r.planId, handedOverOn: r.handedOverOn };
+    if (list) list.push(h);
+    else byCase.set(r.caseId, [h]);
+  }
+  return byCase;
+}
+
+/**
+ * Computes findings (and target groups when asked) for cases whose digest is missing or stale.
+ * The quality dashboard needs no target groups: for a team lead's whole team they are skipped.
+ */
 async function computeDigests(
   db: Executor,
-  stale: readonly BaseRow[],
+  stale: readonly DigestKey[],
   on: IsoDate,
-): Promise<Map<string, Digest>> {
-  const out = new Map<string, Digest>();
+  withTargetGroups: boolean,
+): Promise<Map<string, CaseDigest>> {
+  const out = new Map<string, CaseDigest>();
   for (let i = 0; i < stale.length; i += 400) {
     const chunk = stale.slice(i, i + 400);
     const ids = chunk.map((b) => b.caseId);
@@ -192,11 +223,11 @@ async function computeDigests(
       await Promise.all([
         liveRecords(db, 'cases', ids),
         liveRecords(db, 'persons', ids),
-        liveRecords(db, 'households', ids),
+        withTargetGroups ? liveRecords(db, 'households', ids) : new Map<string, Rec<'households'>[]>(),
         liveRecords(db, 'assessments', ids),
         liveRecords(db, 'goals', ids),
         liveRecords(db, 'cooperation_plans', ids),
-        liveRecords(db, 'plan_handovers', ids),
+        handoverDates(db, ids),
         liveRecords(db, 'measure_assignments', ids),
         liveRecords(db, 'notes', ids),
       ]);
@@ -206,19 +237,21 @@ async function computeDigests(
       const person = (persons.get(c.id) ?? []).find((p) => p.id === c.personId);
       if (!person) continue;
       const household = (households.get(c.id) ?? []).find((h) => h.id === person.householdId);
-      const groups = targetGroupsFrom(
-        {
-          birthDate: person.birthDate,
-          unemployedSince: person.unemployedSince,
-          benefitPeriods: person.benefitPeriods,
-          returnerToWork: person.returnerToWork,
-          disability: person.disability,
-          germanLevel: person.germanLevel,
-          expectedReleaseDate: person.expectedReleaseDate,
-          ...(household ? { singleParent: isSingleParentHousehold(household, on) } : {}),
-        },
-        on,
-      ).map((g) => g.group);
+      const groups = !withTargetGroups
+        ? null
+        : targetGroupsFrom(
+            {
+              birthDate: person.birthDate,
+              unemployedSince: person.unemployedSince,
+              benefitPeriods: person.benefitPeriods,
+              returnerToWork: person.returnerToWork,
+              disability: person.disability,
+              germanLevel: person.germanLevel,
+              expectedReleaseDate: person.expectedReleaseDate,
+              ...(household ? { singleParent: isSingleParentHousehold(household, on) } : {}),
+            },
+            on,
+          ).map((g) => g.group);
       const findings = evaluateQuality(
         qualitySnapshotOf({
           case: c,
@@ -231,12 +264,51 @@ async function computeDigests(
           notes: notes.get(c.id) ?? [],
         }),
         on,
-      ).length;
+      );
       out.set(c.id, { rev: Number(b.rev ?? 0), on, targetGroups: groups, findings });
     }
   }
   return out;
 }
+
+/** A case and its revision (case_revisions moves with every write to any record of the case). */
+export interface DigestKey {
+  readonly caseId: string;
+  readonly rev: number | null;
+}
+
+/**
+ * The per-case digests (target groups, quality findings) of one opened store, shared by "Mein
+ * Bestand" and the quality dashboard: a case is recomputed only when its revision or the day moved.
+ */
+export function createCaseDigests() {
+  let cache = new Map<string, CaseDigest>();
+  let cachedFor: Executor | undefined;
+  return {
+    /** The digests of `rows`; target groups too unless `withTargetGroups` is false. */
+    async current(
+      db: Executor,
+      rows: readonly DigestKey[],
+      on: IsoDate,
+      withTargetGroups = true,
+    ): Promise<ReadonlyMap<string, CaseDigest>> {
+      if (cachedFor !== db) {
+        cache = new Map();
+        cachedFor = db;
+      }
+      const stale = rows.filter((b) => {
+        const d = cache.get(b.caseId);
+        return (
+          !d || d.rev !== Number(b.rev ?? 0) || d.on !== on || (withTargetGroups && d.targetGroups === null)
+        );
+      });
+      if (stale.length > 0)
+        for (const [id, d] of await computeDigests(db, stale, on, withTargetGroups)) cache.set(id, d);
+      return cache;
+    },
+  };
+}
+export type CaseDigests = ReturnType<typeof createCaseDigests>;
 
 /**
  * German order of the text columns as ranks: Intl.Collator comparisons are what a sort of the
@@ -341,7 +413,7 @@ async function queryBase(
  * earliest next appointment passing (then that case's next appointment is a later one). Writes made
  * through writeUncounted (the access log) are left out.
  */
-async function storeStamp(db: Executor): Promise<string> {
+export async function storeStamp(db: Executor): Promise<string> {
   const { rows } = await sql<{ changes: number; version: number }>`
     SELECT total_changes() AS changes, (SELECT data_version FROM pragma_data_version) AS version`.execute(db);
   // bookkeeping written through writeUncounted (the access log) changes no case
@@ -361,11 +433,13 @@ export interface CaseloadDeps {
   /** The signed-in caseworker's user id. */
   readonly caseworkerId: () => string;
   readonly now: () => Date;
+  /** The per-case digests, shared with the quality dashboard (a reader of its own by default). */
+  readonly digests?: CaseDigests;
 }
 
 /** The caseload reader with its per-case cache (one per opened store; cleared when the store changes). */
 export function createCaseloadReader(deps: CaseloadDeps) {
-  let cache = new Map<string, Digest>();
+  const digests = deps.digests ?? createCaseDigests();
   let cachedFor: Executor | undefined;
   let snapshot: Snapshot | undefined;
   let ranks: Ranks = { signature: '', byName: new Map(), byNumber: new Map() };
@@ -391,11 +465,7 @@ export function createCaseloadReader(deps: CaseloadDeps) {
   ): Promise<Snapshot> {
     const rows = await queryBase(db, me, on, now, includeClosed);
 
-    const stale = rows.filter((b) => {
-      const d = cache.get(b.caseId);
-      return !d || d.rev !== Number(b.rev ?? 0) || d.on !== on;
-    });
-    if (stale.length > 0) for (const [id, d] of await computeDigests(db, stale, on)) cache.set(id, d);
+    const cache = await digests.current(db, rows, on);
 
     const all: CaseloadRow[] = rows.map(({ rev: _rev, substitute, nextAt, ...row }) => {
       const d = cache.get(row.caseId);
@@ -406,7 +476,7 @@ export function createCaseloadReader(deps: CaseloadDeps) {
         nextAppointment: nextAt ? { startsAt: nextAt, day: dayOf(nextAt) } : null,
         targetGroups: [...(d?.targetGroups ?? [])],
         reviewOverdue: row.nextReviewOn !== null && row.nextReviewOn < on,
-        findings: d?.findings ?? 0,
+        findings: d?.findings.length ?? 0,
       };
     });
 
@@ -438,7 +508,6 @@ export function createCaseloadReader(deps: CaseloadDeps) {
   return async function readCaseload(request: CaseloadRequest = {}): Promise<Caseload> {
     const db = deps.db();
     if (cachedFor !== db) {
-      cache = new Map();
       ranks = { signature: '', byName: new Map(), byNumber: new Map() };
       snapshot = undefined;
       cachedFor = db;

@@ -11,6 +11,8 @@ import {
   finalizeAssessment,
   keyFactorsWithNeeds,
   recordEntry,
+  removeEntry,
+  setTargetOccupation,
   setDominantKeyFactor,
   setIntegrationForecast,
   type Assessment,
@@ -198,7 +200,35 @@ export function buildFourPhaseRecords(input: FourPhaseInput): FourPhaseRecords {
         ? 'within12Months'
         : 'beyond12Months';
   const draftOnly = input.phase === 1 && random() < 0.6;
-  if (!draftOnly || random() < 0.5) assessment = must(setIntegrationForecast(assessment, forecast));
+  const forecastSet = !draftOnly || random() < 0.5;
+  if (forecastSet) assessment = must(setIntegrationForecast(assessment, forecast));
+  // a draft just begun with several needs: the first conversation went to the needs, the strengths
+  // are not written down yet (what the quality rule „Stärken erfasst“ flags; no extra draw, so the
+  // rest of the demo data stays as it was) …
+  if (draftOnly && !forecastSet && needs.length >= 2) {
+    // … and the Zielberuf is not chosen yet (the rule „Handlungsbedarf zugeordnet“ flags that)
+    assessment = must(setTargetOccupation(assessment, null));
+    for (const s of strengths) {
+      const need = needs.find((n) => n.criterionId === s.criterionId);
+      assessment = need
+        ? must(
+            recordEntry(
+              assessment,
+              {
+                criterionId: s.criterionId,
+                strength: null,
+                need: { focus: need.focus },
+                functionalLimitations: need.functionalLimitations ?? null,
+                evidenceSources: [...need.evidence],
+                recordedOn,
+                recordedBy: by,
+              },
+              catalogue,
+            ),
+          )
+        : must(removeEntry(assessment, s.criterionId));
+    }
+  }
   if (keyFactorsWithNeeds(assessment, catalogue).length > 1)
     assessment = must(
       setDominantKeyFactor(assessment, findCriterion(catalogue, needs[0]!.criterionId)!.keyFactor),

@@ -401,6 +401,14 @@ export const NOTE_TEMPLATES: ReadonlyArray<
     'Hinweis auf den Weiterbewilligungsantrag gegeben; fehlende Kontoauszüge nachgereicht.',
     always,
   ],
+  // what the quality rule „Keine Diagnosen in Freitexten“ is for: a diagnosis in an open note
+  // (last in the list, so the notes of everyone it does not fit stay as they were)
+  [
+    'Vermittlung',
+    'Rückmeldung Arbeitgeber',
+    'Kunde gibt an, wegen eines Bandscheibenvorfalls keine schweren Lasten heben zu können; Arbeitgeber informiert.',
+    (p) => p.age >= 45 && !p.inCustody && p.driverLicence && !p.hasDebts,
+  ],
 ];
 
 /** Strengths (Potenzialanalyse): criterion, text, competence class, and whom it fits. */

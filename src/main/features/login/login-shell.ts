@@ -117,6 +117,7 @@ export async function createLoginShell(
       ...rest,
       dataDir: userDir(dataDir, key),
       actorId: account.userId,
+      role: account.role,
       // the signed-in caseworker is the plan's contact person (phone and e-mail: the office's)
       contacts: staticContactPort({
         [account.userId]: { name: account.displayName, phone: null, email: null },

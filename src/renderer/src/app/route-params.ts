@@ -6,6 +6,12 @@ import { CASELOAD_SORT_COLUMNS } from '../../../shared/ipc/contract';
 import { isoDateSchema } from '../../../shared/domain/common/dates';
 import { recordIdSchema } from '../../../shared/domain/common/schemas';
 import { catalogueIdSchema } from '../../../shared/domain/assessment/vocabulary';
+import {
+  CASE_MEASURES,
+  TREND_SERIES,
+  type QualityDrillDown,
+} from '../../../shared/domain/quality/quality-dashboard';
+import { SEVERITIES } from '../../../shared/domain/quality/quality-rules';
 
 /**
  * Search and path parameters of the routes, validated with zod. A hand-edited or outdated address
@@ -88,4 +94,46 @@ export function caseIdProblem(caseId: string): string | null {
   return recordIdSchema.safeParse(caseId).success
     ? null
     : 'Dieser Link führt zu keinem Fall: Die Fallkennung in der Adresse ist ungültig.';
+}
+
+/** #/qualitaet?bereich=team – the dashboard's scope (own caseload by default). */
+export const qualitySearchSchema = z.object({
+  bereich: z.enum(['team']).optional().catch(undefined),
+});
+export type QualitySearch = z.infer<typeof qualitySearchSchema>;
+
+/**
+ * #/qualitaet/faelle?bereich=…&fachkraft=…&kennzahl=…&regel=…&schweregrad=…&phase=…&verlauf=…&monat=…
+ * – the cases behind a number of the dashboard (German names of the drill-down's conditions).
+ */
+export const qualityCasesSearchSchema = qualitySearchSchema.extend({
+  fachkraft: z.string().min(1).max(200).optional().catch(undefined),
+  kennzahl: z.enum(CASE_MEASURES).optional().catch(undefined),
+  regel: z.string().min(1).max(100).optional().catch(undefined),
+  schweregrad: z.enum(SEVERITIES).optional().catch(undefined),
+  phase: z.coerce
+    .number()
+    .pipe(z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]))
+    .optional()
+    .catch(undefined),
+  verlauf: z.enum(TREND_SERIES).optional().catch(undefined),
+  monat: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+    .optional()
+    .catch(undefined),
+});
+export type QualityCasesSearch = z.infer<typeof qualityCasesSearchSchema>;
+
+/** The drill-down an address means (a trend series without its month, or the reverse, is dropped). */
+export function qualityDrillDownOf(s: QualityCasesSearch): QualityDrillDown {
+  const trend = s.verlauf !== undefined && s.monat !== undefined;
+  return {
+    ...(s.fachkraft !== undefined ? { caseworkerId: s.fachkraft } : {}),
+    ...(s.kennzahl !== undefined ? { measure: s.kennzahl } : {}),
+    ...(s.regel !== undefined ? { ruleId: s.regel } : {}),
+    ...(s.schweregrad !== undefined ? { severity: s.schweregrad } : {}),
+    ...(s.phase !== undefined ? { phase: s.phase } : {}),
+    ...(trend ? { series: s.verlauf!, month: s.monat! } : {}),
+  };
 }

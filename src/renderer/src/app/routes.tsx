@@ -20,10 +20,17 @@ import { StrategiesSection } from '../features/strategies/StrategiesSection';
 import { OwnEffortsSection } from '../features/own-efforts/OwnEffortsSection';
 import { PlanSection } from '../features/case-workspace/PlanSection';
 import { QualityPage } from '../features/quality/QualityPage';
+import { QualityCasesPage } from '../features/quality/QualityCasesPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SyncPage } from '../features/sync/SyncPage';
 import { AppFrame, NotFoundPage } from './AppFrame';
-import { appointmentsSearchSchema, caseloadSearchSchema, measuresSearchSchema } from './route-params';
+import {
+  appointmentsSearchSchema,
+  caseloadSearchSchema,
+  measuresSearchSchema,
+  qualityCasesSearchSchema,
+  qualitySearchSchema,
+} from './route-params';
 
 /**
  * The route tree of Lotse (TanStack Router, code-based, hash history so deep links and reloads
@@ -165,11 +172,22 @@ export const appointmentsDayRoute = createRoute({
   component: AppointmentsPage,
 });
 
+/** Qualität: the dashboard of the quality rules (own caseload; ?bereich=team for team leads). */
 const qualityRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/qualitaet',
+  validateSearch: qualitySearchSchema,
   staticData: { title: 'Qualität' },
   component: QualityPage,
+});
+
+/** The cases behind a number of the dashboard (?kennzahl=…&regel=…&fachkraft=…&monat=…). */
+const qualityCasesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/qualitaet/faelle',
+  validateSearch: qualityCasesSearchSchema,
+  staticData: { title: 'Qualität – Fälle' },
+  component: QualityCasesPage,
 });
 
 const syncRoute = createRoute({
@@ -205,6 +223,7 @@ export const routeTree = rootRoute.addChildren([
   appointmentsRoute,
   appointmentsDayRoute,
   qualityRoute,
+  qualityCasesRoute,
   syncRoute,
   settingsRoute,
 ]);

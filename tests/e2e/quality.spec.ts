@@ -1,0 +1,168 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startBridge, type RunningBridge } from '../../src/main/bridge/start-bridge';
+import { seedDemoData } from '../../src/main/features/demo/seed-demo';
+import { silentLogger } from '../../src/main/logging/logger';
+import { TEST_SCRYPT } from '../helpers/local-store';
+import { E2E_PASSPHRASE, expect, expectAccessible, keepScreenshot, test } from './fixtures';
+import { tabTo } from './keyboard';
+import { AppFramePage } from './pages/AppFrame';
+
+/**
+ * Qualität (issue 15 item 1) in the browser bridge: the caseworker's dashboard of the own caseload
+ * (the standard demo store), and a team lead's store holding a team of three caseworkers (the
+ * demo data spread over them, as the server's team scope would deliver it). Keyboard only for the
+ * drill-down from a number to the cases and on to the section of the case the finding points at.
+ */
+const TEAM = ['ifk-demo', 'ifk-nord', 'ifk-sued'];
+
+async function teamLeadBridge(dir: string): Promise<RunningBridge> {
+  const bridge = await startBridge({
+    rendererDir: resolve('out/renderer'),
+    dataDir: dir,
+    logger: silentLogger(),
+    version: '0.1.0',
+    demo: true,
+    scrypt: TEST_SCRYPT,
+    actorId: 'tl-demo',
+    role: 'team_lead',
+    onFirstRun: async (store) => {
+      seedDemoData(store.raw(), { cases: 200, seed: 2026, today: '2026-11-23', caseworkers: TEAM });
+    },
+  });
+  const created = await bridge.main.backend.dispatch('vault:create', {
+    passphrase: E2E_PASSPHRASE,
+    confirmation: E2E_PASSPHRASE,
+  });
+  if (!created.ok) throw new Error(`vault setup failed: ${created.error.code}`);
+  return bridge;
+}
+
+test.describe('Qualität', () => {
+  test('a caseworker drills from a rule to the cases and on to the section of the finding, keyboard only', async ({
+    page,
+    bridge,
+  }, testInfo) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const frame = new AppFramePage(page);
+    await frame.open(bridge.launchUrl, '#/qualitaet');
+    await expect(frame.heading()).toHaveText('Qualität');
+    await expect(page.getByRole('heading', { name: /^Überblick am \d{2}\.\d{2}\.\d{4}$/ })).toBeVisible();
+    // no team switch for a caseworker; the figures are the own caseload
+    await expect(page.getByRole('radiogroup', { name: 'Auswertung für' })).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'Je Fachkraft' })).toHaveCount(0);
+    const rules = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Regel' }) });
+    await expect(rules.getByRole('row')).toHaveCount(1 + 11 + 3);
+    // the charts have their tables
+    await expect(page.getByRole('table').filter({ hasText: 'Dieselben Zahlen wie im Diagramm' })).toHaveCount(
+      2,
+    );
+    await expect(page.locator('.recharts-surface').first()).toBeVisible();
+    await expectAccessible(page, testInfo, 'quality-dashboard');
+    await keepScreenshot(page, testInfo, 'quality-dashboard-1366x768');
+
+    // keyboard: Tab to the number of cases of the diagnosis rule, Enter
+    const diagnoses = page.getByRole('link', { name: /^Keine Diagnosen in Freitexten: \d+ Fälle anzeigen$/ });
+    const count = Number((await diagnoses.textContent())!.replace(/\./g, ''));
+    expect(count).toBeGreaterThan(0);
+    await tabTo(diagnoses);
+    await page.keyboard.press('Enter');
+    await expect(frame.heading()).toHaveText('Fälle zur Auswertung');
+    await expect(page.getByText('Eigener Bestand: Regel „Keine Diagnosen in Freitexten“')).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: /Fäll?e?$/ })).toHaveText(
+      `${count} ${count === 1 ? 'Fall' : 'Fälle'}`,
+    );
+    expect(page.url()).toContain('#/qualitaet/faelle?regel=keine-diagnosen');
+    await expectAccessible(page, testInfo, 'quality-cases');
+    await keepScreenshot(page, testInfo, 'quality-cases-1366x768');
+
+    // from the finding to the section of the case it points at (Vermerke)
+    const section = page.getByRole('link', { name: 'Vermerke', exact: true }).first();
+    await tabTo(section);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: 'Vermerke', level: 2 })).toBeVisible();
+    expect(page.url()).toMatch(/#\/faelle\/[0-9a-f-]+\/vermerke$/);
+    await expect(page.getByText(/Bandscheibenvorfall/).first()).toBeVisible();
+
+    // back to the dashboard at 1920×1080
+    await page.goBack();
+    await page.goBack();
+    await expect(frame.heading()).toHaveText('Qualität');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await expect(page.getByRole('heading', { name: 'Verlauf der letzten 12 Monate' })).toBeVisible();
+    await keepScreenshot(page, testInfo, 'quality-dashboard-1920x1080');
+  });
+
+  test('a team lead sees the team per caseworker, drills down per caseworker and exports the CSV', async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(120_000);
+    const dir = await mkdtemp(join(tmpdir(), 'lotse-e2e-quality-'));
+    const bridge = await teamLeadBridge(dir);
+    try {
+      await page.setViewportSize({ width: 1366, height: 768 });
+      const frame = new AppFramePage(page);
+      await frame.open(bridge.launchUrl, '#/qualitaet');
+      // the team lead has no own cases; the switch leads to the team
+      await expect(page.getByRole('heading', { name: 'Keine offenen Fälle' })).toBeVisible();
+      // the scope switch is a radio group: Tab to it, arrow to „Team“
+      for (let i = 0; ; i += 1) {
+        expect(i, 'the scope switch is reachable by Tab').toBeLessThan(60);
+        await page.keyboard.press('Tab');
+        if (await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type === 'radio'))
+          break;
+      }
+      await page.keyboard.press('ArrowRight');
+      await expect(page.getByRole('radio', { name: 'Team' })).toBeChecked();
+      // the address keeps the scope over a reload
+      await page.reload();
+      await expect(page.getByRole('radio', { name: 'Team' })).toBeChecked();
+      await expect(page).toHaveURL(/#\/qualitaet\?bereich=team$/);
+      const perCaseworker = page
+        .getByRole('table')
+        .filter({ has: page.getByRole('columnheader', { name: 'Fachkraft' }) });
+      await expect(perCaseworker.getByRole('row')).toHaveCount(1 + TEAM.length);
+      await expectAccessible(page, testInfo, 'quality-team');
+      await keepScreenshot(page, testInfo, 'quality-team-1366x768');
+
+      // drill down: the cases of one caseworker with an overdue review
+      const overdue = page.getByRole('link', {
+        name: /^ifk-nord, Überprüfung überfällig: \d+ – Fälle anzeigen$/,
+      });
+      const n = Number((await overdue.textContent())!);
+      await tabTo(overdue);
+      await page.keyboard.press('Enter');
+      await expect(page.getByText('Team: Überprüfung überfällig · Fachkraft ifk-nord')).toBeVisible();
+      if (n > 0) {
+        const rows = page.getByRole('table').getByRole('row');
+        await expect(rows).toHaveCount(1 + n);
+        for (const cell of await page.getByRole('cell', { name: /^ifk-/ }).allTextContents())
+          expect(cell).toBe('ifk-nord');
+      }
+      await page.goBack();
+      await expect(page.getByRole('heading', { name: 'Je Fachkraft' })).toBeVisible();
+
+      // CSV: German, per caseworker, no names of persons
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'CSV exportieren' }).click();
+      const file = await download;
+      expect(file.suggestedFilename()).toMatch(/^Qualitaet-Team-2\d{3}-\d{2}-\d{2}\.csv$/);
+      const csv = await readFile((await file.path())!, 'utf8');
+      expect(csv.charCodeAt(0)).toBe(0xfeff);
+      const lines = csv.slice(1).trimEnd().split('\r\n');
+      expect(lines[0]!.split(';').slice(0, 3)).toEqual(['Fachkraft', 'Fälle', 'Phase 1']);
+      expect(lines.map((l) => l.split(';')[0])).toEqual(['Fachkraft', ...TEAM, 'Gesamt']);
+      expect(lines[4]).toMatch(/;\d+,\d{2};/);
+      // no person of the demo data is named in the export
+      expect(csv).not.toMatch(/Müller|Schmidt|Yılmaz|Bondarenko/);
+
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      await expect(page.getByRole('heading', { name: 'Verlauf der letzten 12 Monate' })).toBeVisible();
+      await keepScreenshot(page, testInfo, 'quality-team-1920x1080');
+    } finally {
+      await bridge.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
