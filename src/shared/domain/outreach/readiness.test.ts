@@ -161,3 +161,30 @@ describe('readiness for the outreach day', () => {
     expect(r.ready).toBe(true);
   });
 });
+
+describe('blank consent forms', () => {
+  it('one page per copy, German wording with voluntariness, withdrawal and fields to fill by hand; input escaped', async () => {
+    const { renderConsentForms } = await import('./consent-form');
+    const html = renderConsentForms({
+      day: '2026-12-02',
+      location: 'JVA Torgau <Haus 2>',
+      officeName: 'Jobcenter Nordsachsen, Standort Torgau',
+      copies: 3,
+    });
+    expect(html.match(/<section class="form"/g)).toHaveLength(3);
+    expect(html).toContain('Einwilligung in die Verarbeitung personenbezogener Daten');
+    expect(html).toContain('Kontakt vor der Haftentlassung (JVA)');
+    expect(html).toContain('jederzeit');
+    expect(html).toContain('Art. 7 Abs. 3 DSGVO');
+    expect(html).toContain('Unterschrift der Person');
+    expect(html).toContain('Geburtsdatum (TT.MM.JJJJ)');
+    expect(html).toContain('am 02.12.2026');
+    expect(html).toContain('JVA Torgau &lt;Haus 2&gt;');
+    expect(html).not.toContain('<Haus 2>');
+    expect(
+      renderConsentForms({ day: '2026-12-02', location: 'x', officeName: 'y', copies: 500 }).match(
+        /<section/g,
+      ),
+    ).toHaveLength(50);
+  });
+});
