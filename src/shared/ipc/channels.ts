@@ -81,6 +81,11 @@ export const IPC_CHANNELS = [
   'plans:for-case',
   'sync:access-log',
   'sync:plan-documents',
+  'outreach:readiness',
+  'outreach:consent-forms',
+  'outreach:create-contact',
+  'duplicates:list',
+  'duplicates:decide',
 ] as const;
 
 export type IpcChannelName = (typeof IPC_CHANNELS)[number];
