@@ -22,6 +22,7 @@ import { PlanSection } from '../features/case-workspace/PlanSection';
 import { QualityPage } from '../features/quality/QualityPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SyncPage } from '../features/sync/SyncPage';
+import { OutreachPage } from '../features/outreach/OutreachPage';
 import { AppFrame, NotFoundPage } from './AppFrame';
 import { appointmentsSearchSchema, caseloadSearchSchema, measuresSearchSchema } from './route-params';
 
@@ -165,6 +166,21 @@ export const appointmentsDayRoute = createRoute({
   component: AppointmentsPage,
 });
 
+/** Außentermin vorbereiten: appointments of an outreach day, readiness, consent forms, contacts. */
+export const outreachRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/aussentermin',
+  staticData: { title: 'Außentermin vorbereiten' },
+  component: OutreachPage,
+});
+
+export const outreachDayRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/aussentermin/$day',
+  staticData: { title: 'Außentermin vorbereiten' },
+  component: OutreachPage,
+});
+
 const qualityRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/qualitaet',
@@ -204,6 +220,8 @@ export const routeTree = rootRoute.addChildren([
   ]),
   appointmentsRoute,
   appointmentsDayRoute,
+  outreachRoute,
+  outreachDayRoute,
   qualityRoute,
   syncRoute,
   settingsRoute,
