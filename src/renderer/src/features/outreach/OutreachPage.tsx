@@ -28,7 +28,8 @@ import { ipcQueryOptions, useIpcMutation } from '../../api/query';
 import { RouterAnchor, RouterButton } from '../../app/links';
 import { dayFromParam } from '../../app/route-params';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { addDays, formatLongDate, formatTime, todayIso } from '../../components/format';
+import { addDays, formatDate, formatLongDate, formatTime, todayIso } from '../../components/format';
+import { parseGermanDate } from '../../../../shared/domain/common/german-date';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryView } from '../../components/QueryView';
 import { applyIpcError } from '../../forms/ipc-form';
@@ -218,7 +219,7 @@ function PreReleaseContactForm(props: { officeId: OfficeId }) {
       birthDate: '',
       expectedReleaseDate: '',
       customerNumber: '',
-      givenOn: today,
+      givenOn: formatDate(today),
       form: 'schriftlich',
       subject: 'Erstkontakt vor der Entlassung',
     },
@@ -234,17 +235,33 @@ function PreReleaseContactForm(props: { officeId: OfficeId }) {
       aria-label="Kontakt vor der Entlassung erfassen"
       onSubmit={form.onSubmit((v) => {
         setFormError(undefined);
+        // dates typed as TT.MM.JJJJ; the domain schemas check them again in main
+        const errors: Record<string, string> = {};
+        const date = (key: 'birthDate' | 'expectedReleaseDate' | 'givenOn', optional = false) => {
+          if (optional && v[key].trim() === '') return null;
+          const parsed = parseGermanDate(v[key]);
+          if (parsed.ok) return parsed.value;
+          errors[key] = parsed.message;
+          return null;
+        };
+        const birthDate = date('birthDate');
+        const expectedReleaseDate = date('expectedReleaseDate', true);
+        const givenOn = date('givenOn');
+        if (Object.keys(errors).length > 0 || !birthDate || !givenOn) {
+          form.setErrors(errors);
+          return;
+        }
         create.mutate(
           {
             officeId: props.officeId,
             person: {
               firstName: v.firstName,
               lastName: v.lastName,
-              birthDate: v.birthDate,
-              expectedReleaseDate: v.expectedReleaseDate || null,
+              birthDate,
+              expectedReleaseDate,
               customerNumber: v.customerNumber || null,
             },
-            consent: { givenOn: v.givenOn, form: v.form },
+            consent: { givenOn, form: v.form },
             contact: { occurredAt: new Date().toISOString(), subject: v.subject },
           },
           {
@@ -278,17 +295,22 @@ function PreReleaseContactForm(props: { officeId: OfficeId }) {
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput label="Vorname" required {...form.getInputProps('firstName')} />
           <TextInput label="Nachname" required {...form.getInputProps('lastName')} />
-          <TextInput label="Geburtsdatum" type="date" required {...form.getInputProps('birthDate')} />
+          <TextInput
+            label="Geburtsdatum"
+            description="TT.MM.JJJJ"
+            required
+            {...form.getInputProps('birthDate')}
+          />
           <TextInput
             label="Voraussichtliche Entlassung"
-            type="date"
+            description="TT.MM.JJJJ"
             {...form.getInputProps('expectedReleaseDate')}
           />
           <TextInput label="Kundennummer (falls vorhanden)" {...form.getInputProps('customerNumber')} />
           <TextInput label="Anlass des Kontakts" required {...form.getInputProps('subject')} />
           <TextInput
             label="Einwilligung erteilt am"
-            type="date"
+            description="TT.MM.JJJJ"
             required
             {...form.getInputProps('givenOn')}
           />
