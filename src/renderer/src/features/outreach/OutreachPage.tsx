@@ -43,10 +43,11 @@ const CONSENT_FORM_LABELS: Record<(typeof CONSENT_FORMS)[number], string> = {
 
 /** Status words never by colour alone: the badge carries the German word. */
 const STATUS_COLORS: Record<ReadinessStatus, string> = {
-  ok: 'green.9',
-  warning: 'orange.9',
-  blocking: 'red.9',
-  unknown: 'gray.8',
+  // dark enough for white text at 4.5:1 (WCAG 2.1 AA)
+  ok: '#1e6b34',
+  warning: '#8a3a00',
+  blocking: '#a51d1d',
+  unknown: '#343a40',
 };
 
 function pdfUrl(base64: string): string {
@@ -80,7 +81,7 @@ function AppointmentChoice(props: {
           <Checkbox
             checked={props.chosen.has(a.id)}
             onChange={(e) => props.onToggle(a.id, e.currentTarget.checked)}
-            label={`${formatTime(a.startsAt)} Uhr · ${a.personName} · ${a.caseNumber} · ${a.location || 'ohne Ort'}`}
+            label={`${formatTime(a.startsAt)} · ${a.personName} · ${a.caseNumber} · ${a.location || 'ohne Ort'}`}
           />
           <RouterAnchor to="/faelle/$caseId/vermerke" params={{ caseId: a.caseId }} size="sm">
             Kontakt erfassen<VisuallyHidden>: {a.personName}</VisuallyHidden>
@@ -145,6 +146,10 @@ function ReadinessList(props: { day: string; appointmentIds: string[] }) {
       {syncNow.isError ? (
         <ErrorAlert title="Synchronisation nicht möglich">
           {describeError(syncNow.error, 'Die Synchronisation konnte nicht gestartet werden.')}
+        </ErrorAlert>
+      ) : syncNow.data?.error ? (
+        <ErrorAlert title="Synchronisation nicht möglich">
+          {syncNow.data.error.message} Ohne Netz arbeiten Sie weiter; Änderungen warten auf dem Gerät.
         </ErrorAlert>
       ) : null}
     </Stack>
