@@ -53,6 +53,7 @@ test('the outreach day: prepare, readiness, offline edits and a contact, sync, c
 }, testInfo) => {
   test.setTimeout(300_000);
   await page.setViewportSize({ width: 1366, height: 768 });
+  page.setDefaultTimeout(20_000);
   // the network of the JVA: switched off and on by the test
   let offline = false;
   const switchable: FetchLike = async (u, init) => {
@@ -111,7 +112,7 @@ test('the outreach day: prepare, readiness, offline edits and a contact, sync, c
       });
     }
     const x = cases[0]!;
-    const note = await call<{ noteId: string }>(bridge, 'notes:create', {
+    const note = await call<{ id: string }>(bridge, 'notes:create', {
       caseId: x.caseId,
       values: { category: 'Beratung', title: 'Vorbereitung', body: 'Erstgespräch in der JVA vereinbart.' },
     });
@@ -184,7 +185,7 @@ test('the outreach day: prepare, readiness, offline edits and a contact, sync, c
     const res = await pushBatch(h, office, [
       mutation(office, {
         entity: 'notes',
-        entityId: note.noteId,
+        entityId: note.id,
         caseId: x.caseId,
         op: 'update',
         fields: { body: 'Erstgespräch in der JVA vereinbart. Bewerbung in Torgau besprochen.' },
@@ -213,6 +214,7 @@ test('the outreach day: prepare, readiness, offline edits and a contact, sync, c
         fields: { firstName: 'Jürgen', lastName: 'Müller', birthDate: '1985-03-12' },
       }),
     ]);
+    expect(res.statusCode, res.body).toBe(200);
     expect(res.json<{ results: { status: string }[] }>().results.map((r) => r.status)).toEqual([
       'applied',
       'applied',

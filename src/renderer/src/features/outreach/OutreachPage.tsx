@@ -13,7 +13,6 @@ import {
   Text,
   TextInput,
   Title,
-  VisuallyHidden,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
@@ -83,8 +82,13 @@ function AppointmentChoice(props: {
             onChange={(e) => props.onToggle(a.id, e.currentTarget.checked)}
             label={`${formatTime(a.startsAt)} · ${a.personName} · ${a.caseNumber} · ${a.location || 'ohne Ort'}`}
           />
-          <RouterAnchor to="/faelle/$caseId/vermerke" params={{ caseId: a.caseId }} size="sm">
-            Kontakt erfassen<VisuallyHidden>: {a.personName}</VisuallyHidden>
+          <RouterAnchor
+            to="/faelle/$caseId/vermerke"
+            params={{ caseId: a.caseId }}
+            size="sm"
+            aria-label={`Kontakt erfassen: ${a.personName}`}
+          >
+            Kontakt erfassen
           </RouterAnchor>
         </Group>
       ))}
@@ -291,7 +295,7 @@ function PreReleaseContactForm(props: { officeId: OfficeId }) {
             <Text>
               Gespeichert: {created.name}, vorläufige Fallnummer {created.caseNumber}. Die endgültige Nummer
               vergibt der Server bei der nächsten Synchronisation.{' '}
-              <RouterAnchor to="/faelle/$caseId" params={{ caseId: created.caseId }}>
+              <RouterAnchor to="/faelle/$caseId" params={{ caseId: created.caseId }} underline="always">
                 Fall öffnen
               </RouterAnchor>
             </Text>
