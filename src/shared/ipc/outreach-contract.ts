@@ -5,15 +5,19 @@
  * possible duplicates the server found with the caseworker's decision.
  */
 import { z } from 'zod';
-import { CONSENT_FORMS } from '../domain/case/consent';
-import { DUPLICATE_DECISIONS, DUPLICATE_MATCHES } from '../domain/case/duplicates';
 import { OFFICE_IDS } from '../domain/case/office';
 import { isoDateSchema } from '../domain/common/dates';
 import { recordIdSchema } from '../domain/common/schemas';
 import { MAX_CONSENT_FORM_COPIES } from '../domain/outreach/consent-form';
 import { READINESS_ITEMS, READINESS_STATUSES } from '../domain/outreach/readiness';
-import { contactsEntity, personsEntity } from '../entities/index';
-import { hostileValueProblem } from './write-contract';
+import {
+  consentsEntity,
+  contactsEntity,
+  dtoSchema,
+  duplicateSuspectsEntity,
+  personsEntity,
+} from '../entities/index';
+import { createWithout, hostileValueProblem } from './write-contract';
 
 const Id = recordIdSchema;
 const person = personsEntity.fields;
@@ -78,11 +82,8 @@ export const PreReleaseContactInput = guardedObject({
     /** The customer number if the person has one already (often not: not yet a customer). */
     customerNumber: z.string().trim().max(50).nullable().optional(),
   }),
-  consent: z.strictObject({
-    givenOn: isoDateSchema,
-    form: z.enum(CONSENT_FORMS, { error: 'Bitte die Form der Einwilligung wählen.' }),
-    scope: z.string().trim().max(500).nullable().optional(),
-  }),
+  /** The consent to pre-release contact (its purpose is set by main). */
+  consent: createWithout(consentsEntity, { purpose: true, recordedBy: true, withdrawnOn: true }),
   contact: z.strictObject({
     occurredAt: contactsEntity.fields.occurredAt.schema,
     subject: contactsEntity.fields.subject.schema,
@@ -98,23 +99,17 @@ export const PreReleaseContactCreated = z.object({
   contactId: Id,
 });
 
-export const DuplicateSuspectDto = z.object({
-  id: Id,
-  caseId: Id,
-  caseNumber: z.string(),
-  /** The person created on this laptop. */
-  personName: z.string(),
-  otherCaseId: Id,
-  otherCaseNumber: z.string().nullable(),
-  /** The other person's name, when the other case is on this device (else null). */
-  otherPersonName: z.string().nullable(),
-  otherOnDevice: z.boolean(),
-  match: z.enum(DUPLICATE_MATCHES),
-  reason: z.string(),
-  decision: z.enum(DUPLICATE_DECISIONS),
-  decidedOn: isoDateSchema.nullable(),
-  rowVersion: z.number().int().min(0),
-});
+/** The record as stored (its one definition) and what the screen shows beside it. */
+export const DuplicateSuspectDto = dtoSchema(duplicateSuspectsEntity).and(
+  z.object({
+    /** The number of this case, and the name of the person created on this laptop. */
+    caseNumber: z.string(),
+    personName: z.string(),
+    /** The other person's name, when the other case is on this device (else null). */
+    otherPersonName: z.string().nullable(),
+    otherOnDevice: z.boolean(),
+  }),
+);
 export type DuplicateSuspectDto = z.infer<typeof DuplicateSuspectDto>;
 
 export const outreachContract = {

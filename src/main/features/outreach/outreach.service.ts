@@ -10,7 +10,8 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { CUSTOMER_NUMBER_NOT_YET_ASSIGNED } from '../../../shared/domain/case/person';
-import type { DuplicateDecision, DuplicateMatch } from '../../../shared/domain/case/duplicates';
+import type { DuplicateDecision } from '../../../shared/domain/case/duplicates';
+import { duplicateSuspectsEntity, fromRow } from '../../../shared/entities/index';
 import { officeName, type OfficeId } from '../../../shared/domain/case/office';
 import { type IsoDate } from '../../../shared/domain/common/dates';
 import { renderConsentForms } from '../../../shared/domain/outreach/consent-form';
@@ -88,23 +89,15 @@ export function createOutreachService(deps: OutreachDeps) {
         j.onRef('oc.id', '=', 's.other_case_id').on('oc.archived_at', 'is', null),
       )
       .leftJoin('persons as op', 'op.id', 's.other_person_id')
+      .selectAll('s')
       .select([
-        's.id',
-        's.case_id',
-        'c.case_number',
+        'c.case_number as own_case_number',
         'p.first_name',
         'p.last_name',
-        's.other_case_id',
-        's.other_case_number',
         'oc.id as other_local_case',
         'oc.case_number as other_local_number',
         'op.first_name as other_first_name',
         'op.last_name as other_last_name',
-        's.match',
-        's.reason',
-        's.decision',
-        's.decided_on',
-        's.row_version',
       ])
       .where('s.archived_at', 'is', null)
       .where('c.archived_at', 'is', null);
@@ -114,24 +107,19 @@ export function createOutreachService(deps: OutreachDeps) {
     const rows = await q.orderBy('s.created_at').orderBy('s.id').execute();
     return rows.map((r) => {
       const onDevice = r.other_local_case !== null;
+      const record = fromRow(duplicateSuspectsEntity, r);
       return {
-        id: r.id,
-        caseId: r.case_id,
-        caseNumber: r.case_number,
-        personName: [r.first_name, r.last_name].filter(Boolean).join(' '),
-        otherCaseId: r.other_case_id,
+        ...record,
+        rowVersion: r.row_version,
         // the number the server reported; the local one once the other case is here
-        otherCaseNumber: r.other_local_number ?? r.other_case_number,
+        otherCaseNumber: r.other_local_number ?? record.otherCaseNumber,
+        caseNumber: r.own_case_number,
+        personName: [r.first_name, r.last_name].filter(Boolean).join(' '),
         otherPersonName:
           onDevice && r.other_last_name
             ? [r.other_first_name, r.other_last_name].filter(Boolean).join(' ')
             : null,
         otherOnDevice: onDevice,
-        match: r.match as DuplicateMatch,
-        reason: r.reason,
-        decision: r.decision as DuplicateDecision,
-        decidedOn: r.decided_on,
-        rowVersion: r.row_version,
       };
     });
   }
@@ -231,7 +219,9 @@ export function createOutreachService(deps: OutreachDeps) {
      */
     async createPreReleaseContact(input: PreReleaseContactInput) {
       const today = kit.today();
-      if (input.consent.givenOn > today)
+      // the consent's own schema (main parsed the input with it) requires the date and the form
+      const givenOn = input.consent.givenOn ?? '';
+      if (givenOn > today)
         throw new AppError('VALIDATION_FAILED', undefined, {
           issues: [
             { path: 'consent.givenOn', message: 'Eine Einwilligung kann nicht in der Zukunft erteilt sein.' },
@@ -263,7 +253,7 @@ export function createOutreachService(deps: OutreachDeps) {
           caseId: created.caseId,
           values: {
             purpose: 'pre_release_contact',
-            givenOn: input.consent.givenOn,
+            givenOn,
             form: input.consent.form,
             scope: input.consent.scope ?? null,
             recordedBy: ctx.actorId,

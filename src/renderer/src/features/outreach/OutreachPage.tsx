@@ -196,17 +196,6 @@ function ConsentForms(props: { day: string; location: string; officeId: OfficeId
   );
 }
 
-interface ContactValues {
-  firstName: string;
-  lastName: string;
-  birthDate: string;
-  expectedReleaseDate: string;
-  customerNumber: string;
-  givenOn: string;
-  form: (typeof CONSENT_FORMS)[number];
-  subject: string;
-}
-
 const FIELD_MAP = {
   'person.firstName': 'firstName',
   'person.lastName': 'lastName',
@@ -216,7 +205,10 @@ const FIELD_MAP = {
   'consent.givenOn': 'givenOn',
   'consent.form': 'form',
   'contact.subject': 'subject',
-};
+} as const;
+
+/** What the form holds: the typed text of each field the IPC input names (see FIELD_MAP). */
+type ContactValues = Record<(typeof FIELD_MAP)[keyof typeof FIELD_MAP], string>;
 
 function PreReleaseContactForm(props: { officeId: OfficeId }) {
   const today = todayIso();
@@ -270,7 +262,7 @@ function PreReleaseContactForm(props: { officeId: OfficeId }) {
               expectedReleaseDate,
               customerNumber: v.customerNumber || null,
             },
-            consent: { givenOn, form: v.form },
+            consent: { givenOn, form: v.form as (typeof CONSENT_FORMS)[number] },
             contact: { occurredAt: new Date().toISOString(), subject: v.subject },
           },
           {
