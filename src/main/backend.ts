@@ -12,6 +12,7 @@ import { localSyncPort, type SyncPort } from './features/sync/sync-controller';
 import { syncHandlers } from './features/sync/sync.ipc';
 import { planDocumentsHandlers } from './features/plans/plan-documents.ipc';
 import { accessLogHandlers } from './features/access-log/access-log.ipc';
+import { outreachHandlers } from './features/outreach/outreach.ipc';
 import { loginHandlers, singleStoreLogin } from './features/login/login.ipc';
 import type { WriteServices } from './features/write-services';
 import { casesHandlers, casesWriteHandlers } from './features/cases/cases.ipc';
@@ -72,6 +73,7 @@ export function createBackend(deps: BackendDeps): Backend {
     ...accessLogHandlers(deps.db),
     ...planDocumentsHandlers(deps.db),
     ...qualityHandlers(deps.quality),
+    ...outreachHandlers(deps.writes.outreach),
   };
   return { dispatch: createDispatch(handlers, deps.logger) };
 }

@@ -26,6 +26,8 @@ import { wipeLocalData } from './features/sync/remote-wipe';
 import type { Dispatch } from './ipc/dispatch';
 import { WRITE_CHANNELS } from '../shared/ipc/contract';
 import { createAccessLog, recordCaseReads } from './features/access-log/access-log';
+import type { BatteryPort } from './features/outreach/outreach.service';
+import { OUTREACH_WRITE_CHANNELS } from '../shared/ipc/outreach-contract';
 
 export interface LotseMainOptions {
   readonly dataDir: string;
@@ -57,6 +59,8 @@ export interface LotseMainOptions {
    * issue 12 item 4 stores the device's client id and the refresh token here).
    */
   readonly beforeSync?: (store: LocalStore, info: { firstRun: boolean }) => Promise<void>;
+  /** What the platform tells about the battery (Electron's powerMonitor); "nicht verfügbar" without. */
+  readonly battery?: BatteryPort;
 }
 
 export interface LotseMain {
@@ -130,6 +134,8 @@ export async function createLotseMain(options: LotseMainOptions): Promise<LotseM
     templates: planTemplatesFrom(options.resourcesDir),
     fetchDocument: (doc: { sha256: string; caseId: string; handoverId: string }) =>
       sync.fetchPlanDocument(doc),
+    sync: { status: () => sync.status() },
+    ...(options.battery ? { battery: options.battery } : {}),
   };
   const cases = createCasesService(serviceDeps);
   // per-case target groups and findings, computed once per case revision and day for both readers
@@ -181,7 +187,7 @@ export async function createLotseMain(options: LotseMainOptions): Promise<LotseM
 
 /** A successful write channel pushes soon (the engine coalesces rounds). */
 function kickAfterWrites(dispatch: Dispatch, sync: SyncController): Dispatch {
-  const writes = new Set<string>(WRITE_CHANNELS);
+  const writes = new Set<string>([...WRITE_CHANNELS, ...OUTREACH_WRITE_CHANNELS]);
   return async (channel, input) => {
     const result = await dispatch(channel, input);
     if (result.ok && typeof channel === 'string' && writes.has(channel)) sync.kick();

@@ -17,6 +17,7 @@ import { registerIpcHandlers } from './ipc/register-handlers';
 import { createLogger } from './logging/logger';
 import { electronPdfRenderer, electronPrintDialog } from './platform/electron-pdf';
 import { onSystemLockOrSuspend } from './platform/power-events';
+import { electronBattery } from './platform/battery';
 import { electronSafeStorage } from './platform/safe-storage';
 import { startUpdateChecks } from './platform/updater';
 import { syncConfigFromEnv } from './features/sync/sync-config';
@@ -70,6 +71,7 @@ if (!app.requestSingleInstanceLock()) {
       ...(machine.ok || app.isPackaged ? { autoLockMinutes: machine.config.policies.autoLockMinutes } : {}),
       pdfRenderer: electronPdfRenderer,
       printDialog: electronPrintDialog,
+      battery: electronBattery,
       resourcesDir: join(app.getAppPath(), 'resources'),
       appInfo: {
         name: 'Lotse',

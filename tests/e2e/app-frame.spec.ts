@@ -4,6 +4,12 @@ import { AppFramePage } from './pages/AppFrame';
 const SCREENS = [
   { label: 'Fälle', hash: '#/faelle', title: 'Fälle', empty: /^\d+ Fälle/ },
   { label: 'Termine', hash: '#/termine/2026-11-23', title: 'Termine', empty: 'Montag, 23. November 2026' },
+  {
+    label: 'Außentermin',
+    hash: '#/aussentermin/2026-11-23',
+    title: 'Außentermin vorbereiten',
+    empty: 'Für dieses Gerät ist kein Lotse-Server eingerichtet',
+  },
   { label: 'Qualität', hash: '#/qualitaet', title: 'Qualität', empty: /^Überblick am \d{2}\.\d{2}\.\d{4}$/ },
   {
     label: 'Synchronisation',

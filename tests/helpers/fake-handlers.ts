@@ -1,6 +1,9 @@
 import { vi } from 'vitest';
 import type { Handlers } from '../../src/main/ipc/dispatch';
 import { PLAN_PRINT_CHANNELS, WORKSPACE_CHANNELS, WRITE_CHANNELS } from '../../src/shared/ipc/contract';
+import { outreachContract } from '../../src/shared/ipc/outreach-contract';
+
+const OUTREACH_CHANNELS = Object.keys(outreachContract) as (keyof typeof outreachContract)[];
 
 /**
  * A complete handler map for tests of the IPC plumbing itself (dispatch, bridge): every handler is
@@ -8,17 +11,20 @@ import { PLAN_PRINT_CHANNELS, WORKSPACE_CHANNELS, WRITE_CHANNELS } from '../../s
  */
 export function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
   const writes = Object.fromEntries(
-    [...WRITE_CHANNELS, ...PLAN_PRINT_CHANNELS, ...WORKSPACE_CHANNELS].map((channel) => [
-      channel,
-      vi.fn(() => {
-        throw new Error('not used by plumbing tests');
-      }),
-    ]),
+    [...WRITE_CHANNELS, ...PLAN_PRINT_CHANNELS, ...WORKSPACE_CHANNELS, ...OUTREACH_CHANNELS].map(
+      (channel) => [
+        channel,
+        vi.fn(() => {
+          throw new Error('not used by plumbing tests');
+        }),
+      ],
+    ),
   ) as unknown as Pick<
     Handlers,
     | (typeof WRITE_CHANNELS)[number]
     | (typeof PLAN_PRINT_CHANNELS)[number]
     | (typeof WORKSPACE_CHANNELS)[number]
+    | (typeof OUTREACH_CHANNELS)[number]
   >;
   const status = { state: 'locked' as const, quickUnlockAvailable: false, autoLockMinutes: 15 };
   return {

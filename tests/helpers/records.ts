@@ -14,6 +14,7 @@ import {
 import { caseSchema } from '../../src/shared/domain/case/case';
 import { consentSchema, CONSENT_PURPOSES } from '../../src/shared/domain/case/consent';
 import { contactSchema, CONTACT_CHANNELS } from '../../src/shared/domain/case/contact';
+import { duplicateSuspectSchema } from '../../src/shared/domain/case/duplicates';
 import { householdSchema } from '../../src/shared/domain/case/household';
 import { NOTE_CATEGORIES, noteSchema } from '../../src/shared/domain/case/note';
 import { OFFICE_IDS } from '../../src/shared/domain/case/office';
@@ -178,6 +179,15 @@ export function sampleFields(entity: EntityName, o: SampleOptions, overrides: Va
         content,
       });
     }
+    case 'duplicate_suspects':
+      return parse(duplicateSuspectSchema, {
+        personId: `${o.caseId}-p`,
+        otherPersonId: `${o.caseId}-other-p`,
+        otherCaseId: `${o.caseId}-other`,
+        otherCaseNumber: 'OSZ-2026-000001',
+        match: 'sameName',
+        reason: 'Gleiches Geburtsdatum (17.05.1980) und gleicher Name.',
+      });
   }
 }
 

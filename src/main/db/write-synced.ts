@@ -147,6 +147,8 @@ export async function writeSynced<E extends EntityName>(
   const now = ctx.clock.now().toISOString();
 
   if (write.op === 'create') {
+    if (def.createdBy === 'server')
+      throw new AppError('DOMAIN_RULE_VIOLATED', `${def.label}: Solche Einträge legt nur der Server an.`);
     const parsed = parseFields(def, write.values as Record<string, unknown>, 'create');
     if (!parsed.ok) refuse(def, parsed.problems);
     const record = def.normalize ? def.normalize(parsed.values) : parsed.values;

@@ -99,6 +99,11 @@ export interface EntityDefinition<N extends string = string, F extends Fields = 
    * Profillage of a finalized Potenzialanalyse may still be overridden with a reason).
    */
   readonly mutableWhenFrozen?: readonly string[];
+  /**
+   * 'server': rows are created only by the server (a finding such as a possible duplicate); a
+   * client's create is refused, its updates of the lww fields (the decision) are accepted.
+   */
+  readonly createdBy?: 'server';
 }
 
 /** True when a change of a frozen row touches only fields its definition keeps writable (and some). */

@@ -9,6 +9,7 @@ import { consentsEntity } from './consents';
 import { contactsEntity } from './contacts';
 import { cooperationPlansEntity } from './cooperation-plans';
 import type { EntityDefinition } from './define';
+import { duplicateSuspectsEntity } from './duplicate-suspects';
 import { goalsEntity } from './goals';
 import { householdsEntity } from './households';
 import { measureAssignmentsEntity } from './measure-assignments';
@@ -33,6 +34,7 @@ export const ENTITIES = {
   own_efforts: ownEffortsEntity,
   cooperation_plans: cooperationPlansEntity,
   plan_handovers: planHandoversEntity,
+  duplicate_suspects: duplicateSuspectsEntity,
 } as const;
 
 export type Entities = typeof ENTITIES;
@@ -50,6 +52,7 @@ export {
   consentsEntity,
   contactsEntity,
   cooperationPlansEntity,
+  duplicateSuspectsEntity,
   goalsEntity,
   householdsEntity,
   measureAssignmentsEntity,

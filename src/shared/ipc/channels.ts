@@ -83,6 +83,11 @@ export const IPC_CHANNELS = [
   'sync:plan-documents',
   'quality:dashboard',
   'quality:cases',
+  'outreach:readiness',
+  'outreach:consent-forms',
+  'outreach:create-contact',
+  'duplicates:list',
+  'duplicates:decide',
 ] as const;
 
 export type IpcChannelName = (typeof IPC_CHANNELS)[number];

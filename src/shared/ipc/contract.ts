@@ -3,6 +3,7 @@ import type { IpcChannelName } from './channels';
 import { recordIdSchema } from '../domain/common/schemas';
 import { casesEntity, personsEntity } from '../entities/index';
 import { syncContract } from './sync-contract';
+import { outreachContract } from './outreach-contract';
 import { AppointmentDto, CaseDto, HouseholdDto, NoteDto, PersonDto, writeContract } from './write-contract';
 import { planPrintContract } from './plan-print-contract';
 import { CASE_STATUSES } from '../domain/case/case';
@@ -259,6 +260,7 @@ export const ipcContract = {
   ...workspaceContract,
   ...syncContract,
   ...qualityContract,
+  ...outreachContract,
 } as const satisfies Record<IpcChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;

@@ -109,7 +109,7 @@ function createOf<D extends EntityDefinition, K extends Key<D>>(def: D, keys: Ma
   return createInputSchema(def).pick(mask(keys)) as unknown as Typed<Pick<FieldsIn<D>, K>>;
 }
 /** The create input of a record type (derived), all fields but the given ones (set by main). */
-function createWithout<D extends EntityDefinition, K extends Key<D> = never>(
+export function createWithout<D extends EntityDefinition, K extends Key<D> = never>(
   def: D,
   keys: Mask<K> = {} as Mask<K>,
 ) {

@@ -54,6 +54,11 @@ export interface HelloResponse {
   readonly offlineLeaseUntil: string | null;
   readonly offlineLeaseSignature: string | null;
   readonly leasePublicKey: string;
+  /**
+   * The latest version of every reference document (catalogues, rules, templates) with the
+   * SHA-256 of its stable JSON (reference-fingerprint.ts); absent from older servers.
+   */
+  readonly referenceData?: readonly { key: string; version: number; sha256: string }[];
 }
 
 export const fieldChangeSchema = z.strictObject({

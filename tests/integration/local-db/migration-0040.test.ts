@@ -167,7 +167,9 @@ describe('migration 0040: the entity spine', () => {
     const tables = new Set(
       t.raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[],
     );
-    for (const entity of ENTITY_NAMES) expect(tables, entity).toContain(entity);
+    // record types added after version 40 get their tables from their own migration
+    const later = new Set(['duplicate_suspects']);
+    for (const entity of ENTITY_NAMES.filter((e) => !later.has(e))) expect(tables, entity).toContain(entity);
 
     // offices: the server's and the domain's ids; cases follow
     expect(tableRows(t.raw, 'offices', 'id').map((o) => [o['id'], o['code']])).toEqual([

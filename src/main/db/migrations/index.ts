@@ -9,6 +9,7 @@ import { migration0080 } from './0080-appointment-invitation';
 import { migration0120 } from './0120-access-log';
 import { migration0140 } from './0140-search-vocabulary';
 import { migration0150 } from './0150-plan-document-uploads';
+import { migration0160 } from './0160-duplicate-suspects';
 import type { Migration } from './migration';
 
 /** Every local migration, in order. Vite bundles main, so the list is static (no folder glob). */
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0120,
   migration0140,
   migration0150,
+  migration0160,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -55,6 +55,78 @@ function requireDate(value: string, path: string): void {
 }
 
 /**
+ * Creates household, person and case in the caller's transaction. The case number is PROVISIONAL
+ * (`OSZ-2026-V<device>-0001`, unique to this laptop) until the server assigns the final one. The
+ * intake and the pre-release contact of an outreach day both create cases through here.
+ */
+export async function writeNewCase(
+  trx: Transaction<LocalDb>,
+  ctx: WriteContext,
+  input: NewCaseInput,
+): Promise<{ caseId: string; personId: string; householdId: string | null; caseNumber: string }> {
+  requireDate(input.openedOn, 'openedOn');
+  if (!isOfficeId(input.officeId))
+    throw new AppError('VALIDATION_FAILED', undefined, {
+      issues: [{ path: 'officeId', message: 'Bitte einen der vier Standorte wählen.' }],
+    });
+  const officeId = input.officeId;
+  const caseId = ctx.ids.newId();
+  const personId = ctx.ids.newId();
+  const householdId = input.household ? ctx.ids.newId() : null;
+  const year = Number(input.openedOn.slice(0, 4));
+  const tag = deviceTag(await clientIdOf(trx, ctx.ids));
+  const prefix = `${officeCode(officeId)}-${year}-V${tag}-`;
+  const number = provisionalCaseNumber(
+    officeCode(officeId),
+    year,
+    tag,
+    (await countProvisionalNumbers(trx, prefix)) + 1,
+  );
+  // The case goes first: the server accepts a case's records only after the case itself
+  // (SYNC.md §4.5). Its person follows in the same transaction, so the foreign keys are
+  // checked at commit.
+  await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
+  await writeSynced(trx, ctx, {
+    entity: 'cases',
+    op: 'create',
+    id: caseId,
+    caseId,
+    values: {
+      caseNumber: number,
+      provisionalCaseNumber: number,
+      personId,
+      officeId,
+      caseworkerId: input.caseworkerId,
+      phase: 1,
+      status: 'aktiv',
+      openedOn: input.openedOn,
+    },
+  });
+  if (input.household && householdId) {
+    await writeSynced(trx, ctx, {
+      entity: 'households',
+      op: 'create',
+      id: householdId,
+      caseId,
+      values: input.household,
+    });
+  }
+  await writeSynced(trx, ctx, {
+    entity: 'persons',
+    op: 'create',
+    id: personId,
+    caseId,
+    values: { ...input.person, householdId },
+  });
+  await trx
+    .insertInto('access_scope')
+    .values({ case_id: caseId, scope_version: 0 })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  return { caseId, personId, householdId, caseNumber: number };
+}
+
+/**
  * Cases, persons, notes and appointments. Reads go to the repository; every write runs in one
  * transaction through writeSynced (row + outbox entry). Rows are returned as they are stored.
  */
@@ -97,69 +169,7 @@ export function createCasesService(deps: CasesServiceDeps) {
     async createCase(
       input: NewCaseInput,
     ): Promise<{ caseId: string; personId: string; householdId: string | null; caseNumber: string }> {
-      requireDate(input.openedOn, 'openedOn');
-      if (!isOfficeId(input.officeId))
-        throw new AppError('VALIDATION_FAILED', undefined, {
-          issues: [{ path: 'officeId', message: 'Bitte einen der vier Standorte wählen.' }],
-        });
-      const officeId = input.officeId;
-      const caseId = kit.newId();
-      const personId = kit.newId();
-      const householdId = input.household ? kit.newId() : null;
-      const caseNumber = await kit.write(async (trx, ctx) => {
-        const year = Number(input.openedOn.slice(0, 4));
-        const tag = deviceTag(await clientIdOf(trx, ctx.ids));
-        const prefix = `${officeCode(officeId)}-${year}-V${tag}-`;
-        const number = provisionalCaseNumber(
-          officeCode(officeId),
-          year,
-          tag,
-          (await countProvisionalNumbers(trx, prefix)) + 1,
-        );
-        // The case goes first: the server accepts a case's records only after the case itself
-        // (SYNC.md §4.5). Its person follows in the same transaction, so the foreign keys are
-        // checked at commit.
-        await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
-        await writeSynced(trx, ctx, {
-          entity: 'cases',
-          op: 'create',
-          id: caseId,
-          caseId,
-          values: {
-            caseNumber: number,
-            provisionalCaseNumber: number,
-            personId,
-            officeId,
-            caseworkerId: input.caseworkerId,
-            phase: 1,
-            status: 'aktiv',
-            openedOn: input.openedOn,
-          },
-        });
-        if (input.household && householdId) {
-          await writeSynced(trx, ctx, {
-            entity: 'households',
-            op: 'create',
-            id: householdId,
-            caseId,
-            values: input.household,
-          });
-        }
-        await writeSynced(trx, ctx, {
-          entity: 'persons',
-          op: 'create',
-          id: personId,
-          caseId,
-          values: { ...input.person, householdId },
-        });
-        await trx
-          .insertInto('access_scope')
-          .values({ case_id: caseId, scope_version: 0 })
-          .onConflict((oc) => oc.doNothing())
-          .execute();
-        return number;
-      });
-      return { caseId, personId, householdId, caseNumber };
+      return kit.write((trx, ctx) => writeNewCase(trx, ctx, input));
     },
 
     async updatePerson(

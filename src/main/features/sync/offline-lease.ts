@@ -59,3 +59,19 @@ export async function leaseState(
   if (!leaseValid(clientId, lease, pinned)) return 'expired';
   return Date.parse(lease.until) > now.getTime() ? 'valid' : 'expired';
 }
+
+/** The lease's state and its end (null before the first contact or when unreadable). */
+export async function leaseInfo(
+  db: Executor,
+  clientId: string,
+  now: Date,
+): Promise<{ state: 'none' | 'valid' | 'expired'; until: string | null }> {
+  const state = await leaseState(db, clientId, now);
+  if (state === 'none') return { state, until: null };
+  const raw = (await readState(db, [LEASE_KEY])).get(LEASE_KEY);
+  try {
+    return { state, until: raw ? (JSON.parse(raw) as OfflineLease).until : null };
+  } catch {
+    return { state, until: null };
+  }
+}

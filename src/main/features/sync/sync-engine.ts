@@ -132,6 +132,8 @@ const SNAPSHOT_KEY = 'snapshot_pending';
 const CLIENT_ID_KEY = 'client_id';
 const FIRST_SYNC_DONE_KEY = 'first_sync_done';
 const CLOCK_SKEW_BOUND_MS = 5 * 60_000;
+/** What the server announced of its reference data at the last hello (`{at, documents}` JSON). */
+export const REFERENCE_ANNOUNCED_KEY = 'reference_announced';
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -381,6 +383,10 @@ export class SyncEngine {
       return;
     }
     this.upgradeRequired = res.status === 'upgrade_required';
+    if (res.referenceData)
+      await writeState(this.o.store.db(), {
+        [REFERENCE_ANNOUNCED_KEY]: JSON.stringify({ at: res.serverTime, documents: res.referenceData }),
+      });
     if (res.offlineLeaseUntil && res.offlineLeaseSignature)
       await this.o.onLease?.({
         until: res.offlineLeaseUntil,

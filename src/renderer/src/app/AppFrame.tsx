@@ -1,6 +1,13 @@
 import { AppShell, Badge, Burger, Group, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { IconCalendarEvent, IconChecklist, IconRefresh, IconSettings, IconUsers } from '@tabler/icons-react';
+import {
+  IconCalendarEvent,
+  IconChecklist,
+  IconMapPin,
+  IconRefresh,
+  IconSettings,
+  IconUsers,
+} from '@tabler/icons-react';
 import { Outlet, useMatches, useRouterState } from '@tanstack/react-router';
 import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
 import { ErrorBoundary } from '../components/ErrorBoundary';
@@ -12,6 +19,7 @@ import { RouterAnchor, RouterNavLink } from './links';
 const NAV_ITEMS = [
   { to: '/faelle', label: 'Fälle', icon: <IconUsers size={20} aria-hidden /> },
   { to: '/termine', label: 'Termine', icon: <IconCalendarEvent size={20} aria-hidden /> },
+  { to: '/aussentermin', label: 'Außentermin', icon: <IconMapPin size={20} aria-hidden /> },
   { to: '/qualitaet', label: 'Qualität', icon: <IconChecklist size={20} aria-hidden /> },
   { to: '/synchronisation', label: 'Synchronisation', icon: <IconRefresh size={20} aria-hidden /> },
   { to: '/einstellungen', label: 'Einstellungen', icon: <IconSettings size={20} aria-hidden /> },

@@ -23,6 +23,7 @@ import { QualityPage } from '../features/quality/QualityPage';
 import { QualityCasesPage } from '../features/quality/QualityCasesPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SyncPage } from '../features/sync/SyncPage';
+import { OutreachPage } from '../features/outreach/OutreachPage';
 import { AppFrame, NotFoundPage } from './AppFrame';
 import {
   appointmentsSearchSchema,
@@ -172,6 +173,21 @@ export const appointmentsDayRoute = createRoute({
   component: AppointmentsPage,
 });
 
+/** Außentermin vorbereiten: appointments of an outreach day, readiness, consent forms, contacts. */
+export const outreachRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/aussentermin',
+  staticData: { title: 'Außentermin vorbereiten' },
+  component: OutreachPage,
+});
+
+export const outreachDayRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/aussentermin/$day',
+  staticData: { title: 'Außentermin vorbereiten' },
+  component: OutreachPage,
+});
+
 /** Qualität: the dashboard of the quality rules (own caseload; ?bereich=team for team leads). */
 const qualityRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -222,6 +238,8 @@ export const routeTree = rootRoute.addChildren([
   ]),
   appointmentsRoute,
   appointmentsDayRoute,
+  outreachRoute,
+  outreachDayRoute,
   qualityRoute,
   qualityCasesRoute,
   syncRoute,

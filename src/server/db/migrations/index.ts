@@ -7,6 +7,7 @@ import * as m20261210T0100 from './20261210T0100-login-throttle';
 import * as m20261230T0100 from './20261230T0100-update-releases';
 import * as m20270102T0100 from './20270102T0100-device-access-log';
 import * as m20270104T0100 from './20270104T0100-conflict-resolutions';
+import * as m20270110T0100 from './20270110T0100-person-birth-date-index';
 
 /** Static list (no folder globbing, so bundlers and tsx behave the same). Names sort by time. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261230T0100-update-releases': m20261230T0100,
   '20270102T0100-device-access-log': m20270102T0100,
   '20270104T0100-conflict-resolutions': m20270104T0100,
+  '20270110T0100-person-birth-date-index': m20270110T0100,
 };
 
 export const staticMigrationProvider: MigrationProvider = {

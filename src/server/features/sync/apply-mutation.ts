@@ -67,6 +67,8 @@ export async function applyMutation(
 
   if (!current) {
     if (m.op === 'archive') return rejected(m, 'NOT_FOUND');
+    // findings of the server (a possible duplicate) are never created by a client
+    if (def.createdBy === 'server') return rejected(m, 'DOMAIN_RULE_VIOLATED');
     const required = requiredOnCreate(m.entity, ctx.entities);
     if (required.some((f) => !(f in m.fields))) return rejected(m, 'VALIDATION_FAILED');
     if (m.entity === 'cases') {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { PROTOCOL_VERSION, type HelloRequest, type HelloResponse } from '../../../shared/sync/protocol';
 import { isBelowMinimum } from '../../../shared/updates/decisions';
 import type { ServerContext } from '../../context';
@@ -5,6 +6,31 @@ import { appendAudit } from '../audit/audit.repository';
 import type { Principal } from '../auth/roles';
 import { signLease } from '../auth/tokens';
 import { getMinimumVersion } from '../updates/updates.service';
+import { referenceFingerprint } from '../../../shared/sync/reference-fingerprint';
+import * as referenceRepo from '../reference-data/reference-data.repository';
+
+/** Fingerprints per server context and `key@version` (a stored version never changes). */
+const fingerprints = new WeakMap<object, Map<string, string>>();
+
+/** The latest version of every reference document with its fingerprint (announced at hello). */
+async function announcedReferenceData(ctx: ServerContext) {
+  let cache = fingerprints.get(ctx);
+  if (!cache) fingerprints.set(ctx, (cache = new Map()));
+  const out: { key: string; version: number; sha256: string }[] = [];
+  for (const row of await referenceRepo.latestVersions(ctx.db)) {
+    const version = Number(row.version);
+    const id = `${row.key}@${version}`;
+    let sha256 = cache.get(id);
+    if (sha256 === undefined) {
+      const doc = await referenceRepo.findDocument(ctx.db, row.key);
+      if (!doc || Number(doc.version) !== version) continue;
+      sha256 = referenceFingerprint(doc.content, (t) => createHash('sha256').update(t).digest('hex'));
+      cache.set(id, sha256);
+    }
+    out.push({ key: row.key, version, sha256 });
+  }
+  return out;
+}
 
 /**
  * POST /sync/hello: a revoked device learns it is revoked (or to wipe); otherwise the client's
@@ -59,5 +85,6 @@ export async function hello(
     offlineLeaseUntil: until,
     offlineLeaseSignature: signLease(ctx.leaseKey.privateKey, p.clientId, until),
     leasePublicKey: ctx.leaseKey.publicKeyB64,
+    referenceData: await announcedReferenceData(ctx),
   };
 }

@@ -5,6 +5,7 @@ import { appendAuditMany, type AuditEntry } from '../audit/audit.repository';
 import { lockClient } from '../auth/auth.repository';
 import type { Principal } from '../auth/roles';
 import { applyMutation, rejected } from './apply-mutation';
+import { recordPossibleDuplicates } from './duplicates';
 import { authorizeBatch, beforeSeqGap, checkFreshSeqs, checkPushAllowed } from './push-validation';
 import * as repo from './sync.repository';
 
@@ -96,6 +97,7 @@ export async function push(ctx: ServerContext, p: Principal, req: PushRequest): 
       } else {
         result = await applyMutation(ctx, trx, p, m, now);
         if (result.status !== 'rejected') changedCaseIds.add(m.caseId);
+        if (result.status === 'applied') audit.push(...(await recordPossibleDuplicates(ctx, trx, p, m, now)));
         audit.push({
           at: now,
           userId: p.userId,

@@ -6,7 +6,8 @@
  * errors). A different birth date is never a duplicate.
  */
 import { z } from 'zod';
-import { formatGermanDate, type IsoDate } from '../common/dates';
+import { formatGermanDate, isoDateSchema, type IsoDate } from '../common/dates';
+import { recordIdSchema } from '../common/schemas';
 
 /** Folds a name to compare spelling variants: lower case, umlauts as ae/oe/ue, ß as ss, no accents. */
 export function foldName(name: string): string {
@@ -121,3 +122,35 @@ export const duplicateFindingSchema = z.object({
   match: z.enum(DUPLICATE_MATCHES),
   reason: z.string(),
 });
+
+/**
+ * A possible duplicate the SERVER found when a person created on a laptop (an outreach day, an
+ * intake offline) reached it: the new person, the existing one with its case, why they look alike.
+ * Nothing is merged: the caseworker decides whether both are the same person (then the cases are
+ * brought together by hand) or different people. The record stays, with the decision.
+ */
+export const DUPLICATE_DECISIONS = ['offen', 'gleiche_person', 'verschiedene_personen'] as const;
+export type DuplicateDecision = (typeof DUPLICATE_DECISIONS)[number];
+export const DUPLICATE_DECISION_LABELS: Readonly<Record<DuplicateDecision, string>> = {
+  offen: 'Noch nicht geprüft',
+  gleiche_person: 'Dieselbe Person – Fälle werden von Hand zusammengeführt',
+  verschiedene_personen: 'Verschiedene Personen',
+};
+
+export const duplicateSuspectSchema = z.object({
+  id: recordIdSchema,
+  caseId: recordIdSchema,
+  /** The person created on the laptop (in this case). */
+  personId: recordIdSchema,
+  /** The person already on the server, and the case it belongs to. */
+  otherPersonId: recordIdSchema,
+  otherCaseId: recordIdSchema,
+  otherCaseNumber: z.string().max(40).nullable().default(null),
+  match: z.enum(DUPLICATE_MATCHES),
+  /** German, from duplicateOf ("Gleiches Geburtsdatum (…), Vor- und Nachname vertauscht (…)."). */
+  reason: z.string().min(1).max(500),
+  decision: z.enum(DUPLICATE_DECISIONS, { error: 'Bitte eine Entscheidung wählen.' }).default('offen'),
+  decidedBy: recordIdSchema.nullable().default(null),
+  decidedOn: isoDateSchema.nullable().default(null),
+});
+export type DuplicateSuspect = z.output<typeof duplicateSuspectSchema>;

@@ -79,6 +79,12 @@ export const VOCATIONAL_QUALIFICATION_LABELS: Readonly<Record<VocationalQualific
   foreign_unrecognised: 'ausländischer Abschluss, nicht anerkannt',
 };
 
+/**
+ * The customer number of a person met before they are a customer (a pre-release contact in the
+ * JVA: DOMAIN.md "persons are not yet benefit recipients"); replaced once the Jobcenter assigns one.
+ */
+export const CUSTOMER_NUMBER_NOT_YET_ASSIGNED = 'noch nicht vergeben';
+
 export const personSchema = z.object({
   id: recordIdSchema,
   customerNumber: requiredText('die Kundennummer', 50),

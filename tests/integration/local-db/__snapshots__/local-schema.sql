@@ -31,6 +31,12 @@ CREATE INDEX contacts_case ON contacts(case_id, occurred_at);
 -- index cooperation_plans_case
 CREATE INDEX cooperation_plans_case ON cooperation_plans(case_id);
 
+-- index duplicate_suspects_case
+CREATE INDEX duplicate_suspects_case ON duplicate_suspects(case_id);
+
+-- index duplicate_suspects_open
+CREATE INDEX duplicate_suspects_open ON duplicate_suspects(decision) WHERE decision = 'offen';
+
 -- index goals_case
 CREATE INDEX goals_case ON goals(case_id);
 
@@ -105,6 +111,9 @@ CREATE TABLE contacts ( id TEXT PRIMARY KEY, occurred_at TEXT NOT NULL, channel 
 
 -- table cooperation_plans
 CREATE TABLE cooperation_plans ( id TEXT PRIMARY KEY, plan_date TEXT NOT NULL, goal TEXT NOT NULL, main_steps TEXT NOT NULL, points TEXT NOT NULL, own_efforts TEXT NOT NULL, measures TEXT NOT NULL, personal_offer TEXT NOT NULL, review_due_on TEXT, companion_language TEXT, case_id TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 0, field_meta TEXT NOT NULL DEFAULT '{}', dirty INTEGER NOT NULL DEFAULT 0, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_by TEXT NOT NULL ) STRICT;
+
+-- table duplicate_suspects
+CREATE TABLE duplicate_suspects ( id TEXT PRIMARY KEY, person_id TEXT NOT NULL, other_person_id TEXT NOT NULL, other_case_id TEXT NOT NULL, other_case_number TEXT, match TEXT NOT NULL, reason TEXT NOT NULL, decision TEXT NOT NULL DEFAULT 'offen', decided_by TEXT, decided_on TEXT, case_id TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 0, field_meta TEXT NOT NULL DEFAULT '{}', dirty INTEGER NOT NULL DEFAULT 0, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_by TEXT NOT NULL ) STRICT;
 
 -- table goals
 CREATE TABLE goals ( id TEXT PRIMARY KEY, type TEXT NOT NULL, description TEXT NOT NULL, target_occupation TEXT, target_date TEXT, assessment_id TEXT, created_on TEXT NOT NULL, author_id TEXT NOT NULL, intermediate_goals TEXT NOT NULL, case_id TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 0, field_meta TEXT NOT NULL DEFAULT '{}', dirty INTEGER NOT NULL DEFAULT 0, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_by TEXT NOT NULL ) STRICT;

@@ -57,6 +57,9 @@ export function AppointmentsPage() {
             >
               Nächster Tag
             </RouterButton>
+            <RouterButton to="/aussentermin/$day" params={{ day }}>
+              Außentermin vorbereiten
+            </RouterButton>
           </Group>
         }
       />

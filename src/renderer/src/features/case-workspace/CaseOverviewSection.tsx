@@ -11,6 +11,7 @@ import {
   todayIso,
 } from '../../components/format';
 import { CaseSyncIssues } from '../sync/CaseSyncIssues';
+import { DuplicatesPanel } from '../outreach/DuplicatesPanel';
 import { useCaseDetail } from './case-detail';
 
 function Field(props: { label: string; value: string | number | null | undefined }) {
@@ -35,6 +36,7 @@ export function CaseOverviewSection() {
   return (
     <Stack gap="lg">
       <CaseSyncIssues caseId={s.caseId} />
+      <DuplicatesPanel caseId={s.caseId} />
       <Paper withBorder p="md" radius="md">
         <Title order={2} size="h4" mb="sm">
           Zielgruppen

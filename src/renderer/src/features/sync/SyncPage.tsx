@@ -11,6 +11,7 @@ import { QueryView } from '../../components/QueryView';
 import { RejectionList } from './RejectionList';
 import { AccessLogPanel } from './AccessLogPanel';
 import { PlanDocumentsPanel } from './PlanDocumentsPanel';
+import { DuplicatesPanel } from '../outreach/DuplicatesPanel';
 import { formatDateTime, syncStateHint, syncStateLabel } from './sync-view';
 
 /** How often the page asks the engine for its status while it is open. */
@@ -110,6 +111,7 @@ export function SyncPage() {
                 <StatusPanel status={s} />
               </SimpleGrid>
               <RejectionList />
+              <DuplicatesPanel />
               <AccessLogPanel />
               <PlanDocumentsPanel />
               {s.conflictCount > 0 ? (

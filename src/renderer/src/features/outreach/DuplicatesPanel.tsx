@@ -1,0 +1,93 @@
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
+import { DUPLICATE_DECISION_LABELS } from '../../../../shared/domain/case/duplicates';
+import type { DuplicateSuspectDto } from '../../../../shared/ipc/outreach-contract';
+import { describeError } from '../../api/errors';
+import { ipcQueryOptions, useIpcMutation } from '../../api/query';
+import { RouterAnchor } from '../../app/links';
+import { ErrorAlert } from '../../components/ErrorAlert';
+
+function SuspectItem(props: { suspect: DuplicateSuspectDto }) {
+  const s = props.suspect;
+  const headingId = useId();
+  const decide = useIpcMutation('duplicates:decide', { invalidates: ['duplicates:', 'sync:'] });
+  return (
+    <Paper component="section" aria-labelledby={headingId} withBorder p="md" radius="md">
+      <Title order={3} size="h5" id={headingId} mb="xs">
+        Mögliche Doppelerfassung: {s.personName} ({s.caseNumber})
+      </Title>
+      <Text mb="xs">
+        Der Server hat beim Abgleich eine Person gefunden, die dieselbe sein könnte: {s.reason} Es wurde
+        nichts zusammengeführt. Bitte prüfen Sie beide Fälle.
+      </Text>
+      <Group gap="md" mb="xs">
+        <RouterAnchor to="/faelle/$caseId" params={{ caseId: s.caseId }}>
+          Neuer Fall {s.caseNumber} öffnen
+        </RouterAnchor>
+        {s.otherOnDevice ? (
+          <RouterAnchor to="/faelle/$caseId" params={{ caseId: s.otherCaseId }}>
+            Vorhandener Fall {s.otherCaseNumber ?? ''}
+            {s.otherPersonName ? ` (${s.otherPersonName})` : ''} öffnen
+          </RouterAnchor>
+        ) : (
+          <Text>
+            Vorhandener Fall {s.otherCaseNumber ?? '(Nummer unbekannt)'} liegt nicht in Ihrem Bestand; bitte
+            mit der Teamleitung klären.
+          </Text>
+        )}
+      </Group>
+      {s.decision === 'offen' ? (
+        <Group gap="sm">
+          <Button
+            variant="default"
+            loading={decide.isPending}
+            onClick={() => decide.mutate({ suspectId: s.id, decision: 'verschiedene_personen' })}
+          >
+            Verschiedene Personen
+          </Button>
+          <Button
+            variant="default"
+            loading={decide.isPending}
+            onClick={() => decide.mutate({ suspectId: s.id, decision: 'gleiche_person' })}
+          >
+            Dieselbe Person (von Hand zusammenführen)
+          </Button>
+        </Group>
+      ) : (
+        <Text fw={500}>Entschieden: {DUPLICATE_DECISION_LABELS[s.decision]}</Text>
+      )}
+      {decide.isError ? (
+        <ErrorAlert title="Entscheidung nicht gespeichert">
+          {describeError(decide.error, 'Die Entscheidung konnte nicht gespeichert werden.')}
+        </ErrorAlert>
+      ) : null}
+    </Paper>
+  );
+}
+
+/**
+ * Possible duplicates the server reported for persons created on this laptop: open ones of every
+ * case (Synchronisation, Außentermin), or all of one case (in the case). Renders nothing when empty.
+ */
+export function DuplicatesPanel(props: { caseId?: string }) {
+  const list = useQuery(ipcQueryOptions('duplicates:list', props.caseId ? { caseId: props.caseId } : {}));
+  if (list.isError)
+    return (
+      <ErrorAlert title="Mögliche Doppelerfassungen nicht verfügbar">
+        {describeError(list.error, 'Die Hinweise auf Doppelerfassungen konnten nicht gelesen werden.')}
+      </ErrorAlert>
+    );
+  const suspects = list.data?.suspects ?? [];
+  if (suspects.length === 0) return null;
+  return (
+    <Stack gap="sm" component="section" aria-label="Mögliche Doppelerfassungen">
+      <Title order={2} size="h4">
+        Mögliche Doppelerfassungen
+      </Title>
+      {suspects.map((s) => (
+        <SuspectItem key={s.id} suspect={s} />
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,195 @@
+/**
+ * Child process for outreach-day.test.ts: one desktop (the real sync engine on the real encrypted
+ * store, real fetch against the test's server on 127.0.0.1) doing one step of the outreach-day
+ * story, then printing `done <json>`. Environment:
+ *
+ *   LOTSE_TEST_KEY_HEX, LOTSE_BASE_URL, LOTSE_USERNAME, LOTSE_PASSWORD, LOTSE_CLIENT_ID, LOTSE_CLOCK_MS
+ *   LOTSE_STEP     prepare | pull | office-edits | outreach-offline | sync
+ *   LOTSE_INPUT    JSON with what an earlier step reported (case and record ids)
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { createLocalKysely } from '../../src/main/db/kysely';
+import { migrate } from '../../src/main/db/migrations/run';
+import { openEncryptedDb } from '../../src/main/db/open-encrypted-db';
+import { createCasesService } from '../../src/main/features/cases/cases.service';
+import { createOutreachService } from '../../src/main/features/outreach/outreach.service';
+import { createChromiumPdfRenderer } from '../../src/main/features/plans/print/chromium-pdf-renderer';
+import { storeLease } from '../../src/main/features/sync/offline-lease';
+import { SyncEngine } from '../../src/main/features/sync/sync-engine';
+import { passwordAuth, SyncHttp, type FetchLike } from '../../src/main/features/sync/sync-http';
+
+const env = (name: string): string => {
+  const v = process.env[name];
+  if (v === undefined) throw new Error(`${name} missing`);
+  return v;
+};
+
+const path = process.argv[2]!;
+const key = Buffer.from(env('LOTSE_TEST_KEY_HEX'), 'hex');
+const baseUrl = env('LOTSE_BASE_URL');
+const clientId = env('LOTSE_CLIENT_ID');
+const step = env('LOTSE_STEP');
+const input = JSON.parse(process.env['LOTSE_INPUT'] ?? '{}') as Record<string, string>;
+const clockMs = Number(env('LOTSE_CLOCK_MS'));
+const started = Date.now();
+const clock = { now: () => new Date(clockMs + (Date.now() - started)) };
+
+/** The network of the JVA: every request fails as without a connection. */
+const offlineFetch: FetchLike = async () => {
+  throw new TypeError('fetch failed');
+};
+const onlineFetch: FetchLike = (url, init) => fetch(url, init);
+
+async function main(): Promise<void> {
+  const raw = openEncryptedDb(path, key, { create: true });
+  const db = createLocalKysely(raw);
+  await migrate(db as unknown as Kysely<unknown>);
+  raw
+    .prepare(
+      "INSERT OR IGNORE INTO offices (id, code, name, town) VALUES ('oschatz', 'OSZ', 'Oschatz', 'Oschatz')",
+    )
+    .run();
+  raw.prepare("INSERT OR IGNORE INTO sync_state (key, value) VALUES ('client_id', ?)").run(clientId);
+  const ids = { newId: () => randomUUID() };
+  const fetcher = step === 'outreach-offline' ? offlineFetch : onlineFetch;
+  const auth = passwordAuth({
+    baseUrl,
+    fetch: fetcher,
+    username: env('LOTSE_USERNAME'),
+    password: env('LOTSE_PASSWORD'),
+    clientId: async () => clientId,
+    deviceName: 'Testgerät',
+  });
+  const actorId = env('LOTSE_ACTOR');
+  const engine = new SyncEngine({
+    store: { db: () => db, raw: () => raw },
+    http: new SyncHttp(baseUrl, fetcher, auth),
+    clock,
+    random: () => 0.5,
+    appVersion: '0.1.0-test',
+    ids,
+    actorId,
+    poke: false,
+    onLease: async (lease) => {
+      await storeLease(db, clientId, lease);
+    },
+  });
+  const pdf = createChromiumPdfRenderer();
+  const cases = createCasesService({ db, clock, ids, actorId });
+  const outreach = createOutreachService({ db, clock, ids, actorId, pdf, sync: engine });
+  const out: Record<string, unknown> = { step };
+
+  if (step === 'prepare') {
+    // the office day before: three people to see in the JVA, each a case with a JVA appointment
+    const created = [];
+    for (const [firstName, lastName] of [
+      ['Kevin', 'Xander'],
+      ['Lara', 'Ypsilon'],
+      ['Mehmet', 'Zorlu'],
+    ] as const) {
+      created.push(
+        await cases.createCase({
+          officeId: 'oschatz',
+          caseworkerId: actorId,
+          openedOn: '2026-03-02',
+          person: {
+            customerNumber: '123D45678',
+            firstName,
+            lastName,
+            birthDate: '1990-04-01',
+            phone: '0341 000',
+          },
+        }),
+      );
+    }
+    const appointmentIds = [];
+    for (const [i, c] of created.entries()) {
+      const { appointmentId } = await cases.addAppointment(c.caseId, {
+        startsAt: `2026-03-04T${String(8 + i).padStart(2, '0')}:00:00+01:00`,
+        durationMinutes: 45,
+        kind: 'jva',
+        location: 'JVA Torgau',
+        subject: 'Sprechtag: Übergang nach der Haft',
+      });
+      appointmentIds.push(appointmentId);
+    }
+    const { noteId } = await cases.addNote(created[0]!.caseId, {
+      category: 'Beratung',
+      title: 'Vorbereitung Sprechtag',
+      body: 'Erstgespräch in der JVA vereinbart.',
+    });
+    out['before'] = await outreach.readiness({ day: '2026-03-04', appointmentIds });
+    out['status'] = await engine.syncNow();
+    out['after'] = await outreach.readiness({ day: '2026-03-04', appointmentIds });
+    out['caseX'] = created[0]!.caseId;
+    out['personX'] = created[0]!.personId;
+    out['noteX'] = noteId;
+    out['appointmentIds'] = appointmentIds;
+  } else if (step === 'office-edits') {
+    // the colleague in the office, online: the same phone number and note, and a person already known
+    await engine.syncNow();
+    const note = (
+      await db
+        .selectFrom('notes')
+        .select(['body'])
+        .where('id', '=', input['noteX']!)
+        .executeTakeFirstOrThrow()
+    ).body;
+    await cases.updateNote(input['noteX']!, { body: `Telefonisch an den Termin erinnert.\n\n${note}` });
+    await cases.updatePerson(input['personX']!, { phone: '0341 2222222' });
+    const known = await cases.createCase({
+      officeId: 'oschatz',
+      caseworkerId: actorId,
+      openedOn: '2026-03-02',
+      person: {
+        customerNumber: '987D65432',
+        firstName: 'Jürgen',
+        lastName: 'Müller',
+        birthDate: '1985-03-12',
+      },
+    });
+    out['knownCase'] = known.caseId;
+    out['status'] = await engine.syncNow();
+  } else if (step === 'outreach-offline') {
+    // in the JVA without network: a note, a phone number, a pre-release contact with consent
+    const note = (
+      await db
+        .selectFrom('notes')
+        .select(['body'])
+        .where('id', '=', input['noteX']!)
+        .executeTakeFirstOrThrow()
+    ).body;
+    await cases.updateNote(input['noteX']!, {
+      body: `${note}\n\nIn der JVA: Bewerbungsunterlagen besprochen.`,
+    });
+    await cases.updatePerson(input['personX']!, { phone: '0171 1111111' });
+    const contact = await outreach.createPreReleaseContact({
+      officeId: 'oschatz',
+      person: {
+        firstName: 'Juergen',
+        lastName: 'Mueller',
+        birthDate: '1985-03-12',
+        expectedReleaseDate: '2026-05-15',
+      },
+      consent: { givenOn: '2026-03-04', form: 'schriftlich' },
+      contact: { occurredAt: '2026-03-04T10:30:00+01:00', subject: 'Erstkontakt vor der Entlassung' },
+    });
+    out['contact'] = contact;
+    out['status'] = await engine.syncNow();
+  } else {
+    out['status'] = await engine.syncNow();
+    out['duplicates'] = await outreach.duplicates({});
+  }
+  await engine.stop();
+  await pdf.close();
+  await db.destroy();
+  process.stdout.write(`done ${JSON.stringify(out)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `child failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});
