@@ -38,22 +38,32 @@ export async function startServer(pg: PostgresInstance): Promise<Env> {
   await admin.createOffice(deps, 'bench', { id: 'oschatz', name: 'Oschatz' });
   await admin.createTeam(deps, 'bench', { id: 'osz-a', officeId: 'oschatz', name: 'Team A' });
   const port = await freePort();
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/index.ts'], {
-    cwd: process.cwd(),
-    env: {
-      ...process.env,
-      DATABASE_URL: pg.url,
-      DB_POOL_SIZE: '20',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      TOKEN_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
-      ACCESS_TOKEN_TTL_SECONDS: '3600',
-      LOGIN_IP_MAX_FAILURES: '10000',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
+  const server = spawn(
+    process.execPath,
+    // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=…" profiles the server process
+    [
+      ...(process.env['BENCH_SERVER_NODE_ARGS']?.split(' ').filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+      'src/server/index.ts',
+    ],
+    {
+      cwd: process.cwd(),
+      env: {
+        ...process.env,
+        DATABASE_URL: pg.url,
+        DB_POOL_SIZE: '20',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        TOKEN_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+        ACCESS_TOKEN_TTL_SECONDS: '3600',
+        LOGIN_IP_MAX_FAILURES: '10000',
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {

@@ -5,8 +5,9 @@
  *
  * - sync.initial: a new device's first sync of 2,000 and 10,000 demo cases (the generator of the demo
  *   data, src/main/features/demo: households, persons, cases, appointments, contacts, notes, consents,
- *   assessments, goals, measures, plans, …, about 14 rows per case), pull pages applied one
- *   transaction each, as rows/s (extra: seconds, rows). Every run is a fresh store and a new device.
+ *   assessments, goals, measures, plans, …, about 14 rows per case), with the engine's own page size,
+ *   each page applied in one transaction, as rows/s (extra: seconds, rows). Every run starts from an
+ *   empty store (the same device: the server allows three per user).
  * - sync.peer_pouchdb: the peer to beat (SYNC.md): PouchDB 9 (LevelDB) replicating the same rows as
  *   JSON documents from express-pouchdb (LevelDB, own process) into an empty local database over
  *   127.0.0.1, batch_size 500 (its faster setting), as docs/s. Data in a temp dir, removed after.
@@ -27,7 +28,7 @@ import { createCasesService, type CasesService } from '../../../src/main/feature
 import { generateDemoCases } from '../../../src/main/features/demo/demo-data';
 import { OFFICES } from '../../../src/main/features/demo/demo-vocabulary';
 import { demoCaseRows } from '../../../src/main/features/demo/seed-demo';
-import { SyncEngine } from '../../../src/main/features/sync/sync-engine';
+import { DEFAULT_PULL_LIMIT, SyncEngine } from '../../../src/main/features/sync/sync-engine';
 import { passwordAuth, SyncHttp, type FetchLike } from '../../../src/main/features/sync/sync-http';
 import { cryptoIds } from '../../../src/server/context';
 import * as admin from '../../../src/server/features/admin/admin.service';
@@ -42,7 +43,6 @@ const ROUNDTRIP_CASES = QUICK ? 20 : 200;
 const TODAY = '2026-03-02';
 const PASSWORD = 'bench-passwort-123';
 const USERNAME = 'ifk-bench';
-const PULL_LIMIT = 2_000;
 const POUCH_BATCH = 500;
 
 const fetcher: FetchLike = (url, init) => fetch(url, init);
@@ -52,6 +52,8 @@ const fetcher: FetchLike = (url, init) => fetch(url, init);
 interface Server {
   env: Env;
   userId: string;
+  /** The device of sync.initial: a fresh store each run (the server allows 3 devices per user). */
+  clientId: string;
   rows: SyncedRow[];
   cases: number;
 }
@@ -78,7 +80,7 @@ async function startSeededServer(cases: number): Promise<Server> {
     });
     const rows = demoRows(cases, userId);
     await seedServer(env, userId, rows);
-    return { env, userId, rows, cases };
+    return { env, userId, clientId: randomUUID(), rows, cases };
   } catch (error) {
     await stopEnv(env);
     throw error;
@@ -154,18 +156,18 @@ interface Desktop {
   destroy(): Promise<void>;
 }
 
-/** A new device: an empty encrypted store, signed in (the password login registers the device). */
+/** An empty encrypted store for a device, signed in (the first login registers the device). */
 async function newDesktop(
   base: string,
   userId: string,
-  options: { poke?: boolean; pullLimit?: number } = {},
+  clientId: string,
+  options: { poke?: boolean } = {},
 ): Promise<Desktop> {
   const t = await createDb();
   const insertOffice = t.raw.prepare(
     'INSERT OR IGNORE INTO offices (id, code, name, town, is_head_office) VALUES (?, ?, ?, ?, ?)',
   );
   for (const o of OFFICES) insertOffice.run(o.id, o.code, o.name, o.town, o.isHeadOffice ? 1 : 0);
-  const clientId = randomUUID();
   t.raw.prepare("INSERT INTO sync_state (key, value) VALUES ('client_id', ?)").run(clientId);
   const auth = passwordAuth({
     baseUrl: base,
@@ -191,7 +193,6 @@ async function newDesktop(
       actorId: userId,
       poke: options.poke ?? false,
       idleIntervalMs: 3_600_000,
-      pullLimit: options.pullLimit ?? PULL_LIMIT,
       onProgress: (p) => {
         d.received = p.rowsReceived;
       },
@@ -206,7 +207,7 @@ async function newDesktop(
 
 /** One first sync into a fresh store: rows/s, checked for completeness. */
 async function lotseInitial(s: Server): Promise<{ rowsPerSecond: number; seconds: number }> {
-  const d = await newDesktop(s.env.base, s.userId);
+  const d = await newDesktop(s.env.base, s.userId, s.clientId);
   try {
     const started = performance.now();
     const status = await d.engine.syncNow();
@@ -317,15 +318,16 @@ async function stopPeer(p: Peer): Promise<void> {
 
 // ------------------------------------------------------------------ cases
 
-const heavy = { runs: QUICK ? 1 : 3, warmup: QUICK ? 0 : 1 };
+/** Three timed runs; the 10,000-case size without a warm-up run (it takes minutes). */
+const heavy = (cases: number) => ({ runs: QUICK ? 1 : 3, warmup: QUICK || cases > 2_000 ? 0 : 1 });
 
 function initialCase(cases: number): BenchCase<Server> {
   return {
     name: 'sync.initial',
-    params: { cases, pageSize: PULL_LIMIT, store: 'sqlcipher', db: 'postgresql-loopback' },
+    params: { cases, pageSize: DEFAULT_PULL_LIMIT, store: 'sqlcipher', db: 'postgresql-loopback' },
     unit: 'rows/s',
     lowerIsBetter: false,
-    ...heavy,
+    ...heavy(cases),
     setup: () => startSeededServer(cases),
     run: async (s): Promise<BenchValue> => {
       const r = await lotseInitial(s);
@@ -341,7 +343,7 @@ function peerCase(cases: number): BenchCase<Peer> {
     params: { cases, batchSize: POUCH_BATCH, adapter: 'leveldb', server: 'express-pouchdb' },
     unit: 'docs/s',
     lowerIsBetter: false,
-    ...heavy,
+    ...heavy(cases),
     setup: () => startPeer(demoRows(cases, 'ifk-bench')),
     run: async (p): Promise<BenchValue> => {
       const r = await pouchInitial(p);
@@ -411,7 +413,7 @@ const roundtripCase: BenchCase<Roundtrip> = {
     const desktops: Desktop[] = [];
     try {
       for (let i = 0; i < 2; i += 1) {
-        const d = await newDesktop(server.env.base, server.userId, { poke: true });
+        const d = await newDesktop(server.env.base, server.userId, randomUUID(), { poke: true });
         desktops.push(d);
         const status = await d.engine.syncNow();
         if (status.error) throw new Error(`first sync failed: ${status.error.code}`);
