@@ -54,6 +54,26 @@ describe('bench runner', () => {
     expect([result.min, result.median, result.max]).toEqual([21, 28, 35]);
   });
 
+  it('reports the medians of further figures a case returns next to its value', async () => {
+    let n = 0;
+    const result = await runCase(
+      defineBench({
+        name: 'a.rate',
+        params: {},
+        unit: 'rows/s',
+        runs: 3,
+        warmup: 0,
+        run: () => {
+          n += 1;
+          return { value: 100 * n, extra: { seconds: 10 / n } };
+        },
+      }),
+    );
+    expect(result.median).toBe(200);
+    expect(result.extra).toEqual({ seconds: 5 });
+    expect(markdownTable([result])).toContain('| `a.rate` | seconds: 5 | 200 |');
+  });
+
   it('renders a German-formatted Markdown table', () => {
     const table = markdownTable([
       {

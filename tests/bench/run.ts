@@ -22,6 +22,8 @@ export interface BenchResult {
   readonly min: number;
   readonly max: number;
   readonly lowerIsBetter: boolean;
+  /** Medians of the further figures a case reports next to its value (absent when none). */
+  readonly extra?: Readonly<Record<string, number>>;
 }
 
 export function quantile(sorted: readonly number[], q: number): number {
@@ -32,9 +34,28 @@ export function quantile(sorted: readonly number[], q: number): number {
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
 }
 
-export function summarise(bench: BenchCase<unknown>, samples: readonly number[]): BenchResult {
+export function summarise(
+  bench: BenchCase<unknown>,
+  samples: readonly number[],
+  extras: readonly Readonly<Record<string, number>>[] = [],
+): BenchResult {
   const sorted = [...samples].sort((a, b) => a - b);
   const round = (n: number) => Math.round(n * 1000) / 1000;
+  const extraKeys = [...new Set(extras.flatMap((e) => Object.keys(e)))];
+  const extra = Object.fromEntries(
+    extraKeys.map((k) => [
+      k,
+      round(
+        quantile(
+          extras
+            .map((e) => e[k])
+            .filter((v): v is number => typeof v === 'number')
+            .sort((a, b) => a - b),
+          0.5,
+        ),
+      ),
+    ]),
+  );
   return {
     name: bench.name,
     params: bench.params,
@@ -45,24 +66,30 @@ export function summarise(bench: BenchCase<unknown>, samples: readonly number[])
     min: round(sorted[0] ?? Number.NaN),
     max: round(sorted[sorted.length - 1] ?? Number.NaN),
     lowerIsBetter: bench.lowerIsBetter ?? true,
+    ...(extraKeys.length > 0 ? { extra } : {}),
   };
 }
 
 export async function runCase(bench: BenchCase<unknown>): Promise<BenchResult> {
   const state = bench.setup ? await bench.setup() : undefined;
   const samples: number[] = [];
+  const extras: Readonly<Record<string, number>>[] = [];
   try {
     for (let i = 0; i < (bench.warmup ?? 1); i += 1) await bench.run(state);
     for (let i = 0; i < (bench.runs ?? 5); i += 1) {
       const started = performance.now();
       const value = await bench.run(state);
       const elapsed = performance.now() - started;
-      samples.push(typeof value === 'number' ? value : elapsed);
+      if (typeof value === 'number') samples.push(value);
+      else if (value !== undefined) {
+        samples.push(value.value);
+        extras.push(value.extra);
+      } else samples.push(elapsed);
     }
   } finally {
     await bench.teardown?.(state);
   }
-  return summarise(bench, samples);
+  return summarise(bench, samples, extras);
 }
 
 function fmt(n: number): string {
@@ -72,9 +99,10 @@ function fmt(n: number): string {
 export function markdownTable(results: readonly BenchResult[]): string {
   const lines = ['| Messung | Parameter | Median | p95 | Einheit | Läufe |', '|---|---|---:|---:|---|---:|'];
   for (const r of results) {
-    const params = Object.entries(r.params)
-      .map(([k, v]) => `${k}=${v}`)
-      .join(', ');
+    const params = [
+      ...Object.entries(r.params).map(([k, v]) => `${k}=${v}`),
+      ...Object.entries(r.extra ?? {}).map(([k, v]) => `${k}: ${fmt(v)}`),
+    ].join(', ');
     lines.push(`| \`${r.name}\` | ${params} | ${fmt(r.median)} | ${fmt(r.p95)} | ${r.unit} | ${r.runs} |`);
   }
   return lines.join('\n');

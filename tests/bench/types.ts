@@ -17,9 +17,16 @@ export interface BenchCase<S = unknown> {
   /** Lower is better unless false (e.g. throughput). */
   readonly lowerIsBetter?: boolean;
   setup?(): Promise<S> | S;
-  run(state: S): Promise<number | void> | number | void;
+  run(state: S): Promise<BenchValue | void> | BenchValue | void;
   teardown?(state: S): Promise<void> | void;
 }
+
+/**
+ * What `run` measured: a number, or a number with further figures of the same run (say the seconds
+ * next to rows/s); the report carries the median of each further figure as `extra`.
+ */
+export type BenchValue =
+  number | { readonly value: number; readonly extra: Readonly<Record<string, number>> };
 
 export function defineBench<S>(bench: BenchCase<S>): BenchCase<S> {
   return bench;

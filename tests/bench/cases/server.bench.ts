@@ -10,15 +10,12 @@
  * - server.initial_pull: a caseworker's first full pull of 2,000 and 10,000 cases (6 rows each),
  *   in pages of 2,000, as rows/s (BENCH_QUICK=1: 200 and 1,000 cases).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import type { EntityName } from '../../../src/shared/entities/index';
 import { sampleFields } from '../../helpers/records';
-import { createServer, type AddressInfo } from 'node:net';
 import { cryptoIds } from '../../../src/server/context';
-import { migrateToLatest, openServerDb, type OpenedDb } from '../../../src/server/db/kysely';
 import * as admin from '../../../src/server/features/admin/admin.service';
 import { encodeHlc } from '../../../src/shared/sync/hlc';
-import { startPostgres, type PostgresInstance } from '../../helpers/postgres';
+import { postJson, startEnv, stopEnv, type Env } from '../server-env';
 import type { BenchCase } from '../types';
 
 const QUICK = process.env['BENCH_QUICK'] === '1';
@@ -26,104 +23,6 @@ const DESKTOPS = QUICK ? 20 : 200;
 const INITIAL_SIZES = QUICK ? [200, 1_000] : [2_000, 10_000];
 const PASSWORD = 'bench-passwort-123';
 const SYNC_INTERVAL_MS = QUICK ? 2_000 : 5_000;
-
-interface Env {
-  pg: PostgresInstance;
-  opened: OpenedDb;
-  server: ChildProcess;
-  base: string;
-}
-
-/**
- * PostgreSQL, plus the server as its own process (`src/server/index.ts`, as in production), so
- * the load generator does not share the server's event loop.
- */
-async function startEnv(): Promise<Env> {
-  const pg = await startPostgres({ maxConnections: 100 });
-  try {
-    return await startServer(pg);
-  } catch (error) {
-    await pg.stop(); // never leave a cluster behind
-    throw error;
-  }
-}
-
-async function startServer(pg: PostgresInstance): Promise<Env> {
-  const opened = await openServerDb({ databaseUrl: pg.url, poolSize: 4 });
-  await migrateToLatest(opened.db);
-  const deps = { db: opened.db, clock: { now: () => new Date() }, ids: cryptoIds, scryptN: 1024 };
-  await admin.createOffice(deps, 'bench', { id: 'oschatz', name: 'Oschatz' });
-  await admin.createTeam(deps, 'bench', { id: 'osz-a', officeId: 'oschatz', name: 'Team A' });
-  const port = await freePort();
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/index.ts'], {
-    cwd: process.cwd(),
-    env: {
-      ...process.env,
-      DATABASE_URL: pg.url,
-      DB_POOL_SIZE: '20',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      TOKEN_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
-      ACCESS_TOKEN_TTL_SECONDS: '3600',
-      LOGIN_IP_MAX_FAILURES: '10000',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (server.exitCode !== null) {
-      await opened.close();
-      throw new Error('server process exited');
-    }
-    try {
-      if ((await fetch(`${base}/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      if (server.pid !== undefined) process.kill(server.pid, 'SIGKILL');
-      await opened.close();
-      throw new Error('server did not start');
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { pg, opened, server, base };
-}
-
-async function stopEnv(env: Env): Promise<void> {
-  if (env.server.exitCode === null && env.server.pid !== undefined) {
-    const exited = new Promise((r) => env.server.once('exit', r));
-    process.kill(env.server.pid, 'SIGTERM'); // graceful shutdown
-    await exited;
-  }
-  await env.opened.close();
-  await env.pg.stop();
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function postJson<T>(base: string, path: string, token: string | null, body: unknown): Promise<T> {
-  const res = await fetch(base + path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${text.slice(0, 200)}`);
-  return JSON.parse(text) as T;
-}
 
 interface Desktop {
   clientId: string;

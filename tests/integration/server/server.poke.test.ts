@@ -186,6 +186,28 @@ for (const dialect of SERVER_DIALECTS) {
       }
     });
 
+    it('does not poke the device whose push made the change (it pulls in the same round)', async () => {
+      const cw = await login(h, 'cw');
+      const cwLaptop = await login(h, 'cw');
+      await createCase(h, cw, 'C-own');
+      await pokeHubOf(h.app).idle();
+      const sCw = await connect(port, cw);
+      const sLaptop = await connect(port, cwLaptop);
+      open.push(sCw, sLaptop);
+      const note = (s: Session, id: string) =>
+        mutation(s, { entity: 'notes', entityId: id, caseId: 'C-own', op: 'create', fields: { body: 'V' } });
+      expect((await pushBatch(h, cwLaptop, [note(cwLaptop, 'N-1')])).statusCode).toBe(200);
+      await waitFor(() => sCw.pokes() === 1);
+      await pokeHubOf(h.app).idle();
+      // the positive signal: the other device's change does poke the laptop
+      expect((await pushBatch(h, cw, [note(cw, 'N-2')])).statusCode).toBe(200);
+      await waitFor(() => sLaptop.pokes() >= 1);
+      await drain(sCw, cw);
+      await drain(sLaptop, cwLaptop);
+      expect(sLaptop.pokes()).toBe(1);
+      expect(sCw.pokes()).toBe(1);
+    });
+
     it('pokes on conflict resolution and refuses a foreign clientId or a missing token', async () => {
       const a = await login(h, 'cw');
       const b = await login(h, 'cw');

@@ -3,6 +3,7 @@
  * (encrypted local stores) against a real server listening on loopback, PGlite and PostgreSQL.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import * as admin from '../../../src/server/features/admin/admin.service';
 import { sampleFields } from '../../helpers/records';
 import { SERVER_DIALECTS, skipReason } from '../../helpers/server-db';
 import { count, engineDesktop, listen, rows, type EngineDesktop } from '../../helpers/sync-engine';
@@ -215,6 +216,55 @@ for (const dialect of SERVER_DIALECTS) {
       b.fault = null;
       await b.engine.syncNow();
       expect(count(b, 'SELECT count(*) AS n FROM sync_outbox')).toBe(0);
+    });
+
+    it('a round on a poke or a write right after a hello goes straight to push and pull; a revocation meanwhile still stops it', async () => {
+      const { personId } = await caseWithNote(a);
+      const urls: string[] = [];
+      a.fault = (u) => {
+        urls.push(new URL(u).pathname);
+        return null;
+      };
+      const settled = async () => {
+        await expect.poll(() => a.timer.delays().length, { timeout: 20_000 }).toBe(1);
+        await expect.poll(async () => (await a.engine.status()).state).not.toBe('syncing');
+      };
+      a.engine.start();
+      a.timer.fireAll(); // the first round on the timer says hello
+      await settled();
+      expect(urls.filter((u) => u === '/sync/hello')).toHaveLength(1);
+      expect((await a.engine.status()).pendingCount).toBe(0);
+
+      // a local write kicks a round: no second hello, the edit goes out
+      urls.length = 0;
+      await a.cases.updatePerson(personId, { phone: '0341 444' });
+      a.engine.kick();
+      a.timer.fireAll();
+      await expect.poll(async () => (await a.engine.status()).pendingCount, { timeout: 20_000 }).toBe(0);
+      await settled();
+      expect(urls).toContain('/sync/push');
+      expect(urls).toContain('/sync/pull');
+      expect(urls).not.toContain('/sync/hello');
+
+      // asked for by the user: always a hello
+      urls.length = 0;
+      await a.engine.syncNow();
+      expect(urls[0]).toBe('/sync/hello');
+
+      // revoked meanwhile: the kicked round's pull is refused, the hello after it stops the engine
+      await admin.revokeDevice(
+        { db: h.tdb.db, clock: h.clock, ids: h.ids },
+        'test',
+        a.session.clientId,
+        false,
+      );
+      urls.length = 0;
+      a.engine.kick();
+      a.timer.fireAll();
+      await expect.poll(async () => (await a.engine.status()).state, { timeout: 20_000 }).toBe('revoked');
+      expect(urls.at(-1)).toBe('/sync/hello');
+      expect((await a.engine.status()).error?.code).toBe('SYNC_DEVICE_REVOKED');
+      await a.engine.stop();
     });
 
     it('the server poke (SSE) makes the other desktop pull without being asked', async () => {

@@ -2,7 +2,7 @@ import { ENTITIES, type EntityName } from '../../../shared/entities/index';
 import type { SyncedRow } from '../../../shared/sync/protocol';
 import { applyServerRows } from '../../db/apply-server-rows';
 import type { RawDatabase } from '../../db/open-encrypted-db';
-import { generateDemoCases, type DemoOptions } from './demo-data';
+import { generateDemoCases, type DemoCase, type DemoOptions } from './demo-data';
 import { OFFICES } from './demo-vocabulary';
 
 /** A demo record as the server would send it: row version 1, every field at version 1. */
@@ -31,6 +31,27 @@ function asPulled(
   };
 }
 
+/** The records of one demo case as the server would send them in a pull (households first). */
+export function demoCaseRows(d: DemoCase): SyncedRow[] {
+  const caseId = d.case.id;
+  return [
+    asPulled('households', caseId, d.household),
+    asPulled('persons', caseId, { ...d.person, householdId: d.household.id }),
+    asPulled('cases', caseId, d.case),
+    ...d.appointments.map((a) => asPulled('appointments', caseId, a)),
+    ...d.contacts.map((c) => asPulled('contacts', caseId, c)),
+    ...d.notes.map((note) => asPulled('notes', caseId, note)),
+    ...d.consents.map((c) => asPulled('consents', caseId, c)),
+    ...d.assessments.map((a) => asPulled('assessments', caseId, a)),
+    ...d.goals.map((g) => asPulled('goals', caseId, g)),
+    ...d.strategyChoices.map((s) => asPulled('strategy_choices', caseId, s)),
+    ...d.assignments.map((a) => asPulled('measure_assignments', caseId, a)),
+    ...d.plans.map((p) => asPulled('cooperation_plans', caseId, p)),
+    ...d.ownEfforts.map((e) => asPulled('own_efforts', caseId, e)),
+    ...d.handovers.map((h) => asPulled('plan_handovers', caseId, h)),
+  ];
+}
+
 /**
  * Writes synthetic demo cases into an open local database, as if they had been pulled from the
  * server: through the same apply path as a pull (row_version 1, no outbox entries: they are not
@@ -57,24 +78,7 @@ export function seedDemoData(
     for (; n < count; n += 1) {
       const next = generator.next();
       if (next.done) break;
-      const d = next.value;
-      const caseId = d.case.id;
-      rows.push(
-        asPulled('households', caseId, d.household),
-        asPulled('persons', caseId, { ...d.person, householdId: d.household.id }),
-        asPulled('cases', caseId, d.case),
-        ...d.appointments.map((a) => asPulled('appointments', caseId, a)),
-        ...d.contacts.map((c) => asPulled('contacts', caseId, c)),
-        ...d.notes.map((note) => asPulled('notes', caseId, note)),
-        ...d.consents.map((c) => asPulled('consents', caseId, c)),
-        ...d.assessments.map((a) => asPulled('assessments', caseId, a)),
-        ...d.goals.map((g) => asPulled('goals', caseId, g)),
-        ...d.strategyChoices.map((s) => asPulled('strategy_choices', caseId, s)),
-        ...d.assignments.map((a) => asPulled('measure_assignments', caseId, a)),
-        ...d.plans.map((p) => asPulled('cooperation_plans', caseId, p)),
-        ...d.ownEfforts.map((e) => asPulled('own_efforts', caseId, e)),
-        ...d.handovers.map((h) => asPulled('plan_handovers', caseId, h)),
-      );
+      rows.push(...demoCaseRows(next.value));
     }
     const result = applyServerRows(raw, rows, { now });
     if (result.invalid.length > 0)

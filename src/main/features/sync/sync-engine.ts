@@ -15,6 +15,7 @@ import { AppError, type AppErrorCode } from '../../../shared/errors';
 import { ENTITIES, type EntityRegistry } from '../../../shared/entities/index';
 import {
   INITIAL_CURSOR,
+  type Cursor,
   MAX_MUTATIONS_PER_PUSH,
   PROTOCOL_VERSION,
   WIRE_SCHEMA_VERSION,
@@ -134,6 +135,15 @@ const FIRST_SYNC_DONE_KEY = 'first_sync_done';
 const CLOCK_SKEW_BOUND_MS = 5 * 60_000;
 /** What the server announced of its reference data at the last hello (`{at, documents}` JSON). */
 export const REFERENCE_ANNOUNCED_KEY = 'reference_announced';
+/**
+ * A round started by a poke or a local write within this time of the last successful hello goes
+ * straight to push and pull (an edit reaches the other desktop with two requests, not four). Rounds
+ * on the timer, on demand and after a failure always say hello; a device revoked meanwhile learns it
+ * from the 403 of its push or pull, and the hello that follows tells revoked from wipe.
+ */
+const HELLO_REUSE_MS = 30_000;
+/** Rows per pull page: one transaction each, short enough not to hold up the app between pages. */
+export const DEFAULT_PULL_LIMIT = 1000;
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -162,6 +172,10 @@ export class SyncEngine {
   private pokeFailures = 0;
   private clientIdCache: string | null = null;
   private wipeRequested = false;
+  /** The round about to run was asked for by a poke or a local write (kick). */
+  private kicked = false;
+  /** performance.now() of the last successful hello; null after a failed round. */
+  private lastHelloAt: number | null = null;
   /** Whether the SSE poke stream is open (the status page shows polling otherwise). */
   pokeConnected = false;
   /** Whether the last hello reached the server (the access log records reads made offline). */
@@ -199,11 +213,12 @@ export class SyncEngine {
   /** A change is waiting on the server (poke) or locally (a write): sync soon. */
   kick(): void {
     if (!this.started) return;
+    this.kicked = true;
     if (this.running) {
       this.again = true;
       return;
     }
-    this.schedule(0);
+    this.schedule(0, true);
   }
 
   /** Runs a round now (or waits for the running one and runs another) and reports the status. */
@@ -213,6 +228,7 @@ export class SyncEngine {
       this.again = false;
       await this.running.catch(() => undefined);
     }
+    this.kicked = false;
     await this.runRound();
     return this.status();
   }
@@ -253,8 +269,9 @@ export class SyncEngine {
 
   // ------------------------------------------------------------ scheduling
 
-  private schedule(ms: number): void {
+  private schedule(ms: number, kicked = false): void {
     if (!this.started) return;
+    this.kicked = kicked;
     if (this.handle !== null) this.timer.clearTimeout(this.handle);
     this.nextAttemptAt = new Date(this.o.clock.now().getTime() + ms).toISOString();
     this.handle = this.timer.setTimeout(() => {
@@ -295,8 +312,11 @@ export class SyncEngine {
     if (this.state === 'revoked' || this.state === 'wiped') return;
     this.lastAttemptAt = this.o.clock.now().toISOString();
     this.state = 'syncing';
+    const skipHello =
+      this.kicked && this.lastHelloAt !== null && performance.now() - this.lastHelloAt < HELLO_REUSE_MS;
+    this.kicked = false;
     try {
-      await this.hello();
+      if (!skipHello) await this.hello();
       if ((this.state as SyncState) === 'revoked' || (this.state as SyncState) === 'wiped') return;
       if (!this.upgradeRequired) await this.pushAll();
       await this.uploadAccessLog();
@@ -320,6 +340,16 @@ export class SyncEngine {
       this.schedule(this.o.idleIntervalMs ?? 60_000);
     } catch (error) {
       const e = asAppError(error);
+      this.lastHelloAt = null;
+      if (e.code === 'SYNC_DEVICE_REVOKED' && skipHello) {
+        // revoked since the last hello: the hello tells whether the server also asks for a wipe
+        try {
+          await this.hello();
+        } catch {
+          // unreachable again: the 403 stands
+        }
+        if ((this.state as SyncState) === 'revoked' || (this.state as SyncState) === 'wiped') return;
+      }
       if (e.code === 'INTERNAL')
         this.o.logger?.error(
           { event: 'sync.failed', errorName: error instanceof Error ? error.name : typeof error },
@@ -366,6 +396,7 @@ export class SyncEngine {
       schemaVersion: this.o.wireSchemaVersion ?? WIRE_SCHEMA_VERSION,
     });
     this.reachable = true;
+    this.lastHelloAt = performance.now();
     const serverTime = Date.parse(res.serverTime);
     if (Number.isFinite(serverTime)) this.clockSkewMs = this.o.clock.now().getTime() - serverTime;
     if (res.status === 'wipe') {
@@ -499,34 +530,68 @@ export class SyncEngine {
 
   private async pullAll(): Promise<void> {
     const clientId = await this.clientId();
-    const limit = this.o.pullLimit ?? 1000;
+    const limit = this.o.pullLimit ?? DEFAULT_PULL_LIMIT;
     const db = this.o.store.db();
     const done = (await readState(db, [FIRST_SYNC_DONE_KEY])).get(FIRST_SYNC_DONE_KEY) === '1';
     const start = await readCursor(db);
     const fromStart =
       start.cursor.txid === INITIAL_CURSOR.txid && start.cursor.changeId === INITIAL_CURSOR.changeId;
     if (!done) this.firstSync = { rowsReceived: 0, pages: 0 };
+    const request = (cursor: Cursor, scopeVersion: number) => {
+      const pending = this.o.http.post<PullResponse>('/sync/pull', { clientId, cursor, scopeVersion, limit });
+      pending.catch(() => undefined); // awaited below, or dropped when applying a page failed
+      return pending;
+    };
+    const next = request(start.cursor, start.scopeVersion);
+    // A pull from the very beginning writes the whole scope: the WAL is checkpointed once at the
+    // end instead of every 1,000 pages, so index pages are not written to the database file again
+    // and again (a crash meanwhile only means a longer WAL replay at the next open).
+    const bulk = fromStart ? this.o.store.raw() : null;
+    const autoCheckpoint = bulk ? Number(bulk.pragma('wal_autocheckpoint', { simple: true })) : 0;
+    bulk?.pragma('wal_autocheckpoint = 0');
+    try {
+      await this.pullPages(next, start.cursor, request, fromStart);
+    } finally {
+      try {
+        bulk?.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
+        bulk?.pragma('wal_checkpoint(PASSIVE)');
+      } catch {
+        // the store was locked meanwhile (a new connection starts with the default)
+      }
+    }
+    if (!done) await writeState(this.o.store.db(), { [FIRST_SYNC_DONE_KEY]: '1' });
+    this.firstSync = null;
+  }
+
+  private async pullPages(
+    first: Promise<PullResponse>,
+    startCursor: Cursor,
+    request: (cursor: Cursor, scopeVersion: number) => Promise<PullResponse>,
+    fromStart: boolean,
+  ): Promise<void> {
+    let cursor = startCursor;
+    let next = first;
     for (;;) {
-      const { cursor, scopeVersion } = await readCursor(this.o.store.db());
-      const page = await this.o.http.post<PullResponse>('/sync/pull', {
-        clientId,
-        cursor,
-        scopeVersion,
-        limit,
-      });
+      const page = await next;
+      if (page.hasMore) {
+        // progress guard: a server that keeps answering the same cursor is a bug, not more data
+        if (page.nextCursor.txid === cursor.txid && page.nextCursor.changeId === cursor.changeId)
+          throw new AppError('INTERNAL');
+        // the next page is asked for before this one is applied: the server reads it while the
+        // desktop writes (its cursor and scope version are the ones this page stores). Applying
+        // blocks the event loop, so the request goes out first.
+        next = request(page.nextCursor, page.scope.version);
+        await yieldToEventLoop();
+      }
       await this.applyPage(page, fromStart);
       if (this.firstSync) {
         this.firstSync.rowsReceived += page.changes.length;
         this.firstSync.pages += 1;
         this.o.onProgress?.({ ...this.firstSync });
       }
-      if (!page.hasMore) break;
-      if (page.nextCursor.txid === cursor.txid && page.nextCursor.changeId === cursor.changeId)
-        throw new AppError('INTERNAL');
-      await yieldToEventLoop();
+      if (!page.hasMore) return;
+      cursor = page.nextCursor;
     }
-    if (!done) await writeState(this.o.store.db(), { [FIRST_SYNC_DONE_KEY]: '1' });
-    this.firstSync = null;
   }
 
   /** One page and the cursor in ONE transaction (SYNC.md §4.3). */

@@ -4,7 +4,7 @@
  * pull page. Each step is one local transaction; the outbox stays the single source of what is
  * still to be sent (SYNC.md §2.2).
  */
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { ENTITIES, type EntityRegistry } from '../../../shared/entities/index';
 import {
   INITIAL_CURSOR,
@@ -155,9 +155,10 @@ export async function applyPullPage(
       .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
       .execute();
   }
-  for (const caseId of page.scope.added)
-    await sql`INSERT OR IGNORE INTO access_scope (case_id, scope_version) VALUES (${caseId}, ${page.scope.version})`.execute(
-      trx,
-    );
+  if (page.scope.added.length > 0) {
+    // a first sync adds every case of the scope at once: one prepared statement, not a query each
+    const grant = raw.prepare('INSERT OR IGNORE INTO access_scope (case_id, scope_version) VALUES (?, ?)');
+    for (const caseId of page.scope.added) grant.run(caseId, page.scope.version);
+  }
   return result;
 }

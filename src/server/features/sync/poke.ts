@@ -27,6 +27,11 @@ export interface PokeChange {
   readonly caseIds?: readonly string[];
   /** Users poked regardless of scope (e.g. a previous assignee who just lost the case). */
   readonly userIds?: readonly string[];
+  /**
+   * The device whose request made the change (a push, a conflict decision): it pulls in the same
+   * sync round anyway, so it is not poked for it. Absent for changes made elsewhere (admin).
+   */
+  readonly originClientId?: string;
 }
 
 export class PokeHub {
@@ -34,6 +39,8 @@ export class PokeHub {
   private readonly byClient = new Map<string, Connection>();
   private pendingCases = new Set<string>();
   private pendingUsers = new Set<string>();
+  /** The origin device of every pending change, or null once one came from elsewhere. */
+  private pendingOrigins: Set<string> | null = new Set<string>();
   private flushing: Promise<void> = Promise.resolve();
   private scheduled = false;
   private closed = false;
@@ -84,6 +91,8 @@ export class PokeHub {
     if (this.closed || this.byClient.size === 0) return;
     for (const c of change.caseIds ?? []) this.pendingCases.add(c);
     for (const u of change.userIds ?? []) this.pendingUsers.add(u);
+    if (change.originClientId === undefined) this.pendingOrigins = null;
+    else this.pendingOrigins?.add(change.originClientId);
     if (this.scheduled) return;
     this.scheduled = true;
     this.flushing = this.flushing.then(
@@ -105,13 +114,17 @@ export class PokeHub {
   private async flush(): Promise<void> {
     const caseIds = [...this.pendingCases];
     const userIds = new Set(this.pendingUsers);
+    // a device is skipped only when every pending change came from it
+    const onlyFrom = this.pendingOrigins?.size === 1 ? [...this.pendingOrigins][0]! : null;
     this.pendingCases = new Set();
     this.pendingUsers = new Set();
+    this.pendingOrigins = new Set();
     if (this.byClient.size === 0) return;
     try {
       const readers = await readersOfCases(this.ctx.db, caseIds, this.ctx.clock.now());
       for (const conn of this.byClient.values()) {
         const p = conn.principal;
+        if (p.clientId === onlyFrom) continue;
         const reads =
           userIds.has(p.userId) ||
           (p.role === 'caseworker' && readers.caseworkers.has(p.userId)) ||

@@ -37,7 +37,8 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const body = parseOrThrow(pushRequestSchema, request.body);
     assertSameClient(principal, body.clientId);
     const outcome = await push(ctx, principal, body);
-    if (outcome.changedCaseIds.length > 0) hub.notify({ caseIds: outcome.changedCaseIds });
+    if (outcome.changedCaseIds.length > 0)
+      hub.notify({ caseIds: outcome.changedCaseIds, originClientId: principal.clientId });
     return reply.type('application/json; charset=utf-8').send(outcome.json);
   });
 
@@ -61,7 +62,7 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const body = parseOrThrow(resolveConflictRequestSchema, request.body);
     assertSameClient(principal, body.clientId);
     const outcome = await resolveConflict(ctx, principal, conflictId, body);
-    if (outcome.changed) hub.notify({ caseIds: [outcome.caseId] });
+    if (outcome.changed) hub.notify({ caseIds: [outcome.caseId], originClientId: principal.clientId });
     return outcome.response;
   });
 

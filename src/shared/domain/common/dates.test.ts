@@ -43,6 +43,25 @@ describe('calendar dates', () => {
     expect(() => addDays('2025-02-30', 1)).toThrow(RangeError);
   });
 
+  it('decides every day of four centuries like a Date round trip (leap years 1900, 2000, 2100)', () => {
+    const viaDate = (v: string) => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v)!;
+      return (
+        new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).toISOString().slice(0, 10) === v
+      );
+    };
+    const pad = (n: number, w: number) => String(n).padStart(w, '0');
+    let checked = 0;
+    for (const year of [0, 99, 100, 1600, 1899, 1900, 1996, 2000, 2023, 2024, 2100, 2400, 9999])
+      for (let month = 0; month <= 13; month += 1)
+        for (let day = 0; day <= 32; day += 1) {
+          const v = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+          expect(isIsoDate(v), v).toBe(viaDate(v));
+          checked += 1;
+        }
+    expect(checked).toBe(13 * 14 * 33);
+  });
+
   it('adds days and months, clamping to the end of the month', () => {
     expect(addDays('2025-12-31', 1)).toBe('2026-01-01');
     expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
