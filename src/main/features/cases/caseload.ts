@@ -173,8 +173,10 @@ async function liveRecords<E extends EntityName>(
   entity: E,
   caseIds: readonly string[],
 ): Promise<Map<string, Rec<E>[]>> {
+  // a case is its own partition: looked up by its primary key (cases has no index on case_id)
+  const key = entity === 'cases' ? sql.ref('id') : sql.ref('case_id');
   const { rows } = await sql<Record<string, unknown>>`
-    SELECT * FROM ${sql.table(entity)} WHERE case_id IN (${sql.join(caseIds)}) AND archived_at IS NULL`.execute(
+    SELECT * FROM ${sql.table(entity)} WHERE ${key} IN (${sql.join(caseIds)}) AND archived_at IS NULL`.execute(
     db,
   );
   const byCase = new Map<string, Rec<E>[]>();
