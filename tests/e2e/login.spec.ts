@@ -4,9 +4,9 @@ import { join, resolve } from 'node:path';
 import { startBridge, type RunningBridge } from '../../src/main/bridge/start-bridge';
 import { silentLogger } from '../../src/main/logging/logger';
 import { TEST_SCRYPT } from '../helpers/local-store';
-import { listen } from '../helpers/sync-engine';
-import { createHarness, PASSWORD, USERS, type Harness } from '../integration/server/harness';
+import { PASSWORD, USERS } from '../integration/server/harness';
 import { expect, expectAccessible, keepScreenshot, test } from './fixtures';
+import { useLotseServer } from './server-fixture';
 import { AppFramePage } from './pages/AppFrame';
 import { LockScreensPage } from './pages/LockScreens';
 
@@ -21,23 +21,7 @@ const PASS_B = 'Muldental im Herbstnebel 7';
 const userA = USERS.find((u) => u.key === 'cw')!.username;
 const userB = USERS.find((u) => u.key === 'lead')!.username;
 
-let h: Harness;
-let url: string;
-
-test.beforeAll(async () => {
-  test.setTimeout(300_000);
-  h = await createHarness('pglite');
-  await h.reset();
-  // the server's clock is today's: the offline lease it signs must be valid for the desktop's clock
-  h.clock.t = Date.now();
-  url = await listen(h);
-});
-test.afterAll(async () => {
-  test.setTimeout(120_000);
-  // the desktops' keep-alive connections would hold the listening server open
-  h?.app.server.closeAllConnections();
-  await h?.close();
-});
+const server = useLotseServer();
 
 async function loginBridge(serverUrl: string): Promise<{ bridge: RunningBridge; remove(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'lotse-e2e-login-'));
@@ -66,7 +50,7 @@ test.describe('sign-in and one store per user', () => {
     page,
   }, testInfo) => {
     await page.setViewportSize({ width: 1366, height: 768 });
-    const { bridge, remove } = await loginBridge(url);
+    const { bridge, remove } = await loginBridge(server.url);
     try {
       const lock = new LockScreensPage(page);
       await page.goto(bridge.launchUrl);

@@ -14,33 +14,11 @@ import type { FetchLike } from '../../src/main/features/sync/sync-http';
 import { silentLogger } from '../../src/main/logging/logger';
 import { addDays, dateInBerlin } from '../../src/shared/domain/common/dates';
 import { TEST_SCRYPT } from '../helpers/local-store';
-import { listen } from '../helpers/sync-engine';
-import {
-  createHarness,
-  login,
-  mutation,
-  PASSWORD,
-  pushBatch,
-  type Harness,
-} from '../integration/server/harness';
+import { login, mutation, PASSWORD, pushBatch } from '../integration/server/harness';
 import { E2E_PASSPHRASE, expect, expectAccessible, keepScreenshot, test } from './fixtures';
+import { useLotseServer } from './server-fixture';
 
-let h: Harness;
-let url: string;
-
-test.beforeAll(async () => {
-  test.setTimeout(300_000);
-  h = await createHarness('pglite');
-  await h.reset();
-  // the server's clock is today's: the offline lease it signs must hold for the desktop's clock
-  h.clock.t = Date.now();
-  url = await listen(h);
-});
-test.afterAll(async () => {
-  test.setTimeout(120_000);
-  h?.app.server.closeAllConnections();
-  await h?.close();
-});
+const server = useLotseServer();
 
 async function call<T>(bridge: RunningBridge, channel: string, input?: unknown): Promise<T> {
   const result = await bridge.main.backend.dispatch(channel, input);
@@ -69,7 +47,7 @@ test('the outreach day: prepare, readiness, offline edits and a contact, sync, c
     demo: false,
     scrypt: TEST_SCRYPT,
     sync: {
-      serverUrl: url,
+      serverUrl: server.url,
       username: 'ifk.own',
       password: PASSWORD,
       deviceName: 'Laptop JVA',
@@ -180,9 +158,9 @@ test('the outreach day: prepare, readiness, offline edits and a contact, sync, c
 
     // meanwhile in the office (another device of the same caseworker, online): same note, same
     // phone number, and a person already known with the same birth date
-    const office = await login(h, 'cw');
+    const office = await login(server.h, 'cw');
     const known = 'known-case-1';
-    const res = await pushBatch(h, office, [
+    const res = await pushBatch(server.h, office, [
       mutation(office, {
         entity: 'notes',
         entityId: note.id,

@@ -8,32 +8,17 @@
  *   LOTSE_INPUT    JSON with what an earlier step reported (case and record ids)
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import { createLocalKysely } from '../../src/main/db/kysely';
-import { migrate } from '../../src/main/db/migrations/run';
-import { openEncryptedDb } from '../../src/main/db/open-encrypted-db';
 import { createCasesService } from '../../src/main/features/cases/cases.service';
 import { createOutreachService } from '../../src/main/features/outreach/outreach.service';
 import { createChromiumPdfRenderer } from '../../src/main/features/plans/print/chromium-pdf-renderer';
 import { storeLease } from '../../src/main/features/sync/offline-lease';
 import { SyncEngine } from '../../src/main/features/sync/sync-engine';
-import { passwordAuth, SyncHttp, type FetchLike } from '../../src/main/features/sync/sync-http';
+import { SyncHttp, type FetchLike } from '../../src/main/features/sync/sync-http';
+import { childAuth, childSetup, env, openChildStore } from '../helpers/child-desktop';
 
-const env = (name: string): string => {
-  const v = process.env[name];
-  if (v === undefined) throw new Error(`${name} missing`);
-  return v;
-};
-
-const path = process.argv[2]!;
-const key = Buffer.from(env('LOTSE_TEST_KEY_HEX'), 'hex');
-const baseUrl = env('LOTSE_BASE_URL');
-const clientId = env('LOTSE_CLIENT_ID');
+const { path, key, baseUrl, clientId, clock } = childSetup();
 const step = env('LOTSE_STEP');
 const input = JSON.parse(process.env['LOTSE_INPUT'] ?? '{}') as Record<string, string>;
-const clockMs = Number(env('LOTSE_CLOCK_MS'));
-const started = Date.now();
-const clock = { now: () => new Date(clockMs + (Date.now() - started)) };
 
 /** The network of the JVA: every request fails as without a connection. */
 const offlineFetch: FetchLike = async () => {
@@ -42,25 +27,10 @@ const offlineFetch: FetchLike = async () => {
 const onlineFetch: FetchLike = (url, init) => fetch(url, init);
 
 async function main(): Promise<void> {
-  const raw = openEncryptedDb(path, key, { create: true });
-  const db = createLocalKysely(raw);
-  await migrate(db as unknown as Kysely<unknown>);
-  raw
-    .prepare(
-      "INSERT OR IGNORE INTO offices (id, code, name, town) VALUES ('oschatz', 'OSZ', 'Oschatz', 'Oschatz')",
-    )
-    .run();
-  raw.prepare("INSERT OR IGNORE INTO sync_state (key, value) VALUES ('client_id', ?)").run(clientId);
+  const { raw, db } = await openChildStore(path, key, clientId);
   const ids = { newId: () => randomUUID() };
   const fetcher = step === 'outreach-offline' ? offlineFetch : onlineFetch;
-  const auth = passwordAuth({
-    baseUrl,
-    fetch: fetcher,
-    username: env('LOTSE_USERNAME'),
-    password: env('LOTSE_PASSWORD'),
-    clientId: async () => clientId,
-    deviceName: 'Testgerät',
-  });
+  const auth = childAuth(baseUrl, fetcher, clientId);
   const actorId = env('LOTSE_ACTOR');
   const engine = new SyncEngine({
     store: { db: () => db, raw: () => raw },

@@ -11,7 +11,6 @@
  * hold with both values, the new case gets its final number, the server reports the possible
  * duplicate, and nothing is lost.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,41 +18,26 @@ import { openEncryptedDb } from '../../src/main/db/open-encrypted-db';
 import { isProvisionalCaseNumber } from '../../src/shared/domain/case/case';
 import { SERVER_DIALECTS, skipReason } from '../helpers/server-db';
 import { listen } from '../helpers/sync-engine';
+import { spawnChildDesktop, type ChildDevice } from '../helpers/child-desktop';
 import { tempDir } from '../helpers/temp-dir';
-import { createHarness, newClientId, PASSWORD, type Harness } from '../integration/server/harness';
+import { createHarness, newClientId, type Harness } from '../integration/server/harness';
 
 const CHILD = join(import.meta.dirname, 'outreach-day.child.ts');
 const TIMEOUT = 300_000;
-
-interface Device {
-  readonly path: string;
-  readonly key: Buffer;
-  readonly clientId: string;
-}
 
 /** Runs one step of the story in its own process; resolves with what it printed after `done`. */
 function step(
   h: Harness,
   url: string,
-  d: Device,
+  d: ChildDevice,
   name: string,
   input: Record<string, unknown> = {},
 ): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, d.path], {
-      env: {
-        ...process.env,
-        LOTSE_TEST_KEY_HEX: d.key.toString('hex'),
-        LOTSE_BASE_URL: url,
-        LOTSE_USERNAME: 'ifk.own',
-        LOTSE_PASSWORD: PASSWORD,
-        LOTSE_CLIENT_ID: d.clientId,
-        LOTSE_CLOCK_MS: String(h.clock.now().getTime()),
-        LOTSE_STEP: name,
-        LOTSE_INPUT: JSON.stringify(input),
-        LOTSE_ACTOR: 'ifk-own',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const child = spawnChildDesktop(CHILD, h.clock, url, d, {
+      LOTSE_STEP: name,
+      LOTSE_INPUT: JSON.stringify(input),
+      LOTSE_ACTOR: 'ifk-own',
     });
     let stdout = '';
     let stderr = '';
@@ -67,7 +51,7 @@ function step(
   });
 }
 
-function read<T>(d: Device, sql: string, ...params: unknown[]): T[] {
+function read<T>(d: ChildDevice, sql: string, ...params: unknown[]): T[] {
   const raw = openEncryptedDb(d.path, d.key, { keyVerified: true });
   try {
     return raw.prepare(sql).all(...params) as T[];
@@ -112,7 +96,7 @@ for (const dialect of SERVER_DIALECTS) {
     it(
       'prepare, offline edits and a pre-release contact, concurrent office edits, sync: merged or shown, final number, duplicate reported, nothing lost',
       async () => {
-        const device = (): Device => ({
+        const device = (): ChildDevice => ({
           path: join(dir.path, `${newClientId()}.db`),
           key: randomBytes(32),
           clientId: newClientId(),

@@ -18,29 +18,15 @@
  * kills it with SIGKILL exactly there. Without a fault it syncs and prints `done <status json>`.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import { createLocalKysely } from '../../src/main/db/kysely';
-import { migrate } from '../../src/main/db/migrations/run';
-import { openEncryptedDb, type RawDatabase } from '../../src/main/db/open-encrypted-db';
+import type { RawDatabase } from '../../src/main/db/open-encrypted-db';
 import { createCasesService } from '../../src/main/features/cases/cases.service';
 import { SyncEngine } from '../../src/main/features/sync/sync-engine';
-import { passwordAuth, SyncHttp, type FetchLike } from '../../src/main/features/sync/sync-http';
+import { SyncHttp, type FetchLike } from '../../src/main/features/sync/sync-http';
+import { childAuth, childSetup, openChildStore } from '../helpers/child-desktop';
 import { sampleFields } from '../helpers/records';
 
-const env = (name: string): string => {
-  const v = process.env[name];
-  if (v === undefined) throw new Error(`${name} missing`);
-  return v;
-};
-
-const path = process.argv[2]!;
-const key = Buffer.from(env('LOTSE_TEST_KEY_HEX'), 'hex');
-const baseUrl = env('LOTSE_BASE_URL');
-const clientId = env('LOTSE_CLIENT_ID');
+const { path, key, baseUrl, clientId, clock } = childSetup();
 const fault = process.env['LOTSE_FAULT'] ?? '';
-const clockMs = Number(env('LOTSE_CLOCK_MS'));
-const started = Date.now();
-const clock = { now: () => new Date(clockMs + (Date.now() - started)) };
 
 /** Announces the fault point and blocks this thread until the parent's SIGKILL. */
 function stopHere(what: string): never {
@@ -50,8 +36,9 @@ function stopHere(what: string): never {
 }
 
 const pullFault = /^pull-apply:(\d+):(\d+)$/.exec(fault);
-let pulls = 0;
-let armed = false;
+/** The page to die in (1-based); armed once the pages before it are applied (see onProgress). */
+const faultPage = pullFault ? Number(pullFault[1]) : 0;
+let armed = faultPage === 1;
 let writesInPage = 0;
 
 /** The raw handle with a trap in every statement's run (for the pull-apply fault). */
@@ -91,33 +78,13 @@ const fetcher: FetchLike = async (url, init) => {
     if (res.status === 200) stopHere(fault);
     return { status: res.status, text: async () => text };
   }
-  if (url.endsWith('/sync/pull') && pullFault) {
-    pulls += 1;
-    armed = pulls === Number(pullFault[1]);
-    writesInPage = 0;
-  }
   return res;
 };
 
 async function main(): Promise<void> {
-  const raw = openEncryptedDb(path, key, { create: true });
-  const db = createLocalKysely(raw);
-  await migrate(db as unknown as Kysely<unknown>);
-  raw
-    .prepare(
-      "INSERT OR IGNORE INTO offices (id, code, name, town) VALUES ('oschatz', 'OSZ', 'Oschatz', 'Oschatz')",
-    )
-    .run();
-  raw.prepare("INSERT OR IGNORE INTO sync_state (key, value) VALUES ('client_id', ?)").run(clientId);
+  const { raw, db } = await openChildStore(path, key, clientId);
   const ids = { newId: () => randomUUID() };
-  const auth = passwordAuth({
-    baseUrl,
-    fetch: fetcher,
-    username: env('LOTSE_USERNAME'),
-    password: env('LOTSE_PASSWORD'),
-    clientId: async () => clientId,
-    deviceName: 'Testgerät',
-  });
+  const auth = childAuth(baseUrl, fetcher, clientId);
   const actorId = 'child';
   const cases = createCasesService({ db, clock, ids, actorId });
   const write = Number(process.env['LOTSE_WRITE'] ?? '0');
@@ -142,6 +109,14 @@ async function main(): Promise<void> {
     poke: false,
     pushBatchSize: Number(process.env['LOTSE_PUSH_BATCH'] ?? '100'),
     pullLimit: Number(process.env['LOTSE_PULL_LIMIT'] ?? '1000'),
+    // by applied pages, not by responses: the next page is fetched while one is applied, so its
+    // response may arrive in the middle of the page before it
+    onProgress: ({ pages }) => {
+      if (pages === faultPage - 1) {
+        armed = true;
+        writesInPage = 0;
+      }
+    },
   });
   const status = await engine.syncNow();
   await engine.stop();
