@@ -424,4 +424,62 @@ describe('Mein Bestand', () => {
     now = '2026-03-03T07:00:00.000Z';
     expect((await read()).items.find((r) => r.caseId === b.caseId)!.reviewOverdue).toBe(true);
   });
+
+  it('after a write reads only the cases that changed, and follows closing, reopening, reassignment and substitutions', async () => {
+    const a = await newCase('Arnold');
+    const b = await newCase('Böhm');
+    const c = await newCase('Cramer');
+    const read = readerAt('2026-03-02T09:00:00.000Z');
+    const first = await read();
+    const row = async (id: string) => (await read()).items.find((r) => r.caseId === id);
+    const names = async () => (await read()).items.map((r) => r.lastName);
+
+    // an edit of one case: that row is new, the other rows are the very same objects as before
+    await cases.updateCase(b.caseId, { nextReviewOn: '2026-02-01' });
+    const second = await read();
+    expect(second.items.find((r) => r.caseId === b.caseId)!.reviewOverdue).toBe(true);
+    expect(second.items.find((r) => r.caseId === a.caseId)).toBe(
+      first.items.find((r) => r.caseId === a.caseId),
+    );
+    expect(second.items.find((r) => r.caseId === c.caseId)).toBe(
+      first.items.find((r) => r.caseId === c.caseId),
+    );
+    expect(second.counts.overdueReview).toBe(1);
+
+    // closing leaves the list (and its counts), reopening comes back
+    await cases.updateCase(c.caseId, { status: 'abgeschlossen', closedOn: '2026-03-02' });
+    expect(await names()).toEqual(['Arnold', 'Böhm']);
+    expect((await read({ includeClosed: true })).items.map((r) => r.lastName)).toEqual([
+      'Arnold',
+      'Böhm',
+      'Cramer',
+    ]);
+    expect((await read()).total).toBe(2);
+    await cases.updateCase(c.caseId, { status: 'aktiv', closedOn: null });
+    expect(await names()).toEqual(['Arnold', 'Böhm', 'Cramer']);
+
+    // handed to a colleague: gone; substituting for that colleague today: back, as substitute
+    await cases.updateCase(a.caseId, { caseworkerId: 'ifk-9' });
+    expect(await names()).toEqual(['Böhm', 'Cramer']);
+    await cases.updateCase(a.caseId, {
+      substitutions: [{ caseworkerId: 'ifk-7', from: '2026-03-01', to: '2026-03-06', reason: 'urlaub' }],
+    });
+    expect((await row(a.caseId))?.substitute).toBe(true);
+
+    // a new case joins, a renamed person moves in German order
+    await newCase('Aalto');
+    expect(await names()).toEqual(['Aalto', 'Arnold', 'Böhm', 'Cramer']);
+    const cramer = await cases.getCase(c.caseId);
+    await cases.updatePerson(cramer.person.id, { lastName: 'Abel' });
+    expect(await names()).toEqual(['Aalto', 'Abel', 'Arnold', 'Böhm']);
+    expect((await read({ sort: 'name', direction: 'desc' })).items.map((r) => r.lastName)).toEqual([
+      'Böhm',
+      'Arnold',
+      'Abel',
+      'Aalto',
+    ]);
+    // the same caseload read from scratch agrees with the updated one
+    const fresh = await readerAt('2026-03-02T09:00:00.000Z')();
+    expect(fresh).toEqual(await read());
+  });
 });

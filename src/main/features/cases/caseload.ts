@@ -27,7 +27,9 @@ import type { CaseloadSortColumn } from '../../../shared/ipc/contract';
  *
  * How it stays within 5 ms at 100,000 cases in the store (bench `caseload.query`):
  * - the caseload is an index lookup in caseload_members (migration 0050, kept by triggers);
- * - the base row (case + person + revision) and the next appointment are two grouped queries;
+ * - the base row (case + person + revision) and the next appointment are one grouped query; after
+ *   a write only the cases whose revision moved are read again (one index range over the
+ *   caseload's members and revisions says which), the other rows are kept as they were;
  * - target groups and the number of open quality findings come from the domain (targetGroupsFrom,
  *   evaluateQuality over all of the case's records). They are computed per case and CACHED by
  *   (case revision, Berlin day): case_revisions moves with every write to any record of the case,
@@ -319,7 +321,8 @@ export type CaseDigests = ReturnType<typeof createCaseDigests>;
  * numbers stay the same (an edit of a review date or a note does not sort anew).
  */
 interface Ranks {
-  readonly signature: string;
+  /** The snapshot's rank input the ranks were computed for. */
+  readonly input: number;
   readonly byName: ReadonlyMap<string, number>;
   readonly byNumber: ReadonlyMap<string, number>;
 }
@@ -331,10 +334,10 @@ function rankBy(
   return new Map([...rows].sort(cmp).map((r, i) => [r.caseId, i]));
 }
 
-function ranksOf(rows: readonly CaseloadRow[], signature: string): Ranks {
+function ranksOf(rows: readonly CaseloadRow[], input: number): Ranks {
   const str = (x: string, y: string) => collator.compare(x, y);
   return {
-    signature,
+    input,
     byName: rankBy(
       rows,
       (a, b) =>
@@ -380,7 +383,8 @@ function comparator(
 
 /**
  * The caseload's base rows: case, person, revision and next appointment, one grouped query (the
- * next appointment per case: a range on appointments_case (case_id, starts_at), first hit).
+ * next appointment per case: a range on appointments_case (case_id, starts_at), first hit). With
+ * `only`, just those cases of the caseload (the ones whose revision moved).
  */
 async function queryBase(
   db: Executor,
@@ -388,6 +392,7 @@ async function queryBase(
   on: IsoDate,
   now: string,
   includeClosed: boolean,
+  only?: readonly string[],
 ): Promise<BaseRow[]> {
   const { rows } = await sql<BaseRow>`
       SELECT c.id AS caseId, c.person_id AS personId, c.case_number AS caseNumber, c.status AS status,
@@ -403,9 +408,25 @@ async function queryBase(
         JOIN persons p ON p.id = c.person_id
         LEFT JOIN case_revisions r ON r.case_id = c.id
        WHERE m.caseworker_id = ${me} AND m.from_on <= ${on} AND m.to_on >= ${on}
+         ${only ? sql`AND m.case_id IN (${sql.join(only)})` : sql``}
          AND c.archived_at IS NULL
          ${includeClosed ? sql`` : sql`AND c.status <> 'abgeschlossen'`}
        GROUP BY c.id`.execute(db);
+  return rows;
+}
+
+/**
+ * Which cases the caseload holds today and their revisions: an index range on caseload_members
+ * and a primary-key lookup per case, no case or person row read. Membership only changes together
+ * with the case row (caseworker, substitutions), which moves the case's revision.
+ */
+async function queryMembers(db: Executor, me: string, on: IsoDate): Promise<DigestKey[]> {
+  const { rows } = await sql<DigestKey>`
+      SELECT m.case_id AS caseId, r.rev AS rev
+        FROM caseload_members m
+        LEFT JOIN case_revisions r ON r.case_id = m.case_id
+       WHERE m.caseworker_id = ${me} AND m.from_on <= ${on} AND m.to_on >= ${on}
+       GROUP BY m.case_id`.execute(db);
   return rows;
 }
 
@@ -422,12 +443,22 @@ export async function storeStamp(db: Executor): Promise<string> {
   return `${(rows[0]?.changes ?? 0) - uncountedChanges(db)}:${rows[0]?.version ?? 0}`;
 }
 
+/** One case of the caseload as last read: its row (null: closed or archived, not listed) at `rev`. */
+interface Member {
+  readonly rev: number | null;
+  readonly row: CaseloadRow | null;
+}
+
 interface Snapshot {
   readonly key: string;
+  /** The caseworker, the day and includeClosed: within one scope a snapshot is updated, not rebuilt. */
+  readonly scope: string;
   readonly validUntil: string | null;
+  readonly members: ReadonlyMap<string, Member>;
   readonly all: CaseloadRow[];
   readonly counts: CaseloadCounts;
-  readonly signature: string;
+  /** Moves when the listed cases or a listed case's name or number change (the ranks' input). */
+  readonly rankInput: number;
 }
 
 export interface CaseloadDeps {
@@ -439,12 +470,33 @@ export interface CaseloadDeps {
   readonly digests?: CaseDigests;
 }
 
+function countsOf(all: readonly CaseloadRow[]): CaseloadCounts {
+  const counts = {
+    offices: {} as Record<string, number>,
+    phases: {} as Record<string, number>,
+    targetGroups: {} as Record<string, number>,
+    overdueReview: 0,
+  };
+  const inc = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1);
+  for (const r of all) {
+    inc(counts.offices, r.officeId);
+    inc(counts.phases, String(r.phase));
+    for (const g of r.targetGroups) inc(counts.targetGroups, g);
+    if (r.reviewOverdue) counts.overdueReview += 1;
+  }
+  return counts;
+}
+
+const sameRankInput = (a: CaseloadRow, b: CaseloadRow): boolean =>
+  a.lastName === b.lastName && a.firstName === b.firstName && a.caseNumber === b.caseNumber;
+
 /** The caseload reader with its per-case cache (one per opened store; cleared when the store changes). */
 export function createCaseloadReader(deps: CaseloadDeps) {
   const digests = deps.digests ?? createCaseDigests();
   let cachedFor: Executor | undefined;
   let snapshot: Snapshot | undefined;
-  let ranks: Ranks = { signature: '', byName: new Map(), byNumber: new Map() };
+  let rankInput = 0; // counts changes of the ranks' input (see Snapshot.rankInput)
+  let ranks: Ranks = { input: -1, byName: new Map(), byNumber: new Map() };
   // the Berlin day of an appointment's start (Intl time-zone math is the costly part)
   const days = new Map<string, IsoDate>();
   const dayOf = (startsAt: string): IsoDate => {
@@ -457,60 +509,79 @@ export function createCaseloadReader(deps: CaseloadDeps) {
     return day;
   };
 
+  /**
+   * The caseload now. Within the same scope (caseworker, day, closed ones or not) and while no
+   * next appointment has started, only the cases whose revision moved are read again and
+   * recomputed (an edit in one case re-reads one case, not 200); otherwise all are read.
+   */
   async function takeSnapshot(
     db: Executor,
     key: string,
+    scope: string,
     me: string,
     on: IsoDate,
     now: string,
     includeClosed: boolean,
+    previous: Snapshot | undefined,
   ): Promise<Snapshot> {
-    const rows = await queryBase(db, me, on, now, includeClosed);
-
-    const cache = await digests.current(db, rows, on);
-
-    const all: CaseloadRow[] = rows.map(({ rev: _rev, substitute, nextAt, ...row }) => {
-      const d = cache.get(row.caseId);
-      return {
-        ...row,
-        caseNumberProvisional: isProvisionalCaseNumber(row.caseNumber),
-        substitute: substitute === 1,
-        nextAppointment: nextAt ? { startsAt: nextAt, day: dayOf(nextAt) } : null,
-        targetGroups: [...(d?.targetGroups ?? [])],
-        reviewOverdue: row.nextReviewOn !== null && row.nextReviewOn < on,
-        findings: d?.findings.length ?? 0,
-      };
-    });
-
-    const counts = {
-      offices: {} as Record<string, number>,
-      phases: {} as Record<string, number>,
-      targetGroups: {} as Record<string, number>,
-      overdueReview: 0,
-    };
-    const inc = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1);
-    for (const r of all) {
-      inc(counts.offices, r.officeId);
-      inc(counts.phases, String(r.phase));
-      for (const g of r.targetGroups) inc(counts.targetGroups, g);
-      if (r.reviewOverdue) counts.overdueReview += 1;
+    const before = previous?.members;
+    let keys: readonly DigestKey[];
+    let fresh: BaseRow[];
+    if (before === undefined) {
+      fresh = await queryBase(db, me, on, now, includeClosed);
+      keys = fresh;
+    } else {
+      keys = await queryMembers(db, me, on);
+      const moved = keys.filter((k) => before.get(k.caseId)?.rev !== k.rev).map((k) => k.caseId);
+      fresh = moved.length === 0 ? [] : await queryBase(db, me, on, now, includeClosed, moved);
     }
+    const freshById = new Map(fresh.map((r) => [r.caseId, r]));
+    const cache = await digests.current(db, fresh, on);
 
-    // what the ranks depend on: which cases, and their names and numbers
-    const signature = rows
-      .map((r) => `${r.caseId}\u0000${r.lastName}\u0000${r.firstName}\u0000${r.caseNumber}`)
-      .join('\u0001');
-    const validUntil = rows.reduce<string | null>(
-      (min, r) => (r.nextAt !== null && (min === null || r.nextAt < min) ? r.nextAt : min),
-      null,
-    );
-    return { key, validUntil, all, counts, signature };
+    const members = new Map<string, Member>();
+    const all: CaseloadRow[] = [];
+    let listChanged = before === undefined || before.size !== keys.length;
+    for (const k of keys) {
+      const old = before?.get(k.caseId);
+      const base = freshById.get(k.caseId);
+      let member: Member;
+      if (old !== undefined && old.rev === k.rev) member = old;
+      else if (base === undefined) member = { rev: k.rev, row: null };
+      else {
+        const { rev: _rev, substitute, nextAt, ...row } = base;
+        const d = cache.get(row.caseId);
+        member = {
+          rev: k.rev,
+          row: {
+            ...row,
+            caseNumberProvisional: isProvisionalCaseNumber(row.caseNumber),
+            substitute: substitute === 1,
+            nextAppointment: nextAt ? { startsAt: nextAt, day: dayOf(nextAt) } : null,
+            targetGroups: [...(d?.targetGroups ?? [])],
+            reviewOverdue: row.nextReviewOn !== null && row.nextReviewOn < on,
+            findings: d?.findings.length ?? 0,
+          },
+        };
+      }
+      if (!listChanged && (old === undefined || (old.row === null) !== (member.row === null)))
+        listChanged = true;
+      if (!listChanged && old?.row && member.row && !sameRankInput(old.row, member.row)) listChanged = true;
+      members.set(k.caseId, member);
+      if (member.row) all.push(member.row);
+    }
+    if (listChanged) rankInput += 1;
+
+    const validUntil = all.reduce<string | null>((min, r) => {
+      const at = r.nextAppointment?.startsAt ?? null;
+      return at !== null && (min === null || at < min) ? at : min;
+    }, null);
+    return { key, scope, validUntil, members, all, counts: countsOf(all), rankInput };
   }
 
   return async function readCaseload(request: CaseloadRequest = {}): Promise<Caseload> {
     const db = deps.db();
     if (cachedFor !== db) {
-      ranks = { signature: '', byName: new Map(), byNumber: new Map() };
+      ranks = { input: -1, byName: new Map(), byNumber: new Map() };
       snapshot = undefined;
       cachedFor = db;
     }
@@ -518,14 +589,16 @@ export function createCaseloadReader(deps: CaseloadDeps) {
     const now = nowDate.toISOString();
     const on = dateInBerlin(nowDate);
     const me = deps.caseworkerId();
-    const key = `${await storeStamp(db)}|${me}|${on}|${request.includeClosed === true}`;
-    if (
-      snapshot === undefined ||
-      snapshot.key !== key ||
-      (snapshot.validUntil !== null && now >= snapshot.validUntil)
-    )
-      snapshot = await takeSnapshot(db, key, me, on, now, request.includeClosed === true);
-    const { all, counts, signature } = snapshot;
+    const includeClosed = request.includeClosed === true;
+    const scope = `${me}|${on}|${includeClosed}`;
+    const key = `${await storeStamp(db)}|${scope}`;
+    const until = snapshot?.validUntil ?? null;
+    const expired = until !== null && now >= until;
+    if (snapshot === undefined || snapshot.key !== key || expired) {
+      const previous = snapshot !== undefined && snapshot.scope === scope && !expired ? snapshot : undefined;
+      snapshot = await takeSnapshot(db, key, scope, me, on, now, includeClosed, previous);
+    }
+    const { all, counts } = snapshot;
     const items = all.filter(
       (r) =>
         (request.officeId === undefined || r.officeId === request.officeId) &&
@@ -533,7 +606,7 @@ export function createCaseloadReader(deps: CaseloadDeps) {
         (request.targetGroup === undefined || r.targetGroups.includes(request.targetGroup)) &&
         (!request.overdueReview || r.reviewOverdue),
     );
-    if (ranks.signature !== signature) ranks = ranksOf(all, signature);
+    if (ranks.input !== snapshot.rankInput) ranks = ranksOf(all, snapshot.rankInput);
     items.sort(comparator(request.sort ?? 'name', request.direction === 'desc', ranks));
     return { items, total: all.length, counts };
   };
