@@ -80,6 +80,7 @@ export async function createLotseMain(options: LotseMainOptions): Promise<LotseM
   const clock = options.clock ?? { now: () => new Date() };
   const actorId = options.actorId ?? 'ifk-demo';
   let vault: Vault;
+  let warmDigests = async (): Promise<void> => {};
   const sync = createSyncController({
     store,
     clock,
@@ -111,6 +112,8 @@ export async function createLotseMain(options: LotseMainOptions): Promise<LotseM
         }
         if (info.firstRun) await options.onFirstRun?.(store);
         sync.onUnlock();
+        // the day's digests computed once in the background (the first view then reads them)
+        setTimeout(() => void warmDigests(), 0);
       },
       onLock: async () => {
         await sync.onLock();
@@ -141,6 +144,32 @@ export async function createLotseMain(options: LotseMainOptions): Promise<LotseM
   // per-case target groups and findings, computed once per case revision and day for both readers
   const digests = createCaseDigests();
   const writes = createWriteServices(serviceDeps);
+  const caseload = createCaseloadReader({
+    db: () => store.db(),
+    caseworkerId: () => serviceDeps.actorId,
+    now: () => clock.now(),
+    digests,
+  });
+  const quality = createQualityDashboard({
+    db: () => store.db(),
+    userId: () => serviceDeps.actorId,
+    role: () => options.role ?? 'caseworker',
+    now: () => clock.now(),
+    digests,
+  });
+  warmDigests = async () => {
+    try {
+      // a team lead's first view is the team's dashboard, a caseworker's Mein Bestand
+      if ((options.role ?? 'caseworker') === 'team_lead') await quality.dashboard('team');
+      else await caseload();
+    } catch (error) {
+      // locked meanwhile, or the store is busy: the first view computes what is missing
+      options.logger.warn(
+        { event: 'digests.warm_failed', code: error instanceof AppError ? error.code : 'UNEXPECTED' },
+        'per-case digests not warmed after unlock',
+      );
+    }
+  };
   const backend = createBackend({
     appInfo: options.appInfo,
     vault,
@@ -149,19 +178,8 @@ export async function createLotseMain(options: LotseMainOptions): Promise<LotseM
     db: () => store.db(),
     logger: options.logger,
     today: () => dateInBerlin(clock.now()),
-    caseload: createCaseloadReader({
-      db: () => store.db(),
-      caseworkerId: () => serviceDeps.actorId,
-      now: () => clock.now(),
-      digests,
-    }),
-    quality: createQualityDashboard({
-      db: () => store.db(),
-      userId: () => serviceDeps.actorId,
-      role: () => options.role ?? 'caseworker',
-      now: () => clock.now(),
-      digests,
-    }),
+    caseload,
+    quality,
     sync,
   });
   // every case opened is recorded in the hash-chained access log (issue 12 item 5)

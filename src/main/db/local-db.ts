@@ -1,7 +1,12 @@
 import type { EntityName } from '../../shared/entities/index';
 import { ENTITY_NAMES } from '../../shared/entities/index';
 import type { LocalEntityTables } from './tables/entity.tables';
-import type { CaseloadMembersTable, CaseRevisionsTable, SearchKeysTable } from './tables/caseload.table';
+import type {
+  CaseDigestsTable,
+  CaseloadMembersTable,
+  CaseRevisionsTable,
+  SearchKeysTable,
+} from './tables/caseload.table';
 import type { AccessLogTable } from './tables/access-log.table';
 import type { OfficeTable } from './tables/office.table';
 import type { PlanDocumentTable, PlanDocumentUploadTable } from './tables/plan-document.table';
@@ -37,6 +42,7 @@ export interface LocalDb extends LocalEntityTables {
   search_keys: SearchKeysTable;
   caseload_members: CaseloadMembersTable;
   case_revisions: CaseRevisionsTable;
+  case_digests: CaseDigestsTable;
   access_log: AccessLogTable;
 }
 

@@ -26,3 +26,17 @@ export interface CaseRevisionsTable {
   /** Moves on every write to any record of the case. */
   rev: number;
 }
+
+/** Target groups and quality findings per case as of `rev` and `on_day` (migration 0180; derived, local). */
+export interface CaseDigestsTable {
+  case_id: string;
+  rev: number;
+  /** The Berlin day the time-dependent rules were evaluated on (ISO date). */
+  on_day: string;
+  /** What the values were computed by (rules fingerprint and digest format); others are recomputed. */
+  basis: string;
+  /** JSON: QualityFinding[]. */
+  findings: string;
+  /** JSON: TargetGroup[]; null when only the findings were computed. */
+  target_groups: string | null;
+}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { defaultCriteriaCatalogue, needsOf } from '../../../shared/domain/assessment/index';
 import { isProvisionalCaseNumber, type Phase } from '../../../shared/domain/case/case';
@@ -6,6 +7,7 @@ import { targetGroupsFrom, type TargetGroup } from '../../../shared/domain/case/
 import { dateInBerlin, type IsoDate } from '../../../shared/domain/common/dates';
 import type { CooperationPlan } from '../../../shared/domain/plan/cooperation-plan';
 import {
+  defaultQualityRules,
   evaluateQuality,
   type QualityFinding,
   type QualitySnapshot,
@@ -17,8 +19,9 @@ import {
   type EntityName,
   type RecordOf,
 } from '../../../shared/entities/index';
-import type { Executor } from '../../db/kysely';
-import { uncountedChanges } from '../../db/uncounted-writes';
+import type { Executor, LocalKysely } from '../../db/kysely';
+import type { CaseDigestsTable } from '../../db/tables/caseload.table';
+import { uncountedChanges, writeUncounted } from '../../db/uncounted-writes';
 import type { CaseloadSortColumn } from '../../../shared/ipc/contract';
 
 /**
@@ -282,12 +285,93 @@ export interface DigestKey {
 }
 
 /**
+ * What a digest was computed by: the quality rules document and the format of the digest. A stored
+ * digest with another basis is computed again (an update that changes the rules' logic or the
+ * target groups without changing the rules document must raise DIGEST_FORMAT).
+ */
+const DIGEST_FORMAT = 1;
+const DIGEST_BASIS = `${DIGEST_FORMAT}:${createHash('sha256')
+  .update(JSON.stringify(defaultQualityRules))
+  .digest('hex')
+  .slice(0, 16)}`;
+
+const fits = (d: CaseDigest | undefined, rev: number, on: IsoDate, withTargetGroups: boolean): boolean =>
+  d !== undefined && d.rev === rev && d.on === on && (!withTargetGroups || d.targetGroups !== null);
+
+/** The digests the store kept for `keys` on day `on` (the whole day's table when many are asked). */
+async function readStoredDigests(
+  db: Executor,
+  keys: readonly DigestKey[],
+  on: IsoDate,
+): Promise<Map<string, CaseDigest>> {
+  const out = new Map<string, CaseDigest>();
+  const take = (rows: readonly CaseDigestsTable[]) => {
+    for (const r of rows)
+      out.set(r.case_id, {
+        rev: r.rev,
+        on,
+        findings: JSON.parse(r.findings) as QualityFinding[],
+        targetGroups: r.target_groups === null ? null : (JSON.parse(r.target_groups) as TargetGroup[]),
+      });
+  };
+  const columns = sql`case_id, rev, on_day, basis, findings, target_groups`;
+  if (keys.length > 1_000) {
+    const { rows } = await sql<CaseDigestsTable>`
+      SELECT ${columns} FROM case_digests WHERE on_day = ${on} AND basis = ${DIGEST_BASIS}`.execute(db);
+    take(rows);
+  } else
+    for (let i = 0; i < keys.length; i += 500) {
+      const ids = keys.slice(i, i + 500).map((k) => k.caseId);
+      const { rows } = await sql<CaseDigestsTable>`
+        SELECT ${columns} FROM case_digests
+         WHERE case_id IN (${sql.join(ids)}) AND on_day = ${on} AND basis = ${DIGEST_BASIS}`.execute(db);
+      take(rows);
+    }
+  return out;
+}
+
+/**
+ * Keeps computed digests on disk, outside the store's change stamp (a derived value changes no
+ * case, so the caseload's cache stays valid). Skipped inside a caller's transaction.
+ */
+async function storeDigests(db: Executor, digests: ReadonlyMap<string, CaseDigest>): Promise<void> {
+  if (db.isTransaction || digests.size === 0) return;
+  const rows = [...digests].map(([caseId, d]) => ({
+    case_id: caseId,
+    rev: d.rev,
+    on_day: d.on,
+    basis: DIGEST_BASIS,
+    findings: JSON.stringify(d.findings),
+    target_groups: d.targetGroups === null ? null : JSON.stringify(d.targetGroups),
+  }));
+  await writeUncounted(db as LocalKysely, async (trx) => {
+    for (let i = 0; i < rows.length; i += 500)
+      await trx
+        .insertInto('case_digests')
+        .values(rows.slice(i, i + 500))
+        .onConflict((oc) =>
+          oc.column('case_id').doUpdateSet((eb) => ({
+            rev: eb.ref('excluded.rev'),
+            on_day: eb.ref('excluded.on_day'),
+            basis: eb.ref('excluded.basis'),
+            findings: eb.ref('excluded.findings'),
+            target_groups: eb.ref('excluded.target_groups'),
+          })),
+        )
+        .execute();
+  });
+}
+
+/**
  * The per-case digests (target groups, quality findings) of one opened store, shared by "Mein
  * Bestand" and the quality dashboard: a case is recomputed only when its revision or the day moved.
+ * Computed digests are kept in memory and on disk (case_digests), so the first read after an
+ * unlock loads them instead of decoding every record of every case again.
  */
 export function createCaseDigests() {
   let cache = new Map<string, CaseDigest>();
   let cachedFor: Executor | undefined;
+  const counted = { computed: 0, loaded: 0 };
   return {
     /** The digests of `rows`; target groups too unless `withTargetGroups` is false. */
     async current(
@@ -300,15 +384,28 @@ export function createCaseDigests() {
         cache = new Map();
         cachedFor = db;
       }
-      const stale = rows.filter((b) => {
-        const d = cache.get(b.caseId);
-        return (
-          !d || d.rev !== Number(b.rev ?? 0) || d.on !== on || (withTargetGroups && d.targetGroups === null)
-        );
-      });
-      if (stale.length > 0)
-        for (const [id, d] of await computeDigests(db, stale, on, withTargetGroups)) cache.set(id, d);
+      const isStale = (b: DigestKey) => !fits(cache.get(b.caseId), Number(b.rev ?? 0), on, withTargetGroups);
+      let stale = rows.filter(isStale);
+      if (stale.length === 0) return cache;
+      const wanted = new Map(stale.map((b) => [b.caseId, Number(b.rev ?? 0)]));
+      for (const [id, d] of await readStoredDigests(db, stale, on)) {
+        const rev = wanted.get(id);
+        if (rev !== undefined && fits(d, rev, on, withTargetGroups)) cache.set(id, d);
+      }
+      const before = stale.length;
+      stale = stale.filter(isStale);
+      counted.loaded += before - stale.length;
+      if (stale.length > 0) {
+        const computed = await computeDigests(db, stale, on, withTargetGroups);
+        for (const [id, d] of computed) cache.set(id, d);
+        counted.computed += computed.size;
+        await storeDigests(db, computed);
+      }
       return cache;
+    },
+    /** How many digests were computed from the records and how many loaded from the store so far. */
+    counts(): { readonly computed: number; readonly loaded: number } {
+      return { ...counted };
     },
   };
 }
@@ -497,17 +594,6 @@ export function createCaseloadReader(deps: CaseloadDeps) {
   let snapshot: Snapshot | undefined;
   let rankInput = 0; // counts changes of the ranks' input (see Snapshot.rankInput)
   let ranks: Ranks = { input: -1, byName: new Map(), byNumber: new Map() };
-  // the Berlin day of an appointment's start (Intl time-zone math is the costly part)
-  const days = new Map<string, IsoDate>();
-  const dayOf = (startsAt: string): IsoDate => {
-    let day = days.get(startsAt);
-    if (day === undefined) {
-      if (days.size > 20_000) days.clear();
-      day = dateInBerlin(new Date(startsAt));
-      days.set(startsAt, day);
-    }
-    return day;
-  };
 
   /**
    * The caseload now. Within the same scope (caseworker, day, closed ones or not) and while no
@@ -556,7 +642,7 @@ export function createCaseloadReader(deps: CaseloadDeps) {
             ...row,
             caseNumberProvisional: isProvisionalCaseNumber(row.caseNumber),
             substitute: substitute === 1,
-            nextAppointment: nextAt ? { startsAt: nextAt, day: dayOf(nextAt) } : null,
+            nextAppointment: nextAt ? { startsAt: nextAt, day: dateInBerlin(new Date(nextAt)) } : null,
             targetGroups: [...(d?.targetGroups ?? [])],
             reviewOverdue: row.nextReviewOn !== null && row.nextReviewOn < on,
             findings: d?.findings.length ?? 0,

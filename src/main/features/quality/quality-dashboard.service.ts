@@ -99,17 +99,6 @@ const collator = new Intl.Collator('de', { sensitivity: 'base', numeric: true })
 export function createQualityDashboard(deps: QualityDeps) {
   const snapshots = new Map<QualityScope, Snapshot>();
   let snapshotsFor: Executor | undefined;
-  // the Berlin day of a contact's instant (Intl time-zone math is the costly part)
-  const days = new Map<string, IsoDate>();
-  const dayOf = (instant: string): IsoDate => {
-    let day = days.get(instant);
-    if (day === undefined) {
-      if (days.size > 200_000) days.clear();
-      day = dateInBerlin(new Date(instant));
-      days.set(instant, day);
-    }
-    return day;
-  };
 
   function checkScope(scope: QualityScope): void {
     if (scope === 'team' && deps.role() !== 'team_lead')
@@ -141,7 +130,7 @@ export function createQualityDashboard(deps: QualityDeps) {
     for (const c of contacts.rows) {
       const entry = out.get(c.caseId);
       if (!entry) continue;
-      const day = dayOf(c.occurredAt);
+      const day = dateInBerlin(new Date(c.occurredAt));
       if (day >= from) entry.contacts.push(day);
     }
     const assignments = await sql<

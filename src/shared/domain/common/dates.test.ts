@@ -6,6 +6,7 @@ import {
   addYears,
   ageOn,
   compareDates,
+  dateInBerlin,
   dateOf,
   daysBetween,
   formatGermanDate,
@@ -129,5 +130,39 @@ describe('calendar dates', () => {
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
     expect(addDays('2100-02-28', 1)).toBe('2100-03-01');
     expect(addDays('2000-02-28', 1)).toBe('2000-02-29');
+  });
+});
+
+describe('dateInBerlin', () => {
+  const intl = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' });
+  it('turns at Berlin midnight in winter (UTC+1) and summer (UTC+2), also on the changeover days', () => {
+    expect(dateInBerlin(new Date('2026-03-02T22:59:59.999Z'))).toBe('2026-03-02');
+    expect(dateInBerlin(new Date('2026-03-02T23:00:00.000Z'))).toBe('2026-03-03');
+    expect(dateInBerlin(new Date('2026-07-01T21:59:59.999Z'))).toBe('2026-07-01');
+    expect(dateInBerlin(new Date('2026-07-01T22:00:00.000Z'))).toBe('2026-07-02');
+    // 29.03.2026 02:00 CET -> 03:00 CEST; 25.10.2026 03:00 CEST -> 02:00 CET
+    expect(dateInBerlin(new Date('2026-03-28T23:00:00.000Z'))).toBe('2026-03-29');
+    expect(dateInBerlin(new Date('2026-03-29T21:59:00.000Z'))).toBe('2026-03-29');
+    expect(dateInBerlin(new Date('2026-03-29T22:00:00.000Z'))).toBe('2026-03-30');
+    expect(dateInBerlin(new Date('2026-10-24T22:00:00.000Z'))).toBe('2026-10-25');
+    expect(dateInBerlin(new Date('2026-10-25T22:59:00.000Z'))).toBe('2026-10-25');
+    expect(dateInBerlin(new Date('2026-10-25T23:00:00.000Z'))).toBe('2026-10-26');
+  });
+
+  it('agrees with the time-zone database for every minute boundary of every hour of two years', () => {
+    const start = Date.parse('2026-01-01T00:00:00.000Z');
+    for (let h = 0; h < 2 * 366 * 24; h += 1)
+      for (const offset of [0, 59 * 60_000 + 59_999]) {
+        const instant = new Date(start + h * 3_600_000 + offset);
+        expect(dateInBerlin(instant)).toBe(intl.format(instant));
+      }
+  });
+
+  it('agrees with the time-zone database for any instant', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.parse('1900-01-01'), max: Date.parse('2199-12-31') }), (ms) => {
+        expect(dateInBerlin(new Date(ms))).toBe(intl.format(new Date(ms)));
+      }),
+    );
   });
 });

@@ -98,9 +98,20 @@ function fromDayNumber(day: number): IsoDate {
 
 const berlinDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' });
 
+// Berlin's offset from UTC has been whole hours since 1893, so the UTC hour decides the Berlin day:
+// one Intl time-zone computation per hour, not per instant (dashboards map thousands of contacts)
+const berlinDayByUtcHour = new Map<number, IsoDate>();
+
 /** The calendar date at the offices (Europe/Berlin) of an instant: what "today" means for users. */
 export function dateInBerlin(instant: Date): IsoDate {
-  return berlinDay.format(instant);
+  const hour = Math.floor(instant.getTime() / 3_600_000);
+  let day = berlinDayByUtcHour.get(hour);
+  if (day === undefined) {
+    day = berlinDay.format(instant);
+    if (berlinDayByUtcHour.size >= 100_000) berlinDayByUtcHour.clear();
+    berlinDayByUtcHour.set(hour, day);
+  }
+  return day;
 }
 
 /** The calendar date of an instant (UTC). */

@@ -94,6 +94,9 @@ CREATE TABLE appointments ( id TEXT PRIMARY KEY, starts_at TEXT NOT NULL, durati
 -- table assessments
 CREATE TABLE assessments ( id TEXT PRIMARY KEY, version INTEGER NOT NULL, previous_version_id TEXT, amendment_reason TEXT, status TEXT NOT NULL, catalogue_version TEXT NOT NULL, created_on TEXT NOT NULL, author_id TEXT NOT NULL, finalized_on TEXT, finalized_by TEXT, target_occupation TEXT, integration_forecast TEXT, dominant_key_factor TEXT, entries TEXT NOT NULL, profile_situation TEXT, case_id TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 0, field_meta TEXT NOT NULL DEFAULT '{}', dirty INTEGER NOT NULL DEFAULT 0, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_by TEXT NOT NULL ) STRICT;
 
+-- table case_digests
+CREATE TABLE case_digests ( case_id TEXT PRIMARY KEY, rev INTEGER NOT NULL, on_day TEXT NOT NULL, basis TEXT NOT NULL, findings TEXT NOT NULL, target_groups TEXT ) STRICT, WITHOUT ROWID;
+
 -- table case_revisions
 CREATE TABLE case_revisions (case_id TEXT PRIMARY KEY, rev INTEGER NOT NULL) STRICT, WITHOUT ROWID;
 
@@ -198,6 +201,9 @@ CREATE TRIGGER cases_ai AFTER INSERT ON cases BEGIN INSERT INTO search_index(cas
 
 -- trigger cases_au
 CREATE TRIGGER cases_au AFTER UPDATE OF case_number, archived_at ON cases BEGIN DELETE FROM search_index WHERE source = 'case' AND source_id = old.id; INSERT INTO search_index(case_id, source, source_id, content) SELECT new.id, 'case', new.id, new.case_number WHERE new.archived_at IS NULL; END;
+
+-- trigger cases_digests_ad
+CREATE TRIGGER cases_digests_ad AFTER DELETE ON cases BEGIN DELETE FROM case_digests WHERE case_id = old.id; END;
 
 -- trigger cases_members_ad
 CREATE TRIGGER cases_members_ad AFTER DELETE ON cases BEGIN DELETE FROM caseload_members WHERE case_id = old.id; DELETE FROM search_keys WHERE case_id = old.id; DELETE FROM case_revisions WHERE case_id = old.id; END;
