@@ -51,13 +51,13 @@ describe('case digests on disk', () => {
     await newCase('Böhm');
     await newCase('Cramer');
 
-    const first = createCaseDigests();
+    const first = createCaseDigests({ persistFrom: 1 });
     const computed = await first.current(t.db, await keys(), ON);
     expect(first.counts()).toEqual({ computed: 3, loaded: 0 });
     expect(t.raw.prepare('SELECT count(*) FROM case_digests').pluck().get()).toBe(3);
 
     // a new reader (the first one after an unlock): loads all three, computes none, same values
-    const second = createCaseDigests();
+    const second = createCaseDigests({ persistFrom: 1 });
     const loaded = await second.current(t.db, await keys(), ON);
     expect(second.counts()).toEqual({ computed: 0, loaded: 3 });
     for (const k of await keys()) expect(loaded.get(k.caseId)).toEqual(computed.get(k.caseId));
@@ -67,40 +67,60 @@ describe('case digests on disk', () => {
     await cases.addNote(a.caseId, { category: 'Beratung', title: 'Gespräch', body: 'Hat eine Depression.' });
     await second.current(t.db, await keys(), ON);
     expect(second.counts()).toEqual({ computed: 1, loaded: 3 });
-    const third = createCaseDigests();
+    const third = createCaseDigests({ persistFrom: 1 });
     const after = await third.current(t.db, await keys(), ON);
     expect(third.counts()).toEqual({ computed: 0, loaded: 3 });
     expect(after.get(a.caseId)!.findings.length).toBe(computed.get(a.caseId)!.findings.length + 1);
 
     // the next day: the time-dependent rules are evaluated again for every case
-    const nextDay = createCaseDigests();
+    const nextDay = createCaseDigests({ persistFrom: 1 });
     await nextDay.current(t.db, await keys(), '2026-03-03');
     expect(nextDay.counts()).toEqual({ computed: 3, loaded: 0 });
 
     // stored without target groups (the dashboard's way), asked with them: computed again
-    const findingsOnly = createCaseDigests();
+    const findingsOnly = createCaseDigests({ persistFrom: 1 });
     await findingsOnly.current(t.db, await keys(), '2026-03-04', false);
-    const withGroups = createCaseDigests();
+    const withGroups = createCaseDigests({ persistFrom: 1 });
     await withGroups.current(t.db, await keys(), '2026-03-04', true);
     expect(withGroups.counts()).toEqual({ computed: 3, loaded: 0 });
   });
 
   it('are not taken when computed by other rules, and go with their case', async () => {
     const a = await newCase('Arnold');
-    await createCaseDigests().current(t.db, await keys(), ON);
+    await createCaseDigests({ persistFrom: 1 }).current(t.db, await keys(), ON);
     t.raw.prepare("UPDATE case_digests SET basis = '0:andere-regeln'").run();
-    const reader = createCaseDigests();
+    const reader = createCaseDigests({ persistFrom: 1 });
     await reader.current(t.db, await keys(), ON);
     expect(reader.counts()).toEqual({ computed: 1, loaded: 0 });
     t.raw.prepare('DELETE FROM cases WHERE id = ?').run(a.caseId);
     expect(t.raw.prepare('SELECT count(*) FROM case_digests').pluck().get()).toBe(0);
   });
 
+  it('an edit writes nothing: fewer than 25 recomputed digests stay in memory (a commit is an fsync)', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 25; i += 1) ids.push((await newCase(`Name${String.fromCharCode(65 + i)}`)).caseId);
+    const digests = createCaseDigests();
+    await digests.current(t.db, await keys(), ON);
+    expect(t.raw.prepare('SELECT count(*) FROM case_digests').pluck().get()).toBe(25);
+    const revBefore = t.raw.prepare('SELECT rev FROM case_digests WHERE case_id = ?').pluck().get(ids[0]);
+    await cases.updateCase(ids[0]!, { nextReviewOn: '2026-02-01' });
+    const after = await digests.current(t.db, await keys(), ON);
+    expect(digests.counts().computed).toBe(26);
+    expect(after.get(ids[0]!)!.rev).not.toBe(revBefore);
+    // on disk the old revision stays: the next reader recomputes that one case, loads the others
+    expect(t.raw.prepare('SELECT rev FROM case_digests WHERE case_id = ?').pluck().get(ids[0])).toBe(
+      revBefore,
+    );
+    const next = createCaseDigests();
+    await next.current(t.db, await keys(), ON);
+    expect(next.counts()).toEqual({ computed: 1, loaded: 24 });
+  });
+
   it('keeping them changes no case: Mein Bestand stays served from memory, the dashboard starts warm', async () => {
     await newCase('Arnold');
     await newCase('Böhm');
     const now = new Date(`${ON}T09:00:00.000Z`);
-    const digests = createCaseDigests();
+    const digests = createCaseDigests({ persistFrom: 1 });
     const caseload = createCaseloadReader({
       db: () => t.db,
       caseworkerId: () => 'ifk-7',
@@ -114,7 +134,7 @@ describe('case digests on disk', () => {
     expect((await caseload()).items[0]).toBe(list.items[0]);
 
     // the quality dashboard after an unlock: new in-memory digests, findings from disk
-    const fresh = createCaseDigests();
+    const fresh = createCaseDigests({ persistFrom: 1 });
     const dashboard = createQualityDashboard({
       db: () => t.db,
       userId: () => 'ifk-7',

@@ -40,7 +40,7 @@ async function unlockedApp(role: Role, actorId: string): Promise<LotseMain> {
     role,
     onFirstRun: async (store) => {
       seedDemoData(store.raw(), {
-        cases: 60,
+        cases: 120,
         seed: 4_711,
         today: '2026-03-02',
         caseworkers: ['ifk-0', 'ifk-1'],

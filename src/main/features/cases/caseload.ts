@@ -332,10 +332,17 @@ async function readStoredDigests(
 
 /**
  * Keeps computed digests on disk, outside the store's change stamp (a derived value changes no
- * case, so the caseload's cache stays valid). Skipped inside a caller's transaction.
+ * case, so the caseload's cache stays valid). Skipped inside a caller's transaction, and for fewer
+ * than `from` digests: a commit is an fsync (synchronous = FULL, 4–8 ms on a laptop disk), while a
+ * handful of cases edited today is computed again after the next unlock in well under a millisecond
+ * each. So an edit costs no write here; the first computation of a caseload or a team does.
  */
-async function storeDigests(db: Executor, digests: ReadonlyMap<string, CaseDigest>): Promise<void> {
-  if (db.isTransaction || digests.size === 0) return;
+async function storeDigests(
+  db: Executor,
+  digests: ReadonlyMap<string, CaseDigest>,
+  from: number,
+): Promise<void> {
+  if (db.isTransaction || digests.size === 0 || digests.size < from) return;
   const rows = [...digests].map(([caseId, d]) => ({
     case_id: caseId,
     rev: d.rev,
@@ -368,7 +375,8 @@ async function storeDigests(db: Executor, digests: ReadonlyMap<string, CaseDiges
  * Computed digests are kept in memory and on disk (case_digests), so the first read after an
  * unlock loads them instead of decoding every record of every case again.
  */
-export function createCaseDigests() {
+export function createCaseDigests(options: { readonly persistFrom?: number } = {}) {
+  const persistFrom = options.persistFrom ?? 25;
   let cache = new Map<string, CaseDigest>();
   let cachedFor: Executor | undefined;
   const counted = { computed: 0, loaded: 0 };
@@ -399,7 +407,7 @@ export function createCaseDigests() {
         const computed = await computeDigests(db, stale, on, withTargetGroups);
         for (const [id, d] of computed) cache.set(id, d);
         counted.computed += computed.size;
-        await storeDigests(db, computed);
+        await storeDigests(db, computed, persistFrom);
       }
       return cache;
     },
