@@ -122,6 +122,14 @@ describe('the status machine and history of a correction task', () => {
     ).toBe('INVALID_TRANSITION');
   });
 
+  it('compares the history whatever order the keys come in (a server JSON store reorders them)', () => {
+    const stored = {
+      ...requested,
+      history: [{ note: null, by: 'tl-1', at, status: 'angefordert' as const }],
+    };
+    expect(correctionTaskChangeProblem('caseworker', 'ifk-1', stored, done)).toBeNull();
+  });
+
   it('the history is never rewritten: no dropped, changed or foreign entries', () => {
     // dropped entry
     expect(

@@ -176,7 +176,19 @@ export interface ReviewProblem {
 }
 
 const forbidden = (message: string): ReviewProblem => ({ code: 'FORBIDDEN', message });
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** JSON with object keys sorted (a server's JSON store reorders keys). */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+    );
+  return value;
+}
+const sameJson = (a: unknown, b: unknown) =>
+  JSON.stringify(canonical(a ?? null)) === JSON.stringify(canonical(b ?? null));
 
 /**
  * What the role alone allows, from the operation and the changed field names (the server checks
@@ -234,9 +246,14 @@ export function correctionTaskChangeProblem(
   const prior = (before['history'] ?? []) as readonly CorrectionHistoryEntry[];
   const statusChanged = before['status'] !== after['status'];
   if (!statusChanged) {
-    if (!sameJson(prior, history))
-      return { code: 'DOMAIN_RULE_VIOLATED', message: 'Der Verlauf einer Korrektur bleibt erhalten.' };
-    return null;
+    if (sameJson(prior, history)) return null;
+    // a new entry with the same status: the same step once more (done twice)
+    if (history.length === prior.length + 1 && sameJson(history.slice(0, prior.length), prior))
+      return {
+        code: 'INVALID_TRANSITION',
+        message: `Die Korrektur ist bereits „${CORRECTION_STATUS_LABELS[before['status'] as CorrectionStatus] ?? String(before['status'])}“.`,
+      };
+    return { code: 'DOMAIN_RULE_VIOLATED', message: 'Der Verlauf einer Korrektur bleibt erhalten.' };
   }
   const step = CORRECTION_TRANSITIONS.find((t) => t.from === before['status'] && t.to === after['status']);
   if (!step)
