@@ -19,7 +19,15 @@ import type { PushResponse } from '../../../src/shared/sync/protocol';
 import { desktop, pullAll, pushAll } from '../../helpers/desktop-sync';
 import { fixedClock, type TestDb } from '../../helpers/local-db';
 import { SERVER_DIALECTS, skipReason } from '../../helpers/server-db';
-import { createHarness, login, mutation, pushBatch, type Harness, type Session } from '../server/harness';
+import {
+  createHarness,
+  login,
+  mutation,
+  pullAll as pullRaw,
+  pushBatch,
+  type Harness,
+  type Session,
+} from '../server/harness';
 
 const ids = { newId: () => randomUUID() };
 const clock = fixedClock('2026-11-02T08:00:00.000Z', 1000);
@@ -184,12 +192,39 @@ for (const dialect of SERVER_DIALECTS) {
       expect((await mine.corrections({ status: 'alle' }))[0]!.history).toHaveLength(3);
 
       // the audits the team lead pulled are in the audit log; a fresh team lead desktop, too
-      const fresh = await open(await login(h, 'lead'));
+      const freshLead = await login(h, 'lead');
+      const fresh = await open(freshLead);
       await pullAll(h, lead, fresh);
       expect(count(fresh, 'case_audits')).toBe(2);
       const reads = await auditLog('read_case_audit', lead.userId);
       expect(new Set(reads.map((r) => r.entity_id))).toEqual(new Set(sample.audits.map((a) => a.auditId)));
       expect(reads.every((r) => r.entity === 'case_audits' && caseIds.includes(r.case_id!))).toBe(true);
+
+      // two devices of the team lead change the same comment: the conflict record stays with
+      // team leads, like the audit itself
+      const second = sample.audits[1]!;
+      const [l1, l2] = [freshLead, await login(h, 'lead')]; // the account's third device
+      const comment = (s: Session, text: string) =>
+        pushBatch(h, s, [
+          mutation(s, {
+            entity: 'case_audits',
+            entityId: second.auditId,
+            caseId: second.caseId,
+            fields: { comment: text },
+            bases: { comment: 1 },
+            baseRowVersion: 1,
+          }),
+        ]);
+      expect((await comment(l1, 'Gut dokumentiert.')).json<PushResponse>().results[0]!.status).toBe(
+        'applied',
+      );
+      expect((await comment(l2, 'Kontakt fehlt.')).json<PushResponse>().results[0]!.status).toBe('conflict');
+      const auditConflicts = async (s: Session) =>
+        (await pullRaw(h, s)).changes.filter(
+          (c) => c.entity === 'sync_conflicts' && c.row['entity'] === 'case_audits',
+        );
+      expect(await auditConflicts(lead)).toHaveLength(1);
+      expect(await auditConflicts(cw)).toEqual([]);
 
       // a caseworker of another team sees none of it
       await pullAll(h, other, elsewhere);
@@ -208,7 +243,8 @@ for (const dialect of SERVER_DIALECTS) {
     });
 
     it("refuses a team lead's change of case content on the desktop and on the server", async () => {
-      // new devices (each desktop has its own client id and outbox sequence)
+      // an empty server with new devices (each desktop has its own client id and outbox sequence)
+      await h.reset();
       cw = await login(h, 'cw');
       lead = await login(h, 'lead');
       other = await login(h, 'cwOtherTeam');

@@ -32,14 +32,19 @@ function mayReadRestricted(p: Principal): boolean {
 
 /**
  * Case audits (the team lead's judgement of a caseworker's case) reach only team leads: neither the
- * caseworker nor a break-glass reader gets them (their correction tasks carry what is asked).
+ * caseworker nor a break-glass reader gets them, nor their conflict records (their correction tasks
+ * carry what is asked).
  */
 function mayReadAudits(p: Principal): boolean {
   return p.role === 'team_lead';
 }
 
 function visibleRows(ctx: ServerContext, p: Principal, rows: readonly SyncedRow[]): SyncedRow[] {
-  if (!mayReadAudits(p)) rows = rows.filter((r) => r.entity !== 'case_audits');
+  if (!mayReadAudits(p))
+    rows = rows.filter(
+      (r) =>
+        r.entity !== 'case_audits' && !(r.entity === 'sync_conflicts' && r.row['entity'] === 'case_audits'),
+    );
   if (mayReadRestricted(p)) return [...rows];
   const out: SyncedRow[] = [];
   for (const r of rows) {
