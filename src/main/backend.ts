@@ -19,6 +19,8 @@ import { casesHandlers, casesWriteHandlers } from './features/cases/cases.ipc';
 import type { CasesService } from './features/cases/cases.service';
 import type { CaseloadReader } from './features/cases/caseload';
 import { qualityHandlers } from './features/quality/quality.ipc';
+import { qualityReviewHandlers } from './features/quality/quality-review.ipc';
+import type { QualityReviewService } from './features/quality/quality-review.service';
 import type { QualityDashboardReader } from './features/quality/quality-dashboard.service';
 import type { Executor } from './db/kysely';
 import { createDispatch, type Dispatch, type Handlers } from './ipc/dispatch';
@@ -41,6 +43,8 @@ export interface BackendDeps {
   readonly caseload: CaseloadReader;
   /** The quality dashboard (shares the caseload's per-case digests). */
   readonly quality: QualityDashboardReader;
+  /** The sampled case audit and its correction tasks (refused where not given). */
+  readonly qualityReview?: QualityReviewService;
   /** The sync engine's port; without one, only the local part (no server configured). */
   readonly sync?: SyncPort;
 }
@@ -74,6 +78,7 @@ export function createBackend(deps: BackendDeps): Backend {
     ...planDocumentsHandlers(deps.db),
     ...qualityHandlers(deps.quality),
     ...outreachHandlers(deps.writes.outreach),
+    ...qualityReviewHandlers(deps.qualityReview),
   };
   return { dispatch: createDispatch(handlers, deps.logger) };
 }

@@ -15,6 +15,7 @@ import type { PdfRenderer, PrintDialogPort } from './features/plans/print/pdf-re
 import { planTemplatesFrom } from './features/plans/print/plan-templates';
 import { createCaseDigests, createCaseloadReader } from './features/cases/caseload';
 import { createQualityDashboard } from './features/quality/quality-dashboard.service';
+import { createQualityReviewService } from './features/quality/quality-review.service';
 import type { Role } from '../shared/auth/roles';
 import type { Clock } from './vault/platform';
 import {
@@ -28,6 +29,7 @@ import { WRITE_CHANNELS } from '../shared/ipc/contract';
 import { createAccessLog, recordCaseReads } from './features/access-log/access-log';
 import type { BatteryPort } from './features/outreach/outreach.service';
 import { OUTREACH_WRITE_CHANNELS } from '../shared/ipc/outreach-contract';
+import { QUALITY_REVIEW_WRITE_CHANNELS } from '../shared/ipc/quality-review-contract';
 
 export interface LotseMainOptions {
   readonly dataDir: string;
@@ -126,11 +128,14 @@ export async function createLotseMain(options: LotseMainOptions): Promise<LotseM
     options.logger.error({ event: 'vault.unavailable', code: error.code }, 'vault unavailable at startup');
     vault = unavailableVault(error);
   }
+  const role = (): Role => options.role ?? 'caseworker';
   const serviceDeps = {
     db: () => store.db(),
     clock,
     ids: { newId: () => randomUUID() },
     actorId,
+    // the write services refuse case content for every role but caseworker (service-kit.ts)
+    role,
     ...(options.pdfRenderer ? { pdf: options.pdfRenderer } : {}),
     ...(options.printDialog ? { printDialog: options.printDialog } : {}),
     ...(options.contacts ? { contacts: options.contacts } : {}),
@@ -153,14 +158,14 @@ export async function createLotseMain(options: LotseMainOptions): Promise<LotseM
   const quality = createQualityDashboard({
     db: () => store.db(),
     userId: () => serviceDeps.actorId,
-    role: () => options.role ?? 'caseworker',
+    role,
     now: () => clock.now(),
     digests,
   });
   warmDigests = async () => {
     try {
       // a team lead's first view is the team's dashboard, a caseworker's Mein Bestand
-      if ((options.role ?? 'caseworker') === 'team_lead') await quality.dashboard('team');
+      if (role() === 'team_lead') await quality.dashboard('team');
       else await caseload();
     } catch (error) {
       // locked meanwhile, or the store is busy: the first view computes what is missing
@@ -180,6 +185,7 @@ export async function createLotseMain(options: LotseMainOptions): Promise<LotseM
     today: () => dateInBerlin(clock.now()),
     caseload,
     quality,
+    qualityReview: createQualityReviewService({ ...serviceDeps, quality }),
     sync,
   });
   // every case opened is recorded in the hash-chained access log (issue 12 item 5)
@@ -205,7 +211,11 @@ export async function createLotseMain(options: LotseMainOptions): Promise<LotseM
 
 /** A successful write channel pushes soon (the engine coalesces rounds). */
 function kickAfterWrites(dispatch: Dispatch, sync: SyncController): Dispatch {
-  const writes = new Set<string>([...WRITE_CHANNELS, ...OUTREACH_WRITE_CHANNELS]);
+  const writes = new Set<string>([
+    ...WRITE_CHANNELS,
+    ...OUTREACH_WRITE_CHANNELS,
+    ...QUALITY_REVIEW_WRITE_CHANNELS,
+  ]);
   return async (channel, input) => {
     const result = await dispatch(channel, input);
     if (result.ok && typeof channel === 'string' && writes.has(channel)) sync.kick();

@@ -2,8 +2,10 @@ import { vi } from 'vitest';
 import type { Handlers } from '../../src/main/ipc/dispatch';
 import { PLAN_PRINT_CHANNELS, WORKSPACE_CHANNELS, WRITE_CHANNELS } from '../../src/shared/ipc/contract';
 import { outreachContract } from '../../src/shared/ipc/outreach-contract';
+import { qualityReviewContract } from '../../src/shared/ipc/quality-review-contract';
 
 const OUTREACH_CHANNELS = Object.keys(outreachContract) as (keyof typeof outreachContract)[];
+const REVIEW_CHANNELS = Object.keys(qualityReviewContract) as (keyof typeof qualityReviewContract)[];
 
 /**
  * A complete handler map for tests of the IPC plumbing itself (dispatch, bridge): every handler is
@@ -11,20 +13,25 @@ const OUTREACH_CHANNELS = Object.keys(outreachContract) as (keyof typeof outreac
  */
 export function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
   const writes = Object.fromEntries(
-    [...WRITE_CHANNELS, ...PLAN_PRINT_CHANNELS, ...WORKSPACE_CHANNELS, ...OUTREACH_CHANNELS].map(
-      (channel) => [
-        channel,
-        vi.fn(() => {
-          throw new Error('not used by plumbing tests');
-        }),
-      ],
-    ),
+    [
+      ...WRITE_CHANNELS,
+      ...PLAN_PRINT_CHANNELS,
+      ...WORKSPACE_CHANNELS,
+      ...OUTREACH_CHANNELS,
+      ...REVIEW_CHANNELS,
+    ].map((channel) => [
+      channel,
+      vi.fn(() => {
+        throw new Error('not used by plumbing tests');
+      }),
+    ]),
   ) as unknown as Pick<
     Handlers,
     | (typeof WRITE_CHANNELS)[number]
     | (typeof PLAN_PRINT_CHANNELS)[number]
     | (typeof WORKSPACE_CHANNELS)[number]
     | (typeof OUTREACH_CHANNELS)[number]
+    | (typeof REVIEW_CHANNELS)[number]
   >;
   const status = { state: 'locked' as const, quickUnlockAvailable: false, autoLockMinutes: 15 };
   return {

@@ -28,6 +28,7 @@ import {
   planHandoverRecordSchema,
 } from '../../src/shared/domain/plan/cooperation-plan';
 import { ownEffortRecordSchema } from '../../src/shared/domain/plan/own-effort';
+import { caseAuditSchema, correctionTaskSchema } from '../../src/shared/domain/quality/case-review';
 import type { EntityName } from '../../src/shared/entities/index';
 import { createHash } from 'node:crypto';
 
@@ -187,6 +188,33 @@ export function sampleFields(entity: EntityName, o: SampleOptions, overrides: Va
         otherCaseNumber: 'OSZ-2026-000001',
         match: 'sameName',
         reason: 'Gleiches Geburtsdatum (17.05.1980) und gleicher Name.',
+      });
+    case 'case_audits':
+      return parse(caseAuditSchema, {
+        sampleId: `${o.caseId}-s`,
+        caseworkerId: by,
+        quarter: '2026-Q4',
+        seed: 42,
+        method: 'zufall',
+        sampleSize: 1,
+        drawnCaseIds: [o.caseId],
+        populationCount: 1,
+        populationDigest: '0a1b2c3d',
+        drawnAt: '2026-11-02T09:00:00.000Z',
+        teamLeadId: 'tl-1',
+        items: [
+          { ruleId: 'goalSet', title: 'Ziel festgelegt', found: true, findingCount: 1, judgement: null },
+        ],
+      });
+    case 'correction_tasks':
+      return parse(correctionTaskSchema, {
+        auditId: `${o.caseId}-a`,
+        section: 'ziele',
+        text: 'Bitte das Ziel nachtragen.',
+        caseworkerId: by,
+        requestedBy: 'tl-1',
+        requestedAt: '2026-11-02T09:00:00.000Z',
+        history: [{ status: 'angefordert', at: '2026-11-02T09:00:00.000Z', by: 'tl-1', note: null }],
       });
   }
 }

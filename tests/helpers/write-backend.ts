@@ -1,5 +1,6 @@
 import { createCaseDigests, createCaseloadReader } from '../../src/main/features/cases/caseload';
 import { createQualityDashboard } from '../../src/main/features/quality/quality-dashboard.service';
+import { createQualityReviewService } from '../../src/main/features/quality/quality-review.service';
 import type { Role } from '../../src/shared/auth/roles';
 import { createBackend } from '../../src/main/backend';
 import { createCasesService, type CasesService } from '../../src/main/features/cases/cases.service';
@@ -64,6 +65,13 @@ export async function createWriteBackend(
   const cases = createCasesService(deps);
   const writes = createWriteServices(deps);
   const digests = createCaseDigests();
+  const quality = createQualityDashboard({
+    db: () => t.db,
+    userId: () => 'ifk-7',
+    role: () => options.role ?? 'caseworker',
+    now: () => deps.clock.now(),
+    digests,
+  });
   const { dispatch } = createBackend({
     appInfo: {
       name: 'Lotse',
@@ -85,13 +93,9 @@ export async function createWriteBackend(
       now: () => deps.clock.now(),
       digests,
     }),
-    quality: createQualityDashboard({
-      db: () => t.db,
-      userId: () => 'ifk-7',
-      role: () => options.role ?? 'caseworker',
-      now: () => deps.clock.now(),
-      digests,
-    }),
+    quality,
+    // the review service acts in the given role (the other services stay a caseworker's here)
+    qualityReview: createQualityReviewService({ ...deps, role: () => options.role ?? 'caseworker', quality }),
   });
   const call = async <C extends IpcChannel>(channel: C, input: IpcIn<C>): Promise<IpcOut<C>> => {
     const result = await dispatch(channel, input);

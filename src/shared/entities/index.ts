@@ -4,10 +4,12 @@
  */
 import { appointmentsEntity } from './appointments';
 import { assessmentsEntity } from './assessments';
+import { caseAuditsEntity } from './case-audits';
 import { casesEntity } from './cases';
 import { consentsEntity } from './consents';
 import { contactsEntity } from './contacts';
 import { cooperationPlansEntity } from './cooperation-plans';
+import { correctionTasksEntity } from './correction-tasks';
 import type { EntityDefinition } from './define';
 import { duplicateSuspectsEntity } from './duplicate-suspects';
 import { goalsEntity } from './goals';
@@ -35,6 +37,8 @@ export const ENTITIES = {
   cooperation_plans: cooperationPlansEntity,
   plan_handovers: planHandoversEntity,
   duplicate_suspects: duplicateSuspectsEntity,
+  case_audits: caseAuditsEntity,
+  correction_tasks: correctionTasksEntity,
 } as const;
 
 export type Entities = typeof ENTITIES;
@@ -48,10 +52,12 @@ export * from './define';
 export {
   appointmentsEntity,
   assessmentsEntity,
+  caseAuditsEntity,
   casesEntity,
   consentsEntity,
   contactsEntity,
   cooperationPlansEntity,
+  correctionTasksEntity,
   duplicateSuspectsEntity,
   goalsEntity,
   householdsEntity,

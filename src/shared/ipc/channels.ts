@@ -88,6 +88,14 @@ export const IPC_CHANNELS = [
   'outreach:create-contact',
   'duplicates:list',
   'duplicates:decide',
+  'audits:draw-sample',
+  'audits:samples',
+  'audits:get',
+  'audits:save',
+  'corrections:request',
+  'corrections:review',
+  'corrections:list',
+  'corrections:complete',
 ] as const;
 
 export type IpcChannelName = (typeof IPC_CHANNELS)[number];

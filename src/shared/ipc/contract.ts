@@ -15,6 +15,7 @@ import { PhaseProgressDto, planningReadContract } from './planning-read-contract
 import { MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from '../security/passphrase-policy';
 import { LoginSignInInput, LoginStateDto, VaultSelectUserInput } from './login-contract';
 import { qualityContract } from './quality-contract';
+import { qualityReviewContract } from './quality-review-contract';
 
 /** No input: the renderer calls the channel without an argument. */
 const NoInput = z.undefined();
@@ -193,6 +194,7 @@ export * from './plan-print-contract';
 export * from './workspace-contract';
 export * from './sync-contract';
 export * from './quality-contract';
+export * from './quality-review-contract';
 
 export const CaseDetailDto = z.object({
   summary: CaseSummary,
@@ -261,6 +263,7 @@ export const ipcContract = {
   ...syncContract,
   ...qualityContract,
   ...outreachContract,
+  ...qualityReviewContract,
 } as const satisfies Record<IpcChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;

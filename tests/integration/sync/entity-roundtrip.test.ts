@@ -11,22 +11,28 @@ import { getRecord } from '../../../src/main/features/cases/cases.repository';
 import { createCasesService } from '../../../src/main/features/cases/cases.service';
 import { writeSynced, type WriteContext } from '../../../src/main/db/write-synced';
 import { readPushBatch } from '../../../src/main/features/sync/sync-steps';
+import { isReviewEntity } from '../../../src/shared/domain/quality/case-review';
 import { ENTITIES, ENTITY_NAMES, type EntityName } from '../../../src/shared/entities/index';
 import { AppError } from '../../../src/shared/errors';
 import { desktop, pullAll, pushAll } from '../../helpers/desktop-sync';
 import { fixedClock, type TestDb } from '../../helpers/local-db';
-import { arbitraryFields } from '../../helpers/records';
+import { arbitraryFields, sampleFields } from '../../helpers/records';
 import { SERVER_DIALECTS, skipReason } from '../../helpers/server-db';
 import { createHarness, login, type Harness, type Session } from '../server/harness';
 
 const ids = { newId: () => randomUUID() };
 /** Record types a desktop creates (findings such as possible duplicates come from the server). */
 const CLIENT_CREATED = ENTITY_NAMES.filter((e) => ENTITIES[e].createdBy !== 'server');
+/** What a caseworker's desktop creates (the quality review's records come from team leads). */
+const CASEWORKER_CREATED = CLIENT_CREATED.filter((e) => !isReviewEntity(e));
 
 /** One case with a record of every other type, as generated values per entity. */
 const caseContent = fc.record(
   Object.fromEntries(
-    CLIENT_CREATED.filter((e) => e !== 'cases').map((e) => [e, arbitraryFields(e, { caseId: 'c', id: 'r' })]),
+    CASEWORKER_CREATED.filter((e) => e !== 'cases').map((e) => [
+      e,
+      arbitraryFields(e, { caseId: 'c', id: 'r' }),
+    ]),
   ) as Record<Exclude<EntityName, 'cases'>, fc.Arbitrary<Record<string, unknown>>>,
 );
 
@@ -66,7 +72,7 @@ for (const dialect of SERVER_DIALECTS) {
             written.push({ entity: 'cases', id: caseId }, { entity: 'persons', id: personId });
             if (householdId) written.push({ entity: 'households', id: householdId });
             await a.db.transaction().execute(async (trx) => {
-              for (const entity of CLIENT_CREATED) {
+              for (const entity of CASEWORKER_CREATED) {
                 if (entity === 'cases' || entity === 'persons' || entity === 'households') continue;
                 const id = randomUUID();
                 await writeSynced(trx, ctx, {
@@ -118,6 +124,61 @@ for (const dialect of SERVER_DIALECTS) {
               const seen = await getRecord(l.db, 'notes', id);
               if (restricted.includes(id)) expect(seen, `restricted note ${id}`).toBeUndefined();
               else expect(seen).toBeDefined();
+            }
+
+            // the quality review's records: written by the team lead, every field arrives; the
+            // caseworker's desktop gets the correction tasks, never the audits
+            const leadCtx: WriteContext = { clock: ctx.clock, ids, actorId: lead.userId };
+            const reviewed: { entity: EntityName; id: string }[] = [];
+            await l.db.transaction().execute(async (trx) => {
+              for (const { id: caseId } of caseRows) {
+                for (const entity of ['case_audits', 'correction_tasks'] as const) {
+                  const id = randomUUID();
+                  const values = sampleFields(
+                    entity,
+                    { caseId, id, userId: cw.userId },
+                    {
+                      teamLeadId: lead.userId,
+                      requestedBy: lead.userId,
+                      history: [
+                        {
+                          status: 'angefordert',
+                          at: '2026-11-02T09:00:00.000Z',
+                          by: lead.userId,
+                          note: null,
+                        },
+                      ],
+                    },
+                  );
+                  await writeSynced(trx, leadCtx, {
+                    entity,
+                    op: 'create',
+                    id,
+                    caseId,
+                    values: values as never,
+                  });
+                  reviewed.push({ entity, id });
+                }
+              }
+            });
+            const leadResults = (await pushAll(h, lead, l)).flatMap((r) => r.results);
+            expect(leadResults.map((r) => r.status)).toEqual(reviewed.map(() => 'applied'));
+            const l2 = await desktop(await login(h, 'lead'));
+            await pullAll(h, cw, b);
+            try {
+              await pullAll(h, lead, l2);
+              for (const { entity, id } of reviewed) {
+                const here = await getRecord(l.db, entity, id);
+                expect({ ...(await getRecord(l2.db, entity, id)), rowVersion: 0 }).toEqual({
+                  ...here,
+                  rowVersion: 0,
+                });
+                const atCaseworker = await getRecord(b.db, entity, id);
+                if (entity === 'case_audits') expect(atCaseworker, `audit ${id}`).toBeUndefined();
+                else expect({ ...atCaseworker, rowVersion: 0 }).toEqual({ ...here, rowVersion: 0 });
+              }
+            } finally {
+              await l2.destroy();
             }
           } finally {
             await l.destroy();

@@ -10,6 +10,7 @@ import { migration0120 } from './0120-access-log';
 import { migration0140 } from './0140-search-vocabulary';
 import { migration0150 } from './0150-plan-document-uploads';
 import { migration0160 } from './0160-duplicate-suspects';
+import { migration0170 } from './0170-quality-review';
 import { migration0180 } from './0180-case-digests';
 import type { Migration } from './migration';
 
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0140,
   migration0150,
   migration0160,
+  migration0170,
   migration0180,
 ];
 

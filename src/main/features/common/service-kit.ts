@@ -3,6 +3,7 @@ import { getRecord } from '../cases/cases.repository';
 import { dateInBerlin, type IsoDate } from '../../../shared/domain/common/dates';
 import type { Entities, EntityName, RecordOf } from '../../../shared/entities/index';
 import { AppError, type FieldIssue } from '../../../shared/errors';
+import type { Role } from '../../../shared/auth/roles';
 import type { LocalDb } from '../../db/local-db';
 import type { Clock, IdGenerator, SyncedWriteResult, WriteContext } from '../../db/write-synced';
 
@@ -14,6 +15,22 @@ export interface ServiceDeps {
   readonly ids: IdGenerator;
   /** The signed-in caseworker's user id (stamped on rows; never a name). */
   readonly actorId?: string | (() => string);
+  /**
+   * The signed-in user's role (from the server at sign-in; caseworker without a server). Every
+   * write of case content goes through `serviceKit(...).write`, which refuses it for a team lead:
+   * team leads read case content and write only the quality review (issue 15 item 4).
+   */
+  readonly role?: Role | (() => Role);
+}
+
+/** The refusal of a team lead's write of case content (the server refuses such a push as well). */
+export function caseContentReadOnly(role: Role): AppError {
+  return new AppError(
+    'FORBIDDEN',
+    role === 'team_lead'
+      ? 'Als Teamleitung können Sie Fallinhalte nur lesen.'
+      : 'Ihre Rolle darf Fallinhalte nur lesen.',
+  );
 }
 
 /** A stored record in domain terms with its row version, as it crosses IPC. */
@@ -30,23 +47,41 @@ export function serviceKit(deps: ServiceDeps) {
   const now = () => deps.clock.now();
   /** Today at the offices (Europe/Berlin). */
   const today = (): IsoDate => dateInBerlin(deps.clock.now());
+  const role = (): Role => (typeof deps.role === 'function' ? deps.role() : (deps.role ?? 'caseworker'));
+  function transact<T>(work: (trx: Transaction<LocalDb>, ctx: WriteContext) => Promise<T>): Promise<T> {
+    const ctx: WriteContext = {
+      clock: deps.clock,
+      ids: deps.ids,
+      actorId: actor(),
+      localTxId: deps.ids.newId(),
+    };
+    return db()
+      .transaction()
+      .execute((trx) => work(trx, ctx));
+  }
   return {
     db,
     actor,
     now,
     today,
+    role,
     newId: () => deps.ids.newId(),
-    /** Runs `work` in ONE transaction with one write context (all outbox entries share a tx id). */
+    /**
+     * Runs `work` in ONE transaction with one write context (all outbox entries share a tx id).
+     * The one gate of case content on the desktop: only a caseworker writes it; a team lead (or
+     * any other role) is refused before anything is read.
+     */
     write<T>(work: (trx: Transaction<LocalDb>, ctx: WriteContext) => Promise<T>): Promise<T> {
-      const ctx: WriteContext = {
-        clock: deps.clock,
-        ids: deps.ids,
-        actorId: actor(),
-        localTxId: deps.ids.newId(),
-      };
-      return db()
-        .transaction()
-        .execute((trx) => work(trx, ctx));
+      const who = role();
+      if (who !== 'caseworker') return Promise.reject(caseContentReadOnly(who));
+      return transact(work);
+    },
+    /**
+     * The quality review's records (case audits, correction tasks) for both roles: the caller
+     * checks who may write what (case-review.ts) before it writes.
+     */
+    writeReview<T>(work: (trx: Transaction<LocalDb>, ctx: WriteContext) => Promise<T>): Promise<T> {
+      return transact(work);
     },
   };
 }

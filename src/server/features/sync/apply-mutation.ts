@@ -2,6 +2,11 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Transaction } from 'kysely';
 import type { AppErrorCode } from '../../../shared/errors';
 import { dateInBerlin } from '../../../shared/domain/common/dates';
+import {
+  caseAuditChangeProblem,
+  correctionTaskChangeProblem,
+  isReviewEntity,
+} from '../../../shared/domain/quality/case-review';
 import { finalCaseNumber, isProvisionalCaseNumber } from '../../../shared/domain/case/case';
 import { isOfficeId, officeCode } from '../../../shared/domain/case/office';
 import { mutableWhenFrozen, type EntityRegistry } from '../../../shared/entities/index';
@@ -23,6 +28,22 @@ import * as repo from './sync.repository';
 import type { FieldMeta } from './sync.repository';
 
 const MAX_CLOCK_AHEAD_MS = 5 * 60_000;
+
+/**
+ * The quality review's rules per mutation (case-review.ts): who changes an audit, the status
+ * machine of a correction task and its history that only grows. Checked against the stored row.
+ */
+function reviewProblem(
+  p: Principal,
+  m: Mutation,
+  stored: Record<string, unknown> | undefined,
+): AppErrorCode | null {
+  if (!isReviewEntity(m.entity) || m.op === 'archive') return null;
+  const after: Record<string, unknown> = { ...(stored ?? {}) };
+  for (const [name, f] of Object.entries(m.fields)) after[name] = f.value;
+  const check = m.entity === 'case_audits' ? caseAuditChangeProblem : correctionTaskChangeProblem;
+  return check(p.role, p.userId, stored ?? null, after)?.code ?? null;
+}
 
 export function rejected(m: Mutation, reason: AppErrorCode): MutationResult {
   return {
@@ -64,6 +85,8 @@ export async function applyMutation(
 
   const def = entityOf(ctx.entities, m.entity);
   if (!def) return rejected(m, 'VALIDATION_FAILED');
+  const review = reviewProblem(p, m, current?.data as Record<string, unknown> | undefined);
+  if (review) return rejected(m, review);
 
   if (!current) {
     if (m.op === 'archive') return rejected(m, 'NOT_FOUND');

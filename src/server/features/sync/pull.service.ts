@@ -13,7 +13,7 @@ import type { ServerContext } from '../../context';
 import type { ServerDb } from '../../db/server-db';
 import type { SyncRecordRow } from '../../db/tables/sync.table';
 import { filterCases, readScope } from '../access/access.repository';
-import { appendAudit, appendAuditMany } from '../audit/audit.repository';
+import { appendAuditMany, type AuditEntry } from '../audit/audit.repository';
 import { lockClient } from '../auth/auth.repository';
 import type { Principal } from '../auth/roles';
 import { conflictToSyncedRow } from './conflicts.service';
@@ -30,7 +30,21 @@ function mayReadRestricted(p: Principal): boolean {
   return p.role !== 'team_lead';
 }
 
+/**
+ * Case audits (the team lead's judgement of a caseworker's case) reach only team leads: neither the
+ * caseworker nor a break-glass reader gets them, nor their conflict records (their correction tasks
+ * carry what is asked).
+ */
+function mayReadAudits(p: Principal): boolean {
+  return p.role === 'team_lead';
+}
+
 function visibleRows(ctx: ServerContext, p: Principal, rows: readonly SyncedRow[]): SyncedRow[] {
+  if (!mayReadAudits(p))
+    rows = rows.filter(
+      (r) =>
+        r.entity !== 'case_audits' && !(r.entity === 'sync_conflicts' && r.row['entity'] === 'case_audits'),
+    );
   if (mayReadRestricted(p)) return [...rows];
   const out: SyncedRow[] = [];
   for (const r of rows) {
@@ -45,6 +59,25 @@ function visibleRows(ctx: ServerContext, p: Principal, rows: readonly SyncedRow[
     else out.push(r);
   }
   return out;
+}
+
+/**
+ * Every case audit a team lead receives is an audit access of its own in the audit log (one entry
+ * per audit: which case, which audit; no content).
+ */
+function auditReads(p: Principal, at: Date, rows: readonly SyncedRow[], via: string): AuditEntry[] {
+  return rows
+    .filter((r) => r.entity === 'case_audits')
+    .map((r) => ({
+      at,
+      userId: p.userId,
+      clientId: p.clientId,
+      action: 'read_case_audit',
+      caseId: r.caseId,
+      entity: 'case_audits',
+      entityId: r.id,
+      detail: { via },
+    }));
 }
 
 function toSyncedRow(r: SyncRecordRow): SyncedRow {
@@ -156,13 +189,16 @@ export async function pull(ctx: ServerContext, p: Principal, req: PullRequest): 
   }
   if (rows.length > 0) {
     const caseIds = [...new Set(rows.map((r) => r.caseId))];
-    await appendAudit(ctx.db, {
-      at: now,
-      userId: p.userId,
-      clientId: p.clientId,
-      action: 'read_pull',
-      detail: { caseIds: caseIds.slice(0, 1000), caseCount: caseIds.length, rowCount: rows.length },
-    });
+    await appendAuditMany(ctx.db, [
+      {
+        at: now,
+        userId: p.userId,
+        clientId: p.clientId,
+        action: 'read_pull',
+        detail: { caseIds: caseIds.slice(0, 1000), caseCount: caseIds.length, rowCount: rows.length },
+      },
+      ...auditReads(p, now, rows, 'read_pull'),
+    ]);
   }
   return { changes: rows, scope, nextCursor, hasMore };
 }
@@ -182,9 +218,14 @@ export async function snapshot(
   const rows = await repo.snapshotRows(ctx.db, caseIds, offset, limit + 1);
   const hasMore = rows.length > limit;
   const page = rows.slice(0, limit);
-  await appendAuditMany(
-    ctx.db,
-    caseIds.map((caseId) => ({
+  // Open conflicts of the granted cases come with the first page.
+  const conflicts = offset === 0 ? await conflictsRepo.openConflictsOfCases(ctx.db, caseIds) : [];
+  const visible = visibleRows(ctx, p, [
+    ...page.map(toSyncedRow),
+    ...conflicts.map((c) => conflictToSyncedRow(c)),
+  ]);
+  await appendAuditMany(ctx.db, [
+    ...caseIds.map((caseId) => ({
       at: now,
       userId: p.userId,
       clientId: p.clientId,
@@ -192,11 +233,10 @@ export async function snapshot(
       caseId,
       detail: { offset },
     })),
-  );
-  // Open conflicts of the granted cases come with the first page.
-  const conflicts = offset === 0 ? await conflictsRepo.openConflictsOfCases(ctx.db, caseIds) : [];
+    ...auditReads(p, now, visible, 'read_snapshot'),
+  ]);
   return {
-    rows: visibleRows(ctx, p, [...page.map(toSyncedRow), ...conflicts.map((c) => conflictToSyncedRow(c))]),
+    rows: visible,
     nextPageToken: hasMore ? String(offset + limit) : null,
   };
 }

@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { reviewWriteProblem } from '../../../shared/domain/quality/case-review';
 import { AppError } from '../../../shared/errors';
 import type { EntityRegistry } from '../../../shared/entities/index';
 import { checkEntityFields } from '../../../shared/sync/entities';
@@ -61,9 +62,26 @@ export function validateBatch(req: PushRequest, registry: EntityRegistry): void 
   if (issues.length > 0) throw new AppError('VALIDATION_FAILED', undefined, { issues: issues.slice(0, 50) });
 }
 
-/** Who may push at all, and with which schema (before the transaction). */
+/**
+ * Who may push what, per record type, and with which schema (before the transaction). A refusal
+ * refuses the whole batch with FORBIDDEN (nothing is written):
+ * - caseworkers push case content; of the quality review only the completion of a correction task
+ *   (status erledigt with the note), never an audit;
+ * - team leads push only case audits and correction tasks (requesting, confirming, reopening), and
+ *   only for the cases of their team (authorizeBatch); case content stays read-only for them;
+ * - every other role pushes nothing.
+ * The status machine and the history of a task are checked per mutation against the stored row
+ * (applyMutation, case-review.ts).
+ */
 export function checkPushAllowed(ctx: ServerContext, p: Principal, req: PushRequest): void {
-  if (p.role !== 'caseworker') throw new AppError('FORBIDDEN', 'Ihre Rolle darf Fallinhalte nur lesen.');
+  if (p.role !== 'caseworker' && p.role !== 'team_lead')
+    throw new AppError('FORBIDDEN', 'Ihre Rolle darf Fallinhalte nur lesen.');
+  for (const m of req.mutations) {
+    const values: Record<string, unknown> = {};
+    for (const [k, f] of Object.entries(m.fields)) values[k] = f.value;
+    const problem = reviewWriteProblem(p.role, m.entity, m.op, Object.keys(m.fields), values);
+    if (problem) throw new AppError('FORBIDDEN', problem.message);
+  }
   if (req.schemaVersion < ctx.config.MIN_SCHEMA || req.schemaVersion > ctx.config.MAX_SCHEMA) {
     // no upcasters yet: the client keeps its outbox and works offline until it is updated
     throw new AppError('SYNC_UPGRADE_REQUIRED');
@@ -114,7 +132,8 @@ export async function authorizeBatch(
   allowMassDelete: boolean,
 ): Promise<ReadonlySet<string>> {
   const caseIds = [...new Set(fresh.map((m) => m.caseId))];
-  const writable = await filterCases(trx, p, now, caseIds, 'write');
+  // a team lead writes only review records (checkPushAllowed), for the cases of the team they read
+  const writable = await filterCases(trx, p, now, caseIds, p.role === 'team_lead' ? 'read' : 'write');
   const outside = caseIds.filter((c) => !writable.has(c));
   const known = await knownCases(trx, p.clientId, outside);
   const existing = await repo.existingCases(trx, outside);

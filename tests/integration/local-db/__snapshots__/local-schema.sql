@@ -10,6 +10,15 @@ CREATE INDEX appointments_day ON appointments(starts_at);
 -- index assessments_case
 CREATE INDEX assessments_case ON assessments(case_id, version);
 
+-- index case_audits_case
+CREATE INDEX case_audits_case ON case_audits(case_id);
+
+-- index case_audits_caseworker_quarter
+CREATE INDEX case_audits_caseworker_quarter ON case_audits(caseworker_id, quarter);
+
+-- index case_audits_sample
+CREATE INDEX case_audits_sample ON case_audits(sample_id);
+
 -- index caseload_members_case
 CREATE INDEX caseload_members_case ON caseload_members(case_id);
 
@@ -30,6 +39,15 @@ CREATE INDEX contacts_case ON contacts(case_id, occurred_at);
 
 -- index cooperation_plans_case
 CREATE INDEX cooperation_plans_case ON cooperation_plans(case_id);
+
+-- index correction_tasks_audit
+CREATE INDEX correction_tasks_audit ON correction_tasks(audit_id);
+
+-- index correction_tasks_case
+CREATE INDEX correction_tasks_case ON correction_tasks(case_id);
+
+-- index correction_tasks_status
+CREATE INDEX correction_tasks_status ON correction_tasks(status);
 
 -- index duplicate_suspects_case
 CREATE INDEX duplicate_suspects_case ON duplicate_suspects(case_id);
@@ -94,6 +112,9 @@ CREATE TABLE appointments ( id TEXT PRIMARY KEY, starts_at TEXT NOT NULL, durati
 -- table assessments
 CREATE TABLE assessments ( id TEXT PRIMARY KEY, version INTEGER NOT NULL, previous_version_id TEXT, amendment_reason TEXT, status TEXT NOT NULL, catalogue_version TEXT NOT NULL, created_on TEXT NOT NULL, author_id TEXT NOT NULL, finalized_on TEXT, finalized_by TEXT, target_occupation TEXT, integration_forecast TEXT, dominant_key_factor TEXT, entries TEXT NOT NULL, profile_situation TEXT, case_id TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 0, field_meta TEXT NOT NULL DEFAULT '{}', dirty INTEGER NOT NULL DEFAULT 0, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_by TEXT NOT NULL ) STRICT;
 
+-- table case_audits
+CREATE TABLE case_audits ( id TEXT PRIMARY KEY, sample_id TEXT NOT NULL, caseworker_id TEXT NOT NULL, quarter TEXT NOT NULL, seed INTEGER NOT NULL, method TEXT NOT NULL, sample_size INTEGER NOT NULL, drawn_case_ids TEXT NOT NULL, population_count INTEGER NOT NULL, population_digest TEXT NOT NULL, drawn_at TEXT NOT NULL, team_lead_id TEXT NOT NULL, items TEXT NOT NULL DEFAULT '[]', comment TEXT, status TEXT NOT NULL DEFAULT 'offen', closed_on TEXT, case_id TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 0, field_meta TEXT NOT NULL DEFAULT '{}', dirty INTEGER NOT NULL DEFAULT 0, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_by TEXT NOT NULL ) STRICT;
+
 -- table case_digests
 CREATE TABLE case_digests ( case_id TEXT PRIMARY KEY, rev INTEGER NOT NULL, on_day TEXT NOT NULL, basis TEXT NOT NULL, findings TEXT NOT NULL, target_groups TEXT ) STRICT, WITHOUT ROWID;
 
@@ -114,6 +135,9 @@ CREATE TABLE contacts ( id TEXT PRIMARY KEY, occurred_at TEXT NOT NULL, channel 
 
 -- table cooperation_plans
 CREATE TABLE cooperation_plans ( id TEXT PRIMARY KEY, plan_date TEXT NOT NULL, goal TEXT NOT NULL, main_steps TEXT NOT NULL, points TEXT NOT NULL, own_efforts TEXT NOT NULL, measures TEXT NOT NULL, personal_offer TEXT NOT NULL, review_due_on TEXT, companion_language TEXT, case_id TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 0, field_meta TEXT NOT NULL DEFAULT '{}', dirty INTEGER NOT NULL DEFAULT 0, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_by TEXT NOT NULL ) STRICT;
+
+-- table correction_tasks
+CREATE TABLE correction_tasks ( id TEXT PRIMARY KEY, audit_id TEXT NOT NULL, section TEXT NOT NULL, rule_id TEXT, text TEXT NOT NULL, due_on TEXT, caseworker_id TEXT NOT NULL, requested_by TEXT NOT NULL, requested_at TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'angefordert', completion_note TEXT, completed_at TEXT, history TEXT NOT NULL DEFAULT '[]', case_id TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 0, field_meta TEXT NOT NULL DEFAULT '{}', dirty INTEGER NOT NULL DEFAULT 0, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_by TEXT NOT NULL ) STRICT;
 
 -- table duplicate_suspects
 CREATE TABLE duplicate_suspects ( id TEXT PRIMARY KEY, person_id TEXT NOT NULL, other_person_id TEXT NOT NULL, other_case_id TEXT NOT NULL, other_case_number TEXT, match TEXT NOT NULL, reason TEXT NOT NULL, decision TEXT NOT NULL DEFAULT 'offen', decided_by TEXT, decided_on TEXT, case_id TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 0, field_meta TEXT NOT NULL DEFAULT '{}', dirty INTEGER NOT NULL DEFAULT 0, archived_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_by TEXT NOT NULL ) STRICT;
