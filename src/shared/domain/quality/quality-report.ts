@@ -181,7 +181,8 @@ export function renderQualityReport(input: QualityReportInput): string {
           : 'Prüfhinweise nach Regel';
       return table(
         caption,
-        ['Regel', 'Schwere', 'Abschnitt', ...cols.map((c) => c.label)],
+        // a caseworker id is never broken at its hyphen ("ifk-" / "000")
+        ['Regel', 'Schwere', 'Abschnitt', ...cols.map((c) => `<span class="id">${c.label}</span>`)],
         rules.map((r) => [
           escapeHtml(r.title),
           SEVERITY_LABELS[r.severity],
@@ -245,7 +246,7 @@ export function renderQualityReport(input: QualityReportInput): string {
   thead th { background: #e9ecef; font-weight: bold; text-align: left; hyphens: auto; }
   tbody th { text-align: left; font-weight: normal; }
   .num { text-align: right; font-variant-numeric: tabular-nums; }
-  td.num { white-space: nowrap; }
+  td.num, .id { white-space: nowrap; }
   tr.total th, tr.total td { font-weight: bold; border-top: 1.2pt solid #000; }
 </style>
 </head>
