@@ -76,7 +76,7 @@ export function createBackend(deps: BackendDeps): Backend {
     ...syncHandlers(deps.sync ?? localSyncPort(deps.db, { now: () => new Date() })),
     ...accessLogHandlers(deps.db),
     ...planDocumentsHandlers(deps.db),
-    ...qualityHandlers(deps.quality),
+    ...qualityHandlers(deps.quality, deps.writes.pdf),
     ...outreachHandlers(deps.writes.outreach),
     ...qualityReviewHandlers(deps.qualityReview),
   };

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -156,6 +157,23 @@ test.describe('Qualität', () => {
       expect(lines[4]).toMatch(/;\d+,\d{2};/);
       // no person of the demo data is named in the export
       expect(csv).not.toMatch(/Müller|Schmidt|Yılmaz|Bondarenko/);
+
+      // PDF report beside the CSV: downloaded, German, per caseworker, no persons, page numbers
+      const pdfDownload = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Bericht als PDF' }).click();
+      const pdfFile = await pdfDownload;
+      expect(pdfFile.suggestedFilename()).toMatch(/^Qualitaetsbericht-Team-2\d{3}-\d{2}-\d{2}\.pdf$/);
+      const pdfPath = (await pdfFile.path())!;
+      expect((await readFile(pdfPath)).subarray(0, 5).toString()).toBe('%PDF-');
+      const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdfPath, '-'], {
+        encoding: 'utf8',
+      });
+      expect(text).toContain('Qualitätsbericht');
+      expect(text).toMatch(/Stand: \d{2}\.\d{2}\.\d{4}/);
+      expect(text).toMatch(/Seite 1 von \d/);
+      for (const id of TEAM) expect(text).toMatch(new RegExp(`^\\s*${id}\\s+\\d+\\s+\\d+`, 'm'));
+      expect(text).not.toMatch(/Müller|Schmidt|Yılmaz|Bondarenko/);
+      expect(text).not.toMatch(/\b[A-Z]{2,4}-\d{4}-\d+/);
 
       await page.setViewportSize({ width: 1920, height: 1080 });
       await expect(page.getByRole('heading', { name: 'Verlauf der letzten 12 Monate' })).toBeVisible();

@@ -95,6 +95,7 @@ export function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
       throw new Error('not used by plumbing tests');
     }),
     'quality:cases': vi.fn(() => []),
+    'quality:report': vi.fn(() => ({ pdfBase64: '', byteLength: 0, fileName: 'x.pdf' })),
     'assessments:list': vi.fn(() => ({ versions: [] })),
     'goals:get': vi.fn(() => null),
     'strategies:list': vi.fn(() => ({

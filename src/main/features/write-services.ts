@@ -35,6 +35,8 @@ export function createWriteServices(
   // one PDF renderer (one browser) for the plan and the outreach day's consent forms
   const pdf = deps.pdf ?? createChromiumPdfRenderer();
   return {
+    /** The PDF renderer the services share (also prints the quality report). */
+    pdf,
     caseRecords: createCaseRecordsService(deps),
     assessments: createAssessmentsService(deps),
     goals: createGoalsService(deps),

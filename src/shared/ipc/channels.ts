@@ -83,6 +83,7 @@ export const IPC_CHANNELS = [
   'sync:plan-documents',
   'quality:dashboard',
   'quality:cases',
+  'quality:report',
   'outreach:readiness',
   'outreach:consent-forms',
   'outreach:create-contact',

@@ -17,15 +17,16 @@ import {
   duplicateSuspectsEntity,
   personsEntity,
 } from '../entities/index';
-import { createWithout, hostileValueProblem } from './write-contract';
+import { createWithout, findHostileValue } from './write-contract';
 
 const Id = recordIdSchema;
 const person = personsEntity.fields;
 
+/** A strict object, then no control characters and no huge text anywhere (named at its field). */
 function guardedObject<T extends z.core.$ZodLooseShape>(shape: T) {
   return z.strictObject(shape).superRefine((value, ctx) => {
-    const problem = hostileValueProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    const found = findHostileValue(value);
+    if (found) ctx.addIssue({ code: 'custom', message: found.message, path: found.path });
   });
 }
 

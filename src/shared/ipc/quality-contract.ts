@@ -7,6 +7,7 @@ import { casesEntity, personsEntity } from '../entities/index';
 import { recordIdSchema } from '../domain/common/schemas';
 import { qualityDashboardSchema, qualityDrillDownSchema } from '../domain/quality/quality-dashboard';
 import { qualityFindingSchema } from '../domain/quality/quality-rules';
+import { PdfDto } from './outreach-contract';
 
 export const QUALITY_SCOPES = ['own', 'team'] as const;
 export type QualityScope = (typeof QUALITY_SCOPES)[number];
@@ -40,4 +41,6 @@ export const qualityContract = {
     input: z.strictObject({ scope: Scope, drillDown: qualityDrillDownSchema }),
     output: z.array(QualityCaseRowDto),
   },
+  /** The dashboard as a printable PDF report (issue 15 item 3); the same scope rules. */
+  'quality:report': { input: z.strictObject({ scope: Scope }), output: PdfDto },
 } as const;

@@ -76,6 +76,7 @@ const handlers: Handlers = {
   'sync:plan-documents': notBenchmarked,
   'quality:dashboard': notBenchmarked,
   'quality:cases': notBenchmarked,
+  'quality:report': notBenchmarked,
   'assessments:list': notBenchmarked,
   'goals:get': notBenchmarked,
   'strategies:list': notBenchmarked,

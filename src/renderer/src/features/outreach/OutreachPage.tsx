@@ -17,7 +17,7 @@ import {
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { CONSENT_FORMS } from '../../../../shared/domain/case/consent';
 import { OFFICES, type OfficeId } from '../../../../shared/domain/case/office';
 import { READINESS_STATUS_LABELS, type ReadinessStatus } from '../../../../shared/domain/outreach/readiness';
@@ -230,8 +230,16 @@ function PreReleaseContactForm(props: { officeId: OfficeId }) {
   });
   const [formError, setFormError] = useState<string>();
   const [created, setCreated] = useState<{ caseId: string; caseNumber: string; name: string } | null>(null);
+  // after a refused submit the focus goes to the first marked field (Enter in the last field must
+  // not leave a keyboard or screen-reader user where nothing is wrong)
+  const formRef = useRef<HTMLFormElement>(null);
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [refusals]);
   return (
     <form
+      ref={formRef}
       noValidate
       aria-label="Kontakt vor der Entlassung erfassen"
       onSubmit={form.onSubmit((v) => {
@@ -250,6 +258,7 @@ function PreReleaseContactForm(props: { officeId: OfficeId }) {
         const givenOn = date('givenOn');
         if (Object.keys(errors).length > 0 || !birthDate || !givenOn) {
           form.setErrors(errors);
+          setRefusals((n) => n + 1);
           return;
         }
         create.mutate(
@@ -274,8 +283,10 @@ function PreReleaseContactForm(props: { officeId: OfficeId }) {
               });
               form.reset();
             },
-            onError: (e) =>
-              setFormError(applyIpcError(form, e, 'Der Kontakt wurde nicht gespeichert.', FIELD_MAP)),
+            onError: (e) => {
+              setFormError(applyIpcError(form, e, 'Der Kontakt wurde nicht gespeichert.', FIELD_MAP));
+              setRefusals((n) => n + 1);
+            },
           },
         );
       })}

@@ -12,7 +12,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { IconChecklist, IconDownload } from '@tabler/icons-react';
+import { IconChecklist, IconDownload, IconFileTypePdf } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
@@ -31,7 +31,9 @@ import {
   type CaseSection,
 } from '../../../../shared/domain/quality/quality-rules';
 import type { QualityDashboardDto } from '../../../../shared/ipc/contract';
-import { ipcQueryOptions } from '../../api/query';
+import { ipcQueryOptions, useIpcMutation } from '../../api/query';
+import { describeError } from '../../api/errors';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { RouterAnchor } from '../../app/links';
 import { EmptyState } from '../../components/EmptyState';
 import { formatDate, formatNumber, PHASE_LABELS, PHASES } from '../../components/format';
@@ -50,7 +52,8 @@ import {
  * team lead the team's cases in the local store per caseworker. Every number links to the cases
  * behind it (#/qualitaet/faelle?…); each chart has the same figures as a table next to it (the
  * tables are what screen readers and the keyboard use; the charts are inert: hidden from both).
- * The CSV export holds figures per caseworker only (no names, no cases).
+ * The CSV export and the PDF report (quality:report) hold figures per caseworker only (no names, no
+ * cases).
  */
 export function QualityPage() {
   const search = useSearch({ from: '/qualitaet' });
@@ -61,6 +64,7 @@ export function QualityPage() {
     ...ipcQueryOptions('quality:dashboard', { scope: team ? 'team' : 'own' }),
     placeholderData: keepPreviousData,
   });
+  const report = useIpcMutation('quality:report');
   return (
     <>
       <PageHeader
@@ -91,10 +95,28 @@ export function QualityPage() {
               >
                 CSV exportieren
               </Button>
+              <Button
+                variant="default"
+                leftSection={<IconFileTypePdf size={16} aria-hidden />}
+                loading={report.isPending}
+                onClick={() =>
+                  report.mutate(
+                    { scope: query.data.scope },
+                    { onSuccess: (d) => downloadPdf(d.pdfBase64, d.fileName) },
+                  )
+                }
+              >
+                Bericht als PDF
+              </Button>
             </Group>
           ) : null
         }
       />
+      {report.isError ? (
+        <ErrorAlert title="Bericht nicht erstellt">
+          {describeError(report.error, 'Der Bericht konnte nicht als PDF erstellt werden.')}
+        </ErrorAlert>
+      ) : null}
       <QueryView
         query={query}
         loadingLabel="Auswertung wird berechnet"
@@ -123,6 +145,19 @@ function downloadCsv(d: QualityDashboardDto): void {
   const a = document.createElement('a');
   a.href = url;
   a.download = `Qualitaet-${d.scope === 'team' ? 'Team' : 'Bestand'}-${d.on}.csv`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** The report's PDF as a download, like the CSV (the desktop shows the save dialog). */
+function downloadPdf(base64: string, fileName: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
   document.body.append(a);
   a.click();
   a.remove();
