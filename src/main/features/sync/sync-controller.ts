@@ -12,6 +12,7 @@ import type { Executor } from '../../db/kysely';
 import type { LocalStore } from '../../db/local-store';
 import { clientIdOf, type Clock } from '../../db/write-synced';
 import type { Logger } from '../../logging/logger';
+import { DataChangeLog } from './data-changes';
 import { SyncEngine, type ConflictChoice, type Timer } from './sync-engine';
 import { passwordAuth, SyncHttp, type FetchLike, type SyncAuth } from './sync-http';
 import { leaseState, storeLease } from './offline-lease';
@@ -93,6 +94,7 @@ export function localSyncPort(db: () => Executor, clock: Clock): SyncPort {
         error: null,
         firstSync: null,
         clockSkewMs: null,
+        dataChanges: { version: 0, recent: [] },
       };
     },
     async syncNow() {
@@ -129,6 +131,8 @@ export function createSyncController(options: {
   let engine: SyncEngine | null = null;
   let starting: Promise<void> | null = null;
   const local = localSyncPort(() => store.db(), clock);
+  // one log for the app's lifetime: the data version keeps growing across lock and unlock
+  const changeLog = new DataChangeLog();
 
   const clientId = async () =>
     store
@@ -158,6 +162,7 @@ export function createSyncController(options: {
       appVersion: options.appVersion,
       ids,
       actorId: options.actorId,
+      changeLog,
       ...(options.onWipe ? { onWipe: options.onWipe } : {}),
       onLease: async (lease) => {
         await storeLease(store.db(), await clientId(), lease);
@@ -213,6 +218,7 @@ export function createSyncController(options: {
       const signedIn = Boolean(options.server.auth || (options.server.username && options.server.password));
       return {
         ...st,
+        dataChanges: changeLog.snapshot(),
         configured: true,
         state: 'stopped',
         error: signedIn ? null : { code: 'UNAUTHENTICATED', message: ERROR_MESSAGES.UNAUTHENTICATED },

@@ -48,6 +48,8 @@ import {
   type RejectionView,
 } from './sync-local';
 import type { SyncHttp } from './sync-http';
+import { DataChangeLog, RoundChanges } from './data-changes';
+import type { DataChangesDto } from '../../../shared/ipc/sync-contract';
 import { uploadAccessLog } from '../access-log/access-log.upload';
 import { fetchPlanDocument, uploadPlanDocuments } from '../plans/plan-documents.sync';
 
@@ -104,6 +106,8 @@ export interface SyncEngineOptions {
   readonly onLease?: (lease: { until: string; signature: string; publicKey: string }) => void | Promise<void>;
   /** Bytes per PUT of a plan PDF to the blob routes (tests make it small to interrupt mid-way). */
   readonly blobChunkBytes?: number;
+  /** Where rounds report what they changed (the app keeps one across engines; default: own). */
+  readonly changeLog?: DataChangeLog;
 }
 
 export type SyncState =
@@ -123,6 +127,8 @@ export interface SyncStatus {
   readonly firstSync: { rowsReceived: number; pages: number } | null;
   /** Device clock minus server time at the last hello (ms). */
   readonly clockSkewMs: number | null;
+  /** What the last rounds changed in the local store (open screens refresh it). */
+  readonly dataChanges: DataChangesDto;
 }
 
 export type ConflictChoice = 'mine' | 'theirs' | 'merged';
@@ -156,6 +162,9 @@ export class SyncEngine {
   private readonly timer: Timer;
   private readonly random: () => number;
   private readonly registry: EntityRegistry;
+  private readonly changeLog: DataChangeLog;
+  /** What the running round has changed so far. */
+  private changes = new RoundChanges();
   private handle: unknown = null;
   private running: Promise<void> | null = null;
   private again = false;
@@ -187,6 +196,7 @@ export class SyncEngine {
     this.timer = o.timer ?? realTimer;
     this.random = o.random ?? Math.random;
     this.registry = o.registry ?? ENTITIES;
+    this.changeLog = o.changeLog ?? new DataChangeLog();
   }
 
   /** Starts the timer and the poke stream; the first round runs at once. */
@@ -264,6 +274,7 @@ export class SyncEngine {
       error: this.error ? { code: this.error.code, message: this.error.message } : null,
       firstSync: this.firstSync ? { ...this.firstSync } : null,
       clockSkewMs: this.clockSkewMs,
+      dataChanges: this.changeLog.snapshot(),
     };
   }
 
@@ -296,7 +307,13 @@ export class SyncEngine {
     const round = (async () => {
       do {
         this.again = false;
-        await this.round();
+        this.changes = new RoundChanges();
+        try {
+          await this.round();
+        } finally {
+          // what was committed counts, also when the round failed later
+          if (!this.changes.isEmpty()) this.changeLog.record(this.changes.toChange());
+        }
       } while (this.again && this.error === null && this.started);
     })();
     this.running = round;
@@ -483,6 +500,11 @@ export class SyncEngine {
             .db()
             .transaction()
             .execute((trx) => rejectLocally(trx, firstSeq, e.code, this.o.clock.now().toISOString()));
+          const refused = batch.mutations[0];
+          if (refused) {
+            this.changes.add(refused.entity, refused.caseId);
+            this.changes.add('sync_rejections', refused.caseId);
+          }
           size = batchSize;
           continue;
         }
@@ -502,6 +524,15 @@ export class SyncEngine {
         const outcome = await recordPushResponse(trx, batch, response, now);
         if (outcome.resendFrom !== null) await renumberOutbox(trx, outcome.resendFrom);
       });
+    // applied: the server holds what this desktop shows; anything else changes what is shown
+    const byId = new Map(batch.mutations.map((m) => [m.mutationId, m]));
+    for (const r of response.results) {
+      const m = byId.get(r.mutationId);
+      if (!m || r.status === 'applied') continue;
+      this.changes.add(m.entity, m.caseId);
+      if (r.status === 'conflict') this.changes.add('sync_conflicts', m.caseId);
+      if (r.status === 'rejected') this.changes.add('sync_rejections', m.caseId);
+    }
   }
 
   /** The access log's entries not yet uploaded (issue 12 item 5); a refusal stays for the sync page. */
@@ -597,18 +628,20 @@ export class SyncEngine {
   /** One page and the cursor in ONE transaction (SYNC.md §4.3). */
   private async applyPage(page: PullResponse, fromStart: boolean): Promise<void> {
     const now = this.o.clock.now().toISOString();
+    const touched = this.touched();
     const raw = this.o.store.raw();
     await this.o.store
       .db()
       .transaction()
       .execute(async (trx) => {
-        const result = await applyPullPage(trx, raw, page, { now, registry: this.registry });
+        const result = await applyPullPage(trx, raw, page, { now, registry: this.registry, touched });
         if (result.invalid.length > 0)
           this.o.logger?.warn(
             { event: 'sync.pull_invalid_rows', count: result.invalid.length },
             'rows this version cannot store',
           );
         await upsertConflicts(trx, page.changes);
+        for (const c of page.changes) if (c.entity === 'sync_conflicts') touched(c.entity, c.caseId);
         const state = await readState(trx, [PURGE_KEY, SNAPSHOT_KEY]);
         if (page.scope.removed.length > 0) {
           const purge = new Set<string>(JSON.parse(state.get(PURGE_KEY) ?? '[]') as string[]);
@@ -622,6 +655,7 @@ export class SyncEngine {
           await writeState(trx, { [SNAPSHOT_KEY]: JSON.stringify([...snap]) });
         }
       });
+    touched.commit();
   }
 
   /** Full rows of newly granted cases (SYNC.md §4.5 grants), idempotent through row_version. */
@@ -642,6 +676,7 @@ export class SyncEngine {
         });
         const now = this.o.clock.now().toISOString();
         const raw = this.o.store.raw();
+        const touched = this.touched();
         await this.o.store
           .db()
           .transaction()
@@ -655,10 +690,12 @@ export class SyncEngine {
             applyServerRows(
               raw,
               res.rows.filter((r) => r.entity !== 'sync_conflicts'),
-              { now, registry: this.registry, pending: await pendingOf(trx) },
+              { now, registry: this.registry, pending: await pendingOf(trx), touched },
             );
             await upsertConflicts(trx, page.changes);
+            for (const c of page.changes) if (c.entity === 'sync_conflicts') touched(c.entity, c.caseId);
           });
+        touched.commit();
         pageToken = res.nextPageToken;
         await yieldToEventLoop();
       } while (pageToken);
@@ -673,10 +710,31 @@ export class SyncEngine {
     const pending = JSON.parse((await readState(db, [PURGE_KEY])).get(PURGE_KEY) ?? '[]') as string[];
     if (pending.length === 0) return;
     const raw = this.o.store.raw();
+    let purgedCases: string[] = [];
     await db.transaction().execute(async (trx) => {
       const purged = new Set(await purgeCases(trx, raw, pending, this.registry));
       const left = pending.filter((c) => !purged.has(c));
       await writeState(trx, { [PURGE_KEY]: left.length ? JSON.stringify(left) : null });
+      purgedCases = [...purged];
+    });
+    for (const caseId of purgedCases)
+      for (const entity of [...Object.keys(this.registry), 'sync_conflicts', 'sync_rejections'])
+        this.changes.add(entity, caseId);
+  }
+
+  /**
+   * Collects what a transaction stores for the round's report; kept only when it commits (a page
+   * that failed is applied again by the next round and reported then).
+   */
+  private touched(): ((entity: string, caseId: string) => void) & { commit(): void } {
+    const seen: [string, string][] = [];
+    const fn = (entity: string, caseId: string) => {
+      seen.push([entity, caseId]);
+    };
+    return Object.assign(fn, {
+      commit: () => {
+        for (const [entity, caseId] of seen) this.changes.add(entity, caseId);
+      },
     });
   }
 
