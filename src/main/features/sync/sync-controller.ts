@@ -10,6 +10,7 @@ import { AppError, ERROR_MESSAGES, isAppErrorCode } from '../../../shared/errors
 import type { SyncCaseIssuesDto, SyncRejection, SyncStatusDto } from '../../../shared/ipc/sync-contract';
 import type { Executor } from '../../db/kysely';
 import type { LocalStore } from '../../db/local-store';
+import { writeUncounted } from '../../db/uncounted-writes';
 import { clientIdOf, type Clock } from '../../db/write-synced';
 import type { Logger } from '../../logging/logger';
 import { DataChangeLog } from './data-changes';
@@ -165,7 +166,9 @@ export function createSyncController(options: {
       changeLog,
       ...(options.onWipe ? { onWipe: options.onWipe } : {}),
       onLease: async (lease) => {
-        await storeLease(store.db(), await clientId(), lease);
+        const id = await clientId();
+        // renewed at every hello; bookkeeping that changes no case (Mein Bestand's change stamp)
+        await writeUncounted(store.db(), (trx) => storeLease(trx, id, lease));
       },
     });
   };

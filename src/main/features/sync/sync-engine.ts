@@ -28,6 +28,7 @@ import {
 } from '../../../shared/sync/protocol';
 import { applyServerRows } from '../../db/apply-server-rows';
 import type { LocalKysely } from '../../db/kysely';
+import { writeUncounted } from '../../db/uncounted-writes';
 import type { RawDatabase } from '../../db/open-encrypted-db';
 import { writeSynced, type Clock, type IdGenerator } from '../../db/write-synced';
 import type { Logger } from '../../logging/logger';
@@ -346,7 +347,8 @@ export class SyncEngine {
       await this.uploadPlanDocuments();
       await this.purgeRevoked();
       const now = this.o.clock.now().toISOString();
-      await writeState(this.o.store.db(), { [LAST_SUCCESS_KEY]: now });
+      // bookkeeping that changes no case: left out of Mein Bestand's change stamp
+      await writeUncounted(this.o.store.db(), (trx) => writeState(trx, { [LAST_SUCCESS_KEY]: now }));
       this.failures = 0;
       this.error = this.upgradeRequired
         ? new AppError('SYNC_UPGRADE_REQUIRED')
@@ -431,16 +433,33 @@ export class SyncEngine {
       return;
     }
     this.upgradeRequired = res.status === 'upgrade_required';
-    if (res.referenceData)
-      await writeState(this.o.store.db(), {
-        [REFERENCE_ANNOUNCED_KEY]: JSON.stringify({ at: res.serverTime, documents: res.referenceData }),
-      });
+    if (res.referenceData) await this.storeAnnounced(res.serverTime, res.referenceData);
     if (res.offlineLeaseUntil && res.offlineLeaseSignature)
       await this.o.onLease?.({
         until: res.offlineLeaseUntil,
         signature: res.offlineLeaseSignature,
         publicKey: res.leasePublicKey,
       });
+  }
+
+  /**
+   * The reference data the server announced, written only when it differs from what is stored:
+   * every hello writing it (with the server time) moved the store's change stamp each round, so
+   * Mein Bestand read its rows again. `at` is the server time of the hello that announced this
+   * state (the outreach readiness names it); the state is unchanged since then.
+   */
+  private async storeAnnounced(serverTime: string, documents: NonNullable<HelloResponse['referenceData']>) {
+    const db = this.o.store.db();
+    const stored = (await readState(db, [REFERENCE_ANNOUNCED_KEY])).get(REFERENCE_ANNOUNCED_KEY);
+    if (stored !== undefined) {
+      try {
+        const before = (JSON.parse(stored) as { documents?: unknown }).documents;
+        if (JSON.stringify(before) === JSON.stringify(documents)) return;
+      } catch {
+        // unreadable: written anew below
+      }
+    }
+    await writeState(db, { [REFERENCE_ANNOUNCED_KEY]: JSON.stringify({ at: serverTime, documents }) });
   }
 
   private async stopPoke(): Promise<void> {

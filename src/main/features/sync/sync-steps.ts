@@ -153,7 +153,7 @@ export async function applyPullPage(
     await trx
       .insertInto('sync_state')
       .values({ key, value })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value }).where('sync_state.value', '!=', value))
       .execute();
   }
   if (page.scope.added.length > 0) {
