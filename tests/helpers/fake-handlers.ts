@@ -51,6 +51,7 @@ export function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
         selectedUserKey: null,
         pending: null,
         session: null,
+        signInRequired: null,
         vault: status,
       };
       return {

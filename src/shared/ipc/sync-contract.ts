@@ -38,6 +38,8 @@ export const SyncStatusDto = z.object({
     'error',
     'upgrade_required',
     'revoked',
+    /** The server refused the stored sign-in: sync waits for a new sign-in (outbox kept). */
+    'signed_out',
     'wiped',
     'locked',
     'stopped',

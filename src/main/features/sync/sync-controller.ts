@@ -53,6 +53,10 @@ export interface SyncController extends SyncPort {
   onUnlock(): void;
   /** The store is about to close: stop the engine first. */
   onLock(): Promise<void>;
+  /** The server refused the stored sign-in: the user must sign in again (login shell). */
+  signInRequired(): boolean;
+  /** After a new sign-in: a new engine carries on with the outbox. */
+  restart(): Promise<void>;
   /** Whether the last contact with the server succeeded (false without a server). */
   online(): boolean;
   /** A plan PDF handed over on another device, fetched by its hash (SYNC_OFFLINE without an engine). */
@@ -258,5 +262,14 @@ export function createSyncController(options: {
       engine?.kick();
     },
     online: () => engine?.reachable ?? false,
+    signInRequired: () => engine?.signedOut ?? false,
+    async restart() {
+      await starting;
+      const e = engine;
+      engine = null;
+      await e?.stop();
+      this.onUnlock();
+      await starting;
+    },
   };
 }

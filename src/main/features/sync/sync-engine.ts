@@ -112,7 +112,16 @@ export interface SyncEngineOptions {
 }
 
 export type SyncState =
-  'idle' | 'syncing' | 'offline' | 'error' | 'upgrade_required' | 'revoked' | 'wiped' | 'locked' | 'stopped';
+  | 'idle'
+  | 'syncing'
+  | 'offline'
+  | 'error'
+  | 'upgrade_required'
+  | 'revoked'
+  | 'signed_out'
+  | 'wiped'
+  | 'locked'
+  | 'stopped';
 
 export interface SyncStatus {
   readonly configured: true;
@@ -218,7 +227,13 @@ export class SyncEngine {
     this.pokeAbort?.abort();
     this.pokeAbort = null;
     await this.running?.catch(() => undefined);
-    if (this.state !== 'revoked' && this.state !== 'wiped') this.state = 'stopped';
+    if (this.state !== 'revoked' && this.state !== 'wiped' && this.state !== 'signed_out')
+      this.state = 'stopped';
+  }
+
+  /** The server refused the stored sign-in: no round runs until a new sign-in (a new engine). */
+  get signedOut(): boolean {
+    return this.state === 'signed_out';
   }
 
   /** A change is waiting on the server (poke) or locally (a write): sync soon. */
@@ -234,7 +249,8 @@ export class SyncEngine {
 
   /** Runs a round now (or waits for the running one and runs another) and reports the status. */
   async syncNow(): Promise<SyncStatus> {
-    if (this.state === 'revoked' || this.state === 'wiped') return this.status();
+    if (this.state === 'revoked' || this.state === 'wiped' || this.state === 'signed_out')
+      return this.status();
     if (this.running) {
       this.again = false;
       await this.running.catch(() => undefined);
@@ -327,7 +343,7 @@ export class SyncEngine {
   }
 
   private async round(): Promise<void> {
-    if (this.state === 'revoked' || this.state === 'wiped') return;
+    if (this.state === 'revoked' || this.state === 'wiped' || this.state === 'signed_out') return;
     this.lastAttemptAt = this.o.clock.now().toISOString();
     this.state = 'syncing';
     const skipHello =
@@ -383,6 +399,14 @@ export class SyncEngine {
       }
       if (e.code === 'VAULT_LOCKED') {
         this.state = 'locked';
+        return;
+      }
+      if (e.code === 'AUTH_TOKEN_INVALID' || e.code === 'AUTH_REFRESH_REUSED') {
+        // the stored sign-in is refused (revoked, expired, account disabled): retrying cannot help.
+        // The outbox stays; a new sign-in builds a new engine that carries on with it.
+        this.error = new AppError('SYNC_SIGN_IN_REQUIRED');
+        this.state = 'signed_out';
+        await this.stopPoke();
         return;
       }
       this.failures += 1;
