@@ -44,6 +44,8 @@ export const ERROR_MESSAGES = {
     'Sie haben keinen Zugriff mehr auf diesen Fall. Die Änderung wurde zur Prüfung zurückgehalten.',
   SYNC_NOT_CONFIGURED:
     'Für diesen Arbeitsplatz ist kein Lotse-Server eingerichtet. Ihre Änderungen bleiben lokal gespeichert.',
+  SYNC_SIGN_IN_REQUIRED:
+    'Ihre Anmeldung am Server ist abgelaufen oder wurde widerrufen. Bitte melden Sie sich erneut an. Ihre Änderungen bleiben auf diesem Gerät und werden danach übertragen.',
   SYNC_LEASE_EXPIRED:
     'Lotse war zu lange ohne Verbindung zum Server. Bitte verbinden Sie sich mit dem Netz, damit Lotse wieder entsperrt werden kann.',
   // central server: identity

@@ -58,6 +58,7 @@ export function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
         selectedUserKey: null,
         pending: null,
         session: null,
+        signInRequired: null,
         vault: status,
       };
       return {

@@ -27,6 +27,8 @@ export interface ApplyOptions {
   readonly now: string;
   /** Fields (wire keys) with pending local edits, per `${entity}\u0000${id}`. */
   readonly pending?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Told of every row stored or removed (the sync engine reports what a round changed). */
+  readonly touched?: (entity: string, caseId: string) => void;
 }
 
 export interface ApplyResult {
@@ -109,6 +111,7 @@ export function applyServerRows(
       s.del.run(r.id);
       if (isSearchKeyed(def.name)) dropSearchKeysRaw(raw, def.name, r.caseId);
       deleted += 1;
+      options.touched?.(def.name, r.caseId);
       continue;
     }
     const local = s.select.get(r.id);
@@ -162,6 +165,7 @@ export function applyServerRows(
         local || held ? undefined : { caseId: r.caseId, record: known },
       );
     applied += 1;
+    options.touched?.(def.name, r.caseId);
   }
   return { applied, skipped, deleted, invalid };
 }

@@ -1,3 +1,4 @@
+import type { SyncStatusDto } from '../../shared/ipc/sync-contract';
 import { createAssessmentsService } from './assessments/assessments.service';
 import { createCaseRecordsReads } from './case-records/case-records.reads';
 import { createCaseRecordsService } from './case-records/case-records.service';
@@ -11,7 +12,7 @@ import { createChromiumPdfRenderer } from './plans/print/chromium-pdf-renderer';
 import { createOutreachService, type OutreachDeps } from './outreach/outreach.service';
 
 /** The sync status where no sync port is given (services built for tests of other features). */
-const NO_SERVER_STATUS = {
+const NO_SERVER_STATUS: SyncStatusDto = {
   configured: false,
   state: 'not_configured',
   lastSuccessAt: null,
@@ -23,7 +24,8 @@ const NO_SERVER_STATUS = {
   error: null,
   firstSync: null,
   clockSkewMs: null,
-} as const;
+  dataChanges: { version: 0, recent: [] },
+};
 
 /** The feature services behind the write channels (besides the cases service), built from one set of deps. */
 export function createWriteServices(

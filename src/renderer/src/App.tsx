@@ -11,6 +11,7 @@ import { router } from './app/routes';
 import { FirstRunScreen } from './features/lock-screen/FirstRunScreen';
 import { LoginScreens } from './features/lock-screen/LoginScreens';
 import { isRecoverable, RecoveryScreen, type RecoverableCode } from './features/lock-screen/RecoveryScreen';
+import { SignInAgainGate } from './features/lock-screen/SignInAgainGate';
 import { UnlockScreen } from './features/lock-screen/UnlockScreen';
 import { useVault, VaultProvider } from './features/lock-screen/VaultContext';
 
@@ -46,7 +47,13 @@ function Screens({ info, serverMode }: { info: AppInfo; serverMode: boolean }) {
     case 'unlocked':
       return (
         <FrameOptionsContext.Provider value={{ demo: info.demo, headerActions: <LockButton /> }}>
-          <RouterProvider router={router} />
+          {serverMode ? (
+            <SignInAgainGate>
+              <RouterProvider router={router} />
+            </SignInAgainGate>
+          ) : (
+            <RouterProvider router={router} />
+          )}
         </FrameOptionsContext.Provider>
       );
   }

@@ -47,6 +47,13 @@ export const LoginStateDto = z.object({
     })
     .nullable(),
   session: LoginSessionDto.nullable(),
+  /**
+   * The open store's user must sign in again: the server refused the stored sign-in (revoked,
+   * expired, account disabled). Local work and the outbox stay; sync goes on after the sign-in.
+   */
+  signInRequired: z
+    .object({ userKey: UserKey, username: z.string(), displayName: z.string(), message: z.string() })
+    .nullable(),
 });
 
 export const LoginSignInInput = z

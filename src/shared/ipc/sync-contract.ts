@@ -9,6 +9,24 @@ import { MAX_IPC_STRING } from './write-contract';
 
 const ErrorCode = z.enum(Object.keys(ERROR_MESSAGES) as [keyof typeof ERROR_MESSAGES]);
 
+/**
+ * What the last sync rounds changed in the local store: the data version grows by one for every
+ * round that stored, removed or had refused something; each of the last rounds names the record
+ * types (entity names, plus sync_conflicts and sync_rejections) and the case ids (null: too many
+ * to name, say every case). The renderer refreshes exactly those queries.
+ */
+export const DataChangesDto = z.object({
+  version: z.number().int().min(0),
+  recent: z.array(
+    z.object({
+      version: z.number().int().min(1),
+      entities: z.array(z.string()),
+      caseIds: z.array(z.string()).nullable(),
+    }),
+  ),
+});
+export type DataChangesDto = z.infer<typeof DataChangesDto>;
+
 export const SyncStatusDto = z.object({
   /** Whether a Lotse server is set up for this desktop. */
   configured: z.boolean(),
@@ -20,6 +38,8 @@ export const SyncStatusDto = z.object({
     'error',
     'upgrade_required',
     'revoked',
+    /** The server refused the stored sign-in: sync waits for a new sign-in (outbox kept). */
+    'signed_out',
     'wiped',
     'locked',
     'stopped',
@@ -38,6 +58,7 @@ export const SyncStatusDto = z.object({
   firstSync: z.object({ rowsReceived: z.number().int(), pages: z.number().int() }).nullable(),
   /** Device clock minus server time at the last contact (ms). */
   clockSkewMs: z.number().nullable(),
+  dataChanges: DataChangesDto,
 });
 export type SyncStatusDto = z.infer<typeof SyncStatusDto>;
 

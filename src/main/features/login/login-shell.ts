@@ -10,7 +10,7 @@ import { staticContactPort } from '../plans/print/plan-contact';
 import { randomUUID } from 'node:crypto';
 import { access, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppError } from '../../../shared/errors';
+import { AppError, ERROR_MESSAGES } from '../../../shared/errors';
 import type { LoginStatus, VaultStatus } from '../../../shared/ipc/contract';
 import type { Role } from '../../../shared/auth/roles';
 import { fail } from '../../../shared/ipc/result';
@@ -193,6 +193,35 @@ export async function createLoginShell(
     accounts = accounts.map((a) => (a.userId === updated.userId ? updated : a));
   }
 
+  /**
+   * The server refused the open store's stored sign-in: the same user signs in again while the
+   * store stays open; the new refresh token goes into it and a new sync engine carries on with the
+   * outbox. Another account is refused (Lotse is unlocked for this one).
+   */
+  async function signInAgain(open: Entry, username: string, password: string): Promise<void> {
+    const account = accountOf(selected);
+    if (!account) throw new AppError('LOGIN_REQUIRED');
+    const tokens = await signIn({
+      baseUrl,
+      fetch: fetcher,
+      username,
+      password,
+      clientId: account.clientId,
+      deviceName,
+    });
+    if (tokens.user.id !== account.userId) {
+      await signOut(baseUrl, fetcher, tokens.refreshToken);
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `Bitte melden Sie sich als ${account.username} an: Lotse ist für dieses Konto entsperrt.`,
+      );
+    }
+    await open.auth.adopt(tokens, open.main.store.db());
+    await touchAccount(account);
+    await open.main.sync.restart();
+    logger.info({ event: 'login.signed_in_again' }, 'signed in again at the server');
+  }
+
   const login: LoginPort = {
     status(): LoginStatus {
       const s = session();
@@ -216,12 +245,26 @@ export async function createLoginShell(
             }
           : null,
         session: s ? { userKey: s.userKey, displayName: s.displayName, role: s.role } : null,
+        signInRequired:
+          s && currentEntrySync()?.main.sync.signInRequired()
+            ? {
+                userKey: s.userKey,
+                username: s.username,
+                displayName: s.displayName,
+                message: ERROR_MESSAGES.SYNC_SIGN_IN_REQUIRED,
+              }
+            : null,
         vault: vaultStatus(),
       };
     },
 
     async signIn(username, password) {
-      if (currentEntrySync()?.main.vault.isUnlocked()) {
+      const open = currentEntrySync();
+      if (open?.main.vault.isUnlocked() && open.main.sync.signInRequired()) {
+        await signInAgain(open, username, password);
+        return;
+      }
+      if (open?.main.vault.isUnlocked()) {
         throw new AppError(
           'VALIDATION_FAILED',
           'Bitte sperren Sie Lotse, bevor sich jemand anderes anmeldet.',

@@ -54,6 +54,7 @@ export function singleStoreLogin(vault: VaultPort): LoginPort {
       selectedUserKey: null,
       pending: null,
       session: null,
+      signInRequired: null,
       vault: vault.status(),
     }),
     signIn: noServer,

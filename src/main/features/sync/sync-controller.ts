@@ -10,8 +10,10 @@ import { AppError, ERROR_MESSAGES, isAppErrorCode } from '../../../shared/errors
 import type { SyncCaseIssuesDto, SyncRejection, SyncStatusDto } from '../../../shared/ipc/sync-contract';
 import type { Executor } from '../../db/kysely';
 import type { LocalStore } from '../../db/local-store';
+import { writeUncounted } from '../../db/uncounted-writes';
 import { clientIdOf, type Clock } from '../../db/write-synced';
 import type { Logger } from '../../logging/logger';
+import { DataChangeLog } from './data-changes';
 import { SyncEngine, type ConflictChoice, type Timer } from './sync-engine';
 import { passwordAuth, SyncHttp, type FetchLike, type SyncAuth } from './sync-http';
 import { leaseState, storeLease } from './offline-lease';
@@ -51,6 +53,10 @@ export interface SyncController extends SyncPort {
   onUnlock(): void;
   /** The store is about to close: stop the engine first. */
   onLock(): Promise<void>;
+  /** The server refused the stored sign-in: the user must sign in again (login shell). */
+  signInRequired(): boolean;
+  /** After a new sign-in: a new engine carries on with the outbox. */
+  restart(): Promise<void>;
   /** Whether the last contact with the server succeeded (false without a server). */
   online(): boolean;
   /** A plan PDF handed over on another device, fetched by its hash (SYNC_OFFLINE without an engine). */
@@ -93,6 +99,7 @@ export function localSyncPort(db: () => Executor, clock: Clock): SyncPort {
         error: null,
         firstSync: null,
         clockSkewMs: null,
+        dataChanges: { version: 0, recent: [] },
       };
     },
     async syncNow() {
@@ -129,6 +136,8 @@ export function createSyncController(options: {
   let engine: SyncEngine | null = null;
   let starting: Promise<void> | null = null;
   const local = localSyncPort(() => store.db(), clock);
+  // one log for the app's lifetime: the data version keeps growing across lock and unlock
+  const changeLog = new DataChangeLog();
 
   const clientId = async () =>
     store
@@ -158,9 +167,12 @@ export function createSyncController(options: {
       appVersion: options.appVersion,
       ids,
       actorId: options.actorId,
+      changeLog,
       ...(options.onWipe ? { onWipe: options.onWipe } : {}),
       onLease: async (lease) => {
-        await storeLease(store.db(), await clientId(), lease);
+        const id = await clientId();
+        // renewed at every hello; bookkeeping that changes no case (Mein Bestand's change stamp)
+        await writeUncounted(store.db(), (trx) => storeLease(trx, id, lease));
       },
     });
   };
@@ -213,6 +225,7 @@ export function createSyncController(options: {
       const signedIn = Boolean(options.server.auth || (options.server.username && options.server.password));
       return {
         ...st,
+        dataChanges: changeLog.snapshot(),
         configured: true,
         state: 'stopped',
         error: signedIn ? null : { code: 'UNAUTHENTICATED', message: ERROR_MESSAGES.UNAUTHENTICATED },
@@ -249,5 +262,14 @@ export function createSyncController(options: {
       engine?.kick();
     },
     online: () => engine?.reachable ?? false,
+    signInRequired: () => engine?.signedOut ?? false,
+    async restart() {
+      await starting;
+      const e = engine;
+      engine = null;
+      await e?.stop();
+      this.onUnlock();
+      await starting;
+    },
   };
 }

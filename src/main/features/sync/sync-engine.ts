@@ -28,6 +28,7 @@ import {
 } from '../../../shared/sync/protocol';
 import { applyServerRows } from '../../db/apply-server-rows';
 import type { LocalKysely } from '../../db/kysely';
+import { writeUncounted } from '../../db/uncounted-writes';
 import type { RawDatabase } from '../../db/open-encrypted-db';
 import { writeSynced, type Clock, type IdGenerator } from '../../db/write-synced';
 import type { Logger } from '../../logging/logger';
@@ -48,6 +49,8 @@ import {
   type RejectionView,
 } from './sync-local';
 import type { SyncHttp } from './sync-http';
+import { DataChangeLog, RoundChanges } from './data-changes';
+import type { DataChangesDto } from '../../../shared/ipc/sync-contract';
 import { uploadAccessLog } from '../access-log/access-log.upload';
 import { fetchPlanDocument, uploadPlanDocuments } from '../plans/plan-documents.sync';
 
@@ -104,10 +107,21 @@ export interface SyncEngineOptions {
   readonly onLease?: (lease: { until: string; signature: string; publicKey: string }) => void | Promise<void>;
   /** Bytes per PUT of a plan PDF to the blob routes (tests make it small to interrupt mid-way). */
   readonly blobChunkBytes?: number;
+  /** Where rounds report what they changed (the app keeps one across engines; default: own). */
+  readonly changeLog?: DataChangeLog;
 }
 
 export type SyncState =
-  'idle' | 'syncing' | 'offline' | 'error' | 'upgrade_required' | 'revoked' | 'wiped' | 'locked' | 'stopped';
+  | 'idle'
+  | 'syncing'
+  | 'offline'
+  | 'error'
+  | 'upgrade_required'
+  | 'revoked'
+  | 'signed_out'
+  | 'wiped'
+  | 'locked'
+  | 'stopped';
 
 export interface SyncStatus {
   readonly configured: true;
@@ -123,6 +137,8 @@ export interface SyncStatus {
   readonly firstSync: { rowsReceived: number; pages: number } | null;
   /** Device clock minus server time at the last hello (ms). */
   readonly clockSkewMs: number | null;
+  /** What the last rounds changed in the local store (open screens refresh it). */
+  readonly dataChanges: DataChangesDto;
 }
 
 export type ConflictChoice = 'mine' | 'theirs' | 'merged';
@@ -156,6 +172,9 @@ export class SyncEngine {
   private readonly timer: Timer;
   private readonly random: () => number;
   private readonly registry: EntityRegistry;
+  private readonly changeLog: DataChangeLog;
+  /** What the running round has changed so far. */
+  private changes = new RoundChanges();
   private handle: unknown = null;
   private running: Promise<void> | null = null;
   private again = false;
@@ -187,6 +206,7 @@ export class SyncEngine {
     this.timer = o.timer ?? realTimer;
     this.random = o.random ?? Math.random;
     this.registry = o.registry ?? ENTITIES;
+    this.changeLog = o.changeLog ?? new DataChangeLog();
   }
 
   /** Starts the timer and the poke stream; the first round runs at once. */
@@ -207,7 +227,13 @@ export class SyncEngine {
     this.pokeAbort?.abort();
     this.pokeAbort = null;
     await this.running?.catch(() => undefined);
-    if (this.state !== 'revoked' && this.state !== 'wiped') this.state = 'stopped';
+    if (this.state !== 'revoked' && this.state !== 'wiped' && this.state !== 'signed_out')
+      this.state = 'stopped';
+  }
+
+  /** The server refused the stored sign-in: no round runs until a new sign-in (a new engine). */
+  get signedOut(): boolean {
+    return this.state === 'signed_out';
   }
 
   /** A change is waiting on the server (poke) or locally (a write): sync soon. */
@@ -223,7 +249,8 @@ export class SyncEngine {
 
   /** Runs a round now (or waits for the running one and runs another) and reports the status. */
   async syncNow(): Promise<SyncStatus> {
-    if (this.state === 'revoked' || this.state === 'wiped') return this.status();
+    if (this.state === 'revoked' || this.state === 'wiped' || this.state === 'signed_out')
+      return this.status();
     if (this.running) {
       this.again = false;
       await this.running.catch(() => undefined);
@@ -264,6 +291,7 @@ export class SyncEngine {
       error: this.error ? { code: this.error.code, message: this.error.message } : null,
       firstSync: this.firstSync ? { ...this.firstSync } : null,
       clockSkewMs: this.clockSkewMs,
+      dataChanges: this.changeLog.snapshot(),
     };
   }
 
@@ -296,7 +324,13 @@ export class SyncEngine {
     const round = (async () => {
       do {
         this.again = false;
-        await this.round();
+        this.changes = new RoundChanges();
+        try {
+          await this.round();
+        } finally {
+          // what was committed counts, also when the round failed later
+          if (!this.changes.isEmpty()) this.changeLog.record(this.changes.toChange());
+        }
       } while (this.again && this.error === null && this.started);
     })();
     this.running = round;
@@ -309,7 +343,7 @@ export class SyncEngine {
   }
 
   private async round(): Promise<void> {
-    if (this.state === 'revoked' || this.state === 'wiped') return;
+    if (this.state === 'revoked' || this.state === 'wiped' || this.state === 'signed_out') return;
     this.lastAttemptAt = this.o.clock.now().toISOString();
     this.state = 'syncing';
     const skipHello =
@@ -329,7 +363,8 @@ export class SyncEngine {
       await this.uploadPlanDocuments();
       await this.purgeRevoked();
       const now = this.o.clock.now().toISOString();
-      await writeState(this.o.store.db(), { [LAST_SUCCESS_KEY]: now });
+      // bookkeeping that changes no case: left out of Mein Bestand's change stamp
+      await writeUncounted(this.o.store.db(), (trx) => writeState(trx, { [LAST_SUCCESS_KEY]: now }));
       this.failures = 0;
       this.error = this.upgradeRequired
         ? new AppError('SYNC_UPGRADE_REQUIRED')
@@ -364,6 +399,14 @@ export class SyncEngine {
       }
       if (e.code === 'VAULT_LOCKED') {
         this.state = 'locked';
+        return;
+      }
+      if (e.code === 'AUTH_TOKEN_INVALID' || e.code === 'AUTH_REFRESH_REUSED') {
+        // the stored sign-in is refused (revoked, expired, account disabled): retrying cannot help.
+        // The outbox stays; a new sign-in builds a new engine that carries on with it.
+        this.error = new AppError('SYNC_SIGN_IN_REQUIRED');
+        this.state = 'signed_out';
+        await this.stopPoke();
         return;
       }
       this.failures += 1;
@@ -414,16 +457,33 @@ export class SyncEngine {
       return;
     }
     this.upgradeRequired = res.status === 'upgrade_required';
-    if (res.referenceData)
-      await writeState(this.o.store.db(), {
-        [REFERENCE_ANNOUNCED_KEY]: JSON.stringify({ at: res.serverTime, documents: res.referenceData }),
-      });
+    if (res.referenceData) await this.storeAnnounced(res.serverTime, res.referenceData);
     if (res.offlineLeaseUntil && res.offlineLeaseSignature)
       await this.o.onLease?.({
         until: res.offlineLeaseUntil,
         signature: res.offlineLeaseSignature,
         publicKey: res.leasePublicKey,
       });
+  }
+
+  /**
+   * The reference data the server announced, written only when it differs from what is stored:
+   * every hello writing it (with the server time) moved the store's change stamp each round, so
+   * Mein Bestand read its rows again. `at` is the server time of the hello that announced this
+   * state (the outreach readiness names it); the state is unchanged since then.
+   */
+  private async storeAnnounced(serverTime: string, documents: NonNullable<HelloResponse['referenceData']>) {
+    const db = this.o.store.db();
+    const stored = (await readState(db, [REFERENCE_ANNOUNCED_KEY])).get(REFERENCE_ANNOUNCED_KEY);
+    if (stored !== undefined) {
+      try {
+        const before = (JSON.parse(stored) as { documents?: unknown }).documents;
+        if (JSON.stringify(before) === JSON.stringify(documents)) return;
+      } catch {
+        // unreadable: written anew below
+      }
+    }
+    await writeState(db, { [REFERENCE_ANNOUNCED_KEY]: JSON.stringify({ at: serverTime, documents }) });
   }
 
   private async stopPoke(): Promise<void> {
@@ -483,6 +543,11 @@ export class SyncEngine {
             .db()
             .transaction()
             .execute((trx) => rejectLocally(trx, firstSeq, e.code, this.o.clock.now().toISOString()));
+          const refused = batch.mutations[0];
+          if (refused) {
+            this.changes.add(refused.entity, refused.caseId);
+            this.changes.add('sync_rejections', refused.caseId);
+          }
           size = batchSize;
           continue;
         }
@@ -502,6 +567,15 @@ export class SyncEngine {
         const outcome = await recordPushResponse(trx, batch, response, now);
         if (outcome.resendFrom !== null) await renumberOutbox(trx, outcome.resendFrom);
       });
+    // applied: the server holds what this desktop shows; anything else changes what is shown
+    const byId = new Map(batch.mutations.map((m) => [m.mutationId, m]));
+    for (const r of response.results) {
+      const m = byId.get(r.mutationId);
+      if (!m || r.status === 'applied') continue;
+      this.changes.add(m.entity, m.caseId);
+      if (r.status === 'conflict') this.changes.add('sync_conflicts', m.caseId);
+      if (r.status === 'rejected') this.changes.add('sync_rejections', m.caseId);
+    }
   }
 
   /** The access log's entries not yet uploaded (issue 12 item 5); a refusal stays for the sync page. */
@@ -597,18 +671,20 @@ export class SyncEngine {
   /** One page and the cursor in ONE transaction (SYNC.md §4.3). */
   private async applyPage(page: PullResponse, fromStart: boolean): Promise<void> {
     const now = this.o.clock.now().toISOString();
+    const touched = this.touched();
     const raw = this.o.store.raw();
     await this.o.store
       .db()
       .transaction()
       .execute(async (trx) => {
-        const result = await applyPullPage(trx, raw, page, { now, registry: this.registry });
+        const result = await applyPullPage(trx, raw, page, { now, registry: this.registry, touched });
         if (result.invalid.length > 0)
           this.o.logger?.warn(
             { event: 'sync.pull_invalid_rows', count: result.invalid.length },
             'rows this version cannot store',
           );
         await upsertConflicts(trx, page.changes);
+        for (const c of page.changes) if (c.entity === 'sync_conflicts') touched(c.entity, c.caseId);
         const state = await readState(trx, [PURGE_KEY, SNAPSHOT_KEY]);
         if (page.scope.removed.length > 0) {
           const purge = new Set<string>(JSON.parse(state.get(PURGE_KEY) ?? '[]') as string[]);
@@ -622,6 +698,7 @@ export class SyncEngine {
           await writeState(trx, { [SNAPSHOT_KEY]: JSON.stringify([...snap]) });
         }
       });
+    touched.commit();
   }
 
   /** Full rows of newly granted cases (SYNC.md §4.5 grants), idempotent through row_version. */
@@ -642,6 +719,7 @@ export class SyncEngine {
         });
         const now = this.o.clock.now().toISOString();
         const raw = this.o.store.raw();
+        const touched = this.touched();
         await this.o.store
           .db()
           .transaction()
@@ -655,10 +733,12 @@ export class SyncEngine {
             applyServerRows(
               raw,
               res.rows.filter((r) => r.entity !== 'sync_conflicts'),
-              { now, registry: this.registry, pending: await pendingOf(trx) },
+              { now, registry: this.registry, pending: await pendingOf(trx), touched },
             );
             await upsertConflicts(trx, page.changes);
+            for (const c of page.changes) if (c.entity === 'sync_conflicts') touched(c.entity, c.caseId);
           });
+        touched.commit();
         pageToken = res.nextPageToken;
         await yieldToEventLoop();
       } while (pageToken);
@@ -673,10 +753,31 @@ export class SyncEngine {
     const pending = JSON.parse((await readState(db, [PURGE_KEY])).get(PURGE_KEY) ?? '[]') as string[];
     if (pending.length === 0) return;
     const raw = this.o.store.raw();
+    let purgedCases: string[] = [];
     await db.transaction().execute(async (trx) => {
       const purged = new Set(await purgeCases(trx, raw, pending, this.registry));
       const left = pending.filter((c) => !purged.has(c));
       await writeState(trx, { [PURGE_KEY]: left.length ? JSON.stringify(left) : null });
+      purgedCases = [...purged];
+    });
+    for (const caseId of purgedCases)
+      for (const entity of [...Object.keys(this.registry), 'sync_conflicts', 'sync_rejections'])
+        this.changes.add(entity, caseId);
+  }
+
+  /**
+   * Collects what a transaction stores for the round's report; kept only when it commits (a page
+   * that failed is applied again by the next round and reported then).
+   */
+  private touched(): ((entity: string, caseId: string) => void) & { commit(): void } {
+    const seen: [string, string][] = [];
+    const fn = (entity: string, caseId: string) => {
+      seen.push([entity, caseId]);
+    };
+    return Object.assign(fn, {
+      commit: () => {
+        for (const [entity, caseId] of seen) this.changes.add(entity, caseId);
+      },
     });
   }
 

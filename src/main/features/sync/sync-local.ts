@@ -304,7 +304,8 @@ export async function writeState(db: Executor, values: Record<string, string | n
       await db
         .insertInto('sync_state')
         .values({ key, value })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+        // an unchanged value is no write: total_changes() (Mein Bestand's change stamp) stays
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value }).where('sync_state.value', '!=', value))
         .execute();
   }
 }

@@ -137,13 +137,14 @@ export async function applyPullPage(
   trx: Transaction<LocalDb>,
   raw: RawDatabase,
   page: PullResponse,
-  options: { now: string; registry?: EntityRegistry },
+  options: { now: string; registry?: EntityRegistry; touched?: (entity: string, caseId: string) => void },
 ): Promise<ApplyResult> {
   const rows = page.changes.filter((c) => c.entity !== 'sync_conflicts');
   const result = applyServerRows(raw, rows, {
     now: options.now,
     registry: options.registry ?? ENTITIES,
     pending: await pendingFields(trx),
+    ...(options.touched ? { touched: options.touched } : {}),
   });
   for (const [key, value] of [
     [CURSOR_KEY, JSON.stringify(page.nextCursor)],
@@ -152,7 +153,7 @@ export async function applyPullPage(
     await trx
       .insertInto('sync_state')
       .values({ key, value })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value }).where('sync_state.value', '!=', value))
       .execute();
   }
   if (page.scope.added.length > 0) {

@@ -1,4 +1,4 @@
-import { Button, Loader, Center, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Loader, Center, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ROLE_LABELS } from '../../../../shared/auth/roles';
@@ -124,10 +124,17 @@ export function LoginScreens() {
   );
 }
 
-function SignInScreen(props: { onSignedIn: (status: LoginStatus) => void; onBack?: () => void }) {
+export function SignInScreen(props: {
+  onSignedIn: (status: LoginStatus) => void;
+  onBack?: () => void;
+  backLabel?: string;
+  /** Why a sign-in is needed again (the server refused the stored one). */
+  notice?: string;
+  username?: string;
+}) {
   const form = useForm({
     mode: 'controlled',
-    initialValues: { username: '', password: '' },
+    initialValues: { username: props.username ?? '', password: '' },
     validate: zodValidate(LoginSignInInput),
   });
   const [pending, setPending] = useState(false);
@@ -156,23 +163,33 @@ function SignInScreen(props: { onSignedIn: (status: LoginStatus) => void; onBack
 
   return (
     <LockLayout
-      title="Anmelden"
-      intro="Melden Sie sich mit Ihrem Benutzernamen und Passwort am Lotse-Server an. Beim ersten Mal wird dieses Gerät für Ihr Konto registriert; danach entsperren Sie Lotse mit Ihrer Passphrase, auch ohne Netz."
+      title={props.notice ? 'Erneut anmelden' : 'Anmelden'}
+      intro={
+        props.notice
+          ? 'Melden Sie sich mit Ihrem Benutzernamen und Passwort am Lotse-Server an. Ihre Daten auf diesem Gerät bleiben erhalten.'
+          : 'Melden Sie sich mit Ihrem Benutzernamen und Passwort am Lotse-Server an. Beim ersten Mal wird dieses Gerät für Ihr Konto registriert; danach entsperren Sie Lotse mit Ihrer Passphrase, auch ohne Netz.'
+      }
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
+          {props.notice ? (
+            <Alert color="dark.7" variant="outline" title="Anmeldung abgelaufen">
+              {props.notice}
+            </Alert>
+          ) : null}
           {formError ? <ErrorAlert title="Nicht angemeldet">{formError}</ErrorAlert> : null}
           <TextInput
             label="Benutzername"
             autoComplete="username"
             required
-            autoFocus
+            autoFocus={!props.username}
             disabled={pending}
             {...form.getInputProps('username')}
           />
           <PassphraseInput
             label="Passwort"
             ref={passwordInput}
+            autoFocus={Boolean(props.username)}
             autoComplete="current-password"
             disabled={pending}
             {...form.getInputProps('password')}
@@ -185,7 +202,7 @@ function SignInScreen(props: { onSignedIn: (status: LoginStatus) => void; onBack
           </Button>
           {props.onBack ? (
             <Button variant="default" onClick={props.onBack} disabled={pending}>
-              Zurück zur Entsperrung
+              {props.backLabel ?? 'Zurück zur Entsperrung'}
             </Button>
           ) : null}
         </Stack>

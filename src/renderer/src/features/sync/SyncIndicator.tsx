@@ -2,7 +2,8 @@ import { Badge } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { matchesInvalidation } from '../../api/query';
+import type { DataChangesDto } from '../../../../shared/ipc/sync-contract';
+import { refreshAfterSync, refreshPlan } from '../../api/data-changes';
 import { RouterButton } from '../../app/links';
 import { formatNumber } from '../../components/format';
 import { useSyncStatus } from './SyncPage';
@@ -12,19 +13,20 @@ import { indicatorText, syncStateLabel } from './sync-view';
 const HEADER_POLL_MS = 10_000;
 
 /**
- * What only a sync brings is loaded again after a successful round: the server's reports of
- * possible duplicates (the header is on every screen, so the panels showing them stay current).
+ * Records a sync round stored refresh the open screens: the status names what changed since the
+ * data version this window saw, and exactly those queries are loaded again (api/data-changes.ts).
+ * The header is on every screen, so this runs wherever the user is.
  */
-function useReloadAfterSync(lastSuccessAt: string | null | undefined): void {
+function useRefreshAfterSync(changes: DataChangesDto | undefined): void {
   const queryClient = useQueryClient();
-  const seen = useRef(lastSuccessAt);
+  const seen = useRef<number | null>(null);
   useEffect(() => {
-    if (lastSuccessAt && seen.current !== undefined && seen.current !== lastSuccessAt)
-      void queryClient.invalidateQueries({
-        predicate: (query) => matchesInvalidation(query.queryKey, ['duplicates:']),
-      });
-    seen.current = lastSuccessAt;
-  }, [lastSuccessAt, queryClient]);
+    if (!changes) return;
+    // the first status after start only sets the mark: the screens loaded the current data
+    const plan = seen.current === null ? null : refreshPlan(seen.current, changes);
+    seen.current = changes.version;
+    if (plan) void refreshAfterSync(queryClient, plan);
+  }, [changes, queryClient]);
 }
 
 /**
@@ -34,7 +36,7 @@ function useReloadAfterSync(lastSuccessAt: string | null | undefined): void {
 export function SyncIndicator() {
   const status = useSyncStatus(HEADER_POLL_MS);
   const s = status.data;
-  useReloadAfterSync(s?.lastSuccessAt);
+  useRefreshAfterSync(s?.dataChanges);
   if (!s) return null;
   return (
     <RouterButton

@@ -16,6 +16,7 @@ const STATE_LABELS: Record<SyncState, string> = {
   error: 'Fehler',
   upgrade_required: 'Aktualisierung nötig',
   revoked: 'Gerät gesperrt',
+  signed_out: 'Neu anmelden',
   wiped: 'Daten entfernt',
   locked: 'Anmeldung nötig',
   stopped: 'Angehalten',
@@ -45,6 +46,8 @@ export function syncStateHint(status: Pick<SyncStatusDto, 'state' | 'pendingCoun
       return 'Der Server verlangt eine neuere Lotse-Version. Bitte lassen Sie Lotse aktualisieren.';
     case 'revoked':
       return 'Dieses Gerät wurde für den Abgleich gesperrt. Bitte wenden Sie sich an die IT.';
+    case 'signed_out':
+      return 'Ihre Anmeldung am Server ist abgelaufen oder wurde widerrufen. Bitte melden Sie sich erneut an; Ihre Änderungen bleiben auf diesem Gerät und werden danach übertragen.';
     case 'wiped':
       return 'Die lokalen Daten wurden auf Anweisung des Servers entfernt.';
     case 'locked':

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { matchesPlan, refreshPlan } from './data-changes';
+
+const key = (channel: string, input: unknown = null) => [channel, input] as const;
+
+describe('refresh after a sync round', () => {
+  it('nothing new: nothing to refresh', () => {
+    expect(
+      refreshPlan(3, { version: 3, recent: [{ version: 3, entities: ['notes'], caseIds: ['c1'] }] }),
+    ).toBeNull();
+  });
+
+  it('a pulled note refreshes the open case of that note, not another case, not unrelated lists', () => {
+    const plan = refreshPlan(1, {
+      version: 2,
+      recent: [
+        { version: 1, entities: ['goals'], caseIds: ['c9'] },
+        { version: 2, entities: ['notes'], caseIds: ['c1'] },
+      ],
+    })!;
+    expect(matchesPlan(key('cases:get', { caseId: 'c1' }), plan)).toBe(true);
+    expect(matchesPlan(key('cases:get', { caseId: 'c2' }), plan)).toBe(false);
+    expect(matchesPlan(key('cases:search', { query: 'x' }), plan)).toBe(true);
+    // goals changed in a round this window already saw
+    expect(matchesPlan(key('goals:get', { caseId: 'c9' }), plan)).toBe(false);
+    expect(matchesPlan(key('duplicates:list', {}), plan)).toBe(false);
+  });
+
+  it('possible duplicates from the server refresh their lists (no special case any more)', () => {
+    const plan = refreshPlan(0, {
+      version: 1,
+      recent: [{ version: 1, entities: ['duplicate_suspects'], caseIds: ['c1'] }],
+    })!;
+    expect(matchesPlan(key('duplicates:list', {}), plan)).toBe(true);
+    expect(matchesPlan(key('duplicates:list', { caseId: 'c1' }), plan)).toBe(true);
+    expect(matchesPlan(key('cases:get', { caseId: 'c1' }), plan)).toBe(false);
+  });
+
+  it('every case, and rounds the log no longer holds, refresh every record query', () => {
+    const all = refreshPlan(0, { version: 1, recent: [{ version: 1, entities: ['notes'], caseIds: null }] })!;
+    expect(matchesPlan(key('cases:get', { caseId: 'c7' }), all)).toBe(true);
+    const missed = refreshPlan(1, {
+      version: 60,
+      recent: [{ version: 60, entities: ['notes'], caseIds: ['c1'] }],
+    })!;
+    expect(matchesPlan(key('goals:get', { caseId: 'c7' }), missed)).toBe(true);
+    expect(matchesPlan(key('app:info'), missed)).toBe(false);
+  });
+});
