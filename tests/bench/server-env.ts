@@ -31,10 +31,15 @@ export async function startEnv(): Promise<Env> {
   }
 }
 
+/** What the admin service needs to write straight into the bench server's database. */
+function adminDeps(opened: OpenedDb) {
+  return { db: opened.db, clock: { now: () => new Date() }, ids: cryptoIds, scryptN: 1024 };
+}
+
 export async function startServer(pg: PostgresInstance): Promise<Env> {
   const opened = await openServerDb({ databaseUrl: pg.url, poolSize: 4 });
   await migrateToLatest(opened.db);
-  const deps = { db: opened.db, clock: { now: () => new Date() }, ids: cryptoIds, scryptN: 1024 };
+  const deps = adminDeps(opened);
   await admin.createOffice(deps, 'bench', { id: 'oschatz', name: 'Oschatz' });
   await admin.createTeam(deps, 'bench', { id: 'osz-a', officeId: 'oschatz', name: 'Team A' });
   const port = await freePort();
@@ -121,4 +126,88 @@ export async function postJson<T>(
   const text = await res.text();
   if (!res.ok) throw new Error(`${path}: ${res.status} ${text.slice(0, 200)}`);
   return JSON.parse(text) as T;
+}
+
+/** A caseworker of office oschatz, team osz-a (created by startServer); returns the user id. */
+export function createCaseworker(
+  env: Env,
+  user: { username: string; displayName: string; password: string },
+): Promise<string> {
+  return admin.createUser(adminDeps(env.opened), 'bench', {
+    ...user,
+    role: 'caseworker',
+    officeId: 'oschatz',
+    teamId: 'osz-a',
+  });
+}
+
+/** A record to seed: its type, id, case and fields. */
+export interface SeedRow {
+  readonly entity: string;
+  readonly id: string;
+  readonly caseId: string;
+  readonly row: Record<string, unknown>;
+}
+
+/**
+ * Writes the rows straight into the server's tables, as if `userId` had pushed them (row version 1,
+ * every field at version 1): their cases into the case directory (office oschatz, team osz-a,
+ * assigned to `userId`), the rows into sync_records and the change log, in chunks, in the rows' order.
+ */
+export async function seedRows(env: Env, userId: string, rows: readonly SeedRow[]): Promise<void> {
+  const db = env.opened.db;
+  const now = new Date();
+  const caseIds = [...new Set(rows.map((r) => r.caseId))];
+  for (let i = 0; i < caseIds.length; i += 1_000) {
+    await db
+      .insertInto('case_directory')
+      .values(
+        caseIds.slice(i, i + 1_000).map((caseId) => ({
+          case_id: caseId,
+          office_id: 'oschatz',
+          team_id: 'osz-a',
+          assigned_user_id: userId,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .execute();
+  }
+  const chunk = 2_500; // 11 parameters a row, PostgreSQL allows 65,535 per statement
+  for (let i = 0; i < rows.length; i += chunk) {
+    const part = rows.slice(i, i + chunk);
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('sync_records')
+        .values(
+          part.map((r) => ({
+            entity: r.entity,
+            id: r.id,
+            case_id: r.caseId,
+            row_version: '1',
+            data: JSON.stringify(r.row),
+            field_meta: JSON.stringify(
+              Object.fromEntries(Object.keys(r.row).map((k) => [k, { v: 1, hlc: '', by: 'seed' }])),
+            ),
+            created_by: userId,
+            updated_by: userId,
+            created_at: now,
+            updated_at: now,
+          })),
+        )
+        .execute();
+      await trx
+        .insertInto('change_log')
+        .values(
+          part.map((r) => ({
+            case_id: r.caseId,
+            entity: r.entity,
+            entity_id: r.id,
+            row_version: '1',
+            op: 'create',
+          })),
+        )
+        .execute();
+    });
+  }
 }

@@ -1,12 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { startBridge, type RunningBridge } from '../../src/main/bridge/start-bridge';
-import { silentLogger } from '../../src/main/logging/logger';
-import { TEST_SCRYPT } from '../helpers/local-store';
 import { PASSWORD, USERS } from '../integration/server/harness';
 import { expect, expectAccessible, keepScreenshot, test } from './fixtures';
-import { useLotseServer } from './server-fixture';
+import { bridgeWithServer, useLotseServer } from './server-fixture';
 import { AppFramePage } from './pages/AppFrame';
 import { LockScreensPage } from './pages/LockScreens';
 
@@ -23,26 +17,6 @@ const userB = USERS.find((u) => u.key === 'lead')!.username;
 
 const server = useLotseServer();
 
-async function loginBridge(serverUrl: string): Promise<{ bridge: RunningBridge; remove(): Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), 'lotse-e2e-login-'));
-  const bridge = await startBridge({
-    rendererDir: resolve('out/renderer'),
-    dataDir: dir,
-    logger: silentLogger(),
-    version: '0.1.0',
-    demo: false,
-    scrypt: TEST_SCRYPT,
-    sync: { serverUrl, deviceName: 'E2E-Gerät' },
-  });
-  return {
-    bridge,
-    remove: async () => {
-      await bridge.close();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 test.describe('sign-in and one store per user', () => {
   test.describe.configure({ timeout: 240_000 });
 
@@ -50,7 +24,7 @@ test.describe('sign-in and one store per user', () => {
     page,
   }, testInfo) => {
     await page.setViewportSize({ width: 1366, height: 768 });
-    const { bridge, remove } = await loginBridge(server.url);
+    const { bridge, remove } = await bridgeWithServer(server.url, { deviceName: 'E2E-Gerät' });
     try {
       const lock = new LockScreensPage(page);
       await page.goto(bridge.launchUrl);
@@ -145,7 +119,7 @@ test.describe('sign-in and one store per user', () => {
 
   test('an unreachable server is said in German', async ({ page }, testInfo) => {
     await page.setViewportSize({ width: 1366, height: 768 });
-    const { bridge, remove } = await loginBridge('http://127.0.0.1:9');
+    const { bridge, remove } = await bridgeWithServer('http://127.0.0.1:9', { deviceName: 'E2E-Gerät' });
     try {
       await page.goto(bridge.launchUrl);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Anmelden');

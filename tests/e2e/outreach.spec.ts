@@ -6,17 +6,12 @@
  * number meanwhile, come back, sync, see the conflicts and the possible duplicate, resolve a
  * conflict. axe on every screen, keyboard for the way in, screenshots at 1366×768.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { startBridge, type RunningBridge } from '../../src/main/bridge/start-bridge';
+import type { RunningBridge } from '../../src/main/bridge/start-bridge';
 import type { FetchLike } from '../../src/main/features/sync/sync-http';
-import { silentLogger } from '../../src/main/logging/logger';
 import { addDays, dateInBerlin } from '../../src/shared/domain/common/dates';
-import { TEST_SCRYPT } from '../helpers/local-store';
 import { login, mutation, PASSWORD, pushBatch } from '../integration/server/harness';
 import { E2E_PASSPHRASE, expect, expectAccessible, keepScreenshot, test } from './fixtures';
-import { useLotseServer } from './server-fixture';
+import { bridgeWithServer, useLotseServer } from './server-fixture';
 
 const server = useLotseServer();
 
@@ -38,21 +33,11 @@ test('the outreach day: prepare, readiness, offline edits and a contact, sync, c
     if (offline) throw new TypeError('fetch failed');
     return fetch(u, init);
   };
-  const dir = await mkdtemp(join(tmpdir(), 'lotse-e2e-outreach-'));
-  const bridge = await startBridge({
-    rendererDir: resolve('out/renderer'),
-    dataDir: dir,
-    logger: silentLogger(),
-    version: '0.1.0',
-    demo: false,
-    scrypt: TEST_SCRYPT,
-    sync: {
-      serverUrl: server.url,
-      username: 'ifk.own',
-      password: PASSWORD,
-      deviceName: 'Laptop JVA',
-      fetch: switchable,
-    },
+  const { bridge, remove } = await bridgeWithServer(server.url, {
+    username: 'ifk.own',
+    password: PASSWORD,
+    deviceName: 'Laptop JVA',
+    fetch: switchable,
   });
   try {
     await call(bridge, 'vault:create', { passphrase: E2E_PASSPHRASE, confirmation: E2E_PASSPHRASE });
@@ -240,7 +225,6 @@ test('the outreach day: prepare, readiness, offline edits and a contact, sync, c
     await expect(noteConflict).toBeHidden();
     await expect(phone).toBeVisible();
   } finally {
-    await bridge.close();
-    await rm(dir, { recursive: true, force: true });
+    await remove();
   }
 });

@@ -14,7 +14,7 @@ import { createChromiumPdfRenderer } from '../../src/main/features/plans/print/c
 import { storeLease } from '../../src/main/features/sync/offline-lease';
 import { SyncEngine } from '../../src/main/features/sync/sync-engine';
 import { SyncHttp, type FetchLike } from '../../src/main/features/sync/sync-http';
-import { childAuth, childSetup, env, openChildStore } from '../helpers/child-desktop';
+import { childAuth, childSetup, env, openChildStore, runChildMain } from '../helpers/child-desktop';
 
 const { path, key, baseUrl, clientId, clock } = childSetup();
 const step = env('LOTSE_STEP');
@@ -157,9 +157,4 @@ async function main(): Promise<void> {
   process.stdout.write(`done ${JSON.stringify(out)}\n`);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `child failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(1);
-});
+runChildMain(main);

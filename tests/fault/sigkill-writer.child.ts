@@ -10,6 +10,7 @@ import { createLocalKysely } from '../../src/main/db/kysely';
 import { migrate } from '../../src/main/db/migrations/run';
 import { openEncryptedDb } from '../../src/main/db/open-encrypted-db';
 import { writeSynced } from '../../src/main/db/write-synced';
+import { runChildMain } from '../helpers/child-desktop';
 
 const path = process.argv[2]!;
 const key = Buffer.from(process.env['LOTSE_TEST_KEY_HEX'] ?? '', 'hex');
@@ -79,7 +80,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`child failed: ${String(error)}\n`);
-  process.exit(1);
-});
+runChildMain(main);

@@ -22,7 +22,7 @@ import type { RawDatabase } from '../../src/main/db/open-encrypted-db';
 import { createCasesService } from '../../src/main/features/cases/cases.service';
 import { SyncEngine } from '../../src/main/features/sync/sync-engine';
 import { SyncHttp, type FetchLike } from '../../src/main/features/sync/sync-http';
-import { childAuth, childSetup, openChildStore } from '../helpers/child-desktop';
+import { childAuth, childSetup, openChildStore, runChildMain } from '../helpers/child-desktop';
 import { sampleFields } from '../helpers/records';
 
 const { path, key, baseUrl, clientId, clock } = childSetup();
@@ -124,9 +124,4 @@ async function main(): Promise<void> {
   process.stdout.write(`done ${JSON.stringify(status)}\n`);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `child failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(1);
-});
+runChildMain(main);

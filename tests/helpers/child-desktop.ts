@@ -9,7 +9,20 @@ import { createLocalKysely, type LocalKysely } from '../../src/main/db/kysely';
 import { migrate } from '../../src/main/db/migrations/run';
 import { openEncryptedDb, type RawDatabase } from '../../src/main/db/open-encrypted-db';
 import { passwordAuth, type FetchLike } from '../../src/main/features/sync/sync-http';
-import { PASSWORD } from '../integration/server/harness';
+import { PASSWORD } from '../integration/server/password';
+
+/**
+ * Runs a child's `main`; a failure goes to stderr (with its stack) and ends the process with code 1,
+ * so the parent sees it in the exit code and its error message.
+ */
+export function runChildMain(main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    process.stderr.write(
+      `child failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exit(1);
+  });
+}
 
 /** A variable the parent must set. */
 export function env(name: string): string {

@@ -18,6 +18,7 @@ import { duplicateSuspectSchema } from '../../src/shared/domain/case/duplicates'
 import { householdSchema } from '../../src/shared/domain/case/household';
 import { NOTE_CATEGORIES, noteSchema } from '../../src/shared/domain/case/note';
 import { OFFICE_IDS } from '../../src/shared/domain/case/office';
+import { addDays } from '../../src/shared/domain/common/dates';
 import { personSchema, LANGUAGE_LEVELS } from '../../src/shared/domain/case/person';
 import { goalSchema } from '../../src/shared/domain/goals/goal';
 import { strategyChoiceSchema } from '../../src/shared/domain/goals/strategies';
@@ -43,7 +44,15 @@ export interface SampleOptions {
   readonly userId?: string;
 }
 
-/** One valid record of `entity` (fields only, no id/caseId), overridable per field. */
+/** How many sample persons were made: the next one's name and birth date derive from it. */
+let samplePersons = 0;
+const SAMPLE_FIRST_NAMES = ['Erika', 'Jonas', 'Marta', 'Paul', 'Greta', 'Emil', 'Frieda', 'Karl'];
+
+/**
+ * One valid record of `entity` (fields only, no id/caseId), overridable per field. Each sample
+ * person is another person (first name and birth date; the same birth date again only after
+ * 18,000 of them).
+ */
 export function sampleFields(entity: EntityName, o: SampleOptions, overrides: Values = {}): Values {
   const by = o.userId ?? 'u-1';
   const base = { id: o.id, caseId: o.caseId };
@@ -60,13 +69,18 @@ export function sampleFields(entity: EntityName, o: SampleOptions, overrides: Va
         status: 'aktiv',
         openedOn: '2026-11-02',
       });
-    case 'persons':
+    case 'persons': {
+      // every call another person: the server reports persons with the same birth date and a
+      // similar name as possible duplicates (duplicate_suspects rows in the case), which a test
+      // pushing sample persons must not get by accident (duplicate tests give names and dates)
+      const n = samplePersons++;
       return parse(personSchema, {
         customerNumber: '123D456789',
-        firstName: 'Erika',
+        firstName: SAMPLE_FIRST_NAMES[n % SAMPLE_FIRST_NAMES.length],
         lastName: 'Muster',
-        birthDate: '1980-05-17',
+        birthDate: addDays('1950-01-01', n % 18_000),
       });
+    }
     case 'households':
       return parse(householdSchema, {
         householdNumber: 'BG-07711',

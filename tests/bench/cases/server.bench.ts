@@ -13,9 +13,8 @@
 import type { EntityName } from '../../../src/shared/entities/index';
 import { sampleFields } from '../../helpers/records';
 import { cryptoIds } from '../../../src/server/context';
-import * as admin from '../../../src/server/features/admin/admin.service';
 import { encodeHlc } from '../../../src/shared/sync/hlc';
-import { postJson, startEnv, stopEnv, type Env } from '../server-env';
+import { createCaseworker, postJson, seedRows, startEnv, stopEnv, type Env } from '../server-env';
 import type { BenchCase } from '../types';
 
 const QUICK = process.env['BENCH_QUICK'] === '1';
@@ -36,16 +35,8 @@ interface Desktop {
 }
 
 async function createDesktop(env: Env, i: number): Promise<Desktop> {
-  const deps = { db: env.opened.db, clock: { now: () => new Date() }, ids: cryptoIds, scryptN: 1024 };
   const username = `ifk${i}`;
-  const userId = await admin.createUser(deps, 'bench', {
-    username,
-    displayName: username,
-    role: 'caseworker',
-    officeId: 'oschatz',
-    teamId: 'osz-a',
-    password: PASSWORD,
-  });
+  const userId = await createCaseworker(env, { username, displayName: username, password: PASSWORD });
   const clientId = cryptoIds.id();
   const login = await postJson<{ accessToken: string }>(env.base, '/auth/login', null, {
     username,
@@ -245,8 +236,6 @@ interface InitialState {
 }
 
 async function seedCases(env: Env, userId: string, cases: number): Promise<number> {
-  const db = env.opened.db;
-  const now = new Date();
   // valid records of the domain (tests/helpers/records.ts), as a caseworker's case holds them
   const kinds: [EntityName, (i: number) => Record<string, unknown>][] = (
     ['cases', 'persons', 'notes', 'goals', 'appointments', 'measure_assignments'] as const
@@ -260,58 +249,16 @@ async function seedCases(env: Env, userId: string, cases: number): Promise<numbe
           }
         : sampleFields(entity, { caseId: `IC-${i}`, id: entity === 'cases' ? `IC-${i}` : `${entity}-${i}` }),
   ]);
-  const chunk = 500;
-  for (let start = 0; start < cases; start += chunk) {
-    const ids = Array.from({ length: Math.min(chunk, cases - start) }, (_, k) => start + k);
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('case_directory')
-        .values(
-          ids.map((i) => ({
-            case_id: `IC-${i}`,
-            office_id: 'oschatz',
-            team_id: 'osz-a',
-            assigned_user_id: userId,
-            created_at: now,
-            updated_at: now,
-          })),
-        )
-        .execute();
-      const records = ids.flatMap((i) =>
-        kinds.map(([entity, data]) => {
-          const d = data(i);
-          return {
-            entity,
-            id: entity === 'cases' ? `IC-${i}` : `${entity}-${i}`,
-            case_id: `IC-${i}`,
-            row_version: '1',
-            data: JSON.stringify(d),
-            field_meta: JSON.stringify(
-              Object.fromEntries(Object.keys(d).map((k) => [k, { v: 1, hlc: '', by: 'seed' }])),
-            ),
-            created_by: userId,
-            updated_by: userId,
-            created_at: now,
-            updated_at: now,
-          };
-        }),
-      );
-      await trx.insertInto('sync_records').values(records).execute();
-      await trx
-        .insertInto('change_log')
-        .values(
-          records.map((r) => ({
-            case_id: r.case_id,
-            entity: r.entity,
-            entity_id: r.id,
-            row_version: '1',
-            op: 'create',
-          })),
-        )
-        .execute();
-    });
-  }
-  return cases * kinds.length;
+  const rows = Array.from({ length: cases }, (_, i) =>
+    kinds.map(([entity, data]) => ({
+      entity,
+      id: entity === 'cases' ? `IC-${i}` : `${entity}-${i}`,
+      caseId: `IC-${i}`,
+      row: data(i),
+    })),
+  ).flat();
+  await seedRows(env, userId, rows);
+  return rows.length;
 }
 
 function initialPullCase(cases: number): BenchCase<InitialState> {

@@ -30,11 +30,9 @@ import { OFFICES } from '../../../src/main/features/demo/demo-vocabulary';
 import { demoCaseRows } from '../../../src/main/features/demo/seed-demo';
 import { DEFAULT_PULL_LIMIT, SyncEngine } from '../../../src/main/features/sync/sync-engine';
 import { passwordAuth, SyncHttp, type FetchLike } from '../../../src/main/features/sync/sync-http';
-import { cryptoIds } from '../../../src/server/context';
-import * as admin from '../../../src/server/features/admin/admin.service';
 import type { SyncedRow } from '../../../src/shared/sync/protocol';
 import { createDb, type TestDb } from '../../helpers/local-db';
-import { startEnv, stopEnv, type Env } from '../server-env';
+import { createCaseworker, seedRows, startEnv, stopEnv, type Env } from '../server-env';
 import type { BenchCase, BenchValue } from '../types';
 
 const QUICK = process.env['BENCH_QUICK'] === '1';
@@ -69,80 +67,17 @@ export function demoRows(cases: number, caseworker: string): SyncedRow[] {
 async function startSeededServer(cases: number): Promise<Server> {
   const env = await startEnv();
   try {
-    const deps = { db: env.opened.db, clock: { now: () => new Date() }, ids: cryptoIds, scryptN: 1024 };
-    const userId = await admin.createUser(deps, 'bench', {
+    const userId = await createCaseworker(env, {
       username: USERNAME,
       displayName: 'Bench',
-      role: 'caseworker',
-      officeId: 'oschatz',
-      teamId: 'osz-a',
       password: PASSWORD,
     });
     const rows = demoRows(cases, userId);
-    await seedServer(env, userId, rows);
+    await seedRows(env, userId, rows);
     return { env, userId, clientId: randomUUID(), rows, cases };
   } catch (error) {
     await stopEnv(env);
     throw error;
-  }
-}
-
-/** Writes the rows straight into the server's tables (as server.initial_pull does), in chunks. */
-async function seedServer(env: Env, userId: string, rows: readonly SyncedRow[]): Promise<void> {
-  const db = env.opened.db;
-  const now = new Date();
-  const caseIds = [...new Set(rows.map((r) => r.caseId))];
-  for (let i = 0; i < caseIds.length; i += 1_000) {
-    await db
-      .insertInto('case_directory')
-      .values(
-        caseIds.slice(i, i + 1_000).map((caseId) => ({
-          case_id: caseId,
-          office_id: 'oschatz',
-          team_id: 'osz-a',
-          assigned_user_id: userId,
-          created_at: now,
-          updated_at: now,
-        })),
-      )
-      .execute();
-  }
-  const chunk = 2_500; // 11 parameters a row, PostgreSQL allows 65,535 per statement
-  for (let i = 0; i < rows.length; i += chunk) {
-    const part = rows.slice(i, i + chunk);
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('sync_records')
-        .values(
-          part.map((r) => ({
-            entity: r.entity,
-            id: r.id,
-            case_id: r.caseId,
-            row_version: '1',
-            data: JSON.stringify(r.row),
-            field_meta: JSON.stringify(
-              Object.fromEntries(Object.keys(r.row).map((k) => [k, { v: 1, hlc: '', by: 'seed' }])),
-            ),
-            created_by: userId,
-            updated_by: userId,
-            created_at: now,
-            updated_at: now,
-          })),
-        )
-        .execute();
-      await trx
-        .insertInto('change_log')
-        .values(
-          part.map((r) => ({
-            case_id: r.caseId,
-            entity: r.entity,
-            entity_id: r.id,
-            row_version: '1',
-            op: 'create',
-          })),
-        )
-        .execute();
-    });
   }
 }
 

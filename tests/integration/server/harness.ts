@@ -16,9 +16,10 @@ import type { Mutation } from '../../../src/shared/sync/protocol';
 import { encodeHlc } from '../../../src/shared/sync/hlc';
 import { createTestServerDb, type ServerDialect, type TestServerDb } from '../../helpers/server-db';
 import pino from 'pino';
+import { PASSWORD } from './password';
 
 export const START = Date.parse('2026-03-02T08:00:00.000Z');
-export const PASSWORD = 'richtig-geheim-42';
+export { PASSWORD };
 
 export class FakeClock implements Clock {
   t = START;

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { DUPLICATE_DECISION_LABELS } from '../../../../shared/domain/case/duplicates';
@@ -6,6 +6,7 @@ import type { DuplicateSuspectDto } from '../../../../shared/ipc/outreach-contra
 import { describeError } from '../../api/errors';
 import { ipcQueryOptions, useIpcMutation } from '../../api/query';
 import { RouterAnchor } from '../../app/links';
+import { DecisionButtons, DecisionError } from '../../components/DecisionButtons';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
 function SuspectItem(props: { suspect: DuplicateSuspectDto }) {
@@ -38,30 +39,19 @@ function SuspectItem(props: { suspect: DuplicateSuspectDto }) {
         )}
       </Group>
       {s.decision === 'offen' ? (
-        <Group gap="sm">
-          <Button
-            variant="default"
-            loading={decide.isPending}
-            onClick={() => decide.mutate({ suspectId: s.id, decision: 'verschiedene_personen' })}
-          >
-            Verschiedene Personen
-          </Button>
-          <Button
-            variant="default"
-            loading={decide.isPending}
-            onClick={() => decide.mutate({ suspectId: s.id, decision: 'gleiche_person' })}
-          >
-            Dieselbe Person (von Hand zusammenführen)
-          </Button>
-        </Group>
+        <DecisionButtons
+          gap="sm"
+          choices={[
+            { value: 'verschiedene_personen', label: 'Verschiedene Personen' },
+            { value: 'gleiche_person', label: 'Dieselbe Person (von Hand zusammenführen)' },
+          ]}
+          loading={() => decide.isPending}
+          onDecide={(decision) => decide.mutate({ suspectId: s.id, decision })}
+        />
       ) : (
         <Text fw={500}>Entschieden: {DUPLICATE_DECISION_LABELS[s.decision]}</Text>
       )}
-      {decide.isError ? (
-        <ErrorAlert title="Entscheidung nicht gespeichert">
-          {describeError(decide.error, 'Die Entscheidung konnte nicht gespeichert werden.')}
-        </ErrorAlert>
-      ) : null}
+      <DecisionError error={decide.error} />
     </Paper>
   );
 }

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { SyncConflictDto, SyncRejectionDto } from '../../../../shared/ipc/sync-contract';
 import { describeError } from '../../api/errors';
 import { ipcQueryOptions, useIpcMutation } from '../../api/query';
+import { DecisionButtons, DecisionError } from '../../components/DecisionButtons';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import {
   entityLabel,
@@ -67,11 +68,7 @@ function ConflictPanel(props: { conflict: Conflict }) {
         <ValueBox title="Ihre Fassung" value={c.mine} current={c.current === 'mine'} />
         <ValueBox title="Fassung des Servers" value={c.theirs} current={c.current === 'theirs'} />
       </SimpleGrid>
-      {resolve.isError ? (
-        <ErrorAlert title="Entscheidung nicht gespeichert">
-          {describeError(resolve.error, 'Die Entscheidung konnte nicht gespeichert werden.')}
-        </ErrorAlert>
-      ) : null}
+      <DecisionError error={resolve.error} />
       {merging ? (
         <Stack gap="xs" mt="sm">
           <Textarea
@@ -97,27 +94,21 @@ function ConflictPanel(props: { conflict: Conflict }) {
           </Group>
         </Stack>
       ) : (
-        <Group mt="sm">
-          <Button
-            variant="default"
-            loading={resolve.isPending && resolve.variables?.choice === 'mine'}
-            onClick={() => resolve.mutate({ conflictId: c.conflictId, choice: 'mine' })}
-          >
-            Meine behalten
-          </Button>
-          <Button
-            variant="default"
-            loading={resolve.isPending && resolve.variables?.choice === 'theirs'}
-            onClick={() => resolve.mutate({ conflictId: c.conflictId, choice: 'theirs' })}
-          >
-            Server übernehmen
-          </Button>
+        <DecisionButtons
+          mt="sm"
+          choices={[
+            { value: 'mine', label: 'Meine behalten' },
+            { value: 'theirs', label: 'Server übernehmen' },
+          ]}
+          loading={(choice) => resolve.isPending && resolve.variables?.choice === choice}
+          onDecide={(choice) => resolve.mutate({ conflictId: c.conflictId, choice })}
+        >
           {mergeable ? (
             <Button variant="default" onClick={() => setMerging(true)}>
               Zusammenführen
             </Button>
           ) : null}
-        </Group>
+        </DecisionButtons>
       )}
     </Paper>
   );
