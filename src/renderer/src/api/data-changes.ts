@@ -27,6 +27,8 @@ export const QUERIES_BY_RECORD: Readonly<
   cooperation_plans: ['plans:', 'cases:get', 'cases:phase-check', 'caseload:list', 'quality:'],
   plan_handovers: ['plans:', 'cases:get', 'caseload:list', 'quality:'],
   duplicate_suspects: ['duplicates:list'],
+  case_audits: ['audits:'],
+  correction_tasks: ['corrections:', 'audits:'],
   sync_conflicts: ['sync:case-issues', 'sync:status'],
   sync_rejections: ['sync:case-issues', 'sync:rejections', 'sync:status'],
 };
