@@ -5,17 +5,14 @@
  * checked in main; the renderer only chooses which screens to offer.
  */
 import { z } from 'zod';
-import { isoDateSchema } from '../domain/common/dates';
 import { recordIdSchema } from '../domain/common/schemas';
+import { judgementSchema, quarterSchema, sampleSizeSchema } from '../domain/quality/audit-sample';
 import {
-  judgementSchema,
-  quarterSchema,
-  sampleMethodSchema,
-  sampleSeedSchema,
-  sampleSizeSchema,
-} from '../domain/quality/audit-sample';
-import { AUDIT_STATUSES, completionNoteSchema, correctionTextSchema } from '../domain/quality/case-review';
-import { CASE_SECTIONS } from '../domain/quality/quality-rules';
+  AUDIT_STATUSES,
+  caseAuditShapeSchema,
+  completionNoteSchema,
+  correctionTaskShapeSchema,
+} from '../domain/quality/case-review';
 import { caseAuditsEntity, correctionTasksEntity, dtoSchema } from '../entities/index';
 
 const Id = recordIdSchema;
@@ -44,44 +41,45 @@ export const CaseAuditDto = dtoSchema(caseAuditsEntity).and(
 );
 export type CaseAuditDto = z.infer<typeof CaseAuditDto>;
 
-export const SampleDto = z.object({
-  sampleId: Id,
-  caseworkerId: Id,
-  quarter: quarterSchema,
-  seed: sampleSeedSchema,
-  method: sampleMethodSchema,
-  sampleSize: z.number().int(),
-  drawnCaseIds: z.array(Id),
-  populationCount: z.number().int(),
-  populationDigest: z.string(),
-  drawnAt: z.string(),
-  teamLeadId: Id,
-  /** One per drawn case, in the order of the draw. */
-  audits: z.array(
-    z.object({
-      auditId: Id,
-      caseId: Id,
-      caseNumber: z.string().nullable(),
-      status: z.enum(AUDIT_STATUSES),
-      /** Items judged so far, of `items`. */
-      judged: z.number().int(),
-      items: z.number().int(),
-      /** Items whose rule found something when the sample was drawn. */
-      findings: z.number().int(),
-    }),
-  ),
-});
+/** A sample: how it was drawn (the audit record's own fields) and its audits in draw order. */
+export const SampleDto = caseAuditShapeSchema
+  .pick({
+    sampleId: true,
+    caseworkerId: true,
+    quarter: true,
+    seed: true,
+    method: true,
+    sampleSize: true,
+    drawnCaseIds: true,
+    populationCount: true,
+    populationDigest: true,
+    drawnAt: true,
+    teamLeadId: true,
+  })
+  .extend({
+    /** One per drawn case, in the order of the draw. */
+    audits: z.array(
+      z.object({
+        auditId: Id,
+        caseId: Id,
+        caseNumber: z.string().nullable(),
+        status: z.enum(AUDIT_STATUSES),
+        /** Items judged so far, of `items`. */
+        judged: z.number().int(),
+        items: z.number().int(),
+        /** Items whose rule found something when the sample was drawn. */
+        findings: z.number().int(),
+      }),
+    ),
+  });
 export type SampleDto = z.infer<typeof SampleDto>;
 
-export const DrawSampleInput = z.strictObject({
-  caseworkerId: Id,
-  /** Default: the current quarter (Berlin time). */
-  quarter: quarterSchema.optional(),
-  size: sampleSizeSchema,
-  method: sampleMethodSchema,
-  /** Default: a fresh random seed (recorded with the sample); give one to repeat a draw. */
-  seed: sampleSeedSchema.optional(),
-});
+/** Whose sample, which quarter (default: the current one, Berlin time), how drawn; seed default: fresh. */
+export const DrawSampleInput = caseAuditShapeSchema
+  .pick({ caseworkerId: true, quarter: true, method: true, seed: true })
+  .partial({ quarter: true, seed: true })
+  .extend({ size: sampleSizeSchema })
+  .strict();
 
 export const SaveAuditInput = z.strictObject({
   auditId: Id,
@@ -93,13 +91,11 @@ export const SaveAuditInput = z.strictObject({
   expectedRowVersion: RowVersion,
 });
 
-export const RequestCorrectionInput = z.strictObject({
-  auditId: Id,
-  section: z.enum(CASE_SECTIONS, { error: 'Bitte den Bereich der Akte wählen.' }),
-  ruleId: z.string().min(1).max(100).nullable().optional(),
-  text: correctionTextSchema,
-  dueOn: isoDateSchema.nullable().optional(),
-});
+/** The correction asked for: the section of the case, what to correct, optionally the rubric item and a date. */
+export const RequestCorrectionInput = correctionTaskShapeSchema
+  .pick({ auditId: true, section: true, ruleId: true, text: true, dueOn: true })
+  .partial({ ruleId: true, dueOn: true })
+  .strict();
 
 export const ReviewCorrectionInput = z.strictObject({
   taskId: Id,

@@ -19,7 +19,6 @@ import {
   quarterInBerlin,
   seedFromId,
   type Judgement,
-  type SampleMethod,
 } from '../../../shared/domain/quality/audit-sample';
 import {
   caseAuditChangeProblem,
@@ -30,14 +29,16 @@ import {
   type CorrectionStatus,
   type ReviewProblem,
 } from '../../../shared/domain/quality/case-review';
-import type { CaseSection } from '../../../shared/domain/quality/quality-rules';
 import { defaultQualityRules, type QualityRulesDocument } from '../../../shared/domain/quality/quality-rules';
 import { caseAuditsEntity, correctionTasksEntity, fromRow } from '../../../shared/entities/index';
 import { AppError } from '../../../shared/errors';
+import type { z } from 'zod';
 import type {
   CaseAuditDto,
   CorrectionListFilter,
   CorrectionTaskDto,
+  DrawSampleInput,
+  RequestCorrectionInput,
   SampleDto,
 } from '../../../shared/ipc/quality-review-contract';
 import type { Executor } from '../../db/kysely';
@@ -195,13 +196,7 @@ export function createQualityReviewService(deps: QualityReviewDeps) {
      * Draws the sample of a caseworker for a quarter from the open cases of the team in this store
      * and creates one case audit per drawn case. One sample per caseworker and quarter.
      */
-    async drawSample(input: {
-      caseworkerId: string;
-      quarter?: string | undefined;
-      size: number;
-      method: SampleMethod;
-      seed?: number | undefined;
-    }): Promise<SampleDto> {
+    async drawSample(input: z.output<typeof DrawSampleInput>): Promise<SampleDto> {
       teamLeadOnly();
       const quarter = input.quarter ?? quarterInBerlin(kit.now());
       if (quarter > quarterInBerlin(kit.now()))
@@ -322,13 +317,7 @@ export function createQualityReviewService(deps: QualityReviewDeps) {
     },
 
     /** A correction the caseworker is asked for: a task in the case, linked to the audit. */
-    async requestCorrection(input: {
-      auditId: string;
-      section: CaseSection;
-      ruleId?: string | null | undefined;
-      text: string;
-      dueOn?: string | null | undefined;
-    }): Promise<CorrectionTaskDto> {
+    async requestCorrection(input: z.output<typeof RequestCorrectionInput>): Promise<CorrectionTaskDto> {
       teamLeadOnly();
       const id = kit.newId();
       await kit.writeReview(async (trx, ctx) => {
