@@ -35,7 +35,7 @@ import {
   type CorrectionTaskDto,
 } from '../../../../shared/ipc/quality-review-contract';
 import { ipcQueryOptions, useIpcMutation } from '../../api/query';
-import { RouterAnchor } from '../../app/links';
+import { RouterAnchor, RouterButton } from '../../app/links';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
@@ -78,17 +78,15 @@ export function AuditPage() {
       >
         {(a) => (
           <Stack gap="xl">
-            <Text size="sm" c="dark.6">
-              {SAMPLE_METHOD_LABELS[a.method]}, Startwert {a.seed}. Status: {AUDIT_STATUS_LABELS[a.status]}.{' '}
-              <RouterAnchor
-                to="/faelle/$caseId"
-                params={{ caseId: a.caseId }}
-                aria-label="Fall öffnen (nur lesen)"
-              >
+            <Group justify="space-between" wrap="wrap" gap="sm">
+              <Text size="sm" c="dark.6">
+                {SAMPLE_METHOD_LABELS[a.method]}, Startwert {a.seed}. Status: {AUDIT_STATUS_LABELS[a.status]}.
+              </Text>
+              <RouterButton to="/faelle/$caseId" params={{ caseId: a.caseId }} variant="default" size="sm">
                 Fall öffnen (nur lesen)
-              </RouterAnchor>
-            </Text>
-            <Rubric key={`${a.id}-${a.rowVersion}`} audit={a} />
+              </RouterButton>
+            </Group>
+            <Rubric key={a.id} audit={a} />
             <Corrections audit={a} />
           </Stack>
         )}

@@ -145,7 +145,8 @@ function DrawForm({ caseworkers, me }: { caseworkers: string[]; me: string }) {
                 ...caseworkers.map((id) => ({ value: id, label: caseworkerLabel(id, me) })),
               ]}
               withAsterisk
-              w={280}
+              w={380}
+              maw="100%"
               {...form.getInputProps('caseworkerId')}
             />
             <TextInput
