@@ -54,7 +54,6 @@ test('sample, audit and correction: team lead and caseworker through the server'
   browser,
 }, testInfo) => {
   test.setTimeout(300_000);
-  page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
   page.setDefaultTimeout(20_000);
   await page.setViewportSize({ width: 1366, height: 768 });
   const cw = await desktopOf('cw');
@@ -87,7 +86,9 @@ test('sample, audit and correction: team lead and caseworker through the server'
     const draw = page.getByRole('form', { name: 'Stichprobe ziehen' });
     // an empty caseworker is named in German
     await draw.getByRole('button', { name: 'Stichprobe ziehen' }).click();
-    await expect(draw.getByText('Bitte eine Fachkraft wählen.').or(draw.locator('[aria-invalid="true"]'))).not.toHaveCount(0);
+    await expect(
+      draw.getByText('Bitte eine Fachkraft wählen.').or(draw.locator('[aria-invalid="true"]')),
+    ).not.toHaveCount(0);
     const caseworker = draw.getByRole('combobox', { name: 'Fachkraft' });
     await caseworker.focus();
     await page.keyboard.press('ArrowDown');
@@ -99,11 +100,9 @@ test('sample, audit and correction: team lead and caseworker through the server'
     const drawn = page.getByRole('status').filter({ hasText: 'Stichprobe gezogen' });
     await expect(drawn).toContainText('2 von 3 Fällen gezogen (Geschichtet nach Prüfregeln, Startwert');
     await expect(drawn).toContainText('nachvollziehbar wiederholbar');
-    const samples = await call<{ seed: number; method: string; audits: { auditId: string; caseNumber: string }[] }[]>(
-      lead.bridge,
-      'audits:samples',
-      {},
-    );
+    const samples = await call<
+      { seed: number; method: string; audits: { auditId: string; caseNumber: string }[] }[]
+    >(lead.bridge, 'audits:samples', {});
     expect(samples).toHaveLength(1);
     expect(samples[0]!.method).toBe('geschichtet');
     await expect(drawn).toContainText(`Startwert ${samples[0]!.seed}`);
@@ -124,7 +123,9 @@ test('sample, audit and correction: team lead and caseworker through the server'
     await firstItem.getByRole('radio', { name: 'nicht erfüllt', exact: true }).check();
     await rubric.getByRole('textbox', { name: 'Kommentar zur Prüfung' }).fill('Ziel fehlt in der Akte.');
     await rubric.getByRole('button', { name: 'Bewertung speichern' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Die Bewertung ist gespeichert.' })).toBeVisible();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Die Bewertung ist gespeichert.' }),
+    ).toBeVisible();
     const saved = await call<{ caseId: string; items: { judgement: string | null }[]; comment: string }>(
       lead.bridge,
       'audits:get',
@@ -138,7 +139,9 @@ test('sample, audit and correction: team lead and caseworker through the server'
     await request.getByRole('combobox', { name: 'Bereich der Akte' }).selectOption({ label: 'Ziele' });
     await request.getByRole('textbox', { name: /Zu erledigen bis/ }).fill('31.02.2099');
     await request.getByRole('button', { name: 'Korrektur anfordern' }).click();
-    await expect(request.getByText('Bitte beschreiben, was korrigiert werden soll.').or(request.getByText(/Februar/))).not.toHaveCount(0);
+    await expect(
+      request.getByText('Bitte beschreiben, was korrigiert werden soll.').or(request.getByText(/Februar/)),
+    ).not.toHaveCount(0);
     await request.getByRole('textbox', { name: /Zu erledigen bis/ }).fill('');
     await request
       .getByRole('textbox', { name: 'Was soll korrigiert werden?' })

@@ -127,7 +127,8 @@ function Rubric({ audit: a }: { audit: CaseAuditDto }) {
           expectedRowVersion: a.rowVersion,
         },
         {
-          onSuccess: () => setSaved(close ? 'Die Prüfung ist abgeschlossen.' : 'Die Bewertung ist gespeichert.'),
+          onSuccess: () =>
+            setSaved(close ? 'Die Prüfung ist abgeschlossen.' : 'Die Bewertung ist gespeichert.'),
           onError: (e) => setFormError(applyIpcError(form, e, 'Die Bewertung wurde nicht gespeichert.')),
         },
       );
@@ -173,7 +174,9 @@ function Rubric({ audit: a }: { audit: CaseAuditDto }) {
             {...form.getInputProps('comment')}
           />
           {closed ? (
-            <Text size="sm">Diese Prüfung ist abgeschlossen{a.closedOn ? ` (am ${formatDate(a.closedOn)})` : ''}.</Text>
+            <Text size="sm">
+              Diese Prüfung ist abgeschlossen{a.closedOn ? ` (am ${formatDate(a.closedOn)})` : ''}.
+            </Text>
           ) : (
             <Group>
               <Button type="submit" loading={save.isPending && !save.variables?.close}>
@@ -249,7 +252,8 @@ function Corrections({ audit: a }: { audit: CaseAuditDto }) {
               }
               request.mutate(RequestCorrectionInput.parse(input), {
                 onSuccess: () => form.reset(),
-                onError: (e) => setFormError(applyIpcError(form, e, 'Die Korrektur wurde nicht angefordert.')),
+                onError: (e) =>
+                  setFormError(applyIpcError(form, e, 'Die Korrektur wurde nicht angefordert.')),
               });
             })}
           >
@@ -303,7 +307,10 @@ function ReviewItem({ task: t }: { task: CorrectionTaskDto }) {
     setError(undefined);
     review.mutate(
       { taskId: t.id, decision, note: note.trim() === '' ? null : note, expectedRowVersion: t.rowVersion },
-      { onError: (e) => setError(applyIpcError({ getValues: () => ({}), setErrors: () => {} }, e, 'Nicht gespeichert.')) },
+      {
+        onError: (e) =>
+          setError(applyIpcError({ getValues: () => ({}), setErrors: () => {} }, e, 'Nicht gespeichert.')),
+      },
     );
   };
   const section = t.section as CaseSection;
@@ -336,7 +343,12 @@ function ReviewItem({ task: t }: { task: CorrectionTaskDto }) {
             <Button size="sm" loading={review.isPending} onClick={() => decide('bestaetigt')}>
               Bestätigen
             </Button>
-            <Button size="sm" variant="default" loading={review.isPending} onClick={() => decide('wiedereroeffnet')}>
+            <Button
+              size="sm"
+              variant="default"
+              loading={review.isPending}
+              onClick={() => decide('wiedereroeffnet')}
+            >
               Wiedereröffnen
             </Button>
           </Group>
@@ -345,5 +357,3 @@ function ReviewItem({ task: t }: { task: CorrectionTaskDto }) {
     </Paper>
   );
 }
-
-

@@ -8,7 +8,10 @@ import {
   type CorrectionStatus,
 } from '../../../../shared/domain/quality/case-review';
 import { CASE_SECTION_LABELS, type CaseSection } from '../../../../shared/domain/quality/quality-rules';
-import { CompleteCorrectionInput, type CorrectionTaskDto } from '../../../../shared/ipc/quality-review-contract';
+import {
+  CompleteCorrectionInput,
+  type CorrectionTaskDto,
+} from '../../../../shared/ipc/quality-review-contract';
 import { ipcQueryOptions, useIpcMutation } from '../../api/query';
 import { RouterAnchor } from '../../app/links';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -58,18 +61,29 @@ export function CorrectionTasksPanel({ caseId }: { caseId?: string }) {
       caseId === undefined ? { status: 'offen' } : { status: 'alle', caseId },
     ),
   );
-  const tasks = (query.data ?? []).filter((t) => caseId !== undefined || OPEN_CORRECTION_STATUSES.includes(t.status));
+  const tasks = (query.data ?? []).filter(
+    (t) => caseId !== undefined || OPEN_CORRECTION_STATUSES.includes(t.status),
+  );
   if (query.isError) return null;
   if (tasks.length === 0) return null;
   const open = tasks.filter((t) => OPEN_CORRECTION_STATUSES.includes(t.status)).length;
   const headingId = caseId === undefined ? 'corrections-caseload' : 'corrections-case';
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby={headingId} mb={caseId === undefined ? 'md' : 0}>
+    <Paper
+      withBorder
+      p="md"
+      radius="md"
+      component="section"
+      aria-labelledby={headingId}
+      mb={caseId === undefined ? 'md' : 0}
+    >
       <Group justify="space-between" wrap="wrap" gap="xs" mb="xs">
         <Title order={2} size="h4" id={headingId}>
           Korrekturaufträge
         </Title>
-        <Text size="sm">{open === 1 ? '1 offener Auftrag' : `${open} offene Aufträge`}</Text>
+        <Text size="sm">
+          {open === 0 ? 'Kein offener Auftrag' : open === 1 ? '1 offener Auftrag' : `${open} offene Aufträge`}
+        </Text>
       </Group>
       <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {tasks.map((t) => (
@@ -140,7 +154,8 @@ function CompleteForm({ task: t, onDone }: { task: CorrectionTaskDto; onDone: ()
         setFormError(undefined);
         complete.mutate(values, {
           onSuccess: onDone,
-          onError: (e) => setFormError(applyIpcError(form, e, 'Die Korrektur wurde nicht als erledigt gemeldet.')),
+          onError: (e) =>
+            setFormError(applyIpcError(form, e, 'Die Korrektur wurde nicht als erledigt gemeldet.')),
         });
       })}
     >

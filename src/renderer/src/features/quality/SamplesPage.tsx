@@ -182,9 +182,9 @@ function DrawForm({ caseworkers, me }: { caseworkers: string[]; me: string }) {
       </form>
       {drawn ? (
         <Alert color="#1b6b2f" variant="outline" title="Stichprobe gezogen" mt="md" role="status">
-          {formatNumber(drawn.drawnCaseIds.length)} von {formatNumber(drawn.populationCount)} Fällen
-          gezogen ({SAMPLE_METHOD_LABELS[drawn.method]}, Startwert {drawn.seed}). Die Ziehung ist aus dem
-          Startwert und dem Bestand nachvollziehbar wiederholbar. Die Fälle stehen unten.
+          {formatNumber(drawn.drawnCaseIds.length)} von {formatNumber(drawn.populationCount)} Fällen gezogen (
+          {SAMPLE_METHOD_LABELS[drawn.method]}, Startwert {drawn.seed}). Die Ziehung ist aus dem Startwert und
+          dem Bestand nachvollziehbar wiederholbar. Die Fälle stehen unten.
         </Alert>
       ) : null}
     </Paper>
@@ -200,8 +200,8 @@ function SampleCard({ sample: s }: { sample: SampleDto }) {
       </Title>
       <Text size="sm" c="dark.6" mb="sm">
         {SAMPLE_METHOD_LABELS[s.method]}, Startwert {s.seed}: {formatNumber(s.drawnCaseIds.length)} von{' '}
-        {formatNumber(s.populationCount)} Fällen (Prüfsumme des Bestands {s.populationDigest}). Mit
-        demselben Startwert und Bestand ergibt die Ziehung dieselben Fälle.
+        {formatNumber(s.populationCount)} Fällen (Prüfsumme des Bestands {s.populationDigest}). Mit demselben
+        Startwert und Bestand ergibt die Ziehung dieselben Fälle.
       </Text>
       <Table.ScrollContainer minWidth={480}>
         <Table striped withTableBorder layout="auto">
