@@ -152,6 +152,14 @@ test('sample, audit and correction: team lead and caseworker through the server'
     await expect(requested).toContainText('angefordert');
     await checkScreen(page, testInfo, 'audit-case');
     expect((await call<{ pendingCount: number }>(lead.bridge, 'sync:now')).pendingCount).toBe(0);
+    // the team lead's Mein Bestand offers no caseworker's task to report done
+    const auditUrl = page.url();
+    await page.goto(`${lead.bridge.launchUrl}#/faelle`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Fälle' })).toBeVisible();
+    await expect(page.getByRole('searchbox', { name: 'Suche' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Als erledigt melden' })).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'Korrekturaufträge' })).toHaveCount(0);
+    await page.goto(auditUrl);
 
     // the caseworker: syncs, sees the task in Mein Bestand and in the case
     await call(cw.bridge, 'sync:now');

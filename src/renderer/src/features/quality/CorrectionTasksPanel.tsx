@@ -51,20 +51,25 @@ export function CorrectionHistory({ task }: { task: CorrectionTaskDto }) {
 /**
  * Korrekturaufträge (issue 15 item 2, caseworker): the corrections a team lead requested in the own
  * caseload (corrections:list), each linking to the section of the case, reported done with a note.
+ * Only for caseworkers (the role of the session; a desktop without a server is a caseworker's).
  * Without `caseId` it lists the open tasks of the whole caseload (Mein Bestand) and renders
  * nothing when there are none; with `caseId` the tasks of that case (open and done).
  */
 export function CorrectionTasksPanel({ caseId }: { caseId?: string }) {
-  const query = useQuery(
-    ipcQueryOptions(
+  // a team lead reviews corrections on the audit page; the caseload and the case offer them to caseworkers
+  const login = useQuery(ipcQueryOptions('login:status'));
+  const caseworker = login.data !== undefined && (login.data.session?.role ?? 'caseworker') === 'caseworker';
+  const query = useQuery({
+    ...ipcQueryOptions(
       'corrections:list',
       caseId === undefined ? { status: 'offen' } : { status: 'alle', caseId },
     ),
-  );
+    enabled: caseworker,
+  });
   const tasks = (query.data ?? []).filter(
     (t) => caseId !== undefined || OPEN_CORRECTION_STATUSES.includes(t.status),
   );
-  if (query.isError) return null;
+  if (!caseworker || query.isError) return null;
   if (tasks.length === 0) return null;
   const open = tasks.filter((t) => OPEN_CORRECTION_STATUSES.includes(t.status)).length;
   const headingId = caseId === undefined ? 'corrections-caseload' : 'corrections-case';
