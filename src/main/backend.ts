@@ -76,7 +76,7 @@ export function createBackend(deps: BackendDeps): Backend {
     ...syncHandlers(deps.sync ?? localSyncPort(deps.db, { now: () => new Date() })),
     ...accessLogHandlers(deps.db),
     ...planDocumentsHandlers(deps.db),
-    ...qualityHandlers(deps.quality, deps.writes.pdf),
+    ...qualityHandlers(deps.quality, deps.writes.pdf, deps.qualityReview),
     ...outreachHandlers(deps.writes.outreach),
     ...qualityReviewHandlers(deps.qualityReview),
   };

@@ -2,6 +2,7 @@ import type { Handlers } from '../../ipc/dispatch';
 import type { PdfRenderer } from '../plans/print/pdf-renderer';
 import type { QualityDashboardReader } from './quality-dashboard.service';
 import { createQualityReport } from './quality-report.service';
+import type { QualityReviewService } from './quality-review.service';
 
 const base64 = (bytes: Uint8Array) =>
   Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
@@ -10,8 +11,9 @@ const base64 = (bytes: Uint8Array) =>
 export function qualityHandlers(
   quality: QualityDashboardReader,
   pdf: PdfRenderer,
+  review?: Pick<QualityReviewService, 'corrections'>,
 ): Pick<Handlers, 'quality:dashboard' | 'quality:cases' | 'quality:report'> {
-  const report = createQualityReport({ quality, pdf });
+  const report = createQualityReport({ quality, pdf, ...(review ? { corrections: review } : {}) });
   return {
     'quality:dashboard': ({ scope }) => quality.dashboard(scope),
     'quality:cases': ({ scope, drillDown }) => quality.cases(scope, drillDown),

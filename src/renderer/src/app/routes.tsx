@@ -21,6 +21,8 @@ import { OwnEffortsSection } from '../features/own-efforts/OwnEffortsSection';
 import { PlanSection } from '../features/case-workspace/PlanSection';
 import { QualityPage } from '../features/quality/QualityPage';
 import { QualityCasesPage } from '../features/quality/QualityCasesPage';
+import { SamplesPage } from '../features/quality/SamplesPage';
+import { AuditPage } from '../features/quality/AuditPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SyncPage } from '../features/sync/SyncPage';
 import { OutreachPage } from '../features/outreach/OutreachPage';
@@ -206,6 +208,22 @@ const qualityCasesRoute = createRoute({
   component: QualityCasesPage,
 });
 
+/** Stichproben (team lead): draw a sample of a caseworker's cases, open the audits. */
+const qualitySamplesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/qualitaet/stichproben',
+  staticData: { title: 'Stichproben' },
+  component: SamplesPage,
+});
+
+/** One audit of a sample: rubric, judgements, corrections. */
+const qualityAuditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/qualitaet/stichproben/$auditId',
+  staticData: { title: 'Fallprüfung' },
+  component: AuditPage,
+});
+
 const syncRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/synchronisation',
@@ -242,6 +260,8 @@ export const routeTree = rootRoute.addChildren([
   outreachDayRoute,
   qualityRoute,
   qualityCasesRoute,
+  qualitySamplesRoute,
+  qualityAuditRoute,
   syncRoute,
   settingsRoute,
 ]);

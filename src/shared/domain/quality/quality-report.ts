@@ -20,7 +20,7 @@ import {
 } from './quality-dashboard';
 import { CASE_SECTION_LABELS, SEVERITIES, SEVERITY_LABELS, type CaseSection } from './quality-rules';
 
-/** A case for which the team lead requested a correction (issue 15 item 2; none exist yet). */
+/** A case for which the team lead requested a correction (issue 15 item 2, the sampled case audit). */
 export interface RequestedCorrection {
   /** The case number (Aktenzeichen), the only case datum the report prints. */
   readonly caseNumber: string;
@@ -45,8 +45,9 @@ export interface QualityReportInput {
   /** The signed-in user's id (the own caseload's caseworker). */
   readonly userId: string;
   /**
-   * Cases with a requested correction. Undefined while the review loop (issue 15 item 2) does not
-   * exist: the report then says that none can be listed yet. An empty list: none requested.
+   * Cases with a requested correction (main: quality-report.service, from the correction tasks).
+   * Undefined where they cannot be read (no review service, a role without corrections): the report
+   * then says that none can be listed. An empty list: none requested.
    */
   readonly requestedCorrections?: readonly RequestedCorrection[];
 }

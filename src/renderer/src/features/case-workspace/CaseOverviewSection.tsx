@@ -12,6 +12,7 @@ import {
 } from '../../components/format';
 import { CaseSyncIssues } from '../sync/CaseSyncIssues';
 import { DuplicatesPanel } from '../outreach/DuplicatesPanel';
+import { CorrectionTasksPanel } from '../quality/CorrectionTasksPanel';
 import { useCaseDetail } from './case-detail';
 
 function Field(props: { label: string; value: string | number | null | undefined }) {
@@ -37,6 +38,7 @@ export function CaseOverviewSection() {
     <Stack gap="lg">
       <CaseSyncIssues caseId={s.caseId} />
       <DuplicatesPanel caseId={s.caseId} />
+      <CorrectionTasksPanel caseId={s.caseId} />
       <Paper withBorder p="md" radius="md">
         <Title order={2} size="h4" mb="sm">
           Zielgruppen

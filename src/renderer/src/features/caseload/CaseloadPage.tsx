@@ -29,6 +29,7 @@ import { RouterAnchor, RouterButton } from '../../app/links';
 import type { CaseloadSearch } from '../../app/route-params';
 import { EmptyState } from '../../components/EmptyState';
 import { formatDate, formatNumber, PHASE_LABELS, PHASES } from '../../components/format';
+import { CorrectionTasksPanel } from '../quality/CorrectionTasksPanel';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryView } from '../../components/QueryView';
 import {
@@ -81,6 +82,7 @@ export function CaseloadPage() {
         description="Mein Bestand: Ihre Fälle und Ihre Vertretungen"
         actions={<RouterButton to="/aufnahme">Neue Aufnahme</RouterButton>}
       />
+      <CorrectionTasksPanel />
       <Group align="flex-end" mb="md" wrap="wrap">
         <TextInput
           label="Suche"

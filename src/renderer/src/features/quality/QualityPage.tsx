@@ -34,7 +34,7 @@ import type { QualityDashboardDto } from '../../../../shared/ipc/contract';
 import { ipcQueryOptions, useIpcMutation } from '../../api/query';
 import { describeError } from '../../api/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { RouterAnchor } from '../../app/links';
+import { RouterAnchor, RouterButton } from '../../app/links';
 import { EmptyState } from '../../components/EmptyState';
 import { formatDate, formatNumber, PHASE_LABELS, PHASES } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
@@ -87,6 +87,11 @@ export function QualityPage() {
                     { value: 'team', label: 'Team' },
                   ]}
                 />
+              ) : null}
+              {query.data.teamScopeAllowed ? (
+                <RouterButton to="/qualitaet/stichproben" variant="default">
+                  Stichproben
+                </RouterButton>
               ) : null}
               <Button
                 variant="default"

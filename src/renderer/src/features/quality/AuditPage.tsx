@@ -1,0 +1,359 @@
+import {
+  Alert,
+  Button,
+  Group,
+  Paper,
+  NativeSelect,
+  Radio,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from '@tanstack/react-router';
+import { useState } from 'react';
+import { parseGermanDate } from '../../../../shared/domain/common/german-date';
+import {
+  formatQuarter,
+  JUDGEMENT_LABELS,
+  JUDGEMENTS,
+  SAMPLE_METHOD_LABELS,
+  type Judgement,
+} from '../../../../shared/domain/quality/audit-sample';
+import { AUDIT_STATUS_LABELS } from '../../../../shared/domain/quality/case-review';
+import {
+  CASE_SECTION_LABELS,
+  CASE_SECTIONS,
+  type CaseSection,
+} from '../../../../shared/domain/quality/quality-rules';
+import {
+  RequestCorrectionInput,
+  type CaseAuditDto,
+  type CorrectionTaskDto,
+} from '../../../../shared/ipc/quality-review-contract';
+import { ipcQueryOptions, useIpcMutation } from '../../api/query';
+import { RouterAnchor, RouterButton } from '../../app/links';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDate } from '../../components/format';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryView } from '../../components/QueryView';
+import { applyIpcError, zodValidate } from '../../forms/ipc-form';
+import { CorrectionHistory, CorrectionStatusBadge } from './CorrectionTasksPanel';
+import { SECTION_ROUTES } from './quality-links';
+
+const INVALIDATES = ['audits:', 'corrections:', 'quality:'] as const;
+
+/**
+ * One audit of a sample (#/qualitaet/stichproben/<auditId>, team lead): the rubric (per quality
+ * rule: what the automatic check found when the sample was drawn, the judgement, a comment), save
+ * and close; corrections requested from the caseworker, with their status and history, confirmed
+ * or reopened once reported done.
+ */
+export function AuditPage() {
+  const { auditId } = useParams({ from: '/qualitaet/stichproben/$auditId' });
+  const query = useQuery(ipcQueryOptions('audits:get', { auditId }));
+  return (
+    <>
+      <PageHeader
+        title="Fallprüfung"
+        description={
+          query.data
+            ? `Fall ${query.data.caseNumber ?? '(nicht im lokalen Speicher)'} – ${query.data.caseworkerId}, ${formatQuarter(query.data.quarter)}`
+            : undefined
+        }
+        actions={
+          <RouterAnchor to="/qualitaet/stichproben" size="sm">
+            Zurück zu den Stichproben
+          </RouterAnchor>
+        }
+      />
+      <QueryView
+        query={query}
+        loadingLabel="Prüfung wird geladen"
+        errorTitle="Prüfung nicht verfügbar"
+        fallback="Die Fallprüfung konnte nicht geladen werden."
+      >
+        {(a) => (
+          <Stack gap="xl">
+            <Group justify="space-between" wrap="wrap" gap="sm">
+              <Text size="sm" c="dark.6">
+                {SAMPLE_METHOD_LABELS[a.method]}, Startwert {a.seed}. Status: {AUDIT_STATUS_LABELS[a.status]}.
+              </Text>
+              <RouterButton to="/faelle/$caseId" params={{ caseId: a.caseId }} variant="default" size="sm">
+                Fall öffnen (nur lesen)
+              </RouterButton>
+            </Group>
+            <Rubric key={a.id} audit={a} />
+            <Corrections audit={a} />
+          </Stack>
+        )}
+      </QueryView>
+    </>
+  );
+}
+
+interface RubricValues {
+  judgements: Record<string, Judgement | ''>;
+  comment: string;
+}
+
+function Rubric({ audit: a }: { audit: CaseAuditDto }) {
+  const closed = a.status === 'abgeschlossen';
+  const form = useForm<RubricValues>({
+    mode: 'controlled',
+    initialValues: {
+      judgements: Object.fromEntries(a.items.map((i) => [i.ruleId, i.judgement ?? ''])),
+      comment: a.comment ?? '',
+    },
+  });
+  const save = useIpcMutation('audits:save', { invalidates: INVALIDATES });
+  const [formError, setFormError] = useState<string>();
+  const [saved, setSaved] = useState<string>();
+  const submit = (close: boolean) =>
+    form.onSubmit((values) => {
+      setFormError(undefined);
+      setSaved(undefined);
+      save.mutate(
+        {
+          auditId: a.id,
+          judgements: Object.fromEntries(
+            Object.entries(values.judgements).map(([k, v]) => [k, v === '' ? null : v]),
+          ),
+          comment: values.comment.trim() === '' ? null : values.comment,
+          close,
+          expectedRowVersion: a.rowVersion,
+        },
+        {
+          onSuccess: () =>
+            setSaved(close ? 'Die Prüfung ist abgeschlossen.' : 'Die Bewertung ist gespeichert.'),
+          onError: (e) => setFormError(applyIpcError(form, e, 'Die Bewertung wurde nicht gespeichert.')),
+        },
+      );
+    });
+  return (
+    <section aria-labelledby="rubric-heading">
+      <Title order={2} size="h3" id="rubric-heading" mb="sm">
+        Prüfpunkte
+      </Title>
+      <form noValidate aria-labelledby="rubric-heading" onSubmit={submit(false)}>
+        <Stack gap="sm">
+          {formError ? <ErrorAlert title="Nicht gespeichert">{formError}</ErrorAlert> : null}
+          {saved ? (
+            <Alert color="#1b6b2f" variant="outline" role="status" title={saved}>
+              {null}
+            </Alert>
+          ) : null}
+          {a.items.map((i) => (
+            <Paper key={i.ruleId} withBorder p="sm">
+              <Radio.Group
+                label={i.title}
+                description={
+                  i.found
+                    ? `Automatische Prüfung: Hinweis gefunden (${i.findingCount})`
+                    : 'Automatische Prüfung: kein Hinweis'
+                }
+                {...form.getInputProps(`judgements.${i.ruleId}`)}
+              >
+                <Group mt={6} gap="lg">
+                  {JUDGEMENTS.map((j) => (
+                    <Radio key={j} value={j} label={JUDGEMENT_LABELS[j]} disabled={closed} />
+                  ))}
+                </Group>
+              </Radio.Group>
+            </Paper>
+          ))}
+          <Textarea
+            label="Kommentar zur Prüfung"
+            autosize
+            minRows={2}
+            maxLength={5000}
+            disabled={closed}
+            {...form.getInputProps('comment')}
+          />
+          {closed ? (
+            <Text size="sm">
+              Diese Prüfung ist abgeschlossen{a.closedOn ? ` (am ${formatDate(a.closedOn)})` : ''}.
+            </Text>
+          ) : (
+            <Group>
+              <Button type="submit" loading={save.isPending && !save.variables?.close}>
+                Bewertung speichern
+              </Button>
+              <Button
+                type="button"
+                variant="default"
+                loading={save.isPending && save.variables?.close === true}
+                onClick={() => submit(true)()}
+              >
+                Prüfung abschließen
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      </form>
+    </section>
+  );
+}
+
+interface CorrectionValues {
+  section: CaseSection | '';
+  text: string;
+  dueOn: string;
+}
+
+function Corrections({ audit: a }: { audit: CaseAuditDto }) {
+  const form = useForm<CorrectionValues>({
+    mode: 'controlled',
+    initialValues: { section: '', text: '', dueOn: '' },
+  });
+  const request = useIpcMutation('corrections:request', { invalidates: INVALIDATES });
+  const [formError, setFormError] = useState<string>();
+  return (
+    <section aria-labelledby="corrections-heading">
+      <Title order={2} size="h3" id="corrections-heading" mb="sm">
+        Korrekturen
+      </Title>
+      <Stack gap="md">
+        {a.corrections.length === 0 ? (
+          <Text>Zu dieser Prüfung ist noch keine Korrektur angefordert.</Text>
+        ) : (
+          <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+            {a.corrections.map((t) => (
+              <ReviewItem key={t.id} task={t} />
+            ))}
+          </Stack>
+        )}
+        <Paper withBorder p="md">
+          <Title order={3} size="h4" id="request-heading" mb="sm">
+            Korrektur anfordern
+          </Title>
+          <form
+            noValidate
+            aria-labelledby="request-heading"
+            onSubmit={form.onSubmit((values) => {
+              setFormError(undefined);
+              let dueOn: string | null = null;
+              if (values.dueOn.trim() !== '') {
+                const parsed = parseGermanDate(values.dueOn);
+                if (!parsed.ok) {
+                  form.setFieldError('dueOn', parsed.message);
+                  return;
+                }
+                dueOn = parsed.value;
+              }
+              const input = { auditId: a.id, section: values.section, text: values.text, dueOn };
+              const errors = zodValidate(RequestCorrectionInput)(input);
+              if (Object.keys(errors).length > 0) {
+                form.setErrors(errors);
+                return;
+              }
+              request.mutate(RequestCorrectionInput.parse(input), {
+                onSuccess: () => form.reset(),
+                onError: (e) =>
+                  setFormError(applyIpcError(form, e, 'Die Korrektur wurde nicht angefordert.')),
+              });
+            })}
+          >
+            <Stack gap="sm">
+              {formError ? <ErrorAlert title="Nicht angefordert">{formError}</ErrorAlert> : null}
+              <Group align="flex-start" wrap="wrap">
+                <NativeSelect
+                  label="Bereich der Akte"
+                  data={[
+                    { value: '', label: 'Bitte wählen' },
+                    ...CASE_SECTIONS.map((s) => ({ value: s, label: CASE_SECTION_LABELS[s] })),
+                  ]}
+                  withAsterisk
+                  w={260}
+                  {...form.getInputProps('section')}
+                />
+                <TextInput
+                  label="Zu erledigen bis (TT.MM.JJJJ, freiwillig)"
+                  placeholder="TT.MM.JJJJ"
+                  w={280}
+                  {...form.getInputProps('dueOn')}
+                />
+              </Group>
+              <Textarea
+                label="Was soll korrigiert werden?"
+                autosize
+                minRows={2}
+                maxLength={2000}
+                withAsterisk
+                {...form.getInputProps('text')}
+              />
+              <Group>
+                <Button type="submit" loading={request.isPending}>
+                  Korrektur anfordern
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        </Paper>
+      </Stack>
+    </section>
+  );
+}
+
+/** A requested correction as the team lead sees it; once reported done: confirm or reopen. */
+function ReviewItem({ task: t }: { task: CorrectionTaskDto }) {
+  const review = useIpcMutation('corrections:review', { invalidates: INVALIDATES });
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string>();
+  const decide = (decision: 'bestaetigt' | 'wiedereroeffnet') => {
+    setError(undefined);
+    review.mutate(
+      { taskId: t.id, decision, note: note.trim() === '' ? null : note, expectedRowVersion: t.rowVersion },
+      {
+        onError: (e) =>
+          setError(applyIpcError({ getValues: () => ({}), setErrors: () => {} }, e, 'Nicht gespeichert.')),
+      },
+    );
+  };
+  const section = t.section as CaseSection;
+  return (
+    <Paper component="li" withBorder p="sm" aria-label={`Korrektur: ${CASE_SECTION_LABELS[section]}`}>
+      <Group justify="space-between" wrap="wrap" gap="xs">
+        <Text fw={700}>
+          <RouterAnchor to={SECTION_ROUTES[section]} params={{ caseId: t.caseId }}>
+            {CASE_SECTION_LABELS[section]}
+          </RouterAnchor>
+        </Text>
+        <CorrectionStatusBadge status={t.status} />
+      </Group>
+      <Text mt={4}>{t.text}</Text>
+      {t.dueOn ? <Text size="sm">Bis {formatDate(t.dueOn)}</Text> : null}
+      {t.completionNote ? <Text size="sm">Rückmeldung: {t.completionNote}</Text> : null}
+      <CorrectionHistory task={t} />
+      {t.status === 'erledigt' ? (
+        <Stack gap="xs" mt="sm">
+          {error ? <ErrorAlert title="Nicht gespeichert">{error}</ErrorAlert> : null}
+          <Textarea
+            label="Anmerkung (bei Wiedereröffnung)"
+            autosize
+            minRows={1}
+            maxLength={5000}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+          />
+          <Group>
+            <Button size="sm" loading={review.isPending} onClick={() => decide('bestaetigt')}>
+              Bestätigen
+            </Button>
+            <Button
+              size="sm"
+              variant="default"
+              loading={review.isPending}
+              onClick={() => decide('wiedereroeffnet')}
+            >
+              Wiedereröffnen
+            </Button>
+          </Group>
+        </Stack>
+      ) : null}
+    </Paper>
+  );
+}

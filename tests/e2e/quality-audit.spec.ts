@@ -1,0 +1,203 @@
+/**
+ * The sampled case audit with the UI (issue 15 item 2), two users over the browser bridge against a
+ * real Lotse server on 127.0.0.1: the team lead draws a sample of a caseworker's cases, judges an
+ * item and requests a correction, syncs; the caseworker syncs, sees the task in Mein Bestand and in
+ * the case, reports it done, syncs; the team lead syncs and confirms. axe, screenshots and 200 %
+ * zoom on every new screen (checkScreen); keyboard for the way in and the forms where possible.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startBridge, type RunningBridge } from '../../src/main/bridge/start-bridge';
+import { silentLogger } from '../../src/main/logging/logger';
+import { dateInBerlin } from '../../src/shared/domain/common/dates';
+import { TEST_SCRYPT } from '../helpers/local-store';
+import { PASSWORD, USERS } from '../integration/server/harness';
+import { checkScreen, E2E_PASSPHRASE, expect, test } from './fixtures';
+import { tabTo } from './keyboard';
+import { useLotseServer } from './server-fixture';
+
+const server = useLotseServer();
+
+async function call<T>(bridge: RunningBridge, channel: string, input?: unknown): Promise<T> {
+  const result = await bridge.main.backend.dispatch(channel, input);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}
+
+/** A desktop of one user: signed in at the server, own store created (the login channels). */
+async function desktopOf(key: 'cw' | 'lead') {
+  const dir = await mkdtemp(join(tmpdir(), `lotse-e2e-audit-${key}-`));
+  const bridge = await startBridge({
+    rendererDir: resolve('out/renderer'),
+    dataDir: dir,
+    logger: silentLogger(),
+    version: '0.1.0',
+    demo: false,
+    scrypt: TEST_SCRYPT,
+    sync: { serverUrl: server.url, deviceName: `E2E-${key}` },
+  });
+  const username = USERS.find((u) => u.key === key)!.username;
+  await call(bridge, 'login:sign-in', { username, password: PASSWORD });
+  await call(bridge, 'login:create-store', { passphrase: E2E_PASSPHRASE, confirmation: E2E_PASSPHRASE });
+  return {
+    bridge,
+    remove: async () => {
+      await bridge.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+test('sample, audit and correction: team lead and caseworker through the server', async ({
+  page,
+  browser,
+}, testInfo) => {
+  test.setTimeout(300_000);
+  page.setDefaultTimeout(20_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const cw = await desktopOf('cw');
+  const lead = await desktopOf('lead');
+  const cwContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const cwPage = await cwContext.newPage();
+  cwPage.setDefaultTimeout(20_000);
+  try {
+    // the caseworker's caseload: three cases, synced
+    const today = dateInBerlin(new Date());
+    for (const [i, lastName] of ['Albers', 'Brandt', 'Claus'].entries()) {
+      await call(cw.bridge, 'cases:create', {
+        officeId: 'oschatz',
+        caseworkerId: server.h.userIds['cw'],
+        openedOn: today,
+        person: { customerNumber: `123D45678${i}`, firstName: 'Anna', lastName, birthDate: '1990-05-17' },
+      });
+    }
+    expect((await call<{ pendingCount: number }>(cw.bridge, 'sync:now')).pendingCount).toBe(0);
+    await call(lead.bridge, 'sync:now');
+
+    // the team lead: from the team's quality dashboard to the samples (keyboard)
+    await page.goto(`${lead.bridge.launchUrl}#/qualitaet?bereich=team`);
+    const samplesLink = page.getByRole('link', { name: 'Stichproben' });
+    await tabTo(samplesLink);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Stichproben' })).toBeFocused();
+    await expect(page.getByText('Noch keine Stichprobe')).toBeVisible();
+
+    const draw = page.getByRole('form', { name: 'Stichprobe ziehen' });
+    // an empty caseworker is named in German
+    await draw.getByRole('button', { name: 'Stichprobe ziehen' }).click();
+    await expect(
+      draw.getByText('Bitte eine Fachkraft wählen.').or(draw.locator('[aria-invalid="true"]')),
+    ).not.toHaveCount(0);
+    const caseworker = draw.getByRole('combobox', { name: 'Fachkraft' });
+    await caseworker.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(caseworker).toHaveValue(server.h.userIds['cw']!);
+    const size = draw.getByRole('textbox', { name: 'Anzahl Fälle' });
+    await size.fill('2');
+    await draw.getByRole('radio', { name: 'Geschichtet nach Prüfregeln' }).check();
+    await draw.getByRole('button', { name: 'Stichprobe ziehen' }).press('Enter');
+    const drawn = page.getByRole('status').filter({ hasText: 'Stichprobe gezogen' });
+    await expect(drawn).toContainText('2 von 3 Fällen gezogen (Geschichtet nach Prüfregeln, Startwert');
+    await expect(drawn).toContainText('nachvollziehbar wiederholbar');
+    const samples = await call<
+      { seed: number; method: string; audits: { auditId: string; caseNumber: string }[] }[]
+    >(lead.bridge, 'audits:samples', {});
+    expect(samples).toHaveLength(1);
+    expect(samples[0]!.method).toBe('geschichtet');
+    await expect(drawn).toContainText(`Startwert ${samples[0]!.seed}`);
+    await expect(page.getByRole('table')).toHaveCount(1);
+    await expect(page.getByRole('table').getByRole('row')).toHaveCount(3);
+    await checkScreen(page, testInfo, 'audit-samples');
+
+    // the audit of the first drawn case
+    const first = samples[0]!.audits[0]!;
+    const auditLink = page.getByRole('link', { name: `Fall ${first.caseNumber} prüfen` });
+    await auditLink.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Fallprüfung' })).toBeFocused();
+    await expect(page.getByText(`Fall ${first.caseNumber}`)).toBeVisible();
+    const rubric = page.getByRole('form', { name: 'Prüfpunkte' });
+    const firstItem = rubric.getByRole('radiogroup').first();
+    await expect(firstItem).toHaveAccessibleDescription(/^Automatische Prüfung: /);
+    await firstItem.getByRole('radio', { name: 'nicht erfüllt', exact: true }).check();
+    await rubric.getByRole('textbox', { name: 'Kommentar zur Prüfung' }).fill('Ziel fehlt in der Akte.');
+    await rubric.getByRole('button', { name: 'Bewertung speichern' }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Die Bewertung ist gespeichert.' }),
+    ).toBeVisible();
+    const saved = await call<{ caseId: string; items: { judgement: string | null }[]; comment: string }>(
+      lead.bridge,
+      'audits:get',
+      { auditId: first.auditId },
+    );
+    expect(saved.items[0]!.judgement).toBe('nicht_erfuellt');
+    expect(saved.comment).toBe('Ziel fehlt in der Akte.');
+
+    // a correction: the text is required, the due date German
+    const request = page.getByRole('form', { name: 'Korrektur anfordern' });
+    await request.getByRole('combobox', { name: 'Bereich der Akte' }).selectOption({ label: 'Ziele' });
+    await request.getByRole('textbox', { name: /Zu erledigen bis/ }).fill('31.02.2099');
+    await request.getByRole('button', { name: 'Korrektur anfordern' }).click();
+    await expect(
+      request.getByText('Bitte beschreiben, was korrigiert werden soll.').or(request.getByText(/Februar/)),
+    ).not.toHaveCount(0);
+    await request.getByRole('textbox', { name: /Zu erledigen bis/ }).fill('');
+    await request
+      .getByRole('textbox', { name: 'Was soll korrigiert werden?' })
+      .fill('Bitte das Ziel mit Zieldatum festhalten.');
+    await request.getByRole('button', { name: 'Korrektur anfordern' }).click();
+    const requested = page.getByRole('listitem', { name: 'Korrektur: Ziele' });
+    await expect(requested).toContainText('Bitte das Ziel mit Zieldatum festhalten.');
+    await expect(requested).toContainText('angefordert');
+    await checkScreen(page, testInfo, 'audit-case');
+    expect((await call<{ pendingCount: number }>(lead.bridge, 'sync:now')).pendingCount).toBe(0);
+    // the team lead's Mein Bestand offers no caseworker's task to report done
+    const auditUrl = page.url();
+    await page.goto(`${lead.bridge.launchUrl}#/faelle`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Fälle' })).toBeVisible();
+    await expect(page.getByRole('searchbox', { name: 'Suche' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Als erledigt melden' })).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'Korrekturaufträge' })).toHaveCount(0);
+    await page.goto(auditUrl);
+
+    // the caseworker: syncs, sees the task in Mein Bestand and in the case
+    await call(cw.bridge, 'sync:now');
+    await cwPage.goto(`${cw.bridge.launchUrl}#/faelle`);
+    const panel = cwPage.getByRole('region', { name: 'Korrekturaufträge' });
+    await expect(panel).toContainText('1 offener Auftrag');
+    await expect(panel).toContainText('Bitte das Ziel mit Zieldatum festhalten.');
+    await expect(panel).toContainText(first.caseNumber);
+    await checkScreen(cwPage, testInfo, 'caseload-corrections');
+    await cwPage.goto(`${cw.bridge.launchUrl}#/faelle/${saved.caseId}`);
+    const inCase = cwPage.getByRole('region', { name: 'Korrekturaufträge' });
+    await expect(inCase).toContainText('Bitte das Ziel mit Zieldatum festhalten.');
+    await inCase.getByRole('button', { name: 'Als erledigt melden' }).press('Enter');
+    const note = inCase.getByRole('textbox', { name: 'Was wurde korrigiert?' });
+    await expect(note).toBeFocused();
+    await cwPage.keyboard.type('Ziel und Zieldatum erfasst.');
+    await inCase.getByRole('button', { name: 'Als erledigt melden' }).click();
+    await expect(inCase).toContainText('erledigt');
+    await expect(inCase).toContainText('Ihre Rückmeldung: Ziel und Zieldatum erfasst.');
+    await checkScreen(cwPage, testInfo, 'case-corrections');
+    expect((await call<{ pendingCount: number }>(cw.bridge, 'sync:now')).pendingCount).toBe(0);
+    await cwPage.goto(`${cw.bridge.launchUrl}#/faelle`);
+    await expect(cwPage.getByRole('heading', { level: 1, name: 'Fälle' })).toBeVisible();
+    await expect(cwPage.getByRole('region', { name: 'Korrekturaufträge' })).toHaveCount(0);
+
+    // the team lead syncs and confirms
+    await call(lead.bridge, 'sync:now');
+    await page.reload();
+    const done = page.getByRole('listitem', { name: 'Korrektur: Ziele' });
+    await expect(done).toContainText('Rückmeldung: Ziel und Zieldatum erfasst.');
+    await done.getByRole('button', { name: 'Bestätigen' }).click();
+    await expect(done).toContainText('bestätigt');
+    await expect(done.getByRole('button', { name: 'Bestätigen' })).toHaveCount(0);
+    const tasks = await call<{ status: string }[]>(lead.bridge, 'corrections:list', { status: 'alle' });
+    expect(tasks.map((t) => t.status)).toEqual(['bestaetigt']);
+  } finally {
+    await cwContext.close();
+    await cw.remove();
+    await lead.remove();
+  }
+});
