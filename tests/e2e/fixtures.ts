@@ -11,6 +11,13 @@ import { TEST_SCRYPT } from '../helpers/local-store';
 /** The passphrase of the prepared vault in the `bridge` fixture. */
 export const E2E_PASSPHRASE = 'Elbwiesen bei Torgau im Mai';
 
+/** Calls a channel of the bridge's main process directly (setting up a test), its value or an Error. */
+export async function callBridge<T>(bridge: RunningBridge, channel: string, input?: unknown): Promise<T> {
+  const result = await bridge.main.backend.dispatch(channel, input);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}
+
 export async function bridgeIn(dataDir: string): Promise<RunningBridge> {
   return startBridge({
     rendererDir: resolve('out/renderer'),

@@ -12,15 +12,9 @@
  */
 import { addDays, dateInBerlin } from '../../src/shared/domain/common/dates';
 import type { RunningBridge } from '../../src/main/bridge/start-bridge';
-import { expect, expectAccessible, test } from './fixtures';
+import { callBridge as call, expect, expectAccessible, test } from './fixtures';
 import { tabTo } from './keyboard';
 import type { Locator, Page } from '@playwright/test';
-
-async function call<T>(bridge: RunningBridge, channel: string, input?: unknown): Promise<T> {
-  const result = await bridge.main.backend.dispatch(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
 
 /** Rows of the tables a pre-release contact writes. */
 function stored(bridge: RunningBridge) {

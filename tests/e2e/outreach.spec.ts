@@ -6,20 +6,20 @@
  * number meanwhile, come back, sync, see the conflicts and the possible duplicate, resolve a
  * conflict. axe on every screen, keyboard for the way in, screenshots at 1366×768.
  */
-import type { RunningBridge } from '../../src/main/bridge/start-bridge';
 import type { FetchLike } from '../../src/main/features/sync/sync-http';
 import { addDays, dateInBerlin } from '../../src/shared/domain/common/dates';
 import { login, mutation, PASSWORD, pushBatch } from '../integration/server/harness';
-import { E2E_PASSPHRASE, expect, expectAccessible, keepScreenshot, test } from './fixtures';
+import {
+  callBridge as call,
+  E2E_PASSPHRASE,
+  expect,
+  expectAccessible,
+  keepScreenshot,
+  test,
+} from './fixtures';
 import { bridgeWithServer, useLotseServer } from './server-fixture';
 
 const server = useLotseServer();
-
-async function call<T>(bridge: RunningBridge, channel: string, input?: unknown): Promise<T> {
-  const result = await bridge.main.backend.dispatch(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
 
 test('the outreach day: prepare, readiness, offline edits and a contact, sync, conflicts and a duplicate', async ({
   page,

@@ -6,7 +6,7 @@ import type { RunningBridge } from '../../src/main/bridge/start-bridge';
 import { addDays, type IsoDate } from '../../src/shared/domain/common/dates';
 import { plannedPeriodProblems } from '../../src/shared/domain/measures/wizard';
 import type { CaseList, IpcOut, MeasureCandidates, StrategyOverview } from '../../src/shared/ipc/contract';
-import { bridgeIn, checkScreen, E2E_PASSPHRASE, test, expect } from './fixtures';
+import { callBridge as call, bridgeIn, checkScreen, E2E_PASSPHRASE, test, expect } from './fixtures';
 import { AppFramePage } from './pages/AppFrame';
 import { LockScreensPage } from './pages/LockScreens';
 
@@ -34,12 +34,6 @@ async function section(page: Page, label: string): Promise<void> {
 const berlinToday = (): IsoDate =>
   new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(new Date()) as IsoDate;
 const german = (iso: string): string => iso.split('-').reverse().join('.');
-
-async function call<T>(bridge: RunningBridge, channel: string, input: unknown): Promise<T> {
-  const r = await bridge.main.backend.dispatch(channel as never, input as never);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code}`);
-  return r.value as T;
-}
 
 interface Scenario {
   caseId: string;

@@ -5,44 +5,23 @@
  * stays; after signing in again (keyboard) the app is back and the pending change reaches the
  * server. Screens checked with checkScreen.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { startBridge, type RunningBridge } from '../../src/main/bridge/start-bridge';
-import { silentLogger } from '../../src/main/logging/logger';
 import { ERROR_MESSAGES } from '../../src/shared/errors';
-import { TEST_SCRYPT } from '../helpers/local-store';
 import { PASSWORD, USERS } from '../integration/server/harness';
-import { checkScreen, expect, test } from './fixtures';
+import { callBridge as call, checkScreen, expect, test } from './fixtures';
 import { AppFramePage } from './pages/AppFrame';
 import { LockScreensPage } from './pages/LockScreens';
-import { useLotseServer } from './server-fixture';
+import { bridgeWithServer, useLotseServer } from './server-fixture';
 
 const PASS = 'Elbwiesen bei Torgau im Mai';
 const user = USERS.find((u) => u.key === 'cw')!.username;
 const server = useLotseServer();
-
-async function call<T>(bridge: RunningBridge, channel: string, input?: unknown): Promise<T> {
-  const result = await bridge.main.backend.dispatch(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
 
 test('a revoked sign-in leads back to the sign-in screen; afterwards the pending change is synced', async ({
   page,
 }, testInfo) => {
   test.setTimeout(240_000);
   await page.setViewportSize({ width: 1366, height: 768 });
-  const dir = await mkdtemp(join(tmpdir(), 'lotse-e2e-reauth-'));
-  const bridge = await startBridge({
-    rendererDir: resolve('out/renderer'),
-    dataDir: dir,
-    logger: silentLogger(),
-    version: '0.1.0',
-    demo: false,
-    scrypt: TEST_SCRYPT,
-    sync: { serverUrl: server.url, deviceName: 'E2E-Gerät' },
-  });
+  const { bridge, remove } = await bridgeWithServer(server.url, { deviceName: 'E2E-Gerät' });
   try {
     const lock = new LockScreensPage(page);
     const frame = new AppFramePage(page);
@@ -106,7 +85,6 @@ test('a revoked sign-in leads back to the sign-in screen; afterwards the pending
       .executeTakeFirstOrThrow();
     expect(onServer.data).toMatchObject({ body: 'Während der Abmeldung geschrieben.' });
   } finally {
-    await bridge.close();
-    await rm(dir, { recursive: true, force: true });
+    await remove();
   }
 });

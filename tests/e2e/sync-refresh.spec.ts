@@ -5,37 +5,20 @@
  * show the new note, and the case list in another case is left alone.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { startBridge, type RunningBridge } from '../../src/main/bridge/start-bridge';
-import { silentLogger } from '../../src/main/logging/logger';
 import { dateInBerlin } from '../../src/shared/domain/common/dates';
-import { TEST_SCRYPT } from '../helpers/local-store';
 import { login, mutation, PASSWORD, pushBatch } from '../integration/server/harness';
-import { E2E_PASSPHRASE, expect, test } from './fixtures';
-import { useLotseServer } from './server-fixture';
+import { callBridge as call, E2E_PASSPHRASE, expect, test } from './fixtures';
+import { bridgeWithServer, useLotseServer } from './server-fixture';
 
 const server = useLotseServer();
-
-async function call<T>(bridge: RunningBridge, channel: string, input?: unknown): Promise<T> {
-  const result = await bridge.main.backend.dispatch(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
 
 test('a note another device adds appears in the open case after a sync round', async ({ page }) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1366, height: 768 });
-  const dir = await mkdtemp(join(tmpdir(), 'lotse-e2e-refresh-'));
-  const bridge = await startBridge({
-    rendererDir: resolve('out/renderer'),
-    dataDir: dir,
-    logger: silentLogger(),
-    version: '0.1.0',
-    demo: false,
-    scrypt: TEST_SCRYPT,
-    sync: { serverUrl: server.url, username: 'ifk.own', password: PASSWORD, deviceName: 'Laptop Büro' },
+  const { bridge, remove } = await bridgeWithServer(server.url, {
+    username: 'ifk.own',
+    password: PASSWORD,
+    deviceName: 'Laptop Büro',
   });
   try {
     await call(bridge, 'vault:create', { passphrase: E2E_PASSPHRASE, confirmation: E2E_PASSPHRASE });
@@ -79,7 +62,6 @@ test('a note another device adds appears in the open case after a sync round', a
     await expect(page.getByText('Bewerbungsunterlagen per Post erhalten.')).toBeVisible({ timeout: 30_000 });
     expect(page.url()).toBe(url);
   } finally {
-    await bridge.close();
-    await rm(dir, { recursive: true, force: true });
+    await remove();
   }
 });

@@ -8,13 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RunningBridge } from '../../src/main/bridge/start-bridge';
 import { ERROR_MESSAGES } from '../../src/shared/errors';
-import { expect, expectAccessible, keepScreenshot, test } from './fixtures';
-
-async function call<T>(bridge: RunningBridge, channel: string, input: unknown): Promise<T> {
-  const result = await bridge.main.backend.dispatch(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code}`);
-  return result.value as T;
-}
+import { callBridge as call, expect, expectAccessible, keepScreenshot, test } from './fixtures';
 
 async function firstCaseId(bridge: RunningBridge): Promise<string> {
   const list = await call<{ items: { caseId: string }[] }>(bridge, 'cases:list', { limit: 1 });

@@ -10,14 +10,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunningBridge } from '../../src/main/bridge/start-bridge';
-import { bridgeIn, checkScreen, E2E_PASSPHRASE, expect, test } from './fixtures';
+import { callBridge as call, bridgeIn, checkScreen, E2E_PASSPHRASE, expect, test } from './fixtures';
 import { tabTo } from './keyboard';
-
-async function call<T>(bridge: RunningBridge, channel: string, input: unknown): Promise<T> {
-  const result = await bridge.main.backend.dispatch(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code}`);
-  return result.value as T;
-}
 
 /** A demo case whose Potenzialanalyse is still a first draft (phase 1). */
 async function caseWithDraft(bridge: RunningBridge): Promise<string> {

@@ -5,12 +5,14 @@
  * rounds happen when the test says (syncNow) and a scheduled retry is visible (ManualTimer).
  */
 import { randomUUID } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import { createCasesService, type CasesService } from '../../src/main/features/cases/cases.service';
 import { SyncEngine, type SyncEngineOptions, type Timer } from '../../src/main/features/sync/sync-engine';
 import { SyncHttp, type FetchLike, type SyncAuth } from '../../src/main/features/sync/sync-http';
 import type { Clock } from '../../src/main/db/write-synced';
-import { login, post, type Harness, type Session } from '../integration/server/harness';
+import { createHarness, login, post, type Harness, type Session } from '../integration/server/harness';
+import type { ServerDialect } from './server-db';
 import { desktop } from './desktop-sync';
 import type { TestDb } from './local-db';
 
@@ -147,4 +149,44 @@ export function rows(d: EngineDesktop, sql: string, ...params: unknown[]): Recor
 
 export function count(d: EngineDesktop, sql: string, ...params: unknown[]): number {
   return Number((d.t.raw.prepare(sql).get(...params) as { n: number }).n);
+}
+
+/** What useTwoDesktops sets up: the file's server, its loopback address and two desktops of `cw`. */
+export interface TwoDesktops {
+  readonly h: Harness;
+  readonly url: string;
+  readonly a: EngineDesktop;
+  readonly b: EngineDesktop;
+}
+
+/**
+ * The usual setup of a describe block: one server per file (dialect), reset and listening anew for
+ * each test, with two desktops of caseworker `cw` that are destroyed after it. `use` receives them
+ * before each test (assign them to the block's variables).
+ */
+export function useTwoDesktops(
+  dialect: ServerDialect,
+  use: (s: TwoDesktops) => void,
+  options: Partial<SyncEngineOptions> & { realTimer?: boolean } = {},
+): void {
+  let h: Harness | undefined;
+  let a: EngineDesktop | undefined;
+  let b: EngineDesktop | undefined;
+  beforeAll(async () => {
+    h = await createHarness(dialect);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  beforeEach(async () => {
+    await h!.reset();
+    const url = await listen(h!);
+    a = await engineDesktop(h!, url, 'cw', options);
+    b = await engineDesktop(h!, url, 'cw', options);
+    use({ h: h!, url, a, b });
+  });
+  afterEach(async () => {
+    await a?.destroy();
+    await b?.destroy();
+  });
 }

@@ -5,7 +5,7 @@
  * server on loopback, PGlite and PostgreSQL.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAssessmentsService } from '../../../src/main/features/assessments/assessments.service';
 import {
   fetchPlanDocument,
@@ -20,15 +20,8 @@ import { COMPETENCE_CLASSES, EVIDENCE_SOURCES } from '../../../src/shared/domain
 import { AppError } from '../../../src/shared/errors';
 import { sampleFields } from '../../helpers/records';
 import { SERVER_DIALECTS, skipReason } from '../../helpers/server-db';
-import {
-  engineDesktop,
-  listen,
-  realFetch,
-  rows,
-  sessionAuth,
-  type EngineDesktop,
-} from '../../helpers/sync-engine';
-import { createHarness, type Harness } from '../server/harness';
+import { realFetch, rows, sessionAuth, useTwoDesktops, type EngineDesktop } from '../../helpers/sync-engine';
+import type { Harness } from '../server/harness';
 import { handOverablePlanValues } from '../../helpers/plan-values';
 
 const CHUNK = 16 * 1024;
@@ -111,22 +104,7 @@ for (const dialect of SERVER_DIALECTS) {
     let url: string;
     let a: EngineDesktop;
     let b: EngineDesktop;
-    beforeAll(async () => {
-      h = await createHarness(dialect);
-    });
-    afterAll(async () => {
-      await h?.close();
-    });
-    beforeEach(async () => {
-      await h.reset();
-      url = await listen(h);
-      a = await engineDesktop(h, url, 'cw', { blobChunkBytes: CHUNK });
-      b = await engineDesktop(h, url, 'cw', { blobChunkBytes: CHUNK });
-    });
-    afterEach(async () => {
-      await a?.destroy();
-      await b?.destroy();
-    });
+    useTwoDesktops(dialect, (s) => ({ h, url, a, b } = s), { blobChunkBytes: CHUNK });
 
     it('uploads the PDF after the hand-over in chunks; the synced record names its hash; a second round sends nothing', async () => {
       const pdf = pdfBytes();

@@ -4,11 +4,11 @@
  * alone; a conflicting push names the record type, the case and sync_conflicts. Two desktops and a
  * real server on loopback.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sampleFields } from '../../helpers/records';
 import { SERVER_DIALECTS, skipReason } from '../../helpers/server-db';
-import { engineDesktop, listen, type EngineDesktop } from '../../helpers/sync-engine';
-import { createHarness, type Harness } from '../server/harness';
+import { useTwoDesktops, type EngineDesktop } from '../../helpers/sync-engine';
+import type { Harness } from '../server/harness';
 
 async function caseOf(d: EngineDesktop) {
   return d.cases.createCase({
@@ -22,25 +22,9 @@ async function caseOf(d: EngineDesktop) {
 for (const dialect of SERVER_DIALECTS) {
   describe.skipIf(skipReason(dialect))(`${dialect}: a sync round reports what it changed`, () => {
     let h: Harness;
-    let url: string;
     let a: EngineDesktop;
     let b: EngineDesktop;
-    beforeAll(async () => {
-      h = await createHarness(dialect);
-    });
-    afterAll(async () => {
-      await h?.close();
-    });
-    beforeEach(async () => {
-      await h.reset();
-      url = await listen(h);
-      a = await engineDesktop(h, url, 'cw');
-      b = await engineDesktop(h, url, 'cw');
-    });
-    afterEach(async () => {
-      await a?.destroy();
-      await b?.destroy();
-    });
+    useTwoDesktops(dialect, (s) => ({ h, a, b } = s));
 
     it('a pulled note names notes and its case; a round without changes reports nothing', async () => {
       const { caseId } = await caseOf(a);

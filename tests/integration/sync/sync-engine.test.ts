@@ -2,12 +2,12 @@
  * Issue 12: the desktop sync engine (src/main/features/sync/sync-engine.ts) with two desktops
  * (encrypted local stores) against a real server listening on loopback, PGlite and PostgreSQL.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as admin from '../../../src/server/features/admin/admin.service';
 import { sampleFields } from '../../helpers/records';
 import { SERVER_DIALECTS, skipReason } from '../../helpers/server-db';
-import { count, engineDesktop, listen, rows, type EngineDesktop } from '../../helpers/sync-engine';
-import { createHarness, type Harness } from '../server/harness';
+import { count, engineDesktop, rows, useTwoDesktops, type EngineDesktop } from '../../helpers/sync-engine';
+import type { Harness } from '../server/harness';
 
 const NOTE = 'Zeile eins\nZeile zwei\nZeile drei\nZeile vier\n';
 
@@ -33,22 +33,7 @@ for (const dialect of SERVER_DIALECTS) {
     let url: string;
     let a: EngineDesktop;
     let b: EngineDesktop;
-    beforeAll(async () => {
-      h = await createHarness(dialect);
-    });
-    afterAll(async () => {
-      await h?.close();
-    });
-    beforeEach(async () => {
-      await h.reset();
-      url = await listen(h);
-      a = await engineDesktop(h, url, 'cw');
-      b = await engineDesktop(h, url, 'cw');
-    });
-    afterEach(async () => {
-      await a?.destroy();
-      await b?.destroy();
-    });
+    useTwoDesktops(dialect, (s) => ({ h, url, a, b } = s));
 
     it('pushes the outbox and pulls it into the other desktop; status tells the outcome', async () => {
       const { caseId, noteId } = await caseWithNote(a);
