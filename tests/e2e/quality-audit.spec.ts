@@ -5,48 +5,21 @@
  * the case, reports it done, syncs; the team lead syncs and confirms. axe, screenshots and 200 %
  * zoom on every new screen (checkScreen); keyboard for the way in and the forms where possible.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { startBridge, type RunningBridge } from '../../src/main/bridge/start-bridge';
-import { silentLogger } from '../../src/main/logging/logger';
 import { dateInBerlin } from '../../src/shared/domain/common/dates';
-import { TEST_SCRYPT } from '../helpers/local-store';
 import { PASSWORD, USERS } from '../integration/server/harness';
-import { checkScreen, E2E_PASSPHRASE, expect, test } from './fixtures';
+import { callBridge as call, checkScreen, E2E_PASSPHRASE, expect, test } from './fixtures';
 import { tabTo } from './keyboard';
-import { useLotseServer } from './server-fixture';
+import { bridgeWithServer, useLotseServer } from './server-fixture';
 
 const server = useLotseServer();
 
-async function call<T>(bridge: RunningBridge, channel: string, input?: unknown): Promise<T> {
-  const result = await bridge.main.backend.dispatch(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
-
 /** A desktop of one user: signed in at the server, own store created (the login channels). */
 async function desktopOf(key: 'cw' | 'lead') {
-  const dir = await mkdtemp(join(tmpdir(), `lotse-e2e-audit-${key}-`));
-  const bridge = await startBridge({
-    rendererDir: resolve('out/renderer'),
-    dataDir: dir,
-    logger: silentLogger(),
-    version: '0.1.0',
-    demo: false,
-    scrypt: TEST_SCRYPT,
-    sync: { serverUrl: server.url, deviceName: `E2E-${key}` },
-  });
+  const { bridge, remove } = await bridgeWithServer(server.url, { deviceName: `E2E-${key}` });
   const username = USERS.find((u) => u.key === key)!.username;
   await call(bridge, 'login:sign-in', { username, password: PASSWORD });
   await call(bridge, 'login:create-store', { passphrase: E2E_PASSPHRASE, confirmation: E2E_PASSPHRASE });
-  return {
-    bridge,
-    remove: async () => {
-      await bridge.close();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
+  return { bridge, remove };
 }
 
 test('sample, audit and correction: team lead and caseworker through the server', async ({
