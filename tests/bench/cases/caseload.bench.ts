@@ -12,9 +12,9 @@
  * - `caseload.query`: "Mein Bestand" of one caseworker (200 cases) with counts, sorted by a
  *   different column each run; cache=warm (coming back to the list with nothing changed: served from
  *   memory after one check of the store's change counters), cache=after-edit (one case of the
- *   caseload changed through the write path before each call: the base rows are read again and that
- *   case recomputed) and cache=cold (first call after unlock: target groups and findings computed
- *   for all 200).
+ *   caseload changed through the write path before each call: the caseload's revisions are checked,
+ *   that case's base row read again and the case recomputed) and cache=cold (first call after unlock:
+ *   a new reader; target groups and findings of the day come from the store's case_digests).
  *
  *   npm run bench -- search case caseload
  */
