@@ -15,6 +15,7 @@ import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
+import type { z } from 'zod';
 import { parseGermanDate } from '../../../../shared/domain/common/german-date';
 import {
   formatQuarter,
@@ -198,11 +199,11 @@ function Rubric({ audit: a }: { audit: CaseAuditDto }) {
   );
 }
 
-interface CorrectionValues {
-  section: CaseSection | '';
-  text: string;
-  dueOn: string;
-}
+/** What the request form holds: the request's own fields as typed (the date as TT.MM.JJJJ). */
+type CorrectionValues = Record<
+  keyof Pick<z.input<typeof RequestCorrectionInput>, 'section' | 'text' | 'dueOn'>,
+  string
+>;
 
 function Corrections({ audit: a }: { audit: CaseAuditDto }) {
   const form = useForm<CorrectionValues>({

@@ -17,12 +17,12 @@ import { useForm } from '@mantine/form';
 import { IconDice } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { z } from 'zod';
 import {
   formatQuarter,
   quarterInBerlin,
   SAMPLE_METHOD_LABELS,
   SAMPLE_METHODS,
-  type SampleMethod,
 } from '../../../../shared/domain/quality/audit-sample';
 import { AUDIT_STATUS_LABELS } from '../../../../shared/domain/quality/case-review';
 import { DrawSampleInput, type SampleDto } from '../../../../shared/ipc/quality-review-contract';
@@ -36,12 +36,8 @@ import { QueryView } from '../../components/QueryView';
 import { applyIpcError, zodValidate } from '../../forms/ipc-form';
 import { caseworkerLabel } from './quality-links';
 
-interface DrawValues {
-  caseworkerId: string;
-  quarter: string;
-  size: number;
-  method: SampleMethod;
-}
+/** What the draw form holds: the draw's own fields (the seed is chosen in main and shown after). */
+type DrawValues = Required<Omit<z.input<typeof DrawSampleInput>, 'seed'>>;
 
 /**
  * Stichproben (issue 15 item 2, team lead): draw a reproducible sample of a caseworker's cases for a
