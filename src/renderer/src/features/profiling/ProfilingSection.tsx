@@ -1,6 +1,6 @@
 import { Button, List, NativeSelect, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { completenessProblems, type Assessment } from '../../../../shared/domain/assessment/assessment';
 import { defaultCriteriaCatalogue as catalogue } from '../../../../shared/domain/assessment/criteria';
 import { assessmentHints } from '../../../../shared/domain/assessment/hints';
@@ -162,6 +162,10 @@ function ForecastPanel(props: { draft: Version; live: Assessment }) {
   const update = useIpcMutation('assessments:update-draft', { invalidates: [...INVALIDATES] });
   const withNeeds = keyFactorsWithNeeds(props.live, catalogue);
   const dominant = props.draft.dominantKeyFactor;
+  // the choice shown until its save came back (arrow keys on a closed select save every step; the
+  // stored value of an earlier step must not jump back over the latest choice)
+  const [chosen, setChosen] = useState<{ value: string; n: number } | null>(null);
+  const latest = useRef(0);
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="prognose-titel">
       <Title order={3} size="h4" id="prognose-titel" mb="sm">
@@ -195,13 +199,20 @@ function ForecastPanel(props: { draft: Version; live: Assessment }) {
                 ? [{ value: dominant, label: `${KEY_FACTOR_LABELS[dominant]} (ohne Handlungsbedarf)` }]
                 : []),
             ]}
-            value={dominant ?? ''}
-            onChange={(e) =>
-              update.mutate({
-                assessmentId: props.draft.id,
-                changes: { dominantKeyFactor: (e.currentTarget.value || null) as KeyFactorId | null },
-              })
-            }
+            value={chosen?.value ?? dominant ?? ''}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              latest.current += 1;
+              const n = latest.current;
+              setChosen({ value, n });
+              update.mutate(
+                {
+                  assessmentId: props.draft.id,
+                  changes: { dominantKeyFactor: (value || null) as KeyFactorId | null },
+                },
+                { onSettled: () => setChosen((c) => (c !== null && c.n === n ? null : c)) },
+              );
+            }}
           />
         ) : null}
         {update.isError ? (
