@@ -1,6 +1,6 @@
 import { Button, List, NativeSelect, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { completenessProblems, type Assessment } from '../../../../shared/domain/assessment/assessment';
 import { defaultCriteriaCatalogue as catalogue } from '../../../../shared/domain/assessment/criteria';
 import { assessmentHints } from '../../../../shared/domain/assessment/hints';
@@ -22,6 +22,7 @@ import { ipcQueryOptions, useIpcMutation } from '../../api/query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../components/format';
 import { QueryView } from '../../components/QueryView';
+import { useAutosavedValue } from '../../forms/use-autosaved-value';
 import { useCaseDetail } from '../case-workspace/case-detail';
 import { EntryEditor } from './EntryEditor';
 import type { EntryInput } from './entry-form';
@@ -162,10 +163,32 @@ function ForecastPanel(props: { draft: Version; live: Assessment }) {
   const update = useIpcMutation('assessments:update-draft', { invalidates: [...INVALIDATES] });
   const withNeeds = keyFactorsWithNeeds(props.live, catalogue);
   const dominant = props.draft.dominantKeyFactor;
-  // the choice shown until its save came back (arrow keys on a closed select save every step; the
-  // stored value of an earlier step must not jump back over the latest choice)
-  const [chosen, setChosen] = useState<{ value: string; n: number } | null>(null);
-  const latest = useRef(0);
+  const { id: assessmentId } = props.draft;
+  const { mutate } = update;
+  // both controls save on every change and step with the arrow keys: each shows its latest choice
+  // until that choice's own save came back (forms/use-autosaved-value.ts)
+  const [forecast, setForecast] = useAutosavedValue<string>(
+    props.draft.integrationForecast ?? '',
+    useCallback(
+      (value: string, settled: () => void) =>
+        mutate(
+          { assessmentId, changes: { integrationForecast: value as IntegrationForecast } },
+          { onSettled: settled },
+        ),
+      [assessmentId, mutate],
+    ),
+  );
+  const [focus, setFocus] = useAutosavedValue<string>(
+    dominant ?? '',
+    useCallback(
+      (value: string, settled: () => void) =>
+        mutate(
+          { assessmentId, changes: { dominantKeyFactor: (value || null) as KeyFactorId | null } },
+          { onSettled: settled },
+        ),
+      [assessmentId, mutate],
+    ),
+  );
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="prognose-titel">
       <Title order={3} size="h4" id="prognose-titel" mb="sm">
@@ -174,13 +197,8 @@ function ForecastPanel(props: { draft: Version; live: Assessment }) {
       <Stack gap="sm">
         <Radio.Group
           label="Ist eine Integration innerhalb von 12 Monaten zu erwarten?"
-          value={props.draft.integrationForecast ?? ''}
-          onChange={(value) =>
-            update.mutate({
-              assessmentId: props.draft.id,
-              changes: { integrationForecast: value as IntegrationForecast },
-            })
-          }
+          value={forecast}
+          onChange={setForecast}
         >
           <Stack gap={4} mt={4}>
             {INTEGRATION_FORECASTS.map((f) => (
@@ -199,20 +217,8 @@ function ForecastPanel(props: { draft: Version; live: Assessment }) {
                 ? [{ value: dominant, label: `${KEY_FACTOR_LABELS[dominant]} (ohne Handlungsbedarf)` }]
                 : []),
             ]}
-            value={chosen?.value ?? dominant ?? ''}
-            onChange={(e) => {
-              const value = e.currentTarget.value;
-              latest.current += 1;
-              const n = latest.current;
-              setChosen({ value, n });
-              update.mutate(
-                {
-                  assessmentId: props.draft.id,
-                  changes: { dominantKeyFactor: (value || null) as KeyFactorId | null },
-                },
-                { onSettled: () => setChosen((c) => (c !== null && c.n === n ? null : c)) },
-              );
-            }}
+            value={focus}
+            onChange={(e) => setFocus(e.currentTarget.value)}
           />
         ) : null}
         {update.isError ? (
