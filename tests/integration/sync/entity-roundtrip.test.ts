@@ -132,12 +132,15 @@ for (const dialect of SERVER_DIALECTS) {
             const reviewed: { entity: EntityName; id: string }[] = [];
             await l.db.transaction().execute(async (trx) => {
               for (const { id: caseId } of caseRows) {
+                // the task points at the audit written just before it (the server checks the link)
+                const auditId = randomUUID();
                 for (const entity of ['case_audits', 'correction_tasks'] as const) {
-                  const id = randomUUID();
+                  const id = entity === 'case_audits' ? auditId : randomUUID();
                   const values = sampleFields(
                     entity,
                     { caseId, id, userId: cw.userId },
                     {
+                      ...(entity === 'correction_tasks' ? { auditId } : {}),
                       teamLeadId: lead.userId,
                       requestedBy: lead.userId,
                       history: [

@@ -340,6 +340,65 @@ for (const dialect of SERVER_DIALECTS) {
       expect(outside.statusCode).toBe(403);
       lead.seq -= 1;
 
+      // server: a new task must point at a stored audit of the same case and its caseworker
+      const auditId = randomUUID();
+      const audited = await pushBatch(h, lead, [
+        mutation(lead, {
+          entity: 'case_audits',
+          entityId: auditId,
+          caseId,
+          op: 'create',
+          fields: { teamLeadId: lead.userId, caseworkerId: cw.userId, drawnCaseIds: [caseId] },
+        }),
+      ]);
+      expect(audited.json<PushResponse>().results.map((r) => r.status)).toEqual(['applied']);
+      const task = (fields: Record<string, unknown>) =>
+        mutation(lead, {
+          entity: 'correction_tasks',
+          entityId: randomUUID(),
+          caseId,
+          op: 'create',
+          fields: {
+            auditId,
+            caseworkerId: cw.userId,
+            requestedBy: lead.userId,
+            history: [{ status: 'angefordert', at: '2026-11-02T09:00:00.000Z', by: lead.userId, note: null }],
+            ...fields,
+          },
+        });
+      const links = await pushBatch(h, lead, [
+        task({ auditId: randomUUID() }),
+        task({ caseworkerId: other.userId }),
+        task({ ruleId: 'gibt-es-nicht' }),
+        task({ ruleId: 'goalSet' }),
+      ]);
+      expect(links.json<PushResponse>().results.map((r) => [r.status, r.reason])).toEqual([
+        ['rejected', 'DOMAIN_RULE_VIOLATED'],
+        ['rejected', 'DOMAIN_RULE_VIOLATED'],
+        ['rejected', 'DOMAIN_RULE_VIOLATED'],
+        ['applied', null],
+      ]);
+      // ... and only in the audited case
+      const second = await newCase(laptop, cw, 'Lang');
+      cw.seq = (await pushAll(h, cw, laptop)).at(-1)!.ackedThroughSeq;
+      const elsewhere = await pushBatch(h, lead, [
+        mutation(lead, {
+          entity: 'correction_tasks',
+          entityId: randomUUID(),
+          caseId: second.caseId,
+          op: 'create',
+          fields: {
+            auditId,
+            caseworkerId: cw.userId,
+            requestedBy: lead.userId,
+            history: [{ status: 'angefordert', at: '2026-11-02T09:00:00.000Z', by: lead.userId, note: null }],
+          },
+        }),
+      ]);
+      expect(elsewhere.json<PushResponse>().results.map((r) => [r.status, r.reason])).toEqual([
+        ['rejected', 'DOMAIN_RULE_VIOLATED'],
+      ]);
+
       // server: the status machine per mutation: a team lead cannot confirm a task not done yet
       const taskId = randomUUID();
       const requested = await pushBatch(h, lead, [
@@ -349,6 +408,8 @@ for (const dialect of SERVER_DIALECTS) {
           caseId,
           op: 'create',
           fields: {
+            auditId,
+            caseworkerId: cw.userId,
             requestedBy: lead.userId,
             history: [{ status: 'angefordert', at: '2026-11-02T09:00:00.000Z', by: lead.userId, note: null }],
           },

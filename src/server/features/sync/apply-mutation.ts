@@ -4,6 +4,7 @@ import type { AppErrorCode } from '../../../shared/errors';
 import { dateInBerlin } from '../../../shared/domain/common/dates';
 import {
   caseAuditChangeProblem,
+  correctionLinkProblem,
   correctionTaskChangeProblem,
   isReviewEntity,
 } from '../../../shared/domain/quality/case-review';
@@ -43,6 +44,27 @@ function reviewProblem(
   for (const [name, f] of Object.entries(m.fields)) after[name] = f.value;
   const check = m.entity === 'case_audits' ? caseAuditChangeProblem : correctionTaskChangeProblem;
   return check(p.role, p.userId, stored ?? null, after)?.code ?? null;
+}
+
+/** A new correction task must belong to a stored audit of the same case and caseworker. */
+async function correctionLink(trx: Transaction<ServerDb>, m: Mutation): Promise<AppErrorCode | null> {
+  if (m.entity !== 'correction_tasks') return null;
+  const task: Record<string, unknown> = { caseId: m.caseId };
+  for (const [name, f] of Object.entries(m.fields)) task[name] = f.value;
+  const auditId = task['auditId'];
+  const audit = typeof auditId === 'string' ? await repo.findRecord(trx, 'case_audits', auditId) : undefined;
+  return (
+    correctionLinkProblem(
+      task,
+      audit
+        ? {
+            caseId: audit.case_id,
+            archived: audit.archived_at !== null,
+            record: audit.data as Record<string, unknown>,
+          }
+        : null,
+    )?.code ?? null
+  );
 }
 
 export function rejected(m: Mutation, reason: AppErrorCode): MutationResult {
@@ -90,6 +112,8 @@ export async function applyMutation(
 
   if (!current) {
     if (m.op === 'archive') return rejected(m, 'NOT_FOUND');
+    const link = await correctionLink(trx, m);
+    if (link) return rejected(m, link);
     // findings of the server (a possible duplicate) are never created by a client
     if (def.createdBy === 'server') return rejected(m, 'DOMAIN_RULE_VIOLATED');
     const required = requiredOnCreate(m.entity, ctx.entities);

@@ -14,6 +14,16 @@ export function lockRecord(trx: Transaction<ServerDb>, entity: string, id: strin
     .executeTakeFirst();
 }
 
+/** One stored record (without a lock), e.g. the audit a new correction task points at. */
+export function findRecord(db: Executor, entity: string, id: string) {
+  return db
+    .selectFrom('sync_records')
+    .select(['case_id', 'data', 'archived_at'])
+    .where('entity', '=', entity)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
 /** Inserts the row and its change_log entry in one statement (same transaction, same txid). */
 export async function insertRecord(
   trx: Transaction<ServerDb>,

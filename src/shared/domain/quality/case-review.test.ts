@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   caseAuditChangeProblem,
   caseAuditSchema,
+  correctionLinkProblem,
   correctionTaskChangeProblem,
   correctionTaskSchema,
   reviewWriteProblem,
@@ -213,5 +214,37 @@ describe('case audits', () => {
     expect(caseAuditSchema.safeParse({ ...audit, caseId: 'c9' }).error?.issues[0]?.message).toBe(
       'Der Fall gehört nicht zu dieser Stichprobe.',
     );
+  });
+});
+
+describe('a correction belongs to its audit', () => {
+  const audit = {
+    caseId: 'c1',
+    archived: false,
+    record: {
+      caseworkerId: 'ifk-1',
+      items: [{ ruleId: 'ziel-schluesselgroesse' }, { ruleId: 'plan-aktuell' }],
+    },
+  };
+  it('accepts a task of the audited case for the audited caseworker, with or without a rubric item', () => {
+    expect(correctionLinkProblem(requested, audit)).toBeNull();
+    expect(correctionLinkProblem({ ...requested, ruleId: 'plan-aktuell' }, audit)).toBeNull();
+    expect(correctionLinkProblem({ ...requested, ruleId: null }, audit)).toBeNull();
+  });
+  it('refuses a task without its audit, of another case, for someone else or for an item not in the audit', () => {
+    const code = (task: Record<string, unknown>, a: typeof audit | null) =>
+      correctionLinkProblem(task, a)?.message;
+    expect(code(requested, null)).toBe('Die Fallprüfung dieser Korrektur gibt es nicht.');
+    expect(code(requested, { ...audit, archived: true })).toBe(
+      'Die Fallprüfung dieser Korrektur gibt es nicht.',
+    );
+    expect(code(requested, { ...audit, caseId: 'c2' })).toBe('Die Fallprüfung gehört zu einem anderen Fall.');
+    expect(code({ ...requested, caseworkerId: 'ifk-2' }, audit)).toBe(
+      'Eine Korrektur geht an die Integrationsfachkraft der geprüften Akte.',
+    );
+    expect(code({ ...requested, ruleId: 'erfunden' }, audit)).toBe(
+      'Diesen Prüfpunkt gibt es in dieser Fallprüfung nicht.',
+    );
+    expect(correctionLinkProblem(requested, null)?.code).toBe('DOMAIN_RULE_VIOLATED');
   });
 });

@@ -293,3 +293,33 @@ export function caseAuditChangeProblem(
     return forbidden('Eine Fallprüfung wird im eigenen Namen angelegt.');
   return null;
 }
+
+/**
+ * Whether a new correction task belongs to its audit: the audit exists in the same case (not
+ * archived), the task goes to the caseworker the audit reviewed, and a named rubric item is one of
+ * the audit's. The desktop builds the task from the audit; the server checks it against the
+ * stored audit, so a task never points into nothing or at someone else.
+ */
+export function correctionLinkProblem(
+  task: Readonly<Record<string, unknown>>,
+  audit: {
+    readonly caseId: string;
+    readonly archived: boolean;
+    readonly record: Readonly<Record<string, unknown>>;
+  } | null,
+): ReviewProblem | null {
+  const broken = (message: string): ReviewProblem => ({ code: 'DOMAIN_RULE_VIOLATED', message });
+  if (audit === null || audit.archived) return broken('Die Fallprüfung dieser Korrektur gibt es nicht.');
+  if (audit.caseId !== task['caseId']) return broken('Die Fallprüfung gehört zu einem anderen Fall.');
+  if (audit.record['caseworkerId'] !== task['caseworkerId'])
+    return broken('Eine Korrektur geht an die Integrationsfachkraft der geprüften Akte.');
+  const ruleId = task['ruleId'];
+  if (ruleId !== null && ruleId !== undefined) {
+    const items = Array.isArray(audit.record['items'])
+      ? (audit.record['items'] as { ruleId?: unknown }[])
+      : [];
+    if (!items.some((i) => i.ruleId === ruleId))
+      return broken('Diesen Prüfpunkt gibt es in dieser Fallprüfung nicht.');
+  }
+  return null;
+}
