@@ -352,11 +352,11 @@ for (const dialect of SERVER_DIALECTS) {
         }),
       ]);
       expect(audited.json<PushResponse>().results.map((r) => r.status)).toEqual(['applied']);
-      const task = (fields: Record<string, unknown>) =>
+      const task = (fields: Record<string, unknown>, where: { caseId?: string; entityId?: string } = {}) =>
         mutation(lead, {
           entity: 'correction_tasks',
-          entityId: randomUUID(),
-          caseId,
+          entityId: where.entityId ?? randomUUID(),
+          caseId: where.caseId ?? caseId,
           op: 'create',
           fields: {
             auditId,
@@ -381,20 +381,7 @@ for (const dialect of SERVER_DIALECTS) {
       // ... and only in the audited case
       const second = await newCase(laptop, cw, 'Lang');
       cw.seq = (await pushAll(h, cw, laptop)).at(-1)!.ackedThroughSeq;
-      const elsewhere = await pushBatch(h, lead, [
-        mutation(lead, {
-          entity: 'correction_tasks',
-          entityId: randomUUID(),
-          caseId: second.caseId,
-          op: 'create',
-          fields: {
-            auditId,
-            caseworkerId: cw.userId,
-            requestedBy: lead.userId,
-            history: [{ status: 'angefordert', at: '2026-11-02T09:00:00.000Z', by: lead.userId, note: null }],
-          },
-        }),
-      ]);
+      const elsewhere = await pushBatch(h, lead, [task({}, { caseId: second.caseId })]);
       expect(elsewhere.json<PushResponse>().results.map((r) => [r.status, r.reason])).toEqual([
         ['rejected', 'DOMAIN_RULE_VIOLATED'],
       ]);
@@ -402,18 +389,7 @@ for (const dialect of SERVER_DIALECTS) {
       // server: the status machine per mutation: a team lead cannot confirm a task not done yet
       const taskId = randomUUID();
       const requested = await pushBatch(h, lead, [
-        mutation(lead, {
-          entity: 'correction_tasks',
-          entityId: taskId,
-          caseId,
-          op: 'create',
-          fields: {
-            auditId,
-            caseworkerId: cw.userId,
-            requestedBy: lead.userId,
-            history: [{ status: 'angefordert', at: '2026-11-02T09:00:00.000Z', by: lead.userId, note: null }],
-          },
-        }),
+        task({}, { entityId: taskId }),
         mutation(lead, {
           entity: 'correction_tasks',
           entityId: taskId,
