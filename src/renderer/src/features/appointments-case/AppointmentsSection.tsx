@@ -17,6 +17,7 @@ import type { CaseDetailDto } from '../../../../shared/ipc/contract';
 import { describeError } from '../../api/errors';
 import { useIpcMutation } from '../../api/query';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormPanel } from '../../components/FormPanel';
 import { formatTime } from '../../components/format';
 import { applyIpcError } from '../../forms/ipc-form';
 import { useCaseDetail } from '../case-workspace/case-detail';
@@ -217,59 +218,41 @@ function AppointmentForm(props: { caseId: string; onDone: () => void }) {
   const { formError } = create;
   const submit = form.onSubmit(create.submit);
   return (
-    <Paper
-      withBorder
-      p="md"
-      radius="md"
-      component="form"
-      noValidate
-      onSubmit={submit}
-      aria-label="Termin anlegen"
-    >
-      <Stack gap="sm">
-        <Title order={3} size="h5">
-          Neuer Termin
-        </Title>
-        {formError ? <ErrorAlert title="Nicht gespeichert">{formError}</ErrorAlert> : null}
-        <Group grow align="flex-start">
-          <TextInput label="Datum" description="TT.MM.JJJJ" {...form.getInputProps('date')} />
-          <TextInput label="Uhrzeit" description="HH:MM" {...form.getInputProps('time')} />
-          <TextInput
-            label="Dauer in Minuten"
-            inputMode="numeric"
-            {...form.getInputProps('durationMinutes')}
-          />
-        </Group>
-        <Group grow align="flex-start">
-          <NativeSelect
-            label="Art des Termins"
-            data={[
-              { value: '', label: 'Bitte wählen' },
-              ...APPOINTMENT_KINDS.map((k) => ({ value: k, label: APPOINTMENT_KIND_LABELS[k] })),
-            ]}
-            {...form.getInputProps('kind')}
-          />
-          <TextInput
-            label="Anlass"
-            description="z. B. Profiling, Zielvereinbarung"
-            {...form.getInputProps('subject')}
-          />
-        </Group>
-        <TextInput label="Ort" {...form.getInputProps('location')} />
+    <FormPanel label="Termin anlegen" title="Neuer Termin" error={formError} onSubmit={submit}>
+      <Group grow align="flex-start">
+        <TextInput label="Datum" description="TT.MM.JJJJ" {...form.getInputProps('date')} />
+        <TextInput label="Uhrzeit" description="HH:MM" {...form.getInputProps('time')} />
+        <TextInput label="Dauer in Minuten" inputMode="numeric" {...form.getInputProps('durationMinutes')} />
+      </Group>
+      <Group grow align="flex-start">
         <NativeSelect
-          label="Einladung"
-          data={INVITATION_KINDS.map((k) => ({ value: k, label: INVITATION_KIND_LABELS[k] }))}
-          {...form.getInputProps('invitation')}
+          label="Art des Termins"
+          data={[
+            { value: '', label: 'Bitte wählen' },
+            ...APPOINTMENT_KINDS.map((k) => ({ value: k, label: APPOINTMENT_KIND_LABELS[k] })),
+          ]}
+          {...form.getInputProps('kind')}
         />
-        <Group>
-          <Button type="submit" loading={create.pending}>
-            Termin speichern
-          </Button>
-          <Button variant="default" onClick={props.onDone}>
-            Abbrechen
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+        <TextInput
+          label="Anlass"
+          description="z. B. Profiling, Zielvereinbarung"
+          {...form.getInputProps('subject')}
+        />
+      </Group>
+      <TextInput label="Ort" {...form.getInputProps('location')} />
+      <NativeSelect
+        label="Einladung"
+        data={INVITATION_KINDS.map((k) => ({ value: k, label: INVITATION_KIND_LABELS[k] }))}
+        {...form.getInputProps('invitation')}
+      />
+      <Group>
+        <Button type="submit" loading={create.pending}>
+          Termin speichern
+        </Button>
+        <Button variant="default" onClick={props.onDone}>
+          Abbrechen
+        </Button>
+      </Group>
+    </FormPanel>
   );
 }

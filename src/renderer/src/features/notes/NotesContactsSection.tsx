@@ -25,7 +25,7 @@ import {
 import { NOTE_CATEGORIES, noteShapeSchema, RESTRICTED_CATEGORIES } from '../../../../shared/domain/case/note';
 import type { CaseDetailDto, IpcOut } from '../../../../shared/ipc/contract';
 import { ipcQueryOptions, useIpcMutation } from '../../api/query';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormPanel } from '../../components/FormPanel';
 import { QueryView } from '../../components/QueryView';
 import { ReflowTable } from '../../components/ReflowTable';
 import { formatTime } from '../../components/format';
@@ -151,38 +151,29 @@ function NoteForm(props: { caseId: string; note: NoteView | null; onDone: () => 
     else create.mutate({ caseId: props.caseId, values }, { onError, onSuccess: props.onDone });
   });
   return (
-    <Paper withBorder p="md" radius="md" component="form" noValidate onSubmit={submit} aria-label={heading}>
-      <Stack gap="sm">
-        <Title order={3} size="h5">
-          {heading}
-        </Title>
-        {formError ? <ErrorAlert title="Nicht gespeichert">{formError}</ErrorAlert> : null}
-        <NativeSelect
-          label="Kategorie"
-          data={[
-            { value: '', label: 'Bitte wählen' },
-            ...NOTE_CATEGORIES.map((c) => ({ value: c, label: c })),
-          ]}
-          {...form.getInputProps('category')}
-        />
-        {restricted ? (
-          <Text size="sm">
-            <IconLock size={14} aria-hidden /> Vermerke der Kategorie Gesundheit sind vertraulich: nur für die
-            Fallbearbeitung sichtbar, nie gedruckt.
-          </Text>
-        ) : null}
-        <TextInput label="Titel" {...form.getInputProps('title')} />
-        <Textarea label="Text" autosize minRows={3} {...form.getInputProps('body')} />
-        <Group>
-          <Button type="submit" loading={create.isPending || update.isPending}>
-            Vermerk speichern
-          </Button>
-          <Button variant="default" onClick={props.onDone}>
-            Abbrechen
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+    <FormPanel label={heading} title={heading} error={formError} onSubmit={submit}>
+      <NativeSelect
+        label="Kategorie"
+        data={[{ value: '', label: 'Bitte wählen' }, ...NOTE_CATEGORIES.map((c) => ({ value: c, label: c }))]}
+        {...form.getInputProps('category')}
+      />
+      {restricted ? (
+        <Text size="sm">
+          <IconLock size={14} aria-hidden /> Vermerke der Kategorie Gesundheit sind vertraulich: nur für die
+          Fallbearbeitung sichtbar, nie gedruckt.
+        </Text>
+      ) : null}
+      <TextInput label="Titel" {...form.getInputProps('title')} />
+      <Textarea label="Text" autosize minRows={3} {...form.getInputProps('body')} />
+      <Group>
+        <Button type="submit" loading={create.isPending || update.isPending}>
+          Vermerk speichern
+        </Button>
+        <Button variant="default" onClick={props.onDone}>
+          Abbrechen
+        </Button>
+      </Group>
+    </FormPanel>
   );
 }
 
@@ -273,57 +264,43 @@ function ContactForm(props: { caseId: string; onDone: () => void }) {
   const { formError } = create;
   const submit = form.onSubmit(create.submit);
   return (
-    <Paper
-      withBorder
-      p="md"
-      radius="md"
-      component="form"
-      noValidate
-      onSubmit={submit}
-      aria-label="Kontakt erfassen"
-    >
-      <Stack gap="sm">
-        <Title order={3} size="h5">
-          Neuer Kontakt
-        </Title>
-        {formError ? <ErrorAlert title="Nicht gespeichert">{formError}</ErrorAlert> : null}
-        <Group grow align="flex-start">
-          <TextInput label="Datum" description="TT.MM.JJJJ" {...form.getInputProps('date')} />
-          <TextInput label="Uhrzeit" description="HH:MM" {...form.getInputProps('time')} />
-        </Group>
-        <Group grow align="flex-start">
-          <NativeSelect
-            label="Art des Kontakts"
-            data={[
-              { value: '', label: 'Bitte wählen' },
-              ...CONTACT_CHANNELS.map((c) => ({ value: c, label: CONTACT_CHANNEL_LABELS[c] })),
-            ]}
-            {...form.getInputProps('channel')}
-          />
-          <NativeSelect
-            label="Richtung"
-            data={[
-              { value: 'outbound', label: 'ausgehend' },
-              { value: 'inbound', label: 'eingehend' },
-            ]}
-            {...form.getInputProps('direction')}
-          />
-        </Group>
-        <TextInput
-          label="Anlass"
-          description="Kurz, ohne Gesundheitsangaben (diese gehören in einen vertraulichen Vermerk)."
-          {...form.getInputProps('subject')}
+    <FormPanel label="Kontakt erfassen" title="Neuer Kontakt" error={formError} onSubmit={submit}>
+      <Group grow align="flex-start">
+        <TextInput label="Datum" description="TT.MM.JJJJ" {...form.getInputProps('date')} />
+        <TextInput label="Uhrzeit" description="HH:MM" {...form.getInputProps('time')} />
+      </Group>
+      <Group grow align="flex-start">
+        <NativeSelect
+          label="Art des Kontakts"
+          data={[
+            { value: '', label: 'Bitte wählen' },
+            ...CONTACT_CHANNELS.map((c) => ({ value: c, label: CONTACT_CHANNEL_LABELS[c] })),
+          ]}
+          {...form.getInputProps('channel')}
         />
-        <Checkbox label="Person erreicht" {...form.getInputProps('reached', { type: 'checkbox' })} />
-        <Group>
-          <Button type="submit" loading={create.pending}>
-            Kontakt speichern
-          </Button>
-          <Button variant="default" onClick={props.onDone}>
-            Abbrechen
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+        <NativeSelect
+          label="Richtung"
+          data={[
+            { value: 'outbound', label: 'ausgehend' },
+            { value: 'inbound', label: 'eingehend' },
+          ]}
+          {...form.getInputProps('direction')}
+        />
+      </Group>
+      <TextInput
+        label="Anlass"
+        description="Kurz, ohne Gesundheitsangaben (diese gehören in einen vertraulichen Vermerk)."
+        {...form.getInputProps('subject')}
+      />
+      <Checkbox label="Person erreicht" {...form.getInputProps('reached', { type: 'checkbox' })} />
+      <Group>
+        <Button type="submit" loading={create.pending}>
+          Kontakt speichern
+        </Button>
+        <Button variant="default" onClick={props.onDone}>
+          Abbrechen
+        </Button>
+      </Group>
+    </FormPanel>
   );
 }

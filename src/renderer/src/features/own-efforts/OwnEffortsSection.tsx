@@ -23,7 +23,7 @@ import {
 import { OWN_EFFORT_PERIOD_STATE_LABELS } from '../../../../shared/domain/plan/own-effort';
 import type { OwnEffortView } from '../../../../shared/ipc/contract';
 import { ipcQueryOptions } from '../../api/query';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormPanel } from '../../components/FormPanel';
 import { QueryView } from '../../components/QueryView';
 import { useCaseDetail } from '../case-workspace/case-detail';
 import {
@@ -200,48 +200,35 @@ function OwnEffortForm(props: { caseId: string; onDone: () => void }) {
   const { formError } = create;
   const submit = form.onSubmit(create.submit);
   return (
-    <Paper
-      withBorder
-      p="md"
-      radius="md"
-      component="form"
-      noValidate
+    <FormPanel
+      label="Eigenbemühung vereinbaren"
+      title="Neue Eigenbemühung"
+      error={formError}
       onSubmit={submit}
-      aria-label="Eigenbemühung vereinbaren"
     >
-      <Stack gap="sm">
-        <Title order={3} size="h5">
-          Neue Eigenbemühung
-        </Title>
-        {formError ? <ErrorAlert title="Nicht gespeichert">{formError}</ErrorAlert> : null}
-        <Textarea label="Was" autosize minRows={2} {...form.getInputProps('description')} />
-        <Group grow align="flex-start">
-          <TextInput label="Wie oft" description="Anzahl, z. B. 4" {...form.getInputProps('count')} />
-          <NativeSelect
-            label="Je Zeitraum"
-            data={FREQUENCY_PERIODS.map((p) => ({ value: p, label: FREQUENCY_LABELS[p] }))}
-            {...form.getInputProps('per')}
-          />
-          <NativeSelect label="Nachweis" data={proofOptions} {...form.getInputProps('proof')} />
-        </Group>
-        <Group grow align="flex-start">
-          <TextInput label="Vereinbart am" description="TT.MM.JJJJ" {...form.getInputProps('agreedOn')} />
-          <TextInput
-            label="Gilt bis (freiwillig)"
-            description="TT.MM.JJJJ"
-            {...form.getInputProps('endsOn')}
-          />
-        </Group>
-        <Group>
-          <Button type="submit" loading={create.pending}>
-            Eigenbemühung speichern
-          </Button>
-          <Button variant="default" onClick={props.onDone}>
-            Abbrechen
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+      <Textarea label="Was" autosize minRows={2} {...form.getInputProps('description')} />
+      <Group grow align="flex-start">
+        <TextInput label="Wie oft" description="Anzahl, z. B. 4" {...form.getInputProps('count')} />
+        <NativeSelect
+          label="Je Zeitraum"
+          data={FREQUENCY_PERIODS.map((p) => ({ value: p, label: FREQUENCY_LABELS[p] }))}
+          {...form.getInputProps('per')}
+        />
+        <NativeSelect label="Nachweis" data={proofOptions} {...form.getInputProps('proof')} />
+      </Group>
+      <Group grow align="flex-start">
+        <TextInput label="Vereinbart am" description="TT.MM.JJJJ" {...form.getInputProps('agreedOn')} />
+        <TextInput label="Gilt bis (freiwillig)" description="TT.MM.JJJJ" {...form.getInputProps('endsOn')} />
+      </Group>
+      <Group>
+        <Button type="submit" loading={create.pending}>
+          Eigenbemühung speichern
+        </Button>
+        <Button variant="default" onClick={props.onDone}>
+          Abbrechen
+        </Button>
+      </Group>
+    </FormPanel>
   );
 }
 
@@ -270,40 +257,29 @@ function ProofForm(props: { effort: OwnEffortView; name: string; onDone: () => v
   const { formError } = record;
   const submit = form.onSubmit(record.submit);
   return (
-    <Paper
-      withBorder
-      p="sm"
-      radius="sm"
-      component="form"
-      noValidate
-      onSubmit={submit}
-      aria-label={`Nachweis: ${props.name}`}
-    >
-      <Stack gap="sm">
-        {formError ? <ErrorAlert title="Nicht gespeichert">{formError}</ErrorAlert> : null}
-        <Group grow align="flex-start">
-          <TextInput label="Eingegangen am" description="TT.MM.JJJJ" {...form.getInputProps('receivedOn')} />
-          <NativeSelect
-            label="Form des Nachweises"
-            data={[{ value: '', label: 'Bitte wählen' }, ...proofOptions]}
-            {...form.getInputProps('form')}
-          />
-          <TextInput
-            label="Anzahl"
-            description="Wie viele Bemühungen belegt er?"
-            {...form.getInputProps('count')}
-          />
-        </Group>
-        <TextInput label="Anmerkung (freiwillig)" {...form.getInputProps('note')} />
-        <Group>
-          <Button type="submit" loading={record.pending}>
-            Nachweis speichern
-          </Button>
-          <Button variant="default" onClick={props.onDone}>
-            Abbrechen
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+    <FormPanel label={`Nachweis: ${props.name}`} error={formError} onSubmit={submit} compact>
+      <Group grow align="flex-start">
+        <TextInput label="Eingegangen am" description="TT.MM.JJJJ" {...form.getInputProps('receivedOn')} />
+        <NativeSelect
+          label="Form des Nachweises"
+          data={[{ value: '', label: 'Bitte wählen' }, ...proofOptions]}
+          {...form.getInputProps('form')}
+        />
+        <TextInput
+          label="Anzahl"
+          description="Wie viele Bemühungen belegt er?"
+          {...form.getInputProps('count')}
+        />
+      </Group>
+      <TextInput label="Anmerkung (freiwillig)" {...form.getInputProps('note')} />
+      <Group>
+        <Button type="submit" loading={record.pending}>
+          Nachweis speichern
+        </Button>
+        <Button variant="default" onClick={props.onDone}>
+          Abbrechen
+        </Button>
+      </Group>
+    </FormPanel>
   );
 }
