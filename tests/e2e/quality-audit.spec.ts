@@ -6,6 +6,12 @@
  * zoom on every new screen (checkScreen); keyboard for the way in and the forms where possible.
  */
 import { dateInBerlin } from '../../src/shared/domain/common/dates';
+import {
+  formatQuarter,
+  previousQuarter,
+  quarterInBerlin,
+} from '../../src/shared/domain/quality/audit-sample';
+import { CASE_SECTION_LABELS, defaultQualityRules } from '../../src/shared/domain/quality/quality-rules';
 import { PASSWORD, USERS } from '../integration/server/harness';
 import { callBridge as call, checkScreen, E2E_PASSPHRASE, expect, test } from './fixtures';
 import { tabTo } from './keyboard';
@@ -170,6 +176,138 @@ test('sample, audit and correction: team lead and caseworker through the server'
     expect(tasks.map((t) => t.status)).toEqual(['bestaetigt']);
   } finally {
     await cwContext.close();
+    await cw.remove();
+    await lead.remove();
+  }
+});
+
+test('close an audit, reopen a correction reported done: keyboard, with the rubric item named', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(300_000);
+  page.setDefaultTimeout(20_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const cw = await desktopOf('cw');
+  const lead = await desktopOf('lead');
+  try {
+    const today = dateInBerlin(new Date());
+    for (const [i, lastName] of ['Dietz', 'Ebert'].entries()) {
+      await call(cw.bridge, 'cases:create', {
+        officeId: 'oschatz',
+        caseworkerId: server.h.userIds['cw'],
+        openedOn: today,
+        person: { customerNumber: `223D45678${i}`, firstName: 'Berta', lastName, birthDate: '1988-03-09' },
+      });
+    }
+    expect((await call<{ pendingCount: number }>(cw.bridge, 'sync:now')).pendingCount).toBe(0);
+    await call(lead.bridge, 'sync:now');
+
+    // the quarter is chosen from the current one and the three before, with German labels
+    await page.goto(`${lead.bridge.launchUrl}#/qualitaet/stichproben`);
+    const quarter = page
+      .getByRole('form', { name: 'Stichprobe ziehen' })
+      .getByRole('combobox', { name: 'Quartal' });
+    const current = quarterInBerlin(new Date());
+    const before = [current];
+    while (before.length < 4) before.push(previousQuarter(before.at(-1)!));
+    await expect(quarter).toHaveValue(current);
+    await expect(quarter.getByRole('option')).toHaveText(before.map(formatQuarter));
+
+    const sample = await call<{ audits: { auditId: string; caseNumber: string }[] }>(
+      lead.bridge,
+      'audits:draw-sample',
+      // the quarter before: the test above drew this quarter's sample of the same caseworker
+      { caseworkerId: server.h.userIds['cw'], quarter: before[1], size: 1, method: 'zufall' },
+    );
+    const { auditId } = sample.audits[0]!;
+    const audit = await call<{ items: { ruleId: string; title: string; section: string }[] }>(
+      lead.bridge,
+      'audits:get',
+      { auditId },
+    );
+    const item = audit.items[0]!;
+    const rule = defaultQualityRules.rules.find((r) => r.id === item.ruleId)!;
+    await page.goto(`${lead.bridge.launchUrl}#/qualitaet/stichproben/${auditId}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Fallprüfung' })).toBeVisible();
+
+    // a correction for the first rubric item: the item fills in its section (keyboard)
+    const request = page.getByRole('form', { name: 'Korrektur anfordern' });
+    const ruleSelect = request.getByRole('combobox', { name: /Prüfpunkt/ });
+    await ruleSelect.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(ruleSelect).toHaveValue(item.ruleId);
+    await expect(request.getByRole('combobox', { name: 'Bereich der Akte' })).toHaveValue(rule.section);
+    await request.getByRole('textbox', { name: 'Was soll korrigiert werden?' }).focus();
+    await page.keyboard.type('Bitte den Prüfpunkt in der Akte nachholen.');
+    await request.getByRole('button', { name: 'Korrektur anfordern' }).press('Enter');
+    const section = CASE_SECTION_LABELS[rule.section];
+    const task = page.getByRole('listitem', { name: `Korrektur: ${section}` });
+    await expect(task).toContainText(`Prüfpunkt: ${item.title}`);
+    await expect(task).toContainText('angefordert');
+    // (the team's store also holds the corrections of the test above: this audit's only)
+    const ofAudit = async <T extends { auditId: string }>(bridge: typeof lead.bridge) =>
+      (await call<T[]>(bridge, 'corrections:list', { status: 'alle' })).filter((t) => t.auditId === auditId);
+    const [requested] = await ofAudit<{ auditId: string; ruleId: string | null }>(lead.bridge);
+    expect(requested!.ruleId).toBe(item.ruleId);
+
+    // every item judged by keyboard, then "Prüfung abschließen"
+    const rubric = page.getByRole('form', { name: 'Prüfpunkte' });
+    const groups = rubric.getByRole('radiogroup');
+    const count = await groups.count();
+    expect(count).toBe(audit.items.length);
+    for (let i = 0; i < count; i += 1) {
+      await groups.nth(i).getByRole('radio', { name: 'erfüllt', exact: true }).focus();
+      await page.keyboard.press('Space');
+    }
+    await expect(groups.first().getByRole('radio', { name: 'erfüllt', exact: true })).toBeChecked();
+    const closeButton = rubric.getByRole('button', { name: 'Prüfung abschließen' });
+    await tabTo(closeButton);
+    await page.keyboard.press('Enter');
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Die Prüfung ist abgeschlossen.' }),
+    ).toBeVisible();
+    await expect(rubric.getByRole('button', { name: 'Prüfung abschließen' })).toHaveCount(0);
+    await expect(rubric.getByText('Diese Prüfung ist abgeschlossen')).toBeVisible();
+    await expect(groups.first().getByRole('radio', { name: 'erfüllt', exact: true })).toBeDisabled();
+    expect((await call<{ status: string }>(lead.bridge, 'audits:get', { auditId })).status).toBe(
+      'abgeschlossen',
+    );
+    expect((await call<{ pendingCount: number }>(lead.bridge, 'sync:now')).pendingCount).toBe(0);
+
+    // the caseworker reports it done (the screen for that is played in the test above)
+    await call(cw.bridge, 'sync:now');
+    const [open] = await ofAudit<{ auditId: string; id: string; rowVersion: number }>(cw.bridge);
+    await call(cw.bridge, 'corrections:complete', {
+      taskId: open!.id,
+      note: 'Nachgeholt.',
+      expectedRowVersion: open!.rowVersion,
+    });
+    expect((await call<{ pendingCount: number }>(cw.bridge, 'sync:now')).pendingCount).toBe(0);
+
+    // the team lead reopens it with a note, keyboard only
+    await call(lead.bridge, 'sync:now');
+    await page.reload();
+    const done = page.getByRole('listitem', { name: `Korrektur: ${section}` });
+    await expect(done).toContainText('Rückmeldung: Nachgeholt.');
+    await done.getByRole('textbox', { name: 'Anmerkung (bei Wiedereröffnung)' }).focus();
+    await page.keyboard.type('Der Nachweis fehlt noch.');
+    const reopen = done.getByRole('button', { name: 'Wiedereröffnen' });
+    await tabTo(reopen);
+    await page.keyboard.press('Enter');
+    await expect(done).toContainText('wiedereröffnet');
+    await expect(done.getByRole('button', { name: 'Wiedereröffnen' })).toHaveCount(0);
+    await checkScreen(page, testInfo, 'audit-closed-reopened');
+    expect((await call<{ pendingCount: number }>(lead.bridge, 'sync:now')).pendingCount).toBe(0);
+
+    // the caseworker has the task open again, with its rubric item
+    await call(cw.bridge, 'sync:now');
+    const [again] = await ofAudit<{ auditId: string; status: string; ruleId: string | null }>(cw.bridge);
+    expect(again).toMatchObject({ status: 'wiedereroeffnet', ruleId: item.ruleId });
+    await page.goto(`${cw.bridge.launchUrl}#/faelle`);
+    const panel = page.getByRole('region', { name: 'Korrekturaufträge' });
+    await expect(panel).toContainText('1 offener Auftrag');
+    await expect(panel).toContainText(`Prüfpunkt: ${rule.title}`);
+  } finally {
     await cw.remove();
     await lead.remove();
   }

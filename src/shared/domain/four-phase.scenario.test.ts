@@ -213,6 +213,7 @@ describe('one case through the four phases', () => {
           ended: false,
           needIds: assignment.needIds,
           hasOutcome: false,
+          plannedEnd: assignment.plannedEnd,
         },
       ],
       lastContactOn: on,

@@ -84,6 +84,7 @@ function teamSnapshots(): QualitySnapshot[] {
         ended: true,
         needIds: ['need'],
         hasOutcome: i % 3 !== 0,
+        plannedEnd: null,
       },
     ],
     lastContactOn: addDays('2026-05-01', i % 200),

@@ -154,6 +154,7 @@ export function qualitySnapshotOf(records: {
       ended: a.status === 'ended' || a.status === 'aborted',
       needIds: a.needIds,
       hasOutcome: a.outcome !== null,
+      plannedEnd: a.plannedEnd,
     })),
     lastContactOn: records.case.lastContactOn,
     // restricted notes are where health details belong; the diagnosis rule reads the others
@@ -289,7 +290,8 @@ export interface DigestKey {
  * digest with another basis is computed again (an update that changes the rules' logic or the
  * target groups without changing the rules document must raise DIGEST_FORMAT).
  */
-const DIGEST_FORMAT = 1;
+// 2: massnahme-ergebnis also flags a running measure past its planned end (reads plannedEnd)
+const DIGEST_FORMAT = 2;
 const DIGEST_BASIS = `${DIGEST_FORMAT}:${createHash('sha256')
   .update(JSON.stringify(defaultQualityRules))
   .digest('hex')

@@ -26,7 +26,7 @@ import {
 import type { IntegrationForecast } from '../../../shared/domain/assessment/vocabulary';
 import type { OfficeId } from '../../../shared/domain/case/office';
 import { languageLevelAtLeast } from '../../../shared/domain/case/person';
-import { addMonths } from '../../../shared/domain/common/dates';
+import { addMonths, type IsoDate } from '../../../shared/domain/common/dates';
 import { goalSchemaFor, type Goal, type GoalType } from '../../../shared/domain/goals/goal';
 import {
   checkStrategySelection,
@@ -141,6 +141,20 @@ function some<T>(random: Random, items: readonly T[], n: number): T[] {
   while (out.length < n && pool.length > 0) out.push(pool.splice(Math.floor(random() * pool.length), 1)[0]!);
   return out;
 }
+
+/**
+ * A uuid-shaped id derived from a record id and a purpose, for the records added to make every
+ * quality rule occur in the demo data: they take nothing from the random stream, so every other
+ * value of the demo data stays as it was.
+ */
+function derivedId(from: string, purpose: string): string {
+  const h = createHash('sha256').update(`${from}:${purpose}`).digest('hex');
+  const variant = (8 + (parseInt(h[16]!, 16) & 3)).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** A stable choice of about one record in `n`, read from its (random) id: no draw from the stream. */
+const oneIn = (id: string, n: number): boolean => parseInt(id.slice(0, 6), 16) % n === 0;
 
 export function buildFourPhaseRecords(input: FourPhaseInput): FourPhaseRecords {
   const { random, facts, caseId, caseworker: by, endDay } = input;
@@ -458,7 +472,10 @@ export function buildFourPhaseRecords(input: FourPhaseInput): FourPhaseRecords {
                   : roll < 0.9
                     ? 'tookUpEmployment'
                     : 'tookUpTraining';
-            step({ type: 'end', outcome: { code, note: null } }, regularEnd);
+            // now and then the end is not recorded: the measure runs past its planned end without an
+            // outcome (the quality rule „Ergebnis von Maßnahmen dokumentiert“ flags it)
+            const endRecorded = plannedEnd === null || regularEnd >= endDay || !oneIn(a.id, 6);
+            if (endRecorded) step({ type: 'end', outcome: { code, note: null } }, regularEnd);
           }
         }
       }
@@ -475,8 +492,21 @@ export function buildFourPhaseRecords(input: FourPhaseInput): FourPhaseRecords {
     assignments.push(a);
   }
   const providerAssignment = assignments.find((a) => a.provider !== null) ?? null;
-  if (input.phase === 3 || planDay === null)
-    return { ...empty, goals: [goal], strategyChoices, assignments, providerAssignment };
+  if (input.phase === 3 || planDay === null) {
+    // now and then the plan was begun in the last days, a measure being assigned; in the draft the
+    // proof (or the frequency) of the own effort is still missing (the rule „Eigenbemühungen mit
+    // Häufigkeit und Nachweis“ flags it)
+    const assigned = assignments.filter((a) => a.status === 'assigned');
+    const draftDay = Math.max(
+      workingDayOnOrBefore(endDay - 3),
+      ...assigned.map((a) => dayNumber(a.assignedOn!)),
+    );
+    const plans =
+      assigned.length > 0 && !input.closed && oneIn(caseId, 3)
+        ? [planDraft(input, { day: iso(draftDay), goal, occupation: title, assigned })]
+        : [];
+    return { ...empty, goals: [goal], strategyChoices, assignments, plans, providerAssignment };
+  }
 
   // ---- phase 4: Kooperationsplan handed over, Eigenbemühungen with proofs
   const planId = input.newId();
@@ -590,6 +620,52 @@ export function buildFourPhaseRecords(input: FourPhaseInput): FourPhaseRecords {
     templateVersion: null,
     pdfSha256: null,
   };
+  // now and then a Fortschreibung after the plan no longer sees a need a running measure serves
+  // (the rule „Maßnahme dient einem Handlungsbedarf“ flags the measure)
+  const amendDay = workingDayOnOrBefore(endDay - 2);
+  const orphaned = assignments.find(
+    (a) =>
+      a.status === 'started' &&
+      needs.length >= 2 &&
+      a.needIds[0] !== needs[0]!.criterionId &&
+      dayNumber(a.startedOn!) < amendDay,
+  );
+  if (
+    orphaned &&
+    !input.closed &&
+    oneIn(orphaned.id, 5) &&
+    amendDay > planDay &&
+    iso(amendDay) >= assessment.finalizedOn!
+  ) {
+    const dropped = orphaned.needIds[0]!;
+    let amended = must(
+      amendAssessment(assessment, {
+        id: derivedId(assessment.id, 'fortschreibung'),
+        on: iso(amendDay),
+        by,
+        reason: 'Im Beratungsgespräch neu bewertet: ein Handlungsbedarf besteht nicht mehr.',
+      }),
+    );
+    const entry = amended.entries.find((e) => e.criterionId === dropped)!;
+    amended =
+      entry.strength !== null
+        ? must(
+            recordEntry(
+              amended,
+              {
+                ...entry,
+                need: null,
+                functionalLimitations: null,
+                recordedOn: iso(amendDay),
+                recordedBy: by,
+              },
+              catalogue,
+            ),
+          )
+        : must(removeEntry(amended, dropped));
+    assessment = must(finalizeAssessment(amended, { on: iso(amendDay), by }, catalogue));
+    versions.push({ ...assessment, profileSituation: decide(assessment, amendDay) });
+  }
   return {
     assessments: versions,
     goals: [goal],
@@ -601,4 +677,41 @@ export function buildFourPhaseRecords(input: FourPhaseInput): FourPhaseRecords {
     reviewDueOn: plan.reviewDueOn,
     providerAssignment,
   };
+}
+
+/** A plan begun but not handed over: an own effort without proof (or without frequency), points open. */
+function planDraft(
+  input: FourPhaseInput,
+  d: { day: IsoDate; goal: Goal; occupation: string; assigned: readonly Assignment[] },
+): CooperationPlan {
+  const id = derivedId(input.caseId, 'plan-draft');
+  const withoutFrequency = oneIn(id, 2);
+  return cooperationPlanSchema.parse({
+    id,
+    caseId: input.caseId,
+    planDate: d.day,
+    goal: d.goal.description,
+    mainSteps: [
+      { text: `Regelmäßig auf Stellen als ${d.occupation} bewerben`, dueOn: null, responsible: 'person' },
+    ],
+    points: {
+      supportServices: {
+        state: 'answered',
+        text: `In Betracht kommen: ${d.assigned.map((a) => a.measureTitle).join('; ')}.`,
+      },
+      ownEfforts: { state: 'answered', text: 'Die Eigenbemühungen stehen unten.' },
+      targetActivities: { state: 'answered', text: `Tätigkeit als ${d.occupation}.` },
+    },
+    ownEfforts: [
+      {
+        description: OWN_EFFORT_APPLICATIONS.description,
+        frequency: withoutFrequency ? null : { count: 4, per: 'month' },
+        proof: withoutFrequency ? OWN_EFFORT_APPLICATIONS.proof : null,
+      },
+    ],
+    measures: d.assigned.map((a) => ({ assignmentId: a.id, measureId: a.measureId, title: a.measureTitle })),
+    personalOffer: '',
+    reviewDueOn: null,
+    companionLanguage: input.companionLanguage,
+  });
 }

@@ -280,13 +280,16 @@ describe('demo data generator', () => {
       }
       for (const g of c.goals) goalSchema.parse(g);
       for (const s of c.strategyChoices) strategyChoiceSchema.parse(s);
-      const finalized = c.assessments.filter((a) => a.status === 'finalized').at(-1);
-      if (c.strategyChoices.length > 0) {
-        const { profileSituation: _ps, ...latest } = finalized!;
+      // the strategies fit the version they were chosen for (a later Fortschreibung may drop a need)
+      const chosenFor = c.strategyChoices[0]?.assessmentId;
+      if (chosenFor !== undefined) {
+        expect(c.strategyChoices.every((s) => s.assessmentId === chosenFor)).toBe(true);
+        const { profileSituation: _ps, ...version } = c.assessments.find((a) => a.id === chosenFor)!;
+        expect(version.status).toBe('finalized');
         expect(
           checkStrategySelection(
             c.strategyChoices.map((s) => ({ strategyId: s.strategyId!, servesNeeds: s.servesNeeds! })),
-            assessmentSchema.parse(latest),
+            assessmentSchema.parse(version),
           ),
         ).toEqual([]);
       }

@@ -13,8 +13,9 @@
  *   whose day (Europe/Berlin) lies in the last CONTACT_WINDOW_MONTHS months (after the same day
  *   three months ago, up to today), divided by the number of cases. "Ohne Kontakt" counts the cases
  *   with no such contact in that window.
- * - Maßnahmen ohne Ergebnis: assignments ended or aborted without a documented outcome (the rule
- *   massnahme-ergebnis); überfällig: started and past their planned end without an end recorded.
+ * - Maßnahmen ohne Ergebnis: assignments ended or aborted without a documented outcome; überfällig:
+ *   started and past their planned end without an end recorded (the rule massnahme-ergebnis flags
+ *   both, with the same boundary).
  * - Verlauf: for each of the last 12 calendar months (the current one included), contacts reached,
  *   measures begun (startedOn), measures ended or aborted (endedOn) and plans handed over, from the
  *   dated records of the cases in the store. Nothing else is stored per month: there is no history

@@ -48,7 +48,24 @@ const good = (): QualitySnapshot => ({
   goals: [{ id: 'g1', status: 'open' }],
   plan: { content: plan, handedOverOn: '2026-03-01', lastReviewedOn: null },
   assignments: [
-    { id: 'm1', title: 'MAG Lager', status: 'beendet', ended: true, needIds: ['need-1'], hasOutcome: true },
+    {
+      id: 'm1',
+      title: 'MAG Lager',
+      status: 'ended',
+      ended: true,
+      needIds: ['need-1'],
+      hasOutcome: true,
+      plannedEnd: '2026-04-30',
+    },
+    {
+      id: 'm3',
+      title: 'Coaching Bewerbung',
+      status: 'started',
+      ended: false,
+      needIds: ['need-1'],
+      hasOutcome: false,
+      plannedEnd: '2026-12-31',
+    },
   ],
   lastContactOn: '2026-05-20',
   freeTexts: [
@@ -174,14 +191,23 @@ describe('quality rules', () => {
       {
         ...s,
         assignments: [
-          { id: 'm1', title: 'AGH', status: 'abgebrochen', ended: true, needIds: [], hasOutcome: false },
+          {
+            id: 'm1',
+            title: 'AGH',
+            status: 'aborted',
+            ended: true,
+            needIds: [],
+            hasOutcome: false,
+            plannedEnd: null,
+          },
           {
             id: 'm2',
             title: 'Coaching',
-            status: 'angetreten',
+            status: 'started',
             ended: false,
             needIds: ['need-x'],
             hasOutcome: false,
+            plannedEnd: null,
           },
         ],
       },
@@ -193,6 +219,29 @@ describe('quality rules', () => {
       ['massnahme-dient-bedarf', 'm2'],
     ]);
     expect(findings[0]?.message).toBe('Für die beendete Maßnahme „AGH“ ist kein Ergebnis dokumentiert.');
+  });
+
+  it('measures: a running measure past its planned end without an outcome (boundary: the day after)', () => {
+    const s = good();
+    const running = s.assignments.find((a) => a.id === 'm3')!;
+    const outcomes = (x: QualitySnapshot, on: string) =>
+      evaluateQuality(x, on).filter((f) => f.ruleId === 'massnahme-ergebnis');
+    // on its planned last day the measure is still in time
+    expect(outcomes(s, '2026-12-31')).toEqual([]);
+    const late = outcomes(s, '2027-01-01');
+    expect(late.map((f) => [f.ref, f.section, f.severity])).toEqual([['m3', 'massnahmen', 'mangel']]);
+    expect(late[0]?.message).toBe(
+      'Die Maßnahme „Coaching Bewerbung“ läuft über das geplante Ende am 31.12.2026 hinaus; weder ein Ergebnis noch eine Verlängerung ist dokumentiert.',
+    );
+    // without a planned end, not begun, or ended with an outcome: nothing to flag
+    const variants: QualitySnapshot['assignments'][number][] = [
+      { ...running, plannedEnd: null },
+      { ...running, status: 'assigned' },
+      { ...running, status: 'proposed' },
+      { ...running, status: 'ended', ended: true, hasOutcome: true },
+    ];
+    for (const v of variants)
+      expect(outcomes({ ...s, assignments: [v] }, '2027-06-01'), JSON.stringify(v)).toEqual([]);
   });
 
   it('contact: three months, two months under 25 (boundaries)', () => {

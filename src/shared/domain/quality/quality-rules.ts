@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { addMonths, ageOn, formatGermanDate, type IsoDate } from '../common/dates';
 import { duplicateIds, parseResource, ResourceDataError } from '../common/resource-data';
+import type { AssignmentStatus } from '../measures/assignment';
 import {
   ownEffortProblems,
   openPlanPoints,
@@ -69,10 +70,13 @@ export interface QualitySnapshot {
   readonly assignments: readonly {
     readonly id: string;
     readonly title: string;
-    readonly status: string;
+    readonly status: AssignmentStatus;
+    /** Ended or aborted (final). */
     readonly ended: boolean;
     readonly needIds: readonly string[];
     readonly hasOutcome: boolean;
+    /** The planned last day of the measure, if it has one (a running measure past it is overdue). */
+    readonly plannedEnd: IsoDate | null;
   }[];
   readonly lastContactOn: IsoDate | null;
   /** Every free text of the case with where it is (notes, strengths, plan texts). */
@@ -261,13 +265,23 @@ export const QUALITY_EVALUATORS = {
   }),
   'massnahme-ergebnis': evaluator({
     params: z.object({}),
-    evaluate(s) {
-      return s.assignments
-        .filter((a) => a.ended && !a.hasOutcome)
-        .map((a) => ({
-          message: `Für die beendete Maßnahme „${a.title}“ ist kein Ergebnis dokumentiert.`,
-          ref: a.id,
-        }));
+    evaluate(s, _p, on) {
+      return s.assignments.flatMap((a): Hit[] => {
+        if (a.hasOutcome) return [];
+        if (a.ended)
+          return [
+            { message: `Für die beendete Maßnahme „${a.title}“ ist kein Ergebnis dokumentiert.`, ref: a.id },
+          ];
+        // the same "überfällig" as the dashboard's: begun, and its planned end is before today
+        if (a.status === 'started' && a.plannedEnd !== null && a.plannedEnd < on)
+          return [
+            {
+              message: `Die Maßnahme „${a.title}“ läuft über das geplante Ende am ${formatGermanDate(a.plannedEnd)} hinaus; weder ein Ergebnis noch eine Verlängerung ist dokumentiert.`,
+              ref: a.id,
+            },
+          ];
+        return [];
+      });
     },
   }),
   'letzter-kontakt': evaluator({

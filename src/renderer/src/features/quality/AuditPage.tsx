@@ -28,6 +28,7 @@ import { AUDIT_STATUS_LABELS } from '../../../../shared/domain/quality/case-revi
 import {
   CASE_SECTION_LABELS,
   CASE_SECTIONS,
+  defaultQualityRules,
   type CaseSection,
 } from '../../../../shared/domain/quality/quality-rules';
 import {
@@ -43,7 +44,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryView } from '../../components/QueryView';
 import { applyIpcError, zodValidate } from '../../forms/ipc-form';
 import { CorrectionHistory, CorrectionStatusBadge } from './CorrectionTasksPanel';
-import { SECTION_ROUTES } from './quality-links';
+import { ruleTitle, SECTION_ROUTES } from './quality-links';
 
 const INVALIDATES = ['audits:', 'corrections:', 'quality:'] as const;
 
@@ -199,17 +200,26 @@ function Rubric({ audit: a }: { audit: CaseAuditDto }) {
   );
 }
 
-/** What the request form holds: the request's own fields as typed (the date as TT.MM.JJJJ). */
+/**
+ * What the request form holds: the request's own fields as typed (the date as TT.MM.JJJJ, the
+ * rubric item as its rule id or '' for none).
+ */
 type CorrectionValues = Record<
-  keyof Pick<z.input<typeof RequestCorrectionInput>, 'section' | 'text' | 'dueOn'>,
+  keyof Pick<z.input<typeof RequestCorrectionInput>, 'section' | 'ruleId' | 'text' | 'dueOn'>,
   string
 >;
 
 function Corrections({ audit: a }: { audit: CaseAuditDto }) {
   const form = useForm<CorrectionValues>({
     mode: 'controlled',
-    initialValues: { section: '', text: '', dueOn: '' },
+    initialValues: { section: '', ruleId: '', text: '', dueOn: '' },
   });
+  // choosing the rubric item the correction is about fills in the section its rule points to
+  const chooseRule = (ruleId: string) => {
+    form.setFieldValue('ruleId', ruleId);
+    const section = defaultQualityRules.rules.find((r) => r.id === ruleId)?.section;
+    if (section && form.getValues().section === '') form.setFieldValue('section', section);
+  };
   const request = useIpcMutation('corrections:request', { invalidates: INVALIDATES });
   const [formError, setFormError] = useState<string>();
   return (
@@ -223,7 +233,7 @@ function Corrections({ audit: a }: { audit: CaseAuditDto }) {
         ) : (
           <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
             {a.corrections.map((t) => (
-              <ReviewItem key={t.id} task={t} />
+              <ReviewItem key={t.id} task={t} items={a.items} />
             ))}
           </Stack>
         )}
@@ -245,7 +255,13 @@ function Corrections({ audit: a }: { audit: CaseAuditDto }) {
                 }
                 dueOn = parsed.value;
               }
-              const input = { auditId: a.id, section: values.section, text: values.text, dueOn };
+              const input = {
+                auditId: a.id,
+                section: values.section,
+                ...(values.ruleId !== '' ? { ruleId: values.ruleId } : {}),
+                text: values.text,
+                dueOn,
+              };
               const errors = zodValidate(RequestCorrectionInput)(input);
               if (Object.keys(errors).length > 0) {
                 form.setErrors(errors);
@@ -260,6 +276,17 @@ function Corrections({ audit: a }: { audit: CaseAuditDto }) {
           >
             <Stack gap="sm">
               {formError ? <ErrorAlert title="Nicht angefordert">{formError}</ErrorAlert> : null}
+              <NativeSelect
+                label="Prüfpunkt (freiwillig)"
+                description="Die Korrektur bezieht sich auf diesen Punkt des Prüfbogens."
+                data={[
+                  { value: '', label: 'Kein bestimmter Prüfpunkt' },
+                  ...a.items.map((i) => ({ value: i.ruleId, label: i.title })),
+                ]}
+                maw={540}
+                {...form.getInputProps('ruleId')}
+                onChange={(e) => chooseRule(e.currentTarget.value)}
+              />
               <Group align="flex-start" wrap="wrap">
                 <NativeSelect
                   label="Bereich der Akte"
@@ -300,7 +327,7 @@ function Corrections({ audit: a }: { audit: CaseAuditDto }) {
 }
 
 /** A requested correction as the team lead sees it; once reported done: confirm or reopen. */
-function ReviewItem({ task: t }: { task: CorrectionTaskDto }) {
+function ReviewItem({ task: t, items }: { task: CorrectionTaskDto; items: CaseAuditDto['items'] }) {
   const review = useIpcMutation('corrections:review', { invalidates: INVALIDATES });
   const [note, setNote] = useState('');
   const [error, setError] = useState<string>();
@@ -325,6 +352,11 @@ function ReviewItem({ task: t }: { task: CorrectionTaskDto }) {
         </Text>
         <CorrectionStatusBadge status={t.status} />
       </Group>
+      {t.ruleId ? (
+        <Text size="sm" mt={4}>
+          Prüfpunkt: {items.find((i) => i.ruleId === t.ruleId)?.title ?? ruleTitle(t.ruleId)}
+        </Text>
+      ) : null}
       <Text mt={4}>{t.text}</Text>
       {t.dueOn ? <Text size="sm">Bis {formatDate(t.dueOn)}</Text> : null}
       {t.completionNote ? <Text size="sm">Rückmeldung: {t.completionNote}</Text> : null}

@@ -17,7 +17,7 @@ import { RouterAnchor } from '../../app/links';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatTime } from '../../components/format';
 import { applyIpcError, zodValidate } from '../../forms/ipc-form';
-import { SECTION_ROUTES } from './quality-links';
+import { ruleTitle, SECTION_ROUTES } from './quality-links';
 
 const STATUS_COLORS: Readonly<Record<CorrectionStatus, string>> = {
   angefordert: 'red.9',
@@ -115,6 +115,7 @@ function TaskItem({ task: t, inCase }: { task: CorrectionTaskDto; inCase: boolea
               {where}
             </RouterAnchor>
           </Text>
+          {t.ruleId ? <Text size="sm">Prüfpunkt: {ruleTitle(t.ruleId)}</Text> : null}
           <Text size="sm">{t.text}</Text>
           <Text size="sm" c="dark.6">
             Angefordert am {formatDate(t.requestedAt)}

@@ -10,7 +10,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -20,6 +19,7 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import {
   formatQuarter,
+  previousQuarter,
   quarterInBerlin,
   SAMPLE_METHOD_LABELS,
   SAMPLE_METHODS,
@@ -100,12 +100,20 @@ export function SamplesPage() {
   );
 }
 
+/** The quarters a sample is drawn for: the current one (Europe/Berlin) and the three before, newest first. */
+function selectableQuarters(now: Date): string[] {
+  const quarters = [quarterInBerlin(now)];
+  while (quarters.length < 4) quarters.push(previousQuarter(quarters.at(-1)!));
+  return quarters;
+}
+
 function DrawForm({ caseworkers, me }: { caseworkers: string[]; me: string }) {
+  const [quarters] = useState(() => selectableQuarters(new Date()));
   const form = useForm<DrawValues>({
     mode: 'controlled',
     initialValues: {
       caseworkerId: '',
-      quarter: quarterInBerlin(new Date()),
+      quarter: quarters[0]!,
       size: 5,
       method: 'zufall',
     },
@@ -145,11 +153,11 @@ function DrawForm({ caseworkers, me }: { caseworkers: string[]; me: string }) {
               maw="100%"
               {...form.getInputProps('caseworkerId')}
             />
-            <TextInput
-              label="Quartal (JJJJ-Qn)"
-              w={160}
+            <NativeSelect
+              label="Quartal"
+              data={quarters.map((q) => ({ value: q, label: formatQuarter(q) }))}
+              w={200}
               withAsterisk
-              description={formatQuarter(form.values.quarter)}
               {...form.getInputProps('quarter')}
             />
             <NumberInput

@@ -1,5 +1,5 @@
 import type { QualityDrillDown } from '../../../../shared/domain/quality/quality-dashboard';
-import type { CaseSection } from '../../../../shared/domain/quality/quality-rules';
+import { defaultQualityRules, type CaseSection } from '../../../../shared/domain/quality/quality-rules';
 import type { QualityCasesSearch } from '../../app/route-params';
 
 /**
@@ -49,4 +49,9 @@ export function formatDecimal(n: number): string {
 /** How a caseworker appears: the user id (the desktop holds no directory of names), "Sie" for oneself. */
 export function caseworkerLabel(id: string, me: string): string {
   return id === me ? `${id} (Sie)` : id;
+}
+
+/** The title of a quality rule (a correction names the rubric item it was requested for). */
+export function ruleTitle(ruleId: string): string {
+  return defaultQualityRules.rules.find((r) => r.id === ruleId)?.title ?? ruleId;
 }
