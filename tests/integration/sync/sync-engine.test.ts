@@ -231,6 +231,28 @@ for (const dialect of SERVER_DIALECTS) {
       expect(urls).toContain('/sync/pull');
       expect(urls).not.toContain('/sync/hello');
 
+      // a poke while that round runs: the round that follows at once reuses the hello too
+      urls.length = 0;
+      let pokedDuring = false;
+      a.fault = (u) => {
+        const path = new URL(u).pathname;
+        urls.push(path);
+        if (path === '/sync/pull' && !pokedDuring) {
+          pokedDuring = true;
+          a.engine.kick();
+        }
+        return null;
+      };
+      a.engine.kick();
+      a.timer.fireAll();
+      await expect.poll(() => urls.filter((u) => u === '/sync/pull').length, { timeout: 20_000 }).toBe(2);
+      await settled();
+      expect(urls).not.toContain('/sync/hello');
+      a.fault = (u) => {
+        urls.push(new URL(u).pathname);
+        return null;
+      };
+
       // asked for by the user: always a hello
       urls.length = 0;
       await a.engine.syncNow();

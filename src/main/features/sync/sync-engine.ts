@@ -372,7 +372,9 @@ export class SyncEngine {
           ? new AppError('SYNC_CLOCK_SKEW')
           : null;
       this.state = this.upgradeRequired ? 'upgrade_required' : 'idle';
-      this.schedule(this.o.idleIntervalMs ?? 60_000);
+      // a poke or a write during this round (kick while running) keeps its flag for the round
+      // that follows at once: it may reuse this round's hello
+      this.schedule(this.o.idleIntervalMs ?? 60_000, this.kicked);
     } catch (error) {
       const e = asAppError(error);
       this.lastHelloAt = null;
