@@ -1,3 +1,4 @@
+import { fnv1a } from '../domain/common/seeded';
 import { compareVersions, parseVersion } from './versions';
 
 /**
@@ -50,11 +51,7 @@ export type UpdateDecision =
  * needed (the same function runs on the server and in the desktop).
  */
 export function stableHash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
+  let h = fnv1a(text);
   // final avalanche (murmur3 fmix32) so that similar ids spread over all buckets
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b) >>> 0;

@@ -1,3 +1,4 @@
+import { seededRandom } from '../../../shared/domain/common/seeded';
 import type { AppointmentKind } from '../../../shared/domain/case/appointment';
 import type { ConsentPurpose } from '../../../shared/domain/case/consent';
 import type { ContactChannel } from '../../../shared/domain/case/contact';
@@ -33,18 +34,6 @@ import {
   TOWNS,
   type DemoPersonFacts,
 } from './demo-vocabulary';
-
-/** mulberry32: a tiny, fast, seeded PRNG; the same seed gives the same demo data everywhere. */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface DemoOptions {
   readonly cases: number;
@@ -151,7 +140,7 @@ function officeTime(random: () => number, day: number, minutes: number): number 
  * records by phase built through the domain.
  */
 export function* generateDemoCases(options: DemoOptions): Generator<DemoCase> {
-  const random = createRandom(options.seed);
+  const random = seededRandom(options.seed);
   const newId = () => idFrom(random);
   const today = dayNumber(options.today);
   const todayIso = options.today;

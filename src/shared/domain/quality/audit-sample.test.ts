@@ -1,9 +1,9 @@
+import { fnv1a, seededRandom } from '../common/seeded';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   buildRubric,
   drawSample,
-  fnv1a,
   formatQuarter,
   judgeRubric,
   previousQuarter,
@@ -12,7 +12,6 @@ import {
   quarterRange,
   quarterSchema,
   rubricComplete,
-  seededRandom,
 } from './audit-sample';
 import { defaultQualityRules, type QualityFinding } from './quality-rules';
 

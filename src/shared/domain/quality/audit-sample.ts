@@ -5,6 +5,7 @@
  * caseload (in any order) give the same cases, so a recorded sample can be checked afterwards.
  * Pure: no clock, no Math.random (the seed is given).
  */
+import { fnv1a, seededRandom } from '../common/seeded';
 import { z } from 'zod';
 import { dateInBerlin, type IsoDate } from '../common/dates';
 import type { QualityFinding, QualityRulesDocument } from './quality-rules';
@@ -82,28 +83,6 @@ export const sampleSeedSchema = z
   .int({ message: 'Der Startwert ist eine ganze Zahl.' })
   .min(0, { message: 'Der Startwert ist eine Zahl von 0 bis 4294967295.' })
   .max(0xffff_ffff, { message: 'Der Startwert ist eine Zahl von 0 bis 4294967295.' });
-
-/** mulberry32: a small, well-known 32-bit PRNG; enough to draw samples, not for secrets. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** FNV-1a (32 bit) of a text as 8 hex digits: a seed from an id, a digest of a caseload. */
-export function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
 
 /** A seed derived from a fresh random id (the caller's injected id generator). */
 export function seedFromId(id: string): number {
