@@ -124,8 +124,21 @@ test('the outreach day: prepare, readiness, offline edits and a contact, sync, c
       .fill('Erstgespräch in der JVA vereinbart. Lebenslauf mitbringen.');
     await page.getByRole('button', { name: 'Vermerk speichern' }).click();
     await expect(page.getByText('Erstgespräch in der JVA vereinbart. Lebenslauf mitbringen.')).toBeVisible();
-    // and its phone number (no screen edits a person's contact data yet: the write channel)
-    await call(bridge, 'persons:update', { personId: x.personId, changes: { phone: '0171 1111111' } });
+    // and its phone number (Überblick → Person → Kontaktdaten ändern), by keyboard
+    await page.getByRole('link', { name: 'Überblick', exact: true }).press('Enter');
+    await page.getByRole('button', { name: 'Kontaktdaten ändern' }).press('Enter');
+    const details = page.getByRole('form', { name: 'Kontaktdaten ändern' });
+    await details.getByRole('textbox', { name: 'Telefon' }).fill('0171 eins');
+    await details.getByRole('textbox', { name: 'Telefon' }).press('Enter');
+    await expect(
+      details.getByText('Die Telefonnummer enthält Ziffern, Leerzeichen und + ( ) / -.'),
+    ).toBeVisible();
+    await keepScreenshot(page, testInfo, 'person-contact-details-1366');
+    await details.getByRole('textbox', { name: 'Telefon' }).fill('0171 1111111');
+    await details.getByRole('textbox', { name: 'Telefon' }).press('Enter');
+    await expect(details).toHaveCount(0);
+    await expect(page.getByRole('row', { name: /Telefon/ })).toContainText('0171 1111111');
+    await expectAccessible(page, testInfo, 'person-contact-details');
 
     // a pre-release contact with the signed consent
     await page.goto(`${bridge.launchUrl}#/aussentermin/${day}`);

@@ -1,4 +1,6 @@
-import { Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, List, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
 import { APPOINTMENT_KIND_LABELS } from '../../../../shared/domain/case/appointment';
 import { isSingleParentHousehold, minorChildrenOn } from '../../../../shared/domain/case/household';
 import { DISABILITY_LABELS } from '../../../../shared/domain/case/person';
@@ -13,7 +15,15 @@ import {
 import { CaseSyncIssues } from '../sync/CaseSyncIssues';
 import { DuplicatesPanel } from '../outreach/DuplicatesPanel';
 import { CorrectionTasksPanel } from '../quality/CorrectionTasksPanel';
+import { FormPanel } from '../../components/FormPanel';
+import { useCheckedWrite } from '../../forms/use-checked-write';
+import type { CaseDetailDto } from '../../../../shared/ipc/contract';
 import { useCaseDetail } from './case-detail';
+import {
+  checkPersonContactForm,
+  personContactFormValues,
+  type PersonContactFormValues,
+} from './person-contact-form';
 
 function Field(props: { label: string; value: string | number | null | undefined }) {
   return (
@@ -28,12 +38,63 @@ function Field(props: { label: string; value: string | number | null | undefined
   );
 }
 
+/** Address, phone and e-mail of the person, edited in place (persons:update, optimistic row version). */
+function PersonContactForm(props: { person: CaseDetailDto['person']; onDone: () => void }) {
+  const { person } = props;
+  const form = useForm<PersonContactFormValues>({
+    mode: 'controlled',
+    initialValues: personContactFormValues(person),
+  });
+  const save = useCheckedWrite('persons:update', {
+    form,
+    check: checkPersonContactForm,
+    input: (changes) => ({ personId: person.id, changes, expectedRowVersion: person.rowVersion }),
+    invalidates: ['cases:', 'caseload:list', 'appointments:'],
+    failed: 'Die Kontaktdaten wurden nicht gespeichert.',
+    fieldMap: {
+      'changes.street': 'street',
+      'changes.postalCode': 'postalCode',
+      'changes.town': 'town',
+      'changes.phone': 'phone',
+      'changes.email': 'email',
+    },
+    onDone: props.onDone,
+  });
+  return (
+    <FormPanel
+      label="Kontaktdaten ändern"
+      title="Kontaktdaten ändern"
+      error={save.formError}
+      onSubmit={form.onSubmit(save.submit)}
+    >
+      <TextInput label="Straße und Hausnummer" {...form.getInputProps('street')} />
+      <Group grow align="flex-start">
+        <TextInput label="Postleitzahl" inputMode="numeric" {...form.getInputProps('postalCode')} />
+        <TextInput label="Ort" {...form.getInputProps('town')} />
+      </Group>
+      <Group grow align="flex-start">
+        <TextInput label="Telefon" type="tel" {...form.getInputProps('phone')} />
+        <TextInput label="E-Mail" type="email" {...form.getInputProps('email')} />
+      </Group>
+      <Group>
+        <Button type="submit" loading={save.pending}>
+          Kontaktdaten speichern
+        </Button>
+        <Button variant="default" onClick={props.onDone}>
+          Abbrechen
+        </Button>
+      </Group>
+    </FormPanel>
+  );
+}
+
 /** Überblick (index section of the case workspace): target groups, person, household, appointments, notes. */
 export function CaseOverviewSection() {
   const detail = useCaseDetail();
   const s = detail.summary;
   const p = detail.person;
   const today = todayIso();
+  const [editing, setEditing] = useState(false);
   return (
     <Stack gap="lg">
       <CaseSyncIssues caseId={s.caseId} />
@@ -61,9 +122,17 @@ export function CaseOverviewSection() {
 
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
         <Paper withBorder p="md" radius="md">
-          <Title order={2} size="h4" mb="sm">
-            Person
-          </Title>
+          <Group justify="space-between" align="center" mb="sm">
+            <Title order={2} size="h4">
+              Person
+            </Title>
+            {editing ? null : (
+              <Button variant="light" size="xs" onClick={() => setEditing(true)}>
+                Kontaktdaten ändern
+              </Button>
+            )}
+          </Group>
+          {editing ? <PersonContactForm person={p} onDone={() => setEditing(false)} /> : null}
           <Table variant="vertical" withTableBorder={false}>
             <Table.Tbody>
               <Table.Tr>
