@@ -6,6 +6,7 @@
  * cannot create such a finding.
  */
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getRecord } from '../../../src/main/features/cases/cases.repository';
 import { createCasesService } from '../../../src/main/features/cases/cases.service';
@@ -123,6 +124,58 @@ for (const dialect of SERVER_DIALECTS) {
         decidedOn: '2026-03-02',
         match: 'swappedNames',
       });
+    });
+
+    it('two laptops pushing the same new person at the same moment: the later push finds the earlier one', async () => {
+      await h.reset();
+      const s1 = await login(h, 'cw');
+      // another office: nothing else (a case number counter) makes the two pushes wait for each other
+      const s2 = await login(h, 'cwOther');
+      const one = await desktop(s1);
+      const two = await desktop(s2);
+      stores.push(one, two);
+      const first = await newCase(one, s1, 'Paul', 'Gleichzeitig', '1972-04-10');
+      // the first batch is held open after its duplicate search (a slow insert of its last record)
+      await service(one, s1).addNote(first.caseId, {
+        category: 'Beratung',
+        title: 'Langsam',
+        body: 'Gespräch.',
+      });
+      const second = await service(two, s2).createCase({
+        officeId: 'delitzsch',
+        caseworkerId: s2.userId,
+        openedOn: '2026-03-02',
+        person: {
+          customerNumber: '123D456789',
+          firstName: 'Paul',
+          lastName: 'Gleichzeitig',
+          birthDate: '1972-04-10',
+        },
+      });
+      await sql`CREATE OR REPLACE FUNCTION lotse_test_slow() RETURNS trigger AS $$
+        BEGIN PERFORM pg_sleep(1); RETURN NEW; END $$ LANGUAGE plpgsql`.execute(h.tdb.db);
+      await sql`CREATE TRIGGER lotse_test_slow AFTER INSERT ON sync_records FOR EACH ROW
+        WHEN (NEW.entity = 'notes' AND NEW.data->>'title' = 'Langsam') EXECUTE FUNCTION lotse_test_slow()`.execute(
+        h.tdb.db,
+      );
+      try {
+        const pushOne = pushAll(h, s1, one);
+        await new Promise((r) => setTimeout(r, 300));
+        // meanwhile the second laptop pushes the same person: without waiting for the first
+        // transaction it would look among the committed persons only and find nothing
+        const [r1, r2] = await Promise.all([pushOne, pushAll(h, s2, two)]);
+        expect([...r1, ...r2].flatMap((r) => r.results).every((r) => r.status === 'applied')).toBe(true);
+      } finally {
+        await sql`DROP TRIGGER IF EXISTS lotse_test_slow ON sync_records`.execute(h.tdb.db);
+      }
+      const found = await h.tdb.db
+        .selectFrom('sync_records')
+        .select(['case_id'])
+        .where('entity', '=', 'duplicate_suspects')
+        .where('case_id', 'in', [first.caseId, second.caseId])
+        .execute();
+      // one finding, in the case whose push committed second (normally the second laptop's)
+      expect(found).toHaveLength(1);
     });
 
     it('a client cannot create a finding: refused locally and by the server', async () => {

@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import { duplicateSuspectSchema, findDuplicates } from '../../../shared/domain/case/duplicates';
 import { isIsoDate } from '../../../shared/domain/common/dates';
+import { fnv1a } from '../../../shared/domain/common/seeded';
 import type { Mutation } from '../../../shared/sync/protocol';
 import { encodeHlc } from '../../../shared/sync/hlc';
 import type { ServerContext } from '../../context';
@@ -15,6 +16,31 @@ export const MAX_SUSPECTS_PER_PERSON = 10;
 
 /** Who wrote a server finding (field_meta `by`): not a client, so no client's write is "its own". */
 export const SERVER_WRITER = 'server';
+
+/** The first key of the advisory locks on a birth date ('Lots'); the second is a hash of the date. */
+const BIRTH_DATE_LOCKS = 0x4c6f7473;
+
+/**
+ * Two pushes that create persons with the same birth date at the same time must see each other:
+ * each transaction looks for possible duplicates among the COMMITTED persons, so without a lock both
+ * would look before the other committed and find nothing. A transaction-scoped advisory lock per
+ * birth date makes the second wait until the first committed (READ COMMITTED: its search then sees
+ * the first person). Taken once at the start of a push, in sorted order, so two batches with several
+ * birth dates cannot deadlock. Pushes of other birth dates are not held up.
+ */
+export async function lockBirthDates(
+  trx: Transaction<ServerDb>,
+  mutations: readonly Mutation[],
+): Promise<void> {
+  const dates = new Set<string>();
+  for (const m of mutations) {
+    if (m.entity !== 'persons' || m.op !== 'create') continue;
+    const v = m.fields['birthDate']?.value;
+    if (typeof v === 'string' && isIsoDate(v)) dates.add(v);
+  }
+  const keys = [...new Set([...dates].map((d) => fnv1a(d) | 0))].sort((a, b) => a - b);
+  for (const key of keys) await sql`SELECT pg_advisory_xact_lock(${BIRTH_DATE_LOCKS}, ${key})`.execute(trx);
+}
 
 /**
  * After a person created on a laptop was applied (issue 12 item 6): the persons already on the

@@ -5,7 +5,7 @@ import { appendAuditMany, type AuditEntry } from '../audit/audit.repository';
 import { lockClient } from '../auth/auth.repository';
 import type { Principal } from '../auth/roles';
 import { applyMutation, rejected } from './apply-mutation';
-import { recordPossibleDuplicates } from './duplicates';
+import { lockBirthDates, recordPossibleDuplicates } from './duplicates';
 import { authorizeBatch, beforeSeqGap, checkFreshSeqs, checkPushAllowed } from './push-validation';
 import * as repo from './sync.repository';
 
@@ -58,6 +58,7 @@ export async function push(ctx: ServerContext, p: Principal, req: PushRequest): 
       req.allowMassDelete === true,
     );
 
+    await lockBirthDates(trx, applicable);
     const results: string[] = [];
     const changedCaseIds = new Set<string>();
     const audit: AuditEntry[] = [];
