@@ -14,6 +14,9 @@ export const teamMemberSchema = z.object({
 });
 export type TeamMember = z.infer<typeof teamMemberSchema>;
 
+/** What a sync round reports (sync:status → dataChanges) when it stored a changed directory. */
+export const TEAM_DIRECTORY_CHANGE = 'team_directory';
+
 /** At most this many members are announced (a team is a handful; the rest would be an error). */
 export const MAX_TEAM_MEMBERS = 500;
 export const teamDirectorySchema = z.array(teamMemberSchema).max(MAX_TEAM_MEMBERS);
