@@ -40,14 +40,17 @@ export function shortId(id: string): string {
 
 /**
  * How a caseworker appears on the quality screens and in the report: the display name, with
- * "(Sie)" for the signed-in user; a user not in the directory as "unbekannt (3f2a…)".
+ * "(Sie)" for the signed-in user; a user not in the directory as "unbekannt (3f2a…)". Without a
+ * directory (not loaded yet) the user id, as before the directory existed.
  */
 export function caseworkerName(
   id: string,
   me: string,
   directory: readonly Pick<TeamMember, 'id' | 'displayName'>[] | undefined,
 ): string {
-  const name = directory?.find((m) => m.id === id)?.displayName;
-  const label = name ?? `unbekannt (${shortId(id)})`;
+  const label =
+    directory === undefined
+      ? id
+      : (directory.find((m) => m.id === id)?.displayName ?? `unbekannt (${shortId(id)})`);
   return id === me ? `${label} (Sie)` : label;
 }
