@@ -113,7 +113,8 @@ export function renderQualityReport(input: QualityReportInput): string {
   const columns: Column[] = team
     ? d.caseworkers.map((c) => ({ label: who(c.caseworkerId), figures: c.figures }))
     : [{ label: who(input.userId), figures: d.total }];
-  const withTotal: Column[] = team ? [...columns, { label: 'Gesamt', figures: d.total }] : columns;
+  const total: Column = { label: 'Gesamt', figures: d.total };
+  const withTotal: Column[] = team ? [...columns, total] : columns;
   const scopeText = team
     ? `Team – alle offenen Fälle im lokalen Speicher der Teamleitung, ${n(d.caseworkers.length)} ${
         d.caseworkers.length === 1 ? 'Fachkraft' : 'Fachkräfte'
@@ -121,7 +122,8 @@ export function renderQualityReport(input: QualityReportInput): string {
     : `Eigener Bestand der Fachkraft ${who(input.userId)}`;
   const first = 'Fachkraft';
   const rowsOf = (cells: (f: QualityFigures) => string[]) =>
-    withTotal.map((c) => [c.label, ...cells(c.figures)]);
+    // a caseworker's name or id stays on one line in the row header (the figures beside it)
+    withTotal.map((c) => [c === total ? c.label : `<span class="id">${c.label}</span>`, ...cells(c.figures)]);
   const severitiesDesc = SEVERITIES.slice().reverse();
   const rules = d.rules.filter((r) => r.enabled);
   const disabled = d.rules.filter((r) => !r.enabled);
@@ -265,7 +267,7 @@ export function renderQualityReport(input: QualityReportInput): string {
 <h1>Qualitätsbericht</h1>
 <p class="meta"><strong>Bereich:</strong> ${scopeText}</p>
 <p class="meta"><strong>Stand:</strong> ${on} (Auswertung der Qualitätsregeln des 4PM für die offenen Fälle)</p>
-<p class="note">Fachkräfte erscheinen mit ihrer Kennung; der Bericht nennt keine Personen und keine Fälle außer solchen mit angeforderter Korrektur.</p>
+<p class="note">Fachkräfte erscheinen mit ${input.directory ? 'ihrem Namen aus dem Teamverzeichnis' : 'ihrer Kennung'}; der Bericht nennt keine Personen und keine Fälle außer solchen mit angeforderter Korrektur.</p>
 
 <h2>Fallbestand</h2>
 ${caseload}
