@@ -23,6 +23,8 @@ import { qualityReviewHandlers } from './features/quality/quality-review.ipc';
 import type { QualityReviewService } from './features/quality/quality-review.service';
 import type { QualityDashboardReader } from './features/quality/quality-dashboard.service';
 import type { Executor } from './db/kysely';
+import { directoryHandlers, type DirectoryPort } from './features/directory/directory.ipc';
+import { readStoredDirectory } from './features/directory/team-directory';
 import { createDispatch, type Dispatch, type Handlers } from './ipc/dispatch';
 import type { Logger } from './logging/logger';
 
@@ -47,6 +49,8 @@ export interface BackendDeps {
   readonly qualityReview?: QualityReviewService;
   /** The sync engine's port; without one, only the local part (no server configured). */
   readonly sync?: SyncPort;
+  /** The team directory (names of the own team); default: the stored one, without the own name. */
+  readonly directory?: DirectoryPort;
 }
 
 export interface Backend {
@@ -59,6 +63,7 @@ export interface Backend {
  * one factory lets the backend move to a utilityProcess later without touching the renderer.
  */
 export function createBackend(deps: BackendDeps): Backend {
+  const directory = deps.directory ?? { users: () => readStoredDirectory(deps.db()) };
   const handlers: Handlers = {
     ...appHandlers(deps.appInfo),
     ...vaultHandlers(deps.vault),
@@ -76,9 +81,10 @@ export function createBackend(deps: BackendDeps): Backend {
     ...syncHandlers(deps.sync ?? localSyncPort(deps.db, { now: () => new Date() })),
     ...accessLogHandlers(deps.db),
     ...planDocumentsHandlers(deps.db),
-    ...qualityHandlers(deps.quality, deps.writes.pdf, deps.qualityReview),
+    ...qualityHandlers(deps.quality, deps.writes.pdf, deps.qualityReview, directory),
     ...outreachHandlers(deps.writes.outreach),
     ...qualityReviewHandlers(deps.qualityReview),
+    ...directoryHandlers(directory),
   };
   return { dispatch: createDispatch(handlers, deps.logger) };
 }

@@ -30,6 +30,8 @@ import { createAccessLog, recordCaseReads } from './features/access-log/access-l
 import type { BatteryPort } from './features/outreach/outreach.service';
 import { OUTREACH_WRITE_CHANNELS } from '../shared/ipc/outreach-contract';
 import { QUALITY_REVIEW_WRITE_CHANNELS } from '../shared/ipc/quality-review-contract';
+import { staticContactPort } from './features/plans/print/plan-contact';
+import { teamDirectory } from './features/directory/team-directory';
 
 export interface LotseMainOptions {
   readonly dataDir: string;
@@ -46,6 +48,11 @@ export interface LotseMainOptions {
   readonly actorId?: string;
   /** The signed-in user's role (from the server at sign-in); caseworker without a server. */
   readonly role?: Role;
+  /**
+   * The signed-in user's display name (from the server at sign-in), listed in the team directory;
+   * without it, the contact person's name (the demo caseworker without a server).
+   */
+  readonly displayName?: string;
   /** Prints the Kooperationsplan (Electron's printToPDF in the app; Chromium via Playwright by default). */
   readonly pdfRenderer?: PdfRenderer;
   /** The system print dialog for stored PDFs (the desktop app). */
@@ -175,6 +182,12 @@ export async function createLotseMain(options: LotseMainOptions): Promise<LotseM
       );
     }
   };
+  // the names of the own team (quality screens, quality report): the stored directory and oneself
+  const ownName =
+    options.displayName ?? (options.contacts ?? staticContactPort()).contactFor(actorId)?.name ?? null;
+  const directory = {
+    users: () => teamDirectory(store.db(), { id: actorId, displayName: ownName, role: role() }),
+  };
   const backend = createBackend({
     appInfo: options.appInfo,
     vault,
@@ -187,6 +200,7 @@ export async function createLotseMain(options: LotseMainOptions): Promise<LotseM
     quality,
     qualityReview: createQualityReviewService({ ...serviceDeps, quality }),
     sync,
+    directory,
   });
   // every case opened is recorded in the hash-chained access log (issue 12 item 5)
   const accessLog = createAccessLog({

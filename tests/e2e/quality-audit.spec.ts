@@ -72,6 +72,8 @@ test('sample, audit and correction: team lead and caseworker through the server'
     await caseworker.focus();
     await page.keyboard.press('ArrowDown');
     await expect(caseworker).toHaveValue(server.h.userIds['cw']!);
+    // the caseworker by name (the team directory the server announced at hello), not by user id
+    await expect(caseworker.locator('option:checked')).toHaveText('ifk.own');
     const size = draw.getByRole('textbox', { name: 'Anzahl Fälle' });
     await size.fill('2');
     await draw.getByRole('radio', { name: 'Geschichtet nach Prüfregeln' }).check();
@@ -95,7 +97,7 @@ test('sample, audit and correction: team lead and caseworker through the server'
     await auditLink.focus();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1, name: 'Fallprüfung' })).toBeFocused();
-    await expect(page.getByText(`Fall ${first.caseNumber}`)).toBeVisible();
+    await expect(page.getByText(`Fall ${first.caseNumber} – ifk.own,`)).toBeVisible();
     const rubric = page.getByRole('form', { name: 'Prüfpunkte' });
     const firstItem = rubric.getByRole('radiogroup').first();
     await expect(firstItem).toHaveAccessibleDescription(/^Automatische Prüfung: /);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startBridge, type RunningBridge } from '../../src/main/bridge/start-bridge';
 import { seedDemoData } from '../../src/main/features/demo/seed-demo';
+import { demoTeamDirectory } from '../../src/main/features/demo/demo-directory';
 import { silentLogger } from '../../src/main/logging/logger';
 import { TEST_SCRYPT } from '../helpers/local-store';
 import { E2E_PASSPHRASE, expect, expectAccessible, keepScreenshot, test } from './fixtures';
@@ -17,6 +18,9 @@ import { AppFramePage } from './pages/AppFrame';
  * drill-down from a number to the cases and on to the section of the case the finding points at.
  */
 const TEAM = ['ifk-demo', 'ifk-nord', 'ifk-sued'];
+/** The demo data's names of the team (the store's team directory, src/main/features/demo/demo-directory.ts). */
+const NAMES = new Map(demoTeamDirectory(TEAM).map((m) => [m.id, m.displayName]));
+const name = (id: string) => NAMES.get(id)!;
 
 async function teamLeadBridge(dir: string): Promise<RunningBridge> {
   const bridge = await startBridge({
@@ -124,22 +128,29 @@ test.describe('Qualität', () => {
         .getByRole('table')
         .filter({ has: page.getByRole('columnheader', { name: 'Fachkraft' }) });
       await expect(perCaseworker.getByRole('row')).toHaveCount(1 + TEAM.length);
+      for (const id of TEAM)
+        await expect(perCaseworker.getByRole('rowheader', { name: name(id) })).toBeVisible();
       await expectAccessible(page, testInfo, 'quality-team');
       await keepScreenshot(page, testInfo, 'quality-team-1366x768');
 
       // drill down: the cases of one caseworker with an overdue review
       const overdue = page.getByRole('link', {
-        name: /^ifk-nord, Überprüfung überfällig: \d+ – Fälle anzeigen$/,
+        name: new RegExp(`^${name('ifk-nord')}, Überprüfung überfällig: \\d+ – Fälle anzeigen$`),
       });
       const n = Number((await overdue.textContent())!);
       await tabTo(overdue);
       await page.keyboard.press('Enter');
-      await expect(page.getByText('Team: Überprüfung überfällig · Fachkraft ifk-nord')).toBeVisible();
+      // caseworkers by name (the team directory), not by user id
+      await expect(
+        page.getByText(`Team: Überprüfung überfällig · Fachkraft ${name('ifk-nord')}`),
+      ).toBeVisible();
       if (n > 0) {
         const rows = page.getByRole('table').getByRole('row');
         await expect(rows).toHaveCount(1 + n);
-        for (const cell of await page.getByRole('cell', { name: /^ifk-/ }).allTextContents())
-          expect(cell).toBe('ifk-nord');
+        const names = new RegExp(`^(${TEAM.map(name).join('|')})$`);
+        const cells = await page.getByRole('cell', { name: names }).allTextContents();
+        expect(cells).toEqual(Array.from({ length: n }, () => name('ifk-nord')));
+        await expect(page.getByRole('cell', { name: /^ifk-/ })).toHaveCount(0);
       }
       await page.goBack();
       await expect(page.getByRole('heading', { name: 'Je Fachkraft' })).toBeVisible();
@@ -171,7 +182,9 @@ test.describe('Qualität', () => {
       expect(text).toContain('Qualitätsbericht');
       expect(text).toMatch(/Stand: \d{2}\.\d{2}\.\d{4}/);
       expect(text).toMatch(/Seite 1 von \d/);
-      for (const id of TEAM) expect(text).toMatch(new RegExp(`^\\s*${id}\\s+\\d+\\s+\\d+`, 'm'));
+      // per caseworker by name (the same team directory as the screen), never by user id
+      for (const id of TEAM) expect(text).toMatch(new RegExp(`^\\s*${name(id)}\\s+\\d+\\s+\\d+`, 'm'));
+      expect(text).not.toContain('ifk-');
       expect(text).not.toMatch(/Müller|Schmidt|Yılmaz|Bondarenko/);
       expect(text).not.toMatch(/\b[A-Z]{2,4}-\d{4}-\d+/);
 

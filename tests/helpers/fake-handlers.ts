@@ -51,6 +51,7 @@ export function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'vault:lock': vi.fn(() => status),
     'vault:change-passphrase': vi.fn(() => status),
     'vault:touch': vi.fn(() => null),
+    'directory:users': vi.fn(() => []),
     ...(() => {
       const login = {
         serverMode: false,

@@ -97,6 +97,7 @@ export const IPC_CHANNELS = [
   'corrections:review',
   'corrections:list',
   'corrections:complete',
+  'directory:users',
 ] as const;
 
 export type IpcChannelName = (typeof IPC_CHANNELS)[number];

@@ -16,6 +16,7 @@ import { MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from '../security/passph
 import { LoginSignInInput, LoginStateDto, VaultSelectUserInput } from './login-contract';
 import { qualityContract } from './quality-contract';
 import { qualityReviewContract } from './quality-review-contract';
+import { directoryContract } from './directory-contract';
 
 /** No input: the renderer calls the channel without an argument. */
 const NoInput = z.undefined();
@@ -195,6 +196,7 @@ export * from './workspace-contract';
 export * from './sync-contract';
 export * from './quality-contract';
 export * from './quality-review-contract';
+export * from './directory-contract';
 
 export const CaseDetailDto = z.object({
   summary: CaseSummary,
@@ -264,6 +266,7 @@ export const ipcContract = {
   ...qualityContract,
   ...outreachContract,
   ...qualityReviewContract,
+  ...directoryContract,
 } as const satisfies Record<IpcChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { recordIdSchema } from '../domain/common/schemas';
 import { entityNameSchema } from './entities';
+import type { TeamMember } from '../auth/team-directory';
 
 export const PROTOCOL_VERSION = 1;
 /**
@@ -59,6 +60,11 @@ export interface HelloResponse {
    * SHA-256 of its stable JSON (reference-fingerprint.ts); absent from older servers.
    */
   readonly referenceData?: readonly { key: string; version: number; sha256: string }[];
+  /**
+   * The members of the caller's own team (id, display name, role; src/shared/auth/team-directory.ts),
+   * the caller included; absent from older servers and in a revoked/wipe answer.
+   */
+  readonly team?: readonly TeamMember[];
 }
 
 export const fieldChangeSchema = z.strictObject({

@@ -51,6 +51,7 @@ const handlers: Handlers = {
   'corrections:review': notBenchmarked,
   'corrections:list': notBenchmarked,
   'corrections:complete': notBenchmarked,
+  'directory:users': notBenchmarked,
   'login:status': notBenchmarked,
   'login:sign-in': notBenchmarked,
   'login:create-store': notBenchmarked,

@@ -2,7 +2,7 @@
  * The quality report (issue 15 item 3) through the real IPC dispatch on an encrypted store with
  * the demo data (200 cases, seed 2026) spread over a team of three, printed by Chromium (page.pdf):
  * pdftotext shows the title, the scope, the date, German numbers and the per-caseworker figures of
- * the dashboard, page numbers, and no name of a person of the demo data nor any case number. The
+ * the dashboard (caseworkers by the names of the store's team directory), page numbers, and no name of a person of the demo data nor any case number. The
  * pages are turned into PNGs (pdftoppm, kept under test-results/quality-report for looking at).
  * The team scope is refused for a caseworker like the dashboard's.
  */
@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoCases } from '../../../src/main/features/demo/demo-data';
 import { seedDemoData } from '../../../src/main/features/demo/seed-demo';
+import { demoTeamDirectory } from '../../../src/main/features/demo/demo-directory';
 import { createChromiumPdfRenderer } from '../../../src/main/features/plans/print/chromium-pdf-renderer';
 import type { PdfRenderer } from '../../../src/main/features/plans/print/pdf-renderer';
 import { createWriteBackend, type WriteBackend } from '../../helpers/write-backend';
@@ -20,6 +21,8 @@ import { createWriteBackend, type WriteBackend } from '../../helpers/write-backe
 const TODAY = '2026-11-23';
 const DEMO = { cases: 200, seed: 2026, today: TODAY } as const;
 const TEAM = ['ifk-7', 'ifk-8', 'ifk-9'];
+/** The names the demo data's team directory gives them (the report names caseworkers from it). */
+const NAMES = new Map(demoTeamDirectory(TEAM).map((m) => [m.id, m.displayName]));
 const LOOK_DIR = resolve('test-results/quality-report');
 
 let work: string;
@@ -68,11 +71,12 @@ describe('quality:report', () => {
     expect(text).toContain('Verlauf');
     expect(text).toContain('November 2026');
     expect(text).toContain('Dezember 2025');
-    // per caseworker: the id and the number of cases in one line of the first table
+    // per caseworker: the name (team directory) and the number of cases in one line of the first table
     for (const c of d.caseworkers)
       expect(text).toMatch(
-        new RegExp(`${c.caseworkerId}\\s+${c.figures.cases}\\s+${c.figures.phases[1]}\\s`),
+        new RegExp(`${NAMES.get(c.caseworkerId)!}\\s+${c.figures.cases}\\s+${c.figures.phases[1]}\\s`),
       );
+    expect(text).not.toContain('ifk-');
     expect(text).toMatch(new RegExp(`Gesamt\\s+${d.total.cases}\\s`));
     // contacts per case with a German decimal comma
     expect(text).toContain(
@@ -91,8 +95,9 @@ describe('quality:report', () => {
   it('prints a caseworker their own caseload and refuses the team scope', async () => {
     const report = await caseworker.call('quality:report', { scope: 'own' });
     const text = textOf(report.pdfBase64, 'own');
-    expect(text).toContain('Eigener Bestand der Fachkraft ifk-7');
-    expect(text).not.toContain('ifk-8');
+    expect(text).toContain(`Eigener Bestand der Fachkraft ${NAMES.get('ifk-7')!}`);
+    expect(text).not.toContain(NAMES.get('ifk-8')!);
+    expect(text).not.toContain('ifk-');
     const refused = await caseworker.refused('quality:report', { scope: 'team' });
     expect(refused.code).toBe('FORBIDDEN');
     expect((await caseworker.refused('quality:report', { scope: 'alle' })).code).toBe('VALIDATION_FAILED');

@@ -35,6 +35,9 @@ import {
   type DemoPersonFacts,
 } from './demo-vocabulary';
 
+/** The caseworker the demo cases belong to by default. */
+export const DEMO_CASEWORKERS: readonly string[] = ['ifk-demo'];
+
 export interface DemoOptions {
   readonly cases: number;
   readonly seed: number;
@@ -144,7 +147,7 @@ export function* generateDemoCases(options: DemoOptions): Generator<DemoCase> {
   const newId = () => idFrom(random);
   const today = dayNumber(options.today);
   const todayIso = options.today;
-  const caseworkers = options.caseworkers ?? ['ifk-demo'];
+  const caseworkers = options.caseworkers ?? DEMO_CASEWORKERS;
   for (let i = 0; i < options.cases; i += 1) {
     const [town, postalCode, officeIndex] = pick(random, TOWNS);
     const office = OFFICES[officeIndex]!;

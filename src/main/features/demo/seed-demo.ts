@@ -2,8 +2,10 @@ import { ENTITIES, type EntityName } from '../../../shared/entities/index';
 import type { SyncedRow } from '../../../shared/sync/protocol';
 import { applyServerRows } from '../../db/apply-server-rows';
 import type { RawDatabase } from '../../db/open-encrypted-db';
-import { generateDemoCases, type DemoCase, type DemoOptions } from './demo-data';
+import { DEMO_CASEWORKERS, generateDemoCases, type DemoCase, type DemoOptions } from './demo-data';
 import { OFFICES } from './demo-vocabulary';
+import { demoTeamDirectory } from './demo-directory';
+import { TEAM_DIRECTORY_KEY } from '../directory/team-directory';
 
 /** A demo record as the server would send it: row version 1, every field at version 1. */
 function asPulled(
@@ -67,6 +69,12 @@ export function seedDemoData(
   );
   raw.transaction(() => {
     for (const o of OFFICES) insertOffice.run(o.id, o.code, o.name, o.town, o.isHeadOffice ? 1 : 0);
+    // the names of the demo team (quality screens); a server's directory replaces it at hello
+    raw
+      .prepare(
+        'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      )
+      .run(TEAM_DIRECTORY_KEY, JSON.stringify(demoTeamDirectory(options.caseworkers ?? DEMO_CASEWORKERS)));
   })();
 
   const batchSize = options.batchSize ?? 2_000;

@@ -118,6 +118,7 @@ export async function createLoginShell(
       dataDir: userDir(dataDir, key),
       actorId: account.userId,
       role: account.role,
+      displayName: account.displayName,
       // the signed-in caseworker is the plan's contact person (phone and e-mail: the office's)
       contacts: staticContactPort({
         [account.userId]: { name: account.displayName, phone: null, email: null },

@@ -4,7 +4,8 @@
  * renderQualityReport, printed by the shared PdfRenderer. The cases with a correction requested in
  * the sampled case audit (issue 15 item 2) are listed by case number only: those of the own caseload
  * in the own scope, those of the team in the team scope. Without the review service (or for a role
- * that sees no corrections) the report says that it cannot list them.
+ * that sees no corrections) the report says that it cannot list them. Caseworkers are named from the
+ * stored team directory (the same one the quality screens read).
  */
 import { dateInBerlin } from '../../../shared/domain/common/dates';
 import type { CorrectionStatus } from '../../../shared/domain/quality/case-review';
@@ -15,12 +16,15 @@ import type { CorrectionTaskDto } from '../../../shared/ipc/quality-review-contr
 import type { PdfRenderer } from '../plans/print/pdf-renderer';
 import type { QualityDashboardReader } from './quality-dashboard.service';
 import type { QualityReviewService } from './quality-review.service';
+import type { DirectoryPort } from '../directory/directory.ipc';
 
 export interface QualityReportDeps {
   readonly quality: Pick<QualityDashboardReader, 'dashboard'>;
   readonly pdf: PdfRenderer;
   /** The correction tasks of the store (quality-review.service); absent: none can be listed. */
   readonly corrections?: Pick<QualityReviewService, 'corrections'>;
+  /** The team directory (caseworkers by name); absent: by user id. */
+  readonly directory?: DirectoryPort;
 }
 
 const REPORT_STATUS: Readonly<Record<CorrectionStatus, RequestedCorrection['status']>> = {
@@ -69,6 +73,7 @@ export function createQualityReport(deps: QualityReportDeps) {
         scope,
         userId: dashboard.userId,
         ...(requestedCorrections ? { requestedCorrections } : {}),
+        ...(deps.directory ? { directory: await deps.directory.users() } : {}),
       });
       const pdf = await deps.pdf.render(html);
       return {

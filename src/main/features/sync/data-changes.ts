@@ -19,9 +19,10 @@ export class RoundChanges {
   readonly caseIds = new Set<string>();
   private allCases = false;
 
-  add(entity: string, caseId: string): void {
+  /** Without a case id: a change of no case (the team directory). */
+  add(entity: string, caseId?: string): void {
     this.entities.add(entity);
-    if (this.allCases) return;
+    if (this.allCases || caseId === undefined) return;
     this.caseIds.add(caseId);
     if (this.caseIds.size > MAX_REPORTED_CASE_IDS) {
       this.allCases = true;

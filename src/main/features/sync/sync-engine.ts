@@ -53,6 +53,8 @@ import { DataChangeLog, RoundChanges } from './data-changes';
 import type { DataChangesDto } from '../../../shared/ipc/sync-contract';
 import { uploadAccessLog } from '../access-log/access-log.upload';
 import { fetchPlanDocument, uploadPlanDocuments } from '../plans/plan-documents.sync';
+import { storeDirectory } from '../directory/team-directory';
+import { TEAM_DIRECTORY_CHANGE } from '../../../shared/auth/team-directory';
 
 export interface Timer {
   setTimeout(fn: () => void, ms: number): unknown;
@@ -460,6 +462,9 @@ export class SyncEngine {
     }
     this.upgradeRequired = res.status === 'upgrade_required';
     if (res.referenceData) await this.storeAnnounced(res.serverTime, res.referenceData);
+    // the own team's names (quality screens); open screens refresh only when it changed
+    if (res.team && (await storeDirectory(this.o.store.db(), res.team)))
+      this.changes.add(TEAM_DIRECTORY_CHANGE);
     if (res.offlineLeaseUntil && res.offlineLeaseSignature)
       await this.o.onLease?.({
         until: res.offlineLeaseUntil,

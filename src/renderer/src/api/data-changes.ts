@@ -1,5 +1,6 @@
 import type { Query, QueryClient } from '@tanstack/react-query';
 import type { EntityName } from '../../../shared/entities/index';
+import type { TEAM_DIRECTORY_CHANGE } from '../../../shared/auth/team-directory';
 import type { DataChangesDto } from '../../../shared/ipc/sync-contract';
 import { matchesInvalidation, type Invalidation } from './query';
 
@@ -10,7 +11,10 @@ import { matchesInvalidation, type Invalidation } from './query';
  * cases the round named; lists and overviews always.
  */
 export const QUERIES_BY_RECORD: Readonly<
-  Record<EntityName | 'sync_conflicts' | 'sync_rejections', readonly Invalidation[]>
+  Record<
+    EntityName | 'sync_conflicts' | 'sync_rejections' | typeof TEAM_DIRECTORY_CHANGE,
+    readonly Invalidation[]
+  >
 > = {
   cases: ['cases:', 'caseload:list', 'quality:', 'appointments:', 'outreach:readiness', 'plans:missing'],
   households: ['cases:get'],
@@ -31,6 +35,8 @@ export const QUERIES_BY_RECORD: Readonly<
   correction_tasks: ['corrections:', 'audits:'],
   sync_conflicts: ['sync:case-issues', 'sync:status'],
   sync_rejections: ['sync:case-issues', 'sync:rejections', 'sync:status'],
+  // not a record type: a hello stored a changed team directory (names on the quality screens)
+  team_directory: ['directory:users'],
 };
 
 /** Every query that shows records (a renderer that missed rounds, or an unknown record type). */

@@ -8,6 +8,8 @@ import { signLease } from '../auth/tokens';
 import { getMinimumVersion } from '../updates/updates.service';
 import { referenceFingerprint } from '../../../shared/sync/reference-fingerprint';
 import * as referenceRepo from '../reference-data/reference-data.repository';
+import { isRole } from '../auth/roles';
+import { normalizeDirectory, type TeamMember } from '../../../shared/auth/team-directory';
 
 /** Fingerprints per server context and `key@version` (a stored version never changes). */
 const fingerprints = new WeakMap<object, Map<string, string>>();
@@ -30,6 +32,19 @@ async function announcedReferenceData(ctx: ServerContext) {
     out.push({ key: row.key, version, sha256 });
   }
   return out;
+}
+
+/**
+ * The users the caller may know by name: the active members of the own team (id, display name,
+ * role), the caller included; without a team only the caller. Nothing beyond the own team.
+ */
+export async function teamDirectory(ctx: ServerContext, p: Principal): Promise<TeamMember[]> {
+  let q = ctx.db.selectFrom('users').select(['id', 'display_name', 'role']).where('disabled_at', 'is', null);
+  q = p.teamId === null ? q.where('id', '=', p.userId) : q.where('team_id', '=', p.teamId);
+  const rows = await q.execute();
+  return normalizeDirectory(
+    rows.flatMap((r) => (isRole(r.role) ? [{ id: r.id, displayName: r.display_name, role: r.role }] : [])),
+  );
 }
 
 /**
@@ -86,5 +101,6 @@ export async function hello(
     offlineLeaseSignature: signLease(ctx.leaseKey.privateKey, p.clientId, until),
     leasePublicKey: ctx.leaseKey.publicKeyB64,
     referenceData: await announcedReferenceData(ctx),
+    team: await teamDirectory(ctx, p),
   };
 }

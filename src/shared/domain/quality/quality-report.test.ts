@@ -60,7 +60,9 @@ describe('renderQualityReport', () => {
     const table = source.slice(source.indexOf(`<caption>${caption}`));
     const tr = table
       .slice(0, table.indexOf('</table>'))
-      .match(new RegExp(`<tr[^>]*><th scope="row">${name}</th>(.*?)</tr>`))?.[1];
+      .match(
+        new RegExp(`<tr[^>]*><th scope="row">(?:<span class="id">)?${name}(?:</span>)?</th>(.*?)</tr>`),
+      )?.[1];
     return [...(tr ?? '').matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => m[1]);
   };
 
@@ -161,5 +163,41 @@ describe('renderQualityReport', () => {
     expect(big).toContain(
       `Prüfhinweise nach Regel (Fachkräfte ${REPORT_CASEWORKER_COLUMNS + 1}–${many.length} von ${many.length})`,
     );
+  });
+});
+
+describe('renderQualityReport with the team directory', () => {
+  const uuid = '3f2a9c41-7d1e-4b6a-9f00-1c2d3e4f5a6b';
+  const cases = [...CASES, aCase('00020', uuid)];
+  const html = renderQualityReport({
+    dashboard: aggregateQuality(cases, ON, defaultQualityRules),
+    scope: 'team',
+    userId: 'tl-1',
+    directory: [
+      { id: 'ifk-1', displayName: 'Jens Wolff' },
+      { id: 'ifk-2', displayName: 'Katrin <Seidel>' },
+    ],
+    requestedCorrections: [
+      { caseNumber: 'TO-2026-00017', caseworkerId: 'ifk-1', ruleId: null, requestedOn: ON, status: 'offen' },
+    ],
+  });
+
+  it('names the caseworkers (escaped), an unknown one by a short id, never the whole id', () => {
+    expect(html).toContain('<th scope="row"><span class="id">Jens Wolff</span></th>');
+    expect(html).toContain('Katrin &lt;Seidel&gt;');
+    expect(html).toContain('unbekannt (3f2a…)');
+    expect(html).not.toContain(uuid);
+    expect(html).not.toContain('ifk-1');
+    expect(html).not.toContain('>ifk-2<');
+  });
+
+  it('names the own caseload by the own name', () => {
+    const own = renderQualityReport({
+      dashboard: aggregateQuality(CASES.slice(0, 2), ON, defaultQualityRules),
+      scope: 'own',
+      userId: 'ifk-1',
+      directory: [{ id: 'ifk-1', displayName: 'Jens Wolff' }],
+    });
+    expect(own).toContain('Eigener Bestand der Fachkraft Jens Wolff');
   });
 });

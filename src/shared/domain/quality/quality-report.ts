@@ -2,8 +2,9 @@
  * The quality dashboard as a printable report (issue 15 item 3): HTML with print CSS (A4) that the
  * PdfRenderer prints, like the Kooperationsplan and the consent forms. Pure and deterministic.
  *
- * No more personal data than the purpose needs: caseworkers appear by their user id, as in the CSV
- * export (the desktop holds no directory of names); no person is named and no case is listed. The
+ * No more personal data than the purpose needs: caseworkers appear by the name of the team directory
+ * (the own team, src/shared/auth/team-directory.ts; one not in it as "unbekannt (3f2a…)", without a
+ * directory by user id); no person of a case is named and no case is listed. The
  * only exception the purpose needs are the case numbers of cases with a requested correction
  * (issue 15 item 2), which the caller passes in; until the review loop exists there are none, and
  * the report says so instead of inventing any.
@@ -18,6 +19,7 @@ import {
   type QualityDashboard,
   type QualityFigures,
 } from './quality-dashboard';
+import { caseworkerName, type TeamMember } from '../../auth/team-directory';
 import { CASE_SECTION_LABELS, SEVERITIES, SEVERITY_LABELS, type CaseSection } from './quality-rules';
 
 /** A case for which the team lead requested a correction (issue 15 item 2, the sampled case audit). */
@@ -50,6 +52,8 @@ export interface QualityReportInput {
    * then says that none can be listed. An empty list: none requested.
    */
   readonly requestedCorrections?: readonly RequestedCorrection[];
+  /** The team directory: caseworkers by name (absent: by user id). */
+  readonly directory?: readonly Pick<TeamMember, 'id' | 'displayName'>[];
 }
 
 const integer = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 });
@@ -104,19 +108,22 @@ export function renderQualityReport(input: QualityReportInput): string {
   const d = input.dashboard;
   const team = input.scope === 'team';
   const on = formatGermanDate(d.on);
+  const who = (id: string) => escapeHtml(input.directory ? caseworkerName(id, '', input.directory) : id);
   // the team: one row per caseworker and the total; the own caseload: one row, the user's
   const columns: Column[] = team
-    ? d.caseworkers.map((c) => ({ label: escapeHtml(c.caseworkerId), figures: c.figures }))
-    : [{ label: escapeHtml(input.userId), figures: d.total }];
-  const withTotal: Column[] = team ? [...columns, { label: 'Gesamt', figures: d.total }] : columns;
+    ? d.caseworkers.map((c) => ({ label: who(c.caseworkerId), figures: c.figures }))
+    : [{ label: who(input.userId), figures: d.total }];
+  const total: Column = { label: 'Gesamt', figures: d.total };
+  const withTotal: Column[] = team ? [...columns, total] : columns;
   const scopeText = team
     ? `Team – alle offenen Fälle im lokalen Speicher der Teamleitung, ${n(d.caseworkers.length)} ${
         d.caseworkers.length === 1 ? 'Fachkraft' : 'Fachkräfte'
       }`
-    : `Eigener Bestand der Fachkraft ${escapeHtml(input.userId)}`;
+    : `Eigener Bestand der Fachkraft ${who(input.userId)}`;
   const first = 'Fachkraft';
   const rowsOf = (cells: (f: QualityFigures) => string[]) =>
-    withTotal.map((c) => [c.label, ...cells(c.figures)]);
+    // a caseworker's name or id stays on one line in the row header (the figures beside it)
+    withTotal.map((c) => [c === total ? c.label : `<span class="id">${c.label}</span>`, ...cells(c.figures)]);
   const severitiesDesc = SEVERITIES.slice().reverse();
   const rules = d.rules.filter((r) => r.enabled);
   const disabled = d.rules.filter((r) => !r.enabled);
@@ -182,8 +189,13 @@ export function renderQualityReport(input: QualityReportInput): string {
           : 'Prüfhinweise nach Regel';
       return table(
         caption,
-        // a caseworker id is never broken at its hyphen ("ifk-" / "000")
-        ['Regel', 'Schwere', 'Abschnitt', ...cols.map((c) => `<span class="id">${c.label}</span>`)],
+        // a caseworker id is never broken at its hyphen ("ifk-" / "000"); a name wraps at its spaces
+        [
+          'Regel',
+          'Schwere',
+          'Abschnitt',
+          ...cols.map((c) => (input.directory ? c.label : `<span class="id">${c.label}</span>`)),
+        ],
         rules.map((r) => [
           escapeHtml(r.title),
           SEVERITY_LABELS[r.severity],
@@ -213,7 +225,7 @@ export function renderQualityReport(input: QualityReportInput): string {
             ['Aktenzeichen', 'Fachkraft', 'Regel', 'Angefordert am', 'Stand'],
             input.requestedCorrections.map((c) => [
               escapeHtml(c.caseNumber),
-              escapeHtml(c.caseworkerId),
+              who(c.caseworkerId),
               escapeHtml(d.rules.find((r) => r.ruleId === c.ruleId)?.title ?? '–'),
               formatGermanDate(c.requestedOn),
               REQUESTED_CORRECTION_STATUS_LABELS[c.status],
@@ -255,7 +267,7 @@ export function renderQualityReport(input: QualityReportInput): string {
 <h1>Qualitätsbericht</h1>
 <p class="meta"><strong>Bereich:</strong> ${scopeText}</p>
 <p class="meta"><strong>Stand:</strong> ${on} (Auswertung der Qualitätsregeln des 4PM für die offenen Fälle)</p>
-<p class="note">Fachkräfte erscheinen mit ihrer Kennung; der Bericht nennt keine Personen und keine Fälle außer solchen mit angeforderter Korrektur.</p>
+<p class="note">Fachkräfte erscheinen mit ${input.directory ? 'ihrem Namen aus dem Teamverzeichnis' : 'ihrer Kennung'}; der Bericht nennt keine Personen und keine Fälle außer solchen mit angeforderter Korrektur.</p>
 
 <h2>Fallbestand</h2>
 ${caseload}

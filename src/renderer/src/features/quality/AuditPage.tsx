@@ -44,7 +44,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryView } from '../../components/QueryView';
 import { applyIpcError, zodValidate } from '../../forms/ipc-form';
 import { CorrectionHistory, CorrectionStatusBadge } from './CorrectionTasksPanel';
-import { ruleTitle, SECTION_ROUTES } from './quality-links';
+import { caseworkerLabel, ruleTitle, SECTION_ROUTES } from './quality-links';
+import { useTeamDirectory } from '../directory/use-team-directory';
 
 const INVALIDATES = ['audits:', 'corrections:', 'quality:'] as const;
 
@@ -57,13 +58,14 @@ const INVALIDATES = ['audits:', 'corrections:', 'quality:'] as const;
 export function AuditPage() {
   const { auditId } = useParams({ from: '/qualitaet/stichproben/$auditId' });
   const query = useQuery(ipcQueryOptions('audits:get', { auditId }));
+  const directory = useTeamDirectory();
   return (
     <>
       <PageHeader
         title="Fallprüfung"
         description={
           query.data
-            ? `Fall ${query.data.caseNumber ?? '(nicht im lokalen Speicher)'} – ${query.data.caseworkerId}, ${formatQuarter(query.data.quarter)}`
+            ? `Fall ${query.data.caseNumber ?? '(nicht im lokalen Speicher)'} – ${caseworkerLabel(query.data.caseworkerId, query.data.teamLeadId, directory)}, ${formatQuarter(query.data.quarter)}`
             : undefined
         }
         actions={

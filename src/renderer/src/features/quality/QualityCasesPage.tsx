@@ -22,12 +22,16 @@ import { EmptyState } from '../../components/EmptyState';
 import { formatDate, formatNumber, PHASE_LABELS } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryView } from '../../components/QueryView';
-import { formatMonth, SECTION_ROUTES } from './quality-links';
+import { caseworkerLabel, formatMonth, SECTION_ROUTES } from './quality-links';
+import { useTeamDirectory } from '../directory/use-team-directory';
 
 const ROW_HEIGHT = 64;
 
-/** What a drill-down shows, in German ("Regel „Letzter Kontakt“ · Fachkraft ifk-2"). */
-export function describeDrillDown(d: QualityDrillDown): string {
+/** What a drill-down shows, in German ("Regel „Letzter Kontakt“ · Fachkraft Jens Wolff"). */
+export function describeDrillDown(
+  d: QualityDrillDown,
+  name: (caseworkerId: string) => string = (id) => id,
+): string {
   const parts: string[] = [];
   if (d.measure !== undefined) parts.push(CASE_MEASURE_LABELS[d.measure]);
   if (d.ruleId !== undefined) {
@@ -38,7 +42,7 @@ export function describeDrillDown(d: QualityDrillDown): string {
   if (d.phase !== undefined) parts.push(`Phase ${d.phase} (${PHASE_LABELS[d.phase]})`);
   if (d.series !== undefined && d.month !== undefined)
     parts.push(`${TREND_SERIES_LABELS[d.series]} im ${formatMonth(d.month)}`);
-  if (d.caseworkerId !== undefined) parts.push(`Fachkraft ${d.caseworkerId}`);
+  if (d.caseworkerId !== undefined) parts.push(`Fachkraft ${name(d.caseworkerId)}`);
   return parts.length > 0 ? parts.join(' · ') : 'alle offenen Fälle';
 }
 
@@ -51,6 +55,7 @@ export function QualityCasesPage() {
   const team = search.bereich === 'team';
   const drillDown = qualityDrillDownOf(search);
   const query = useQuery(ipcQueryOptions('quality:cases', { scope: team ? 'team' : 'own', drillDown }));
+  const directory = useTeamDirectory();
   return (
     <>
       <RouterAnchor to="/qualitaet" search={team ? { bereich: 'team' } : {}} size="sm">
@@ -58,7 +63,7 @@ export function QualityCasesPage() {
       </RouterAnchor>
       <PageHeader
         title="Fälle zur Auswertung"
-        description={`${team ? 'Team' : 'Eigener Bestand'}: ${describeDrillDown(drillDown)}`}
+        description={`${team ? 'Team' : 'Eigener Bestand'}: ${describeDrillDown(drillDown, (id) => caseworkerLabel(id, '', directory))}`}
       />
       <QueryView
         query={query}
@@ -86,6 +91,7 @@ export function QualityCasesPage() {
 }
 
 function CaseTable({ rows }: { rows: readonly QualityCaseRowDto[] }) {
+  const directory = useTeamDirectory();
   const [margin, setMargin] = useState(0);
   const measure = useCallback((el: HTMLTableSectionElement | null) => {
     if (el) setMargin(el.getBoundingClientRect().top + window.scrollY);
@@ -133,7 +139,7 @@ function CaseTable({ rows }: { rows: readonly QualityCaseRowDto[] }) {
                 </RouterAnchor>
               </Table.Td>
               <Table.Td>{r.caseNumber}</Table.Td>
-              <Table.Td>{r.caseworkerId}</Table.Td>
+              <Table.Td>{caseworkerLabel(r.caseworkerId, '', directory)}</Table.Td>
               <Table.Td>{r.phase}</Table.Td>
               <Table.Td>{formatDate(r.nextReviewOn)}</Table.Td>
               <Table.Td>

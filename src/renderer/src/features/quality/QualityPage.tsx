@@ -32,6 +32,7 @@ import {
 } from '../../../../shared/domain/quality/quality-rules';
 import type { QualityDashboardDto } from '../../../../shared/ipc/contract';
 import { ipcQueryOptions, useIpcMutation } from '../../api/query';
+import { useTeamDirectory } from '../directory/use-team-directory';
 import { describeError } from '../../api/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RouterAnchor, RouterButton } from '../../app/links';
@@ -52,8 +53,9 @@ import {
  * team lead the team's cases in the local store per caseworker. Every number links to the cases
  * behind it (#/qualitaet/faelle?…); each chart has the same figures as a table next to it (the
  * tables are what screen readers and the keyboard use; the charts are inert: hidden from both).
- * The CSV export and the PDF report (quality:report) hold figures per caseworker only (no names, no
- * cases).
+ * Caseworkers appear by the name of the team directory (useTeamDirectory). The CSV export holds
+ * figures per caseworker by user id, the PDF report (quality:report) by name; neither lists persons
+ * or cases.
  */
 export function QualityPage() {
   const search = useSearch({ from: '/qualitaet' });
@@ -356,6 +358,7 @@ export function SeverityBadge({ severity }: { severity: (typeof SEVERITIES)[numb
 }
 
 function CaseworkerTable({ d, team }: { d: QualityDashboardDto; team: boolean }) {
+  const directory = useTeamDirectory();
   const columns: {
     label: string;
     value: (f: QualityFigures) => string;
@@ -396,7 +399,7 @@ function CaseworkerTable({ d, team }: { d: QualityDashboardDto; team: boolean })
   ];
   const rows = d.caseworkers.map((c) => ({
     key: c.caseworkerId,
-    name: caseworkerLabel(c.caseworkerId, d.userId),
+    name: caseworkerLabel(c.caseworkerId, d.userId, directory),
     f: c.figures,
     drill: { caseworkerId: c.caseworkerId },
   }));
@@ -444,8 +447,8 @@ function CaseworkerTable({ d, team }: { d: QualityDashboardDto; team: boolean })
         </Table>
       </Table.ScrollContainer>
       <Text size="xs" c="dark.5" mt={4}>
-        Fachkräfte erscheinen mit ihrer Benutzerkennung; Mängel, Überprüfungen, „ohne Kontakt“ und Maßnahmen
-        zählen Fälle.
+        Fachkräfte erscheinen mit ihrem Namen aus dem Teamverzeichnis; Mängel, Überprüfungen, „ohne Kontakt“
+        und Maßnahmen zählen Fälle.
       </Text>
     </section>
   );

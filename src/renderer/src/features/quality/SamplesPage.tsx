@@ -35,6 +35,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryView } from '../../components/QueryView';
 import { applyIpcError, zodValidate } from '../../forms/ipc-form';
 import { caseworkerLabel } from './quality-links';
+import { useTeamDirectory } from '../directory/use-team-directory';
 
 /** What the draw form holds: the draw's own fields (the seed is chosen in main and shown after). */
 type DrawValues = Required<Omit<z.input<typeof DrawSampleInput>, 'seed'>>;
@@ -109,6 +110,7 @@ function selectableQuarters(now: Date): string[] {
 
 function DrawForm({ caseworkers, me }: { caseworkers: string[]; me: string }) {
   const [quarters] = useState(() => selectableQuarters(new Date()));
+  const directory = useTeamDirectory();
   const form = useForm<DrawValues>({
     mode: 'controlled',
     initialValues: {
@@ -146,7 +148,7 @@ function DrawForm({ caseworkers, me }: { caseworkers: string[]; me: string }) {
               label="Fachkraft"
               data={[
                 { value: '', label: 'Bitte wählen' },
-                ...caseworkers.map((id) => ({ value: id, label: caseworkerLabel(id, me) })),
+                ...caseworkers.map((id) => ({ value: id, label: caseworkerLabel(id, me, directory) })),
               ]}
               withAsterisk
               w={380}
@@ -197,10 +199,11 @@ function DrawForm({ caseworkers, me }: { caseworkers: string[]; me: string }) {
 
 function SampleCard({ sample: s }: { sample: SampleDto }) {
   const headingId = `sample-${s.sampleId}`;
+  const directory = useTeamDirectory();
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={headingId}>
       <Title order={2} size="h3" id={headingId}>
-        {s.caseworkerId} – {formatQuarter(s.quarter)}
+        {caseworkerLabel(s.caseworkerId, s.teamLeadId, directory)} – {formatQuarter(s.quarter)}
       </Title>
       <Text size="sm" c="dark.6" mb="sm">
         {SAMPLE_METHOD_LABELS[s.method]}, Startwert {s.seed}: {formatNumber(s.drawnCaseIds.length)} von{' '}

@@ -1,6 +1,8 @@
 import type { QualityDrillDown } from '../../../../shared/domain/quality/quality-dashboard';
 import { defaultQualityRules, type CaseSection } from '../../../../shared/domain/quality/quality-rules';
 import type { QualityCasesSearch } from '../../app/route-params';
+import { caseworkerName } from '../../../../shared/auth/team-directory';
+import type { TeamMemberDto } from '../../../../shared/ipc/contract';
 
 /**
  * Where a finding points to in the case workspace: each section of the quality rules
@@ -46,9 +48,16 @@ export function formatDecimal(n: number): string {
   return decimalFmt.format(n);
 }
 
-/** How a caseworker appears: the user id (the desktop holds no directory of names), "Sie" for oneself. */
-export function caseworkerLabel(id: string, me: string): string {
-  return id === me ? `${id} (Sie)` : id;
+/**
+ * How a caseworker appears: the name from the team directory (useTeamDirectory), "Name (Sie)" for
+ * oneself, "unbekannt (3f2a…)" for a user not in it; the id while the directory is loading.
+ */
+export function caseworkerLabel(
+  id: string,
+  me: string,
+  directory: readonly Pick<TeamMemberDto, 'id' | 'displayName'>[] | undefined,
+): string {
+  return caseworkerName(id, me, directory);
 }
 
 /** The title of a quality rule (a correction names the rubric item it was requested for). */
