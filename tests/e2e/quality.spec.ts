@@ -164,7 +164,7 @@ test.describe('Qualität', () => {
       expect(csv.charCodeAt(0)).toBe(0xfeff);
       const lines = csv.slice(1).trimEnd().split('\r\n');
       expect(lines[0]!.split(';').slice(0, 3)).toEqual(['Fachkraft', 'Fälle', 'Phase 1']);
-      expect(lines.map((l) => l.split(';')[0])).toEqual(['Fachkraft', ...TEAM, 'Gesamt']);
+      expect(lines.map((l) => l.split(';')[0])).toEqual(['Fachkraft', ...TEAM.map(name), 'Gesamt']);
       expect(lines[4]).toMatch(/;\d+,\d{2};/);
       // no person of the demo data is named in the export
       expect(csv).not.toMatch(/Müller|Schmidt|Yılmaz|Bondarenko/);

@@ -32,6 +32,7 @@ import {
 } from '../../../../shared/domain/quality/quality-rules';
 import type { QualityDashboardDto } from '../../../../shared/ipc/contract';
 import { ipcQueryOptions, useIpcMutation } from '../../api/query';
+import { caseworkerName } from '../../../../shared/auth/team-directory';
 import { useTeamDirectory } from '../directory/use-team-directory';
 import { describeError } from '../../api/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -53,9 +54,8 @@ import {
  * team lead the team's cases in the local store per caseworker. Every number links to the cases
  * behind it (#/qualitaet/faelle?…); each chart has the same figures as a table next to it (the
  * tables are what screen readers and the keyboard use; the charts are inert: hidden from both).
- * Caseworkers appear by the name of the team directory (useTeamDirectory). The CSV export holds
- * figures per caseworker by user id, the PDF report (quality:report) by name; neither lists persons
- * or cases.
+ * Caseworkers appear by the name of the team directory (useTeamDirectory), in the CSV export and
+ * the PDF report (quality:report) too; neither lists persons or cases.
  */
 export function QualityPage() {
   const search = useSearch({ from: '/qualitaet' });
@@ -67,6 +67,7 @@ export function QualityPage() {
     placeholderData: keepPreviousData,
   });
   const report = useIpcMutation('quality:report');
+  const directory = useTeamDirectory();
   return (
     <>
       <PageHeader
@@ -98,7 +99,7 @@ export function QualityPage() {
               <Button
                 variant="default"
                 leftSection={<IconDownload size={16} aria-hidden />}
-                onClick={() => downloadCsv(query.data)}
+                onClick={() => downloadCsv(query.data, directory)}
               >
                 CSV exportieren
               </Button>
@@ -146,8 +147,9 @@ export function QualityPage() {
   );
 }
 
-function downloadCsv(d: QualityDashboardDto): void {
-  const csv = qualityDashboardCsv(d, (id) => id);
+function downloadCsv(d: QualityDashboardDto, directory: ReturnType<typeof useTeamDirectory>): void {
+  // by name as in the table and the PDF report (no "(Sie)": the file is passed on)
+  const csv = qualityDashboardCsv(d, (id) => caseworkerName(id, '', directory));
   const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
   const a = document.createElement('a');
   a.href = url;
