@@ -48,6 +48,40 @@ export async function listen(h: Harness): Promise<string> {
 
 export const realFetch: FetchLike = (url, init) => fetch(url, init);
 
+/** The network as the desktop sees it: `fetch` fails like an unplugged cable while `offline` is set. */
+export function switchableNetwork(): { offline: boolean; readonly fetch: FetchLike } {
+  const net = {
+    offline: false,
+    fetch: (async (url, init) => {
+      if (net.offline) throw new TypeError('fetch failed');
+      return fetch(url, init);
+    }) as FetchLike,
+  };
+  return net;
+}
+
+/**
+ * A PGlite server (harness) listening on 127.0.0.1 for the whole test file, and the temp dirs the
+ * tests register in `dirs`, removed afterwards. Read `h` and `url` inside tests (set in beforeAll).
+ */
+export function useListeningServer(): {
+  readonly h: Harness;
+  readonly url: string;
+  readonly dirs: { remove(): Promise<void> }[];
+} {
+  const s = { h: undefined as unknown as Harness, url: '', dirs: [] as { remove(): Promise<void> }[] };
+  beforeAll(async () => {
+    s.h = await createHarness('pglite');
+    await s.h.reset();
+    s.url = await listen(s.h);
+  });
+  afterAll(async () => {
+    for (const d of s.dirs) await d.remove();
+    await (s.h as Harness | undefined)?.close();
+  });
+  return s;
+}
+
 /** Tokens of a harness session, refreshed through /auth/refresh over HTTP. */
 export function sessionAuth(h: Harness, s: Session): SyncAuth {
   return {

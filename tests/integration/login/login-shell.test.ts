@@ -11,10 +11,9 @@ import { createLotseApp, type LotseApp } from '../../../src/main/features/login/
 import { readAccounts, userKeyOf } from '../../../src/main/features/login/accounts';
 import * as admin from '../../../src/server/features/admin/admin.service';
 import { REFRESH_TOKEN_KEY } from '../../../src/main/features/login/stored-token-auth';
-import type { FetchLike } from '../../../src/main/features/sync/sync-http';
 import { silentLogger } from '../../../src/main/logging/logger';
 import { TEST_SCRYPT } from '../../helpers/local-store';
-import { ManualTimer, listen } from '../../helpers/sync-engine';
+import { ManualTimer, listen, switchableNetwork } from '../../helpers/sync-engine';
 import { tempDir } from '../../helpers/temp-dir';
 import { createHarness, PASSWORD, USERS, type Harness } from '../server/harness';
 
@@ -29,11 +28,7 @@ const appInfo = {
 const PASS_A = 'Elbwiesen bei Torgau im Mai';
 const PASS_B = 'Muldental im Herbstnebel 7';
 
-let offline = false;
-const flakyFetch: FetchLike = async (url, init) => {
-  if (offline) throw new TypeError('fetch failed');
-  return fetch(url, init);
-};
+const net = switchableNetwork();
 const username = (key: string) => USERS.find((u) => u.key === key)!.username;
 
 describe('pglite: sign-in and one encrypted store per user', () => {
@@ -49,7 +44,7 @@ describe('pglite: sign-in and one encrypted store per user', () => {
       logger: silentLogger(),
       scrypt: TEST_SCRYPT,
       clock: { now: () => h.clock.now() },
-      sync: { serverUrl, deviceName: 'Testgerät', timer: new ManualTimer(), fetch: flakyFetch },
+      sync: { serverUrl, deviceName: 'Testgerät', timer: new ManualTimer(), fetch: net.fetch },
     });
     apps.push(a);
     return a;
@@ -97,12 +92,12 @@ describe('pglite: sign-in and one encrypted store per user', () => {
       ok: false,
       error: { code: 'AUTH_INVALID_CREDENTIALS', message: 'Benutzername oder Passwort ist nicht korrekt.' },
     });
-    offline = true;
+    net.offline = true;
     expect(await call(a, 'login:sign-in', { username: username('cw'), password: PASSWORD })).toMatchObject({
       ok: false,
       error: { code: 'LOGIN_SERVER_UNREACHABLE' },
     });
-    offline = false;
+    net.offline = false;
     expect(await h.tdb.db.selectFrom('sync_clients').select('client_id').execute()).toEqual([]);
 
     const signedIn = await call(a, 'login:sign-in', { username: username('cw'), password: PASSWORD });
@@ -155,7 +150,7 @@ describe('pglite: sign-in and one encrypted store per user', () => {
   it('a later unlock works offline with the passphrase, also after a restart', async () => {
     const a = apps[0]!;
     await call(a, 'vault:lock');
-    offline = true;
+    net.offline = true;
     try {
       expect(await call(a, 'vault:unlock', { passphrase: PASS_A })).toMatchObject({
         ok: true,
@@ -177,7 +172,7 @@ describe('pglite: sign-in and one encrypted store per user', () => {
       expect(again.session()).toMatchObject({ role: 'caseworker' });
       expect(await call(again, 'cases:list', {})).toMatchObject({ ok: true, value: { total: 0 } });
     } finally {
-      offline = false;
+      net.offline = false;
     }
     // back online: the stored refresh token still signs in (and rotates)
     const again = apps.at(-1)!;

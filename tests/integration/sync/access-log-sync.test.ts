@@ -6,40 +6,24 @@
  * and shown on the desktop; the entries after it stay on the desktop.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLotseMain, type LotseMain } from '../../../src/main/composition';
 import { createCasesService } from '../../../src/main/features/cases/cases.service';
-import type { FetchLike } from '../../../src/main/features/sync/sync-http';
 import { silentLogger } from '../../../src/main/logging/logger';
 import { TEST_PASSPHRASE, TEST_SCRYPT } from '../../helpers/local-store';
 import { sampleFields } from '../../helpers/records';
-import { ManualTimer, listen } from '../../helpers/sync-engine';
+import { ManualTimer, switchableNetwork, useListeningServer } from '../../helpers/sync-engine';
 import { tempDir } from '../../helpers/temp-dir';
-import { createHarness, PASSWORD, USERS, type Harness } from '../server/harness';
+import { PASSWORD, USERS } from '../server/harness';
 
-let offline = false;
-const flakyFetch: FetchLike = async (url, init) => {
-  if (offline) throw new TypeError('fetch failed');
-  return fetch(url, init);
-};
+const net = switchableNetwork();
 
 describe('pglite: offline reading is audited', () => {
-  let h: Harness;
-  let url: string;
-  const dirs: { remove(): Promise<void> }[] = [];
-  beforeAll(async () => {
-    h = await createHarness('pglite');
-    await h.reset();
-    url = await listen(h);
-  });
-  afterAll(async () => {
-    for (const d of dirs) await d.remove();
-    await h?.close();
-  });
+  const server = useListeningServer();
 
   it('records a case opened offline, uploads it on the next sync, and reports an altered entry', async () => {
     const dir = await tempDir('lotse-access-log-');
-    dirs.push(dir);
+    server.dirs.push(dir);
     const main: LotseMain = await createLotseMain({
       dataDir: dir.path,
       appInfo: {
@@ -52,20 +36,20 @@ describe('pglite: offline reading is audited', () => {
       },
       logger: silentLogger(),
       scrypt: TEST_SCRYPT,
-      clock: { now: () => h.clock.now() },
+      clock: { now: () => server.h.clock.now() },
       sync: {
-        serverUrl: url,
+        serverUrl: server.url,
         username: USERS.find((u) => u.key === 'cw')!.username,
         password: PASSWORD,
         deviceName: 'Testgerät',
         timer: new ManualTimer(),
-        fetch: flakyFetch,
+        fetch: net.fetch,
       },
     });
     const call = (channel: string, input?: unknown) => main.backend.dispatch(channel, input);
     const local = (sql: string) => main.store.raw().prepare(sql).all() as Record<string, unknown>[];
     const serverAudit = () =>
-      h.tdb.db
+      server.h.tdb.db
         .selectFrom('audit_log')
         .selectAll()
         .where('action', 'in', ['case_opened', 'access_chain_broken'])
@@ -79,20 +63,20 @@ describe('pglite: offline reading is audited', () => {
         .run();
       const cases = createCasesService({
         db: () => main.store.db(),
-        clock: h.clock,
+        clock: server.h.clock,
         ids: { newId: () => randomUUID() },
-        actorId: h.userIds['cw']!,
+        actorId: server.h.userIds['cw']!,
       });
       const { caseId } = await cases.createCase({
         officeId: 'oschatz',
-        caseworkerId: h.userIds['cw']!,
+        caseworkerId: server.h.userIds['cw']!,
         openedOn: '2026-03-02',
         person: sampleFields('persons', { caseId: 'x', id: 'x' }),
       });
       expect(await call('sync:now')).toMatchObject({ ok: true, value: { error: null, pendingCount: 0 } });
 
       // the JVA Torgau: no network
-      offline = true;
+      net.offline = true;
       expect(await call('sync:now')).toMatchObject({ ok: true, value: { state: 'offline' } });
       expect((await call('cases:get', { caseId })).ok).toBe(true);
       expect(local('SELECT seq, case_id, action, offline, uploaded_at FROM access_log')).toEqual([
@@ -102,15 +86,15 @@ describe('pglite: offline reading is audited', () => {
       expect(await serverAudit()).toEqual([]);
 
       // back in the office: the next sync uploads it into the server's audit log
-      offline = false;
-      h.clock.advance(60 * 60_000);
+      net.offline = false;
+      server.h.clock.advance(60 * 60_000);
       expect(await call('sync:now')).toMatchObject({ ok: true, value: { error: null } });
       const audited = await serverAudit();
       expect(audited).toEqual([
         expect.objectContaining({
           action: 'case_opened',
           case_id: caseId,
-          user_id: h.userIds['cw'],
+          user_id: server.h.userIds['cw'],
           detail: expect.objectContaining({ seq: 1, offline: true, reportedAt: '2026-03-02T08:00:00.000Z' }),
         }),
       ]);
@@ -121,9 +105,9 @@ describe('pglite: offline reading is audited', () => {
 
       // opened online now (recorded as such), then again offline later; someone alters entry 2
       expect((await call('cases:get', { caseId })).ok).toBe(true);
-      offline = true;
+      net.offline = true;
       await call('sync:now');
-      h.clock.advance(60 * 60_000);
+      server.h.clock.advance(60 * 60_000);
       expect((await call('cases:get', { caseId })).ok).toBe(true);
       expect(local('SELECT seq, offline FROM access_log ORDER BY seq')).toEqual([
         { seq: 1, offline: 1 },
@@ -132,7 +116,7 @@ describe('pglite: offline reading is audited', () => {
       ]);
       main.store.raw().exec('DROP TRIGGER access_log_no_change');
       main.store.raw().prepare("UPDATE access_log SET at = '2026-03-01T09:00:00.000Z' WHERE seq = 2").run();
-      offline = false;
+      net.offline = false;
       expect(await call('sync:now')).toMatchObject({ ok: true, value: { error: null } });
       const status = await call('sync:access-log');
       expect(status).toMatchObject({
@@ -142,16 +126,16 @@ describe('pglite: offline reading is audited', () => {
       expect(status.ok && (status.value as { refusal: { message: string } }).refusal.message).toMatch(
         /verändert.*Datenschutz/,
       );
-      const alarms = await h.tdb.db.selectFrom('device_access_alarms').selectAll().execute();
+      const alarms = await server.h.tdb.db.selectFrom('device_access_alarms').selectAll().execute();
       expect(alarms.map((a) => [a.kind, Number(a.seq), a.user_id])).toEqual([
-        ['altered', 2, h.userIds['cw']],
+        ['altered', 2, server.h.userIds['cw']],
       ]);
       expect((await serverAudit()).map((r) => r.action)).toEqual(['case_opened', 'access_chain_broken']);
       // a second sync reports it again, without a second alarm
       expect(await call('sync:now')).toMatchObject({ ok: true });
-      expect(await h.tdb.db.selectFrom('device_access_alarms').selectAll().execute()).toHaveLength(1);
+      expect(await server.h.tdb.db.selectFrom('device_access_alarms').selectAll().execute()).toHaveLength(1);
     } finally {
-      offline = false;
+      net.offline = false;
       await main.shutdown();
     }
   });

@@ -5,17 +5,16 @@
  * over dispatch with German messages; without a server everything local keeps working.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createLotseMain, type LotseMain } from '../../../src/main/composition';
 import { ERROR_MESSAGES } from '../../../src/shared/errors';
 import { createCasesService } from '../../../src/main/features/cases/cases.service';
 import { silentLogger } from '../../../src/main/logging/logger';
 import { TEST_PASSPHRASE, TEST_SCRYPT } from '../../helpers/local-store';
 import { sampleFields } from '../../helpers/records';
-import type { FetchLike } from '../../../src/main/features/sync/sync-http';
-import { ManualTimer, listen } from '../../helpers/sync-engine';
+import { ManualTimer, switchableNetwork, useListeningServer } from '../../helpers/sync-engine';
 import { tempDir } from '../../helpers/temp-dir';
-import { createHarness, PASSWORD, USERS, type Harness } from '../server/harness';
+import { PASSWORD, USERS } from '../server/harness';
 
 const appInfo = {
   name: 'Lotse',
@@ -28,11 +27,7 @@ const appInfo = {
 
 let serverClock: { now(): Date } = { now: () => new Date() };
 
-let offline = false;
-const flakyFetch: FetchLike = async (url, init) => {
-  if (offline) throw new TypeError('fetch failed');
-  return fetch(url, init);
-};
+const net = switchableNetwork();
 
 async function app(dataDir: string, serverUrl?: string, user = 'cw'): Promise<LotseMain> {
   const username = USERS.find((u) => u.key === user)!.username;
@@ -51,7 +46,7 @@ async function app(dataDir: string, serverUrl?: string, user = 'cw'): Promise<Lo
             password: PASSWORD,
             deviceName: 'Testgerät',
             timer: new ManualTimer(),
-            fetch: flakyFetch,
+            fetch: net.fetch,
           },
         }
       : {}),
@@ -63,26 +58,17 @@ async function call(main: LotseMain, channel: string, input?: unknown) {
 }
 
 describe('pglite: the sync engine in the composed app', () => {
-  let h: Harness;
-  let url: string;
-  const dirs: { remove(): Promise<void> }[] = [];
-  beforeAll(async () => {
-    h = await createHarness('pglite');
-    await h.reset();
-    url = await listen(h);
-    serverClock = h.clock;
-  });
-  afterAll(async () => {
-    for (const d of dirs) await d.remove();
-    await h?.close();
+  const server = useListeningServer();
+  beforeAll(() => {
+    serverClock = server.h.clock;
   });
 
   it('starts on unlock, syncs on demand between two desktops, stops on lock', async () => {
     const dirA = await tempDir('lotse-app-a-');
     const dirB = await tempDir('lotse-app-b-');
-    dirs.push(dirA, dirB);
-    const a = await app(dirA.path, url);
-    const b = await app(dirB.path, url);
+    server.dirs.push(dirA, dirB);
+    const a = await app(dirA.path, server.url);
+    const b = await app(dirB.path, server.url);
     try {
       await a.vault.create(TEST_PASSPHRASE);
       await b.vault.create(TEST_PASSPHRASE);
@@ -93,13 +79,13 @@ describe('pglite: the sync engine in the composed app', () => {
         .run();
       const cases = createCasesService({
         db: () => storeA.db(),
-        clock: h.clock,
+        clock: server.h.clock,
         ids: { newId: () => randomUUID() },
-        actorId: h.userIds['cw']!,
+        actorId: server.h.userIds['cw']!,
       });
       const { caseId } = await cases.createCase({
         officeId: 'oschatz',
-        caseworkerId: h.userIds['cw']!,
+        caseworkerId: server.h.userIds['cw']!,
         openedOn: '2026-03-02',
         person: sampleFields('persons', { caseId: 'x', id: 'x' }),
       });
@@ -114,7 +100,7 @@ describe('pglite: the sync engine in the composed app', () => {
         caseId,
       ]);
       // both devices are registered at the server under their own client id
-      const clients = await h.tdb.db.selectFrom('sync_clients').select('client_id').execute();
+      const clients = await server.h.tdb.db.selectFrom('sync_clients').select('client_id').execute();
       expect(clients.length).toBeGreaterThanOrEqual(2);
 
       expect(await call(b, 'sync:case-issues', { caseId })).toEqual({
@@ -143,8 +129,8 @@ describe('pglite: the sync engine in the composed app', () => {
 
   it('offline lease: once it ran out, Lotse stays locked until it reaches the server again', async () => {
     const dir = await tempDir('lotse-app-lease-');
-    dirs.push(dir);
-    const main = await app(dir.path, url);
+    server.dirs.push(dir);
+    const main = await app(dir.path, server.url);
     try {
       await main.vault.create(TEST_PASSPHRASE);
       expect(await call(main, 'sync:now')).toMatchObject({ ok: true, value: { error: null } });
@@ -158,28 +144,28 @@ describe('pglite: the sync engine in the composed app', () => {
       ).toEqual([{ key: 'lease_public_key' }, { key: 'offline_lease' }]);
       await main.vault.lock();
       // within the lease: unlocking offline works
-      offline = true;
-      h.clock.advance(3_600_000);
+      net.offline = true;
+      server.h.clock.advance(3_600_000);
       await main.vault.unlock(TEST_PASSPHRASE);
       await main.vault.lock();
       // far beyond it (the server grants OFFLINE_LEASE_HOURS): locked while offline
-      h.clock.advance(400 * 3_600_000);
+      server.h.clock.advance(400 * 3_600_000);
       await expect(main.vault.unlock(TEST_PASSPHRASE)).rejects.toMatchObject({ code: 'SYNC_LEASE_EXPIRED' });
       expect(main.vault.status().state).toBe('locked');
       expect(main.store.isOpen()).toBe(false);
       // back online: the unlock reaches the server, renews the lease and opens
-      offline = false;
+      net.offline = false;
       await main.vault.unlock(TEST_PASSPHRASE);
       expect(main.vault.status().state).toBe('unlocked');
     } finally {
-      offline = false;
+      net.offline = false;
       await main.shutdown();
     }
   });
 
   it('without a server: local status, a German refusal of "sync now", local work unaffected', async () => {
     const dir = await tempDir('lotse-app-local-');
-    dirs.push(dir);
+    server.dirs.push(dir);
     const main = await app(dir.path);
     try {
       await main.vault.create(TEST_PASSPHRASE);
@@ -197,7 +183,7 @@ describe('pglite: the sync engine in the composed app', () => {
 
   it('lists every refused edit not yet dismissed, newest first, with its German message', async () => {
     const dir = await tempDir('lotse-app-rejections-');
-    dirs.push(dir);
+    server.dirs.push(dir);
     const main = await app(dir.path);
     try {
       await main.vault.create(TEST_PASSPHRASE);

@@ -4,17 +4,16 @@
  * user's own name, keeps them offline, writes them only when they changed (outside Mein Bestand's
  * change stamp), and names the caseworkers in the quality report from the same directory.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLotseMain, type LotseMain } from '../../../src/main/composition';
 import { storeStamp } from '../../../src/main/features/cases/caseload';
 import { TEAM_DIRECTORY_KEY } from '../../../src/main/features/directory/team-directory';
-import type { FetchLike } from '../../../src/main/features/sync/sync-http';
 import { silentLogger } from '../../../src/main/logging/logger';
 import { TEAM_DIRECTORY_CHANGE } from '../../../src/shared/auth/team-directory';
 import { TEST_PASSPHRASE, TEST_SCRYPT } from '../../helpers/local-store';
-import { ManualTimer, listen } from '../../helpers/sync-engine';
+import { ManualTimer, switchableNetwork, useListeningServer } from '../../helpers/sync-engine';
 import { tempDir } from '../../helpers/temp-dir';
-import { createHarness, PASSWORD, type Harness } from '../server/harness';
+import { PASSWORD } from '../server/harness';
 
 const appInfo = {
   name: 'Lotse',
@@ -25,37 +24,22 @@ const appInfo = {
   demo: false,
 };
 
-let offline = false;
-const flakyFetch: FetchLike = async (url, init) => {
-  if (offline) throw new TypeError('fetch failed');
-  return fetch(url, init);
-};
+const net = switchableNetwork();
 
 describe('pglite: the team directory in the composed app', () => {
-  let h: Harness;
-  let url: string;
-  const dirs: { remove(): Promise<void> }[] = [];
-  beforeAll(async () => {
-    h = await createHarness('pglite');
-    await h.reset();
-    url = await listen(h);
-  });
-  afterAll(async () => {
-    for (const d of dirs) await d.remove();
-    await h?.close();
-  });
+  const server = useListeningServer();
 
   it('stores the own team at hello, answers it with the own name, keeps it offline, names the report', async () => {
     const dir = await tempDir('lotse-directory-');
-    dirs.push(dir);
+    server.dirs.push(dir);
     const printed: string[] = [];
     const lead: LotseMain = await createLotseMain({
       dataDir: dir.path,
       appInfo,
       logger: silentLogger(),
       scrypt: TEST_SCRYPT,
-      clock: { now: () => h.clock.now() },
-      actorId: h.userIds['lead']!,
+      clock: { now: () => server.h.clock.now() },
+      actorId: server.h.userIds['lead']!,
       role: 'team_lead',
       displayName: 'Tamara Lindner',
       pdfRenderer: {
@@ -67,12 +51,12 @@ describe('pglite: the team directory in the composed app', () => {
         close: async () => undefined,
       },
       sync: {
-        serverUrl: url,
+        serverUrl: server.url,
         username: 'tl.osza',
         password: PASSWORD,
         deviceName: 'Testgerät',
         timer: new ManualTimer(),
-        fetch: flakyFetch,
+        fetch: net.fetch,
       },
     });
     const call = (channel: string, input?: unknown) => lead.backend.dispatch(channel, input);
@@ -81,15 +65,15 @@ describe('pglite: the team directory in the composed app', () => {
       // before any hello: only oneself, by the name of the sign-in
       expect(await call('directory:users')).toEqual({
         ok: true,
-        value: [{ id: h.userIds['lead'], displayName: 'Tamara Lindner', role: 'team_lead' }],
+        value: [{ id: server.h.userIds['lead'], displayName: 'Tamara Lindner', role: 'team_lead' }],
       });
       const status = await call('sync:now');
       expect(status).toMatchObject({ ok: true, value: { error: null } });
       const team = [
-        { id: h.userIds['cw'], displayName: 'ifk.own', role: 'caseworker' },
-        { id: h.userIds['cwTeam'], displayName: 'ifk.team', role: 'caseworker' },
+        { id: server.h.userIds['cw'], displayName: 'ifk.own', role: 'caseworker' },
+        { id: server.h.userIds['cwTeam'], displayName: 'ifk.team', role: 'caseworker' },
         // the own name of the sign-in wins over the announced one
-        { id: h.userIds['lead'], displayName: 'Tamara Lindner', role: 'team_lead' },
+        { id: server.h.userIds['lead'], displayName: 'Tamara Lindner', role: 'team_lead' },
       ];
       expect(await call('directory:users')).toEqual({ ok: true, value: team });
       // the round reports the changed directory, so open screens load it again
@@ -115,10 +99,10 @@ describe('pglite: the team directory in the composed app', () => {
       expect(recent.filter((c) => c.entities.includes(TEAM_DIRECTORY_CHANGE))).toHaveLength(1);
 
       // a member renamed at the server: stored at the next hello
-      await h.tdb.db
+      await server.h.tdb.db
         .updateTable('users')
         .set({ display_name: 'Ines Kaufmann' })
-        .where('id', '=', h.userIds['cw']!)
+        .where('id', '=', server.h.userIds['cw']!)
         .execute();
       await call('sync:now');
       const renamed = await call('directory:users');
@@ -129,10 +113,10 @@ describe('pglite: the team directory in the composed app', () => {
       ]);
 
       // offline: the last known directory stays
-      offline = true;
+      net.offline = true;
       expect(await call('sync:now')).toMatchObject({ ok: true, value: { state: 'offline' } });
       expect(await call('directory:users')).toEqual(renamed);
-      offline = false;
+      net.offline = false;
 
       // the quality report names the team's caseworkers from the same directory, never by id
       raw
@@ -141,9 +125,9 @@ describe('pglite: the team directory in the composed app', () => {
       const report = await call('quality:report', { scope: 'own' });
       expect(report).toMatchObject({ ok: true });
       expect(printed.at(-1)).toContain('Eigener Bestand der Fachkraft Tamara Lindner');
-      expect(printed.at(-1)).not.toContain(h.userIds['lead']!);
+      expect(printed.at(-1)).not.toContain(server.h.userIds['lead']!);
     } finally {
-      offline = false;
+      net.offline = false;
       await lead.shutdown();
     }
   });
