@@ -1,4 +1,4 @@
-import { Paper, Stack, Title, type MantineSpacing } from '@mantine/core';
+import { Button, Group, Paper, Stack, Title, type MantineSpacing } from '@mantine/core';
 import type { FormEvent, ReactNode } from 'react';
 import { ErrorAlert } from './ErrorAlert';
 
@@ -6,7 +6,8 @@ import { ErrorAlert } from './ErrorAlert';
  * The frame of an inline form in a case section (a new contact, appointment, own effort, …): a
  * bordered form named for screen readers, its heading, the German message of a refused save
  * ("Nicht gespeichert") above the fields, then the fields. The browser's own validation is off:
- * the domain's checks speak German at the field.
+ * the domain's checks speak German at the field. At the end the save button (busy while the write
+ * runs) and „Abbrechen“.
  */
 export function FormPanel(props: {
   /** The form's accessible name. */
@@ -18,6 +19,9 @@ export function FormPanel(props: {
   /** Smaller padding, for a form inside a list row. */
   readonly compact?: boolean;
   readonly mt?: MantineSpacing;
+  /** The save button's label ("Kontakt speichern") and whether the write is running. */
+  readonly submit: { readonly label: string; readonly pending: boolean };
+  readonly onCancel: () => void;
   readonly children: ReactNode;
 }) {
   return (
@@ -39,6 +43,14 @@ export function FormPanel(props: {
         ) : null}
         {props.error ? <ErrorAlert title="Nicht gespeichert">{props.error}</ErrorAlert> : null}
         {props.children}
+        <Group>
+          <Button type="submit" loading={props.submit.pending}>
+            {props.submit.label}
+          </Button>
+          <Button variant="default" onClick={props.onCancel}>
+            Abbrechen
+          </Button>
+        </Group>
       </Stack>
     </Paper>
   );

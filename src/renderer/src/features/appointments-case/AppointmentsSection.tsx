@@ -218,7 +218,14 @@ function AppointmentForm(props: { caseId: string; onDone: () => void }) {
   const { formError } = create;
   const submit = form.onSubmit(create.submit);
   return (
-    <FormPanel label="Termin anlegen" title="Neuer Termin" error={formError} onSubmit={submit}>
+    <FormPanel
+      label="Termin anlegen"
+      title="Neuer Termin"
+      error={formError}
+      onSubmit={submit}
+      submit={{ label: 'Termin speichern', pending: create.pending }}
+      onCancel={props.onDone}
+    >
       <Group grow align="flex-start">
         <TextInput label="Datum" description="TT.MM.JJJJ" {...form.getInputProps('date')} />
         <TextInput label="Uhrzeit" description="HH:MM" {...form.getInputProps('time')} />
@@ -245,14 +252,6 @@ function AppointmentForm(props: { caseId: string; onDone: () => void }) {
         data={INVITATION_KINDS.map((k) => ({ value: k, label: INVITATION_KIND_LABELS[k] }))}
         {...form.getInputProps('invitation')}
       />
-      <Group>
-        <Button type="submit" loading={create.pending}>
-          Termin speichern
-        </Button>
-        <Button variant="default" onClick={props.onDone}>
-          Abbrechen
-        </Button>
-      </Group>
     </FormPanel>
   );
 }

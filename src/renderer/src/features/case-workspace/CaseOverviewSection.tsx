@@ -66,6 +66,8 @@ function PersonContactForm(props: { person: CaseDetailDto['person']; onDone: () 
       title="Kontaktdaten ändern"
       error={save.formError}
       onSubmit={form.onSubmit(save.submit)}
+      submit={{ label: 'Kontaktdaten speichern', pending: save.pending }}
+      onCancel={props.onDone}
     >
       <TextInput label="Straße und Hausnummer" {...form.getInputProps('street')} />
       <Group grow align="flex-start">
@@ -75,14 +77,6 @@ function PersonContactForm(props: { person: CaseDetailDto['person']; onDone: () 
       <Group grow align="flex-start">
         <TextInput label="Telefon" type="tel" {...form.getInputProps('phone')} />
         <TextInput label="E-Mail" type="email" {...form.getInputProps('email')} />
-      </Group>
-      <Group>
-        <Button type="submit" loading={save.pending}>
-          Kontaktdaten speichern
-        </Button>
-        <Button variant="default" onClick={props.onDone}>
-          Abbrechen
-        </Button>
       </Group>
     </FormPanel>
   );

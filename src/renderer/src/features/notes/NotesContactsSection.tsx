@@ -151,7 +151,14 @@ function NoteForm(props: { caseId: string; note: NoteView | null; onDone: () => 
     else create.mutate({ caseId: props.caseId, values }, { onError, onSuccess: props.onDone });
   });
   return (
-    <FormPanel label={heading} title={heading} error={formError} onSubmit={submit}>
+    <FormPanel
+      label={heading}
+      title={heading}
+      error={formError}
+      onSubmit={submit}
+      submit={{ label: 'Vermerk speichern', pending: create.isPending || update.isPending }}
+      onCancel={props.onDone}
+    >
       <NativeSelect
         label="Kategorie"
         data={[{ value: '', label: 'Bitte wählen' }, ...NOTE_CATEGORIES.map((c) => ({ value: c, label: c }))]}
@@ -165,14 +172,6 @@ function NoteForm(props: { caseId: string; note: NoteView | null; onDone: () => 
       ) : null}
       <TextInput label="Titel" {...form.getInputProps('title')} />
       <Textarea label="Text" autosize minRows={3} {...form.getInputProps('body')} />
-      <Group>
-        <Button type="submit" loading={create.isPending || update.isPending}>
-          Vermerk speichern
-        </Button>
-        <Button variant="default" onClick={props.onDone}>
-          Abbrechen
-        </Button>
-      </Group>
     </FormPanel>
   );
 }
@@ -264,7 +263,14 @@ function ContactForm(props: { caseId: string; onDone: () => void }) {
   const { formError } = create;
   const submit = form.onSubmit(create.submit);
   return (
-    <FormPanel label="Kontakt erfassen" title="Neuer Kontakt" error={formError} onSubmit={submit}>
+    <FormPanel
+      label="Kontakt erfassen"
+      title="Neuer Kontakt"
+      error={formError}
+      onSubmit={submit}
+      submit={{ label: 'Kontakt speichern', pending: create.pending }}
+      onCancel={props.onDone}
+    >
       <Group grow align="flex-start">
         <TextInput label="Datum" description="TT.MM.JJJJ" {...form.getInputProps('date')} />
         <TextInput label="Uhrzeit" description="HH:MM" {...form.getInputProps('time')} />
@@ -293,14 +299,6 @@ function ContactForm(props: { caseId: string; onDone: () => void }) {
         {...form.getInputProps('subject')}
       />
       <Checkbox label="Person erreicht" {...form.getInputProps('reached', { type: 'checkbox' })} />
-      <Group>
-        <Button type="submit" loading={create.pending}>
-          Kontakt speichern
-        </Button>
-        <Button variant="default" onClick={props.onDone}>
-          Abbrechen
-        </Button>
-      </Group>
     </FormPanel>
   );
 }

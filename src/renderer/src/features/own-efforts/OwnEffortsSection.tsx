@@ -205,6 +205,8 @@ function OwnEffortForm(props: { caseId: string; onDone: () => void }) {
       title="Neue Eigenbemühung"
       error={formError}
       onSubmit={submit}
+      submit={{ label: 'Eigenbemühung speichern', pending: create.pending }}
+      onCancel={props.onDone}
     >
       <Textarea label="Was" autosize minRows={2} {...form.getInputProps('description')} />
       <Group grow align="flex-start">
@@ -219,14 +221,6 @@ function OwnEffortForm(props: { caseId: string; onDone: () => void }) {
       <Group grow align="flex-start">
         <TextInput label="Vereinbart am" description="TT.MM.JJJJ" {...form.getInputProps('agreedOn')} />
         <TextInput label="Gilt bis (freiwillig)" description="TT.MM.JJJJ" {...form.getInputProps('endsOn')} />
-      </Group>
-      <Group>
-        <Button type="submit" loading={create.pending}>
-          Eigenbemühung speichern
-        </Button>
-        <Button variant="default" onClick={props.onDone}>
-          Abbrechen
-        </Button>
       </Group>
     </FormPanel>
   );
@@ -257,7 +251,14 @@ function ProofForm(props: { effort: OwnEffortView; name: string; onDone: () => v
   const { formError } = record;
   const submit = form.onSubmit(record.submit);
   return (
-    <FormPanel label={`Nachweis: ${props.name}`} error={formError} onSubmit={submit} compact>
+    <FormPanel
+      label={`Nachweis: ${props.name}`}
+      error={formError}
+      onSubmit={submit}
+      compact
+      submit={{ label: 'Nachweis speichern', pending: record.pending }}
+      onCancel={props.onDone}
+    >
       <Group grow align="flex-start">
         <TextInput label="Eingegangen am" description="TT.MM.JJJJ" {...form.getInputProps('receivedOn')} />
         <NativeSelect
@@ -272,14 +273,6 @@ function ProofForm(props: { effort: OwnEffortView; name: string; onDone: () => v
         />
       </Group>
       <TextInput label="Anmerkung (freiwillig)" {...form.getInputProps('note')} />
-      <Group>
-        <Button type="submit" loading={record.pending}>
-          Nachweis speichern
-        </Button>
-        <Button variant="default" onClick={props.onDone}>
-          Abbrechen
-        </Button>
-      </Group>
     </FormPanel>
   );
 }
