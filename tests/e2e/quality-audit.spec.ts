@@ -28,6 +28,32 @@ async function desktopOf(key: 'cw' | 'lead') {
   return { bridge, remove };
 }
 
+type Desktop = Awaited<ReturnType<typeof desktopOf>>;
+
+/** Cases in the caseworker's caseload (one per last name), synced to the server and the team lead. */
+async function syncedCases(
+  cw: Desktop,
+  lead: Desktop,
+  people: { firstName: string; lastNames: readonly string[]; numberPrefix: string; birthDate: string },
+) {
+  const today = dateInBerlin(new Date());
+  for (const [i, lastName] of people.lastNames.entries()) {
+    await call(cw.bridge, 'cases:create', {
+      officeId: 'oschatz',
+      caseworkerId: server.h.userIds['cw'],
+      openedOn: today,
+      person: {
+        customerNumber: `${people.numberPrefix}${i}`,
+        firstName: people.firstName,
+        lastName,
+        birthDate: people.birthDate,
+      },
+    });
+  }
+  expect((await call<{ pendingCount: number }>(cw.bridge, 'sync:now')).pendingCount).toBe(0);
+  await call(lead.bridge, 'sync:now');
+}
+
 test('sample, audit and correction: team lead and caseworker through the server', async ({
   page,
   browser,
@@ -42,17 +68,12 @@ test('sample, audit and correction: team lead and caseworker through the server'
   cwPage.setDefaultTimeout(20_000);
   try {
     // the caseworker's caseload: three cases, synced
-    const today = dateInBerlin(new Date());
-    for (const [i, lastName] of ['Albers', 'Brandt', 'Claus'].entries()) {
-      await call(cw.bridge, 'cases:create', {
-        officeId: 'oschatz',
-        caseworkerId: server.h.userIds['cw'],
-        openedOn: today,
-        person: { customerNumber: `123D45678${i}`, firstName: 'Anna', lastName, birthDate: '1990-05-17' },
-      });
-    }
-    expect((await call<{ pendingCount: number }>(cw.bridge, 'sync:now')).pendingCount).toBe(0);
-    await call(lead.bridge, 'sync:now');
+    await syncedCases(cw, lead, {
+      firstName: 'Anna',
+      lastNames: ['Albers', 'Brandt', 'Claus'],
+      numberPrefix: '123D45678',
+      birthDate: '1990-05-17',
+    });
 
     // the team lead: from the team's quality dashboard to the samples (keyboard)
     await page.goto(`${lead.bridge.launchUrl}#/qualitaet?bereich=team`);
@@ -192,17 +213,12 @@ test('close an audit, reopen a correction reported done: keyboard, with the rubr
   const cw = await desktopOf('cw');
   const lead = await desktopOf('lead');
   try {
-    const today = dateInBerlin(new Date());
-    for (const [i, lastName] of ['Dietz', 'Ebert'].entries()) {
-      await call(cw.bridge, 'cases:create', {
-        officeId: 'oschatz',
-        caseworkerId: server.h.userIds['cw'],
-        openedOn: today,
-        person: { customerNumber: `223D45678${i}`, firstName: 'Berta', lastName, birthDate: '1988-03-09' },
-      });
-    }
-    expect((await call<{ pendingCount: number }>(cw.bridge, 'sync:now')).pendingCount).toBe(0);
-    await call(lead.bridge, 'sync:now');
+    await syncedCases(cw, lead, {
+      firstName: 'Berta',
+      lastNames: ['Dietz', 'Ebert'],
+      numberPrefix: '223D45678',
+      birthDate: '1988-03-09',
+    });
 
     // the quarter is chosen from the current one and the three before, with German labels
     await page.goto(`${lead.bridge.launchUrl}#/qualitaet/stichproben`);
