@@ -5,7 +5,12 @@
  * with a problem that names the offending step, and the printout withholds that text.
  */
 import { z } from 'zod';
-import { defaultQualityRules, findDiagnosisTerms, type QualityRulesDocument } from '../quality/quality-rules';
+import {
+  defaultQualityRules,
+  findDiagnosisTerms,
+  ruleById,
+  type QualityRulesDocument,
+} from '../quality/quality-rules';
 import { PLAN_POINT_LABELS, PLAN_POINTS, type CooperationPlan, type PlanProblem } from './cooperation-plan';
 
 export interface HealthTerms {
@@ -17,7 +22,7 @@ const paramsSchema = z.object({ terms: z.array(z.string()), icdPattern: z.boolea
 
 /** The diagnosis terms of the rule "keine-diagnosen" (also when the rule is switched off for reviews). */
 export function healthTermsOf(doc: QualityRulesDocument = defaultQualityRules): HealthTerms {
-  const rule = doc.rules.find((r) => r.id === 'keine-diagnosen');
+  const rule = ruleById(doc, 'keine-diagnosen');
   const params = paramsSchema.parse(rule?.params);
   return { terms: params.terms, icdPattern: params.icdPattern };
 }

@@ -10,6 +10,8 @@ import {
   parseQualityRules,
   qualityFindingSchema,
   type QualitySnapshot,
+  ruleById,
+  ruleTitle,
 } from './quality-rules';
 
 const ON = '2026-06-15';
@@ -348,5 +350,14 @@ describe('quality rules document', () => {
       'rules › Eintrag 2 (id "staerken-erfasst") › explanation: Platzhalter {min} hat keinen Parameter',
       'rules: die Regel "handlungsbedarf-zugeordnet" fehlt',
     ]);
+  });
+});
+
+describe('a rule by its id', () => {
+  it('finds the rule and its title; an unknown id has no rule and is its own title', () => {
+    expect(ruleById(defaultQualityRules, 'letzter-kontakt')?.id).toBe('letzter-kontakt');
+    expect(ruleTitle('letzter-kontakt')).toBe(ruleById(defaultQualityRules, 'letzter-kontakt')!.title);
+    expect(ruleById(defaultQualityRules, 'gibt-es-nicht')).toBeUndefined();
+    expect(ruleTitle('gibt-es-nicht')).toBe('gibt-es-nicht');
   });
 });

@@ -366,6 +366,16 @@ export function parseQualityRules(input: unknown, source = QUALITY_RULES_SOURCE)
 
 export const defaultQualityRules: QualityRulesDocument = parseQualityRules(data);
 
+/** A rule of the document by its id (undefined for an id the document does not know). */
+export function ruleById(doc: QualityRulesDocument, ruleId: string): QualityRule | undefined {
+  return doc.rules.find((r) => r.id === ruleId);
+}
+
+/** The title of a rule, or its id when the document does not know it (a correction from an older rule set). */
+export function ruleTitle(ruleId: string, doc: QualityRulesDocument = defaultQualityRules): string {
+  return ruleById(doc, ruleId)?.title ?? ruleId;
+}
+
 /** The rule's explanation with its parameters filled in. */
 export function explainRule(rule: QualityRule): string {
   return rule.explanation.replace(/\{(\w+)\}/g, (_, name: string) => String(rule.params[name]));

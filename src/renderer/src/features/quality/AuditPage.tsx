@@ -11,6 +11,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { caseworkerName } from '../../../../shared/auth/team-directory';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
@@ -29,6 +30,8 @@ import {
   CASE_SECTION_LABELS,
   CASE_SECTIONS,
   defaultQualityRules,
+  ruleById,
+  ruleTitle,
   type CaseSection,
 } from '../../../../shared/domain/quality/quality-rules';
 import {
@@ -44,7 +47,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryView } from '../../components/QueryView';
 import { applyIpcError, zodValidate } from '../../forms/ipc-form';
 import { CorrectionHistory, CorrectionStatusBadge } from './CorrectionTasksPanel';
-import { caseworkerLabel, ruleTitle, SECTION_ROUTES } from './quality-links';
+import { SECTION_ROUTES } from './quality-links';
 import { useTeamDirectory } from '../directory/use-team-directory';
 
 const INVALIDATES = ['audits:', 'corrections:', 'quality:'] as const;
@@ -65,7 +68,7 @@ export function AuditPage() {
         title="Fallprüfung"
         description={
           query.data
-            ? `Fall ${query.data.caseNumber ?? '(nicht im lokalen Speicher)'} – ${caseworkerLabel(query.data.caseworkerId, query.data.teamLeadId, directory)}, ${formatQuarter(query.data.quarter)}`
+            ? `Fall ${query.data.caseNumber ?? '(nicht im lokalen Speicher)'} – ${caseworkerName(query.data.caseworkerId, query.data.teamLeadId, directory)}, ${formatQuarter(query.data.quarter)}`
             : undefined
         }
         actions={
@@ -219,7 +222,7 @@ function Corrections({ audit: a }: { audit: CaseAuditDto }) {
   // choosing the rubric item the correction is about fills in the section its rule points to
   const chooseRule = (ruleId: string) => {
     form.setFieldValue('ruleId', ruleId);
-    const section = defaultQualityRules.rules.find((r) => r.id === ruleId)?.section;
+    const section = ruleById(defaultQualityRules, ruleId)?.section;
     if (section && form.getValues().section === '') form.setFieldValue('section', section);
   };
   const request = useIpcMutation('corrections:request', { invalidates: INVALIDATES });

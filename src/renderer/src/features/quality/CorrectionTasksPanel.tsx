@@ -7,7 +7,11 @@ import {
   OPEN_CORRECTION_STATUSES,
   type CorrectionStatus,
 } from '../../../../shared/domain/quality/case-review';
-import { CASE_SECTION_LABELS, type CaseSection } from '../../../../shared/domain/quality/quality-rules';
+import {
+  CASE_SECTION_LABELS,
+  type CaseSection,
+  ruleTitle,
+} from '../../../../shared/domain/quality/quality-rules';
 import {
   CompleteCorrectionInput,
   type CorrectionTaskDto,
@@ -17,7 +21,7 @@ import { RouterAnchor } from '../../app/links';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatTime } from '../../components/format';
 import { applyIpcError, zodValidate } from '../../forms/ipc-form';
-import { ruleTitle, SECTION_ROUTES } from './quality-links';
+import { SECTION_ROUTES } from './quality-links';
 
 const STATUS_COLORS: Readonly<Record<CorrectionStatus, string>> = {
   angefordert: 'red.9',

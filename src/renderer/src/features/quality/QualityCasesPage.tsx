@@ -1,4 +1,5 @@
 import { List, Table, Text } from '@mantine/core';
+import { caseworkerName } from '../../../../shared/auth/team-directory';
 import { IconArrowLeft, IconChecklist } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useSearch } from '@tanstack/react-router';
@@ -11,7 +12,7 @@ import {
 } from '../../../../shared/domain/quality/quality-dashboard';
 import {
   CASE_SECTION_LABELS,
-  defaultQualityRules,
+  ruleTitle,
   SEVERITY_LABELS,
 } from '../../../../shared/domain/quality/quality-rules';
 import type { QualityCaseRowDto } from '../../../../shared/ipc/contract';
@@ -22,7 +23,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { formatDate, formatNumber, PHASE_LABELS } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryView } from '../../components/QueryView';
-import { caseworkerLabel, formatMonth, SECTION_ROUTES } from './quality-links';
+import { formatMonth, SECTION_ROUTES } from './quality-links';
 import { useTeamDirectory } from '../directory/use-team-directory';
 
 const ROW_HEIGHT = 64;
@@ -35,8 +36,7 @@ export function describeDrillDown(
   const parts: string[] = [];
   if (d.measure !== undefined) parts.push(CASE_MEASURE_LABELS[d.measure]);
   if (d.ruleId !== undefined) {
-    const rule = defaultQualityRules.rules.find((r) => r.id === d.ruleId);
-    parts.push(`Regel „${rule?.title ?? d.ruleId}“`);
+    parts.push(`Regel „${ruleTitle(d.ruleId)}“`);
   }
   if (d.severity !== undefined) parts.push(`Schweregrad ${SEVERITY_LABELS[d.severity]}`);
   if (d.phase !== undefined) parts.push(`Phase ${d.phase} (${PHASE_LABELS[d.phase]})`);
@@ -63,7 +63,7 @@ export function QualityCasesPage() {
       </RouterAnchor>
       <PageHeader
         title="Fälle zur Auswertung"
-        description={`${team ? 'Team' : 'Eigener Bestand'}: ${describeDrillDown(drillDown, (id) => caseworkerLabel(id, '', directory))}`}
+        description={`${team ? 'Team' : 'Eigener Bestand'}: ${describeDrillDown(drillDown, (id) => caseworkerName(id, '', directory))}`}
       />
       <QueryView
         query={query}
@@ -139,7 +139,7 @@ function CaseTable({ rows }: { rows: readonly QualityCaseRowDto[] }) {
                 </RouterAnchor>
               </Table.Td>
               <Table.Td>{r.caseNumber}</Table.Td>
-              <Table.Td>{caseworkerLabel(r.caseworkerId, '', directory)}</Table.Td>
+              <Table.Td>{caseworkerName(r.caseworkerId, '', directory)}</Table.Td>
               <Table.Td>{r.phase}</Table.Td>
               <Table.Td>{formatDate(r.nextReviewOn)}</Table.Td>
               <Table.Td>

@@ -41,13 +41,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { formatDate, formatNumber, PHASE_LABELS, PHASES } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryView } from '../../components/QueryView';
-import {
-  caseworkerLabel,
-  drillDownSearch,
-  formatDecimal,
-  formatMonth,
-  formatShortMonth,
-} from './quality-links';
+import { drillDownSearch, formatDecimal, formatMonth, formatShortMonth } from './quality-links';
 
 /**
  * Qualität (issue 15 item 1): the dashboard of the quality rules for the own caseload, and for a
@@ -401,7 +395,7 @@ function CaseworkerTable({ d, team }: { d: QualityDashboardDto; team: boolean })
   ];
   const rows = d.caseworkers.map((c) => ({
     key: c.caseworkerId,
-    name: caseworkerLabel(c.caseworkerId, d.userId, directory),
+    name: caseworkerName(c.caseworkerId, d.userId, directory),
     f: c.figures,
     drill: { caseworkerId: c.caseworkerId },
   }));

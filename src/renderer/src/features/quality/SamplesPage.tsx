@@ -12,6 +12,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { caseworkerName } from '../../../../shared/auth/team-directory';
 import { useForm } from '@mantine/form';
 import { IconDice } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -34,7 +35,7 @@ import { formatNumber } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryView } from '../../components/QueryView';
 import { applyIpcError, zodValidate } from '../../forms/ipc-form';
-import { caseworkerLabel } from './quality-links';
+
 import { useTeamDirectory } from '../directory/use-team-directory';
 
 /** What the draw form holds: the draw's own fields (the seed is chosen in main and shown after). */
@@ -148,7 +149,7 @@ function DrawForm({ caseworkers, me }: { caseworkers: string[]; me: string }) {
               label="Fachkraft"
               data={[
                 { value: '', label: 'Bitte wählen' },
-                ...caseworkers.map((id) => ({ value: id, label: caseworkerLabel(id, me, directory) })),
+                ...caseworkers.map((id) => ({ value: id, label: caseworkerName(id, me, directory) })),
               ]}
               withAsterisk
               w={380}
@@ -203,7 +204,7 @@ function SampleCard({ sample: s }: { sample: SampleDto }) {
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={headingId}>
       <Title order={2} size="h3" id={headingId}>
-        {caseworkerLabel(s.caseworkerId, s.teamLeadId, directory)} – {formatQuarter(s.quarter)}
+        {caseworkerName(s.caseworkerId, s.teamLeadId, directory)} – {formatQuarter(s.quarter)}
       </Title>
       <Text size="sm" c="dark.6" mb="sm">
         {SAMPLE_METHOD_LABELS[s.method]}, Startwert {s.seed}: {formatNumber(s.drawnCaseIds.length)} von{' '}

@@ -1,8 +1,6 @@
 import type { QualityDrillDown } from '../../../../shared/domain/quality/quality-dashboard';
-import { defaultQualityRules, type CaseSection } from '../../../../shared/domain/quality/quality-rules';
+import type { CaseSection } from '../../../../shared/domain/quality/quality-rules';
 import type { QualityCasesSearch } from '../../app/route-params';
-import { caseworkerName } from '../../../../shared/auth/team-directory';
-import type { TeamMemberDto } from '../../../../shared/ipc/contract';
 
 /**
  * Where a finding points to in the case workspace: each section of the quality rules
@@ -46,21 +44,4 @@ const decimalFmt = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 1, ma
 /** Contacts per case: one decimal, German ('1,4'). */
 export function formatDecimal(n: number): string {
   return decimalFmt.format(n);
-}
-
-/**
- * How a caseworker appears: the name from the team directory (useTeamDirectory), "Name (Sie)" for
- * oneself, "unbekannt (3f2a…)" for a user not in it; the id while the directory is loading.
- */
-export function caseworkerLabel(
-  id: string,
-  me: string,
-  directory: readonly Pick<TeamMemberDto, 'id' | 'displayName'>[] | undefined,
-): string {
-  return caseworkerName(id, me, directory);
-}
-
-/** The title of a quality rule (a correction names the rubric item it was requested for). */
-export function ruleTitle(ruleId: string): string {
-  return defaultQualityRules.rules.find((r) => r.id === ruleId)?.title ?? ruleId;
 }
