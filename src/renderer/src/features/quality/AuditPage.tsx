@@ -16,8 +16,6 @@ import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
-import type { z } from 'zod';
-import { parseGermanDate } from '../../../../shared/domain/common/german-date';
 import {
   formatQuarter,
   JUDGEMENT_LABELS,
@@ -34,18 +32,16 @@ import {
   ruleTitle,
   type CaseSection,
 } from '../../../../shared/domain/quality/quality-rules';
-import {
-  RequestCorrectionInput,
-  type CaseAuditDto,
-  type CorrectionTaskDto,
-} from '../../../../shared/ipc/quality-review-contract';
+import { type CaseAuditDto, type CorrectionTaskDto } from '../../../../shared/ipc/quality-review-contract';
 import { ipcQueryOptions, useIpcMutation } from '../../api/query';
 import { RouterAnchor, RouterButton } from '../../app/links';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryView } from '../../components/QueryView';
-import { applyIpcError, zodValidate } from '../../forms/ipc-form';
+import { applyIpcError } from '../../forms/ipc-form';
+import { useCheckedWrite } from '../../forms/use-checked-write';
+import { checkCorrectionForm, type CorrectionFormValues } from './correction-form';
 import { CorrectionHistory, CorrectionStatusBadge } from './CorrectionTasksPanel';
 import { SECTION_ROUTES } from './quality-links';
 import { useTeamDirectory } from '../directory/use-team-directory';
@@ -209,13 +205,9 @@ function Rubric({ audit: a }: { audit: CaseAuditDto }) {
  * What the request form holds: the request's own fields as typed (the date as TT.MM.JJJJ, the
  * rubric item as its rule id or '' for none).
  */
-type CorrectionValues = Record<
-  keyof Pick<z.input<typeof RequestCorrectionInput>, 'section' | 'ruleId' | 'text' | 'dueOn'>,
-  string
->;
 
 function Corrections({ audit: a }: { audit: CaseAuditDto }) {
-  const form = useForm<CorrectionValues>({
+  const form = useForm<CorrectionFormValues>({
     mode: 'controlled',
     initialValues: { section: '', ruleId: '', text: '', dueOn: '' },
   });
@@ -225,8 +217,15 @@ function Corrections({ audit: a }: { audit: CaseAuditDto }) {
     const section = ruleById(defaultQualityRules, ruleId)?.section;
     if (section && form.getValues().section === '') form.setFieldValue('section', section);
   };
-  const request = useIpcMutation('corrections:request', { invalidates: INVALIDATES });
-  const [formError, setFormError] = useState<string>();
+  const request = useCheckedWrite('corrections:request', {
+    form,
+    check: (values: CorrectionFormValues) => checkCorrectionForm(a.id, values),
+    input: (input) => input,
+    invalidates: INVALIDATES,
+    failed: 'Die Korrektur wurde nicht angefordert.',
+    onDone: () => form.reset(),
+  });
+  const { formError } = request;
   return (
     <section aria-labelledby="corrections-heading">
       <Title order={2} size="h3" id="corrections-heading" mb="sm">
@@ -246,39 +245,7 @@ function Corrections({ audit: a }: { audit: CaseAuditDto }) {
           <Title order={3} size="h4" id="request-heading" mb="sm">
             Korrektur anfordern
           </Title>
-          <form
-            noValidate
-            aria-labelledby="request-heading"
-            onSubmit={form.onSubmit((values) => {
-              setFormError(undefined);
-              let dueOn: string | null = null;
-              if (values.dueOn.trim() !== '') {
-                const parsed = parseGermanDate(values.dueOn);
-                if (!parsed.ok) {
-                  form.setFieldError('dueOn', parsed.message);
-                  return;
-                }
-                dueOn = parsed.value;
-              }
-              const input = {
-                auditId: a.id,
-                section: values.section,
-                ...(values.ruleId !== '' ? { ruleId: values.ruleId } : {}),
-                text: values.text,
-                dueOn,
-              };
-              const errors = zodValidate(RequestCorrectionInput)(input);
-              if (Object.keys(errors).length > 0) {
-                form.setErrors(errors);
-                return;
-              }
-              request.mutate(RequestCorrectionInput.parse(input), {
-                onSuccess: () => form.reset(),
-                onError: (e) =>
-                  setFormError(applyIpcError(form, e, 'Die Korrektur wurde nicht angefordert.')),
-              });
-            })}
-          >
+          <form noValidate aria-labelledby="request-heading" onSubmit={form.onSubmit(request.submit)}>
             <Stack gap="sm">
               {formError ? <ErrorAlert title="Nicht angefordert">{formError}</ErrorAlert> : null}
               <NativeSelect
@@ -319,7 +286,7 @@ function Corrections({ audit: a }: { audit: CaseAuditDto }) {
                 {...form.getInputProps('text')}
               />
               <Group>
-                <Button type="submit" loading={request.isPending}>
+                <Button type="submit" loading={request.pending}>
                   Korrektur anfordern
                 </Button>
               </Group>
