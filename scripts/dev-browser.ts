@@ -17,6 +17,7 @@ const dataDir = resolve(process.env['LOTSE_DATA_DIR'] ?? '.lotse-data/browser');
 const demoCases = Number(process.env['LOTSE_DEMO_CASES'] ?? 200);
 const pkg = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { version: string };
 const logger = createLogger({ level: 'warn' });
+const server = syncConfigFromEnv();
 
 const bridge = await startBridge({
   rendererDir: resolve('out/renderer'),
@@ -25,18 +26,27 @@ const bridge = await startBridge({
   version: pkg.version,
   demo: true,
   port,
-  ...(syncConfigFromEnv() ? { sync: syncConfigFromEnv()! } : {}),
-  onFirstRun: async (store) => {
-    seedDemoData(store.raw(), { cases: demoCases, seed: 2026, today: new Date().toISOString().slice(0, 10) });
-  },
+  ...(server
+    ? { sync: server } // the server holds the demo cases (DEMO_ACCOUNTS=true): they come with the first sync
+    : {
+        onFirstRun: async (store) => {
+          seedDemoData(store.raw(), {
+            cases: demoCases,
+            seed: 2026,
+            today: new Date().toISOString().slice(0, 10),
+          });
+        },
+      }),
 });
 
 const state = bridge.main.vault.status().state;
 process.stdout.write(
   `\nLotse läuft im Browser – einmal diesen Link öffnen: ${bridge.launchUrl}\n` +
-    (state === 'uninitialized'
-      ? `Beim ersten Öffnen legen Sie eine Passphrase fest; danach werden ${demoCases} erfundene Demofälle angelegt.\n`
-      : `Daten: ${dataDir} (mit Ihrer Passphrase entsperren)\n`) +
+    (server
+      ? `Anmeldung am Server ${server.serverUrl}; die Fälle kommen mit der ersten Synchronisation.\n`
+      : state === 'uninitialized'
+        ? `Beim ersten Öffnen legen Sie eine Passphrase fest; danach werden ${demoCases} erfundene Demofälle angelegt.\n`
+        : `Daten: ${dataDir} (mit Ihrer Passphrase entsperren)\n`) +
     '(Beenden mit Strg+C)\n\n',
 );
 

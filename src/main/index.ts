@@ -62,6 +62,7 @@ if (!app.requestSingleInstanceLock()) {
       logger.warn({ event: 'config.machine_unusable', reason: machine.reason }, 'machine config');
     serveRenderer(join(__dirname, '../renderer'));
     const dataDir = process.env['LOTSE_DATA_DIR'] ?? join(app.getPath('userData'), 'data');
+    const server = syncConfigFromEnv(process.env, machine.config.serverUrl);
     // with a server and no user from the environment: sign-in and one encrypted store per user
     const lotse = await createLotseApp({
       dataDir,
@@ -82,10 +83,9 @@ if (!app.requestSingleInstanceLock()) {
         demo,
       },
       // the central server: LOTSE_SERVER_URL (npm start's embedded server) or the machine file
-      ...(syncConfigFromEnv(process.env, machine.config.serverUrl)
-        ? { sync: syncConfigFromEnv(process.env, machine.config.serverUrl)! }
-        : {}),
-      ...(demo
+      ...(server ? { sync: server } : {}),
+      // demo data without a server; with one (npm start) the demo cases come with the first sync
+      ...(demo && !server
         ? {
             onFirstRun: async (store) => {
               seedDemoData(store.raw(), {

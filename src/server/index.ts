@@ -7,7 +7,8 @@ import { buildApp, createLogger } from './app';
 import { loadConfig } from './config';
 import { cryptoIds, systemClock } from './context';
 import { migrateToLatest, openServerDb } from './db/kysely';
-import { ensureDemoAccounts } from './features/admin/demo-accounts';
+import { DEMO_ACCOUNTS, DEMO_CASES, ensureDemoAccounts } from './features/admin/demo-accounts';
+import { ensureDemoCases } from './features/admin/demo-cases';
 import { seedShippedDocuments } from './features/reference-data/reference-data.service';
 
 async function main(): Promise<void> {
@@ -28,7 +29,17 @@ async function main(): Promise<void> {
       ids: cryptoIds,
       scryptN: config.PASSWORD_SCRYPT_N,
     });
-    logger.info({ created: created.length }, 'demo accounts ready');
+    // the demo caseworker's caseload: every desktop that signs in pulls it with its first sync
+    const cases = await ensureDemoCases(
+      { db: opened.db, clock: systemClock },
+      {
+        username: DEMO_ACCOUNTS[0]!.username,
+        cases: DEMO_CASES,
+        seed: 2026,
+        today: systemClock.now().toISOString().slice(0, 10),
+      },
+    );
+    logger.info({ created: created.length, cases }, 'demo accounts ready');
   }
   const https =
     config.TLS_CERT_FILE && config.TLS_KEY_FILE

@@ -3,6 +3,7 @@
  * server as its own process (`src/server/index.ts`, as in production) on 127.0.0.1, so the load
  * generator or the desktop under test does not share the server's event loop.
  */
+import { seedCaseRecords, type SeedRecord } from '../../src/server/features/admin/demo-cases';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { cryptoIds } from '../../src/server/context';
@@ -142,72 +143,20 @@ export function createCaseworker(
 }
 
 /** A record to seed: its type, id, case and fields. */
-export interface SeedRow {
-  readonly entity: string;
-  readonly id: string;
-  readonly caseId: string;
-  readonly row: Record<string, unknown>;
-}
+export type SeedRow = SeedRecord;
 
 /**
  * Writes the rows straight into the server's tables, as if `userId` had pushed them (row version 1,
- * every field at version 1): their cases into the case directory (office oschatz, team osz-a,
- * assigned to `userId`), the rows into sync_records and the change log, in chunks, in the rows' order.
+ * every field at version 1): their cases into the case directory (team osz-a, assigned to `userId`),
+ * the rows into sync_records and the change log, in the rows' order (the demo server's seeding).
  */
 export async function seedRows(env: Env, userId: string, rows: readonly SeedRow[]): Promise<void> {
-  const db = env.opened.db;
-  const now = new Date();
-  const caseIds = [...new Set(rows.map((r) => r.caseId))];
-  for (let i = 0; i < caseIds.length; i += 1_000) {
-    await db
-      .insertInto('case_directory')
-      .values(
-        caseIds.slice(i, i + 1_000).map((caseId) => ({
-          case_id: caseId,
-          office_id: 'oschatz',
-          team_id: 'osz-a',
-          assigned_user_id: userId,
-          created_at: now,
-          updated_at: now,
-        })),
-      )
-      .execute();
-  }
-  const chunk = 2_500; // 11 parameters a row, PostgreSQL allows 65,535 per statement
-  for (let i = 0; i < rows.length; i += chunk) {
-    const part = rows.slice(i, i + chunk);
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('sync_records')
-        .values(
-          part.map((r) => ({
-            entity: r.entity,
-            id: r.id,
-            case_id: r.caseId,
-            row_version: '1',
-            data: JSON.stringify(r.row),
-            field_meta: JSON.stringify(
-              Object.fromEntries(Object.keys(r.row).map((k) => [k, { v: 1, hlc: '', by: 'seed' }])),
-            ),
-            created_by: userId,
-            updated_by: userId,
-            created_at: now,
-            updated_at: now,
-          })),
-        )
-        .execute();
-      await trx
-        .insertInto('change_log')
-        .values(
-          part.map((r) => ({
-            case_id: r.caseId,
-            entity: r.entity,
-            entity_id: r.id,
-            row_version: '1',
-            op: 'create',
-          })),
-        )
-        .execute();
-    });
-  }
+  await seedCaseRecords(env.opened.db, {
+    userId,
+    officeId: 'oschatz',
+    teamId: 'osz-a',
+    records: rows,
+    by: 'seed',
+    at: new Date(),
+  });
 }

@@ -4,7 +4,7 @@
  * (src/main/features/sync/sync-engine.ts) into the desktop's encrypted store.
  *
  * - sync.initial: a new device's first sync of 2,000 and 10,000 demo cases (the generator of the demo
- *   data, src/main/features/demo: households, persons, cases, appointments, contacts, notes, consents,
+ *   data, src/shared/demo: households, persons, cases, appointments, contacts, notes, consents,
  *   assessments, goals, measures, plans, …, about 14 rows per case), with the engine's own page size,
  *   each page applied in one transaction, as rows/s (extra: seconds, rows). Every run starts from an
  *   empty store (the same device: the server allows three per user).
@@ -25,9 +25,10 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCasesService, type CasesService } from '../../../src/main/features/cases/cases.service';
-import { generateDemoCases } from '../../../src/main/features/demo/demo-data';
-import { OFFICES } from '../../../src/main/features/demo/demo-vocabulary';
-import { demoCaseRows } from '../../../src/main/features/demo/seed-demo';
+import { generateDemoCases } from '../../../src/shared/demo/demo-data';
+import { OFFICES } from '../../../src/shared/demo/demo-vocabulary';
+import { demoCaseRows } from '../../../src/shared/demo/demo-rows';
+import { nodeSha256 } from '../../../src/main/features/demo/seed-demo';
 import { DEFAULT_PULL_LIMIT, SyncEngine } from '../../../src/main/features/sync/sync-engine';
 import { passwordAuth, SyncHttp, type FetchLike } from '../../../src/main/features/sync/sync-http';
 import type { SyncedRow } from '../../../src/shared/sync/protocol';
@@ -59,7 +60,13 @@ interface Server {
 /** Demo cases of one caseworker as the server's rows (row version 1, every field at version 1). */
 export function demoRows(cases: number, caseworker: string): SyncedRow[] {
   const rows: SyncedRow[] = [];
-  for (const d of generateDemoCases({ cases, seed: 4_711, today: TODAY, caseworkers: [caseworker] }))
+  for (const d of generateDemoCases({
+    cases,
+    seed: 4_711,
+    today: TODAY,
+    caseworkers: [caseworker],
+    sha256: nodeSha256,
+  }))
     rows.push(...demoCaseRows(d));
   return rows;
 }

@@ -6,8 +6,8 @@ import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLocalKysely } from '../../../src/main/db/kysely';
 import { migrate } from '../../../src/main/db/migrations/run';
-import { generateDemoCases, type DemoOptions } from '../../../src/main/features/demo/demo-data';
-import { seedDemoData } from '../../../src/main/features/demo/seed-demo';
+import { generateDemoCases, type DemoOptions } from '../../../src/shared/demo/demo-data';
+import { nodeSha256, seedDemoData } from '../../../src/main/features/demo/seed-demo';
 import { createTestVault, TEST_PASSPHRASE } from '../../helpers/local-store';
 import { tempDir } from '../../helpers/temp-dir';
 
@@ -19,7 +19,7 @@ afterEach(async () => {
   await dir.remove();
 });
 
-const DEMO: DemoOptions = { cases: 2_000, seed: 20_260_302, today: '2026-03-02' };
+const DEMO: DemoOptions = { cases: 2_000, seed: 20_260_302, today: '2026-03-02', sha256: nodeSha256 };
 
 /**
  * 200 strings that would be in the files if anything were stored in plaintext: last names, streets

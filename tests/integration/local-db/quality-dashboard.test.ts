@@ -11,8 +11,8 @@
  *   number it stands for; a write moves the figures (no stale cache).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoCases, type DemoCase } from '../../../src/main/features/demo/demo-data';
-import { seedDemoData } from '../../../src/main/features/demo/seed-demo';
+import { generateDemoCases, type DemoCase } from '../../../src/shared/demo/demo-data';
+import { nodeSha256, seedDemoData } from '../../../src/main/features/demo/seed-demo';
 import { createCaseDigests, qualitySnapshotOf } from '../../../src/main/features/cases/caseload';
 import { createQualityDashboard } from '../../../src/main/features/quality/quality-dashboard.service';
 import {
@@ -31,7 +31,7 @@ import { assignmentSchema } from '../../../src/shared/domain/measures/assignment
 import { createWriteBackend, type WriteBackend } from '../../helpers/write-backend';
 
 const TODAY = '2026-11-23';
-const DEMO = { cases: 200, seed: 2026, today: TODAY } as const;
+const DEMO = { cases: 200, seed: 2026, today: TODAY, sha256: nodeSha256 } as const;
 const TEAM = ['ifk-7', 'ifk-8', 'ifk-9'];
 
 type Rec = { id: string; caseId: string } & Record<string, unknown>;

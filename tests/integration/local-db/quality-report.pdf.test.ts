@@ -11,15 +11,15 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoCases } from '../../../src/main/features/demo/demo-data';
-import { seedDemoData } from '../../../src/main/features/demo/seed-demo';
+import { generateDemoCases } from '../../../src/shared/demo/demo-data';
+import { nodeSha256, seedDemoData } from '../../../src/main/features/demo/seed-demo';
 import { demoTeamDirectory } from '../../../src/main/features/demo/demo-directory';
 import { createChromiumPdfRenderer } from '../../../src/main/features/plans/print/chromium-pdf-renderer';
 import type { PdfRenderer } from '../../../src/main/features/plans/print/pdf-renderer';
 import { createWriteBackend, type WriteBackend } from '../../helpers/write-backend';
 
 const TODAY = '2026-11-23';
-const DEMO = { cases: 200, seed: 2026, today: TODAY } as const;
+const DEMO = { cases: 200, seed: 2026, today: TODAY, sha256: nodeSha256 } as const;
 const TEAM = ['ifk-7', 'ifk-8', 'ifk-9'];
 /** The names the demo data's team directory gives them (the report names caseworkers from it). */
 const NAMES = new Map(demoTeamDirectory(TEAM).map((m) => [m.id, m.displayName]));

@@ -23,14 +23,19 @@ import {
 } from '../../../shared/domain/plan/cooperation-plan';
 import { ownEffortRecordSchema } from '../../../shared/domain/plan/own-effort';
 import { ENTITIES, type EntityName } from '../../../shared/entities/index';
-import { dayNumber, OFFICE_HOURS, saxonHolidays, workingDayOnOrAfter } from './demo-calendar';
-import { generateDemoCases, type DemoCase } from './demo-data';
-import { OFFICES, TOWNS } from './demo-vocabulary';
-import { seedDemoData } from './seed-demo';
+import {
+  dayNumber,
+  OFFICE_HOURS,
+  saxonHolidays,
+  workingDayOnOrAfter,
+} from '../../../shared/demo/demo-calendar';
+import { generateDemoCases, type DemoCase } from '../../../shared/demo/demo-data';
+import { OFFICES, TOWNS } from '../../../shared/demo/demo-vocabulary';
+import { nodeSha256 as sha256, seedDemoData } from './seed-demo';
 
-const options = { cases: 500, seed: 42, today: '2026-03-02' } as const;
+const options = { cases: 500, seed: 42, today: '2026-03-02', sha256 } as const;
 /** What the app seeds on first start (and the e2e suite uses). */
-const app = { cases: 200, seed: 2026, today: '2026-11-23' } as const;
+const app = { cases: 200, seed: 2026, today: '2026-11-23', sha256 } as const;
 
 const generated = [...generateDemoCases(options)];
 const appCases = [...generateDemoCases(app)];
@@ -340,7 +345,7 @@ describe('demo data generator', () => {
         [10, '2026-07-01'],
         [11, '2023-09-15'],
       ] as const) {
-        const cases = [...generateDemoCases({ cases: 120, seed, today })];
+        const cases = [...generateDemoCases({ cases: 120, seed, today, sha256 })];
         for (const rule of Object.keys(RULES)) expect(violations(rule, cases, today)).toEqual([]);
         for (const c of cases) expect(c.case.lastContactOn! <= today).toBe(true);
       }

@@ -1,58 +1,15 @@
-import { ENTITIES, type EntityName } from '../../../shared/entities/index';
+import { createHash } from 'node:crypto';
+import { DEMO_CASEWORKERS, generateDemoCases, type DemoOptions } from '../../../shared/demo/demo-data';
+import { demoCaseRows } from '../../../shared/demo/demo-rows';
+import { OFFICES } from '../../../shared/demo/demo-vocabulary';
 import type { SyncedRow } from '../../../shared/sync/protocol';
 import { applyServerRows } from '../../db/apply-server-rows';
 import type { RawDatabase } from '../../db/open-encrypted-db';
-import { DEMO_CASEWORKERS, generateDemoCases, type DemoCase, type DemoOptions } from './demo-data';
-import { OFFICES } from './demo-vocabulary';
 import { demoTeamDirectory } from './demo-directory';
 import { TEAM_DIRECTORY_KEY } from '../directory/team-directory';
 
-/** A demo record as the server would send it: row version 1, every field at version 1. */
-function asPulled(
-  entity: EntityName,
-  caseId: string,
-  record: { id: string } & Record<string, unknown>,
-): SyncedRow {
-  const { id, ...row } = record;
-  // the generator's records come out of the domain's schemas: only missing fields get their defaults
-  // (applyServerRows checks every value against the definition before it writes)
-  const parsed = Object.fromEntries(
-    Object.entries(ENTITIES[entity].fields).map(([k, f]) => [
-      k,
-      row[k] === undefined ? f.schema.parse(undefined) : row[k],
-    ]),
-  );
-  return {
-    entity,
-    id,
-    caseId,
-    rowVersion: 1,
-    archived: false,
-    row: parsed,
-    fieldVersions: Object.fromEntries(Object.keys(parsed).map((k) => [k, 1])),
-  };
-}
-
-/** The records of one demo case as the server would send them in a pull (households first). */
-export function demoCaseRows(d: DemoCase): SyncedRow[] {
-  const caseId = d.case.id;
-  return [
-    asPulled('households', caseId, d.household),
-    asPulled('persons', caseId, { ...d.person, householdId: d.household.id }),
-    asPulled('cases', caseId, d.case),
-    ...d.appointments.map((a) => asPulled('appointments', caseId, a)),
-    ...d.contacts.map((c) => asPulled('contacts', caseId, c)),
-    ...d.notes.map((note) => asPulled('notes', caseId, note)),
-    ...d.consents.map((c) => asPulled('consents', caseId, c)),
-    ...d.assessments.map((a) => asPulled('assessments', caseId, a)),
-    ...d.goals.map((g) => asPulled('goals', caseId, g)),
-    ...d.strategyChoices.map((s) => asPulled('strategy_choices', caseId, s)),
-    ...d.assignments.map((a) => asPulled('measure_assignments', caseId, a)),
-    ...d.plans.map((p) => asPulled('cooperation_plans', caseId, p)),
-    ...d.ownEfforts.map((e) => asPulled('own_efforts', caseId, e)),
-    ...d.handovers.map((h) => asPulled('plan_handovers', caseId, h)),
-  ];
-}
+/** node:crypto's SHA-256 for the pure generator (src/shared/demo). */
+export const nodeSha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /**
  * Writes synthetic demo cases into an open local database, as if they had been pulled from the
@@ -61,7 +18,7 @@ export function demoCaseRows(d: DemoCase): SyncedRow[] {
  */
 export function seedDemoData(
   raw: RawDatabase,
-  options: DemoOptions & { batchSize?: number; now?: string },
+  options: Omit<DemoOptions, 'sha256'> & { batchSize?: number; now?: string },
 ): { cases: number } {
   const now = options.now ?? `${options.today}T07:00:00.000Z`;
   const insertOffice = raw.prepare(
@@ -78,7 +35,7 @@ export function seedDemoData(
   })();
 
   const batchSize = options.batchSize ?? 2_000;
-  const generator = generateDemoCases(options);
+  const generator = generateDemoCases({ ...options, sha256: nodeSha256 });
   let written = 0;
   const writeBatch = raw.transaction((count: number) => {
     let n = 0;

@@ -8,6 +8,8 @@ import { createTeam, createUser, ensureOffices, type AdminDeps } from './admin.s
 
 /** Printed by `npm start` and named in the README: these accounts exist only on the demo server. */
 export const DEMO_PASSWORD = 'Lotse-Demo-2026';
+/** Cases of the demo caseworker (src/server/features/admin/demo-cases.ts), as many as the browser mode seeds. */
+export const DEMO_CASES = 200;
 export const DEMO_TEAM = { id: 'osz-demo', officeId: 'oschatz', name: 'Demo-Team Oschatz' } as const;
 export const DEMO_ACCOUNTS: readonly { username: string; displayName: string; role: Role }[] = [
   { username: 'demo.ifk', displayName: 'Demo Integrationsfachkraft', role: 'caseworker' },

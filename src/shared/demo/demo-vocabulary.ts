@@ -1,6 +1,6 @@
-import type { NoteCategory } from '../../../shared/domain/case/note';
-import type { Entities, RecordOf } from '../../../shared/entities/index';
-import type { CompetenceClass, EvidenceSource } from '../../../shared/domain/assessment/vocabulary';
+import type { NoteCategory } from '../domain/case/note';
+import type { Entities, RecordOf } from '../entities/index';
+import type { CompetenceClass, EvidenceSource } from '../domain/assessment/vocabulary';
 /**
  * Vocabulary of the synthetic demo data. Invented people only: names are combined at random from
  * common German (and, for a fifth, other) first and last names; no combination is a real person.

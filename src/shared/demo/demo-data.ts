@@ -1,15 +1,12 @@
-import { seededRandom } from '../../../shared/domain/common/seeded';
-import type { AppointmentKind } from '../../../shared/domain/case/appointment';
-import type { ConsentPurpose } from '../../../shared/domain/case/consent';
-import type { ContactChannel } from '../../../shared/domain/case/contact';
-import { noteIsRestricted } from '../../../shared/domain/case/note';
-import type {
-  LanguageLevel,
-  SchoolQualification,
-  VocationalQualification,
-} from '../../../shared/domain/case/person';
-import { ageOn } from '../../../shared/domain/common/dates';
-import type { Entities, EntityName, FieldsInput } from '../../../shared/entities/index';
+import type { Sha256Hex } from '../sync/reference-fingerprint';
+import { seededRandom } from '../domain/common/seeded';
+import type { AppointmentKind } from '../domain/case/appointment';
+import type { ConsentPurpose } from '../domain/case/consent';
+import type { ContactChannel } from '../domain/case/contact';
+import { noteIsRestricted } from '../domain/case/note';
+import type { LanguageLevel, SchoolQualification, VocationalQualification } from '../domain/case/person';
+import { ageOn } from '../domain/common/dates';
+import type { Entities, EntityName, FieldsInput } from '../entities/index';
 import { buildFourPhaseRecords } from './demo-4pm';
 import {
   dayNumber,
@@ -45,6 +42,8 @@ export interface DemoOptions {
   readonly today: string;
   /** Caseworker ids to spread the cases over (default: one demo caseworker). */
   readonly caseworkers?: readonly string[];
+  /** SHA-256 as hex: src/shared stays pure, main and server pass node:crypto's. */
+  readonly sha256: Sha256Hex;
 }
 
 type Values<E extends EntityName> = { id: string } & FieldsInput<Entities[E]['fields']>;
@@ -328,6 +327,7 @@ export function* generateDemoCases(options: DemoOptions): Generator<DemoCase> {
       closed,
       emailConsent,
       companionLanguage,
+      sha256: options.sha256,
     });
     if (records.providerAssignment !== null && random() < 0.3)
       consent(

@@ -4,7 +4,6 @@
  * proposeAssignment/transitionAssignment, the plan's missingForHandover), so they are valid by
  * construction: a refusal of the domain is a bug of the generator and throws.
  */
-import { createHash } from 'node:crypto';
 import {
   amendAssessment,
   createAssessment,
@@ -17,24 +16,24 @@ import {
   setIntegrationForecast,
   type Assessment,
   type AssessmentResult,
-} from '../../../shared/domain/assessment/assessment';
-import { defaultCriteriaCatalogue, findCriterion } from '../../../shared/domain/assessment/criteria';
+} from '../domain/assessment/assessment';
+import { defaultCriteriaCatalogue, findCriterion } from '../domain/assessment/criteria';
 import {
   decideProfileSituation,
   type ProfileSituationDecision,
-} from '../../../shared/domain/assessment/profile-situation';
-import type { IntegrationForecast } from '../../../shared/domain/assessment/vocabulary';
-import type { OfficeId } from '../../../shared/domain/case/office';
-import { languageLevelAtLeast } from '../../../shared/domain/case/person';
-import { addMonths, type IsoDate } from '../../../shared/domain/common/dates';
-import { goalSchemaFor, type Goal, type GoalType } from '../../../shared/domain/goals/goal';
+} from '../domain/assessment/profile-situation';
+import type { IntegrationForecast } from '../domain/assessment/vocabulary';
+import type { OfficeId } from '../domain/case/office';
+import { languageLevelAtLeast } from '../domain/case/person';
+import { addMonths, type IsoDate } from '../domain/common/dates';
+import { goalSchemaFor, type Goal, type GoalType } from '../domain/goals/goal';
 import {
   checkStrategySelection,
   proposeStrategies,
   type StrategyChoice,
   type StrategySelection,
-} from '../../../shared/domain/goals/strategies';
-import { regimeOn } from '../../../shared/domain/legal/legal-regimes';
+} from '../domain/goals/strategies';
+import { regimeOn } from '../domain/legal/legal-regimes';
 import {
   proposeAssignment,
   transitionAssignment,
@@ -42,8 +41,8 @@ import {
   type AssignmentEvent,
   type AssignmentResult,
   type OutcomeCode,
-} from '../../../shared/domain/measures/assignment';
-import { defaultMeasureCatalogue, findCatalogueEntry } from '../../../shared/domain/measures/catalogue';
+} from '../domain/measures/assignment';
+import { defaultMeasureCatalogue, findCatalogueEntry } from '../domain/measures/catalogue';
 import {
   canonicalPlanContent,
   cooperationPlanSchema,
@@ -51,8 +50,9 @@ import {
   type CooperationPlan,
   type PlanHandoverRecord,
   type PointAnswer,
-} from '../../../shared/domain/plan/cooperation-plan';
-import { ownEffortRecordSchema, type OwnEffortRecord } from '../../../shared/domain/plan/own-effort';
+} from '../domain/plan/cooperation-plan';
+import type { Sha256Hex } from '../sync/reference-fingerprint';
+import { ownEffortRecordSchema, type OwnEffortRecord } from '../domain/plan/own-effort';
 import {
   dayNumber,
   isoOfDay,
@@ -92,6 +92,8 @@ export interface FourPhaseInput {
   /** Consents already given, which the records may use. */
   readonly emailConsent: boolean;
   readonly companionLanguage: 'en' | 'uk' | 'ar' | 'ru' | null;
+  /** SHA-256 as hex (the plan's content hash, ids derived from other ids); node:crypto's in main and server. */
+  readonly sha256: Sha256Hex;
 }
 
 export interface FourPhaseRecords {
@@ -147,8 +149,8 @@ function some<T>(random: Random, items: readonly T[], n: number): T[] {
  * quality rule occur in the demo data: they take nothing from the random stream, so every other
  * value of the demo data stays as it was.
  */
-function derivedId(from: string, purpose: string): string {
-  const h = createHash('sha256').update(`${from}:${purpose}`).digest('hex');
+function derivedId(sha256: Sha256Hex, from: string, purpose: string): string {
+  const h = sha256(`${from}:${purpose}`);
   const variant = (8 + (parseInt(h[16]!, 16) & 3)).toString(16);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
@@ -614,7 +616,7 @@ export function buildFourPhaseRecords(input: FourPhaseInput): FourPhaseRecords {
     handedOverOn: iso(planDay),
     handedOverBy: by,
     form: input.emailConsent && random() < 0.3 ? 'e-mail' : 'ausdruck',
-    contentHash: createHash('sha256').update(canonicalPlanContent(plan)).digest('hex'),
+    contentHash: input.sha256(canonicalPlanContent(plan)),
     regimeId: regime.id,
     content: plan,
     templateVersion: null,
@@ -640,7 +642,7 @@ export function buildFourPhaseRecords(input: FourPhaseInput): FourPhaseRecords {
     const dropped = orphaned.needIds[0]!;
     let amended = must(
       amendAssessment(assessment, {
-        id: derivedId(assessment.id, 'fortschreibung'),
+        id: derivedId(input.sha256, assessment.id, 'fortschreibung'),
         on: iso(amendDay),
         by,
         reason: 'Im Beratungsgespräch neu bewertet: ein Handlungsbedarf besteht nicht mehr.',
@@ -684,7 +686,7 @@ function planDraft(
   input: FourPhaseInput,
   d: { day: IsoDate; goal: Goal; occupation: string; assigned: readonly Assignment[] },
 ): CooperationPlan {
-  const id = derivedId(input.caseId, 'plan-draft');
+  const id = derivedId(input.sha256, input.caseId, 'plan-draft');
   const withoutFrequency = oneIn(id, 2);
   return cooperationPlanSchema.parse({
     id,
