@@ -43,6 +43,7 @@ interface Scenario {
   measure: MeasureCandidates['candidates'][number];
   refused: MeasureCandidates['candidates'][number];
   plannedEnd: IsoDate;
+  extendedEnd: IsoDate;
 }
 
 /**
@@ -70,10 +71,11 @@ async function findScenario(bridge: RunningBridge, today: IsoDate): Promise<Scen
         (x) => x.status === 'eligible' && x.form === 'assignment' && x.provider === null,
       );
       if (!refused || !measure) continue;
-      const plannedEnd = [27, 55, 83]
+      // a planned end and a later one the measure may be extended to
+      const [plannedEnd, extendedEnd] = [27, 55, 83, 111]
         .map((d) => addDays(today, d))
-        .find((end) => plannedPeriodProblems(measure, today, end).length === 0);
-      if (!plannedEnd) continue;
+        .filter((end) => plannedPeriodProblems(measure, today, end).length === 0);
+      if (!plannedEnd || !extendedEnd) continue;
       const detail = await call<IpcOut<'cases:get'>>(bridge, 'cases:get', { caseId: c.caseId });
       return {
         caseId: c.caseId,
@@ -83,6 +85,7 @@ async function findScenario(bridge: RunningBridge, today: IsoDate): Promise<Scen
         measure,
         refused,
         plannedEnd,
+        extendedEnd,
       };
     }
   }
@@ -158,6 +161,24 @@ test.describe('Phase 3 → 4 by keyboard (issue 10, first Done-when)', () => {
       );
       await press(page, `Antritt erfassen: ${s.measure.title}`);
       await expect(row).toContainText('angetreten');
+      // the measure runs longer than planned: extended, not before the planned end so far
+      await press(page, `Verlängern: ${s.measure.title}`);
+      const extension = page.getByRole('form', { name: `„${s.measure.title}“ verlängern` });
+      const newEnd = extension.getByLabel('Neues geplantes Ende');
+      await newEnd.focus();
+      await page.keyboard.type(german(s.plannedEnd));
+      await page.keyboard.press('Enter');
+      await expect(extension).toContainText(
+        `Das neue Ende muss nach dem bisher geplanten Ende am ${german(s.plannedEnd)} liegen.`,
+      );
+      await checkScreen(page, testInfo, 'phase4-measure-extension');
+      await newEnd.focus();
+      await page.keyboard.press('ControlOrMeta+a');
+      await page.keyboard.type(german(s.extendedEnd));
+      await press(page, 'Verlängerung speichern');
+      await expect(extension).toHaveCount(0);
+      await expect(row).toContainText(german(s.extendedEnd));
+      await expect(row).toContainText(`verlängert am ${german(today)}`);
       await press(page, `Beenden: ${s.measure.title}`);
       const ending = page.getByRole('form', { name: `„${s.measure.title}“ beenden` });
       await ending.getByRole('button', { name: 'Beenden speichern' }).focus();

@@ -55,6 +55,7 @@ export const IPC_CHANNELS = [
   'strategies:archive',
   'measures:propose',
   'measures:transition',
+  'measures:extend',
   'own-efforts:create',
   'own-efforts:record-proof',
   'plans:save-draft',

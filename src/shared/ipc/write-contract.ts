@@ -310,6 +310,15 @@ export const MeasureTransitionInput = strict({
   expectedRowVersion: RowVersion,
 });
 
+export const MeasureExtendInput = strict({
+  assignmentId: Id,
+  /** The new planned end (after the planned end so far). */
+  plannedEnd: isoDateSchema,
+  /** The day of the extension (default today; never in the future). */
+  on: isoDateSchema.optional(),
+  expectedRowVersion: RowVersion,
+});
+
 export const OwnEffortCreateInput = strict({
   caseId: Id,
   values: createWithout(ownEffortsEntity, { proofs: true }),
@@ -378,6 +387,7 @@ export const planningWriteContract = {
   'strategies:archive': { input: StrategyArchiveInput, output: Archived },
   'measures:propose': { input: MeasureProposeInput, output: MeasureAssignmentDto },
   'measures:transition': { input: MeasureTransitionInput, output: MeasureAssignmentDto },
+  'measures:extend': { input: MeasureExtendInput, output: MeasureAssignmentDto },
   'own-efforts:create': { input: OwnEffortCreateInput, output: OwnEffortDto },
   'own-efforts:record-proof': { input: OwnEffortProofInput, output: OwnEffortDto },
   'plans:save-draft': { input: PlanSaveDraftInput, output: CooperationPlanDto },

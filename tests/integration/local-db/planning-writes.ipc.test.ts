@@ -365,6 +365,87 @@ describe('measures', () => {
   });
 });
 
+describe('extending a measure', () => {
+  it('moves the planned end of a running measure, checked against the period rules of the catalogue', async () => {
+    const { caseId } = await finalizedCase();
+    const goal = await b.call('goals:create', {
+      caseId,
+      values: { type: 'employment', description: 'Arbeit' },
+    });
+    const propose = (measureId: string, plannedStart: string, plannedEnd: string) =>
+      b.call('measures:propose', {
+        caseId,
+        values: {
+          measureId,
+          needIds: ['school-education'],
+          goalId: goal.id,
+          provider: { name: 'Bildungsträger Torgau' },
+          plannedStart,
+          plannedEnd,
+          withLegalConsequencesNotice: false,
+        },
+      });
+    const running = async (measureId: string, plannedStart: string, plannedEnd: string) => {
+      const a = await propose(measureId, plannedStart, plannedEnd);
+      await b.call('measures:transition', { assignmentId: a.id, event: { type: 'assign' } });
+      return b.call('measures:transition', { assignmentId: a.id, event: { type: 'start' } });
+    };
+    const activation = await running('aktivierung-45', '2026-02-02', '2026-03-01');
+    const extended = await b.call('measures:extend', {
+      assignmentId: activation.id,
+      plannedEnd: '2026-05-29',
+      expectedRowVersion: activation.rowVersion,
+    });
+    expect(extended).toMatchObject({ status: 'started', plannedEnd: '2026-05-29' });
+    expect(extended.history.at(-1)).toEqual({ from: 'started', to: 'started', on: '2026-03-02' });
+    // the list shows the new period and the measure is no longer past its end
+    const listed = (await b.call('measures:list', { caseId })).find((a) => a.id === activation.id);
+    expect(listed).toMatchObject({ plannedEnd: '2026-05-29', allowedEvents: ['end', 'abort'] });
+
+    // not earlier than the planned end so far: at the field, nothing written
+    const notLater = await b.refused('measures:extend', {
+      assignmentId: activation.id,
+      plannedEnd: '2026-05-01',
+    });
+    expect(notLater).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(notLater.issues?.[0]).toEqual({
+      path: 'plannedEnd',
+      message: 'Das neue Ende muss nach dem bisher geplanten Ende am 29.05.2026 liegen.',
+    });
+    // a day in the future is a field error
+    expect(
+      (
+        await b.refused('measures:extend', {
+          assignmentId: activation.id,
+          plannedEnd: '2026-06-30',
+          on: '2026-03-03',
+        })
+      ).issues?.[0]?.path,
+    ).toBe('on');
+
+    // MAG: at most six weeks (§ 45 Abs. 2 SGB III) – the extension past them is refused with the reason
+    const mag = await running('mag', '2026-02-23', '2026-03-06');
+    const tooLong = await b.refused('measures:extend', { assignmentId: mag.id, plannedEnd: '2026-06-30' });
+    expect(tooLong.code).toBe('DOMAIN_RULE_VIOLATED');
+    expect(tooLong.message).toBe(
+      '„Maßnahme bei einem Arbeitgeber (MAG)“ kann nicht bis zum 30.06.2026 verlängert werden.',
+    );
+    expect(tooLong.issues?.map((i) => i.message).join(' ')).toMatch(/Woche/);
+    expect(
+      (await b.call('measures:extend', { assignmentId: mag.id, plannedEnd: '2026-04-05' })).plannedEnd,
+    ).toBe('2026-04-05');
+
+    // an ended measure is not extended
+    const ended = await b.call('measures:transition', {
+      assignmentId: mag.id,
+      event: { type: 'end', outcome: { code: 'completedSuccessfully' } },
+    });
+    expect(
+      (await b.refused('measures:extend', { assignmentId: ended.id, plannedEnd: '2026-04-10' })).code,
+    ).toBe('INVALID_TRANSITION');
+  });
+});
+
 describe('own efforts and cooperation plans', () => {
   const points = {
     supportServices: { state: 'answered', text: 'Aktivierungsmaßnahme' },

@@ -144,6 +144,11 @@ const VALID: { readonly [C in WriteChannel]: (f: Fixture) => Json } = {
     event: { type: 'abort', outcome: { code: 'proposalWithdrawn', note: 'Umzug' } },
     on: '2026-03-02',
   }),
+  'measures:extend': (f) => ({
+    assignmentId: f.assignmentId,
+    plannedEnd: '2026-09-30',
+    on: '2026-03-02',
+  }),
   'own-efforts:create': (f) => ({
     caseId: f.caseId,
     values: {
@@ -227,6 +232,7 @@ const REQUIRED_TOP = new Set([
   'choiceId',
   'assignmentId',
   'event',
+  'plannedEnd',
   'ownEffortId',
   'proof',
   'planId',

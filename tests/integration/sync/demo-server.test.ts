@@ -78,7 +78,7 @@ describe('pglite: the demo server’s caseload reaches the demo desktops by sync
       const before = await ifk.backend.dispatch('caseload:list', {});
       expect(before).toMatchObject({ ok: true, value: { total: 0 } });
 
-      expect(await ifk.backend.dispatch('sync:now')).toMatchObject({ ok: true, value: { error: null } });
+      expect(await ifk.backend.dispatch('sync:now', undefined)).toMatchObject({ ok: true, value: { error: null } });
       const mine = await ifk.backend.dispatch('caseload:list', {});
       expect(mine).toMatchObject({ ok: true, value: { total: CASES } });
       const raw = ifk.store.raw();
@@ -98,7 +98,7 @@ describe('pglite: the demo server’s caseload reaches the demo desktops by sync
           Number((raw.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n),
         ).toBeGreaterThan(0);
 
-      expect(await lead.backend.dispatch('sync:now')).toMatchObject({ ok: true, value: { error: null } });
+      expect(await lead.backend.dispatch('sync:now', undefined)).toMatchObject({ ok: true, value: { error: null } });
       expect(
         Number((lead.store.raw().prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n),
       ).toBe(CASES);

@@ -291,7 +291,8 @@ export interface DigestKey {
  * target groups without changing the rules document must raise DIGEST_FORMAT).
  */
 // 2: massnahme-ergebnis also flags a running measure past its planned end (reads plannedEnd)
-const DIGEST_FORMAT = 2;
+// 3: its message names the extension (stored findings carry the message)
+const DIGEST_FORMAT = 3;
 const DIGEST_BASIS = `${DIGEST_FORMAT}:${createHash('sha256')
   .update(JSON.stringify(defaultQualityRules))
   .digest('hex')

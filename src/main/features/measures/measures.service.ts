@@ -8,13 +8,15 @@ import { defaultMeasureCatalogue, findCatalogueEntry } from '../../../shared/dom
 import type { MeasureCatalogue } from '../../../shared/domain/measures/catalogue.schema';
 import {
   allowedEvents,
+  extendAssignment,
   proposeAssignment,
   transitionAssignment,
   type Assignment,
   type AssignmentEvent,
   type AssignmentResult,
 } from '../../../shared/domain/measures/assignment';
-import { evaluateEntry } from '../../../shared/domain/measures/eligibility';
+import { evaluateEntry, periodRulesOf } from '../../../shared/domain/measures/eligibility';
+import { formatGermanDate } from '../../../shared/domain/common/dates';
 import { eligibilityFactsFor } from '../../../shared/domain/measures/facts-from-case';
 import type { EligibilityFacts } from '../../../shared/domain/measures/facts';
 import {
@@ -373,6 +375,50 @@ export function createMeasuresService(deps: MeasuresServiceDeps) {
         }
         // writeSynced writes only what the transition changed (status, dates, outcome, history)
         const { id: _id, caseId: _caseId, ...values } = unwrap(transitionAssignment(current, event, at));
+        return dtoOf(
+          await writeSynced(trx, ctx, {
+            entity: 'measure_assignments',
+            op: 'update',
+            id: assignmentId,
+            values,
+            ...(expectedRowVersion === undefined ? {} : { expectedRowVersion }),
+          }),
+        );
+      });
+    },
+
+    /**
+     * Extends an assigned or running measure to `plannedEnd` on `on` (today by default, never in the
+     * future): the domain's rules of an extension, then the catalogue's period rules (duration,
+     * § 16d Abs. 6, Nachbetreuung) on the facts of today with the new end.
+     */
+    async extend(
+      assignmentId: string,
+      plannedEnd: IsoDate,
+      on?: IsoDate,
+      expectedRowVersion?: number,
+    ): Promise<Dto<'measure_assignments'>> {
+      return kit.write(async (trx, ctx) => {
+        const at = on ?? kit.today();
+        notInFuture(at, kit.today(), 'on');
+        const { rowVersion: _v, ...current } = await requireLive(trx, 'measure_assignments', assignmentId);
+        const result = extendAssignment(current, plannedEnd, at);
+        if (!result.ok && result.error.reason === 'extensionNotLater')
+          throw invalid('plannedEnd', result.error.message);
+        const extended = unwrap(result);
+        const entry = findCatalogueEntry(catalogue, current.measureId);
+        if (entry) {
+          const cc = await caseContext(trx, current.caseId);
+          const planned = { plannedStart: current.plannedStart, plannedEnd, needIds: current.needIds };
+          const { facts } = factsOf(cc, planned, undefined, kit.today(), assignmentId);
+          const check = evaluateEntry(periodRulesOf(entry), facts, { on: kit.today() }, titles);
+          if (check.status === 'not_eligible')
+            throw ruleViolated(
+              `„${entry.title}“ kann nicht bis zum ${formatGermanDate(plannedEnd)} verlängert werden.`,
+              refusalTexts(check.reasons),
+            );
+        }
+        const { id: _id, caseId: _caseId, ...values } = extended;
         return dtoOf(
           await writeSynced(trx, ctx, {
             entity: 'measure_assignments',

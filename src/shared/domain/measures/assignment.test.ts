@@ -7,6 +7,9 @@ import {
   ASSIGNMENT_TRANSITIONS,
   assignmentSchema,
   assignmentStatusLabel,
+  EXTENDABLE_STATUSES,
+  extendAssignment,
+  extensionDays,
   OUTCOME_CODES,
   OUTCOME_LABELS,
   proposeAssignment,
@@ -231,6 +234,74 @@ describe('ending needs an outcome', () => {
       reason: 'dateBeforePrevious',
       message: 'Das Datum 28.02.2026 liegt vor dem letzten Statuswechsel am 01.03.2026.',
     });
+  });
+});
+
+describe('extending a measure (Verlängerung)', () => {
+  it('moves the planned end of an assigned or running measure and records the day in the history', () => {
+    for (const status of EXTENDABLE_STATUSES) {
+      const a = inStatus(status);
+      const extended = value(extendAssignment(a, '2026-06-30', '2026-04-10'));
+      expect(extended.status).toBe(status);
+      expect(extended.plannedEnd).toBe('2026-06-30');
+      expect(extended.history.at(-1)).toEqual({ from: status, to: status, on: '2026-04-10' });
+      expect(extensionDays(extended)).toEqual(['2026-04-10']);
+      expect(extensionDays(a)).toEqual([]);
+      // the record stays valid, and the input is unchanged
+      expect(assignmentSchema.safeParse(extended).success).toBe(true);
+      expect(a.plannedEnd).toBe('2026-04-12');
+    }
+  });
+
+  it('refuses proposed, ended and aborted measures', () => {
+    for (const status of ['proposed', 'ended', 'aborted'] as const) {
+      const result = extendAssignment(inStatus(status), '2026-06-30', '2026-04-20');
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_TRANSITION', reason: 'forbiddenTransition' },
+      });
+      expect(!result.ok && result.error.message).toContain('kann nicht verlängert werden');
+    }
+  });
+
+  it('wants an end after the planned end so far, not before the day, on a day after the last change', () => {
+    const a = inStatus('started');
+    expect(extendAssignment(a, '2026-04-12', '2026-04-01')).toMatchObject({
+      ok: false,
+      error: {
+        reason: 'extensionNotLater',
+        message: 'Das neue Ende muss nach dem bisher geplanten Ende am 12.04.2026 liegen.',
+      },
+    });
+    // an open-ended measure can be given an end, but not one before the day of the extension
+    const open = { ...a, plannedEnd: null };
+    expect(extendAssignment(open, '2026-04-30', '2026-05-02')).toMatchObject({
+      ok: false,
+      error: { reason: 'extensionNotLater', message: 'Das neue Ende darf nicht vor dem 02.05.2026 liegen.' },
+    });
+    expect(value(extendAssignment(open, '2026-05-02', '2026-05-02')).plannedEnd).toBe('2026-05-02');
+    expect(extendAssignment(a, '2026-06-30', '2026-03-01')).toMatchObject({
+      ok: false,
+      error: { code: 'DOMAIN_RULE_VIOLATED', reason: 'dateBeforePrevious' },
+    });
+    // a later status change cannot predate the extension
+    const extended = value(extendAssignment(a, '2026-06-30', '2026-04-10'));
+    expect(
+      transitionAssignment(
+        extended,
+        { type: 'end', outcome: outcome('completedSuccessfully') },
+        '2026-04-09',
+      ),
+    ).toMatchObject({ ok: false, error: { reason: 'dateBeforePrevious' } });
+    expect(
+      value(
+        transitionAssignment(
+          extended,
+          { type: 'end', outcome: outcome('completedSuccessfully') },
+          '2026-06-30',
+        ),
+      ).status,
+    ).toBe('ended');
   });
 });
 

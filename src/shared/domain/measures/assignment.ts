@@ -213,7 +213,8 @@ export type AssignmentErrorReason =
   | 'dateBeforePrevious'
   | 'needRequired'
   | 'notEligible'
-  | 'legalConsequencesNoticeNotAllowed';
+  | 'legalConsequencesNoticeNotAllowed'
+  | 'extensionNotLater';
 
 export interface AssignmentError {
   readonly code: Extract<AppErrorCode, 'INVALID_TRANSITION' | 'DOMAIN_RULE_VIOLATED'>;
@@ -290,6 +291,62 @@ export function transitionAssignment(
     );
   }
   return { ok: true, value: { ...next, endedOn: at, outcome: { code: outcome.code, note } } };
+}
+
+/** The statuses in which a measure can be extended to a new planned end: assigned or running. */
+export const EXTENDABLE_STATUSES: readonly AssignmentStatus[] = ['assigned', 'started'];
+
+/**
+ * Extends an assigned or running measure to a new planned end on date `at` („Verlängerung“): the
+ * new end lies after the planned end so far and not before `at`. The history records the day with
+ * an entry that keeps the status; the catalogue's rules about the period (duration, § 16d Abs. 6)
+ * are checked again by the caller, on the facts of that day.
+ */
+export function extendAssignment(assignment: Assignment, plannedEnd: IsoDate, at: IsoDate): AssignmentResult {
+  const status = assignment.status;
+  if (!EXTENDABLE_STATUSES.includes(status)) {
+    return fail(
+      'INVALID_TRANSITION',
+      'forbiddenTransition',
+      `Eine Maßnahme im Status „${ASSIGNMENT_STATUS_LABELS[status]}“ kann nicht verlängert werden.`,
+    );
+  }
+  const last = assignment.history.at(-1)?.on ?? assignment.proposedOn;
+  if (at < last) {
+    return fail(
+      'DOMAIN_RULE_VIOLATED',
+      'dateBeforePrevious',
+      `Das Datum ${formatGermanDate(at)} liegt vor dem letzten Statuswechsel am ${formatGermanDate(last)}.`,
+    );
+  }
+  if (assignment.plannedEnd !== null && plannedEnd <= assignment.plannedEnd) {
+    return fail(
+      'DOMAIN_RULE_VIOLATED',
+      'extensionNotLater',
+      `Das neue Ende muss nach dem bisher geplanten Ende am ${formatGermanDate(assignment.plannedEnd)} liegen.`,
+    );
+  }
+  if (plannedEnd < at || plannedEnd < assignment.plannedStart) {
+    const earliest = at > assignment.plannedStart ? at : assignment.plannedStart;
+    return fail(
+      'DOMAIN_RULE_VIOLATED',
+      'extensionNotLater',
+      `Das neue Ende darf nicht vor dem ${formatGermanDate(earliest)} liegen.`,
+    );
+  }
+  return {
+    ok: true,
+    value: {
+      ...assignment,
+      plannedEnd,
+      history: [...assignment.history, { from: status, to: status, on: at }],
+    },
+  };
+}
+
+/** The days a measure was extended (history entries that keep the status). */
+export function extensionDays(assignment: Pick<Assignment, 'history'>): IsoDate[] {
+  return assignment.history.filter((h) => h.from === h.to).map((h) => h.on);
 }
 
 /** The events an assignment in this status accepts (for buttons in the UI). */

@@ -11,6 +11,8 @@ import {
   evaluateEntry,
   lastDayMonthsAfter,
   lastDayOfDuration,
+  PERIOD_RULE_TYPES,
+  periodRulesOf,
   type EligibilityResult,
 } from './eligibility';
 import type { EligibilityFacts } from './facts';
@@ -829,3 +831,47 @@ describe('unemployment, language, flags, teaching units, notices, unverified rul
 // keeps the type import honest: rules are a discriminated union
 const _rule: MeasureRule = { type: 'minAge', years: 25, ref: '§ 16i', unverified: false };
 void _rule;
+
+describe('the check of an extension: only the rules about the period', () => {
+  it('keeps duration, the cumulative limit and the window after a job start, drops the rest', () => {
+    expect(periodRulesOf(entry('agh')).rules.map((r) => r.type)).toEqual(['maxCumulativeMonthsInWindow']);
+    expect(periodRulesOf(entry('teilhabe-16i')).rules.map((r) => r.type)).toEqual(['duration']);
+    for (const e of defaultMeasureCatalogue.entries)
+      for (const r of periodRulesOf(e).rules) expect(PERIOD_RULE_TYPES).toContain(r.type);
+    // the entry itself is unchanged
+    expect(entry('agh').rules.map((r) => r.type)).toEqual([
+      'requiresFlag',
+      'maxCumulativeMonthsInWindow',
+      'notice',
+    ]);
+  });
+
+  it('refuses an AGH extension past 24 months in the frame, not for a flag checked at the assignment', () => {
+    const titles = new Map([['agh', entry('agh').title]]);
+    // the running AGH is the planned period itself (the service leaves it out of the earlier ones);
+    // the person no longer counts as employable today: the assignment rule is not asked again
+    const f = facts({
+      measureStart: '2025-01-01',
+      previousMeasures: [],
+      flags: { employableBenefitRecipient: false },
+    });
+    const within = evaluateEntry(
+      periodRulesOf(entry('agh')),
+      { ...f, plannedEnd: '2026-12-31' },
+      { on: ON },
+      titles,
+    );
+    expect(within.status).not.toBe('not_eligible');
+    expect(evaluateEntry(entry('agh'), { ...f, plannedEnd: '2026-12-31' }, { on: ON }, titles).status).toBe(
+      'not_eligible',
+    );
+    const beyond = evaluateEntry(
+      periodRulesOf(entry('agh')),
+      { ...f, plannedEnd: '2027-06-30' },
+      { on: ON },
+      titles,
+    );
+    expect(beyond.status).toBe('not_eligible');
+    expect(texts(beyond, 'unmet').join(' ')).toContain('§ 16d Abs. 6 SGB II');
+  });
+});

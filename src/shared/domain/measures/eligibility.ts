@@ -110,6 +110,22 @@ export function evaluateEligibility(
   return catalogue.entries.map((entry) => evaluateEntry(entry, facts, options, titles));
 }
 
+/**
+ * The rules about when a measure may run: its maximum duration, the cumulative limit in a window
+ * (§ 16d Abs. 6 SGB II) and the window after a job start (Nachbetreuung). An extension to a new
+ * planned end is checked against these again; the rest was checked when the measure was assigned.
+ */
+export const PERIOD_RULE_TYPES: readonly MeasureRuleType[] = [
+  'duration',
+  'maxCumulativeMonthsInWindow',
+  'withinMonthsAfterJobStart',
+];
+
+/** The entry with only its period rules (for the check of an extension). */
+export function periodRulesOf(entry: CatalogueEntry): CatalogueEntry {
+  return { ...entry, rules: entry.rules.filter((r) => PERIOD_RULE_TYPES.includes(r.type)) };
+}
+
 /** Evaluates one entry. `titles` (id → title) only improves the wording of cumulative limits. */
 export function evaluateEntry(
   entry: CatalogueEntry,

@@ -233,7 +233,7 @@ describe('quality rules', () => {
     const late = outcomes(s, '2027-01-01');
     expect(late.map((f) => [f.ref, f.section, f.severity])).toEqual([['m3', 'massnahmen', 'mangel']]);
     expect(late[0]?.message).toBe(
-      'Die Maßnahme „Coaching Bewerbung“ läuft über das geplante Ende am 31.12.2026 hinaus, ohne dass ein Ergebnis dokumentiert ist: bitte beenden oder abbrechen und das Ergebnis erfassen.',
+      'Die Maßnahme „Coaching Bewerbung“ läuft über das geplante Ende am 31.12.2026 hinaus, ohne dass ein Ergebnis dokumentiert ist: bitte verlängern oder mit dem Ergebnis beenden oder abbrechen.',
     );
     // without a planned end, not begun, or ended with an outcome: nothing to flag
     const variants: QualitySnapshot['assignments'][number][] = [

@@ -276,7 +276,7 @@ export const QUALITY_EVALUATORS = {
         if (a.status === 'started' && a.plannedEnd !== null && a.plannedEnd < on)
           return [
             {
-              message: `Die Maßnahme „${a.title}“ läuft über das geplante Ende am ${formatGermanDate(a.plannedEnd)} hinaus, ohne dass ein Ergebnis dokumentiert ist: bitte beenden oder abbrechen und das Ergebnis erfassen.`,
+              message: `Die Maßnahme „${a.title}“ läuft über das geplante Ende am ${formatGermanDate(a.plannedEnd)} hinaus, ohne dass ein Ergebnis dokumentiert ist: bitte verlängern oder mit dem Ergebnis beenden oder abbrechen.`,
               ref: a.id,
             },
           ];

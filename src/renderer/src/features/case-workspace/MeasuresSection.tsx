@@ -18,8 +18,11 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { parseGermanDate } from '../../../../shared/domain/common/german-date';
+import { useForm } from '@mantine/form';
 import {
   ALLOWED_OUTCOMES,
+  EXTENDABLE_STATUSES,
+  extensionDays,
   OUTCOME_LABELS,
   OUTCOMES_NEEDING_NOTE,
   type OutcomeCode,
@@ -30,10 +33,13 @@ import { describeError } from '../../api/errors';
 import { isApiError } from '../../api/client';
 import { ipcQueryOptions, useIpcMutation } from '../../api/query';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormPanel } from '../../components/FormPanel';
+import { useCheckedWrite } from '../../forms/use-checked-write';
 import { QueryView } from '../../components/QueryView';
 import { ReflowTable } from '../../components/ReflowTable';
 import { formatDate, todayIso } from '../../components/format';
 import { useCaseDetail } from './case-detail';
+import { checkMeasureExtensionForm, type MeasureExtensionFormValues } from './measure-extension-form';
 
 /** The wizard's draft, kept per case in localStorage so it survives closing the window. */
 interface Draft {
@@ -329,6 +335,7 @@ function AssignmentsTable(props: { items: AssignmentView[] }) {
   const transition = useIpcMutation('measures:transition', { invalidates: ['measures:', 'cases:'] });
   const [error, setError] = useState<string>();
   const [ending, setEnding] = useState<Ending | null>(null);
+  const [extending, setExtending] = useState<AssignmentView | null>(null);
   if (props.items.length === 0) return <Text>Es sind noch keine Maßnahmen erfasst.</Text>;
   const step = (a: AssignmentView, type: 'assign' | 'start') => {
     setError(undefined);
@@ -357,6 +364,9 @@ function AssignmentsTable(props: { items: AssignmentView[] }) {
               <Table.Td data-label="Art">{a.formLabel}</Table.Td>
               <Table.Td data-label="Zeitraum">
                 {formatDate(a.plannedStart)} – {a.plannedEnd ? formatDate(a.plannedEnd) : 'offen'}
+                {extensionDays(a).length > 0 ? (
+                  <Text size="sm">verlängert am {extensionDays(a).map(formatDate).join(', ')}</Text>
+                ) : null}
                 {a.aftercare ? (
                   <Text size="sm" fw={a.aftercare.expired ? 700 : undefined}>
                     {a.aftercare.expired ? 'Frist abgelaufen: ' : 'Nachbetreuung: '}
@@ -377,7 +387,9 @@ function AssignmentsTable(props: { items: AssignmentView[] }) {
                 ) : null}
               </Table.Td>
               <Table.Td data-label="Aktion">
-                {a.allowedEvents.length === 0 ? <Text size="sm">keine</Text> : null}
+                {a.allowedEvents.length === 0 && !EXTENDABLE_STATUSES.includes(a.status) ? (
+                  <Text size="sm">keine</Text>
+                ) : null}
                 <Group gap={4}>
                   {a.allowedEvents.includes('assign') ? (
                     <Button
@@ -397,11 +409,27 @@ function AssignmentsTable(props: { items: AssignmentView[] }) {
                       Antritt erfassen
                     </Button>
                   ) : null}
+                  {EXTENDABLE_STATUSES.includes(a.status) ? (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => {
+                        setEnding(null);
+                        setExtending(a);
+                      }}
+                      aria-label={`Verlängern: ${a.measureTitle}`}
+                    >
+                      Verlängern …
+                    </Button>
+                  ) : null}
                   {a.allowedEvents.includes('end') ? (
                     <Button
                       size="xs"
                       variant="default"
-                      onClick={() => setEnding({ assignment: a, event: 'end' })}
+                      onClick={() => {
+                        setExtending(null);
+                        setEnding({ assignment: a, event: 'end' });
+                      }}
                       aria-label={`Beenden: ${a.measureTitle}`}
                     >
                       Beenden …
@@ -411,7 +439,10 @@ function AssignmentsTable(props: { items: AssignmentView[] }) {
                     <Button
                       size="xs"
                       variant="default"
-                      onClick={() => setEnding({ assignment: a, event: 'abort' })}
+                      onClick={() => {
+                        setExtending(null);
+                        setEnding({ assignment: a, event: 'abort' });
+                      }}
                       aria-label={`${abortLabel(a)}: ${a.measureTitle}`}
                     >
                       {abortLabel(a)} …
@@ -430,7 +461,58 @@ function AssignmentsTable(props: { items: AssignmentView[] }) {
           onDone={() => setEnding(null)}
         />
       ) : null}
+      {extending ? (
+        <ExtensionForm key={extending.id} assignment={extending} onDone={() => setExtending(null)} />
+      ) : null}
     </>
+  );
+}
+
+/**
+ * Verlängerung: a new planned end for an assigned or running measure. The service checks it against
+ * the planned end so far and the catalogue's period rules (duration, § 16d Abs. 6, Nachbetreuung).
+ */
+function ExtensionForm(props: { assignment: AssignmentView; onDone: () => void }) {
+  const a = props.assignment;
+  const form = useForm<MeasureExtensionFormValues>({
+    mode: 'controlled',
+    initialValues: { plannedEnd: '', on: '' },
+  });
+  const extend = useCheckedWrite('measures:extend', {
+    form,
+    check: checkMeasureExtensionForm,
+    input: (values) => ({ assignmentId: a.id, ...values, expectedRowVersion: a.rowVersion }),
+    invalidates: ['measures:', 'cases:'],
+    failed: 'Die Maßnahme wurde nicht verlängert.',
+    onDone: props.onDone,
+  });
+  const title = `„${a.measureTitle}“ verlängern`;
+  return (
+    <FormPanel
+      label={title}
+      title={title}
+      mt="sm"
+      error={extend.formError}
+      onSubmit={form.onSubmit(extend.submit)}
+      submit={{ label: 'Verlängerung speichern', pending: extend.pending }}
+      onCancel={props.onDone}
+    >
+      <Text size="sm">
+        Bisher geplant: {formatDate(a.plannedStart)} – {a.plannedEnd ? formatDate(a.plannedEnd) : 'offen'}.
+        Lotse prüft die Höchstdauer der Maßnahme erneut.
+      </Text>
+      <TextInput
+        label="Neues geplantes Ende"
+        description="TT.MM.JJJJ"
+        withAsterisk
+        {...form.getInputProps('plannedEnd')}
+      />
+      <TextInput
+        label="Verlängert am (freiwillig)"
+        description="TT.MM.JJJJ; ohne Angabe: heute"
+        {...form.getInputProps('on')}
+      />
+    </FormPanel>
   );
 }
 
