@@ -1,11 +1,22 @@
 import { silentLogger } from '../../src/main/logging/logger';
 import { createLocalStore, type LocalStore } from '../../src/main/db/local-store';
 import type { ScryptParams } from '../../src/main/vault/crypto';
+import type { AppInfo } from '../../src/shared/ipc/contract';
 import type { SafeStorageAdapter } from '../../src/main/vault/platform';
 import { createVault, type Vault, type VaultOptions } from '../../src/main/vault/vault';
 
 /** Cheap scrypt parameters for tests (the production default is exercised once on its own). */
 export const TEST_SCRYPT: ScryptParams = { N: 2 ** 12, r: 8, p: 1, keyLength: 32 };
+
+/** The app's self-description in tests of the composed app (browser bridge, no demo data). */
+export const TEST_APP_INFO: AppInfo = {
+  name: 'Lotse',
+  version: '0.1.0',
+  runtime: 'browser-bridge',
+  platform: 'linux',
+  locale: 'de-DE',
+  demo: false,
+};
 
 export const TEST_PASSPHRASE = 'Elbwiesen bei Torgau im Mai';
 

@@ -3,7 +3,7 @@ import { createLotseMain, type LotseMain } from '../../../src/main/composition';
 import { seedDemoData } from '../../../src/main/features/demo/seed-demo';
 import { silentLogger } from '../../../src/main/logging/logger';
 import type { Role } from '../../../src/shared/auth/roles';
-import { TEST_PASSPHRASE, TEST_SCRYPT } from '../../helpers/local-store';
+import { TEST_APP_INFO, TEST_PASSPHRASE, TEST_SCRYPT } from '../../helpers/local-store';
 import { tempDir } from '../../helpers/temp-dir';
 
 /**
@@ -11,14 +11,7 @@ import { tempDir } from '../../helpers/temp-dir';
  * the first Mein Bestand of a caseworker and the first team dashboard of a team lead read them
  * instead of running the quality rules over every record.
  */
-const appInfo = {
-  name: 'Lotse',
-  version: '0.1.0',
-  runtime: 'browser-bridge' as const,
-  platform: 'linux',
-  locale: 'de-DE',
-  demo: true,
-};
+const appInfo = { ...TEST_APP_INFO, demo: true };
 let now = new Date('2026-03-02T08:30:00.000Z');
 const mains: LotseMain[] = [];
 const cleanups: (() => Promise<void>)[] = [];

@@ -12,19 +12,12 @@ import { readAccounts, userKeyOf } from '../../../src/main/features/login/accoun
 import * as admin from '../../../src/server/features/admin/admin.service';
 import { REFRESH_TOKEN_KEY } from '../../../src/main/features/login/stored-token-auth';
 import { silentLogger } from '../../../src/main/logging/logger';
-import { TEST_SCRYPT } from '../../helpers/local-store';
+import { TEST_APP_INFO, TEST_SCRYPT } from '../../helpers/local-store';
 import { ManualTimer, listen, switchableNetwork } from '../../helpers/sync-engine';
 import { tempDir } from '../../helpers/temp-dir';
 import { createHarness, PASSWORD, USERS, type Harness } from '../server/harness';
 
-const appInfo = {
-  name: 'Lotse',
-  version: '0.1.0',
-  runtime: 'browser-bridge' as const,
-  platform: 'linux',
-  locale: 'de-DE',
-  demo: false,
-};
+const appInfo = TEST_APP_INFO;
 const PASS_A = 'Elbwiesen bei Torgau im Mai';
 const PASS_B = 'Muldental im Herbstnebel 7';
 

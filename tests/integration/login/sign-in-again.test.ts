@@ -10,19 +10,12 @@ import { createLotseApp, type LotseApp } from '../../../src/main/features/login/
 import type { FetchLike } from '../../../src/main/features/sync/sync-http';
 import { silentLogger } from '../../../src/main/logging/logger';
 import { ERROR_MESSAGES } from '../../../src/shared/errors';
-import { TEST_SCRYPT } from '../../helpers/local-store';
+import { TEST_APP_INFO, TEST_SCRYPT } from '../../helpers/local-store';
 import { ManualTimer, listen } from '../../helpers/sync-engine';
 import { tempDir } from '../../helpers/temp-dir';
 import { createHarness, PASSWORD, USERS, type Harness } from '../server/harness';
 
-const appInfo = {
-  name: 'Lotse',
-  version: '0.1.0',
-  runtime: 'browser-bridge' as const,
-  platform: 'linux',
-  locale: 'de-DE',
-  demo: false,
-};
+const appInfo = TEST_APP_INFO;
 const PASS = 'Elbwiesen bei Torgau im Mai';
 const cw = USERS.find((u) => u.key === 'cw')!.username;
 const lead = USERS.find((u) => u.key === 'lead')!.username;

@@ -13,18 +13,11 @@ import {
   ensureDemoAccounts,
 } from '../../../src/server/features/admin/demo-accounts';
 import { ensureDemoCases } from '../../../src/server/features/admin/demo-cases';
-import { TEST_PASSPHRASE, TEST_SCRYPT } from '../../helpers/local-store';
+import { TEST_APP_INFO, TEST_PASSPHRASE, TEST_SCRYPT } from '../../helpers/local-store';
 import { ManualTimer, switchableNetwork, useListeningServer } from '../../helpers/sync-engine';
 import { tempDir } from '../../helpers/temp-dir';
 
-const appInfo = {
-  name: 'Lotse',
-  version: '0.1.0',
-  runtime: 'browser-bridge' as const,
-  platform: 'linux',
-  locale: 'de-DE',
-  demo: true,
-};
+const appInfo = { ...TEST_APP_INFO, demo: true };
 
 const net = switchableNetwork();
 const CASES = 12;
@@ -78,7 +71,10 @@ describe('pglite: the demo server’s caseload reaches the demo desktops by sync
       const before = await ifk.backend.dispatch('caseload:list', {});
       expect(before).toMatchObject({ ok: true, value: { total: 0 } });
 
-      expect(await ifk.backend.dispatch('sync:now', undefined)).toMatchObject({ ok: true, value: { error: null } });
+      expect(await ifk.backend.dispatch('sync:now', undefined)).toMatchObject({
+        ok: true,
+        value: { error: null },
+      });
       const mine = await ifk.backend.dispatch('caseload:list', {});
       expect(mine).toMatchObject({ ok: true, value: { total: CASES } });
       const raw = ifk.store.raw();
@@ -98,7 +94,10 @@ describe('pglite: the demo server’s caseload reaches the demo desktops by sync
           Number((raw.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n),
         ).toBeGreaterThan(0);
 
-      expect(await lead.backend.dispatch('sync:now', undefined)).toMatchObject({ ok: true, value: { error: null } });
+      expect(await lead.backend.dispatch('sync:now', undefined)).toMatchObject({
+        ok: true,
+        value: { error: null },
+      });
       expect(
         Number((lead.store.raw().prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n),
       ).toBe(CASES);

@@ -10,20 +10,13 @@ import { createLotseMain, type LotseMain } from '../../../src/main/composition';
 import { ERROR_MESSAGES } from '../../../src/shared/errors';
 import { createCasesService } from '../../../src/main/features/cases/cases.service';
 import { silentLogger } from '../../../src/main/logging/logger';
-import { TEST_PASSPHRASE, TEST_SCRYPT } from '../../helpers/local-store';
+import { TEST_APP_INFO, TEST_PASSPHRASE, TEST_SCRYPT } from '../../helpers/local-store';
 import { sampleFields } from '../../helpers/records';
 import { ManualTimer, switchableNetwork, useListeningServer } from '../../helpers/sync-engine';
 import { tempDir } from '../../helpers/temp-dir';
 import { PASSWORD, USERS } from '../server/harness';
 
-const appInfo = {
-  name: 'Lotse',
-  version: '0.1.0',
-  runtime: 'browser-bridge' as const,
-  platform: 'linux',
-  locale: 'de-DE',
-  demo: false,
-};
+const appInfo = TEST_APP_INFO;
 
 let serverClock: { now(): Date } = { now: () => new Date() };
 

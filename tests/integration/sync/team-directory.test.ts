@@ -10,19 +10,12 @@ import { storeStamp } from '../../../src/main/features/cases/caseload';
 import { TEAM_DIRECTORY_KEY } from '../../../src/main/features/directory/team-directory';
 import { silentLogger } from '../../../src/main/logging/logger';
 import { TEAM_DIRECTORY_CHANGE } from '../../../src/shared/auth/team-directory';
-import { TEST_PASSPHRASE, TEST_SCRYPT } from '../../helpers/local-store';
+import { TEST_APP_INFO, TEST_PASSPHRASE, TEST_SCRYPT } from '../../helpers/local-store';
 import { ManualTimer, switchableNetwork, useListeningServer } from '../../helpers/sync-engine';
 import { tempDir } from '../../helpers/temp-dir';
 import { PASSWORD } from '../server/harness';
 
-const appInfo = {
-  name: 'Lotse',
-  version: '0.1.0',
-  runtime: 'browser-bridge' as const,
-  platform: 'linux',
-  locale: 'de-DE',
-  demo: false,
-};
+const appInfo = TEST_APP_INFO;
 
 const net = switchableNetwork();
 

@@ -214,6 +214,33 @@ export function createMeasuresService(deps: MeasuresServiceDeps) {
   }
 
   /** Refuses a measure the engine refuses for this case (reasons as issues). */
+  /**
+   * A change of one stored assignment on `on` (today by default, never in the future): `change` gets
+   * the live record and returns the new one; writeSynced writes only the fields that changed.
+   */
+  async function changeAssignment(
+    assignmentId: string,
+    on: IsoDate | undefined,
+    expectedRowVersion: number | undefined,
+    change: (trx: Executor, current: Assignment, at: IsoDate) => Promise<Assignment>,
+  ): Promise<Dto<'measure_assignments'>> {
+    return kit.write(async (trx, ctx) => {
+      const at = on ?? kit.today();
+      notInFuture(at, kit.today(), 'on');
+      const { rowVersion: _v, ...current } = await requireLive(trx, 'measure_assignments', assignmentId);
+      const { id: _id, caseId: _caseId, ...values } = await change(trx, current, at);
+      return dtoOf(
+        await writeSynced(trx, ctx, {
+          entity: 'measure_assignments',
+          op: 'update',
+          id: assignmentId,
+          values,
+          ...(expectedRowVersion === undefined ? {} : { expectedRowVersion }),
+        }),
+      );
+    });
+  }
+
   function requireEligible(
     ctx: CaseContext,
     measureId: string,
@@ -359,10 +386,7 @@ export function createMeasuresService(deps: MeasuresServiceDeps) {
       on?: string,
       expectedRowVersion?: number,
     ): Promise<Dto<'measure_assignments'>> {
-      return kit.write(async (trx, ctx) => {
-        const at = on ?? kit.today();
-        notInFuture(at, kit.today(), 'on');
-        const { rowVersion: _v, ...current } = await requireLive(trx, 'measure_assignments', assignmentId);
+      return changeAssignment(assignmentId, on, expectedRowVersion, async (trx, current, at) => {
         if (event.type === 'assign' && findCatalogueEntry(catalogue, current.measureId)) {
           const cc = await caseContext(trx, current.caseId);
           requireEligible(
@@ -373,17 +397,7 @@ export function createMeasuresService(deps: MeasuresServiceDeps) {
             assignmentId,
           );
         }
-        // writeSynced writes only what the transition changed (status, dates, outcome, history)
-        const { id: _id, caseId: _caseId, ...values } = unwrap(transitionAssignment(current, event, at));
-        return dtoOf(
-          await writeSynced(trx, ctx, {
-            entity: 'measure_assignments',
-            op: 'update',
-            id: assignmentId,
-            values,
-            ...(expectedRowVersion === undefined ? {} : { expectedRowVersion }),
-          }),
-        );
+        return unwrap(transitionAssignment(current, event, at));
       });
     },
 
@@ -398,10 +412,7 @@ export function createMeasuresService(deps: MeasuresServiceDeps) {
       on?: IsoDate,
       expectedRowVersion?: number,
     ): Promise<Dto<'measure_assignments'>> {
-      return kit.write(async (trx, ctx) => {
-        const at = on ?? kit.today();
-        notInFuture(at, kit.today(), 'on');
-        const { rowVersion: _v, ...current } = await requireLive(trx, 'measure_assignments', assignmentId);
+      return changeAssignment(assignmentId, on, expectedRowVersion, async (trx, current, at) => {
         const result = extendAssignment(current, plannedEnd, at);
         if (!result.ok && result.error.reason === 'extensionNotLater')
           throw invalid('plannedEnd', result.error.message);
@@ -418,16 +429,7 @@ export function createMeasuresService(deps: MeasuresServiceDeps) {
               refusalTexts(check.reasons),
             );
         }
-        const { id: _id, caseId: _caseId, ...values } = extended;
-        return dtoOf(
-          await writeSynced(trx, ctx, {
-            entity: 'measure_assignments',
-            op: 'update',
-            id: assignmentId,
-            values,
-            ...(expectedRowVersion === undefined ? {} : { expectedRowVersion }),
-          }),
-        );
+        return extended;
       });
     },
   };

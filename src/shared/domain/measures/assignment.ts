@@ -235,6 +235,17 @@ const fail = (
   error: { code, reason, message },
 });
 
+/** The refusal of a change dated before the assignment's last change (null: `at` is not earlier). */
+function beforeLastChange(assignment: Assignment, at: IsoDate): AssignmentResult | null {
+  const last = assignment.history.at(-1)?.on ?? assignment.proposedOn;
+  if (at >= last) return null;
+  return fail(
+    'DOMAIN_RULE_VIOLATED',
+    'dateBeforePrevious',
+    `Das Datum ${formatGermanDate(at)} liegt vor dem letzten Statuswechsel am ${formatGermanDate(last)}.`,
+  );
+}
+
 /** Applies one event on date `at`; returns a new object (the input stays unchanged) or an error. */
 export function transitionAssignment(
   assignment: Assignment,
@@ -250,14 +261,8 @@ export function transitionAssignment(
       `Eine Maßnahme im Status „${ASSIGNMENT_STATUS_LABELS[from]}“ kann nicht ${EVENT_PARTICIPLES[event.type]} werden.`,
     );
   }
-  const last = assignment.history.at(-1)?.on ?? assignment.proposedOn;
-  if (at < last) {
-    return fail(
-      'DOMAIN_RULE_VIOLATED',
-      'dateBeforePrevious',
-      `Das Datum ${formatGermanDate(at)} liegt vor dem letzten Statuswechsel am ${formatGermanDate(last)}.`,
-    );
-  }
+  const early = beforeLastChange(assignment, at);
+  if (early) return early;
   const next: Assignment = {
     ...assignment,
     status: to,
@@ -311,14 +316,8 @@ export function extendAssignment(assignment: Assignment, plannedEnd: IsoDate, at
       `Eine Maßnahme im Status „${ASSIGNMENT_STATUS_LABELS[status]}“ kann nicht verlängert werden.`,
     );
   }
-  const last = assignment.history.at(-1)?.on ?? assignment.proposedOn;
-  if (at < last) {
-    return fail(
-      'DOMAIN_RULE_VIOLATED',
-      'dateBeforePrevious',
-      `Das Datum ${formatGermanDate(at)} liegt vor dem letzten Statuswechsel am ${formatGermanDate(last)}.`,
-    );
-  }
+  const early = beforeLastChange(assignment, at);
+  if (early) return early;
   if (assignment.plannedEnd !== null && plannedEnd <= assignment.plannedEnd) {
     return fail(
       'DOMAIN_RULE_VIOLATED',
