@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { createLotseMain, type LotseMain } from '../../../src/main/composition';
 import { createCasesService } from '../../../src/main/features/cases/cases.service';
 import { silentLogger } from '../../../src/main/logging/logger';
-import { TEST_PASSPHRASE, TEST_SCRYPT } from '../../helpers/local-store';
+import { TEST_APP_INFO, TEST_PASSPHRASE, TEST_SCRYPT } from '../../helpers/local-store';
 import { sampleFields } from '../../helpers/records';
 import { ManualTimer, switchableNetwork, useListeningServer } from '../../helpers/sync-engine';
 import { tempDir } from '../../helpers/temp-dir';
@@ -26,14 +26,7 @@ describe('pglite: offline reading is audited', () => {
     server.dirs.push(dir);
     const main: LotseMain = await createLotseMain({
       dataDir: dir.path,
-      appInfo: {
-        name: 'Lotse',
-        version: '0.1.0',
-        runtime: 'browser-bridge',
-        platform: 'linux',
-        locale: 'de-DE',
-        demo: false,
-      },
+      appInfo: TEST_APP_INFO,
       logger: silentLogger(),
       scrypt: TEST_SCRYPT,
       clock: { now: () => server.h.clock.now() },
