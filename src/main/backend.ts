@@ -49,6 +49,8 @@ export interface BackendDeps {
   readonly qualityReview?: QualityReviewService;
   /** The sync engine's port; without one, only the local part (no server configured). */
   readonly sync?: SyncPort;
+  /** Whether the signed-in user writes case records (decides conflicts); default: yes. */
+  readonly writesCaseRecords?: () => boolean;
   /** The team directory (names of the own team); default: the stored one, without the own name. */
   readonly directory?: DirectoryPort;
 }
@@ -78,7 +80,10 @@ export function createBackend(deps: BackendDeps): Backend {
     ...phaseHandlers(deps.writes.phase),
     // after casesHandlers: the day view with office and outreach filters replaces the plain one
     ...caseRecordsReadHandlers(deps.writes.recordReads),
-    ...syncHandlers(deps.sync ?? localSyncPort(deps.db, { now: () => new Date() })),
+    ...syncHandlers(
+      deps.sync ?? localSyncPort(deps.db, { now: () => new Date() }),
+      deps.writesCaseRecords ?? (() => true),
+    ),
     ...accessLogHandlers(deps.db),
     ...planDocumentsHandlers(deps.db),
     ...qualityHandlers(deps.quality, deps.writes.pdf, deps.qualityReview, directory),

@@ -16,7 +16,7 @@ import { planTemplatesFrom } from './features/plans/print/plan-templates';
 import { createCaseDigests, createCaseloadReader } from './features/cases/caseload';
 import { createQualityDashboard } from './features/quality/quality-dashboard.service';
 import { createQualityReviewService } from './features/quality/quality-review.service';
-import type { Role } from '../shared/auth/roles';
+import { writesCaseRecords, type Role } from '../shared/auth/roles';
 import type { Clock } from './vault/platform';
 import {
   createSyncController,
@@ -200,6 +200,7 @@ export async function createLotseMain(options: LotseMainOptions): Promise<LotseM
     quality,
     qualityReview: createQualityReviewService({ ...serviceDeps, quality }),
     sync,
+    writesCaseRecords: () => writesCaseRecords(role()),
     directory,
   });
   // every case opened is recorded in the hash-chained access log (issue 12 item 5)

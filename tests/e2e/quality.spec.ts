@@ -1,13 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { startBridge, type RunningBridge } from '../../src/main/bridge/start-bridge';
-import { seedDemoData } from '../../src/main/features/demo/seed-demo';
-import { demoTeamDirectory } from '../../src/main/features/demo/demo-directory';
-import { silentLogger } from '../../src/main/logging/logger';
-import { TEST_SCRYPT } from '../helpers/local-store';
-import { E2E_PASSPHRASE, expect, expectAccessible, keepScreenshot, test } from './fixtures';
+import { join } from 'node:path';
+import { expect, expectAccessible, keepScreenshot, test } from './fixtures';
+import { TEAM, teamLeadBridge, teamMemberName as name } from './team-lead';
 import { tabTo } from './keyboard';
 import { AppFramePage } from './pages/AppFrame';
 
@@ -17,33 +13,6 @@ import { AppFramePage } from './pages/AppFrame';
  * demo data spread over them, as the server's team scope would deliver it). Keyboard only for the
  * drill-down from a number to the cases and on to the section of the case the finding points at.
  */
-const TEAM = ['ifk-demo', 'ifk-nord', 'ifk-sued'];
-/** The demo data's names of the team (the store's team directory, src/main/features/demo/demo-directory.ts). */
-const NAMES = new Map(demoTeamDirectory(TEAM).map((m) => [m.id, m.displayName]));
-const name = (id: string) => NAMES.get(id)!;
-
-async function teamLeadBridge(dir: string): Promise<RunningBridge> {
-  const bridge = await startBridge({
-    rendererDir: resolve('out/renderer'),
-    dataDir: dir,
-    logger: silentLogger(),
-    version: '0.1.0',
-    demo: true,
-    scrypt: TEST_SCRYPT,
-    actorId: 'tl-demo',
-    role: 'team_lead',
-    onFirstRun: async (store) => {
-      seedDemoData(store.raw(), { cases: 200, seed: 2026, today: '2026-11-23', caseworkers: TEAM });
-    },
-  });
-  const created = await bridge.main.backend.dispatch('vault:create', {
-    passphrase: E2E_PASSPHRASE,
-    confirmation: E2E_PASSPHRASE,
-  });
-  if (!created.ok) throw new Error(`vault setup failed: ${created.error.code}`);
-  return bridge;
-}
-
 test.describe('Qualität', () => {
   test('a caseworker drills from a rule to the cases and on to the section of the finding, keyboard only', async ({
     page,

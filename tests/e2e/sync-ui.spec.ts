@@ -6,9 +6,13 @@
  * edit stays until "Ausblenden". axe on each screen, screenshots at 1366×768.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { RunningBridge } from '../../src/main/bridge/start-bridge';
 import { ERROR_MESSAGES } from '../../src/shared/errors';
 import { callBridge as call, expect, expectAccessible, keepScreenshot, test } from './fixtures';
+import { teamLeadBridge } from './team-lead';
 
 async function firstCaseId(bridge: RunningBridge): Promise<string> {
   const list = await call<{ items: { caseId: string }[] }>(bridge, 'cases:list', { limit: 1 });
@@ -143,4 +147,41 @@ test('the page lists refused edits until each is dismissed', async ({ page, brid
   await list.getByRole('button', { name: /^Ausblenden: Änderung Kontakt/ }).click();
   await expect(item).toBeHidden();
   await expect(list.getByText('Keine abgelehnten Änderungen.')).toBeVisible();
+});
+
+test('a team lead sees a conflict of a team case side by side, without a choice', async ({
+  page,
+}, testInfo) => {
+  const dir = await mkdtemp(join(tmpdir(), 'lotse-e2e-sync-tl-'));
+  const bridge = await teamLeadBridge(dir);
+  try {
+    const caseId = await firstCaseId(bridge);
+    storeIssues(bridge, caseId);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${bridge.launchUrl}#/faelle/${caseId}`);
+    const panel = page.getByRole('region', { name: 'Abgleichkonflikt: Vermerk: Feld „body“' });
+    await expect(panel).toBeVisible();
+    await expect(panel.getByText(/entscheidet die zuständige Integrationsfachkraft/)).toBeVisible();
+    await expect(panel.getByText('Gespeicherte Fassung (gilt derzeit)')).toBeVisible();
+    await expect(panel.getByText('Termin vereinbart. Lebenslauf mitbringen.')).toBeVisible();
+    await expect(panel.getByText('Abweichende Fassung')).toBeVisible();
+    await expect(panel.getByText('Termin vereinbart. Bewerbung in Torgau besprochen.')).toBeVisible();
+    await expect(panel.getByRole('button')).toHaveCount(0);
+    await expectAccessible(page, testInfo, 'case-sync-issues-team-lead');
+    // and the channel refuses a decision, in German, without asking the server
+    const refused = await bridge.main.backend.dispatch('sync:resolve-conflict', {
+      conflictId: randomUUID(),
+      choice: 'mine',
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'FORBIDDEN',
+        message: 'Über Abweichungen in der Fallakte entscheidet die zuständige Integrationsfachkraft.',
+      },
+    });
+  } finally {
+    await bridge.close();
+    await rm(dir, { recursive: true, force: true });
+  }
 });

@@ -12,3 +12,11 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
+
+/**
+ * Only caseworkers write case records (the server's write scope): they alone resolve conflicts on
+ * them. Team leads review (their audits and correction requests have their own path).
+ */
+export function writesCaseRecords(role: Role): boolean {
+  return role === 'caseworker';
+}

@@ -76,6 +76,8 @@ export const SyncConflictDto = z.object({
   current: z.enum(['mine', 'theirs']),
   base: z.unknown(),
   createdAt: z.string(),
+  /** Whether the signed-in user may decide it (only caseworkers write case records). */
+  mayResolve: z.boolean(),
 });
 
 export const SyncRejectionDto = z.object({

@@ -19,10 +19,16 @@ import { passwordAuth, SyncHttp, type FetchLike, type SyncAuth } from './sync-ht
 import { leaseState, storeLease } from './offline-lease';
 import { caseIssues, dismissRejection, openRejections, readState, syncCounts } from './sync-local';
 
+/** The case's issues as the port reads them; the IPC answer adds whether the user may decide. */
+export type CaseIssues = Omit<SyncCaseIssuesDto, 'conflicts'> & {
+  readonly conflicts: Omit<SyncCaseIssuesDto['conflicts'][number], 'mayResolve'>[];
+};
+
 export interface SyncPort {
   status(): Promise<SyncStatusDto>;
   syncNow(): Promise<SyncStatusDto>;
-  caseIssues(caseId: string): Promise<SyncCaseIssuesDto>;
+  /** The case's open conflicts and refused edits (who may decide a conflict: the IPC handler's). */
+  caseIssues(caseId: string): Promise<CaseIssues>;
   /** Every refused edit not yet dismissed, newest first, with its German message. */
   rejections(): Promise<SyncRejection[]>;
   resolveConflict(conflictId: string, choice: ConflictChoice, mergedText?: string): Promise<void>;
@@ -70,7 +76,7 @@ function rejectionWithMessage<R extends { reason: string }>(r: R): R & { message
   };
 }
 
-function withMessage(issues: Awaited<ReturnType<typeof caseIssues>>): SyncCaseIssuesDto {
+function withMessage(issues: Awaited<ReturnType<typeof caseIssues>>): CaseIssues {
   return {
     conflicts: issues.conflicts.map((c) => ({ ...c })),
     rejections: issues.rejections.map(rejectionWithMessage),

@@ -1,3 +1,4 @@
+import { AppError } from '../../../shared/errors';
 import type { Handlers } from '../../ipc/dispatch';
 import type { SyncPort } from './sync-controller';
 
@@ -9,14 +10,26 @@ type Channels =
   | 'sync:resolve-conflict'
   | 'sync:dismiss-rejection';
 
-/** IPC handlers of the sync engine (inputs already parsed by dispatch). */
-export function syncHandlers(sync: SyncPort): Pick<Handlers, Channels> {
+/**
+ * IPC handlers of the sync engine (inputs already parsed by dispatch). `mayResolveConflicts`: whether
+ * the signed-in user writes case records (the server refuses everyone else's decision on a conflict).
+ */
+export function syncHandlers(sync: SyncPort, mayResolveConflicts: () => boolean): Pick<Handlers, Channels> {
   return {
     'sync:status': () => sync.status(),
     'sync:now': () => sync.syncNow(),
-    'sync:case-issues': ({ caseId }) => sync.caseIssues(caseId),
+    'sync:case-issues': async ({ caseId }) => {
+      const issues = await sync.caseIssues(caseId);
+      const mayResolve = mayResolveConflicts();
+      return { ...issues, conflicts: issues.conflicts.map((c) => ({ ...c, mayResolve })) };
+    },
     'sync:rejections': async () => ({ rejections: await sync.rejections() }),
     'sync:resolve-conflict': async ({ conflictId, choice, mergedText }) => {
+      if (!mayResolveConflicts())
+        throw new AppError(
+          'FORBIDDEN',
+          'Über Abweichungen in der Fallakte entscheidet die zuständige Integrationsfachkraft.',
+        );
       await sync.resolveConflict(conflictId, choice, mergedText);
       return null;
     },

@@ -1,6 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/server-db';
 import type { Principal } from '../auth/roles';
+import { writesCaseRecords } from '../../../shared/auth/roles';
 
 /**
  * The cases a user may READ, as a subquery of case ids (SYNC.md §4.5):
@@ -52,7 +53,7 @@ export function readScope(db: Executor, p: Principal, now: Date) {
 
 /** Only caseworkers write case content, and only in their read scope. */
 export function writeScope(db: Executor, p: Principal, now: Date) {
-  if (p.role !== 'caseworker') {
+  if (!writesCaseRecords(p.role)) {
     return db
       .selectFrom('case_directory')
       .select('case_directory.case_id')

@@ -60,16 +60,31 @@ function ConflictPanel(props: { conflict: Conflict }) {
           Abgleichkonflikt: {fieldLabel(c.entity, c.field)}
         </Title>
       </Group>
-      <Text size="sm" mb="sm">
-        Dieses Feld wurde hier und auf dem Server gleichzeitig geändert (gemeldet am{' '}
-        {formatDateTime(c.createdAt)}). Bitte entscheiden Sie, welcher Wert gelten soll.
-      </Text>
+      {c.mayResolve ? (
+        <Text size="sm" mb="sm">
+          Dieses Feld wurde hier und auf dem Server gleichzeitig geändert (gemeldet am{' '}
+          {formatDateTime(c.createdAt)}). Bitte entscheiden Sie, welcher Wert gelten soll.
+        </Text>
+      ) : (
+        <Text size="sm" mb="sm">
+          Dieses Feld wurde auf zwei Geräten gleichzeitig geändert (gemeldet am {formatDateTime(c.createdAt)}
+          ). Welcher Wert gelten soll, entscheidet die zuständige Integrationsfachkraft.
+        </Text>
+      )}
       <SimpleGrid cols={{ base: 1, sm: 2 }} mb="sm">
-        <ValueBox title="Ihre Fassung" value={c.mine} current={c.current === 'mine'} />
-        <ValueBox title="Fassung des Servers" value={c.theirs} current={c.current === 'theirs'} />
+        <ValueBox
+          title={c.mayResolve ? 'Ihre Fassung' : 'Gespeicherte Fassung'}
+          value={c.mine}
+          current={c.current === 'mine'}
+        />
+        <ValueBox
+          title={c.mayResolve ? 'Fassung des Servers' : 'Abweichende Fassung'}
+          value={c.theirs}
+          current={c.current === 'theirs'}
+        />
       </SimpleGrid>
       <DecisionError error={resolve.error} />
-      {merging ? (
+      {!c.mayResolve ? null : merging ? (
         <Stack gap="xs" mt="sm">
           <Textarea
             label="Zusammengeführter Text"
