@@ -1,5 +1,5 @@
-import type { CaseList } from '../../src/shared/ipc/contract';
-import { checkScreen, keepScreenshot, test, expect } from './fixtures';
+import type { AssignmentView, CaseList } from '../../src/shared/ipc/contract';
+import { callBridge, checkScreen, keepScreenshot, test, expect } from './fixtures';
 import { AppFramePage } from './pages/AppFrame';
 
 test.describe('Maßnahmen (case workspace, part 2)', () => {
@@ -46,4 +46,71 @@ test.describe('Maßnahmen (case workspace, part 2)', () => {
     await expect(refused.getByRole('radio')).toBeDisabled();
     await checkScreen(page, testInfo, 'measures-wizard-candidates');
   });
+});
+
+test('an AGH runs into its 24 months: the extension form offers the documented re-check, by keyboard', async ({
+  page,
+  bridge,
+}, testInfo) => {
+  // a demo case with a measure (its goal and needs) and no AGH yet gets an AGH running since 24 months
+  const listed = await callBridge<CaseList>(bridge, 'cases:list', { limit: 500 });
+  let setup: { caseId: string; goalId: string; needIds: string[] } | null = null;
+  for (const c of listed.items) {
+    const measures = await callBridge<AssignmentView[]>(bridge, 'measures:list', { caseId: c.caseId });
+    const any = measures[0];
+    if (any && !measures.some((m) => m.measureId === 'agh')) {
+      setup = { caseId: c.caseId, goalId: any.goalId, needIds: any.needIds };
+      break;
+    }
+  }
+  if (!setup) throw new Error('no demo case with a measure and without an AGH');
+  const today = new Date();
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  const start = new Date(Date.UTC(today.getUTCFullYear() - 2, today.getUTCMonth(), today.getUTCDate() + 1));
+  const end = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 5));
+  const agh = await callBridge<AssignmentView>(bridge, 'measures:propose', {
+    caseId: setup.caseId,
+    values: {
+      measureId: 'agh',
+      needIds: setup.needIds,
+      goalId: setup.goalId,
+      provider: { name: 'Kommunaler Beschäftigungsträger Oschatz' },
+      plannedStart: iso(start),
+      plannedEnd: iso(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()))),
+      withLegalConsequencesNotice: false,
+    },
+  });
+  await callBridge(bridge, 'measures:transition', { assignmentId: agh.id, event: { type: 'assign' } });
+  await callBridge(bridge, 'measures:transition', { assignmentId: agh.id, event: { type: 'start' } });
+
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const frame = new AppFramePage(page);
+  await frame.open(bridge.launchUrl, `#/faelle/${setup.caseId}/massnahmen`);
+  const title = agh.measureTitle;
+  await page.getByRole('button', { name: `Verlängern: ${title}` }).focus();
+  await page.keyboard.press('Enter');
+  const form = page.getByRole('form', { name: `„${title}“ verlängern` });
+  const german = (d: Date) =>
+    new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+  await form.getByLabel('Neues geplantes Ende').focus();
+  await page.keyboard.type(german(end));
+  await form.getByRole('button', { name: 'Verlängerung speichern' }).focus();
+  await page.keyboard.press('Enter');
+  // refused with what it takes, at the form
+  await expect(form).toContainText('setzt voraus: erneute Prüfung der Voraussetzungen dokumentiert');
+  const recheck = form.getByRole('checkbox', {
+    name: 'Erneute Prüfung der Voraussetzungen dokumentiert (§ 16d Abs. 6 SGB II)',
+  });
+  await expect(recheck).toHaveAccessibleDescription(
+    'Nötig für mehr als 24 Monate in 5 Jahren; höchstens 12 Monate mehr.',
+  );
+  await recheck.focus();
+  await page.keyboard.press('Space');
+  await expect(recheck).toBeChecked();
+  await checkScreen(page, testInfo, 'measures-extension-recheck');
+  await form.getByRole('button', { name: 'Verlängerung speichern' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(form).toHaveCount(0);
+  const row = page.getByRole('row').filter({ hasText: title });
+  await expect(row).toContainText(german(end));
 });

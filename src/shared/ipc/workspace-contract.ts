@@ -13,7 +13,12 @@ import { phaseAdvanceCheckSchema } from '../domain/case/phase-advance';
 import { isoDateSchema } from '../domain/common/dates';
 import { recordIdSchema } from '../domain/common/schemas';
 import { ownEffortPeriodSchema } from '../domain/plan/own-effort';
-import { MEASURE_FORMS, wizardCandidateSchema, wizardFactsSchema } from '../domain/measures/wizard';
+import {
+  MEASURE_FORMS,
+  STATED_FLAGS,
+  wizardCandidateSchema,
+  wizardFactsSchema,
+} from '../domain/measures/wizard';
 import { measureAssignmentsEntity, personsEntity } from '../entities/index';
 import {
   AppointmentDto,
@@ -70,6 +75,10 @@ export const AssignmentView = MeasureAssignmentDto.and(
     statusLabel: z.string(),
     allowedEvents: z.array(z.enum(['assign', 'start', 'end', 'abort'])),
     aftercare: z.object({ lastDay: isoDateSchema, expired: z.boolean(), text: z.string() }).nullable(),
+    /** What the caseworker states to extend beyond the regular maximum (extensionConditionsOf). */
+    extensionConditions: z.array(
+      z.object({ flag: z.enum(STATED_FLAGS), label: z.string(), description: z.string() }),
+    ),
   }),
 );
 export type AssignmentView = z.infer<typeof AssignmentView>;

@@ -9,7 +9,7 @@ import { profileOutcomeSchema } from '../domain/assessment/profile-decision-tabl
 import { recordIdSchema } from '../domain/common/schemas';
 import { isoDateSchema } from '../domain/common/dates';
 import { outcomeSchema } from '../domain/measures/assignment';
-import { wizardFactsSchema } from '../domain/measures/wizard';
+import { STATED_FLAGS, wizardFactsSchema } from '../domain/measures/wizard';
 import { proofReceiptSchema } from '../domain/plan/own-effort';
 import {
   appointmentsEntity,
@@ -316,6 +316,11 @@ export const MeasureExtendInput = strict({
   plannedEnd: isoDateSchema,
   /** The day of the extension (default today; never in the future). */
   on: isoDateSchema.optional(),
+  /**
+   * The conditions of an extension beyond the regular maximum the caseworker states as met (the
+   * measure's extensionConditions, e.g. the documented re-check of § 16d Abs. 6 SGB II).
+   */
+  conditionsMet: z.array(z.enum(STATED_FLAGS)).max(STATED_FLAGS.length).optional(),
   expectedRowVersion: RowVersion,
 });
 

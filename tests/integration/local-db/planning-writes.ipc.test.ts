@@ -446,6 +446,75 @@ describe('extending a measure', () => {
   });
 });
 
+describe('extending an AGH beyond 24 months (§ 16d Abs. 6 SGB II)', () => {
+  it('needs the documented re-check the caseworker states, and ends at 36 months even with it', async () => {
+    const { caseId } = await finalizedCase();
+    const goal = await b.call('goals:create', {
+      caseId,
+      values: { type: 'employment', description: 'Arbeit' },
+    });
+    const agh = await b.call('measures:propose', {
+      caseId,
+      values: {
+        measureId: 'agh',
+        needIds: ['school-education'],
+        goalId: goal.id,
+        provider: { name: 'Kommunaler Beschäftigungsträger Oschatz' },
+        plannedStart: '2024-03-04',
+        plannedEnd: '2026-03-03',
+        withLegalConsequencesNotice: false,
+      },
+    });
+    await b.call('measures:transition', { assignmentId: agh.id, event: { type: 'assign' } });
+    const running = await b.call('measures:transition', { assignmentId: agh.id, event: { type: 'start' } });
+    // the list offers the condition of an extension beyond the regular maximum
+    const listed = (await b.call('measures:list', { caseId })).find((a) => a.id === agh.id);
+    expect(listed?.extensionConditions).toEqual([
+      {
+        flag: 'documentedRecheck',
+        label: 'Erneute Prüfung der Voraussetzungen dokumentiert (§ 16d Abs. 6 SGB II)',
+        description: 'Nötig für mehr als 24 Monate in 5 Jahren; höchstens 12 Monate mehr.',
+      },
+    ]);
+
+    // without the re-check: refused with what it takes, nothing written
+    const without = await b.refused('measures:extend', { assignmentId: agh.id, plannedEnd: '2026-09-30' });
+    expect(without.code).toBe('DOMAIN_RULE_VIOLATED');
+    expect(without.issues?.map((i) => i.message).join(' ')).toContain(
+      'Eine Verlängerung um bis zu 12 Monate setzt voraus: erneute Prüfung der Voraussetzungen dokumentiert.',
+    );
+    // a flag that is no condition of this extension is refused at the field
+    const other = await b.refused('measures:extend', {
+      assignmentId: agh.id,
+      plannedEnd: '2026-09-30',
+      conditionsMet: ['placementHindered'],
+    });
+    expect(other).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(other.issues?.[0]).toEqual({
+      path: 'conditionsMet',
+      message: 'Diese Angabe gehört nicht zur Verlängerung dieser Maßnahme.',
+    });
+    // beyond 36 months: refused even with the re-check
+    const tooLong = await b.refused('measures:extend', {
+      assignmentId: agh.id,
+      plannedEnd: '2027-06-30',
+      conditionsMet: ['documentedRecheck'],
+    });
+    expect(tooLong.issues?.map((i) => i.message).join(' ')).toContain('höchstens 36 Monate');
+    const unchanged = (await b.call('measures:list', { caseId })).find((a) => a.id === agh.id);
+    expect(unchanged).toMatchObject({ plannedEnd: '2026-03-03', rowVersion: running.rowVersion });
+
+    // with the re-check: up to 12 more months
+    const extended = await b.call('measures:extend', {
+      assignmentId: agh.id,
+      plannedEnd: '2026-09-30',
+      conditionsMet: ['documentedRecheck'],
+      expectedRowVersion: running.rowVersion,
+    });
+    expect(extended).toMatchObject({ status: 'started', plannedEnd: '2026-09-30' });
+  });
+});
+
 describe('own efforts and cooperation plans', () => {
   const points = {
     supportServices: { state: 'answered', text: 'Aktivierungsmaßnahme' },

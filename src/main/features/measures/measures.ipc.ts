@@ -14,8 +14,8 @@ export function measuresHandlers(
       measures.propose(caseId, values as MeasureProposal, facts),
     'measures:transition': ({ assignmentId, event, on, expectedRowVersion }) =>
       measures.transition(assignmentId, event as AssignmentEvent, on, expectedRowVersion),
-    'measures:extend': ({ assignmentId, plannedEnd, on, expectedRowVersion }) =>
-      measures.extend(assignmentId, plannedEnd, on, expectedRowVersion),
+    'measures:extend': ({ assignmentId, plannedEnd, ...options }) =>
+      measures.extend(assignmentId, plannedEnd, options),
     'measures:candidates': (query) => measures.candidates(query),
     'measures:list': ({ caseId }) => measures.list(caseId),
   };

@@ -21,12 +21,14 @@ import { eligibilityFactsFor } from '../../../shared/domain/measures/facts-from-
 import type { EligibilityFacts } from '../../../shared/domain/measures/facts';
 import {
   aftercareStatus,
+  extensionConditionsOf,
   flagsFromNeeds,
   measureFormOf,
   obligationFor,
   refusalTexts,
   statedFlagsOnly,
   statusLabelOf,
+  type StatedFlag,
   wizardCandidates,
   type WizardFacts,
 } from '../../../shared/domain/measures/wizard';
@@ -273,6 +275,7 @@ export function createMeasuresService(deps: MeasuresServiceDeps) {
       statusLabel: statusLabelOf(a.status, form.form),
       allowedEvents: allowedEvents(a.status),
       aftercare: isAftercare && open && jobStart ? aftercareStatus(jobStart, kit.today()) : null,
+      extensionConditions: entry ? extensionConditionsOf(entry) : [],
     };
   }
 
@@ -404,24 +407,34 @@ export function createMeasuresService(deps: MeasuresServiceDeps) {
     /**
      * Extends an assigned or running measure to `plannedEnd` on `on` (today by default, never in the
      * future): the domain's rules of an extension, then the catalogue's period rules (duration,
-     * § 16d Abs. 6, Nachbetreuung) on the facts of today with the new end.
+     * § 16d Abs. 6, Nachbetreuung) on the facts of today with the new end. `conditionsMet`: the
+     * measure's extension conditions the caseworker states (e.g. the documented re-check); any other
+     * flag is refused at the field.
      */
     async extend(
       assignmentId: string,
       plannedEnd: IsoDate,
-      on?: IsoDate,
-      expectedRowVersion?: number,
+      options: {
+        readonly on?: IsoDate | undefined;
+        readonly conditionsMet?: readonly StatedFlag[] | undefined;
+        readonly expectedRowVersion?: number | undefined;
+      } = {},
     ): Promise<Dto<'measure_assignments'>> {
+      const { on, conditionsMet = [], expectedRowVersion } = options;
       return changeAssignment(assignmentId, on, expectedRowVersion, async (trx, current, at) => {
         const result = extendAssignment(current, plannedEnd, at);
         if (!result.ok && result.error.reason === 'extensionNotLater')
           throw invalid('plannedEnd', result.error.message);
         const extended = unwrap(result);
         const entry = findCatalogueEntry(catalogue, current.measureId);
+        const offered = new Set(entry ? extensionConditionsOf(entry).map((c) => c.flag) : []);
+        if (conditionsMet.some((flag) => !offered.has(flag)))
+          throw invalid('conditionsMet', 'Diese Angabe gehört nicht zur Verlängerung dieser Maßnahme.');
         if (entry) {
           const cc = await caseContext(trx, current.caseId);
           const planned = { plannedStart: current.plannedStart, plannedEnd, needIds: current.needIds };
-          const { facts } = factsOf(cc, planned, undefined, kit.today(), assignmentId);
+          const stated = { flags: Object.fromEntries(conditionsMet.map((flag) => [flag, true])) };
+          const { facts } = factsOf(cc, planned, stated, kit.today(), assignmentId);
           const check = evaluateEntry(periodRulesOf(entry), facts, { on: kit.today() }, titles);
           if (check.status === 'not_eligible')
             throw ruleViolated(

@@ -62,6 +62,14 @@ describe('formAlertText', () => {
       'Die Passphrase ist nicht korrekt.',
     );
   });
+
+  it('a domain refusal keeps its message and adds the reasons no field shows', () => {
+    const refusal = '„AGH“ kann nicht bis zum 30.09.2026 verlängert werden.';
+    const reason = '§ 16d Abs. 6 SGB II erlaubt höchstens 24 Monate.';
+    expect(formAlertText(refusal, { fieldErrors: { plannedEnd: 'x' }, unplaced: [reason, refusal] })).toBe(
+      `${refusal} ${reason}`,
+    );
+  });
 });
 
 describe('hasPath', () => {

@@ -64,12 +64,13 @@ export function placeIssues(
 }
 
 /**
- * The text for the form-level alert after placing issues: the error's own message unless it is the
- * generic validation text; then the unplaced messages, or a pointer to the marked fields when all
- * issues sit at fields.
+ * The text for the form-level alert after placing issues: the error's own message (a domain
+ * refusal) followed by its reasons that no field shows; for the generic validation text only the
+ * unplaced messages, or a pointer to the marked fields when all issues sit at fields.
  */
 export function formAlertText(message: string, placement: IssuePlacement): string {
-  if (message !== ERROR_MESSAGES.VALIDATION_FAILED) return message;
+  if (message !== ERROR_MESSAGES.VALIDATION_FAILED)
+    return [message, ...placement.unplaced.filter((m) => m !== message)].join(' ');
   if (placement.unplaced.length > 0) return placement.unplaced.join(' ');
   const marked = Object.keys(placement.fieldErrors).length;
   if (marked === 1) return 'Bitte prüfen Sie das markierte Feld.';

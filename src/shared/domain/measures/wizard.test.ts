@@ -5,6 +5,7 @@ import type { CatalogueEntry } from './catalogue.schema';
 import {
   aftercareLastDay,
   aftercareStatus,
+  extensionConditionsOf,
   flagsFromNeeds,
   measureFormOf,
   obligationFor,
@@ -98,6 +99,29 @@ describe('facts stated in the wizard', () => {
       placementHindered: true,
     });
     expect(statedFlagsOnly(undefined)).toEqual({});
+  });
+
+  it('an extension beyond the regular maximum names the condition the caseworker states (AGH: the re-check)', () => {
+    expect(extensionConditionsOf(entry('agh'))).toEqual([
+      {
+        flag: 'documentedRecheck',
+        label: 'Erneute Prüfung der Voraussetzungen dokumentiert (§ 16d Abs. 6 SGB II)',
+        description: 'Nötig für mehr als 24 Monate in 5 Jahren; höchstens 12 Monate mehr.',
+      },
+    ]);
+    // a plain maximum duration has no condition to state
+    expect(extensionConditionsOf(entry('mag'))).toEqual([]);
+    // a condition only the record decides (age) is not offered; one flag is offered once
+    const rule = entry('agh').rules.find((r) => r.type === 'maxCumulativeMonthsInWindow')!;
+    const custom: CatalogueEntry = {
+      ...entry('agh'),
+      rules: [
+        { ...rule, extensionRequires: 'longTermUnemployed' },
+        rule,
+        { ...rule, ref: '§ X' },
+      ] as CatalogueEntry['rules'],
+    };
+    expect(extensionConditionsOf(custom).map((c) => c.flag)).toEqual(['documentedRecheck']);
   });
 });
 

@@ -33,7 +33,7 @@ import {
   type EligibilityReason,
   type EligibilityStatus,
 } from './eligibility';
-import { FACT_FLAGS, type EligibilityFacts, type FactFlag } from './facts';
+import { FACT_FLAGS, FACT_FLAG_LABELS, type EligibilityFacts, type FactFlag } from './facts';
 
 // ---------------------------------------------------------------------------------------------
 // needs → facts
@@ -91,6 +91,38 @@ export function statedFlagsOnly(
   }
   return out;
 }
+
+/** A condition the caseworker states to extend a measure beyond a period rule's regular maximum. */
+export interface ExtensionCondition {
+  readonly flag: StatedFlag;
+  /** German, as a checkbox label (first letter upper case), with the legal reference. */
+  readonly label: string;
+  /** e.g. "Nötig für mehr als 24 Monate, höchstens 12 Monate mehr." */
+  readonly description: string;
+}
+
+/**
+ * The conditions of an extension beyond the regular maximum of the entry's cumulative period rules
+ * (§ 16d Abs. 6 SGB II: AGH over 24 months in five years only after a documented re-check), one per
+ * flag the caseworker may state; conditions only the record decides are not offered.
+ */
+export function extensionConditionsOf(entry: CatalogueEntry): ExtensionCondition[] {
+  const out = new Map<StatedFlag, ExtensionCondition>();
+  for (const rule of entry.rules) {
+    if (rule.type !== 'maxCumulativeMonthsInWindow' || !rule.extensionRequires) continue;
+    const flag = rule.extensionRequires;
+    if (!isStatedFlag(flag) || out.has(flag)) continue;
+    const label = FACT_FLAG_LABELS[flag];
+    out.set(flag, {
+      flag,
+      label: `${label.charAt(0).toUpperCase()}${label.slice(1)} (${rule.ref})`,
+      description: `Nötig für mehr als ${rule.months} Monate in ${rule.windowYears} Jahren; höchstens ${rule.extensionMonths ?? 0} Monate mehr.`,
+    });
+  }
+  return [...out.values()];
+}
+
+const isStatedFlag = (v: string): v is StatedFlag => (STATED_FLAGS as readonly string[]).includes(v);
 
 export const isFactFlag = (v: string): v is FactFlag => (FACT_FLAGS as readonly string[]).includes(v);
 

@@ -476,7 +476,7 @@ function ExtensionForm(props: { assignment: AssignmentView; onDone: () => void }
   const a = props.assignment;
   const form = useForm<MeasureExtensionFormValues>({
     mode: 'controlled',
-    initialValues: { plannedEnd: '', on: '' },
+    initialValues: { plannedEnd: '', on: '', conditions: [] },
   });
   const extend = useCheckedWrite('measures:extend', {
     form,
@@ -512,6 +512,18 @@ function ExtensionForm(props: { assignment: AssignmentView; onDone: () => void }
         description="TT.MM.JJJJ; ohne Angabe: heute"
         {...form.getInputProps('on')}
       />
+      {a.extensionConditions.length > 0 ? (
+        <Checkbox.Group
+          label="Verlängerung über die Höchstdauer hinaus"
+          {...form.getInputProps('conditions')}
+        >
+          <Stack gap="xs" mt="xs">
+            {a.extensionConditions.map((c) => (
+              <Checkbox key={c.flag} value={c.flag} label={c.label} description={c.description} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+      ) : null}
     </FormPanel>
   );
 }

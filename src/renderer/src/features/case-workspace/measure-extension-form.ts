@@ -1,17 +1,24 @@
 /** „Verlängern“ of a measure (Maßnahmen): typed values -> the input of measures:extend, or errors. */
 import { parseGermanDate } from '../../../../shared/domain/common/german-date';
+import { STATED_FLAGS, type StatedFlag } from '../../../../shared/domain/measures/wizard';
 import type { FormCheck } from '../../forms/ipc-form';
 
-/** What the form holds, as typed: the new planned end and the day of the extension ('' = today). */
+/**
+ * What the form holds, as typed: the new planned end, the day of the extension ('' = today) and the
+ * extension conditions ticked (flags of the measure's extensionConditions).
+ */
 export interface MeasureExtensionFormValues {
   readonly plannedEnd: string;
   readonly on: string;
+  readonly conditions: string[];
 }
+
+const isStatedFlag = (v: string): v is StatedFlag => (STATED_FLAGS as readonly string[]).includes(v);
 
 /** German dates to ISO; the new end is required, the day optional. The rules of an extension are the service's. */
 export function checkMeasureExtensionForm(
   v: MeasureExtensionFormValues,
-): FormCheck<{ plannedEnd: string; on?: string }> {
+): FormCheck<{ plannedEnd: string; on?: string; conditionsMet?: StatedFlag[] }> {
   const errors: Record<string, string> = {};
   let plannedEnd = '';
   if (v.plannedEnd.trim() === '') errors['plannedEnd'] = 'Bitte das neue geplante Ende angeben (TT.MM.JJJJ).';
@@ -27,5 +34,9 @@ export function checkMeasureExtensionForm(
     else errors['on'] = parsed.message;
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, values: { plannedEnd, ...(on ? { on } : {}) } };
+  const conditionsMet = v.conditions.filter(isStatedFlag);
+  return {
+    ok: true,
+    values: { plannedEnd, ...(on ? { on } : {}), ...(conditionsMet.length > 0 ? { conditionsMet } : {}) },
+  };
 }
