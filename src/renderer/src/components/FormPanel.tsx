@@ -7,7 +7,7 @@ import { ErrorAlert } from './ErrorAlert';
  * bordered form named for screen readers, its heading, the German message of a refused save
  * ("Nicht gespeichert") above the fields, then the fields. The browser's own validation is off:
  * the domain's checks speak German at the field. At the end the save button (busy while the write
- * runs) and „Abbrechen“.
+ * runs) and „Abbrechen“ (or the given cancel label).
  */
 export function FormPanel(props: {
   /** The form's accessible name. */
@@ -22,6 +22,8 @@ export function FormPanel(props: {
   /** The save button's label ("Kontakt speichern") and whether the write is running. */
   readonly submit: { readonly label: string; readonly pending: boolean };
   readonly onCancel: () => void;
+  /** The cancel button's label (default „Abbrechen“; „Schließen“ where „Abbrechen“ is an action). */
+  readonly cancelLabel?: string;
   readonly children: ReactNode;
 }) {
   return (
@@ -48,7 +50,7 @@ export function FormPanel(props: {
             {props.submit.label}
           </Button>
           <Button variant="default" onClick={props.onCancel}>
-            Abbrechen
+            {props.cancelLabel ?? 'Abbrechen'}
           </Button>
         </Group>
       </Stack>

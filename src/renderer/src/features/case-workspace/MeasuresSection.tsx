@@ -25,12 +25,10 @@ import {
   extensionDays,
   OUTCOME_LABELS,
   OUTCOMES_NEEDING_NOTE,
-  type OutcomeCode,
 } from '../../../../shared/domain/measures/assignment';
 import { plannedPeriodProblems } from '../../../../shared/domain/measures/wizard';
 import type { AssignmentView, WizardCandidateDto } from '../../../../shared/ipc/contract';
 import { describeError } from '../../api/errors';
-import { isApiError } from '../../api/client';
 import { ipcQueryOptions, useIpcMutation } from '../../api/query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormPanel } from '../../components/FormPanel';
@@ -39,6 +37,7 @@ import { QueryView } from '../../components/QueryView';
 import { ReflowTable } from '../../components/ReflowTable';
 import { formatDate, todayIso } from '../../components/format';
 import { useCaseDetail } from './case-detail';
+import { checkMeasureOutcomeForm, type MeasureOutcomeFormValues } from './measure-outcome-form';
 import { checkMeasureExtensionForm, type MeasureExtensionFormValues } from './measure-extension-form';
 
 /** The wizard's draft, kept per case in localStorage so it survives closing the window. */
@@ -543,99 +542,62 @@ function abortLabel(a: AssignmentView): string {
 function OutcomeForm(props: Ending & { onDone: () => void }) {
   const a = props.assignment;
   const allowed = ALLOWED_OUTCOMES[props.event][a.status] ?? [];
-  const [code, setCode] = useState<string>(allowed.length === 1 ? (allowed[0] ?? '') : '');
-  const [note, setNote] = useState('');
-  const [on, setOn] = useState('');
-  const [errors, setErrors] = useState<{ code?: string; note?: string; on?: string; form?: string }>({});
-  const transition = useIpcMutation('measures:transition', { invalidates: ['measures:', 'cases:'] });
+  const form = useForm<MeasureOutcomeFormValues>({
+    mode: 'controlled',
+    initialValues: { code: allowed.length === 1 ? (allowed[0] ?? '') : '', note: '', on: '' },
+  });
+  const event = props.event;
+  const transition = useCheckedWrite('measures:transition', {
+    form,
+    check: (values: MeasureOutcomeFormValues) => checkMeasureOutcomeForm(event, values),
+    input: (values) => ({ assignmentId: a.id, ...values, expectedRowVersion: a.rowVersion }),
+    invalidates: ['measures:', 'cases:'],
+    failed: 'Die Maßnahme wurde nicht geändert.',
+    fieldMap: { 'event.outcome.code': 'code', 'event.outcome.note': 'note' },
+    onDone: props.onDone,
+  });
+  const code = form.getValues().code;
   const needsNote = (OUTCOMES_NEEDING_NOTE as readonly string[]).includes(code);
-  const verb = props.event === 'end' ? 'beenden' : a.status === 'proposed' ? 'zurücknehmen' : 'abbrechen';
+  const verb = event === 'end' ? 'beenden' : a.status === 'proposed' ? 'zurücknehmen' : 'abbrechen';
   const title = `„${a.measureTitle}“ ${verb}`;
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    const next: typeof errors = {};
-    if (code === '') next.code = 'Bitte das Ergebnis der Maßnahme wählen.';
-    if (needsNote && note.trim() === '')
-      next.note = `Bitte den Grund angeben („${OUTCOME_LABELS[code as OutcomeCode]}“).`;
-    const day = on.trim() === '' ? null : parseGermanDate(on);
-    if (day && !day.ok) next.on = day.message;
-    setErrors(next);
-    if (Object.keys(next).length > 0) return;
-    transition.mutate(
-      {
-        assignmentId: a.id,
-        event: { type: props.event, outcome: { code: code as OutcomeCode, note: note.trim() || null } },
-        ...(day?.ok ? { on: day.value } : {}),
-        expectedRowVersion: a.rowVersion,
-      },
-      {
-        onSuccess: props.onDone,
-        onError: (err) => {
-          const issue = isApiError(err) ? err.issues.find((i) => i.path === 'on') : undefined;
-          setErrors(
-            issue
-              ? { on: issue.message }
-              : { form: describeError(err, 'Die Maßnahme wurde nicht geändert.') },
-          );
-        },
-      },
-    );
-  };
   return (
-    <Paper
-      withBorder
-      p="md"
-      radius="md"
+    <FormPanel
+      label={title}
+      title={title}
       mt="sm"
-      component="form"
-      noValidate
-      onSubmit={submit}
-      aria-label={title}
+      error={transition.formError}
+      onSubmit={form.onSubmit(transition.submit)}
+      submit={{
+        label: event === 'end' ? 'Beenden speichern' : 'Abbruch speichern',
+        pending: transition.pending,
+      }}
+      cancelLabel="Schließen"
+      onCancel={props.onDone}
     >
-      <Stack gap="sm">
-        <Title order={3} size="h5">
-          {title}
-        </Title>
-        <Text size="sm">
-          Eine Maßnahme wird nur mit ihrem Ergebnis {props.event === 'end' ? 'beendet' : 'abgebrochen'}.
-        </Text>
-        {errors.form ? <ErrorAlert title="Nicht gespeichert">{errors.form}</ErrorAlert> : null}
-        <NativeSelect
-          label="Ergebnis"
-          data={[
-            { value: '', label: 'Bitte wählen' },
-            ...allowed.map((c) => ({ value: c, label: OUTCOME_LABELS[c] })),
-          ]}
-          value={code}
-          onChange={(e) => setCode(e.currentTarget.value)}
-          error={errors.code}
-        />
-        <Textarea
-          label={needsNote ? 'Grund' : 'Anmerkung (freiwillig)'}
-          withAsterisk={needsNote}
-          autosize
-          minRows={2}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-          error={errors.note}
-        />
-        <TextInput
-          label="Am (freiwillig)"
-          description="TT.MM.JJJJ; ohne Angabe: heute"
-          value={on}
-          onChange={(e) => setOn(e.currentTarget.value)}
-          error={errors.on}
-        />
-        <Group>
-          <Button type="submit" loading={transition.isPending}>
-            {props.event === 'end' ? 'Beenden speichern' : 'Abbruch speichern'}
-          </Button>
-          <Button variant="default" onClick={props.onDone}>
-            Schließen
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+      <Text size="sm">
+        Eine Maßnahme wird nur mit ihrem Ergebnis {event === 'end' ? 'beendet' : 'abgebrochen'}.
+      </Text>
+      <NativeSelect
+        label="Ergebnis"
+        data={[
+          { value: '', label: 'Bitte wählen' },
+          ...allowed.map((c) => ({ value: c, label: OUTCOME_LABELS[c] })),
+        ]}
+        {...form.getInputProps('code')}
+      />
+      <Textarea
+        label={needsNote ? 'Grund' : 'Anmerkung (freiwillig)'}
+        withAsterisk={needsNote}
+        autosize
+        minRows={2}
+        {...form.getInputProps('note')}
+      />
+      <TextInput
+        label="Am (freiwillig)"
+        description="TT.MM.JJJJ; ohne Angabe: heute"
+        {...form.getInputProps('on')}
+      />
+    </FormPanel>
   );
 }
 

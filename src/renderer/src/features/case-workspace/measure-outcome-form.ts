@@ -1,0 +1,57 @@
+/** Ending or breaking off a measure (Maßnahmen): typed values -> the input of measures:transition, or errors. */
+import { parseGermanDate } from '../../../../shared/domain/common/german-date';
+import {
+  OUTCOME_CODES,
+  OUTCOME_LABELS,
+  OUTCOMES_NEEDING_NOTE,
+  type OutcomeCode,
+} from '../../../../shared/domain/measures/assignment';
+import type { FormCheck } from '../../forms/ipc-form';
+
+/** What the form holds, as typed: the outcome ('' = none chosen), the note, the day ('' = today). */
+export interface MeasureOutcomeFormValues {
+  readonly code: string;
+  readonly note: string;
+  readonly on: string;
+}
+
+export interface MeasureOutcomeInput {
+  readonly event: {
+    readonly type: 'end' | 'abort';
+    readonly outcome: { readonly code: OutcomeCode; readonly note: string | null };
+  };
+  readonly on?: string;
+}
+
+const isOutcomeCode = (v: string): v is OutcomeCode => (OUTCOME_CODES as readonly string[]).includes(v);
+
+/**
+ * An outcome is required; "vorzeitig beendet" and "nicht angetreten" also need the reason; the day
+ * is a German date or empty. Which outcomes the status machine allows is the select's and the
+ * service's.
+ */
+export function checkMeasureOutcomeForm(
+  event: 'end' | 'abort',
+  v: MeasureOutcomeFormValues,
+): FormCheck<MeasureOutcomeInput> {
+  const errors: Record<string, string> = {};
+  const code = isOutcomeCode(v.code) ? v.code : null;
+  if (code === null) errors['code'] = 'Bitte das Ergebnis der Maßnahme wählen.';
+  const note = v.note.trim();
+  if (code !== null && OUTCOMES_NEEDING_NOTE.includes(code) && note === '')
+    errors['note'] = `Bitte den Grund angeben („${OUTCOME_LABELS[code]}“).`;
+  let on: string | undefined;
+  if (v.on.trim() !== '') {
+    const parsed = parseGermanDate(v.on);
+    if (parsed.ok) on = parsed.value;
+    else errors['on'] = parsed.message;
+  }
+  if (code === null || Object.keys(errors).length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    values: {
+      event: { type: event, outcome: { code, note: note === '' ? null : note } },
+      ...(on ? { on } : {}),
+    },
+  };
+}
