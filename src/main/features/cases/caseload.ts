@@ -292,7 +292,8 @@ export interface DigestKey {
  */
 // 2: massnahme-ergebnis also flags a running measure past its planned end (reads plannedEnd)
 // 3: its message names the extension (stored findings carry the message)
-const DIGEST_FORMAT = 3;
+// 4: massnahme-dient-bedarf no longer flags an ended measure whose need a Fortschreibung dropped
+const DIGEST_FORMAT = 4;
 const DIGEST_BASIS = `${DIGEST_FORMAT}:${createHash('sha256')
   .update(JSON.stringify(defaultQualityRules))
   .digest('hex')

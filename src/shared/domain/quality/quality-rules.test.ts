@@ -223,6 +223,24 @@ describe('quality rules', () => {
     expect(findings[0]?.message).toBe('Für die beendete Maßnahme „AGH“ ist kein Ergebnis dokumentiert.');
   });
 
+  it('measures: an ended measure whose need a later Fortschreibung dropped is no finding, an open one is', () => {
+    const s = good();
+    const running = s.assignments.find((a) => a.id === 'm3')!;
+    const served = (x: QualitySnapshot) =>
+      evaluateQuality(x, ON)
+        .filter((f) => f.ruleId === 'massnahme-dient-bedarf')
+        .map((f) => f.ref);
+    const dropped = { ...running, needIds: ['need-dropped'] };
+    expect(served({ ...s, assignments: [dropped] })).toEqual(['m3']);
+    expect(served({ ...s, assignments: [{ ...dropped, status: 'proposed' }] })).toEqual(['m3']);
+    expect(
+      served({ ...s, assignments: [{ ...dropped, status: 'ended', ended: true, hasOutcome: true }] }),
+    ).toEqual([]);
+    expect(
+      served({ ...s, assignments: [{ ...dropped, status: 'aborted', ended: true, hasOutcome: true }] }),
+    ).toEqual([]);
+  });
+
   it('measures: a running measure past its planned end without an outcome (boundary: the day after)', () => {
     const s = good();
     const running = s.assignments.find((a) => a.id === 'm3')!;

@@ -252,8 +252,10 @@ export const QUALITY_EVALUATORS = {
     params: z.object({}),
     evaluate(s) {
       const needIds = new Set(s.assessment?.needs.map((n) => n.id) ?? []);
+      // An ended measure served the needs of its day: a later Fortschreibung that drops a need (often
+      // because the measure met it) is no finding; only open measures must serve today's needs.
       return s.assignments
-        .filter((a) => a.needIds.length === 0 || a.needIds.some((id) => !needIds.has(id)))
+        .filter((a) => a.needIds.length === 0 || (!a.ended && a.needIds.some((id) => !needIds.has(id))))
         .map((a) => ({
           message:
             a.needIds.length === 0
