@@ -1,7 +1,8 @@
 // `npm start`: the Lotse desktop app with demo data and the embedded central server (PGlite on
 // 127.0.0.1:8787, data in .lotse-data/). Where the Electron runtime is missing and cannot be
 // fetched (offline build machines), it says so in German and starts the browser mode instead
-// (`npm run dev:browser`); LOTSE_NO_BROWSER_FALLBACK=1 only prints what to do.
+// (`npm run dev:browser`) against the same embedded server: sign-in with the demo accounts, the
+// demo cases come with the first sync. LOTSE_NO_BROWSER_FALLBACK=1 only prints what to do.
 // The desktop loads the Electron build of the SQLite driver; it is built here when missing
 // (npm run native:electron).
 import { spawn, spawnSync } from 'node:child_process';
@@ -51,13 +52,45 @@ async function waitForHealth(timeoutMs = 60_000) {
   return false;
 }
 
-function startBrowserMode() {
+/** The embedded central server, up and answering, with the demo accounts named; exits when it does not start. */
+async function startEmbeddedServer() {
+  process.stdout.write('Der eingebettete Lotse-Server startet (beim ersten Mal einige Sekunden) …\n');
+  const server = startServer();
+  if (!(await waitForHealth())) {
+    process.stderr.write('Der eingebettete Lotse-Server ist nicht gestartet.\n');
+    server.kill('SIGTERM');
+    process.exit(1);
+  }
+  process.stdout.write(
+    `Eingebetteter Lotse-Server: ${serverUrl}\n` +
+      'Anmeldung mit den Demo-Konten: demo.ifk (Integrationsfachkraft) oder demo.teamleitung, Passwort Lotse-Demo-2026\n',
+  );
+  return server;
+}
+
+/** `child` runs the front end; when it ends, the server stops too; Ctrl+C reaches the child. */
+function runWith(server, child) {
+  const stopAll = (code) => {
+    server.kill('SIGTERM');
+    process.exit(code ?? 0);
+  };
+  child.on('close', (code) => stopAll(code));
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  return stopAll;
+}
+
+async function startBrowserMode() {
+  const server = await startEmbeddedServer();
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev-browser.ts'], {
     stdio: 'inherit',
-    env: process.env,
+    env: {
+      ...process.env,
+      LOTSE_SERVER_URL: serverUrl,
+      // its own store: one made by an earlier browser mode without a server is left alone
+      LOTSE_DATA_DIR: process.env.LOTSE_DATA_DIR ?? '.lotse-data/browser-server',
+    },
   });
-  child.on('close', (code) => process.exit(code ?? 0));
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  runWith(server, child);
 }
 
 const dir = electronDir();
@@ -69,7 +102,7 @@ if (!electronPath && dir && process.env.LOTSE_SKIP_ELECTRON_DOWNLOAD !== '1') {
 if (!electronPath) {
   const fallback = process.env.LOTSE_NO_BROWSER_FALLBACK !== '1';
   process.stderr.write(`${electronMissingMessage({ fallback })}\n`);
-  if (fallback) startBrowserMode();
+  if (fallback) await startBrowserMode();
   else process.exit(1);
 } else {
   // The desktop needs the Electron build of the SQLite driver; the script does nothing when it is
@@ -81,17 +114,7 @@ if (!electronPath) {
     );
     process.exit(1);
   }
-  const server = startServer();
-  if (!(await waitForHealth())) {
-    process.stderr.write('Der eingebettete Lotse-Server ist nicht gestartet.\n');
-    server.kill('SIGTERM');
-    process.exit(1);
-  }
-  process.stdout.write(
-    `Eingebetteter Lotse-Server: ${serverUrl}\n` +
-      'Anmeldung mit den Demo-Konten: demo.ifk (Integrationsfachkraft) oder demo.teamleitung, Passwort Lotse-Demo-2026\n',
-  );
-
+  const server = await startEmbeddedServer();
   const child = spawn(electronPath, ['.'], {
     stdio: 'inherit',
     env: {
@@ -101,16 +124,11 @@ if (!electronPath) {
       LOTSE_DATA_DIR: process.env.LOTSE_DATA_DIR ?? '.lotse-data/desktop',
     },
   });
-  const stopAll = (code) => {
-    server.kill('SIGTERM');
-    process.exit(code ?? 0);
-  };
+  const stopAll = runWith(server, child);
   child.on('error', () => {
     process.stderr.write(
       '\nElectron ließ sich nicht starten (fehlende Systembibliotheken?). Lotse im Browser: npm run dev:browser\n',
     );
     stopAll(1);
   });
-  child.on('close', (code) => stopAll(code ?? 1));
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 }

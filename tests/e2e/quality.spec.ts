@@ -78,15 +78,22 @@ test.describe('Qualität', () => {
       await page.setViewportSize({ width: 1366, height: 768 });
       const frame = new AppFramePage(page);
       await frame.open(bridge.launchUrl, '#/qualitaet');
-      // the team lead has no own cases; the switch leads to the team
-      await expect(page.getByRole('heading', { name: 'Keine offenen Fälle' })).toBeVisible();
-      // the scope switch is a radio group: Tab to it, arrow to „Team“
+      // a team lead lands on the team
+      await expect(page.getByRole('radio', { name: 'Team' })).toBeChecked();
+      await expect(
+        page.getByText('Auswertung der Qualitätsregeln des 4PM für die Fälle Ihres Teams'),
+      ).toBeVisible();
+      // the scope switch is a radio group: Tab to it, arrow to the own caseload (none) and back
       for (let i = 0; ; i += 1) {
         expect(i, 'the scope switch is reachable by Tab').toBeLessThan(60);
         await page.keyboard.press('Tab');
         if (await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type === 'radio'))
           break;
       }
+      await page.keyboard.press('ArrowLeft');
+      await expect(page.getByRole('radio', { name: 'Eigener Bestand' })).toBeChecked();
+      await expect(page.getByRole('heading', { name: 'Keine offenen Fälle' })).toBeVisible();
+      await expect(page).toHaveURL(/#\/qualitaet\?bereich=eigen$/);
       await page.keyboard.press('ArrowRight');
       await expect(page.getByRole('radio', { name: 'Team' })).toBeChecked();
       // the address keeps the scope over a reload

@@ -4,6 +4,7 @@
  * missing and whose installer fails the way the real one does offline (English stack trace).
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,8 +65,18 @@ describe('npm start without an Electron binary', () => {
   });
 });
 
+/** A loopback port nobody listens on right now. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+  const { port } = probe.address() as { port: number };
+  await new Promise((r) => probe.close(r));
+  return port;
+}
+
 describe('npm start falls back to the browser mode', () => {
-  it('says so in German and serves the one-time launch link', async () => {
+  it('says so in German, starts the embedded server and serves the one-time launch link against it', async () => {
+    const serverPort = await freePort();
     // a project folder with the real scripts and sources, and a stand-in renderer build
     const project = join(root, 'projekt');
     mkdirSync(join(project, 'out', 'renderer'), { recursive: true });
@@ -82,7 +93,8 @@ describe('npm start falls back to the browser mode', () => {
         LOTSE_SKIP_ELECTRON_DOWNLOAD: '1',
         LOTSE_BRIDGE_PORT: '0',
         LOTSE_DATA_DIR: join(project, 'daten'),
-        LOTSE_DEMO_CASES: '1',
+        LOTSE_SERVER_PORT: String(serverPort),
+        PGLITE_DIR: join(project, 'server-daten'),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -99,16 +111,30 @@ describe('npm start falls back to the browser mode', () => {
     });
     try {
       expect(out).toContain('Lotse startet deshalb jetzt im Browser-Modus');
-      expect(out).toContain('Lotse läuft im Browser');
+      expect(out).toContain(`Eingebetteter Lotse-Server: http://127.0.0.1:${serverPort}`);
+      expect(out).toContain('Anmeldung mit den Demo-Konten: demo.ifk');
+      expect(out).toContain(`Anmeldung am Server http://127.0.0.1:${serverPort}`);
       expect(out).not.toMatch(ENGLISH);
       const res = await fetch(launch, { redirect: 'manual' });
       expect(res.status).toBeLessThan(400);
+      expect((await fetch(`http://127.0.0.1:${serverPort}/health`)).ok).toBe(true);
     } finally {
       const closed = new Promise((r) => child.on('close', r));
       child.kill('SIGTERM');
       await closed;
     }
-  });
+    // the embedded server ends with the browser mode
+    await expect
+      .poll(
+        () =>
+          fetch(`http://127.0.0.1:${serverPort}/health`).then(
+            () => 'läuft',
+            () => 'beendet',
+          ),
+        { timeout: 15_000 },
+      )
+      .toBe('beendet');
+  }, 120_000);
 });
 
 describe('findElectron and tryInstallElectron', () => {

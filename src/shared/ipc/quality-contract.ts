@@ -36,7 +36,8 @@ export const QualityCaseRowDto = z.object({
 export type QualityCaseRowDto = z.infer<typeof QualityCaseRowDto>;
 
 export const qualityContract = {
-  'quality:dashboard': { input: z.strictObject({ scope: Scope }), output: QualityDashboardDto },
+  /** Without a scope: the role's own view (team leads: the team; everyone else: the own caseload). */
+  'quality:dashboard': { input: z.strictObject({ scope: Scope.optional() }), output: QualityDashboardDto },
   'quality:cases': {
     input: z.strictObject({ scope: Scope, drillDown: qualityDrillDownSchema }),
     output: z.array(QualityCaseRowDto),

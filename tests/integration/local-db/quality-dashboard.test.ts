@@ -165,6 +165,9 @@ describe('quality:dashboard and quality:cases over IPC', () => {
     expect(own.teamScopeAllowed).toBe(false);
     expect(own.caseworkers.map((c) => c.caseworkerId)).toEqual(['ifk-7']);
     expect(own.total.cases).toBe(open.filter((d) => d.case.caseworkerId === 'ifk-7').length);
+    // without a scope: the role's own view (a caseworker's caseload, a team lead's team)
+    expect((await caseworker.call('quality:dashboard', {})).scope).toBe('own');
+    expect((await lead.call('quality:dashboard', {})).scope).toBe('team');
     const refused = await caseworker.refused('quality:dashboard', { scope: 'team' });
     expect(refused.code).toBe('FORBIDDEN');
     expect(refused.message).toBe('Die Teamauswertung ist Teamleitungen vorbehalten.');

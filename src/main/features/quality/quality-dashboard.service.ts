@@ -230,7 +230,9 @@ export function createQualityDashboard(deps: QualityDeps) {
   }
 
   return {
-    async dashboard(scope: QualityScope): Promise<QualityDashboardResult> {
+    /** The dashboard of `scope`; without one, of the role's own view (a team lead's: the team). */
+    async dashboard(requested?: QualityScope): Promise<QualityDashboardResult> {
+      const scope = requested ?? (deps.role() === 'team_lead' ? 'team' : 'own');
       const s = await snapshotOf(scope);
       return {
         ...s.dashboard,

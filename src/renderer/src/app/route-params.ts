@@ -96,9 +96,12 @@ export function caseIdProblem(caseId: string): string | null {
     : 'Dieser Link führt zu keinem Fall: Die Fallkennung in der Adresse ist ungültig.';
 }
 
-/** #/qualitaet?bereich=team – the dashboard's scope (own caseload by default). */
+/**
+ * #/qualitaet?bereich=team|eigen – the dashboard's scope; without it the role's own view (a team
+ * lead's team, everyone else's own caseload).
+ */
 export const qualitySearchSchema = z.object({
-  bereich: z.enum(['team']).optional().catch(undefined),
+  bereich: z.enum(['team', 'eigen']).optional().catch(undefined),
 });
 export type QualitySearch = z.infer<typeof qualitySearchSchema>;
 

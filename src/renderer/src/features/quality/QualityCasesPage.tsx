@@ -58,7 +58,7 @@ export function QualityCasesPage() {
   const directory = useTeamDirectory();
   return (
     <>
-      <RouterAnchor to="/qualitaet" search={team ? { bereich: 'team' } : {}} size="sm">
+      <RouterAnchor to="/qualitaet" search={{ bereich: team ? 'team' : 'eigen' }} size="sm">
         <IconArrowLeft size={14} aria-hidden /> Zurück zur Auswertung
       </RouterAnchor>
       <PageHeader

@@ -54,12 +54,14 @@ import { drillDownSearch, formatDecimal, formatMonth, formatShortMonth } from '.
 export function QualityPage() {
   const search = useSearch({ from: '/qualitaet' });
   const navigate = useNavigate({ from: '/qualitaet' });
-  const team = search.bereich === 'team';
+  const requested = search.bereich === 'team' ? 'team' : search.bereich === 'eigen' ? 'own' : undefined;
   // the previous scope's figures stay while the other scope loads (the switch keeps its focus)
   const query = useQuery({
-    ...ipcQueryOptions('quality:dashboard', { scope: team ? 'team' : 'own' }),
+    ...ipcQueryOptions('quality:dashboard', requested ? { scope: requested } : {}),
     placeholderData: keepPreviousData,
   });
+  // without a scope in the address main answers with the role's own view (a team lead's team)
+  const team = (requested ?? query.data?.scope) === 'team';
   const report = useIpcMutation('quality:report');
   const directory = useTeamDirectory();
   return (
@@ -78,7 +80,7 @@ export function QualityPage() {
                 <SegmentedControl
                   aria-label="Auswertung für"
                   value={team ? 'team' : 'own'}
-                  onChange={(v) => void navigate({ search: v === 'team' ? { bereich: 'team' } : {} })}
+                  onChange={(v) => void navigate({ search: { bereich: v === 'team' ? 'team' : 'eigen' } })}
                   data={[
                     { value: 'own', label: 'Eigener Bestand' },
                     { value: 'team', label: 'Team' },
