@@ -113,4 +113,7 @@ test('an AGH runs into its 24 months: the extension form offers the documented r
   await expect(form).toHaveCount(0);
   const row = page.getByRole('row').filter({ hasText: title });
   await expect(row).toContainText(german(end));
+  // the stated re-check is on record among the case's Vermerke
+  await page.getByRole('link', { name: 'Vermerke & Kontakte' }).click();
+  await expect(page.getByText(`Verlängerung: ${title}`)).toBeVisible();
 });

@@ -512,6 +512,19 @@ describe('extending an AGH beyond 24 months (§ 16d Abs. 6 SGB II)', () => {
       expectedRowVersion: running.rowVersion,
     });
     expect(extended).toMatchObject({ status: 'started', plannedEnd: '2026-09-30' });
+    // the stated re-check is on record in the case file: one Vermerk, written with the extension
+    const notes = tableRows(b.t.raw, 'notes').filter((n) => n['case_id'] === caseId);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({
+      category: 'Maßnahme',
+      title: 'Verlängerung: Arbeitsgelegenheit mit Mehraufwandsentschädigung (AGH)',
+    });
+    expect(String(notes[0]!['body'])).toContain(
+      'am 02.03.2026 verlängert bis 30.09.2026 (bisher bis 03.03.2026).',
+    );
+    expect(String(notes[0]!['body'])).toContain(
+      '- Erneute Prüfung der Voraussetzungen dokumentiert (§ 16d Abs. 6 SGB II)',
+    );
   });
 });
 

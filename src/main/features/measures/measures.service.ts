@@ -22,6 +22,7 @@ import type { EligibilityFacts } from '../../../shared/domain/measures/facts';
 import {
   aftercareStatus,
   extensionConditionsOf,
+  extensionNote,
   flagsFromNeeds,
   measureFormOf,
   obligationFor,
@@ -36,8 +37,10 @@ import { defaultLegalRegimes, regimeOn, type RegimeConfig } from '../../../share
 import type { Entities, FieldsInput } from '../../../shared/entities/index';
 import type { AssignmentView, IpcIn, MeasureCandidates } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/errors';
+import type { Transaction } from 'kysely';
 import type { Executor } from '../../db/kysely';
-import { writeSynced } from '../../db/write-synced';
+import type { LocalDb } from '../../db/local-db';
+import { writeSynced, type WriteContext } from '../../db/write-synced';
 import { getRecord, listCaseRecords } from '../cases/cases.repository';
 import {
   dtoOf,
@@ -224,13 +227,18 @@ export function createMeasuresService(deps: MeasuresServiceDeps) {
     assignmentId: string,
     on: IsoDate | undefined,
     expectedRowVersion: number | undefined,
-    change: (trx: Executor, current: Assignment, at: IsoDate) => Promise<Assignment>,
+    change: (
+      trx: Transaction<LocalDb>,
+      current: Assignment,
+      at: IsoDate,
+      ctx: WriteContext,
+    ) => Promise<Assignment>,
   ): Promise<Dto<'measure_assignments'>> {
     return kit.write(async (trx, ctx) => {
       const at = on ?? kit.today();
       notInFuture(at, kit.today(), 'on');
       const { rowVersion: _v, ...current } = await requireLive(trx, 'measure_assignments', assignmentId);
-      const { id: _id, caseId: _caseId, ...values } = await change(trx, current, at);
+      const { id: _id, caseId: _caseId, ...values } = await change(trx, current, at, ctx);
       return dtoOf(
         await writeSynced(trx, ctx, {
           entity: 'measure_assignments',
@@ -421,7 +429,7 @@ export function createMeasuresService(deps: MeasuresServiceDeps) {
       } = {},
     ): Promise<Dto<'measure_assignments'>> {
       const { on, conditionsMet = [], expectedRowVersion } = options;
-      return changeAssignment(assignmentId, on, expectedRowVersion, async (trx, current, at) => {
+      return changeAssignment(assignmentId, on, expectedRowVersion, async (trx, current, at, ctx) => {
         const result = extendAssignment(current, plannedEnd, at);
         if (!result.ok && result.error.reason === 'extensionNotLater')
           throw invalid('plannedEnd', result.error.message);
@@ -433,14 +441,38 @@ export function createMeasuresService(deps: MeasuresServiceDeps) {
         if (entry) {
           const cc = await caseContext(trx, current.caseId);
           const planned = { plannedStart: current.plannedStart, plannedEnd, needIds: current.needIds };
-          const stated = { flags: Object.fromEntries(conditionsMet.map((flag) => [flag, true])) };
-          const { facts } = factsOf(cc, planned, stated, kit.today(), assignmentId);
+          const statedFlags = { flags: Object.fromEntries(conditionsMet.map((flag) => [flag, true])) };
+          const { facts } = factsOf(cc, planned, statedFlags, kit.today(), assignmentId);
           const check = evaluateEntry(periodRulesOf(entry), facts, { on: kit.today() }, titles);
           if (check.status === 'not_eligible')
             throw ruleViolated(
               `„${entry.title}“ kann nicht bis zum ${formatGermanDate(plannedEnd)} verlängert werden.`,
               refusalTexts(check.reasons),
             );
+          // the stated conditions go on record in the case file, in the same transaction
+          const stated = extensionConditionsOf(entry).filter((c) => conditionsMet.includes(c.flag));
+          if (stated.length > 0) {
+            const note = extensionNote({
+              measureTitle: current.measureTitle,
+              previousEnd: current.plannedEnd,
+              plannedEnd,
+              on: at,
+              conditions: stated,
+            });
+            await writeSynced(trx, ctx, {
+              entity: 'notes',
+              op: 'create',
+              id: kit.newId(),
+              caseId: current.caseId,
+              values: {
+                category: 'Maßnahme',
+                ...note,
+                restricted: false,
+                writtenAt: kit.now().toISOString(),
+                authorId: ctx.actorId,
+              },
+            });
+          }
         }
         return extended;
       });

@@ -6,6 +6,7 @@ import {
   aftercareLastDay,
   aftercareStatus,
   extensionConditionsOf,
+  extensionNote,
   flagsFromNeeds,
   measureFormOf,
   obligationFor,
@@ -122,6 +123,34 @@ describe('facts stated in the wizard', () => {
       ] as CatalogueEntry['rules'],
     };
     expect(extensionConditionsOf(custom).map((c) => c.flag)).toEqual(['documentedRecheck']);
+  });
+
+  it('an extension beyond the maximum leaves a Vermerk with the period and the stated conditions', () => {
+    const [recheck] = extensionConditionsOf(entry('agh'));
+    expect(
+      extensionNote({
+        measureTitle: 'Arbeitsgelegenheit (AGH)',
+        previousEnd: '2026-03-03',
+        plannedEnd: '2026-09-30',
+        on: '2026-03-02',
+        conditions: [recheck!],
+      }),
+    ).toEqual({
+      title: 'Verlängerung: Arbeitsgelegenheit (AGH)',
+      body:
+        '„Arbeitsgelegenheit (AGH)“ am 02.03.2026 verlängert bis 30.09.2026 (bisher bis 03.03.2026).\n' +
+        'Über die reguläre Höchstdauer hinaus; von der Integrationsfachkraft als erfüllt angegeben:\n' +
+        '- Erneute Prüfung der Voraussetzungen dokumentiert (§ 16d Abs. 6 SGB II)',
+    });
+    expect(
+      extensionNote({
+        measureTitle: 'X',
+        previousEnd: null,
+        plannedEnd: '2026-09-30',
+        on: '2026-03-02',
+        conditions: [],
+      }).body,
+    ).toContain('(bisher ohne Ende)');
   });
 });
 

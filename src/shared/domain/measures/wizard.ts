@@ -124,6 +124,28 @@ export function extensionConditionsOf(entry: CatalogueEntry): ExtensionCondition
 
 const isStatedFlag = (v: string): v is StatedFlag => (STATED_FLAGS as readonly string[]).includes(v);
 
+/**
+ * The Vermerk an extension beyond the regular maximum leaves in the case file: which measure, from
+ * which planned end to which, on which day, and the conditions the caseworker stated as met (the
+ * law asks for the re-check to be on record, § 16d Abs. 6 SGB II).
+ */
+export function extensionNote(input: {
+  readonly measureTitle: string;
+  readonly previousEnd: IsoDate | null;
+  readonly plannedEnd: IsoDate;
+  readonly on: IsoDate;
+  readonly conditions: readonly Pick<ExtensionCondition, 'label'>[];
+}): { readonly title: string; readonly body: string } {
+  const before = input.previousEnd ? `bisher bis ${formatGermanDate(input.previousEnd)}` : 'bisher ohne Ende';
+  const stated = input.conditions.map((c) => `- ${c.label}`).join('\n');
+  return {
+    title: `Verlängerung: ${input.measureTitle}`.slice(0, 200),
+    body:
+      `„${input.measureTitle}“ am ${formatGermanDate(input.on)} verlängert bis ${formatGermanDate(input.plannedEnd)} (${before}).\n` +
+      `Über die reguläre Höchstdauer hinaus; von der Integrationsfachkraft als erfüllt angegeben:\n${stated}`,
+  };
+}
+
 export const isFactFlag = (v: string): v is FactFlag => (FACT_FLAGS as readonly string[]).includes(v);
 
 // ---------------------------------------------------------------------------------------------
