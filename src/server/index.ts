@@ -12,6 +12,13 @@ import { ensureDemoCases } from './features/admin/demo-cases';
 import { seedShippedDocuments } from './features/reference-data/reference-data.service';
 
 async function main(): Promise<void> {
+  // A stop asked for while starting (migrations, demo data) is kept and carried out once the server
+  // listens: it still ends gracefully, with exit code 0, never halfway through a migration.
+  let stop: ((signal: string) => void) | null = null;
+  let requested: string | null = null;
+  const onSignal = (signal: string) => (stop ? stop(signal) : (requested ??= signal));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  process.on('SIGINT', () => onSignal('SIGINT'));
   const config = loadConfig();
   const logger = createLogger(config);
   const opened = await openServerDb({
@@ -65,8 +72,8 @@ async function main(): Promise<void> {
         process.exit(1);
       });
   };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  stop = shutdown;
+  if (requested) shutdown(requested);
 }
 
 main().catch((error: unknown) => {
