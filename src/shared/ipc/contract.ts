@@ -213,6 +213,8 @@ export const CaseDetailDto = z.object({
   notes: z.array(NoteDto),
   /** The phase stepper: phases 1–4 with what is complete and what is missing. */
   phases: z.array(PhaseProgressDto),
+  /** Whether the signed-in user writes this case's records (caseworkers); team leads only read. */
+  mayWrite: z.boolean(),
 });
 export type CaseDetailDto = z.infer<typeof CaseDetailDto>;
 

@@ -309,7 +309,10 @@ describe('cases:phase-check and cases:advance-phase', () => {
     expect(first.explanation).toContain('keine Potenzialanalyse');
     const refused = await b.refused('cases:advance-phase', { caseId });
     expect(refused.code).toBe('DOMAIN_RULE_VIOLATED');
-    expect((await b.call('cases:get', { caseId })).case.phase).toBe(1);
+    const detail = await b.call('cases:get', { caseId });
+    expect(detail.case.phase).toBe(1);
+    // a caseworker writes the case (a team lead's workspace is read-only: tests/e2e/team-lead-case.spec.ts)
+    expect(detail.mayWrite).toBe(true);
 
     const full = await phase3Case();
     const p1 = await b.call('cases:advance-phase', { caseId: full.caseId });

@@ -30,6 +30,8 @@ export function casesHandlers(
   db: () => Executor,
   today: () => IsoDate,
   caseload: CaseloadReader,
+  /** Whether the signed-in user writes case records (the workspace is read-only otherwise). */
+  writesCaseRecords: () => boolean = () => true,
 ): Pick<Handlers, 'cases:list' | 'cases:get' | 'cases:search' | 'caseload:list' | 'appointments:list-day'> {
   return {
     'cases:search': ({ query, limit }) => cases.searchCases(query.trim(), { limit: limit ?? 50 }),
@@ -86,6 +88,7 @@ export function casesHandlers(
         appointments: d.appointments,
         notes: d.notes,
         phases,
+        mayWrite: writesCaseRecords(),
       };
     },
     'appointments:list-day': async ({ day }): Promise<DayAppointment[]> => {

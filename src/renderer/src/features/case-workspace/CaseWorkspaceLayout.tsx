@@ -1,4 +1,5 @@
-import { Badge, Group, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Fieldset, Group, Loader, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { Outlet } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { describeError } from '../../api/errors';
@@ -29,6 +30,26 @@ function BackLink() {
     <RouterAnchor to="/faelle" search={lastCaseloadSearch()} size="sm" w="fit-content">
       Zurück zum Fallbestand
     </RouterAnchor>
+  );
+}
+
+/**
+ * A team lead reads the case and writes nothing in it (the services and the server refuse it): the
+ * workspace says so once, and every control of the stepper and the sections is disabled (one
+ * fieldset, so no write button is left over, now or later). Caseworkers get the plain workspace.
+ */
+function ReadOnly(props: { readOnly: boolean; children: ReactNode }) {
+  if (!props.readOnly) return <>{props.children}</>;
+  return (
+    <>
+      <Alert variant="outline" color="lotse.9" title="Nur lesen" role="note">
+        Als Teamleitung sehen Sie diesen Fall, ändern ihn aber nicht: Änderungen macht die zuständige
+        Integrationsfachkraft. Hinweise geben Sie über die Fallprüfung (Qualität, Stichproben).
+      </Alert>
+      <Fieldset disabled variant="unstyled" aria-label="Fall (nur lesen)">
+        <Stack gap="lg">{props.children}</Stack>
+      </Fieldset>
+    </>
   );
 }
 
@@ -81,23 +102,25 @@ function LoadedWorkspace() {
       </Group>
 
       <CaseFacts detail={detail} />
-      <PhaseStepper detail={detail} />
+      <ReadOnly readOnly={!detail.mayWrite}>
+        <PhaseStepper detail={detail} />
 
-      <Group component="nav" aria-label="Bereiche des Falls" gap="md">
-        {CASE_SECTIONS.map((section) => (
-          <RouterAnchor
-            key={section.to}
-            to={section.to}
-            params={{ caseId: s.caseId }}
-            activeOptions={{ exact: section.exact }}
-            activeProps={{ fw: 700, underline: 'always' }}
-          >
-            {section.label}
-          </RouterAnchor>
-        ))}
-      </Group>
+        <Group component="nav" aria-label="Bereiche des Falls" gap="md">
+          {CASE_SECTIONS.map((section) => (
+            <RouterAnchor
+              key={section.to}
+              to={section.to}
+              params={{ caseId: s.caseId }}
+              activeOptions={{ exact: section.exact }}
+              activeProps={{ fw: 700, underline: 'always' }}
+            >
+              {section.label}
+            </RouterAnchor>
+          ))}
+        </Group>
 
-      <Outlet />
+        <Outlet />
+      </ReadOnly>
     </Stack>
   );
 }
