@@ -75,6 +75,10 @@ test('sample, audit and correction: team lead and caseworker through the server'
       birthDate: '1990-05-17',
     });
 
+    // the team lead takes up no one: the caseload offers no intake
+    await page.goto(`${lead.bridge.launchUrl}#/faelle`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Fälle' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Neue Aufnahme' })).toHaveCount(0);
     // the team lead: from the team's quality dashboard to the samples (keyboard)
     await page.goto(`${lead.bridge.launchUrl}#/qualitaet?bereich=team`);
     const samplesLink = page.getByRole('link', { name: 'Stichproben' });
@@ -166,6 +170,7 @@ test('sample, audit and correction: team lead and caseworker through the server'
     // the caseworker: syncs, sees the task in Mein Bestand and in the case
     await call(cw.bridge, 'sync:now');
     await cwPage.goto(`${cw.bridge.launchUrl}#/faelle`);
+    await expect(cwPage.getByRole('link', { name: 'Neue Aufnahme' })).toBeVisible();
     const panel = cwPage.getByRole('region', { name: 'Korrekturaufträge' });
     await expect(panel).toContainText('1 offener Auftrag');
     await expect(panel).toContainText('Bitte das Ziel mit Zieldatum festhalten.');

@@ -9,6 +9,7 @@ import {
   UnstyledButton,
   VisuallyHidden,
 } from '@mantine/core';
+import { useWritesCaseRecords } from '../session/use-writes-case-records';
 import { useNarrowWindow } from '../../components/ReflowTable';
 import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconSearch, IconUsers } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -54,6 +55,8 @@ function shortGroup(group: (typeof TARGET_GROUPS)[number]): string {
 export function CaseloadPage() {
   const search = useSearch({ from: '/faelle' });
   const navigate = useNavigate({ from: '/faelle' });
+  // a team lead takes up no one (the intake is a caseworker's write)
+  const writes = useWritesCaseRecords();
   const [query, setQuery] = useState(search.q ?? '');
   // typing is never blocked: the list renders the deferred text in the background
   const deferred = useDeferredValue(query);
@@ -80,7 +83,7 @@ export function CaseloadPage() {
       <PageHeader
         title="Fälle"
         description="Mein Bestand: Ihre Fälle und Ihre Vertretungen"
-        actions={<RouterButton to="/aufnahme">Neue Aufnahme</RouterButton>}
+        actions={writes === false ? null : <RouterButton to="/aufnahme">Neue Aufnahme</RouterButton>}
       />
       <CorrectionTasksPanel />
       <Group align="flex-end" mb="md" wrap="wrap">

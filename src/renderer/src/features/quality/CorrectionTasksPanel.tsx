@@ -1,4 +1,5 @@
 import { Badge, Button, Group, List, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useWritesCaseRecords } from '../session/use-writes-case-records';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -61,8 +62,7 @@ export function CorrectionHistory({ task }: { task: CorrectionTaskDto }) {
  */
 export function CorrectionTasksPanel({ caseId }: { caseId?: string }) {
   // a team lead reviews corrections on the audit page; the caseload and the case offer them to caseworkers
-  const login = useQuery(ipcQueryOptions('login:status'));
-  const caseworker = login.data !== undefined && (login.data.session?.role ?? 'caseworker') === 'caseworker';
+  const caseworker = useWritesCaseRecords() === true;
   const query = useQuery({
     ...ipcQueryOptions(
       'corrections:list',
