@@ -573,7 +573,7 @@ describe('AGH: 24 months in 5 years (§ 16d Abs. 6 SGB II), frame from the first
     );
     expect(r.status).toBe('eligible');
     expect(texts(r, 'met')[1]).toContain(
-      'Im Rahmenzeitraum 01.01.2027 bis 31.12.2031 entfallen bereits 0 Monate',
+      'Im Rahmenzeitraum 01.01.2027 bis 31.12.2031 entfällt noch kein Monat auf',
     );
   });
 

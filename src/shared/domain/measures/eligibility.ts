@@ -439,7 +439,11 @@ function checkCumulative(rule: RuleOf<'maxCumulativeMonthsInWindow'>, ctx: Conte
     rule.window === 'sliding'
       ? `In den ${rule.windowYears} Jahren vor dem ${d(ctx.start)} (${d(frame.from)} bis ${d(frame.to)})`
       : `Im Rahmenzeitraum ${d(frame.from)} bis ${d(frame.to)}`;
-  const prefix = `${frameText} ${used === 1 ? 'entfällt' : 'entfallen'} bereits ${months(used)} auf ${names}`;
+  const usedText =
+    used === 0
+      ? 'entfällt noch kein Monat'
+      : `${used === 1 ? 'entfällt' : 'entfallen'} bereits ${months(used)}`;
+  const prefix = `${frameText} ${usedText} auf ${names}`;
   const recheck = rule.extensionRequires
     ? resolveFlag(ctx.facts, rule.extensionRequires, ctx.start).value === true
     : false;
