@@ -36,7 +36,9 @@ function BackLink() {
 /**
  * A team lead reads the case and writes nothing in it (the services and the server refuse it): the
  * workspace says so once, and every control of the stepper and the sections is disabled (one
- * fieldset, so no write button is left over, now or later). Caseworkers get the plain workspace.
+ * fieldset, so no write button is left over, now or later). Actions that only read (a handed-over
+ * plan's PDF, its reprint) are ReadActionButtons, which the fieldset leaves usable. Caseworkers get
+ * the plain workspace.
  */
 function ReadOnly(props: { readOnly: boolean; children: ReactNode }) {
   if (!props.readOnly) return <>{props.children}</>;

@@ -23,6 +23,7 @@ import { PlanContactInput, type IpcOut } from '../../../../shared/ipc/contract';
 import { ipcQueryOptions, useIpcMutation } from '../../api/query';
 import { describeError } from '../../api/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ReadActionButton } from '../../components/ReadActionButton';
 import { QueryView } from '../../components/QueryView';
 import { formatDate, todayIso } from '../../components/format';
 import { applyIpcError, zodValidate } from '../../forms/ipc-form';
@@ -463,7 +464,7 @@ function VersionRow(props: { handover: Handover }) {
         ) : (
           <Stack gap={4} align="flex-start">
             <Group gap="xs">
-              <Button
+              <ReadActionButton
                 size="xs"
                 variant="default"
                 loading={reprint.isPending || print.isPending}
@@ -471,8 +472,8 @@ function VersionRow(props: { handover: Handover }) {
                 onClick={reprintIt}
               >
                 Erneut drucken
-              </Button>
-              <Button
+              </ReadActionButton>
+              <ReadActionButton
                 size="xs"
                 variant="subtle"
                 loading={original.isPending}
@@ -480,7 +481,7 @@ function VersionRow(props: { handover: Handover }) {
                 onClick={originalIt}
               >
                 Fassung als PDF
-              </Button>
+              </ReadActionButton>
             </Group>
             {failed ? (
               <ErrorAlert title="Kein PDF">
