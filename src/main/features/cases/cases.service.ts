@@ -43,6 +43,21 @@ export type CaseChanges = Pick<
   'phase' | 'status' | 'caseworkerId' | 'closedOn' | 'lastContactOn' | 'nextReviewOn' | 'substitutions'
 >;
 export type NoteInput = Pick<Input<'notes'>, 'category' | 'title' | 'body' | 'restricted'>;
+
+/** Writes a new Vermerk of `caseId` in `trx`: written now, by the context's actor. */
+export function writeNote(
+  trx: Transaction<LocalDb>,
+  ctx: WriteContext,
+  note: { readonly id: string; readonly caseId: string; readonly values: NoteInput; readonly now: Date },
+) {
+  return writeSynced(trx, ctx, {
+    entity: 'notes',
+    op: 'create',
+    id: note.id,
+    caseId: note.caseId,
+    values: { ...note.values, writtenAt: note.now.toISOString(), authorId: ctx.actorId },
+  });
+}
 export type AppointmentInput = Omit<Input<'appointments'>, never>;
 
 /** A date the service needs before writing (the write path checks every stored date itself). */
@@ -228,13 +243,7 @@ export function createCasesService(deps: CasesServiceDeps) {
       const noteId = kit.newId();
       const written = await kit.write(async (trx, ctx) => {
         await requireLive(trx, 'cases', caseId);
-        return writeSynced(trx, ctx, {
-          entity: 'notes',
-          op: 'create',
-          id: noteId,
-          caseId,
-          values: { ...note, writtenAt: kit.now().toISOString(), authorId: ctx.actorId },
-        });
+        return writeNote(trx, ctx, { id: noteId, caseId, values: note, now: kit.now() });
       });
       return { noteId, note: dtoOf(written) };
     },

@@ -42,6 +42,7 @@ import type { Executor } from '../../db/kysely';
 import type { LocalDb } from '../../db/local-db';
 import { writeSynced, type WriteContext } from '../../db/write-synced';
 import { getRecord, listCaseRecords } from '../cases/cases.repository';
+import { writeNote } from '../cases/cases.service';
 import {
   dtoOf,
   notInFuture,
@@ -435,8 +436,8 @@ export function createMeasuresService(deps: MeasuresServiceDeps) {
           throw invalid('plannedEnd', result.error.message);
         const extended = unwrap(result);
         const entry = findCatalogueEntry(catalogue, current.measureId);
-        const offered = new Set(entry ? extensionConditionsOf(entry).map((c) => c.flag) : []);
-        if (conditionsMet.some((flag) => !offered.has(flag)))
+        const offered = entry ? extensionConditionsOf(entry) : [];
+        if (conditionsMet.some((flag) => !offered.some((c) => c.flag === flag)))
           throw invalid('conditionsMet', 'Diese Angabe gehört nicht zur Verlängerung dieser Maßnahme.');
         if (entry) {
           const cc = await caseContext(trx, current.caseId);
@@ -450,7 +451,7 @@ export function createMeasuresService(deps: MeasuresServiceDeps) {
               refusalTexts(check.reasons),
             );
           // the stated conditions go on record in the case file, in the same transaction
-          const stated = extensionConditionsOf(entry).filter((c) => conditionsMet.includes(c.flag));
+          const stated = offered.filter((c) => conditionsMet.includes(c.flag));
           if (stated.length > 0) {
             const note = extensionNote({
               measureTitle: current.measureTitle,
@@ -459,18 +460,11 @@ export function createMeasuresService(deps: MeasuresServiceDeps) {
               on: at,
               conditions: stated,
             });
-            await writeSynced(trx, ctx, {
-              entity: 'notes',
-              op: 'create',
+            await writeNote(trx, ctx, {
               id: kit.newId(),
               caseId: current.caseId,
-              values: {
-                category: 'Maßnahme',
-                ...note,
-                restricted: false,
-                writtenAt: kit.now().toISOString(),
-                authorId: ctx.actorId,
-              },
+              values: { category: 'Maßnahme', ...note, restricted: false },
+              now: kit.now(),
             });
           }
         }

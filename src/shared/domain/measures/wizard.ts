@@ -122,7 +122,7 @@ export function extensionConditionsOf(entry: CatalogueEntry): ExtensionCondition
   return [...out.values()];
 }
 
-const isStatedFlag = (v: string): v is StatedFlag => (STATED_FLAGS as readonly string[]).includes(v);
+export const isStatedFlag = (v: string): v is StatedFlag => (STATED_FLAGS as readonly string[]).includes(v);
 
 /**
  * The Vermerk an extension beyond the regular maximum leaves in the case file: which measure, from

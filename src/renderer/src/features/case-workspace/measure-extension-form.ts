@@ -1,6 +1,6 @@
 /** „Verlängern“ of a measure (Maßnahmen): typed values -> the input of measures:extend, or errors. */
 import { parseGermanDate } from '../../../../shared/domain/common/german-date';
-import { STATED_FLAGS, type StatedFlag } from '../../../../shared/domain/measures/wizard';
+import { isStatedFlag, type StatedFlag } from '../../../../shared/domain/measures/wizard';
 import type { FormCheck } from '../../forms/ipc-form';
 
 /**
@@ -12,8 +12,6 @@ export interface MeasureExtensionFormValues {
   readonly on: string;
   readonly conditions: string[];
 }
-
-const isStatedFlag = (v: string): v is StatedFlag => (STATED_FLAGS as readonly string[]).includes(v);
 
 /** German dates to ISO; the new end is required, the day optional. The rules of an extension are the service's. */
 export function checkMeasureExtensionForm(
