@@ -295,11 +295,21 @@ for (const dialect of SERVER_DIALECTS) {
       for (let i = 0; i < 3; i += 1) await caseWithNote(a);
       await a.engine.syncNow();
       const seen: { rowsReceived: number; pages: number }[] = [];
+      const durability: unknown[] = [];
+      const pragmas = () => [
+        fresh.t.raw.pragma('synchronous', { simple: true }),
+        fresh.t.raw.pragma('wal_autocheckpoint', { simple: true }),
+      ];
       const fresh: EngineDesktop = await engineDesktop(h, url, 'cw', {
         pullLimit: 2,
-        onProgress: (p) => seen.push({ ...p }),
+        onProgress: (p) => {
+          seen.push({ ...p });
+          durability.push(pragmas());
+        },
       });
       try {
+        const before = pragmas();
+        expect(before).toEqual([2, 1000]); // FULL, the default checkpointing
         const done = await fresh.engine.syncNow();
         expect(done.error).toBeNull();
         expect(done.firstSync).toBeNull();
@@ -308,6 +318,10 @@ for (const dialect of SERVER_DIALECTS) {
         expect(seen.length).toBeGreaterThanOrEqual(5);
         expect(seen.map((p) => p.pages)).toEqual(seen.map((_, i) => i + 1));
         expect(seen.at(-1)!.rowsReceived).toBeGreaterThanOrEqual(9);
+        // the first sync's pages are committed without waiting for the disk and checkpointed once
+        // at the end; afterwards every write is durable again
+        for (const d of durability) expect(d).toEqual([1, 0]);
+        expect(pragmas()).toEqual(before);
         // a later round is no first sync
         const seenBefore = seen.length;
         await fresh.engine.syncNow();

@@ -626,14 +626,20 @@ export class SyncEngine {
     const next = request(start.cursor, start.scopeVersion);
     // A pull from the very beginning writes the whole scope: the WAL is checkpointed once at the
     // end instead of every 1,000 pages, so index pages are not written to the database file again
-    // and again (a crash meanwhile only means a longer WAL replay at the next open).
+    // and again (a crash meanwhile only means a longer WAL replay at the next open). Its pages are
+    // committed without waiting for the disk (synchronous NORMAL: a power cut may lose the last
+    // pages, never consistency; each page's cursor is in its transaction, so the pull resumes
+    // there), and the checkpoint at the end makes them durable.
     const bulk = fromStart ? this.o.store.raw() : null;
     const autoCheckpoint = bulk ? Number(bulk.pragma('wal_autocheckpoint', { simple: true })) : 0;
+    const synchronous = bulk ? Number(bulk.pragma('synchronous', { simple: true })) : 0;
     bulk?.pragma('wal_autocheckpoint = 0');
+    bulk?.pragma('synchronous = NORMAL');
     try {
       await this.pullPages(next, start.cursor, request, fromStart);
     } finally {
       try {
+        bulk?.pragma(`synchronous = ${synchronous}`);
         bulk?.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
         bulk?.pragma('wal_checkpoint(PASSIVE)');
       } catch {
