@@ -363,6 +363,54 @@ describe('measures', () => {
     });
     expect(ended.history.map((h) => h.to)).toEqual(['proposed', 'assigned', 'started', 'ended']);
   });
+
+  it('the facts the caseworker states in the wizard go on record with the proposal as a Vermerk', async () => {
+    const { caseId } = await finalizedCase();
+    const goal = await b.call('goals:create', {
+      caseId,
+      values: { type: 'employment', description: 'Arbeit' },
+    });
+    const mag = {
+      measureId: 'mag',
+      needIds: ['school-education'],
+      goalId: goal.id,
+      provider: { name: 'Autohaus Oschatz' },
+      plannedStart: '2026-03-09',
+      plannedEnd: '2026-05-29', // 12 weeks: only with serious placement barriers (§ 45 Abs. 8 SGB III)
+      withLegalConsequencesNotice: false,
+    };
+    const notesOfCase = () => tableRows(b.t.raw, 'notes').filter((n) => n['case_id'] === caseId);
+    // refused without the statement: nothing written, no Vermerk either
+    const refused = await b.refused('measures:propose', {
+      caseId,
+      values: mag,
+      facts: { flags: { seriousPlacementBarriers: false } },
+    });
+    expect(refused.code).toBe('DOMAIN_RULE_VIOLATED');
+    expect(notesOfCase()).toHaveLength(0);
+
+    const proposed = await b.call('measures:propose', {
+      caseId,
+      values: mag,
+      facts: { flags: { seriousPlacementBarriers: true } },
+    });
+    expect(proposed).toMatchObject({ status: 'proposed', plannedEnd: '2026-05-29' });
+    const notes = notesOfCase();
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({
+      category: 'Maßnahme',
+      title: 'Maßnahme vorgeschlagen: Maßnahme bei einem Arbeitgeber (MAG)',
+      restricted: 0,
+    });
+    expect(String(notes[0]!['body'])).toBe(
+      '„Maßnahme bei einem Arbeitgeber (MAG)“ am 02.03.2026 vorgeschlagen (geplant 09.03.2026 bis 29.05.2026).\n' +
+        'Für die Prüfung der Voraussetzungen von der Integrationsfachkraft angegeben:\n' +
+        '- Schwerwiegende Vermittlungshemmnisse: ja',
+    );
+    // without stated facts a proposal leaves no Vermerk
+    await b.call('measures:propose', { caseId, values: { ...mag, plannedEnd: '2026-04-17' } });
+    expect(notesOfCase()).toHaveLength(1);
+  });
 });
 
 describe('extending a measure', () => {

@@ -24,6 +24,7 @@ import {
   extensionConditionsOf,
   extensionNote,
   flagsFromNeeds,
+  proposalNote,
   measureFormOf,
   obligationFor,
   refusalTexts,
@@ -382,9 +383,29 @@ export function createMeasuresService(deps: MeasuresServiceDeps) {
           ),
         );
         const { id, caseId: _caseId, ...values } = proposal;
-        return dtoOf(
-          await writeSynced(trx, ctx, { entity: 'measure_assignments', op: 'create', id, caseId, values }),
-        );
+        const written = await writeSynced(trx, ctx, {
+          entity: 'measure_assignments',
+          op: 'create',
+          id,
+          caseId,
+          values,
+        });
+        // the facts the caseworker stated for the check go on record, in the same transaction
+        const note = proposalNote({
+          measureTitle: entry.title,
+          plannedStart,
+          plannedEnd,
+          on: kit.today(),
+          stated: statedFlagsOnly(wizard?.flags),
+        });
+        if (note)
+          await writeNote(trx, ctx, {
+            id: kit.newId(),
+            caseId,
+            values: { category: 'Maßnahme', ...note, restricted: false },
+            now: kit.now(),
+          });
+        return dtoOf(written);
       });
     },
 

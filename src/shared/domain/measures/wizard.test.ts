@@ -11,6 +11,7 @@ import {
   measureFormOf,
   obligationFor,
   plannedPeriodProblems,
+  proposalNote,
   refusalTexts,
   statedFlagsOnly,
   statusLabelOf,
@@ -151,6 +152,44 @@ describe('facts stated in the wizard', () => {
         conditions: [],
       }).body,
     ).toContain('(bisher ohne Ende)');
+  });
+
+  it('a proposal resting on stated facts leaves a Vermerk with each statement, yes or no', () => {
+    expect(
+      proposalNote({
+        measureTitle: 'Maßnahme bei einem Arbeitgeber (MAG)',
+        plannedStart: '2026-03-09',
+        plannedEnd: '2026-05-29',
+        on: '2026-03-02',
+        stated: { seriousPlacementBarriers: true, documentedRecheck: false },
+      }),
+    ).toEqual({
+      title: 'Maßnahme vorgeschlagen: Maßnahme bei einem Arbeitgeber (MAG)',
+      body:
+        '„Maßnahme bei einem Arbeitgeber (MAG)“ am 02.03.2026 vorgeschlagen (geplant 09.03.2026 bis 29.05.2026).\n' +
+        'Für die Prüfung der Voraussetzungen von der Integrationsfachkraft angegeben:\n' +
+        '- Schwerwiegende Vermittlungshemmnisse: ja\n' +
+        '- Erneute Prüfung der Voraussetzungen dokumentiert: nein',
+    });
+    const open = proposalNote({
+      measureTitle: 'X',
+      plannedStart: '2026-03-09',
+      plannedEnd: null,
+      on: '2026-03-02',
+      stated: statedFlagsOnly({ documentedRecheck: true, longTermUnemployed: true }),
+    });
+    // only what the caseworker states: facts the case derives itself are not repeated
+    expect(open?.body).toContain('(geplant ab 09.03.2026)');
+    expect(open?.body).not.toContain('langzeitarbeitslos');
+    expect(
+      proposalNote({
+        measureTitle: 'X',
+        plannedStart: '2026-03-09',
+        plannedEnd: null,
+        on: '2026-03-02',
+        stated: {},
+      }),
+    ).toBeNull();
   });
 });
 

@@ -146,6 +146,36 @@ export function extensionNote(input: {
   };
 }
 
+/**
+ * The Vermerk a proposal leaves when the caseworker stated facts for its check (a 12-week MAG rests
+ * on "schwerwiegende Vermittlungshemmnisse", an AGH beyond 24 months on the documented re-check):
+ * which measure, when, for which period, and each statement as given, yes or no. The record itself
+ * keeps only the check's outcome, so without this the basis of the decision is lost for the team
+ * lead's review. Nothing stated: no Vermerk (null).
+ */
+export function proposalNote(input: {
+  readonly measureTitle: string;
+  readonly plannedStart: IsoDate;
+  readonly plannedEnd: IsoDate | null;
+  readonly on: IsoDate;
+  readonly stated: Partial<Record<StatedFlag, boolean>>;
+}): { readonly title: string; readonly body: string } | null {
+  const lines = STATED_FLAGS.filter((f) => input.stated[f] !== undefined).map((f) => {
+    const label = FACT_FLAG_LABELS[f];
+    return `- ${label.charAt(0).toUpperCase()}${label.slice(1)}: ${input.stated[f] ? 'ja' : 'nein'}`;
+  });
+  if (lines.length === 0) return null;
+  const period = input.plannedEnd
+    ? `${formatGermanDate(input.plannedStart)} bis ${formatGermanDate(input.plannedEnd)}`
+    : `ab ${formatGermanDate(input.plannedStart)}`;
+  return {
+    title: `Maßnahme vorgeschlagen: ${input.measureTitle}`.slice(0, 200),
+    body:
+      `„${input.measureTitle}“ am ${formatGermanDate(input.on)} vorgeschlagen (geplant ${period}).\n` +
+      `Für die Prüfung der Voraussetzungen von der Integrationsfachkraft angegeben:\n${lines.join('\n')}`,
+  };
+}
+
 export const isFactFlag = (v: string): v is FactFlag => (FACT_FLAGS as readonly string[]).includes(v);
 
 // ---------------------------------------------------------------------------------------------
