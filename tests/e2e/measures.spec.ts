@@ -1,4 +1,4 @@
-import type { AssignmentView, CaseList } from '../../src/shared/ipc/contract';
+import type { AssignmentView, CaseList, MeasureCandidates } from '../../src/shared/ipc/contract';
 import { callBridge, checkScreen, keepScreenshot, test, expect } from './fixtures';
 import { AppFramePage } from './pages/AppFrame';
 
@@ -116,4 +116,94 @@ test('an AGH runs into its 24 months: the extension form offers the documented r
   // the stated re-check is on record among the case's Vermerke
   await page.getByRole('link', { name: 'Vermerke & Kontakte' }).click();
   await expect(page.getByText(`Verlängerung: ${title}`)).toBeVisible();
+});
+
+test('the wizard asks what only the caseworker knows: the statement decides a 10-week MAG and goes on record, by keyboard', async ({
+  page,
+  bridge,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  const german = (d: Date) =>
+    new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+  const now = new Date();
+  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const end = new Date(start.getTime() + 69 * 86_400_000); // 10 weeks: over 6, within 12
+  // a demo case with needs and a goal where a 10-week MAG depends on the statement (not known from
+  // the record: possible with a warning)
+  const listed = await callBridge<CaseList>(bridge, 'cases:list', { limit: 500 });
+  let found: { caseId: string; goal: string } | null = null;
+  for (const c of listed.items.filter((x) => x.phase >= 3)) {
+    const data = await callBridge<MeasureCandidates>(bridge, 'measures:candidates', {
+      caseId: c.caseId,
+      needIds: [],
+      plannedStart: iso(start),
+      plannedEnd: iso(end),
+    }).catch(() => null);
+    const mag = data?.candidates.find((x) => x.measureId === 'mag');
+    if (
+      data &&
+      data.needs.length > 0 &&
+      data.goals.length === 1 &&
+      mag?.status === 'eligible_with_warnings'
+    ) {
+      found = { caseId: c.caseId, goal: data.goals[0]!.label };
+      break;
+    }
+  }
+  if (!found) throw new Error('no demo case where a 10-week MAG depends on the statement');
+
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const frame = new AppFramePage(page);
+  await frame.open(bridge.launchUrl, `#/faelle/${found.caseId}/massnahmen`);
+  await page.getByRole('button', { name: 'Maßnahme zuweisen' }).focus();
+  await page.keyboard.press('Enter');
+  await page
+    .getByRole('group', { name: /Handlungsbedarfe/ })
+    .getByRole('checkbox')
+    .first()
+    .focus();
+  await page.keyboard.press('Space');
+  await page.getByLabel('Geplanter Beginn', { exact: true }).focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type(german(start));
+  await page.getByLabel('Geplantes Ende (optional)').focus();
+  await page.keyboard.type(german(end));
+  await page.getByRole('button', { name: 'Weiter', exact: true }).focus();
+  await page.keyboard.press('Enter');
+
+  const mag = page.locator('[data-measure="mag"]');
+  const named = (status: string) =>
+    mag.getByRole('radio', { name: `Maßnahme bei einem Arbeitgeber (MAG) – ${status}`, exact: true });
+  await expect(named('möglich mit Hinweisen')).toBeVisible();
+  const statement = mag.getByRole('combobox', { name: 'Schwerwiegende Vermittlungshemmnisse' });
+  await expect(statement).toHaveValue('');
+  // "trifft nicht zu" refuses the 10 weeks; the question stays answerable on the refused entry
+  await statement.focus();
+  await statement.selectOption({ label: 'trifft nicht zu' });
+  await expect(named('nicht möglich')).toBeDisabled();
+  await expect(mag).toContainText('Grund:');
+  await statement.focus();
+  await statement.selectOption({ label: 'trifft zu' });
+  await expect(named('möglich')).toBeEnabled();
+  await checkScreen(page, testInfo, 'measures-wizard-statement');
+  await mag.getByRole('radio').focus();
+  await page.keyboard.press('Space');
+  await expect(mag.getByRole('radio')).toBeChecked();
+  for (let step = 0; step < 3; step += 1) {
+    await page.getByRole('button', { name: 'Weiter', exact: true }).focus();
+    await page.keyboard.press('Enter');
+  }
+  await expect(page.getByText('Ihre Angaben (stehen danach als Vermerk in der Akte):')).toContainText(
+    'Schwerwiegende Vermittlungshemmnisse: trifft zu',
+  );
+  await page.getByRole('button', { name: 'Vorschlag speichern' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(
+    page.getByRole('row').filter({ hasText: 'Maßnahme bei einem Arbeitgeber (MAG)' }),
+  ).toContainText(german(end));
+  // the statement is on record among the case's Vermerke
+  await page.getByRole('link', { name: 'Vermerke & Kontakte' }).click();
+  await expect(page.getByText('Maßnahme vorgeschlagen: Maßnahme bei einem Arbeitgeber (MAG)')).toBeVisible();
+  await expect(page.getByText('- Schwerwiegende Vermittlungshemmnisse: trifft zu')).toBeVisible();
 });

@@ -405,7 +405,7 @@ describe('measures', () => {
     expect(String(notes[0]!['body'])).toBe(
       '„Maßnahme bei einem Arbeitgeber (MAG)“ am 02.03.2026 vorgeschlagen (geplant 09.03.2026 bis 29.05.2026).\n' +
         'Für die Prüfung der Voraussetzungen von der Integrationsfachkraft angegeben:\n' +
-        '- Schwerwiegende Vermittlungshemmnisse: ja',
+        '- Schwerwiegende Vermittlungshemmnisse: trifft zu',
     );
     // without stated facts a proposal leaves no Vermerk
     await b.call('measures:propose', { caseId, values: { ...mag, plannedEnd: '2026-04-17' } });

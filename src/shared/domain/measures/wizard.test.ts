@@ -14,6 +14,7 @@ import {
   proposalNote,
   refusalTexts,
   statedFlagsOnly,
+  statedQuestionsOf,
   statusLabelOf,
   wizardCandidates,
 } from './wizard';
@@ -154,7 +155,39 @@ describe('facts stated in the wizard', () => {
     ).toContain('(bisher ohne Ende)');
   });
 
-  it('a proposal resting on stated facts leaves a Vermerk with each statement, yes or no', () => {
+  it('asks, per entry, only the stated facts its rules name, each once', () => {
+    // MAG: 12 instead of 6 weeks with serious placement barriers (long-term unemployment is derived)
+    expect(statedQuestionsOf(entry('mag'))).toEqual([
+      { flag: 'seriousPlacementBarriers', label: 'Schwerwiegende Vermittlungshemmnisse' },
+    ]);
+    expect(statedQuestionsOf(entry('agh')).map((q) => q.flag)).toContain('documentedRecheck');
+    const custom = {
+      rules: [
+        { type: 'requiresFlag', flag: 'employableBenefitRecipient', ref: '§ 7' },
+        { type: 'requiresAnyFlag', flags: ['takingUpEmployment', 'concreteJobPerspective'], ref: '§ A' },
+        { type: 'excludedIfFlag', flag: 'takingUpEmployment', ref: '§ B' },
+        {
+          type: 'benefitMonthsInWindow',
+          months: 6,
+          windowYears: 7,
+          reducedMonths: 5,
+          reducedIf: ['childInHousehold'],
+          ref: '§ C',
+        },
+      ],
+    } as unknown as Parameters<typeof statedQuestionsOf>[0];
+    expect(statedQuestionsOf(custom).map((q) => q.flag)).toEqual([
+      'takingUpEmployment',
+      'concreteJobPerspective',
+    ]);
+    // every candidate carries its questions
+    const [mag] = wizardCandidates(defaultMeasureCatalogue, {}, { on: '2026-03-02' }).filter(
+      (c) => c.measureId === 'mag',
+    );
+    expect(mag?.questions.map((q) => q.flag)).toEqual(['seriousPlacementBarriers']);
+  });
+
+  it('a proposal resting on stated facts leaves a Vermerk with each statement as given', () => {
     expect(
       proposalNote({
         measureTitle: 'Maßnahme bei einem Arbeitgeber (MAG)',
@@ -168,8 +201,8 @@ describe('facts stated in the wizard', () => {
       body:
         '„Maßnahme bei einem Arbeitgeber (MAG)“ am 02.03.2026 vorgeschlagen (geplant 09.03.2026 bis 29.05.2026).\n' +
         'Für die Prüfung der Voraussetzungen von der Integrationsfachkraft angegeben:\n' +
-        '- Schwerwiegende Vermittlungshemmnisse: ja\n' +
-        '- Erneute Prüfung der Voraussetzungen dokumentiert: nein',
+        '- Schwerwiegende Vermittlungshemmnisse: trifft zu\n' +
+        '- Erneute Prüfung der Voraussetzungen dokumentiert: trifft nicht zu',
     });
     const open = proposalNote({
       measureTitle: 'X',

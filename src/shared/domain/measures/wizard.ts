@@ -112,10 +112,9 @@ export function extensionConditionsOf(entry: CatalogueEntry): ExtensionCondition
     if (rule.type !== 'maxCumulativeMonthsInWindow' || !rule.extensionRequires) continue;
     const flag = rule.extensionRequires;
     if (!isStatedFlag(flag) || out.has(flag)) continue;
-    const label = FACT_FLAG_LABELS[flag];
     out.set(flag, {
       flag,
-      label: `${label.charAt(0).toUpperCase()}${label.slice(1)} (${rule.ref})`,
+      label: `${capitalLabel(flag)} (${rule.ref})`,
       description: `Nötig für mehr als ${rule.months} Monate in ${rule.windowYears} Jahren; höchstens ${rule.extensionMonths ?? 0} Monate mehr.`,
     });
   }
@@ -123,6 +122,55 @@ export function extensionConditionsOf(entry: CatalogueEntry): ExtensionCondition
 }
 
 export const isStatedFlag = (v: string): v is StatedFlag => (STATED_FLAGS as readonly string[]).includes(v);
+
+/** A flag's German label as a list item or a field label (first letter capitalized). */
+function capitalLabel(flag: FactFlag): string {
+  const label = FACT_FLAG_LABELS[flag];
+  return `${label.charAt(0).toUpperCase()}${label.slice(1)}`;
+}
+
+/** A fact the caseworker may state for an entry's check, with its German label (capitalized). */
+export interface StatedQuestion {
+  readonly flag: StatedFlag;
+  readonly label: string;
+}
+
+/**
+ * The facts the caseworker may state that decide an entry's check: every stated flag its rules
+ * name (required, one of several, excluding, reducing a period, extending a duration or a
+ * maximum), each once, in rule order. The wizard asks them with the entry (trifft zu, trifft nicht zu, nicht angegeben);
+ * flags the case record derives are never asked.
+ */
+export function statedQuestionsOf(entry: Pick<CatalogueEntry, 'rules'>): StatedQuestion[] {
+  const flags: string[] = [];
+  for (const rule of entry.rules) {
+    switch (rule.type) {
+      case 'requiresFlag':
+      case 'excludedIfFlag':
+        flags.push(rule.flag);
+        break;
+      case 'requiresAnyFlag':
+        flags.push(...rule.flags);
+        break;
+      case 'benefitMonthsInWindow':
+        flags.push(...(rule.reducedIf ?? []));
+        break;
+      case 'maxCumulativeMonthsInWindow':
+        if (rule.extensionRequires) flags.push(rule.extensionRequires);
+        break;
+      case 'duration':
+        for (const e of rule.extensions) flags.push(...(e.ifAnyFlag ?? []));
+        break;
+      default:
+        break;
+    }
+  }
+  const out: StatedQuestion[] = [];
+  for (const flag of new Set(flags)) {
+    if (isStatedFlag(flag)) out.push({ flag, label: capitalLabel(flag) });
+  }
+  return out;
+}
 
 /**
  * The Vermerk an extension beyond the regular maximum leaves in the case file: which measure, from
@@ -149,7 +197,7 @@ export function extensionNote(input: {
 /**
  * The Vermerk a proposal leaves when the caseworker stated facts for its check (a 12-week MAG rests
  * on "schwerwiegende Vermittlungshemmnisse", an AGH beyond 24 months on the documented re-check):
- * which measure, when, for which period, and each statement as given, yes or no. The record itself
+ * which measure, when, for which period, and each statement as given (trifft zu / trifft nicht zu). The record itself
  * keeps only the check's outcome, so without this the basis of the decision is lost for the team
  * lead's review. Nothing stated: no Vermerk (null).
  */
@@ -160,10 +208,9 @@ export function proposalNote(input: {
   readonly on: IsoDate;
   readonly stated: Partial<Record<StatedFlag, boolean>>;
 }): { readonly title: string; readonly body: string } | null {
-  const lines = STATED_FLAGS.filter((f) => input.stated[f] !== undefined).map((f) => {
-    const label = FACT_FLAG_LABELS[f];
-    return `- ${label.charAt(0).toUpperCase()}${label.slice(1)}: ${input.stated[f] ? 'ja' : 'nein'}`;
-  });
+  const lines = STATED_FLAGS.filter((f) => input.stated[f] !== undefined).map(
+    (f) => `- ${capitalLabel(f)}: ${input.stated[f] ? 'trifft zu' : 'trifft nicht zu'}`,
+  );
   if (lines.length === 0) return null;
   const period = input.plannedEnd
     ? `${formatGermanDate(input.plannedStart)} bis ${formatGermanDate(input.plannedEnd)}`
@@ -414,6 +461,8 @@ export interface WizardCandidate {
   readonly duration: PeriodLimits['duration'];
   readonly teachingUnits: { readonly min: number; readonly max: number } | null;
   readonly obligation: Obligation;
+  /** What the caseworker may state that decides this entry's check (statedQuestionsOf). */
+  readonly questions: StatedQuestion[];
 }
 
 const STATUS_RANK: Readonly<Record<EligibilityStatus, number>> = {
@@ -478,6 +527,7 @@ export function wizardCandidates(
         : null,
       teachingUnits: units ? { min: units.min, max: units.max } : null,
       obligation: obligationFor(entry, start, regimes, config),
+      questions: statedQuestionsOf(entry),
     });
   }
   return candidates
@@ -534,6 +584,7 @@ export const wizardCandidateSchema = z.object({
     .nullable(),
   teachingUnits: z.object({ min: z.number().int(), max: z.number().int() }).nullable(),
   obligation: obligationSchema,
+  questions: z.array(z.object({ flag: z.enum(STATED_FLAGS), label: z.string() })),
 });
 
 /** What the caseworker may state in the wizard beyond the case record (never derived facts). */

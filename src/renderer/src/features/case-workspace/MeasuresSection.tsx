@@ -26,7 +26,11 @@ import {
   OUTCOME_LABELS,
   OUTCOMES_NEEDING_NOTE,
 } from '../../../../shared/domain/measures/assignment';
-import { plannedPeriodProblems } from '../../../../shared/domain/measures/wizard';
+import {
+  plannedPeriodProblems,
+  statedFlagsOnly,
+  type StatedFlag,
+} from '../../../../shared/domain/measures/wizard';
 import type { AssignmentView, WizardCandidateDto } from '../../../../shared/ipc/contract';
 import { describeError } from '../../api/errors';
 import { ipcQueryOptions, useIpcMutation } from '../../api/query';
@@ -53,6 +57,8 @@ interface Draft {
   withNotice: boolean;
   /** The chosen strategy the wizard was opened from (null: opened on its own). */
   strategyChoiceId: string | null;
+  /** Facts the caseworker stated for the check (absent: not stated). */
+  flags: Partial<Record<StatedFlag, boolean>>;
 }
 
 const draftKey = (caseId: string) => `lotse.measure-wizard.${caseId}`;
@@ -68,6 +74,7 @@ function emptyDraft(): Draft {
     providerName: '',
     withNotice: false,
     strategyChoiceId: null,
+    flags: {},
   };
 }
 
@@ -77,6 +84,7 @@ function loadDraft(caseId: string): Draft {
     const raw = localStorage.getItem(draftKey(caseId));
     if (!raw) return empty;
     const stored = { ...empty, ...(JSON.parse(raw) as Partial<Draft>) };
+    stored.flags = statedFlagsOnly(stored.flags);
     // drafts of earlier versions kept the dates as JJJJ-MM-TT
     const typed = (d: string) => (/^\d{4}-\d{2}-\d{2}$/.test(d) ? formatDate(d) : d);
     return { ...stored, start: typed(stored.start), end: typed(stored.end) };
@@ -91,7 +99,19 @@ const STATUS_TEXT: Record<WizardCandidateDto['status'], string> = {
   not_eligible: 'nicht möglich',
 };
 
-function CandidateRow(props: { c: WizardCandidateDto; selected: boolean; onSelect: () => void }) {
+const STATEMENTS = [
+  { value: '', label: 'nicht angegeben' },
+  { value: 'ja', label: 'trifft zu' },
+  { value: 'nein', label: 'trifft nicht zu' },
+];
+
+function CandidateRow(props: {
+  c: WizardCandidateDto;
+  selected: boolean;
+  onSelect: () => void;
+  flags: Draft['flags'];
+  onState: (flag: StatedFlag, value: boolean | undefined) => void;
+}) {
   const { c } = props;
   const refused = c.status === 'not_eligible';
   const reasons = c.reasons.filter((r) => r.severity === (refused ? 'unmet' : 'warning'));
@@ -119,6 +139,26 @@ function CandidateRow(props: { c: WizardCandidateDto; selected: boolean; onSelec
           ))}
         </List>
       ) : null}
+      {c.questions.length > 0 ? (
+        <Group gap="sm" mt={6} ml="lg" align="flex-end">
+          {c.questions.map((q) => {
+            const v = props.flags[q.flag];
+            return (
+              <NativeSelect
+                key={q.flag}
+                size="xs"
+                label={q.label}
+                data={STATEMENTS}
+                value={v === true ? 'ja' : v === false ? 'nein' : ''}
+                onChange={(e) => {
+                  const value = e.currentTarget.value;
+                  props.onState(q.flag, value === '' ? undefined : value === 'ja');
+                }}
+              />
+            );
+          })}
+        </Group>
+      ) : null}
     </Paper>
   );
 }
@@ -141,6 +181,7 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
       ...(draft.strategyChoiceId ? { strategyChoiceId: draft.strategyChoiceId } : {}),
       plannedStart: startIso ?? '',
       ...(endIso ? { plannedEnd: endIso } : {}),
+      ...(Object.keys(draft.flags).length > 0 ? { facts: { flags: draft.flags } } : {}),
     }),
     enabled: startIso !== null,
     // while the start date is being retyped, the needs and measures of the last valid date stay
@@ -158,12 +199,25 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
     ? candidates.data?.needs.filter((n) => draft.needs.includes(n.criterionId))
     : undefined;
 
+  // what the caseworker stated for the chosen measure goes with the proposal (and into its Vermerk)
+  const stated = (chosen?.questions ?? []).filter((q) => draft.flags[q.flag] !== undefined);
+  const state = (flag: StatedFlag, value: boolean | undefined) =>
+    setDraft((d) => {
+      const flags = { ...d.flags };
+      if (value === undefined) delete flags[flag];
+      else flags[flag] = value;
+      return { ...d, flags };
+    });
+
   const submit = () => {
     if (!chosen || !startIso) return;
     setError(undefined);
     propose.mutate(
       {
         caseId: props.caseId,
+        ...(stated.length > 0
+          ? { facts: { flags: Object.fromEntries(stated.map((q) => [q.flag, draft.flags[q.flag]])) } }
+          : {}),
         values: {
           measureId: chosen.measureId,
           needIds: draft.needs,
@@ -241,6 +295,7 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
             {(data) => (
               <Radio.Group
                 label={`Maßnahmekatalog (Stand ${data.catalogueVersion})`}
+                description="Wo Lotse eine Angabe von Ihnen braucht (z. B. schwerwiegende Vermittlungshemmnisse), steht sie bei der Maßnahme: Lotse prüft sie sofort mit, und beim Vorschlag steht sie als Vermerk in der Akte."
                 value={draft.measure ?? ''}
               >
                 <Stack gap="xs" mt="xs">
@@ -250,6 +305,8 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
                       c={c}
                       selected={draft.measure === c.measureId}
                       onSelect={() => set({ measure: c.measureId, withNotice: false })}
+                      flags={draft.flags}
+                      onState={state}
                     />
                   ))}
                 </Stack>
@@ -309,6 +366,15 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
               {formatDate(startIso)}
               {endIso ? ` bis ${formatDate(endIso)}` : ''}.
             </Text>
+            {stated.length > 0 ? (
+              <Text>
+                Ihre Angaben (stehen danach als Vermerk in der Akte):{' '}
+                {stated
+                  .map((q) => `${q.label}: ${draft.flags[q.flag] ? 'trifft zu' : 'trifft nicht zu'}`)
+                  .join('; ')}
+                .
+              </Text>
+            ) : null}
             {error ? <ErrorAlert title="Nicht gespeichert">{error}</ErrorAlert> : null}
             <Button onClick={submit} loading={propose.isPending} disabled={!chosen}>
               Vorschlag speichern
