@@ -186,6 +186,16 @@ test('the wizard asks what only the caseworker knows: the statement decides a 10
   await statement.focus();
   await statement.selectOption({ label: 'trifft zu' });
   await expect(named('möglich')).toBeEnabled();
+  // a course asks for its planned teaching units: a number, checked at once
+  const course = page.locator('[data-measure="job-bsk"]');
+  await expect(course).toContainText('Der geplante Umfang ist nicht erfasst');
+  const units = course.getByRole('textbox', { name: 'Geplante Unterrichtseinheiten' });
+  await units.focus();
+  await page.keyboard.type('12,5');
+  await expect(units).toHaveAccessibleDescription(/ganze Zahl/);
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('120');
+  await expect(course).not.toContainText('Der geplante Umfang ist nicht erfasst');
   await checkScreen(page, testInfo, 'measures-wizard-statement');
   await mag.getByRole('radio').focus();
   await page.keyboard.press('Space');

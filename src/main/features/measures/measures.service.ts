@@ -397,6 +397,8 @@ export function createMeasuresService(deps: MeasuresServiceDeps) {
           plannedEnd,
           on: kit.today(),
           stated: statedFlagsOnly(wizard?.flags),
+          plannedTeachingUnits: wizard?.plannedTeachingUnits,
+          jobStartDate: wizard?.jobStartDate,
         });
         if (note)
           await writeNote(trx, ctx, {

@@ -185,6 +185,11 @@ describe('facts stated in the wizard', () => {
       (c) => c.measureId === 'mag',
     );
     expect(mag?.questions.map((q) => q.flag)).toEqual(['seriousPlacementBarriers']);
+    expect(mag?.afterJobStart).toBeNull();
+    const aftercare = wizardCandidates(defaultMeasureCatalogue, {}, { on: '2026-03-02' }).find(
+      (c) => c.afterJobStart !== null,
+    );
+    expect(aftercare?.afterJobStart).toEqual({ months: 6 });
   });
 
   it('a proposal resting on stated facts leaves a Vermerk with each statement as given', () => {
@@ -211,6 +216,27 @@ describe('facts stated in the wizard', () => {
       on: '2026-03-02',
       stated: statedFlagsOnly({ documentedRecheck: true, longTermUnemployed: true }),
     });
+    expect(
+      proposalNote({
+        measureTitle: 'Job-BSK',
+        plannedStart: '2026-03-09',
+        plannedEnd: null,
+        on: '2026-03-02',
+        stated: {},
+        plannedTeachingUnits: 120,
+        jobStartDate: '2026-02-02',
+      })?.body,
+    ).toContain('- Geplante Unterrichtseinheiten: 120\n- Arbeitsaufnahme: am 02.02.2026');
+    expect(
+      proposalNote({
+        measureTitle: 'X',
+        plannedStart: '2026-03-09',
+        plannedEnd: null,
+        on: '2026-03-02',
+        stated: {},
+        jobStartDate: null,
+      })?.body,
+    ).toContain('- Arbeitsaufnahme: keine');
     // only what the caseworker states: facts the case derives itself are not repeated
     expect(open?.body).toContain('(geplant ab 09.03.2026)');
     expect(open?.body).not.toContain('langzeitarbeitslos');

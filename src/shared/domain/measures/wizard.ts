@@ -194,23 +194,44 @@ export function extensionNote(input: {
   };
 }
 
+/** What the caseworker stated in the wizard beyond the case record (WizardFacts, checked). */
+export interface WizardStatementsGiven {
+  readonly stated: Partial<Record<StatedFlag, boolean>>;
+  /** The planned teaching units and the day of the job start, where the caseworker gave them. */
+  readonly plannedTeachingUnits?: number | undefined;
+  readonly jobStartDate?: IsoDate | null | undefined;
+}
+
+/** Each statement in German, one line each (the wizard's summary and the proposal's Vermerk). */
+export function statementLines(input: WizardStatementsGiven): string[] {
+  const lines = STATED_FLAGS.filter((f) => input.stated[f] !== undefined).map(
+    (f) => `${capitalLabel(f)}: ${input.stated[f] ? 'trifft zu' : 'trifft nicht zu'}`,
+  );
+  if (input.plannedTeachingUnits !== undefined)
+    lines.push(`Geplante Unterrichtseinheiten: ${input.plannedTeachingUnits}`);
+  if (input.jobStartDate !== undefined)
+    lines.push(
+      `Arbeitsaufnahme: ${input.jobStartDate === null ? 'keine' : `am ${formatGermanDate(input.jobStartDate)}`}`,
+    );
+  return lines;
+}
+
 /**
  * The Vermerk a proposal leaves when the caseworker stated facts for its check (a 12-week MAG rests
- * on "schwerwiegende Vermittlungshemmnisse", an AGH beyond 24 months on the documented re-check):
- * which measure, when, for which period, and each statement as given (trifft zu / trifft nicht zu). The record itself
- * keeps only the check's outcome, so without this the basis of the decision is lost for the team
- * lead's review. Nothing stated: no Vermerk (null).
+ * on "schwerwiegende Vermittlungshemmnisse", an AGH beyond 24 months on the documented re-check, a
+ * Job-BSK on its planned teaching units): which measure, when, for which period, and each statement
+ * as given. The record itself keeps only the check's outcome, so without this the basis of the
+ * decision is lost for the team lead's review. Nothing stated: no Vermerk (null).
  */
-export function proposalNote(input: {
-  readonly measureTitle: string;
-  readonly plannedStart: IsoDate;
-  readonly plannedEnd: IsoDate | null;
-  readonly on: IsoDate;
-  readonly stated: Partial<Record<StatedFlag, boolean>>;
-}): { readonly title: string; readonly body: string } | null {
-  const lines = STATED_FLAGS.filter((f) => input.stated[f] !== undefined).map(
-    (f) => `- ${capitalLabel(f)}: ${input.stated[f] ? 'trifft zu' : 'trifft nicht zu'}`,
-  );
+export function proposalNote(
+  input: WizardStatementsGiven & {
+    readonly measureTitle: string;
+    readonly plannedStart: IsoDate;
+    readonly plannedEnd: IsoDate | null;
+    readonly on: IsoDate;
+  },
+): { readonly title: string; readonly body: string } | null {
+  const lines = statementLines(input);
   if (lines.length === 0) return null;
   const period = input.plannedEnd
     ? `${formatGermanDate(input.plannedStart)} bis ${formatGermanDate(input.plannedEnd)}`
@@ -219,7 +240,7 @@ export function proposalNote(input: {
     title: `Maßnahme vorgeschlagen: ${input.measureTitle}`.slice(0, 200),
     body:
       `„${input.measureTitle}“ am ${formatGermanDate(input.on)} vorgeschlagen (geplant ${period}).\n` +
-      `Für die Prüfung der Voraussetzungen von der Integrationsfachkraft angegeben:\n${lines.join('\n')}`,
+      `Für die Prüfung der Voraussetzungen von der Integrationsfachkraft angegeben:\n${lines.map((l) => `- ${l}`).join('\n')}`,
   };
 }
 
@@ -463,6 +484,8 @@ export interface WizardCandidate {
   readonly obligation: Obligation;
   /** What the caseworker may state that decides this entry's check (statedQuestionsOf). */
   readonly questions: StatedQuestion[];
+  /** Services within n months after taking up work (§ 16g): the wizard asks the day of the job start. */
+  readonly afterJobStart: { readonly months: number } | null;
 }
 
 const STATUS_RANK: Readonly<Record<EligibilityStatus, number>> = {
@@ -501,6 +524,9 @@ export function wizardCandidates(
     const form = measureFormOf(entry);
     const duration = entry.rules.find((r): r is RuleOf<'duration'> => r.type === 'duration');
     const units = entry.rules.find((r): r is RuleOf<'teachingUnits'> => r.type === 'teachingUnits');
+    const aftercare = entry.rules.find(
+      (r): r is RuleOf<'withinMonthsAfterJobStart'> => r.type === 'withinMonthsAfterJobStart',
+    );
     candidates.push({
       measureId: entry.id,
       title: entry.title,
@@ -528,6 +554,7 @@ export function wizardCandidates(
       teachingUnits: units ? { min: units.min, max: units.max } : null,
       obligation: obligationFor(entry, start, regimes, config),
       questions: statedQuestionsOf(entry),
+      afterJobStart: aftercare ? { months: aftercare.months } : null,
     });
   }
   return candidates
@@ -585,6 +612,7 @@ export const wizardCandidateSchema = z.object({
   teachingUnits: z.object({ min: z.number().int(), max: z.number().int() }).nullable(),
   obligation: obligationSchema,
   questions: z.array(z.object({ flag: z.enum(STATED_FLAGS), label: z.string() })),
+  afterJobStart: z.object({ months: z.number().int() }).nullable(),
 });
 
 /** What the caseworker may state in the wizard beyond the case record (never derived facts). */

@@ -26,11 +26,7 @@ import {
   OUTCOME_LABELS,
   OUTCOMES_NEEDING_NOTE,
 } from '../../../../shared/domain/measures/assignment';
-import {
-  plannedPeriodProblems,
-  statedFlagsOnly,
-  type StatedFlag,
-} from '../../../../shared/domain/measures/wizard';
+import { plannedPeriodProblems, type StatedFlag } from '../../../../shared/domain/measures/wizard';
 import type { AssignmentView, WizardCandidateDto } from '../../../../shared/ipc/contract';
 import { describeError } from '../../api/errors';
 import { ipcQueryOptions, useIpcMutation } from '../../api/query';
@@ -43,6 +39,15 @@ import { formatDate, todayIso } from '../../components/format';
 import { useCaseDetail } from './case-detail';
 import { checkMeasureOutcomeForm, type MeasureOutcomeFormValues } from './measure-outcome-form';
 import { checkMeasureExtensionForm, type MeasureExtensionFormValues } from './measure-extension-form';
+import {
+  checkStatements,
+  factsForProposal,
+  NO_STATEMENTS,
+  statementLinesOf,
+  statementsOf,
+  type CheckedStatements,
+  type WizardStatements,
+} from './measure-wizard-facts';
 
 /** The wizard's draft, kept per case in localStorage so it survives closing the window. */
 interface Draft {
@@ -57,8 +62,8 @@ interface Draft {
   withNotice: boolean;
   /** The chosen strategy the wizard was opened from (null: opened on its own). */
   strategyChoiceId: string | null;
-  /** Facts the caseworker stated for the check (absent: not stated). */
-  flags: Partial<Record<StatedFlag, boolean>>;
+  /** What the caseworker stated beyond the case record (measure-wizard-facts.ts). */
+  statements: WizardStatements;
 }
 
 const draftKey = (caseId: string) => `lotse.measure-wizard.${caseId}`;
@@ -74,7 +79,7 @@ function emptyDraft(): Draft {
     providerName: '',
     withNotice: false,
     strategyChoiceId: null,
-    flags: {},
+    statements: NO_STATEMENTS,
   };
 }
 
@@ -84,7 +89,7 @@ function loadDraft(caseId: string): Draft {
     const raw = localStorage.getItem(draftKey(caseId));
     if (!raw) return empty;
     const stored = { ...empty, ...(JSON.parse(raw) as Partial<Draft>) };
-    stored.flags = statedFlagsOnly(stored.flags);
+    stored.statements = statementsOf(stored.statements ?? {});
     // drafts of earlier versions kept the dates as JJJJ-MM-TT
     const typed = (d: string) => (/^\d{4}-\d{2}-\d{2}$/.test(d) ? formatDate(d) : d);
     return { ...stored, start: typed(stored.start), end: typed(stored.end) };
@@ -109,8 +114,11 @@ function CandidateRow(props: {
   c: WizardCandidateDto;
   selected: boolean;
   onSelect: () => void;
-  flags: Draft['flags'];
-  onState: (flag: StatedFlag, value: boolean | undefined) => void;
+  statements: WizardStatements;
+  checked: CheckedStatements;
+  /** The day of the job start the case record knows (derived from its measures), if any. */
+  recordedJobStart: string | null;
+  onState: (patch: Partial<WizardStatements>) => void;
 }) {
   const { c } = props;
   const refused = c.status === 'not_eligible';
@@ -139,10 +147,10 @@ function CandidateRow(props: {
           ))}
         </List>
       ) : null}
-      {c.questions.length > 0 ? (
-        <Group gap="sm" mt={6} ml="lg" align="flex-end">
+      {c.questions.length > 0 || c.teachingUnits || c.afterJobStart ? (
+        <Group gap="sm" mt={6} ml="lg" align="flex-start">
           {c.questions.map((q) => {
-            const v = props.flags[q.flag];
+            const v = props.statements.flags[q.flag];
             return (
               <NativeSelect
                 key={q.flag}
@@ -152,11 +160,43 @@ function CandidateRow(props: {
                 value={v === true ? 'ja' : v === false ? 'nein' : ''}
                 onChange={(e) => {
                   const value = e.currentTarget.value;
-                  props.onState(q.flag, value === '' ? undefined : value === 'ja');
+                  const flags: Partial<Record<StatedFlag, boolean>> = { ...props.statements.flags };
+                  if (value === '') delete flags[q.flag];
+                  else flags[q.flag] = value === 'ja';
+                  props.onState({ flags });
                 }}
               />
             );
           })}
+          {c.teachingUnits ? (
+            <TextInput
+              size="xs"
+              label="Geplante Unterrichtseinheiten"
+              description={`${c.teachingUnits.min} bis ${c.teachingUnits.max}`}
+              inputMode="numeric"
+              autoComplete="off"
+              value={props.statements.teachingUnits}
+              onChange={(e) => props.onState({ teachingUnits: e.currentTarget.value })}
+              error={props.checked.problems.teachingUnits}
+            />
+          ) : null}
+          {c.afterJobStart ? (
+            <TextInput
+              size="xs"
+              label="Arbeitsaufnahme am"
+              description={
+                props.statements.jobStart.trim() !== ''
+                  ? 'TT.MM.JJJJ'
+                  : props.recordedJobStart
+                    ? `TT.MM.JJJJ; laut Akte ${formatDate(props.recordedJobStart)}`
+                    : 'TT.MM.JJJJ; in der Akte nicht erfasst'
+              }
+              autoComplete="off"
+              value={props.statements.jobStart}
+              onChange={(e) => props.onState({ jobStart: e.currentTarget.value })}
+              error={props.checked.problems.jobStart}
+            />
+          ) : null}
         </Group>
       ) : null}
     </Paper>
@@ -174,6 +214,7 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
     localStorage.setItem(draftKey(props.caseId), JSON.stringify(draft));
   }, [draft, props.caseId]);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const checked = checkStatements(draft.statements);
   const candidates = useQuery({
     ...ipcQueryOptions('measures:candidates', {
       caseId: props.caseId,
@@ -181,7 +222,7 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
       ...(draft.strategyChoiceId ? { strategyChoiceId: draft.strategyChoiceId } : {}),
       plannedStart: startIso ?? '',
       ...(endIso ? { plannedEnd: endIso } : {}),
-      ...(Object.keys(draft.flags).length > 0 ? { facts: { flags: draft.flags } } : {}),
+      ...(Object.keys(checked.facts).length > 0 ? { facts: checked.facts } : {}),
     }),
     enabled: startIso !== null,
     // while the start date is being retyped, the needs and measures of the last valid date stay
@@ -200,14 +241,10 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
     : undefined;
 
   // what the caseworker stated for the chosen measure goes with the proposal (and into its Vermerk)
-  const stated = (chosen?.questions ?? []).filter((q) => draft.flags[q.flag] !== undefined);
-  const state = (flag: StatedFlag, value: boolean | undefined) =>
-    setDraft((d) => {
-      const flags = { ...d.flags };
-      if (value === undefined) delete flags[flag];
-      else flags[flag] = value;
-      return { ...d, flags };
-    });
+  const facts = chosen ? factsForProposal(checked, chosen) : undefined;
+  const stated = statementLinesOf(facts);
+  const state = (patch: Partial<WizardStatements>) =>
+    setDraft((d) => ({ ...d, statements: { ...d.statements, ...patch } }));
 
   const submit = () => {
     if (!chosen || !startIso) return;
@@ -215,9 +252,7 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
     propose.mutate(
       {
         caseId: props.caseId,
-        ...(stated.length > 0
-          ? { facts: { flags: Object.fromEntries(stated.map((q) => [q.flag, draft.flags[q.flag]])) } }
-          : {}),
+        ...(facts ? { facts } : {}),
         values: {
           measureId: chosen.measureId,
           needIds: draft.needs,
@@ -305,7 +340,9 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
                       c={c}
                       selected={draft.measure === c.measureId}
                       onSelect={() => set({ measure: c.measureId, withNotice: false })}
-                      flags={draft.flags}
+                      statements={draft.statements}
+                      checked={checked}
+                      recordedJobStart={checked.facts.jobStartDate ? null : data.jobStartDate}
                       onState={state}
                     />
                   ))}
@@ -367,13 +404,7 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
               {endIso ? ` bis ${formatDate(endIso)}` : ''}.
             </Text>
             {stated.length > 0 ? (
-              <Text>
-                Ihre Angaben (stehen danach als Vermerk in der Akte):{' '}
-                {stated
-                  .map((q) => `${q.label}: ${draft.flags[q.flag] ? 'trifft zu' : 'trifft nicht zu'}`)
-                  .join('; ')}
-                .
-              </Text>
+              <Text>Ihre Angaben (stehen danach als Vermerk in der Akte): {stated.join('; ')}.</Text>
             ) : null}
             {error ? <ErrorAlert title="Nicht gespeichert">{error}</ErrorAlert> : null}
             <Button onClick={submit} loading={propose.isPending} disabled={!chosen}>
