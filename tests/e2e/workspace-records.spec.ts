@@ -89,6 +89,50 @@ test.describe('Vermerke, Kontakte und Termine (case workspace, part 2b)', () => 
     await checkScreen(page, testInfo, 'workspace-termine');
   });
 
+  test('a consent recorded and withdrawn by keyboard; the record stays', async ({
+    page,
+    bridge,
+  }, testInfo) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const listed = await bridge.main.backend.dispatch('cases:list', { limit: 3 });
+    if (!listed.ok) throw new Error(listed.error.code);
+    const c = (listed.value as CaseList).items[2];
+    if (!c) throw new Error('no demo case');
+    const frame = new AppFramePage(page);
+    await frame.open(bridge.launchUrl, `#/faelle/${c.caseId}/vermerke`);
+    const section = page.getByRole('region', { name: 'Einwilligungen' });
+    await expect(section).toBeVisible();
+    await press(page, 'Einwilligung erfassen');
+    // without purpose and form: both named at their fields
+    await press(page, 'Einwilligung speichern');
+    await expect(section.getByText('Bitte den Zweck der Einwilligung wählen.')).toBeVisible();
+    await expect(section.getByText('Bitte die Form der Einwilligung wählen.')).toBeVisible();
+    await section.getByLabel('Zweck').focus();
+    await section.getByLabel('Zweck').selectOption({ label: 'Weitergabe von Daten an einen Maßnahmeträger' });
+    await section
+      .getByLabel('Form', { exact: true })
+      .selectOption({ label: 'schriftlich (unterschriebener Bogen)' });
+    await typeInto(page, 'Einschränkung (optional)', 'nur Bildungsträger Torgau');
+    await press(page, 'Einwilligung speichern');
+    const row = section.getByRole('row').filter({ hasText: 'Weitergabe von Daten an einen Maßnahmeträger' });
+    await expect(row).toContainText('nur Bildungsträger Torgau');
+    await expect(row).toContainText('gilt');
+    await checkScreen(page, testInfo, 'consents');
+    await press(page, 'Einwilligung „Weitergabe von Daten an einen Maßnahmeträger“ widerrufen');
+    const today = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(
+      new Date(),
+    );
+    await expect(page.getByLabel('Widerrufen am')).toHaveValue(today);
+    await press(page, 'Widerruf speichern');
+    await expect(row).toContainText(`widerrufen am ${today}`);
+    await expect(
+      page.getByRole('button', {
+        name: 'Einwilligung „Weitergabe von Daten an einen Maßnahmeträger“ widerrufen',
+      }),
+    ).toHaveCount(0);
+  });
+
   test('intake warns about a possible duplicate and creates only when confirmed', async ({
     page,
     bridge,

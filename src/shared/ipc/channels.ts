@@ -71,6 +71,7 @@ export const IPC_CHANNELS = [
   'cases:advance-phase',
   'own-efforts:list',
   'contacts:list',
+  'consents:list',
   'appointments:next',
   'persons:find-duplicates',
   'sync:status',

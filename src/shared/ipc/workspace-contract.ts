@@ -23,6 +23,7 @@ import { measureAssignmentsEntity, personsEntity } from '../entities/index';
 import {
   AppointmentDto,
   CaseDto,
+  ConsentDto,
   ContactDto,
   hostileValueProblem,
   MeasureAssignmentDto,
@@ -126,6 +127,8 @@ export const workspaceContract = {
   },
   'own-efforts:list': { input: CaseOnly, output: z.array(OwnEffortView) },
   'contacts:list': { input: CaseOnly, output: z.array(ContactDto) },
+  /** The case's consents: those in force first (newest given first), then the withdrawn ones. */
+  'consents:list': { input: CaseOnly, output: z.array(ConsentDto) },
   'appointments:next': {
     input: guardedObject({ caseIds: z.array(Id).max(1000).optional() }),
     output: z.array(z.object({ caseId: Id, appointment: AppointmentDto })),

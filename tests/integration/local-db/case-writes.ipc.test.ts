@@ -154,6 +154,28 @@ describe('consents', () => {
     expect(again.message).toContain('bereits am 01.03.2026 widerrufen');
   });
 
+  it('lists a case’s consents: in force first, newest given first, the withdrawn ones after them', async () => {
+    const { caseId } = await b.newCase();
+    const other = await b.newCase();
+    const record = (purpose: string, givenOn: string) =>
+      b.call('consents:record', { caseId, values: { purpose, givenOn, form: 'schriftlich' } } as never);
+    const email = await record('email_contact', '2026-01-10');
+    const provider = await record('provider_data_sharing', '2026-02-01');
+    const translation = await record('translation_companion', '2026-01-20');
+    await b.call('consents:record', {
+      caseId: other.caseId,
+      values: { purpose: 'email_contact', givenOn: '2026-01-05', form: 'elektronisch' },
+    });
+    await b.call('consents:withdraw', { consentId: provider.id, withdrawnOn: '2026-02-20' });
+    const listed = await b.call('consents:list', { caseId });
+    expect(listed.map((c) => [c.id, c.withdrawnOn])).toEqual([
+      [translation.id, null],
+      [email.id, null],
+      [provider.id, '2026-02-20'],
+    ]);
+    expect((await b.refused('consents:list', { caseId: 'gibt-es-nicht' })).code).toBe('NOT_FOUND');
+  });
+
   it('refuses consents in the future and a withdrawal before the consent', async () => {
     const { caseId } = await b.newCase();
     expect(

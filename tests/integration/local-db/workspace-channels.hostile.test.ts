@@ -28,6 +28,7 @@ const inputs: Record<(typeof WORKSPACE_CHANNELS)[number], (v: string) => unknown
   'cases:advance-phase': (v) => ({ caseId: v }),
   'own-efforts:list': (v) => ({ caseId: v }),
   'contacts:list': (v) => ({ caseId: v }),
+  'consents:list': (v) => ({ caseId: v }),
   'appointments:next': (v) => ({ caseIds: [v] }),
   'persons:find-duplicates': (v) => ({ firstName: v, lastName: 'Schäfer', birthDate: '1985-03-12' }),
 };

@@ -34,6 +34,7 @@ export const CASE_READ_CHANNELS: ReadonlySet<string> = new Set([
   'cases:phase-check',
   'own-efforts:list',
   'contacts:list',
+  'consents:list',
   'plans:for-case',
   'sync:case-issues',
 ]);

@@ -22,6 +22,7 @@ export function caseRecordsReadHandlers(
   | 'appointments:list-day'
   | 'appointments:next'
   | 'contacts:list'
+  | 'consents:list'
   | 'own-efforts:list'
   | 'persons:find-duplicates'
 > {
@@ -29,6 +30,7 @@ export function caseRecordsReadHandlers(
     'appointments:list-day': ({ day, officeId, outreach }) => reads.dayView({ day, officeId, outreach }),
     'appointments:next': ({ caseIds }) => reads.nextAppointments(caseIds),
     'contacts:list': ({ caseId }) => reads.contacts(caseId),
+    'consents:list': ({ caseId }) => reads.consents(caseId),
     'own-efforts:list': ({ caseId }) => reads.ownEfforts(caseId),
     'persons:find-duplicates': (candidate) => reads.duplicates(candidate),
   };

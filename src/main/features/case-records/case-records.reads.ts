@@ -110,6 +110,18 @@ export function createCaseRecordsReads(deps: ServiceDeps) {
       return contacts.sort((a, b) => Date.parse(b.occurredAt) - Date.parse(a.occurredAt));
     },
 
+    /** The consents of a case: in force first, newest given first; withdrawn ones after them. */
+    async consents(caseId: string): Promise<Dto<'consents'>[]> {
+      await requireCase(caseId);
+      const consents = await listCaseRecords(kit.db(), 'consents', caseId);
+      return consents.sort(
+        (a, b) =>
+          Number(a.withdrawnOn !== null) - Number(b.withdrawnOn !== null) ||
+          b.givenOn.localeCompare(a.givenOn) ||
+          a.id.localeCompare(b.id),
+      );
+    },
+
     /** The Eigenbemühungen of a case with the proofs against the agreed frequency, as of today. */
     async ownEfforts(caseId: string): Promise<
       (Dto<'own_efforts'> & {

@@ -21,6 +21,12 @@ export const CONSENT_PURPOSE_LABELS: Readonly<Record<ConsentPurpose, string>> = 
 };
 
 export const CONSENT_FORMS = ['schriftlich', 'elektronisch', 'muendlich_dokumentiert'] as const;
+export type ConsentForm = (typeof CONSENT_FORMS)[number];
+export const CONSENT_FORM_LABELS: Readonly<Record<ConsentForm, string>> = {
+  schriftlich: 'schriftlich (unterschriebener Bogen)',
+  elektronisch: 'elektronisch',
+  muendlich_dokumentiert: 'mündlich, dokumentiert',
+};
 
 export const consentSchema = z
   .object({

@@ -32,6 +32,7 @@ import { formatTime } from '../../components/format';
 import { applyIpcError, zodValidate } from '../../forms/ipc-form';
 import { useCaseDetail } from '../case-workspace/case-detail';
 import { checkContactForm, type ContactFormValues } from './contact-form';
+import { ConsentsPanel } from './ConsentsPanel';
 import { useCheckedWrite } from '../../forms/use-checked-write';
 
 type NoteView = CaseDetailDto['notes'][number];
@@ -51,7 +52,7 @@ const noteFieldMap = {
   'changes.body': 'body',
 };
 
-/** Vermerke & Kontakte: the case's notes (write, edit) and its contact history (record). */
+/** Vermerke & Kontakte: the case's notes (write, edit), its contact history (record) and its consents. */
 export function NotesContactsSection() {
   const detail = useCaseDetail();
   const caseId = detail.summary.caseId;
@@ -85,6 +86,7 @@ export function NotesContactsSection() {
         )}
       </Stack>
       <ContactHistory caseId={caseId} />
+      <ConsentsPanel caseId={caseId} />
     </Stack>
   );
 }

@@ -18,7 +18,7 @@ import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { CONSENT_FORMS } from '../../../../shared/domain/case/consent';
+import { CONSENT_FORM_LABELS, CONSENT_FORMS } from '../../../../shared/domain/case/consent';
 import { OFFICES, type OfficeId } from '../../../../shared/domain/case/office';
 import { READINESS_STATUS_LABELS, type ReadinessStatus } from '../../../../shared/domain/outreach/readiness';
 import type { DayAppointment } from '../../../../shared/ipc/contract';
@@ -33,12 +33,6 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryView } from '../../components/QueryView';
 import { applyIpcError } from '../../forms/ipc-form';
 import { DuplicatesPanel } from './DuplicatesPanel';
-
-const CONSENT_FORM_LABELS: Record<(typeof CONSENT_FORMS)[number], string> = {
-  schriftlich: 'schriftlich (unterschriebener Bogen)',
-  elektronisch: 'elektronisch',
-  muendlich_dokumentiert: 'mündlich, dokumentiert',
-};
 
 /** Status words never by colour alone: the badge carries the German word. */
 const STATUS_COLORS: Record<ReadinessStatus, string> = {
