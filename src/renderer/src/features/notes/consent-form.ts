@@ -7,13 +7,8 @@ import { parseGermanDate } from '../../../../shared/domain/common/german-date';
 import { consentSchema, type Consent } from '../../../../shared/domain/case/consent';
 import type { FormCheck } from '../../forms/ipc-form';
 
-/** What the form holds, as typed ('' = not chosen). */
-export interface ConsentFormValues {
-  readonly purpose: string;
-  readonly givenOn: string;
-  readonly form: string;
-  readonly scope: string;
-}
+/** What the form holds: the consent's fields as typed ('' = not chosen). */
+export type ConsentFormValues = Record<keyof Pick<Consent, 'purpose' | 'givenOn' | 'form' | 'scope'>, string>;
 
 const { purpose, form, scope } = consentSchema.shape;
 const typed = z.object({ purpose, form, scope });
