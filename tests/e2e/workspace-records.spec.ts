@@ -124,6 +124,16 @@ test.describe('Vermerke, Kontakte und Termine (case workspace, part 2b)', () => 
       new Date(),
     );
     await expect(page.getByLabel('Widerrufen am')).toHaveValue(today);
+    // a day in the future is refused at the field; the form stays with what was typed
+    const nextYear = String(new Date().getFullYear() + 1);
+    await typeInto(page, 'Widerrufen am', `01.01.${nextYear}`);
+    await press(page, 'Widerruf speichern');
+    await expect(page.getByLabel('Widerrufen am')).toHaveAccessibleDescription(
+      /Der Widerruf kann nicht in der Zukunft liegen/,
+    );
+    await expect(page.getByLabel('Widerrufen am')).toHaveValue(`01.01.${nextYear}`);
+    await expect(row).toContainText('gilt');
+    await typeInto(page, 'Widerrufen am', today);
     await press(page, 'Widerruf speichern');
     await expect(row).toContainText(`widerrufen am ${today}`);
     await expect(

@@ -63,6 +63,7 @@ export const MeasureCandidates = z.object({
   strategyGoalId: Id.nullable(),
   /** The case's goals the measure may serve. */
   goals: z.array(z.object({ id: Id, label: z.string() })),
+  /** The day of the job start the case record knows (a measure's outcome); never the wizard's statement. */
   jobStartDate: isoDateSchema.nullable(),
   candidates: z.array(wizardCandidateSchema),
 });

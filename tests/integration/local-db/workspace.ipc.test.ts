@@ -291,6 +291,15 @@ describe('measures:propose checks again in main', () => {
     expect(after.jobStartDate).toBe('2026-03-02');
     const aftercare = after.candidates.find((c) => c.measureId === 'nachbetreuung-16g');
     expect(aftercare?.latestEnd).toBe('2026-09-01');
+    // a day the caseworker states is checked, but the answer keeps naming the record's day
+    const stated = await b.call('measures:candidates', {
+      caseId,
+      needIds: ['school-education'],
+      plannedStart: '2026-03-02',
+      facts: { jobStartDate: '2026-02-02' },
+    });
+    expect(stated.jobStartDate).toBe('2026-03-02');
+    expect(stated.candidates.find((c) => c.measureId === 'nachbetreuung-16g')?.latestEnd).toBe('2026-08-01');
     const nb = await b.call('measures:propose', {
       caseId,
       values: { ...base, measureId: 'nachbetreuung-16g', plannedEnd: '2026-09-01' },

@@ -171,9 +171,8 @@ function factsOf(
   wizard: WizardFacts | undefined,
   on: IsoDate,
   excludeAssignmentId?: string,
-): { facts: EligibilityFacts; jobStartDate: IsoDate | null | undefined } {
-  const derivedJob = jobStartOf(ctx.assignments);
-  const jobStartDate = wizard?.jobStartDate !== undefined ? wizard.jobStartDate : derivedJob;
+): { facts: EligibilityFacts } {
+  const jobStartDate = wizard?.jobStartDate !== undefined ? wizard.jobStartDate : jobStartOf(ctx.assignments);
   const facts = eligibilityFactsFor(
     {
       person: ctx.person,
@@ -191,7 +190,7 @@ function factsOf(
     },
     on,
   );
-  return { facts, jobStartDate };
+  return { facts };
 }
 
 /**
@@ -307,7 +306,7 @@ export function createMeasuresService(deps: MeasuresServiceDeps) {
       if (query.plannedEnd && query.plannedEnd < query.plannedStart)
         throw invalid('plannedEnd', 'Das geplante Ende liegt vor dem geplanten Beginn.');
       const on = kit.today();
-      const { facts, jobStartDate } = factsOf(
+      const { facts } = factsOf(
         ctx,
         { plannedStart: query.plannedStart, plannedEnd: query.plannedEnd, needIds },
         query.facts,
@@ -329,7 +328,7 @@ export function createMeasuresService(deps: MeasuresServiceDeps) {
           id: g.id,
           label: g.description,
         })),
-        jobStartDate: jobStartDate ?? null,
+        jobStartDate: jobStartOf(ctx.assignments) ?? null,
         candidates,
       };
     },
@@ -396,9 +395,7 @@ export function createMeasuresService(deps: MeasuresServiceDeps) {
           plannedStart,
           plannedEnd,
           on: kit.today(),
-          stated: statedFlagsOnly(wizard?.flags),
-          plannedTeachingUnits: wizard?.plannedTeachingUnits,
-          jobStartDate: wizard?.jobStartDate,
+          facts: wizard,
         });
         if (note)
           await writeNote(trx, ctx, {

@@ -36,7 +36,12 @@ export const consentSchema = z
     givenOn: isoDateSchema,
     form: z.enum(CONSENT_FORMS, { error: 'Bitte die Form der Einwilligung wählen.' }),
     /** Optional limits the person set (e.g. "nur Träger XY"). */
-    scope: z.string().trim().max(500).nullable().default(null),
+    scope: z
+      .string()
+      .trim()
+      .max(500, { message: 'Die Einschränkung ist zu lang (höchstens 500 Zeichen).' })
+      .nullable()
+      .default(null),
     withdrawnOn: isoDateSchema.nullable().default(null),
     recordedBy: recordIdSchema,
   })

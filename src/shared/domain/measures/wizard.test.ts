@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { IsoDate } from '../common/dates';
 import { defaultLegalRegimes } from '../legal/legal-regimes';
 import { defaultMeasureCatalogue, findCatalogueEntry } from './catalogue';
 import type { CatalogueEntry } from './catalogue.schema';
@@ -17,6 +18,7 @@ import {
   statedQuestionsOf,
   statusLabelOf,
   wizardCandidates,
+  type WizardFacts,
 } from './wizard';
 
 const entry = (id: string): CatalogueEntry => {
@@ -193,13 +195,15 @@ describe('facts stated in the wizard', () => {
   });
 
   it('a proposal resting on stated facts leaves a Vermerk with each statement as given', () => {
+    const note = (facts: WizardFacts | undefined, plannedEnd: IsoDate | null = null) =>
+      proposalNote({ measureTitle: 'X', plannedStart: '2026-03-09', plannedEnd, on: '2026-03-02', facts });
     expect(
       proposalNote({
         measureTitle: 'Maßnahme bei einem Arbeitgeber (MAG)',
         plannedStart: '2026-03-09',
         plannedEnd: '2026-05-29',
         on: '2026-03-02',
-        stated: { seriousPlacementBarriers: true, documentedRecheck: false },
+        facts: { flags: { seriousPlacementBarriers: true, documentedRecheck: false } },
       }),
     ).toEqual({
       title: 'Maßnahme vorgeschlagen: Maßnahme bei einem Arbeitgeber (MAG)',
@@ -209,46 +213,18 @@ describe('facts stated in the wizard', () => {
         '- Schwerwiegende Vermittlungshemmnisse: trifft zu\n' +
         '- Erneute Prüfung der Voraussetzungen dokumentiert: trifft nicht zu',
     });
-    const open = proposalNote({
-      measureTitle: 'X',
-      plannedStart: '2026-03-09',
-      plannedEnd: null,
-      on: '2026-03-02',
-      stated: statedFlagsOnly({ documentedRecheck: true, longTermUnemployed: true }),
-    });
-    expect(
-      proposalNote({
-        measureTitle: 'Job-BSK',
-        plannedStart: '2026-03-09',
-        plannedEnd: null,
-        on: '2026-03-02',
-        stated: {},
-        plannedTeachingUnits: 120,
-        jobStartDate: '2026-02-02',
-      })?.body,
-    ).toContain('- Geplante Unterrichtseinheiten: 120\n- Arbeitsaufnahme: am 02.02.2026');
-    expect(
-      proposalNote({
-        measureTitle: 'X',
-        plannedStart: '2026-03-09',
-        plannedEnd: null,
-        on: '2026-03-02',
-        stated: {},
-        jobStartDate: null,
-      })?.body,
-    ).toContain('- Arbeitsaufnahme: keine');
+    expect(note({ plannedTeachingUnits: 120, jobStartDate: '2026-02-02' })?.body).toContain(
+      '- Geplante Unterrichtseinheiten: 120\n- Arbeitsaufnahme: am 02.02.2026',
+    );
+    expect(note({ jobStartDate: null })?.body).toContain('- Arbeitsaufnahme: keine');
     // only what the caseworker states: facts the case derives itself are not repeated
+    const open = note({
+      flags: { documentedRecheck: true, longTermUnemployed: true } as WizardFacts['flags'],
+    });
     expect(open?.body).toContain('(geplant ab 09.03.2026)');
-    expect(open?.body).not.toContain('langzeitarbeitslos');
-    expect(
-      proposalNote({
-        measureTitle: 'X',
-        plannedStart: '2026-03-09',
-        plannedEnd: null,
-        on: '2026-03-02',
-        stated: {},
-      }),
-    ).toBeNull();
+    expect(open?.body).not.toContain('angzeitarbeitslos');
+    expect(note({})).toBeNull();
+    expect(note(undefined)).toBeNull();
   });
 });
 

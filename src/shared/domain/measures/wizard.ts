@@ -138,8 +138,8 @@ export interface StatedQuestion {
 /**
  * The facts the caseworker may state that decide an entry's check: every stated flag its rules
  * name (required, one of several, excluding, reducing a period, extending a duration or a
- * maximum), each once, in rule order. The wizard asks them with the entry (trifft zu, trifft nicht zu, nicht angegeben);
- * flags the case record derives are never asked.
+ * maximum), each once, in rule order. The wizard asks them with the entry (trifft zu, trifft nicht
+ * zu, nicht angegeben); flags the case record derives are never asked.
  */
 export function statedQuestionsOf(entry: Pick<CatalogueEntry, 'rules'>): StatedQuestion[] {
   const flags: string[] = [];
@@ -194,24 +194,20 @@ export function extensionNote(input: {
   };
 }
 
-/** What the caseworker stated in the wizard beyond the case record (WizardFacts, checked). */
-export interface WizardStatementsGiven {
-  readonly stated: Partial<Record<StatedFlag, boolean>>;
-  /** The planned teaching units and the day of the job start, where the caseworker gave them. */
-  readonly plannedTeachingUnits?: number | undefined;
-  readonly jobStartDate?: IsoDate | null | undefined;
-}
-
-/** Each statement in German, one line each (the wizard's summary and the proposal's Vermerk). */
-export function statementLines(input: WizardStatementsGiven): string[] {
-  const lines = STATED_FLAGS.filter((f) => input.stated[f] !== undefined).map(
-    (f) => `${capitalLabel(f)}: ${input.stated[f] ? 'trifft zu' : 'trifft nicht zu'}`,
+/**
+ * What the caseworker stated in the wizard, in German, one line each (the wizard's summary and the
+ * proposal's Vermerk): every stated fact, the planned teaching units, the day of the job start.
+ */
+export function statementLines(facts: WizardFacts | undefined): string[] {
+  const flags = facts?.flags ?? {};
+  const lines = STATED_FLAGS.filter((f) => flags[f] !== undefined).map(
+    (f) => `${capitalLabel(f)}: ${flags[f] ? 'trifft zu' : 'trifft nicht zu'}`,
   );
-  if (input.plannedTeachingUnits !== undefined)
-    lines.push(`Geplante Unterrichtseinheiten: ${input.plannedTeachingUnits}`);
-  if (input.jobStartDate !== undefined)
+  if (facts?.plannedTeachingUnits !== undefined)
+    lines.push(`Geplante Unterrichtseinheiten: ${facts.plannedTeachingUnits}`);
+  if (facts?.jobStartDate !== undefined)
     lines.push(
-      `Arbeitsaufnahme: ${input.jobStartDate === null ? 'keine' : `am ${formatGermanDate(input.jobStartDate)}`}`,
+      `Arbeitsaufnahme: ${facts.jobStartDate === null ? 'keine' : `am ${formatGermanDate(facts.jobStartDate)}`}`,
     );
   return lines;
 }
@@ -223,15 +219,14 @@ export function statementLines(input: WizardStatementsGiven): string[] {
  * as given. The record itself keeps only the check's outcome, so without this the basis of the
  * decision is lost for the team lead's review. Nothing stated: no Vermerk (null).
  */
-export function proposalNote(
-  input: WizardStatementsGiven & {
-    readonly measureTitle: string;
-    readonly plannedStart: IsoDate;
-    readonly plannedEnd: IsoDate | null;
-    readonly on: IsoDate;
-  },
-): { readonly title: string; readonly body: string } | null {
-  const lines = statementLines(input);
+export function proposalNote(input: {
+  readonly measureTitle: string;
+  readonly plannedStart: IsoDate;
+  readonly plannedEnd: IsoDate | null;
+  readonly on: IsoDate;
+  readonly facts: WizardFacts | undefined;
+}): { readonly title: string; readonly body: string } | null {
+  const lines = statementLines(input.facts);
   if (lines.length === 0) return null;
   const period = input.plannedEnd
     ? `${formatGermanDate(input.plannedStart)} bis ${formatGermanDate(input.plannedEnd)}`

@@ -26,7 +26,11 @@ import {
   OUTCOME_LABELS,
   OUTCOMES_NEEDING_NOTE,
 } from '../../../../shared/domain/measures/assignment';
-import { plannedPeriodProblems, type StatedFlag } from '../../../../shared/domain/measures/wizard';
+import {
+  plannedPeriodProblems,
+  statementLines,
+  type StatedFlag,
+} from '../../../../shared/domain/measures/wizard';
 import type { AssignmentView, WizardCandidateDto } from '../../../../shared/ipc/contract';
 import { describeError } from '../../api/errors';
 import { ipcQueryOptions, useIpcMutation } from '../../api/query';
@@ -43,7 +47,6 @@ import {
   checkStatements,
   factsForProposal,
   NO_STATEMENTS,
-  statementLinesOf,
   statementsOf,
   type CheckedStatements,
   type WizardStatements,
@@ -110,16 +113,17 @@ const STATEMENTS = [
   { value: 'nein', label: 'trifft nicht zu' },
 ];
 
-function CandidateRow(props: {
-  c: WizardCandidateDto;
-  selected: boolean;
-  onSelect: () => void;
+interface StatementProps {
   statements: WizardStatements;
   checked: CheckedStatements;
-  /** The day of the job start the case record knows (derived from its measures), if any. */
+  /** The day of the job start the case record knows (from a measure's outcome), if any. */
   recordedJobStart: string | null;
   onState: (patch: Partial<WizardStatements>) => void;
-}) {
+}
+
+function CandidateRow(
+  props: StatementProps & { c: WizardCandidateDto; selected: boolean; onSelect: () => void },
+) {
   const { c } = props;
   const refused = c.status === 'not_eligible';
   const reasons = c.reasons.filter((r) => r.severity === (refused ? 'unmet' : 'warning'));
@@ -147,59 +151,63 @@ function CandidateRow(props: {
           ))}
         </List>
       ) : null}
-      {c.questions.length > 0 || c.teachingUnits || c.afterJobStart ? (
-        <Group gap="sm" mt={6} ml="lg" align="flex-start">
-          {c.questions.map((q) => {
-            const v = props.statements.flags[q.flag];
-            return (
-              <NativeSelect
-                key={q.flag}
-                size="xs"
-                label={q.label}
-                data={STATEMENTS}
-                value={v === true ? 'ja' : v === false ? 'nein' : ''}
-                onChange={(e) => {
-                  const value = e.currentTarget.value;
-                  const flags: Partial<Record<StatedFlag, boolean>> = { ...props.statements.flags };
-                  if (value === '') delete flags[q.flag];
-                  else flags[q.flag] = value === 'ja';
-                  props.onState({ flags });
-                }}
-              />
-            );
-          })}
-          {c.teachingUnits ? (
-            <TextInput
-              size="xs"
-              label="Geplante Unterrichtseinheiten"
-              description={`${c.teachingUnits.min} bis ${c.teachingUnits.max}`}
-              inputMode="numeric"
-              autoComplete="off"
-              value={props.statements.teachingUnits}
-              onChange={(e) => props.onState({ teachingUnits: e.currentTarget.value })}
-              error={props.checked.problems.teachingUnits}
-            />
-          ) : null}
-          {c.afterJobStart ? (
-            <TextInput
-              size="xs"
-              label="Arbeitsaufnahme am"
-              description={
-                props.statements.jobStart.trim() !== ''
-                  ? 'TT.MM.JJJJ'
-                  : props.recordedJobStart
-                    ? `TT.MM.JJJJ; laut Akte ${formatDate(props.recordedJobStart)}`
-                    : 'TT.MM.JJJJ; in der Akte nicht erfasst'
-              }
-              autoComplete="off"
-              value={props.statements.jobStart}
-              onChange={(e) => props.onState({ jobStart: e.currentTarget.value })}
-              error={props.checked.problems.jobStart}
-            />
-          ) : null}
-        </Group>
-      ) : null}
+      {c.questions.length > 0 || c.teachingUnits || c.afterJobStart ? <StatementFields {...props} /> : null}
     </Paper>
+  );
+}
+
+/** What the caseworker may state for one entry (its questions, teaching units, job start). */
+function StatementFields(props: StatementProps & { c: WizardCandidateDto }) {
+  const { c, statements, checked, onState } = props;
+  const setFlag = (flag: StatedFlag, value: string) => {
+    const flags: Partial<Record<StatedFlag, boolean>> = { ...statements.flags };
+    if (value === '') delete flags[flag];
+    else flags[flag] = value === 'ja';
+    onState({ flags });
+  };
+  return (
+    <Group gap="sm" mt={6} ml="lg" align="flex-start">
+      {c.questions.map((q) => {
+        const v = statements.flags[q.flag];
+        return (
+          <NativeSelect
+            key={q.flag}
+            size="xs"
+            label={q.label}
+            data={STATEMENTS}
+            value={v === true ? 'ja' : v === false ? 'nein' : ''}
+            onChange={(e) => setFlag(q.flag, e.currentTarget.value)}
+          />
+        );
+      })}
+      {c.teachingUnits ? (
+        <TextInput
+          size="xs"
+          label="Geplante Unterrichtseinheiten"
+          description={`${c.teachingUnits.min} bis ${c.teachingUnits.max}`}
+          inputMode="numeric"
+          autoComplete="off"
+          value={statements.teachingUnits}
+          onChange={(e) => onState({ teachingUnits: e.currentTarget.value })}
+          error={checked.problems.teachingUnits}
+        />
+      ) : null}
+      {c.afterJobStart ? (
+        <TextInput
+          size="xs"
+          label="Arbeitsaufnahme am"
+          description={
+            props.recordedJobStart
+              ? `TT.MM.JJJJ; laut Akte ${formatDate(props.recordedJobStart)}`
+              : 'TT.MM.JJJJ; in der Akte nicht erfasst'
+          }
+          autoComplete="off"
+          value={statements.jobStart}
+          onChange={(e) => onState({ jobStart: e.currentTarget.value })}
+          error={checked.problems.jobStart}
+        />
+      ) : null}
+    </Group>
   );
 }
 
@@ -242,7 +250,7 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
 
   // what the caseworker stated for the chosen measure goes with the proposal (and into its Vermerk)
   const facts = chosen ? factsForProposal(checked, chosen) : undefined;
-  const stated = statementLinesOf(facts);
+  const stated = statementLines(facts);
   const state = (patch: Partial<WizardStatements>) =>
     setDraft((d) => ({ ...d, statements: { ...d.statements, ...patch } }));
 
@@ -342,7 +350,7 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
                       onSelect={() => set({ measure: c.measureId, withNotice: false })}
                       statements={draft.statements}
                       checked={checked}
-                      recordedJobStart={checked.facts.jobStartDate ? null : data.jobStartDate}
+                      recordedJobStart={data.jobStartDate}
                       onState={state}
                     />
                   ))}

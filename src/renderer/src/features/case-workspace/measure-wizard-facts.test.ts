@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkStatements,
-  factsForProposal,
-  NO_STATEMENTS,
-  statementLinesOf,
-  statementsOf,
-} from './measure-wizard-facts';
+import { statementLines } from '../../../../shared/domain/measures/wizard';
+import { checkStatements, factsForProposal, NO_STATEMENTS, statementsOf } from './measure-wizard-facts';
 
 const mag = {
   questions: [{ flag: 'seriousPlacementBarriers' as const, label: 'Schwerwiegende Vermittlungshemmnisse' }],
@@ -69,14 +64,12 @@ describe('what the caseworker states in the measure wizard', () => {
     });
     expect(factsForProposal(checked, aftercare)).toEqual({ jobStartDate: '2026-05-01' });
     expect(factsForProposal(checkStatements(NO_STATEMENTS), jobBsk)).toBeUndefined();
-    expect(statementLinesOf(factsForProposal(checked, jobBsk))).toEqual([
+    expect(statementLines(factsForProposal(checked, jobBsk))).toEqual([
       'Arbeitsangebot, Vorbereitung auf eine konkrete Stelle oder Beschäftigung: trifft nicht zu',
       'Geplante Unterrichtseinheiten: 120',
     ]);
-    expect(statementLinesOf(factsForProposal(checked, aftercare))).toEqual([
-      'Arbeitsaufnahme: am 01.05.2026',
-    ]);
-    expect(statementLinesOf(undefined)).toEqual([]);
+    expect(statementLines(factsForProposal(checked, aftercare))).toEqual(['Arbeitsaufnahme: am 01.05.2026']);
+    expect(statementLines(undefined)).toEqual([]);
   });
 
   it('reads a stored draft of any earlier version', () => {

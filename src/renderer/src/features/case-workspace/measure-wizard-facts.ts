@@ -7,7 +7,6 @@
 import { parseGermanDate } from '../../../../shared/domain/common/german-date';
 import {
   statedFlagsOnly,
-  statementLines,
   wizardFactsSchema,
   type StatedFlag,
   type WizardFacts,
@@ -48,7 +47,7 @@ export interface CheckedStatements {
 
 export function checkStatements(s: WizardStatements): CheckedStatements {
   const problems: { teachingUnits?: string; jobStart?: string } = {};
-  const facts: { flags?: WizardFacts['flags']; plannedTeachingUnits?: number; jobStartDate?: string } = {};
+  const facts: WizardFacts = {};
   if (Object.keys(s.flags).length > 0) facts.flags = { ...s.flags };
   const units = s.teachingUnits.trim();
   if (units !== '') {
@@ -72,23 +71,11 @@ export function factsForProposal(
   chosen: Pick<WizardCandidateDto, 'questions' | 'teachingUnits' | 'afterJobStart'>,
 ): WizardFacts | undefined {
   const { flags, plannedTeachingUnits, jobStartDate } = checked.facts;
-  const asked = Object.fromEntries(
-    chosen.questions.filter((q) => flags?.[q.flag] !== undefined).map((q) => [q.flag, flags?.[q.flag]]),
-  ) as Partial<Record<StatedFlag, boolean>>;
-  const facts: { flags?: WizardFacts['flags']; plannedTeachingUnits?: number; jobStartDate?: string } = {};
+  const asked = statedFlagsOnly(Object.fromEntries(chosen.questions.map((q) => [q.flag, flags?.[q.flag]])));
+  const facts: WizardFacts = {};
   if (Object.keys(asked).length > 0) facts.flags = asked;
   if (chosen.teachingUnits && plannedTeachingUnits !== undefined)
     facts.plannedTeachingUnits = plannedTeachingUnits;
   if (chosen.afterJobStart && jobStartDate) facts.jobStartDate = jobStartDate;
   return Object.keys(facts).length > 0 ? facts : undefined;
-}
-
-/** The statements of a proposal in German, one per line (the same lines as its Vermerk). */
-export function statementLinesOf(facts: WizardFacts | undefined): string[] {
-  if (!facts) return [];
-  return statementLines({
-    stated: statedFlagsOnly(facts.flags),
-    plannedTeachingUnits: facts.plannedTeachingUnits,
-    jobStartDate: facts.jobStartDate,
-  });
 }

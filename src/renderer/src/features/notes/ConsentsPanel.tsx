@@ -25,7 +25,8 @@ import {
 type ConsentView = IpcOut<'consents:list'>[number];
 
 const today = () => formatGermanDate(dateInBerlin(new Date()));
-const INVALIDATES: readonly Invalidation[] = ['consents:list', 'cases:', 'outreach:'];
+/** Only the list reads consents (the case view and the outreach day do not). */
+const INVALIDATES: readonly Invalidation[] = ['consents:list'];
 
 /**
  * Einwilligungen (Art. 7 DSGVO): what the person agreed to, since when, in which form and within
@@ -51,20 +52,18 @@ export function ConsentsPanel(props: { caseId: string }) {
         errorTitle="Einwilligungen nicht verfügbar"
         fallback="Die Einwilligungen konnten nicht geladen werden."
       >
-        {(list) =>
-          list.length === 0 ? (
-            <Text>Zu diesem Fall sind keine Einwilligungen erfasst.</Text>
-          ) : (
+        {(list) => {
+          if (list.length === 0) return <Text>Zu diesem Fall sind keine Einwilligungen erfasst.</Text>;
+          const target = list.find((c) => c.id === withdrawing && c.withdrawnOn === null);
+          return (
             <Stack gap="sm">
               <ConsentTable consents={list} onWithdraw={setWithdrawing} />
-              {list
-                .filter((c) => c.id === withdrawing && c.withdrawnOn === null)
-                .map((c) => (
-                  <WithdrawForm key={c.id} consent={c} onDone={() => setWithdrawing(null)} />
-                ))}
+              {target ? (
+                <WithdrawForm key={target.id} consent={target} onDone={() => setWithdrawing(null)} />
+              ) : null}
             </Stack>
-          )
-        }
+          );
+        }}
       </QueryView>
     </Stack>
   );

@@ -27,8 +27,7 @@ export function checkConsentForm(
   if (!parsed.success)
     for (const issue of parsed.error.issues) {
       const key = String(issue.path[0] ?? '');
-      errors[key] ??=
-        key === 'scope' ? 'Die Einschränkung ist zu lang (höchstens 500 Zeichen).' : issue.message;
+      errors[key] ??= issue.message;
     }
   if (Object.keys(errors).length > 0 || !parsed.success || !day.ok) return { ok: false, errors };
   return { ok: true, values: { ...parsed.data, givenOn: day.value } };
