@@ -48,6 +48,13 @@ test.describe('Qualität', () => {
       `${count} ${count === 1 ? 'Fall' : 'Fälle'}`,
     );
     expect(page.url()).toContain('#/qualitaet/faelle?regel=keine-diagnosen');
+    // the own caseload: every case shown is the signed-in caseworker's, marked „(Sie)“
+    const shown = (await page.getByRole('table').getByRole('row').count()) - 1;
+    expect(shown).toBeGreaterThan(0);
+    await expect(page.getByRole('cell', { name: /\(Sie\)$/ })).toHaveCount(shown);
+    // the phase by number and name, as in the case list
+    const phases = /^[1-4] – (Profiling|Zielfestlegung|Strategieauswahl|Umsetzung und Nachhaltung)$/;
+    await expect(page.getByRole('cell', { name: phases })).toHaveCount(shown);
     await expectAccessible(page, testInfo, 'quality-cases');
     await keepScreenshot(page, testInfo, 'quality-cases-1366x768');
 

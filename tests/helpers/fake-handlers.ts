@@ -96,7 +96,7 @@ export function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'quality:dashboard': vi.fn(() => {
       throw new Error('not used by plumbing tests');
     }),
-    'quality:cases': vi.fn(() => []),
+    'quality:cases': vi.fn(() => ({ userId: 'u-1', rows: [] })),
     'quality:report': vi.fn(() => ({ pdfBase64: '', byteLength: 0, fileName: 'x.pdf' })),
     'assessments:list': vi.fn(() => ({ versions: [] })),
     'goals:get': vi.fn(() => null),

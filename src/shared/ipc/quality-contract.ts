@@ -35,12 +35,19 @@ export const QualityCaseRowDto = z.object({
 });
 export type QualityCaseRowDto = z.infer<typeof QualityCaseRowDto>;
 
+export const QualityCasesDto = z.object({
+  /** The signed-in user (the caseworker column marks the own cases with „(Sie)“). */
+  userId: z.string(),
+  rows: z.array(QualityCaseRowDto),
+});
+export type QualityCasesDto = z.infer<typeof QualityCasesDto>;
+
 export const qualityContract = {
   /** Without a scope: the role's own view (team leads: the team; everyone else: the own caseload). */
   'quality:dashboard': { input: z.strictObject({ scope: Scope.optional() }), output: QualityDashboardDto },
   'quality:cases': {
     input: z.strictObject({ scope: Scope, drillDown: qualityDrillDownSchema }),
-    output: z.array(QualityCaseRowDto),
+    output: QualityCasesDto,
   },
   /** The dashboard as a printable PDF report (issue 15 item 3); the same scope rules. */
   'quality:report': { input: z.strictObject({ scope: Scope }), output: PdfDto },

@@ -192,7 +192,7 @@ describe('quality:dashboard and quality:cases over IPC', () => {
   it('every number of the team dashboard drills down to as many cases', async () => {
     const d = await lead.call('quality:dashboard', { scope: 'team' });
     const count = async (drillDown: QualityDrillDown) =>
-      (await lead.call('quality:cases', { scope: 'team', drillDown })).length;
+      (await lead.call('quality:cases', { scope: 'team', drillDown })).rows.length;
     const caseFigure = (f: QualityDashboardDto['total'], m: (typeof CASE_MEASURES)[number]) =>
       ({
         all: f.cases,
@@ -213,10 +213,12 @@ describe('quality:dashboard and quality:cases over IPC', () => {
       for (const series of TREND_SERIES)
         expect(await count({ series, month: t.month })).toBe(t[series].cases);
     // the rows name the findings the drill-down is about, with the section they point to
-    const rows = await lead.call('quality:cases', {
+    const { rows, userId } = await lead.call('quality:cases', {
       scope: 'team',
       drillDown: { ruleId: 'letzter-kontakt' },
     });
+    // the signed-in user comes along: the screen marks the own cases with „(Sie)“
+    expect(userId).toBe(d.userId);
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
       expect(row.findings.map((f) => f.ruleId)).toEqual(row.findings.map(() => 'letzter-kontakt'));
@@ -228,7 +230,9 @@ describe('quality:dashboard and quality:cases over IPC', () => {
 
   it('a write to a case moves the figures (the cached digests are refreshed)', async () => {
     const before = await caseworker.call('quality:dashboard', { scope: 'own' });
-    const [target] = await caseworker.call('quality:cases', {
+    const {
+      rows: [target],
+    } = await caseworker.call('quality:cases', {
       scope: 'own',
       drillDown: { measure: 'all' },
     });
@@ -245,7 +249,7 @@ describe('quality:dashboard and quality:cases over IPC', () => {
     expect(after.total.rules['keine-diagnosen']!.count).toBe(
       before.total.rules['keine-diagnosen']!.count + 1,
     );
-    const rows = await caseworker.call('quality:cases', {
+    const { rows } = await caseworker.call('quality:cases', {
       scope: 'own',
       drillDown: { ruleId: 'keine-diagnosen' },
     });
@@ -257,7 +261,9 @@ describe('quality:dashboard and quality:cases over IPC', () => {
 
   it('a contact written after the dashboard was read counts in the density and the month (only that case is reread)', async () => {
     const before = await caseworker.call('quality:dashboard', { scope: 'own' });
-    const [target] = await caseworker.call('quality:cases', { scope: 'own', drillDown: { measure: 'all' } });
+    const {
+      rows: [target],
+    } = await caseworker.call('quality:cases', { scope: 'own', drillDown: { measure: 'all' } });
     await caseworker.call('contacts:create', {
       caseId: target!.caseId,
       values: {

@@ -242,6 +242,9 @@ export function createQualityDashboard(deps: QualityDeps) {
       };
     },
 
+    /** The signed-in user (whose cases the screens mark with „(Sie)“). */
+    userId: (): string => deps.userId(),
+
     /** The cases behind a number of the dashboard, in German order of their names. */
     async cases(scope: QualityScope, drill: QualityDrillDown): Promise<QualityCaseRow[]> {
       const s = await snapshotOf(scope);

@@ -23,7 +23,10 @@ export function qualityHandlers(
   });
   return {
     'quality:dashboard': ({ scope }) => quality.dashboard(scope),
-    'quality:cases': ({ scope, drillDown }) => quality.cases(scope, drillDown),
+    'quality:cases': async ({ scope, drillDown }) => ({
+      userId: quality.userId(),
+      rows: await quality.cases(scope, drillDown),
+    }),
     'quality:report': async ({ scope }) => {
       const { pdf: bytes, fileName } = await report.pdf(scope);
       return { pdfBase64: base64(bytes), byteLength: bytes.byteLength, fileName };

@@ -22,7 +22,7 @@ export const QUERIES_BY_RECORD: Readonly<
   appointments: ['appointments:', 'cases:get', 'caseload:list', 'outreach:readiness'],
   contacts: ['contacts:list', 'cases:get', 'caseload:list'],
   notes: ['cases:get', 'cases:search'],
-  consents: ['consents:list', 'contacts:list', 'cases:get', 'outreach:readiness'],
+  consents: ['consents:list'],
   assessments: ['assessments:list', 'cases:get', 'cases:phase-check', 'caseload:list', 'quality:'],
   goals: ['goals:get', 'cases:get', 'cases:phase-check', 'caseload:list', 'quality:'],
   strategy_choices: ['strategies:list', 'cases:get', 'cases:phase-check', 'quality:'],

@@ -71,7 +71,7 @@ export function QualityCasesPage() {
         errorTitle="Fälle nicht verfügbar"
         fallback="Die Fälle zu dieser Zahl konnten nicht ermittelt werden."
       >
-        {(rows) =>
+        {({ rows, userId }) =>
           rows.length === 0 ? (
             <EmptyState icon={<IconChecklist size={24} />} title="Keine Fälle">
               Zu dieser Zahl gehören keine offenen Fälle.
@@ -81,7 +81,7 @@ export function QualityCasesPage() {
               <Text mb="sm" role="status">
                 {formatNumber(rows.length)} {rows.length === 1 ? 'Fall' : 'Fälle'}
               </Text>
-              <CaseTable rows={rows} />
+              <CaseTable rows={rows} userId={userId} />
             </>
           )
         }
@@ -90,7 +90,7 @@ export function QualityCasesPage() {
   );
 }
 
-function CaseTable({ rows }: { rows: readonly QualityCaseRowDto[] }) {
+function CaseTable({ rows, userId }: { rows: readonly QualityCaseRowDto[]; userId: string }) {
   const directory = useTeamDirectory();
   const [margin, setMargin] = useState(0);
   const measure = useCallback((el: HTMLTableSectionElement | null) => {
@@ -138,9 +138,11 @@ function CaseTable({ rows }: { rows: readonly QualityCaseRowDto[] }) {
                   {r.lastName}, {r.firstName}
                 </RouterAnchor>
               </Table.Td>
-              <Table.Td>{r.caseNumber}</Table.Td>
-              <Table.Td>{caseworkerName(r.caseworkerId, '', directory)}</Table.Td>
-              <Table.Td>{r.phase}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.caseNumber}</Table.Td>
+              <Table.Td>{caseworkerName(r.caseworkerId, userId, directory)}</Table.Td>
+              <Table.Td>
+                {r.phase} – {PHASE_LABELS[r.phase]}
+              </Table.Td>
               <Table.Td>{formatDate(r.nextReviewOn)}</Table.Td>
               <Table.Td>
                 {r.findings.length === 0 ? (
