@@ -65,6 +65,9 @@ export const test = base.extend<{ bridge: RunningBridge; freshBridge: RunningBri
 
 export { expect };
 
+/** The plan's preview: a sandboxed iframe without scripts, which axe cannot enter (and waits for). */
+export const PLAN_PREVIEW = 'iframe[title="Vorschau des Kooperationsplans"]';
+
 /**
  * Runs axe-core (WCAG 2.1 A/AA) on the current screen. Serious or critical violations fail the
  * test; all findings are attached to the report.

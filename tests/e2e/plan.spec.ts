@@ -8,10 +8,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { RunningBridge } from '../../src/main/bridge/start-bridge';
 import type { CaseList, IpcOut } from '../../src/shared/ipc/contract';
-import { expectAccessible, keepScreenshot, test, expect } from './fixtures';
+import { expectAccessible, keepScreenshot, PLAN_PREVIEW, test, expect } from './fixtures';
 import { AppFramePage } from './pages/AppFrame';
-
-const PREVIEW = 'iframe[title="Vorschau des Kooperationsplans"]';
 
 async function dispatch<T>(bridge: RunningBridge, channel: string, input: unknown): Promise<T> {
   const r = await bridge.main.backend.dispatch(channel as never, input as never);
@@ -60,7 +58,7 @@ test.describe('Kooperationsplan (workspace section)', () => {
     await expect(page.getByText('Nichts fehlt: Der Plan kann ausgehändigt werden.')).toBeVisible({
       timeout: 30_000,
     });
-    const preview = page.frameLocator(PREVIEW);
+    const preview = page.frameLocator(PLAN_PREVIEW);
     await expect(preview.locator('body')).toContainText('Kooperationsplan');
     const versions = page.getByRole('table');
     await expect(versions.getByRole('row')).toHaveCount(ready.versions + 1);
@@ -121,7 +119,7 @@ test.describe('Kooperationsplan (workspace section)', () => {
     await expect(row.getByRole('cell').nth(5).locator('[title]')).toHaveAttribute('title', sha);
 
     // the sandboxed preview runs no scripts, so axe checks its document on a page of its own
-    await expectAccessible(page, testInfo, 'plan-handed-over', [PREVIEW]);
+    await expectAccessible(page, testInfo, 'plan-handed-over', [PLAN_PREVIEW]);
     const html = await dispatch<IpcOut<'plans:preview'>>(bridge, 'plans:preview', { planId: ready.planId });
     const doc = await page.context().newPage();
     await doc.setContent(html.html);
@@ -174,7 +172,7 @@ test.describe('Kooperationsplan (workspace section)', () => {
       name: new RegExp(`^Schritt ${steps} enthält Gesundheitsangaben`),
     });
     await expect(healthEntry).toBeVisible();
-    await expectAccessible(page, testInfo, 'plan-editor-missing', [PREVIEW]);
+    await expectAccessible(page, testInfo, 'plan-editor-missing', [PLAN_PREVIEW]);
     await keepScreenshot(page, testInfo, 'plan-editor-missing');
 
     // fixed from the list: each entry moves the focus to its field
@@ -193,7 +191,7 @@ test.describe('Kooperationsplan (workspace section)', () => {
       timeout: 20_000,
     });
     await expect(saved).toHaveText(/^Entwurf gespeichert/);
-    await expect(page.frameLocator(PREVIEW).locator('body')).toContainText(
+    await expect(page.frameLocator(PLAN_PREVIEW).locator('body')).toContainText(
       'Lebenslauf gemeinsam überarbeiten',
     );
 
@@ -216,7 +214,7 @@ test.describe('Kooperationsplan (workspace section)', () => {
     });
     expect(stored.handovers[0]?.content.mainSteps.at(-1)?.text).toBe('Lebenslauf gemeinsam überarbeiten');
     expect(stored.handovers[0]?.content.reviewDueOn).toBe(plan!.reviewDueOn);
-    await expectAccessible(page, testInfo, 'plan-editor-handed-over', [PREVIEW]);
+    await expectAccessible(page, testInfo, 'plan-editor-handed-over', [PLAN_PREVIEW]);
     await page.screenshot({ path: 'test-results/screens/plan-editor-1366x768.png' });
     await keepScreenshot(page, testInfo, 'plan-editor-handed-over');
   });
@@ -252,7 +250,7 @@ test.describe('Kooperationsplan (workspace section)', () => {
       ),
     ).toBeVisible();
     await expect(page.getByText('Dieser Plan wurde noch nicht ausgehändigt.')).toBeVisible();
-    await expectAccessible(page, testInfo, 'plan-draft-missing', [PREVIEW]);
+    await expectAccessible(page, testInfo, 'plan-draft-missing', [PLAN_PREVIEW]);
     await keepScreenshot(page, testInfo, 'plan-draft-missing');
   });
 });
