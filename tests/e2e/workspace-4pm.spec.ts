@@ -168,8 +168,15 @@ test.describe('case workspace, phases 1 and 2', () => {
 
       const finalize = page.getByRole('button', { name: 'Potenzialanalyse abschließen' });
       await expect(finalize).toBeEnabled();
+      await expect(stepper.getByRole('region', { name: 'Wechsel in Phase 2' })).toContainText(
+        'Offen: Die Potenzialanalyse ist noch ein Entwurf',
+      );
       await activate(finalize);
       await expect(page.getByText(/^Version 1 · Abgeschlossen am \d{2}\.\d{2}\.\d{4}$/)).toBeVisible();
+      // the phase stepper follows the write at once (it reads the same records)
+      const advance = stepper.getByRole('region', { name: 'Wechsel in Phase 2' });
+      await expect(advance).not.toContainText('noch ein Entwurf');
+      await expect(advance).toContainText('Erfüllt: ');
       const derived = (await profile.getByText(/Abgeleitete Profillage/).textContent())!;
       expect(derived).toMatch(
         /Abgeleitete Profillage: (Markt|Aktivierungs|Förder|Entwicklungs|Stabilisierungs|Unterstützungs)profil/,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchesPlan, refreshPlan } from './data-changes';
+import { matchesInvalidation } from './query';
+import { invalidationsFor, matchesPlan, refreshPlan, type RecordType } from './data-changes';
 
 const key = (channel: string, input: unknown = null) => [channel, input] as const;
 
@@ -45,5 +46,37 @@ describe('refresh after a sync round', () => {
     })!;
     expect(matchesPlan(key('goals:get', { caseId: 'c7' }), missed)).toBe(true);
     expect(matchesPlan(key('app:info'), missed)).toBe(false);
+  });
+});
+
+describe('refresh after a local write (invalidationsFor)', () => {
+  const refreshes = (records: readonly RecordType[], channel: string) =>
+    matchesInvalidation(key(channel, { caseId: 'c1' }), invalidationsFor(...records));
+
+  it('a write to any record the phase check reads refreshes the phase stepper', () => {
+    for (const record of [
+      'cases',
+      'assessments',
+      'goals',
+      'strategy_choices',
+      'measure_assignments',
+      'cooperation_plans',
+    ] as const)
+      expect(refreshes([record], 'cases:phase-check'), record).toBe(true);
+    expect(refreshes(['consents'], 'cases:phase-check')).toBe(false);
+  });
+
+  it('the assessment and the goal refresh the proposed strategies; notes and contacts the quality figures', () => {
+    expect(refreshes(['assessments'], 'strategies:list')).toBe(true);
+    expect(refreshes(['goals'], 'strategies:list')).toBe(true);
+    expect(refreshes(['notes'], 'quality:dashboard')).toBe(true);
+    expect(refreshes(['contacts'], 'quality:cases')).toBe(true);
+    expect(refreshes(['consents'], 'cases:get')).toBe(false);
+  });
+
+  it('several record types: each query once', () => {
+    const list = invalidationsFor('measure_assignments', 'notes', 'measure_assignments');
+    expect(new Set(list).size).toBe(list.length);
+    expect(list).toEqual(expect.arrayContaining(['measures:', 'cases:search', 'cases:phase-check']));
   });
 });

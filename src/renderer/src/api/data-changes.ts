@@ -20,14 +20,23 @@ export const QUERIES_BY_RECORD: Readonly<
   households: ['cases:get'],
   persons: ['cases:', 'caseload:list', 'appointments:', 'persons:find-duplicates', 'duplicates:list'],
   appointments: ['appointments:', 'cases:get', 'caseload:list', 'outreach:readiness'],
-  contacts: ['contacts:list', 'cases:get', 'caseload:list'],
-  notes: ['cases:get', 'cases:search'],
+  contacts: ['contacts:list', 'cases:get', 'caseload:list', 'quality:'],
+  // the quality rules read the text of notes (no diagnoses in free text)
+  notes: ['cases:get', 'cases:search', 'caseload:list', 'quality:'],
   consents: ['consents:list'],
-  assessments: ['assessments:list', 'cases:get', 'cases:phase-check', 'caseload:list', 'quality:'],
-  goals: ['goals:get', 'cases:get', 'cases:phase-check', 'caseload:list', 'quality:'],
+  // the strategies proposed follow the needs of the assessment and the goal
+  assessments: [
+    'assessments:list',
+    'strategies:list',
+    'cases:get',
+    'cases:phase-check',
+    'caseload:list',
+    'quality:',
+  ],
+  goals: ['goals:get', 'strategies:list', 'cases:get', 'cases:phase-check', 'caseload:list', 'quality:'],
   strategy_choices: ['strategies:list', 'cases:get', 'cases:phase-check', 'quality:'],
   measure_assignments: ['measures:', 'cases:get', 'cases:phase-check', 'caseload:list', 'quality:'],
-  own_efforts: ['own-efforts:list', 'cases:get'],
+  own_efforts: ['own-efforts:list', 'cases:get', 'caseload:list', 'quality:'],
   cooperation_plans: ['plans:', 'cases:get', 'cases:phase-check', 'caseload:list', 'quality:'],
   plan_handovers: ['plans:', 'cases:get', 'caseload:list', 'quality:'],
   duplicate_suspects: ['duplicates:list'],
@@ -38,6 +47,17 @@ export const QUERIES_BY_RECORD: Readonly<
   // not a record type: a hello stored a changed team directory (names on the quality screens)
   team_directory: ['directory:users'],
 };
+
+export type RecordType = keyof typeof QUERIES_BY_RECORD;
+
+/**
+ * What a local write of these record types refreshes: the same queries as a sync round that
+ * brought them (one mapping for both, so the phase check, Mein Bestand and the quality figures
+ * follow a write on the screen where it happened, too).
+ */
+export function invalidationsFor(...records: readonly RecordType[]): Invalidation[] {
+  return [...new Set(records.flatMap((r) => QUERIES_BY_RECORD[r]))];
+}
 
 /** Every query that shows records (a renderer that missed rounds, or an unknown record type). */
 const ALL_RECORD_QUERIES: readonly Invalidation[] = [...new Set(Object.values(QUERIES_BY_RECORD).flat())];

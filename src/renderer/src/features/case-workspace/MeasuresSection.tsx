@@ -51,6 +51,7 @@ import {
   type CheckedStatements,
   type WizardStatements,
 } from './measure-wizard-facts';
+import { invalidationsFor } from '../../api/data-changes';
 
 /** The wizard's draft, kept per case in localStorage so it survives closing the window. */
 interface Draft {
@@ -238,7 +239,10 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
   });
   const chosen = candidates.data?.candidates.find((c) => c.measureId === draft.measure);
   const periodProblems = chosen && startIso && endIso ? plannedPeriodProblems(chosen, startIso, endIso) : [];
-  const propose = useIpcMutation('measures:propose', { invalidates: ['measures:', 'cases:'] });
+  const propose = useIpcMutation('measures:propose', {
+    // a proposal on stated facts leaves a Vermerk
+    invalidates: invalidationsFor('measure_assignments', 'notes'),
+  });
   // The goal of the strategy the wizard was opened from (or the only goal) is preselected.
   const suggestedGoal =
     candidates.data?.strategyGoalId ??
@@ -436,7 +440,9 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
 type Ending = { assignment: AssignmentView; event: 'end' | 'abort' };
 
 function AssignmentsTable(props: { items: AssignmentView[] }) {
-  const transition = useIpcMutation('measures:transition', { invalidates: ['measures:', 'cases:'] });
+  const transition = useIpcMutation('measures:transition', {
+    invalidates: invalidationsFor('measure_assignments', 'notes'),
+  });
   const [error, setError] = useState<string>();
   const [ending, setEnding] = useState<Ending | null>(null);
   const [extending, setExtending] = useState<AssignmentView | null>(null);
@@ -586,7 +592,7 @@ function ExtensionForm(props: { assignment: AssignmentView; onDone: () => void }
     form,
     check: checkMeasureExtensionForm,
     input: (values) => ({ assignmentId: a.id, ...values, expectedRowVersion: a.rowVersion }),
-    invalidates: ['measures:', 'cases:'],
+    invalidates: invalidationsFor('measure_assignments', 'notes'),
     failed: 'Die Maßnahme wurde nicht verlängert.',
     onDone: props.onDone,
   });
@@ -656,7 +662,7 @@ function OutcomeForm(props: Ending & { onDone: () => void }) {
     form,
     check: (values: MeasureOutcomeFormValues) => checkMeasureOutcomeForm(event, values),
     input: (values) => ({ assignmentId: a.id, ...values, expectedRowVersion: a.rowVersion }),
-    invalidates: ['measures:', 'cases:'],
+    invalidates: invalidationsFor('measure_assignments', 'notes'),
     failed: 'Die Maßnahme wurde nicht geändert.',
     fieldMap: { 'event.outcome.code': 'code', 'event.outcome.note': 'note' },
     onDone: props.onDone,

@@ -10,6 +10,7 @@ import { ipcQueryOptions, useIpcMutation } from '../../api/query';
 import { RouterAnchor } from '../../app/links';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PHASE_SECTIONS } from './sections';
+import { invalidationsFor } from '../../api/data-changes';
 
 const STATE_ICON = {
   complete: <IconCircleCheck size={18} aria-hidden />,
@@ -103,7 +104,7 @@ export function PhaseStepper(props: { detail: CaseDetailDto }) {
 function PhaseAdvance(props: { caseId: string; rowVersion: number }) {
   const check = useQuery(ipcQueryOptions('cases:phase-check', { caseId: props.caseId }));
   const advance = useIpcMutation('cases:advance-phase', {
-    invalidates: ['cases:', 'caseload:list', 'quality:'],
+    invalidates: invalidationsFor('cases'),
   });
   const [message, setMessage] = useState<string>();
   const [error, setError] = useState<string>();

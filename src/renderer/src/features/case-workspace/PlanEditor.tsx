@@ -39,6 +39,7 @@ import {
   type FieldHint,
   type PlanFormValues,
 } from './plan-form';
+import { invalidationsFor } from '../../api/data-changes';
 
 type Plan = NonNullable<IpcOut<'plans:for-case'>['plan']>;
 
@@ -120,7 +121,7 @@ export const PlanEditor = memo(function PlanEditor(props: {
   onState: (state: DraftState) => void;
 }) {
   const { plan, onState } = props;
-  const save = useIpcMutation('plans:save-draft', { invalidates: ['plans:'] });
+  const save = useIpcMutation('plans:save-draft', { invalidates: invalidationsFor('cooperation_plans') });
   /** The row version the next save expects (the last save's answer, or a newer one read since). */
   const rowVersion = useRef(plan.rowVersion);
   useEffect(() => {

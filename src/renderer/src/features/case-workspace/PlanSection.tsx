@@ -31,6 +31,7 @@ import { RouterAnchor } from '../../app/links';
 import { useCaseId } from './case-detail';
 import { PlanEditor, type DraftState } from './PlanEditor';
 import { focusTargetOf } from './plan-form';
+import { invalidationsFor } from '../../api/data-changes';
 
 type CasePlan = IpcOut<'plans:for-case'>;
 type Plan = NonNullable<CasePlan['plan']>;
@@ -63,7 +64,7 @@ export function PlanSection() {
 }
 
 function NoPlan(props: { caseId: string }) {
-  const create = useIpcMutation('plans:save-draft', { invalidates: ['plans:'] });
+  const create = useIpcMutation('plans:save-draft', { invalidates: invalidationsFor('cooperation_plans') });
   return (
     <Paper withBorder p="md" radius="md" maw={720}>
       <Stack gap="sm" align="flex-start">
@@ -255,7 +256,9 @@ function HandOver(props: {
   draft: DraftState;
   onContact: (contact: PlanContact | undefined) => void;
 }) {
-  const handOver = useIpcMutation('plans:hand-over', { invalidates: ['plans:', 'cases:get'] });
+  const handOver = useIpcMutation('plans:hand-over', {
+    invalidates: invalidationsFor('plan_handovers', 'cooperation_plans'),
+  });
   const [formError, setFormError] = useState<string>();
   const [done, setDone] = useState<string>();
   const validate = zodValidate(HandOverValues);

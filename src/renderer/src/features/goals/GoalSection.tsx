@@ -10,6 +10,7 @@ import { applyIpcError } from '../../forms/ipc-form';
 import { useCaseDetail } from '../case-workspace/case-detail';
 import { checkGoalForm, goalFormValues, type GoalFormValues } from './goal-form';
 import { OccupationCombobox } from './OccupationCombobox';
+import { invalidationsFor } from '../../api/data-changes';
 
 /** Phase 2 section: Zielfestlegung (goal type, Zielberuf from the KldB list, intermediate goals with dates). */
 export function GoalSection() {
@@ -59,7 +60,7 @@ function GoalForm(props: {
   });
   const [formError, setFormError] = useState<string>();
   const { saved, onSaved: setSaved } = props;
-  const invalidates = ['goals:get', 'cases:get', 'strategies:list'] as const;
+  const invalidates = invalidationsFor('goals');
   const create = useIpcMutation('goals:create', { invalidates: [...invalidates] });
   const update = useIpcMutation('goals:update', { invalidates: [...invalidates] });
   const pending = create.isPending || update.isPending;

@@ -34,6 +34,7 @@ import { useCaseDetail } from '../case-workspace/case-detail';
 import { checkContactForm, type ContactFormValues } from './contact-form';
 import { ConsentsPanel } from './ConsentsPanel';
 import { useCheckedWrite } from '../../forms/use-checked-write';
+import { invalidationsFor } from '../../api/data-changes';
 
 type NoteView = CaseDetailDto['notes'][number];
 
@@ -135,7 +136,7 @@ function NoteForm(props: { caseId: string; note: NoteView | null; onDone: () => 
     validate: zodValidate(noteFormSchema),
   });
   const [formError, setFormError] = useState<string>();
-  const invalidates = ['cases:get', 'cases:search'] as const;
+  const invalidates = invalidationsFor('notes');
   const create = useIpcMutation('notes:create', { invalidates: [...invalidates] });
   const update = useIpcMutation('notes:update', { invalidates: [...invalidates] });
   const restricted = (RESTRICTED_CATEGORIES as readonly string[]).includes(form.getValues().category);
@@ -257,7 +258,7 @@ function ContactForm(props: { caseId: string; onDone: () => void }) {
     form,
     check: checkContactForm,
     input: (values) => ({ caseId: props.caseId, values: { ...values, appointmentId: null } }),
-    invalidates: ['contacts:list', 'cases:', 'caseload:list'],
+    invalidates: invalidationsFor('contacts'),
     failed: 'Der Kontakt wurde nicht gespeichert.',
     fieldMap: contactFieldMap,
     onDone: props.onDone,

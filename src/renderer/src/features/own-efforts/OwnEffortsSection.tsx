@@ -34,8 +34,9 @@ import {
   type ProofFormValues,
 } from './own-effort-form';
 import { useCheckedWrite } from '../../forms/use-checked-write';
+import { invalidationsFor } from '../../api/data-changes';
 
-const INVALIDATES = ['own-efforts:list', 'cases:get', 'caseload:list'] as const;
+const INVALIDATES = invalidationsFor('own_efforts');
 const proofOptions = PROOF_FORMS.map((p) => ({ value: p, label: PROOF_FORM_LABELS[p] }));
 
 function frequencyText(f: OwnEffortView['frequency']): string {

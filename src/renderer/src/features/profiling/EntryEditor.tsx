@@ -34,6 +34,7 @@ import {
   type EntryFormValues,
   type EntryInput,
 } from './entry-form';
+import { invalidationsFor } from '../../api/data-changes';
 
 /** Milliseconds of quiet typing after which a draft entry is saved. */
 const AUTOSAVE_DELAY_MS = 600;
@@ -94,7 +95,7 @@ export function EntryEditor(props: {
   );
   const [failed, setFailed] = useState<{ json: string; message: string } | null>(null);
   const save = useIpcMutation('assessments:record-entry', {
-    invalidates: ['assessments:list', 'cases:get', 'strategies:list'],
+    invalidates: invalidationsFor('assessments'),
   });
   const mutate = save.mutate;
   const onLiveEntry = props.onLiveEntry;
@@ -150,7 +151,7 @@ export function EntryEditor(props: {
   };
   const error = (key: keyof EntryFormValues) => (touched ? check.errors[key] : undefined);
   const remove = useIpcMutation('assessments:remove-entry', {
-    invalidates: ['assessments:list', 'cases:get', 'strategies:list'],
+    invalidates: invalidationsFor('assessments'),
   });
 
   return (

@@ -13,6 +13,7 @@ import { isApiError } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { useIpcMutation } from '../../api/query';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { invalidationsFor } from '../../api/data-changes';
 
 /**
  * The Profillage: derived from forecast and needs by the decision table, explained in words (never
@@ -30,7 +31,7 @@ export function ProfilePanel(props: {
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<{ value?: string; reason?: string; form?: string }>({});
   const save = useIpcMutation('assessments:override-profile', {
-    invalidates: ['assessments:list', 'cases:get'],
+    invalidates: invalidationsFor('assessments'),
   });
   const choices = PROFILE_OUTCOMES.filter((o) => o !== derived.result);
 

@@ -29,9 +29,10 @@ import type { EntryInput } from './entry-form';
 import { EntryLists } from './EntryLists';
 import { ProfilePanel } from './ProfilePanel';
 import { VersionHistory } from './VersionHistory';
+import { invalidationsFor } from '../../api/data-changes';
 
 type Version = AssessmentHistory['versions'][number];
-const INVALIDATES = ['assessments:list', 'cases:get', 'strategies:list'] as const;
+const INVALIDATES = invalidationsFor('assessments');
 
 /** Phase 1 section of the case workspace: the Potenzialanalyse with its versions. */
 export function ProfilingSection() {

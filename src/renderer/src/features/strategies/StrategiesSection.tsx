@@ -11,8 +11,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../components/format';
 import { QueryView } from '../../components/QueryView';
 import { useCaseDetail } from '../case-workspace/case-detail';
+import { invalidationsFor } from '../../api/data-changes';
 
-const INVALIDATES = ['strategies:list', 'cases:get'] as const;
+const INVALIDATES = invalidationsFor('strategy_choices');
 
 /** Phase 3 section: strategies per need (key factor, übergreifend, dezentral), tied to the need and the goal. */
 export function StrategiesSection() {
