@@ -42,7 +42,7 @@ function storeIssues(bridge: RunningBridge, caseId: string) {
   raw
     .prepare(
       `INSERT INTO sync_rejections (mutation_id, entity, entity_id, case_id, reason, payload, created_at, op)
-       VALUES (?, 'contacts', ?, ?, 'FORBIDDEN', ?, ?, 'update')`,
+       VALUES (?, 'persons', ?, ?, 'FORBIDDEN', ?, ?, 'update')`,
     )
     .run(
       mutationId,
@@ -88,17 +88,17 @@ test('conflicts and refused edits inside the case; a refusal stays until dismiss
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(`${bridge.launchUrl}#/faelle/${caseId}`);
 
-  const panel = page.getByRole('region', { name: 'Abgleichkonflikt: Vermerk: Feld „body“' });
+  const panel = page.getByRole('region', { name: 'Abgleichkonflikt: Vermerk: Text' });
   await expect(panel).toBeVisible();
   await expect(panel.getByText('Ihre Fassung (gilt derzeit)')).toBeVisible();
   await expect(panel.getByText('Termin vereinbart. Lebenslauf mitbringen.')).toBeVisible();
   await expect(panel.getByText('Fassung des Servers')).toBeVisible();
   await expect(panel.getByText('Termin vereinbart. Bewerbung in Torgau besprochen.')).toBeVisible();
-  const rejection = page.getByText('Abgelehnt: Änderung Kontakt vom 23.11.2026, 10:00 Uhr');
+  const rejection = page.getByText('Abgelehnt: Änderung Person vom 23.11.2026, 10:00 Uhr');
   await expect(rejection).toBeVisible();
   await expect(page.getByText(ERROR_MESSAGES.FORBIDDEN)).toBeVisible();
-  // the refused value is shown with its field
-  await expect(page.getByText('Feld „phone“:')).toBeVisible();
+  // the refused value is shown with the German label of its field
+  await expect(page.getByText('Telefon:', { exact: true })).toBeVisible();
   await expect(page.getByText('0342 1234')).toBeVisible();
   await expectAccessible(page, testInfo, 'case-sync-issues');
   await keepScreenshot(page, testInfo, 'case-sync-issues-1366');
@@ -118,7 +118,7 @@ test('conflicts and refused edits inside the case; a refusal stays until dismiss
   expect(open.n).toBe(1);
 
   // The refused edit stays until dismissed.
-  await page.getByRole('button', { name: /^Ausblenden: Änderung Kontakt/ }).click();
+  await page.getByRole('button', { name: /^Ausblenden: Änderung Person/ }).click();
   await expect(rejection).toBeHidden();
   const row = bridge.main.store
     .raw()
@@ -140,11 +140,11 @@ test('the page lists refused edits until each is dismissed', async ({ page, brid
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(`${bridge.launchUrl}#/synchronisation`);
   const list = page.getByRole('region', { name: 'Vom Server abgelehnte Änderungen' });
-  const item = list.getByText('Abgelehnt: Änderung Kontakt vom 23.11.2026, 10:00 Uhr');
+  const item = list.getByText('Abgelehnt: Änderung Person vom 23.11.2026, 10:00 Uhr');
   await expect(item).toBeVisible();
   await expect(list.getByText(ERROR_MESSAGES.FORBIDDEN)).toBeVisible();
   await expect(list.getByText('0342 1234')).toBeVisible();
-  await list.getByRole('button', { name: /^Ausblenden: Änderung Kontakt/ }).click();
+  await list.getByRole('button', { name: /^Ausblenden: Änderung Person/ }).click();
   await expect(item).toBeHidden();
   await expect(list.getByText('Keine abgelehnten Änderungen.')).toBeVisible();
 });
@@ -159,7 +159,7 @@ test('a team lead sees a conflict of a team case side by side, without a choice'
     storeIssues(bridge, caseId);
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto(`${bridge.launchUrl}#/faelle/${caseId}`);
-    const panel = page.getByRole('region', { name: 'Abgleichkonflikt: Vermerk: Feld „body“' });
+    const panel = page.getByRole('region', { name: 'Abgleichkonflikt: Vermerk: Text' });
     await expect(panel).toBeVisible();
     await expect(panel.getByText(/entscheidet die zuständige Integrationsfachkraft/)).toBeVisible();
     await expect(panel.getByText('Gespeicherte Fassung (gilt derzeit)')).toBeVisible();

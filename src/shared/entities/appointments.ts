@@ -16,4 +16,13 @@ export const appointmentsEntity = defineEntity({
     status: f.text(s.status),
     invitation: f.text(s.invitation),
   },
+  fieldLabels: {
+    startsAt: 'Datum und Uhrzeit',
+    durationMinutes: 'Dauer in Minuten',
+    kind: 'Art des Termins',
+    location: 'Ort',
+    subject: 'Anlass',
+    status: 'Status',
+    invitation: 'Einladung',
+  },
 });

@@ -28,6 +28,22 @@ export const assessmentsEntity = defineEntity({
     /** The Profillage with its explanation and an override reason, logged per version. */
     profileSituation: f.json(profileSituationDecisionSchema.nullable().default(null)),
   },
+  fieldLabels: {
+    version: 'Version',
+    previousVersionId: 'Vorversion',
+    amendmentReason: 'Grund der Fortschreibung',
+    status: 'Status',
+    catalogueVersion: 'Stand des Merkmalskatalogs',
+    createdOn: 'Angelegt am',
+    createdBy: 'Angelegt von',
+    finalizedOn: 'Abgeschlossen am',
+    finalizedBy: 'Abgeschlossen von',
+    targetOccupation: 'Zielberuf',
+    integrationForecast: 'Integrationsprognose',
+    dominantKeyFactor: 'Schwerpunkt des Handlungsbedarfs',
+    entries: 'Merkmale',
+    profileSituation: 'Profillage',
+  },
   validate: (record) => {
     const { profileSituation, ...assessment } = record;
     const problems: FieldProblem[] = problemsOf(assessmentSchema, assessment);

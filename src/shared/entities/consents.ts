@@ -15,5 +15,13 @@ export const consentsEntity = defineEntity({
     withdrawnOn: f.text(s.withdrawnOn),
     recordedBy: f.text(s.recordedBy, { policy: 'set-once' }),
   },
+  fieldLabels: {
+    purpose: 'Zweck',
+    givenOn: 'Erteilt am',
+    form: 'Form der Einwilligung',
+    scope: 'Einschränkung',
+    withdrawnOn: 'Widerrufen am',
+    recordedBy: 'Erfasst von',
+  },
   validate: (record) => problemsOf(consentSchema, record),
 });

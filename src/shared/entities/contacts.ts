@@ -16,4 +16,13 @@ export const contactsEntity = defineEntity({
     reached: f.boolean(s.reached),
     recordedBy: f.text(s.recordedBy, { policy: 'set-once' }),
   },
+  fieldLabels: {
+    occurredAt: 'Datum und Uhrzeit',
+    channel: 'Art des Kontakts',
+    direction: 'Richtung',
+    subject: 'Anlass',
+    appointmentId: 'Termin',
+    reached: 'Person erreicht',
+    recordedBy: 'Erfasst von',
+  },
 });

@@ -18,4 +18,15 @@ export const cooperationPlansEntity = defineEntity({
     reviewDueOn: f.text(s.reviewDueOn),
     companionLanguage: f.text(s.companionLanguage),
   },
+  fieldLabels: {
+    planDate: 'Datum des Plans',
+    goal: 'Ziel',
+    mainSteps: 'Wesentliche Schritte',
+    points: 'Punkte nach § 15 Abs. 2 SGB II',
+    ownEfforts: 'Eigenbemühungen',
+    measures: 'Maßnahmen',
+    personalOffer: 'Persönliches Angebot',
+    reviewDueOn: 'Überprüfung fällig am',
+    companionLanguage: 'Sprache der Übersetzungsseite',
+  },
 });

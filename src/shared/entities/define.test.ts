@@ -32,17 +32,50 @@ const probe = defineEntity({
     openedOn: field.text(z.iso.date(), { policy: 'set-once', column: 'opened' }),
     finalNumber: field.text(z.string().nullable().default(null), { policy: 'server-owned' }),
   },
+  fieldLabels: {
+    title: 'Titel',
+    count: 'Anzahl',
+    active: 'Aktiv',
+    tags: 'Schlagworte',
+    note: 'Anmerkung',
+    openedOn: 'Eröffnet am',
+    finalNumber: 'Endgültige Nummer',
+  },
 });
 
 describe('defineEntity', () => {
   it('refuses implicit, non-camelCase and colliding field names', () => {
     const f = field.text(z.string());
-    expect(() => defineEntity({ name: 'x', label: 'X', fields: { id: f } })).toThrow(/implicit/);
-    expect(() => defineEntity({ name: 'x', label: 'X', fields: { Bad_name: f } })).toThrow(/camelCase/);
-    expect(() => defineEntity({ name: 'x', label: 'X', fields: { createdBy: f } })).toThrow(/taken/);
+    const x = { name: 'x', label: 'X' } as const;
+    expect(() => defineEntity({ ...x, fields: { id: f }, fieldLabels: { id: 'Id' } })).toThrow(/implicit/);
+    expect(() => defineEntity({ ...x, fields: { Bad_name: f }, fieldLabels: { Bad_name: 'B' } })).toThrow(
+      /camelCase/,
+    );
+    expect(() => defineEntity({ ...x, fields: { createdBy: f }, fieldLabels: { createdBy: 'C' } })).toThrow(
+      /taken/,
+    );
     expect(() =>
-      defineEntity({ name: 'x', label: 'X', fields: { a: f, b: field.text(z.string(), { column: 'a' }) } }),
+      defineEntity({
+        ...x,
+        fields: { a: f, b: field.text(z.string(), { column: 'a' }) },
+        fieldLabels: { a: 'A', b: 'B' },
+      }),
     ).toThrow(/taken/);
+  });
+
+  it('requires a German label for every field, and only for its fields', () => {
+    const f = field.text(z.string());
+    const x = { name: 'x', label: 'X' } as const;
+    expect(defineEntity({ ...x, fields: { a: f }, fieldLabels: { a: 'A' } }).fieldLabels).toEqual({ a: 'A' });
+    // @ts-expect-error a field without a label does not compile
+    expect(() => defineEntity({ ...x, fields: { a: f, b: f }, fieldLabels: { a: 'A' } })).toThrow(
+      /b has no label/,
+    );
+    expect(() => defineEntity({ ...x, fields: { a: f }, fieldLabels: { a: ' ' } })).toThrow(/a has no label/);
+    expect(() =>
+      // @ts-expect-error a label of an unknown field does not compile
+      defineEntity({ ...x, fields: { a: f }, fieldLabels: { a: 'A', c: 'C' } }),
+    ).toThrow(/unknown field c/);
   });
 
   it('derives columns, required fields and merge fields from the one definition', () => {
@@ -140,6 +173,7 @@ describe('defineEntity', () => {
     for (const name of ENTITY_NAMES) {
       expect(ENTITIES[name].name).toBe(name);
       expect(Object.keys(ENTITIES[name].fields).length).toBeGreaterThan(0);
+      expect(Object.keys(ENTITIES[name].fieldLabels)).toEqual(Object.keys(ENTITIES[name].fields));
     }
   });
 

@@ -5,6 +5,7 @@
  * - its domain schema (the meaning: src/shared/domain stays the authority),
  * - its storage in the local SQLite table (text, integer, boolean as 0/1, JSON as text),
  * - its sync policy (last-writer-wins, three-way text merge, set once, server-owned),
+ * - its German label for people (`fieldLabels`: never show a wire name in the UI),
  * and, for the record, the German label, whether a row is restricted (health notes), the record
  * rules of the domain (cross-field checks) and whether a row is frozen (a finalized assessment).
  *
@@ -77,12 +78,20 @@ export type RecordOf<F extends Fields> = { id: string; caseId: string } & {
 /** What a service may hand in: the fields' input values (defaults may be left out). */
 export type FieldsInput<F extends Fields> = { -readonly [K in keyof F]?: z.input<F[K]['schema']> };
 
+/** One German label per field key of a definition (a missing or unknown key does not compile). */
+export type FieldLabels<F extends Fields> = { readonly [K in keyof F]: string };
+
 export interface EntityDefinition<N extends string = string, F extends Fields = Fields> {
   /** Entity name on the wire and local table name (plural snake_case, e.g. 'measure_assignments'). */
   readonly name: N;
   /** German name of one record, for messages ("Vermerk"). */
   readonly label: string;
   readonly fields: F;
+  /**
+   * German label of every field, as people read it (the sync conflict heading "Vermerk: Text"):
+   * required for each key of `fields`, so a new field cannot be shown by its wire name.
+   */
+  readonly fieldLabels: FieldLabels<F>;
   /**
    * Cross-field rules of the domain over the whole record (closing dates, status machine results),
    * as German problems. Services check them before writing; the server checks the merged row.
@@ -140,7 +149,11 @@ export function defineEntity<const N extends string, const F extends Fields>(
     if ((BOOKKEEPING_COLUMNS as readonly string[]).includes(column) || columns.has(column))
       throw new Error(`${def.name}: column ${column} of ${key} is taken`);
     columns.add(column);
+    const label: unknown = Object.hasOwn(def.fieldLabels, key) ? def.fieldLabels[key] : undefined;
+    if (typeof label !== 'string' || label.trim() === '') throw new Error(`${def.name}: ${key} has no label`);
   }
+  for (const key of Object.keys(def.fieldLabels))
+    if (!Object.hasOwn(def.fields, key)) throw new Error(`${def.name}: label of unknown field ${key}`);
   return def;
 }
 

@@ -22,4 +22,15 @@ export const duplicateSuspectsEntity = defineEntity({
     decidedBy: f.text(s.decidedBy),
     decidedOn: f.text(s.decidedOn),
   },
+  fieldLabels: {
+    personId: 'Neu erfasste Person',
+    otherPersonId: 'Vorhandene Person',
+    otherCaseId: 'Vorhandener Fall',
+    otherCaseNumber: 'Aktenzeichen des vorhandenen Falls',
+    match: 'Art der Übereinstimmung',
+    reason: 'Begründung',
+    decision: 'Entscheidung',
+    decidedBy: 'Entschieden von',
+    decidedOn: 'Entschieden am',
+  },
 });

@@ -17,5 +17,15 @@ export const goalsEntity = defineEntity({
     createdBy: f.text(s.createdBy, { policy: 'set-once', column: 'author_id' }),
     intermediateGoals: f.json(s.intermediateGoals),
   },
+  fieldLabels: {
+    type: 'Zielart',
+    description: 'Ziel in Worten',
+    targetOccupation: 'Zielberuf',
+    targetDate: 'Zieldatum',
+    assessmentId: 'Potenzialanalyse',
+    createdOn: 'Festgelegt am',
+    createdBy: 'Festgelegt von',
+    intermediateGoals: 'Zwischenziele',
+  },
   validate: (record) => problemsOf(goalSchema, record),
 });

@@ -11,4 +11,8 @@ export const householdsEntity = defineEntity({
     householdNumber: f.text(s.householdNumber),
     members: f.json(s.members, { column: 'member_list' }),
   },
+  fieldLabels: {
+    householdNumber: 'BG-Nummer',
+    members: 'Mitglieder',
+  },
 });

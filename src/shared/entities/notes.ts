@@ -18,6 +18,14 @@ export const notesEntity = defineEntity({
     writtenAt: f.text(s.writtenAt, { policy: 'set-once' }),
     authorId: f.text(s.authorId, { policy: 'set-once' }),
   },
+  fieldLabels: {
+    category: 'Kategorie',
+    title: 'Titel',
+    body: 'Text',
+    restricted: 'Vertraulich',
+    writtenAt: 'Geschrieben am',
+    authorId: 'Verfasst von',
+  },
   normalize: (r) =>
     typeof r['category'] === 'string'
       ? {

@@ -16,5 +16,14 @@ export const ownEffortsEntity = defineEntity({
     endsOn: f.text(s.endsOn),
     proofs: f.json(s.proofs),
   },
+  fieldLabels: {
+    planId: 'Kooperationsplan',
+    description: 'Beschreibung',
+    frequency: 'Häufigkeit',
+    proof: 'Form des Nachweises',
+    agreedOn: 'Vereinbart am',
+    endsOn: 'Gilt bis',
+    proofs: 'Eingegangene Nachweise',
+  },
   validate: (record) => problemsOf(ownEffortRecordSchema, record),
 });

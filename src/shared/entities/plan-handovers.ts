@@ -20,5 +20,17 @@ export const planHandoversEntity = defineEntity({
     templateVersion: f.text(s.templateVersion, once),
     pdfSha256: f.text(s.pdfSha256, once),
   },
+  fieldLabels: {
+    planId: 'Kooperationsplan',
+    version: 'Fassung',
+    handedOverOn: 'Ausgehändigt am',
+    handedOverBy: 'Ausgehändigt von',
+    form: 'Art der Aushändigung',
+    contentHash: 'Prüfwert des Inhalts',
+    regimeId: 'Regelwerk',
+    content: 'Inhalt',
+    templateVersion: 'Version der Vorlage',
+    pdfSha256: 'Prüfwert des PDF',
+  },
   frozen: () => 'Eine ausgehändigte Fassung des Kooperationsplans wird nie geändert.',
 });

@@ -16,4 +16,13 @@ export const strategyChoicesEntity = defineEntity({
     chosenOn: f.text(s.chosenOn, { policy: 'set-once' }),
     chosenBy: f.text(s.chosenBy, { policy: 'set-once' }),
   },
+  fieldLabels: {
+    assessmentId: 'Potenzialanalyse',
+    goalId: 'Ziel',
+    strategyId: 'Strategie',
+    servesNeeds: 'Handlungsbedarfe',
+    note: 'Anmerkung',
+    chosenOn: 'Gewählt am',
+    chosenBy: 'Gewählt von',
+  },
 });

@@ -33,6 +33,7 @@ const probeV1 = defineEntity({
     label: field.text(requiredText('die Bezeichnung', 100)),
     count: field.integer(z.number().int().min(0).max(1000)),
   },
+  fieldLabels: { label: 'Bezeichnung', count: 'Anzahl' },
 });
 const migrationV1: Migration = {
   version: 9010,
@@ -46,10 +47,11 @@ const migrationV1: Migration = {
   },
 };
 
-// ---- version 2: ONE field added to the definition, ONE migration
+// ---- version 2: ONE field (with its German label) added to the definition, ONE migration
 const probeV2 = defineEntity({
   ...probeV1,
   fields: { ...probeV1.fields, visitedOn: field.text(z.iso.date().nullable().default(null)) },
+  fieldLabels: { ...probeV1.fieldLabels, visitedOn: 'Besucht am' },
 });
 const migrationV2: Migration = {
   version: 9020,

@@ -9,7 +9,7 @@ import { accessLogSummary, formatDateTime } from './sync-view';
  * The access log of this desktop (issue 12 item 5): every case opened is recorded and uploaded to
  * the server's audit log; shows what still waits and the server's refusal of a broken chain.
  */
-export function AccessLogPanel() {
+export function AccessLogPanel(props: { serverConfigured: boolean }) {
   const log = useQuery({ ...ipcQueryOptions('sync:access-log'), refetchInterval: 2_000 });
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label="Zugriffsprotokoll">
@@ -24,7 +24,7 @@ export function AccessLogPanel() {
       >
         {(s) => (
           <>
-            <Text mb={s.refusal ? 'sm' : 0}>{accessLogSummary(s)}</Text>
+            <Text mb={s.refusal ? 'sm' : 0}>{accessLogSummary(s, props.serverConfigured)}</Text>
             {s.refusal ? (
               <ErrorAlert title="Der Server hat das Zugriffsprotokoll abgelehnt">
                 {s.refusal.message} (Eintrag {s.refusal.seq}, gemeldet am {formatDateTime(s.refusal.at)})

@@ -133,7 +133,7 @@ export function RejectionItem(props: { rejection: Rejection }) {
   const r = props.rejection;
   const dismiss = useIpcMutation('sync:dismiss-rejection', { invalidates: [...INVALIDATES] });
   const what = `${rejectionOpLabel(r.op)} ${entityLabel(r.entity)}`;
-  const values = refusedValues(r.values);
+  const values = refusedValues(r.entity, r.values);
   return (
     <Paper withBorder p="sm" radius="sm">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
@@ -147,7 +147,7 @@ export function RejectionItem(props: { rejection: Rejection }) {
               {values.map((v) => (
                 <Group key={v.field} gap={6} wrap="nowrap" align="baseline">
                   <Text component="dt" size="sm" c="dimmed">
-                    Feld „{v.field}“:
+                    {v.label}:
                   </Text>
                   <Text
                     component="dd"

@@ -9,7 +9,7 @@ import { formatDateTime, planDocumentsSummary } from './sync-view';
  * The PDFs of handed-over Kooperationspläne on their way to the server's document store (issue 12
  * item 8): how many still wait, and a refusal (an altered transfer, no access) until it succeeds.
  */
-export function PlanDocumentsPanel() {
+export function PlanDocumentsPanel(props: { serverConfigured: boolean }) {
   const docs = useQuery({ ...ipcQueryOptions('sync:plan-documents'), refetchInterval: 2_000 });
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label="Plan-Dokumente">
@@ -24,7 +24,9 @@ export function PlanDocumentsPanel() {
       >
         {(s) => (
           <>
-            <Text mb={s.refused.length > 0 ? 'sm' : 0}>{planDocumentsSummary(s)}</Text>
+            <Text mb={s.refused.length > 0 ? 'sm' : 0}>
+              {planDocumentsSummary(s, props.serverConfigured)}
+            </Text>
             {s.refused.map((r) => (
               <ErrorAlert key={r.sha256} title="Ein Plan-Dokument wurde nicht übernommen">
                 {r.message} (gemeldet am {formatDateTime(r.at)}; wird beim nächsten Abgleich erneut versucht)

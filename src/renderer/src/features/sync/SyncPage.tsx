@@ -112,8 +112,8 @@ export function SyncPage() {
               </SimpleGrid>
               <RejectionList />
               <DuplicatesPanel />
-              <AccessLogPanel />
-              <PlanDocumentsPanel />
+              <AccessLogPanel serverConfigured={s.state !== 'not_configured'} />
+              <PlanDocumentsPanel serverConfigured={s.state !== 'not_configured'} />
               {s.conflictCount > 0 ? (
                 <Group>
                   <Text>

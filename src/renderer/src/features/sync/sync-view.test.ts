@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ENTITIES, ENTITY_NAMES } from '../../../../shared/entities';
 import {
   accessLogSummary,
   planDocumentsSummary,
@@ -60,14 +61,34 @@ describe('dates and values', () => {
     expect(formatValue(['a'])).toBe('["a"]');
   });
 
-  it('lists the values of a refused edit by field name, in German', () => {
-    expect(refusedValues({ phone: '0341 222', active: false, note: null, count: 1500 })).toEqual([
-      { field: 'active', text: 'Nein' },
-      { field: 'count', text: '1.500' },
-      { field: 'note', text: '(leer)' },
-      { field: 'phone', text: '0341 222' },
+  it('lists the values of a refused edit by German field label, in German', () => {
+    expect(
+      refusedValues('persons', {
+        phone: '0341 222',
+        integrationCourseCompleted: false,
+        street: null,
+        firstName: 'Erika',
+        shoeSize: 1500,
+      }),
+    ).toEqual([
+      { field: 'shoeSize', label: 'Feld „shoeSize“', text: '1.500' },
+      { field: 'integrationCourseCompleted', label: 'Integrationskurs abgeschlossen', text: 'Nein' },
+      { field: 'street', label: 'Straße und Hausnummer', text: '(leer)' },
+      { field: 'phone', label: 'Telefon', text: '0341 222' },
+      { field: 'firstName', label: 'Vorname', text: 'Erika' },
     ]);
-    expect(refusedValues({})).toEqual([]);
+    // the German alphabet: „Überprüfung“ comes before „Ziel“
+    expect(
+      refusedValues('cooperation_plans', {
+        goal: 'Arbeit',
+        reviewDueOn: null,
+        personalOffer: 'Beratung',
+      }).map((v) => v.label),
+    ).toEqual(['Persönliches Angebot', 'Überprüfung fällig am', 'Ziel']);
+    expect(refusedValues('unbekannt', { phone: 'x' })).toEqual([
+      { field: 'phone', label: 'Feld „phone“', text: 'x' },
+    ]);
+    expect(refusedValues('persons', {})).toEqual([]);
   });
 
   it('names the operation of a refused edit', () => {
@@ -82,7 +103,39 @@ describe('records from the entity spine', () => {
   it('uses the German record name of the entity', () => {
     expect(entityLabel('notes')).toBe('Vermerk');
     expect(entityLabel('unbekannt')).toBe('Datensatz');
-    expect(fieldLabel('notes', 'body')).toBe('Vermerk: Feld „body“');
+    expect(entityLabel('constructor')).toBe('Datensatz');
+  });
+
+  it('names a field by its German label, never by its wire name', () => {
+    expect(fieldLabel('notes', 'body')).toBe('Vermerk: Text');
+    expect(fieldLabel('notes', 'title')).toBe('Vermerk: Titel');
+    expect(fieldLabel('persons', 'phone')).toBe('Person: Telefon');
+    expect(fieldLabel('persons', 'birthDate')).toBe('Person: Geburtsdatum');
+    expect(fieldLabel('cases', 'caseNumber')).toBe('Fall: Aktenzeichen');
+    expect(fieldLabel('measure_assignments', 'plannedEnd')).toBe('Maßnahmezuweisung: Geplantes Ende');
+    expect(fieldLabel('cooperation_plans', 'reviewDueOn')).toBe('Kooperationsplan: Überprüfung fällig am');
+  });
+
+  it('falls back to the wire name, marked as a field, for an unknown entity or field', () => {
+    expect(fieldLabel('notes', 'mood')).toBe('Vermerk: Feld „mood“');
+    expect(fieldLabel('notes', 'toString')).toBe('Vermerk: Feld „toString“');
+    expect(fieldLabel('unbekannt', 'body')).toBe('Datensatz: Feld „body“');
+  });
+
+  it('has a German label for every field of every entity, distinct within the entity', () => {
+    for (const name of ENTITY_NAMES) {
+      const def = ENTITIES[name];
+      const labels = new Map<string, string>(Object.entries(def.fieldLabels));
+      const seen = new Set<string>();
+      for (const field of Object.keys(def.fields)) {
+        const label = labels.get(field) ?? '';
+        expect(label.trim(), `${name}.${field}`).not.toBe('');
+        expect(label, `${name}.${field}`).not.toBe(field);
+        expect(seen.has(label), `${name}.${field}: „${label}“ twice`).toBe(false);
+        seen.add(label);
+        expect(fieldLabel(name, field)).toBe(`${def.label}: ${label}`);
+      }
+    }
   });
 
   it('offers merging only for free-text fields', () => {
@@ -103,6 +156,10 @@ describe('the access log in German words', () => {
     expect(accessLogSummary({ pending: 1200, oldestPendingAt: null })).toMatch(
       /^1\.200 Fallaufrufe warten .*ältester: –\)\.$/,
     );
+    // without a server nothing goes anywhere: no claim about the server's log
+    expect(accessLogSummary({ pending: 0, oldestPendingAt: null }, false)).toBe(
+      'Ohne Server bleibt das Zugriffsprotokoll verschlüsselt auf diesem Gerät; jeder Fallaufruf wird dort festgehalten.',
+    );
   });
 });
 
@@ -116,6 +173,9 @@ describe('plan documents in German words', () => {
     );
     expect(planDocumentsSummary({ pending: 1200, pendingBytes: 0 })).toMatch(
       /^1\.200 PDFs von Kooperationsplänen warten .*\(0 MB\)/,
+    );
+    expect(planDocumentsSummary({ pending: 0, pendingBytes: 0 }, false)).toBe(
+      'Ohne Server bleiben die PDFs ausgehändigter Kooperationspläne auf diesem Gerät.',
     );
   });
 });

@@ -1,5 +1,5 @@
 /** Pure helpers of the sync screens: the engine's status and records in German words. */
-import { ENTITIES } from '../../../../shared/entities';
+import { ENTITIES, type EntityDefinition } from '../../../../shared/entities';
 import type {
   AccessLogStatusDto,
   PlanDocumentUploadsDto,
@@ -73,23 +73,34 @@ export function formatDateTime(iso: string | null | undefined, fallback = '–')
   return Number.isNaN(ms) ? fallback : `${dateTimeFmt.format(ms)} Uhr`;
 }
 
+/** The definition of an entity named on the wire (undefined for an unknown name). */
+function definitionOf(entity: string): EntityDefinition | undefined {
+  return Object.hasOwn(ENTITIES, entity)
+    ? (ENTITIES as Readonly<Record<string, EntityDefinition>>)[entity]
+    : undefined;
+}
+
 /** German name of one record of an entity ('notes' -> 'Vermerk'); unknown names as 'Datensatz'. */
 export function entityLabel(entity: string): string {
-  const def = (ENTITIES as Readonly<Record<string, { label: string } | undefined>>)[entity];
-  return def?.label ?? 'Datensatz';
+  return definitionOf(entity)?.label ?? 'Datensatz';
 }
 
 /** Whether a field is free text merged on concurrent edits (then "Zusammenführen" is offered). */
 export function isMergeableText(entity: string, field: string): boolean {
-  const def = (
-    ENTITIES as Readonly<Record<string, { fields: Readonly<Record<string, { policy: string }>> }>>
-  )[entity];
-  return def?.fields[field]?.policy === 'text-merge';
+  const def = definitionOf(entity);
+  return def !== undefined && Object.hasOwn(def.fields, field) && def.fields[field]?.policy === 'text-merge';
 }
 
-/** The field of a conflict with its record's German name ('notes', 'body' -> 'Vermerk: Feld „body“'). */
+/** German label of a field from its definition ('notes', 'body' -> 'Text'); unknown as 'Feld „body“'. */
+function labelOfField(entity: string, field: string): string {
+  const def = definitionOf(entity);
+  const label = def && Object.hasOwn(def.fieldLabels, field) ? def.fieldLabels[field] : undefined;
+  return label ?? `Feld „${field}“`;
+}
+
+/** The field of a conflict with its record's German name ('notes', 'body' -> 'Vermerk: Text'). */
 export function fieldLabel(entity: string, field: string): string {
-  return `${entityLabel(entity)}: Feld „${field}“`;
+  return `${entityLabel(entity)}: ${labelOfField(entity, field)}`;
 }
 
 /** A stored value for display: text as is, empty as '(leer)', yes/no in German, others as JSON. */
@@ -101,11 +112,19 @@ export function formatValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** The values a refused edit carried, per field in name order, for display ('(leer)' for empty). */
-export function refusedValues(values: Readonly<Record<string, unknown>>): { field: string; text: string }[] {
+const labelOrder = new Intl.Collator('de-DE');
+
+/**
+ * The values a refused edit of a record of `entity` carried, per field with its German label, in
+ * the order of the labels (German alphabet), for display ('(leer)' for empty).
+ */
+export function refusedValues(
+  entity: string,
+  values: Readonly<Record<string, unknown>>,
+): { field: string; label: string; text: string }[] {
   return Object.keys(values)
-    .sort()
-    .map((field) => ({ field, text: formatValue(values[field]) }));
+    .map((field) => ({ field, label: labelOfField(entity, field), text: formatValue(values[field]) }))
+    .sort((a, b) => labelOrder.compare(a.label, b.label) || labelOrder.compare(a.field, b.field));
 }
 
 /** The operation of a refused edit in German. */
@@ -131,8 +150,14 @@ export function indicatorText(status: Pick<SyncStatusDto, 'state' | 'pendingCoun
 }
 
 /** The access log on the sync page: how many openings of cases still wait for the server. */
-export function accessLogSummary(status: Pick<AccessLogStatusDto, 'pending' | 'oldestPendingAt'>): string {
-  if (status.pending === 0) return 'Alle Fallaufrufe sind im Zugriffsprotokoll des Servers.';
+export function accessLogSummary(
+  status: Pick<AccessLogStatusDto, 'pending' | 'oldestPendingAt'>,
+  serverConfigured = true,
+): string {
+  if (status.pending === 0)
+    return serverConfigured
+      ? 'Alle Fallaufrufe sind im Zugriffsprotokoll des Servers.'
+      : 'Ohne Server bleibt das Zugriffsprotokoll verschlüsselt auf diesem Gerät; jeder Fallaufruf wird dort festgehalten.';
   const n = new Intl.NumberFormat('de-DE').format(status.pending);
   const what = status.pending === 1 ? 'Fallaufruf wartet' : 'Fallaufrufe warten';
   return `${n} ${what} auf die Übertragung ins Zugriffsprotokoll des Servers (ältester: ${formatDateTime(status.oldestPendingAt)}).`;
@@ -141,8 +166,12 @@ export function accessLogSummary(status: Pick<AccessLogStatusDto, 'pending' | 'o
 /** Plan PDFs on the sync page: how many still wait for the server's document store, and their size. */
 export function planDocumentsSummary(
   status: Pick<PlanDocumentUploadsDto, 'pending' | 'pendingBytes'>,
+  serverConfigured = true,
 ): string {
-  if (status.pending === 0) return 'Alle ausgehändigten Kooperationspläne liegen als PDF auf dem Server.';
+  if (status.pending === 0)
+    return serverConfigured
+      ? 'Alle ausgehändigten Kooperationspläne liegen als PDF auf dem Server.'
+      : 'Ohne Server bleiben die PDFs ausgehändigter Kooperationspläne auf diesem Gerät.';
   const n = new Intl.NumberFormat('de-DE').format(status.pending);
   const size = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 }).format(
     status.pendingBytes / (1024 * 1024),
