@@ -131,7 +131,7 @@ test('the outreach day: prepare, readiness, offline edits and a contact, sync, c
     await details.getByRole('textbox', { name: 'Telefon' }).fill('0171 eins');
     await details.getByRole('textbox', { name: 'Telefon' }).press('Enter');
     await expect(
-      details.getByText('Die Telefonnummer enthält Ziffern, Leerzeichen und + ( ) / -.'),
+      details.getByText('Die Telefonnummer darf nur Ziffern, Leerzeichen und + ( ) / - enthalten.'),
     ).toBeVisible();
     await keepScreenshot(page, testInfo, 'person-contact-details-1366');
     await details.getByRole('textbox', { name: 'Telefon' }).fill('0171 1111111');
@@ -226,10 +226,10 @@ test('the outreach day: prepare, readiness, offline edits and a contact, sync, c
 
     // case X: both conflicts with both values; keep mine for the note
     await page.goto(`${bridge.launchUrl}#/faelle/${x.caseId}`);
-    const phone = page.getByRole('region', { name: 'Abgleichkonflikt: Person: Feld „phone“' });
+    const phone = page.getByRole('region', { name: 'Abgleichkonflikt: Person: Telefon' });
     await expect(phone).toContainText('0171 1111111');
     await expect(phone).toContainText('0341 2222222');
-    const noteConflict = page.getByRole('region', { name: 'Abgleichkonflikt: Vermerk: Feld „body“' });
+    const noteConflict = page.getByRole('region', { name: 'Abgleichkonflikt: Vermerk: Text' });
     await expect(noteConflict).toContainText('Lebenslauf mitbringen.');
     await expect(noteConflict).toContainText('Bewerbung in Torgau besprochen.');
     await expectAccessible(page, testInfo, 'outreach-conflicts');

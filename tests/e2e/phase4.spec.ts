@@ -189,6 +189,9 @@ test.describe('Phase 3 → 4 by keyboard (issue 10, first Done-when)', () => {
       await page.keyboard.press('Enter');
       await expect(row).toContainText('beendet');
       await expect(row).toContainText('Ergebnis: erfolgreich abgeschlossen');
+      // ended today: the period shows the day it ended, the planned end beside it
+      await expect(row).toContainText(`${german(today)} – ${german(today)}`);
+      await expect(row).toContainText(`geplant bis ${german(s.extendedEnd)}`);
       await checkScreen(page, testInfo, 'phase4-measures');
 
       // ---- Eigenbemühungen: agreed, and two proofs recorded against the frequency

@@ -98,8 +98,11 @@ describe('Profillage derivation: one case per row of the default table', () => {
       rowId,
       tableVersion: defaultProfileDecisionTable.version,
     });
-    expect(derived.explanation.startsWith(`${PROFILE_OUTCOME_LABELS[expected]}: Zeile `)).toBe(true);
-    expect(derived.explanation).toContain(`(„${rowId}“)`);
+    expect(derived.explanation.startsWith(`${PROFILE_OUTCOME_LABELS[expected]}, weil Zeile `)).toBe(true);
+    // the row by its number in the table, not by its technical id
+    const row = defaultProfileDecisionTable.rows.findIndex((r) => r.id === rowId) + 1;
+    expect(derived.explanation).toContain(`Zeile ${row} der Entscheidungstabelle (Stand 01/2026)`);
+    expect(derived.explanation).not.toContain(rowId);
   });
 
   it('every row of the default table is exercised above', () => {
@@ -109,7 +112,7 @@ describe('Profillage derivation: one case per row of the default table', () => {
 
   it('explains which row matched, which conditions held and what the inputs were', () => {
     expect(deriveProfileSituation(inputs(OUT, [R, M, P], P)).explanation).toBe(
-      'Stabilisierungsprofil: Zeile 4 („stabilization-profile“) der Entscheidungstabelle (Stand 2026-01) trifft als erste zu. ' +
+      'Stabilisierungsprofil, weil Zeile 4 der Entscheidungstabelle (Stand 01/2026) als erste zutrifft. ' +
         'Komplex: Schwerpunkt Leistungsfähigkeit und Handlungsbedarfe in mindestens zwei weiteren Schlüsselgrößen. ' +
         'Erfüllte Bedingungen: Integration nicht innerhalb von 12 Monaten erwartet; Anzahl der Schlüsselgrößen mit Handlungsbedarf: mindestens 3; Schwerpunkt: Leistungsfähigkeit. ' +
         'Eingaben – Integrationsprognose: Integration nicht innerhalb von 12 Monaten erwartet; Handlungsbedarfe in: Leistungsfähigkeit, Motivation und Rahmenbedingungen (3 Schlüsselgrößen); Schwerpunkt: Leistungsfähigkeit.',
@@ -148,7 +151,7 @@ describe('Profillage derivation: one case per row of the default table', () => {
     const empty = { ...table, rows: [] };
     const derived = deriveProfileSituation(inputs(OUT, [Q]), empty);
     expect(derived).toMatchObject({ result: 'none', basis: 'fallback', rowId: null });
-    expect(derived.explanation).toContain('es gilt die Rückfallregel. Rückfall.');
+    expect(derived.explanation).toContain('passt; es gilt die Rückfallregel. Rückfall.');
   });
 
   it('deduplicates and orders the key factors in the recorded inputs', () => {
@@ -171,7 +174,12 @@ describe('Profillage derivation is total', () => {
         const derived = deriveProfileSituation(given);
         expect(PROFILE_OUTCOMES).toContain(derived.result);
         expect(derived.explanation.trim().length).toBeGreaterThan(0);
-        expect(derived.explanation.startsWith(`${PROFILE_OUTCOME_LABELS[derived.result]}:`)).toBe(true);
+        // the outcome first, then the reason (a row, the fallback, or the missing forecast)
+        expect(
+          [':', ','].some((mark) =>
+            derived.explanation.startsWith(`${PROFILE_OUTCOME_LABELS[derived.result]}${mark}`),
+          ),
+        ).toBe(true);
         // Deterministic: the same input gives the same single answer.
         expect(deriveProfileSituation(given)).toEqual(derived);
         // With a forecast, a row of the default table always decides (the fallback is never needed).

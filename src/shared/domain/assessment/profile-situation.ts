@@ -147,7 +147,7 @@ export function deriveProfileSituation(
       result: table.fallback.result,
       basis: 'fallback',
       rowId: null,
-      explanation: `${PROFILE_OUTCOME_LABELS[table.fallback.result]}: Keine Zeile der Entscheidungstabelle (Stand ${table.version}) passt, es gilt die Rückfallregel. ${table.fallback.description} Eingaben – ${given}.`,
+      explanation: `${PROFILE_OUTCOME_LABELS[table.fallback.result]}, weil keine Zeile der Entscheidungstabelle (Stand ${tableStand(table.version)}) passt; es gilt die Rückfallregel. ${table.fallback.description} Eingaben – ${given}.`,
     };
   }
   return {
@@ -155,7 +155,7 @@ export function deriveProfileSituation(
     result: row.result,
     basis: 'row',
     rowId: row.id,
-    explanation: `${PROFILE_OUTCOME_LABELS[row.result]}: Zeile ${index + 1} („${row.id}“) der Entscheidungstabelle (Stand ${table.version}) trifft als erste zu. ${row.description} Erfüllte Bedingungen: ${describeCondition(row.when).join('; ')}. Eingaben – ${given}.`,
+    explanation: `${PROFILE_OUTCOME_LABELS[row.result]}, weil Zeile ${index + 1} der Entscheidungstabelle (Stand ${tableStand(table.version)}) als erste zutrifft. ${row.description} Erfüllte Bedingungen: ${describeCondition(row.when).join('; ')}. Eingaben – ${given}.`,
   };
 }
 
@@ -247,4 +247,10 @@ export function describeProfileDecision(decision: ProfileSituationDecision): str
   const derived = PROFILE_OUTCOME_LABELS[decision.derived.result];
   if (!decision.override) return `Profillage: ${derived} (abgeleitet).`;
   return `Profillage: ${PROFILE_OUTCOME_LABELS[decision.override.value]} (manuell festgelegt; abgeleitet war ${derived}). Begründung: ${decision.override.reason}`;
+}
+
+/** The table's version as a caseworker reads it: "2026-01" → "01/2026" (other forms as they are). */
+function tableStand(version: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(version);
+  return m ? `${m[2]}/${m[1]}` : version;
 }

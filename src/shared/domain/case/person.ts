@@ -126,7 +126,7 @@ export const personSchema = z.object({
     .string()
     .trim()
     .regex(/^[0-9 +()/-]{3,40}$/, {
-      message: 'Die Telefonnummer enthält Ziffern, Leerzeichen und + ( ) / -.',
+      message: 'Die Telefonnummer darf nur Ziffern, Leerzeichen und + ( ) / - enthalten.',
     })
     .nullable()
     .default(null),

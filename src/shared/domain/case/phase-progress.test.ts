@@ -114,7 +114,7 @@ describe('phase progress', () => {
     )[2]!;
     expect(done).toMatchObject({ state: 'complete', missing: [] });
     expect(done.done).toEqual([
-      'Für alle 2 Handlungsbedarfe ist eine Strategie gewählt.',
+      'Für beide Handlungsbedarfe ist eine Strategie gewählt.',
       '1 Maßnahme dient den Handlungsbedarfen.',
     ]);
     // choices of an older version do not count for the current one

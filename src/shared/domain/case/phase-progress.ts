@@ -125,7 +125,13 @@ export function phaseProgress(
     const served = new Set(choices.flatMap((c) => c.servesNeeds));
     const unserved = needs.filter((n) => !served.has(n.criterionId));
     if (unserved.length === 0)
-      p3done.push(`Für alle ${needs.length} Handlungsbedarfe ist eine Strategie gewählt.`);
+      p3done.push(
+        needs.length === 1
+          ? 'Für den Handlungsbedarf ist eine Strategie gewählt.'
+          : needs.length === 2
+            ? 'Für beide Handlungsbedarfe ist eine Strategie gewählt.'
+            : `Für alle ${needs.length} Handlungsbedarfe ist eine Strategie gewählt.`,
+      );
     for (const need of unserved)
       p3missing.push(`Für den Handlungsbedarf „${need.focus}“ ist noch keine Strategie gewählt.`);
     const active = records.measures.filter(

@@ -124,7 +124,7 @@ export function targetGroupsFrom(facts: TargetGroupFacts, on: IsoDate): TargetGr
   if (facts.benefitPeriods) {
     const benefitMonths = benefitMonthsInLast24({ benefitPeriods: facts.benefitPeriods }, on);
     if (benefitMonths >= 21) {
-      add('longTermBenefitRecipient', `Leistungsbezug in ${benefitMonths} der letzten 24 Monate.`);
+      add('longTermBenefitRecipient', `Leistungsbezug in ${benefitMonths} der letzten 24 Monaten.`);
     }
   }
   if (facts.singleParent) {

@@ -473,7 +473,12 @@ function AssignmentsTable(props: { items: AssignmentView[] }) {
               <Table.Td>{a.measureTitle}</Table.Td>
               <Table.Td data-label="Art">{a.formLabel}</Table.Td>
               <Table.Td data-label="Zeitraum">
-                {formatDate(a.plannedStart)} – {a.plannedEnd ? formatDate(a.plannedEnd) : 'offen'}
+                {/* an ended measure shows the day it ended; the planned end beside it if different */}
+                {formatDate(a.plannedStart)} –{' '}
+                {a.endedOn ? formatDate(a.endedOn) : a.plannedEnd ? formatDate(a.plannedEnd) : 'offen'}
+                {a.endedOn && a.plannedEnd && a.endedOn !== a.plannedEnd ? (
+                  <Text size="sm">geplant bis {formatDate(a.plannedEnd)}</Text>
+                ) : null}
                 {extensionDays(a).length > 0 ? (
                   <Text size="sm">verlängert am {extensionDays(a).map(formatDate).join(', ')}</Text>
                 ) : null}

@@ -48,7 +48,7 @@ describe('the person contact details form', () => {
       ok: false,
       errors: {
         postalCode: 'Die Postleitzahl hat fünf Ziffern.',
-        phone: 'Die Telefonnummer enthält Ziffern, Leerzeichen und + ( ) / -.',
+        phone: 'Die Telefonnummer darf nur Ziffern, Leerzeichen und + ( ) / - enthalten.',
         email: 'Bitte eine gültige E-Mail-Adresse angeben.',
       },
     });

@@ -93,7 +93,7 @@ export function CaseloadPage() {
           leftSection={<IconSearch size={16} aria-hidden />}
           value={query}
           onChange={(e) => setQuery(e.currentTarget.value)}
-          maw={460}
+          maw={560}
           w="100%"
           type="search"
           maxLength={200}

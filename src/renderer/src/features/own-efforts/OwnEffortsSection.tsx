@@ -98,7 +98,11 @@ function EffortItem(props: { effort: OwnEffortView }) {
           <Text fw={700}>{e.description}</Text>
           {e.frequency ? (
             <Badge variant="outline" color={b.missing === 0 ? 'teal.9' : 'dark.6'}>
-              {b.missing === 0 ? 'Nachweise vollständig' : `${b.missing} Nachweise fehlen`}
+              {b.missing === 0
+                ? 'Nachweise vollständig'
+                : b.missing === 1
+                  ? '1 Nachweis fehlt'
+                  : `${b.missing} Nachweise fehlen`}
             </Badge>
           ) : null}
         </Group>
