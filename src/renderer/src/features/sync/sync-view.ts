@@ -28,14 +28,19 @@ export function syncStateLabel(state: SyncState): string {
 }
 
 /** A German sentence explaining the state for the page. */
-export function syncStateHint(status: Pick<SyncStatusDto, 'state' | 'pendingCount'>): string {
+export function syncStateHint(
+  status: Pick<SyncStatusDto, 'state' | 'pendingCount'> &
+    Partial<Pick<SyncStatusDto, 'conflictCount' | 'rejectionCount'>>,
+): string {
+  const open = openDecisions(status.conflictCount ?? 0, status.rejectionCount ?? 0);
   switch (status.state) {
     case 'not_configured':
       return 'Für dieses Gerät ist kein Lotse-Server eingerichtet. Sie arbeiten vollständig offline; Ihre Änderungen bleiben lokal verschlüsselt gespeichert.';
     case 'idle':
-      return status.pendingCount === 0
-        ? 'Alle Änderungen sind mit dem Server abgeglichen.'
-        : 'Die Änderungen werden beim nächsten Abgleich übertragen.';
+      if (status.pendingCount > 0) return 'Die Änderungen werden beim nächsten Abgleich übertragen.';
+      return open
+        ? `Alle Änderungen sind übertragen; offen ${(status.conflictCount ?? 0) + (status.rejectionCount ?? 0) === 1 ? 'ist' : 'sind'} noch ${open}.`
+        : 'Alle Änderungen sind mit dem Server abgeglichen.';
     case 'syncing':
       return 'Der Abgleich mit dem Server läuft. Sie können währenddessen weiterarbeiten.';
     case 'offline':
@@ -55,6 +60,15 @@ export function syncStateHint(status: Pick<SyncStatusDto, 'state' | 'pendingCoun
     case 'stopped':
       return 'Der Abgleich ist angehalten.';
   }
+}
+
+/** What still waits for a person after a round ("2 Abgleichkonflikte und 1 abgelehnte Änderung"). */
+function openDecisions(conflicts: number, rejections: number): string {
+  const parts: string[] = [];
+  if (conflicts > 0) parts.push(`${conflicts} ${conflicts === 1 ? 'Abgleichkonflikt' : 'Abgleichkonflikte'}`);
+  if (rejections > 0)
+    parts.push(`${rejections} ${rejections === 1 ? 'abgelehnte Änderung' : 'abgelehnte Änderungen'}`);
+  return parts.join(' und ');
 }
 
 const dateTimeFmt = new Intl.DateTimeFormat('de-DE', {
