@@ -154,6 +154,9 @@ test.describe('Phase 3 → 4 by keyboard (issue 10, first Done-when)', () => {
       await expect(row).toContainText('zugewiesen');
       // now the case may move on, and says why
       await expect(phases).toContainText('Erfüllt: Eine Maßnahme ist zugewiesen oder läuft.');
+      await expect(
+        phases.getByRole('listitem').filter({ hasText: 'aktuelle Phase, bereit zum Wechsel' }),
+      ).toContainText('Phase 3');
       await press(page, 'In Phase 4 wechseln');
       await expect(phases.getByRole('status')).toContainText('Der Fall ist jetzt in Phase 4');
       await expect(phases.getByRole('listitem').filter({ hasText: 'aktuelle Phase' })).toContainText(

@@ -69,7 +69,12 @@ export function PhaseStepper(props: { detail: CaseDetailDto }) {
               </ThemeIcon>
               {PHASE_STATE_LABELS[p.state].charAt(0).toLocaleUpperCase('de-DE') +
                 PHASE_STATE_LABELS[p.state].slice(1)}
-              {p.phase === detail.summary.phase ? ' · aktuelle Phase' : ''}
+              {/* complete but not yet moved on: the case is still here, and may move */}
+              {p.phase !== detail.summary.phase
+                ? ''
+                : p.state === 'complete' && p.phase < 4
+                  ? ' · aktuelle Phase, bereit zum Wechsel'
+                  : ' · aktuelle Phase'}
             </Text>
             {p.missing.length > 0 ? (
               <>
