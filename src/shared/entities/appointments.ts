@@ -1,3 +1,8 @@
+import {
+  APPOINTMENT_KIND_LABELS,
+  APPOINTMENT_STATUS_LABELS,
+  INVITATION_KIND_LABELS,
+} from '../domain/case/appointment';
 import { appointmentSchema } from '../domain/case/appointment';
 import { defineEntity, field as f } from './define';
 
@@ -24,5 +29,10 @@ export const appointmentsEntity = defineEntity({
     subject: 'Anlass',
     status: 'Status',
     invitation: 'Einladung',
+  },
+  valueLabels: {
+    kind: APPOINTMENT_KIND_LABELS,
+    status: APPOINTMENT_STATUS_LABELS,
+    invitation: INVITATION_KIND_LABELS,
   },
 });

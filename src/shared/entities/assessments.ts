@@ -1,3 +1,5 @@
+import { ASSESSMENT_STATUS_LABELS } from '../domain/assessment/assessment';
+import { INTEGRATION_FORECAST_LABELS, KEY_FACTOR_LABELS } from '../domain/assessment/vocabulary';
 import { assessmentSchema } from '../domain/assessment/assessment';
 import { profileSituationDecisionSchema } from '../domain/assessment/profile-situation';
 import { defineEntity, field as f, problemsOf, type FieldProblem } from './define';
@@ -43,6 +45,11 @@ export const assessmentsEntity = defineEntity({
     dominantKeyFactor: 'Schwerpunkt des Handlungsbedarfs',
     entries: 'Merkmale',
     profileSituation: 'Profillage',
+  },
+  valueLabels: {
+    status: ASSESSMENT_STATUS_LABELS,
+    integrationForecast: INTEGRATION_FORECAST_LABELS,
+    dominantKeyFactor: KEY_FACTOR_LABELS,
   },
   validate: (record) => {
     const { profileSituation, ...assessment } = record;

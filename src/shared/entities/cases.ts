@@ -1,3 +1,5 @@
+import { CASE_STATUS_LABELS } from '../domain/case/case';
+import { OFFICES } from '../domain/case/office';
 import { caseSchema } from '../domain/case/case';
 import { defineEntity, field as f, problemsOf } from './define';
 
@@ -34,6 +36,10 @@ export const casesEntity = defineEntity({
     substitutions: 'Vertretungen',
     lastContactOn: 'Letzter Kontakt',
     nextReviewOn: 'Nächste Überprüfung',
+  },
+  valueLabels: {
+    officeId: Object.fromEntries(OFFICES.map((o) => [o.id, o.name])),
+    status: CASE_STATUS_LABELS,
   },
   validate: (record) => problemsOf(caseSchema, record),
 });

@@ -1,3 +1,4 @@
+import { CONSENT_FORM_LABELS, CONSENT_PURPOSE_LABELS } from '../domain/case/consent';
 import { consentSchema } from '../domain/case/consent';
 import { defineEntity, field as f, problemsOf } from './define';
 
@@ -23,5 +24,6 @@ export const consentsEntity = defineEntity({
     withdrawnOn: 'Widerrufen am',
     recordedBy: 'Erfasst von',
   },
+  valueLabels: { purpose: CONSENT_PURPOSE_LABELS, form: CONSENT_FORM_LABELS },
   validate: (record) => problemsOf(consentSchema, record),
 });

@@ -1,3 +1,4 @@
+import { CONTACT_CHANNEL_LABELS, CONTACT_DIRECTION_LABELS } from '../domain/case/contact';
 import { contactSchema } from '../domain/case/contact';
 import { defineEntity, field as f } from './define';
 
@@ -25,4 +26,5 @@ export const contactsEntity = defineEntity({
     reached: 'Person erreicht',
     recordedBy: 'Erfasst von',
   },
+  valueLabels: { channel: CONTACT_CHANNEL_LABELS, direction: CONTACT_DIRECTION_LABELS },
 });

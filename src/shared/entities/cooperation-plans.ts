@@ -1,3 +1,4 @@
+import { COMPANION_LANGUAGE_LABELS } from '../domain/plan/plan-texts';
 import { cooperationPlanSchema } from '../domain/plan/cooperation-plan';
 import { defineEntity, field as f } from './define';
 
@@ -29,4 +30,5 @@ export const cooperationPlansEntity = defineEntity({
     reviewDueOn: 'Überprüfung fällig am',
     companionLanguage: 'Sprache der Übersetzungsseite',
   },
+  valueLabels: { companionLanguage: COMPANION_LANGUAGE_LABELS },
 });

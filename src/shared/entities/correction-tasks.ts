@@ -1,3 +1,5 @@
+import { CORRECTION_STATUS_LABELS } from '../domain/quality/case-review';
+import { CASE_SECTION_LABELS } from '../domain/quality/quality-rules';
 import { correctionTaskSchema, correctionTaskShapeSchema } from '../domain/quality/case-review';
 import { defineEntity, field as f, problemsOf } from './define';
 
@@ -40,6 +42,7 @@ export const correctionTasksEntity = defineEntity({
     completedAt: 'Erledigt am',
     history: 'Verlauf der Korrektur',
   },
+  valueLabels: { section: CASE_SECTION_LABELS, status: CORRECTION_STATUS_LABELS },
   validate: (record) => problemsOf(correctionTaskSchema, record),
   frozen: (r) => (r['status'] === 'bestaetigt' ? 'Eine bestätigte Korrektur bleibt unverändert.' : null),
 });

@@ -7,6 +7,7 @@ import {
   dtoSchema,
   ENTITIES,
   ENTITY_NAMES,
+  enumOptions,
   field,
   fromRow,
   mergeableTextFields,
@@ -17,6 +18,7 @@ import {
   stableJson,
   toColumns,
   updateInputSchema,
+  valueLabel,
   writableColumns,
 } from './index';
 
@@ -167,6 +169,60 @@ describe('defineEntity', () => {
     });
     expect(dto).toMatchObject({ id: 'p1', rowVersion: 4, count: 0 });
     expect('unknown' in dto).toBe(false);
+  });
+
+  it('requires a German label for every value of an enumerated field, and no labels elsewhere', () => {
+    const x = { name: 'x', label: 'X' } as const;
+    const kind = field.text(z.enum(['a', 'b']).nullable().default(null));
+    const kinds = field.json(z.array(z.enum(['a', 'b'])).default([]));
+    expect(() => defineEntity({ ...x, fields: { kind }, fieldLabels: { kind: 'Art' } })).toThrow(
+      /value a of kind has no label/,
+    );
+    expect(() =>
+      defineEntity({
+        ...x,
+        fields: { kind },
+        fieldLabels: { kind: 'Art' },
+        valueLabels: { kind: { a: 'A' } },
+      }),
+    ).toThrow(/value b of kind has no label/);
+    expect(() =>
+      defineEntity({ ...x, fields: { kinds }, fieldLabels: { kinds: 'Arten' }, valueLabels: { kinds: {} } }),
+    ).toThrow(/value a of kinds has no label/);
+    const title = field.text(z.string());
+    expect(() =>
+      defineEntity({
+        ...x,
+        fields: { title },
+        fieldLabels: { title: 'T' },
+        valueLabels: { title: { a: 'A' } },
+      }),
+    ).toThrow(/title, which is no enum/);
+    const ok = defineEntity({
+      ...x,
+      fields: { kind, kinds },
+      fieldLabels: { kind: 'Art', kinds: 'Arten' },
+      valueLabels: { kind: { a: 'Erste', b: 'Zweite' }, kinds: { a: 'Erste', b: 'Zweite' } },
+    });
+    expect(valueLabel(ok, 'kind', 'b')).toBe('Zweite');
+    expect(valueLabel(ok, 'kinds', ['a', 'b'])).toBe('Erste, Zweite');
+    expect(valueLabel(ok, 'kind', 'neu')).toBe('neu'); // a value of a newer version as stored
+    expect(valueLabel(probe, 'title', 'a')).toBeNull();
+    expect(enumOptions(z.enum(['x', 'y']).optional())).toEqual(['x', 'y']);
+    expect(enumOptions(z.string())).toBeNull();
+  });
+
+  it('every enumerated field of the product has its values in German', () => {
+    expect(valueLabel(ENTITIES.measure_assignments, 'kind', 'assignment')).toBe(
+      'Zuweisung durch das Jobcenter',
+    );
+    expect(valueLabel(ENTITIES.contacts, 'direction', 'inbound')).toBe('eingehend');
+    expect(valueLabel(ENTITIES.cases, 'officeId', 'torgau')).toBe('Torgau');
+    expect(valueLabel(ENTITIES.plan_handovers, 'regimeId', 'grundsicherung')).toBe('Neue Grundsicherung');
+    for (const name of ENTITY_NAMES)
+      for (const [key, f] of Object.entries(ENTITIES[name].fields))
+        for (const option of enumOptions(f.schema) ?? [])
+          expect(valueLabel(ENTITIES[name], key, option), `${name}.${key} = ${option}`).toMatch(/\S/);
   });
 
   it('every product definition parses its own defaults and is registered under its name', () => {

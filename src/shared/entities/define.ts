@@ -93,6 +93,12 @@ export interface EntityDefinition<N extends string = string, F extends Fields = 
    */
   readonly fieldLabels: FieldLabels<F>;
   /**
+   * German label of every stored value of each enumerated field ('assignment' -> 'Zuweisung'), for
+   * places that show a stored value without its form (sync conflicts, refused edits): required for
+   * each field whose schema is an enum (or a list of one), checked by defineEntity.
+   */
+  readonly valueLabels?: { readonly [K in keyof F]?: Readonly<Record<string, string>> };
+  /**
    * Cross-field rules of the domain over the whole record (closing dates, status machine results),
    * as German problems. Services check them before writing; the server checks the merged row.
    */
@@ -154,7 +160,50 @@ export function defineEntity<const N extends string, const F extends Fields>(
   }
   for (const key of Object.keys(def.fieldLabels))
     if (!Object.hasOwn(def.fields, key)) throw new Error(`${def.name}: label of unknown field ${key}`);
+  const valueLabels: Readonly<Record<string, Readonly<Record<string, string>> | undefined>> =
+    def.valueLabels ?? {};
+  for (const [key, f] of Object.entries(def.fields)) {
+    const options = enumOptions(f.schema);
+    const labels = Object.hasOwn(valueLabels, key) ? valueLabels[key] : undefined;
+    if (options === null) {
+      if (labels) throw new Error(`${def.name}: value labels of ${key}, which is no enum`);
+      continue;
+    }
+    for (const option of options) {
+      const label: unknown = labels && Object.hasOwn(labels, option) ? labels[option] : undefined;
+      if (typeof label !== 'string' || label.trim() === '')
+        throw new Error(`${def.name}: value ${option} of ${key} has no label`);
+    }
+  }
+  for (const key of Object.keys(valueLabels))
+    if (!Object.hasOwn(def.fields, key)) throw new Error(`${def.name}: value labels of unknown field ${key}`);
   return def;
+}
+
+const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'catch', 'readonly', 'nonoptional']);
+
+/** The stored values of an enum field (also behind optional/nullable/default, or as list items); else null. */
+export function enumOptions(schema: z.ZodType): string[] | null {
+  let s = schema as z.core.$ZodType;
+  for (;;) {
+    const def = s._zod.def as z.core.$ZodTypeDef & { innerType?: z.core.$ZodType; element?: z.core.$ZodType };
+    if (WRAPPERS.has(def.type) && def.innerType) s = def.innerType;
+    else if (def.type === 'array' && def.element) s = def.element;
+    else if (def.type === 'enum') return Object.values((def as z.core.$ZodEnumDef).entries).map(String);
+    else return null;
+  }
+}
+
+/**
+ * A stored value of a field in German words when the field is enumerated ('assignment' ->
+ * 'Zuweisung', a list as its labels joined by commas); null when the field has no value labels.
+ */
+export function valueLabel(def: EntityDefinition, key: string, value: unknown): string | null {
+  const labels = def.valueLabels && Object.hasOwn(def.valueLabels, key) ? def.valueLabels[key] : undefined;
+  if (!labels) return null;
+  const one = (v: unknown) => (typeof v === 'string' && Object.hasOwn(labels, v) ? labels[v]! : String(v));
+  if (Array.isArray(value)) return value.map(one).join(', ');
+  return one(value);
 }
 
 // ---------------------------------------------------------------- names

@@ -1,3 +1,4 @@
+import { DUPLICATE_DECISION_LABELS, DUPLICATE_MATCH_LABELS } from '../domain/case/duplicates';
 import { duplicateSuspectSchema } from '../domain/case/duplicates';
 import { defineEntity, field as f } from './define';
 
@@ -33,4 +34,5 @@ export const duplicateSuspectsEntity = defineEntity({
     decidedBy: 'Entschieden von',
     decidedOn: 'Entschieden am',
   },
+  valueLabels: { match: DUPLICATE_MATCH_LABELS, decision: DUPLICATE_DECISION_LABELS },
 });

@@ -1,3 +1,4 @@
+import { GOAL_TYPE_LABELS } from '../domain/goals/goal';
 import { goalSchema } from '../domain/goals/goal';
 import { defineEntity, field as f, problemsOf } from './define';
 
@@ -27,5 +28,6 @@ export const goalsEntity = defineEntity({
     createdBy: 'Festgelegt von',
     intermediateGoals: 'Zwischenziele',
   },
+  valueLabels: { type: GOAL_TYPE_LABELS },
   validate: (record) => problemsOf(goalSchema, record),
 });

@@ -1,3 +1,5 @@
+import { ASSIGNMENT_STATUS_LABELS } from '../domain/measures/assignment';
+import { MEASURE_KIND_LABELS } from '../domain/measures/catalogue.schema';
 import { assignmentSchema } from '../domain/measures/assignment';
 import { defineEntity, field as f, problemsOf } from './define';
 
@@ -45,5 +47,6 @@ export const measureAssignmentsEntity = defineEntity({
     outcome: 'Ergebnis',
     history: 'Verlauf',
   },
+  valueLabels: { kind: MEASURE_KIND_LABELS, status: ASSIGNMENT_STATUS_LABELS },
   validate: (record) => problemsOf(assignmentSchema, record),
 });

@@ -1,3 +1,4 @@
+import { NOTE_CATEGORIES } from '../domain/case/note';
 import { noteIsRestricted, noteShapeSchema } from '../domain/case/note';
 import { defineEntity, field as f } from './define';
 
@@ -26,6 +27,8 @@ export const notesEntity = defineEntity({
     writtenAt: 'Geschrieben am',
     authorId: 'Verfasst von',
   },
+  // the categories are German words already
+  valueLabels: { category: Object.fromEntries(NOTE_CATEGORIES.map((c) => [c, c])) },
   normalize: (r) =>
     typeof r['category'] === 'string'
       ? {

@@ -1,3 +1,4 @@
+import { PROOF_FORM_LABELS } from '../domain/plan/cooperation-plan';
 import { ownEffortRecordSchema } from '../domain/plan/own-effort';
 import { defineEntity, field as f, problemsOf } from './define';
 
@@ -25,5 +26,6 @@ export const ownEffortsEntity = defineEntity({
     endsOn: 'Gilt bis',
     proofs: 'Eingegangene Nachweise',
   },
+  valueLabels: { proof: PROOF_FORM_LABELS },
   validate: (record) => problemsOf(ownEffortRecordSchema, record),
 });

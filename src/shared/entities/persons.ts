@@ -1,3 +1,10 @@
+import {
+  DISABILITY_LABELS,
+  GENDER_LABELS,
+  LANGUAGE_LEVEL_LABELS,
+  SCHOOL_QUALIFICATION_LABELS,
+  VOCATIONAL_QUALIFICATION_LABELS,
+} from '../domain/case/person';
 import { personSchema } from '../domain/case/person';
 import { defineEntity, field as f } from './define';
 
@@ -56,5 +63,12 @@ export const personsEntity = defineEntity({
     town: 'Ort',
     phone: 'Telefon',
     email: 'E-Mail',
+  },
+  valueLabels: {
+    gender: GENDER_LABELS,
+    germanLevel: LANGUAGE_LEVEL_LABELS,
+    disability: DISABILITY_LABELS,
+    schoolQualification: SCHOOL_QUALIFICATION_LABELS,
+    vocationalQualification: VOCATIONAL_QUALIFICATION_LABELS,
   },
 });

@@ -1,3 +1,5 @@
+import { HANDOVER_FORM_LABELS } from '../domain/plan/cooperation-plan';
+import { defaultLegalRegimes } from '../domain/legal/legal-regimes';
 import { planHandoverRecordSchema } from '../domain/plan/cooperation-plan';
 import { defineEntity, field as f } from './define';
 
@@ -31,6 +33,10 @@ export const planHandoversEntity = defineEntity({
     content: 'Inhalt',
     templateVersion: 'Version der Vorlage',
     pdfSha256: 'Prüfwert des PDF',
+  },
+  valueLabels: {
+    form: HANDOVER_FORM_LABELS,
+    regimeId: Object.fromEntries(defaultLegalRegimes.regimes.map((r) => [r.id, r.name])),
   },
   frozen: () => 'Eine ausgehändigte Fassung des Kooperationsplans wird nie geändert.',
 });

@@ -28,6 +28,11 @@ export const CONTACT_CHANNEL_LABELS: Readonly<Record<ContactChannel, string>> = 
 };
 
 export const CONTACT_DIRECTIONS = ['inbound', 'outbound'] as const;
+export type ContactDirection = (typeof CONTACT_DIRECTIONS)[number];
+export const CONTACT_DIRECTION_LABELS: Readonly<Record<ContactDirection, string>> = {
+  inbound: 'eingehend',
+  outbound: 'ausgehend',
+};
 
 export const contactSchema = z.object({
   id: recordIdSchema,

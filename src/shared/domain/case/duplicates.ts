@@ -118,6 +118,11 @@ export function findDuplicates<T extends NameAndBirth>(
 }
 
 export const DUPLICATE_MATCHES = ['sameName', 'similarName', 'swappedNames'] as const;
+export const DUPLICATE_MATCH_LABELS: Readonly<Record<DuplicateMatch, string>> = {
+  sameName: 'gleicher Name',
+  similarName: 'gleicher Name in anderer Schreibweise',
+  swappedNames: 'Vor- und Nachname vertauscht',
+};
 export const duplicateFindingSchema = z.object({
   match: z.enum(DUPLICATE_MATCHES),
   reason: z.string(),

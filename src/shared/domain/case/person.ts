@@ -9,6 +9,24 @@ import { optionalText, recordIdSchema, requiredText } from '../common/schemas';
 /** CEFR levels of German; 'none' = no German, null = not known. */
 export const LANGUAGE_LEVELS = ['none', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
 export type LanguageLevel = (typeof LANGUAGE_LEVELS)[number];
+export const LANGUAGE_LEVEL_LABELS: Readonly<Record<LanguageLevel, string>> = {
+  none: 'keine Deutschkenntnisse',
+  A1: 'A1',
+  A2: 'A2',
+  B1: 'B1',
+  B2: 'B2',
+  C1: 'C1',
+  C2: 'C2',
+};
+
+export const GENDERS = ['female', 'male', 'diverse', 'unknown'] as const;
+export type Gender = (typeof GENDERS)[number];
+export const GENDER_LABELS: Readonly<Record<Gender, string>> = {
+  female: 'weiblich',
+  male: 'männlich',
+  diverse: 'divers',
+  unknown: 'ohne Angabe',
+};
 
 export function languageLevelRank(level: LanguageLevel): number {
   return LANGUAGE_LEVELS.indexOf(level);
@@ -91,7 +109,7 @@ export const personSchema = z.object({
   firstName: requiredText('den Vornamen', 200),
   lastName: requiredText('den Nachnamen', 200),
   birthDate: isoDateSchema,
-  gender: z.enum(['female', 'male', 'diverse', 'unknown']).default('unknown'),
+  gender: z.enum(GENDERS).default('unknown'),
   nationality: optionalText(100),
   /** ISO 639-1 code of the language for the translated companion page of the plan. */
   preferredLanguage: z

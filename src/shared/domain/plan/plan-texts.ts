@@ -18,6 +18,12 @@ const text = z.string().trim().min(1, { message: 'Text fehlt.' });
 
 export const COMPANION_LANGUAGES = ['en', 'uk', 'ru', 'ar'] as const;
 export type CompanionLanguage = (typeof COMPANION_LANGUAGES)[number];
+export const COMPANION_LANGUAGE_LABELS: Readonly<Record<CompanionLanguage, string>> = {
+  en: 'Englisch',
+  uk: 'Ukrainisch',
+  ru: 'Russisch',
+  ar: 'Arabisch',
+};
 
 const LABEL_KEYS = [
   'person',

@@ -19,6 +19,7 @@ import { useState } from 'react';
 import { dateInBerlin, formatGermanDate } from '../../../../shared/domain/common/dates';
 import {
   CONTACT_CHANNEL_LABELS,
+  CONTACT_DIRECTION_LABELS,
   CONTACT_CHANNELS,
   type ContactChannel,
 } from '../../../../shared/domain/case/contact';
@@ -224,7 +225,7 @@ function ContactTable(props: { contacts: readonly IpcOut<'contacts:list'>[number
             <Table.Td data-label="Art">
               {CONTACT_CHANNEL_LABELS[c.channel as ContactChannel] ?? c.channel}
             </Table.Td>
-            <Table.Td data-label="Richtung">{c.direction === 'inbound' ? 'eingehend' : 'ausgehend'}</Table.Td>
+            <Table.Td data-label="Richtung">{CONTACT_DIRECTION_LABELS[c.direction]}</Table.Td>
             <Table.Td data-label="Anlass">{c.subject}</Table.Td>
             <Table.Td data-label="Erreicht">{c.reached ? 'ja' : 'nein (Versuch)'}</Table.Td>
           </Table.Tr>
@@ -289,10 +290,10 @@ function ContactForm(props: { caseId: string; onDone: () => void }) {
         />
         <NativeSelect
           label="Richtung"
-          data={[
-            { value: 'outbound', label: 'ausgehend' },
-            { value: 'inbound', label: 'eingehend' },
-          ]}
+          data={(['outbound', 'inbound'] as const).map((d) => ({
+            value: d,
+            label: CONTACT_DIRECTION_LABELS[d],
+          }))}
           {...form.getInputProps('direction')}
         />
       </Group>

@@ -6,6 +6,7 @@ import {
   entityLabel,
   fieldLabel,
   formatDateTime,
+  formatFieldValue,
   formatValue,
   indicatorText,
   isMergeableText,
@@ -65,7 +66,24 @@ describe('dates and values', () => {
     expect(formatValue(true)).toBe('Ja');
     expect(formatValue(false)).toBe('Nein');
     expect(formatValue(1500)).toBe('1.500');
-    expect(formatValue(['a'])).toBe('["a"]');
+    expect(formatValue(['a', 'b'])).toBe('a, b');
+    expect(formatValue([])).toBe('(leer)');
+    expect(formatValue([{ a: 1 }])).toBe('[{"a":1}]');
+  });
+
+  it('shows a stored field value as people read it: choices by label, dates in German, free text as written', () => {
+    expect(formatFieldValue('measure_assignments', 'kind', 'assignment')).toBe(
+      'Zuweisung durch das Jobcenter',
+    );
+    expect(formatFieldValue('contacts', 'channel', 'jva')).toBe('Sprechtag JVA');
+    expect(formatFieldValue('persons', 'birthDate', '1990-05-17')).toBe('17.05.1990');
+    expect(formatFieldValue('contacts', 'occurredAt', '2026-11-23T08:30:00.000Z')).toBe(
+      '23.11.2026, 09:30 Uhr',
+    );
+    expect(formatFieldValue('notes', 'body', '2026-03-02')).toBe('2026-03-02');
+    expect(formatFieldValue('persons', 'phone', null)).toBe('(leer)');
+    expect(formatFieldValue('persons', 'firstName', 'Erika')).toBe('Erika');
+    expect(formatFieldValue('unbekannt', 'x', 'assignment')).toBe('assignment');
   });
 
   it('lists the values of a refused edit by German field label, in German', () => {
@@ -76,8 +94,10 @@ describe('dates and values', () => {
         street: null,
         firstName: 'Erika',
         shoeSize: 1500,
+        germanLevel: 'none',
       }),
     ).toEqual([
+      { field: 'germanLevel', label: 'Deutschkenntnisse', text: 'keine Deutschkenntnisse' },
       { field: 'shoeSize', label: 'Feld „shoeSize“', text: '1.500' },
       { field: 'integrationCourseCompleted', label: 'Integrationskurs abgeschlossen', text: 'Nein' },
       { field: 'street', label: 'Straße und Hausnummer', text: '(leer)' },

@@ -1,10 +1,11 @@
 /** Pure helpers of the sync screens: the engine's status and records in German words. */
-import { ENTITIES, type EntityDefinition } from '../../../../shared/entities';
+import { ENTITIES, valueLabel, type EntityDefinition } from '../../../../shared/entities';
 import type {
   AccessLogStatusDto,
   PlanDocumentUploadsDto,
   SyncStatusDto,
 } from '../../../../shared/ipc/sync-contract';
+import { formatDate } from '../../components/format';
 
 export type SyncState = SyncStatusDto['state'];
 
@@ -117,13 +118,41 @@ export function fieldLabel(entity: string, field: string): string {
   return `${entityLabel(entity)}: ${labelOfField(entity, field)}`;
 }
 
-/** A stored value for display: text as is, empty as '(leer)', yes/no in German, others as JSON. */
+/**
+ * A stored value for display: text as is, empty as '(leer)', yes/no in German, numbers in German
+ * format, a list of plain values joined by commas, anything else as JSON.
+ */
 export function formatValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return '(leer)';
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'Ja' : 'Nein';
   if (typeof value === 'number') return new Intl.NumberFormat('de-DE').format(value);
+  if (Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object'))
+    return value.length === 0 ? '(leer)' : value.map((v) => formatValue(v)).join(', ');
   return JSON.stringify(value);
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * A stored value of one field as people read it: a choice by its German label ('assignment' ->
+ * 'Zuweisung durch das Jobcenter'), a date as '02.03.2026', a point in time as '02.03.2026, 09:30
+ * Uhr' (free text stays as written), everything else as formatValue.
+ */
+export function formatFieldValue(entity: string, field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '(leer)';
+  const def = definitionOf(entity);
+  const f = def && Object.hasOwn(def.fields, field) ? def.fields[field] : undefined;
+  if (def && f) {
+    const label = valueLabel(def, field, value);
+    if (label !== null) return label;
+    if (typeof value === 'string' && f.policy !== 'text-merge') {
+      if (ISO_DATE.test(value)) return formatDate(value);
+      if (ISO_DATE_TIME.test(value)) return formatDateTime(value, value);
+    }
+  }
+  return formatValue(value);
 }
 
 const labelOrder = new Intl.Collator('de-DE');
@@ -137,7 +166,11 @@ export function refusedValues(
   values: Readonly<Record<string, unknown>>,
 ): { field: string; label: string; text: string }[] {
   return Object.keys(values)
-    .map((field) => ({ field, label: labelOfField(entity, field), text: formatValue(values[field]) }))
+    .map((field) => ({
+      field,
+      label: labelOfField(entity, field),
+      text: formatFieldValue(entity, field, values[field]),
+    }))
     .sort((a, b) => labelOrder.compare(a.label, b.label) || labelOrder.compare(a.field, b.field));
 }
 
