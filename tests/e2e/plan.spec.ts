@@ -10,6 +10,7 @@ import type { RunningBridge } from '../../src/main/bridge/start-bridge';
 import type { CaseList, IpcOut } from '../../src/shared/ipc/contract';
 import { expectAccessible, keepScreenshot, PLAN_PREVIEW, test, expect } from './fixtures';
 import { AppFramePage } from './pages/AppFrame';
+import { DEMO_CONTACT } from '../../src/main/features/plans/print/plan-contact';
 
 async function dispatch<T>(bridge: RunningBridge, channel: string, input: unknown): Promise<T> {
   const r = await bridge.main.backend.dispatch(channel as never, input as never);
@@ -90,6 +91,7 @@ test.describe('Kooperationsplan (workspace section)', () => {
     const row = versions.getByRole('row').nth(1);
     await expect(row.getByRole('cell').nth(0)).toHaveText(String(version));
     await expect(row.getByRole('cell').nth(1)).toHaveText(/^\d{2}\.\d{2}\.\d{4}$/);
+    await expect(row.getByRole('cell').nth(2)).toHaveText(DEMO_CONTACT.name); // by name, not user id
     await expect(row.getByRole('cell').nth(3)).toHaveText('per E-Mail (Textform)');
     await expect(row.getByRole('cell').nth(5)).toHaveText(/^[0-9a-f]{12}…$/);
 

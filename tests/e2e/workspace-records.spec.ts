@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import type { CaseList } from '../../src/shared/ipc/contract';
 import { checkScreen, test, expect } from './fixtures';
 import { AppFramePage } from './pages/AppFrame';
+import { DEMO_CONTACT } from '../../src/main/features/plans/print/plan-contact';
 
 /** Focuses a field by its label and types, as a caseworker does with the keyboard. */
 async function typeInto(page: Page, label: string, text: string): Promise<void> {
@@ -41,6 +42,8 @@ test.describe('Vermerke, Kontakte und Termine (case workspace, part 2b)', () => 
     const note = page.getByRole('listitem').filter({ hasText: 'Rückmeldung Gesundheitsamt' });
     await expect(note).toContainText('vertraulich');
     await expect(note).toContainText('Gesundheit');
+    // the author by name from the team directory, not by user id
+    await expect(note).toContainText(`verfasst von ${DEMO_CONTACT.name}`);
 
     // Edit it.
     await press(page, 'Vermerk „Rückmeldung Gesundheitsamt“ bearbeiten');

@@ -32,6 +32,7 @@ import { useCaseId } from './case-detail';
 import { PlanEditor, type DraftState } from './PlanEditor';
 import { focusTargetOf } from './plan-form';
 import { invalidationsFor } from '../../api/data-changes';
+import { useUserName } from '../directory/use-team-directory';
 
 type CasePlan = IpcOut<'plans:for-case'>;
 type Plan = NonNullable<CasePlan['plan']>;
@@ -405,6 +406,7 @@ type PdfLink = { url: string; label: string; file: string; notice?: string };
  */
 function VersionRow(props: { handover: Handover }) {
   const h = props.handover;
+  const userName = useUserName();
   const info = useQuery(ipcQueryOptions('app:info'));
   const desktop = info.data?.runtime === 'electron';
   const reprint = useIpcMutation('plans:reprint');
@@ -449,7 +451,7 @@ function VersionRow(props: { handover: Handover }) {
     <Table.Tr>
       <Table.Td>{h.version}</Table.Td>
       <Table.Td>{formatDate(h.handedOverOn)}</Table.Td>
-      <Table.Td>{h.handedOverBy}</Table.Td>
+      <Table.Td>{userName(h.handedOverBy)}</Table.Td>
       <Table.Td>{HANDOVER_FORM_LABELS[h.form]}</Table.Td>
       <Table.Td>{h.templateVersion ?? '–'}</Table.Td>
       <Table.Td>

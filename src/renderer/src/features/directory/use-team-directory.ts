@@ -1,4 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { caseworkerName } from '../../../../shared/auth/team-directory';
 import { ipcQueryOptions } from '../../api/query';
 
 /**
@@ -8,4 +10,13 @@ import { ipcQueryOptions } from '../../api/query';
  */
 export function useTeamDirectory() {
   return useQuery(ipcQueryOptions('directory:users')).data;
+}
+
+/**
+ * A user id as people read it, for authors and signatories in a case ("verfasst von Anna Berger"):
+ * the display name of the team directory, as caseworkerName shows it.
+ */
+export function useUserName(): (userId: string) => string {
+  const directory = useTeamDirectory();
+  return useCallback((userId: string) => caseworkerName(userId, '', directory), [directory]);
 }

@@ -36,6 +36,7 @@ import { checkContactForm, type ContactFormValues } from './contact-form';
 import { ConsentsPanel } from './ConsentsPanel';
 import { useCheckedWrite } from '../../forms/use-checked-write';
 import { invalidationsFor } from '../../api/data-changes';
+import { useUserName } from '../directory/use-team-directory';
 
 type NoteView = CaseDetailDto['notes'][number];
 
@@ -95,6 +96,7 @@ export function NotesContactsSection() {
 
 function NoteItem(props: { note: NoteView; onEdit: () => void }) {
   const n = props.note;
+  const userName = useUserName();
   return (
     <Paper component="li" withBorder p="sm" radius="sm" data-note={n.id}>
       <Group justify="space-between" wrap="wrap" gap="xs">
@@ -108,7 +110,7 @@ function NoteItem(props: { note: NoteView; onEdit: () => void }) {
         </Group>
         <Group gap="xs">
           <Text size="sm" c="dark.6">
-            {n.category} · {formatInstant(n.writtenAt)} · verfasst von {n.authorId}
+            {n.category} · {formatInstant(n.writtenAt)} · verfasst von {userName(n.authorId)}
           </Text>
           <Button
             variant="subtle"
