@@ -65,7 +65,11 @@ describe('readiness for the outreach day', () => {
       detail: expect.stringContaining('älter als 12 Stunden'),
     });
     const open = evaluateReadiness(input({ sync: { ...input().sync, conflictCount: 1 } }));
-    expect(item(open, 'sync').detail).toContain('1 Abgleichkonflikt(e)');
+    expect(item(open, 'sync').detail).toMatch(/Offen ist noch 1 Abgleichkonflikt\.$/);
+    const both = evaluateReadiness(input({ sync: { ...input().sync, conflictCount: 2, rejectionCount: 1 } }));
+    expect(item(both, 'sync').detail).toMatch(
+      /Offen sind noch 2 Abgleichkonflikte und 1 abgelehnte Änderung\.$/,
+    );
   });
 
   it('reference data: a newer server version is named; never announced asks for a sync', () => {

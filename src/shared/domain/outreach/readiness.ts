@@ -6,6 +6,7 @@
  * cases in the local store, and the battery where the platform tells. Every item says in German
  * how it stands and what to do.
  */
+import { openDecisions, openVerb } from '../../sync/open-decisions';
 import { addDays, dateInBerlin, formatGermanDate, type IsoDate } from '../common/dates';
 
 export const READINESS_ITEMS = ['sync', 'reference', 'lease', 'cases', 'battery'] as const;
@@ -70,7 +71,7 @@ export interface ReadinessInput {
 
 export interface ReadinessItem {
   readonly id: ReadinessItemId;
-  /** What is checked ("Alles synchronisiert"). */
+  /** What is checked ("Synchronisation"); the status and detail say how it stands. */
   readonly label: string;
   readonly status: ReadinessStatus;
   /** How it stands, in German. */
@@ -117,7 +118,7 @@ export function endOfBerlinDay(day: IsoDate): Date {
 }
 
 function syncItem(input: ReadinessInput): ReadinessItem {
-  const label = 'Alles synchronisiert';
+  const label = 'Synchronisation';
   if (!input.serverConfigured)
     return {
       id: 'sync',
@@ -161,14 +162,14 @@ function syncItem(input: ReadinessInput): ReadinessItem {
       id: 'sync',
       label,
       status: 'warning',
-      detail: `Alles übertragen. ${last} Offen: ${conflictCount} Abgleichkonflikt(e), ${rejectionCount} abgelehnte Änderung(en).`,
+      detail: `Alles übertragen. ${last} Offen ${openVerb(conflictCount, rejectionCount)} noch ${openDecisions(conflictCount, rejectionCount)}.`,
       action: 'Konflikte und Ablehnungen auf der Seite Synchronisation ansehen und entscheiden.',
     };
   return { id: 'sync', label, status: 'ok', detail: `Keine Änderung wartet. ${last}`, action: null };
 }
 
 function referenceItem(input: ReadinessInput): ReadinessItem {
-  const label = 'Kataloge und Vorlagen aktuell';
+  const label = 'Kataloge und Vorlagen';
   const { announced, announcedAt, local } = input.reference;
   if (!input.serverConfigured)
     return {
@@ -213,7 +214,7 @@ function referenceItem(input: ReadinessInput): ReadinessItem {
 }
 
 function leaseItem(input: ReadinessInput): ReadinessItem {
-  const label = 'Offline-Freigabe reicht für den Tag';
+  const label = 'Offline-Freigabe';
   const dayEnd = endOfBerlinDay(input.day);
   const dayText = formatGermanDate(input.day);
   if (!input.serverConfigured)

@@ -5,6 +5,7 @@ import type {
   PlanDocumentUploadsDto,
   SyncStatusDto,
 } from '../../../../shared/ipc/sync-contract';
+import { openDecisions, openVerb } from '../../../../shared/sync/open-decisions';
 import { formatDate } from '../../components/format';
 
 export type SyncState = SyncStatusDto['state'];
@@ -40,7 +41,7 @@ export function syncStateHint(
     case 'idle':
       if (status.pendingCount > 0) return 'Die Änderungen werden beim nächsten Abgleich übertragen.';
       return open
-        ? `Alle Änderungen sind übertragen; offen ${(status.conflictCount ?? 0) + (status.rejectionCount ?? 0) === 1 ? 'ist' : 'sind'} noch ${open}.`
+        ? `Alle Änderungen sind übertragen; offen ${openVerb(status.conflictCount ?? 0, status.rejectionCount ?? 0)} noch ${open}.`
         : 'Alle Änderungen sind mit dem Server abgeglichen.';
     case 'syncing':
       return 'Der Abgleich mit dem Server läuft. Sie können währenddessen weiterarbeiten.';
@@ -61,15 +62,6 @@ export function syncStateHint(
     case 'stopped':
       return 'Der Abgleich ist angehalten.';
   }
-}
-
-/** What still waits for a person after a round ("2 Abgleichkonflikte und 1 abgelehnte Änderung"). */
-function openDecisions(conflicts: number, rejections: number): string {
-  const parts: string[] = [];
-  if (conflicts > 0) parts.push(`${conflicts} ${conflicts === 1 ? 'Abgleichkonflikt' : 'Abgleichkonflikte'}`);
-  if (rejections > 0)
-    parts.push(`${rejections} ${rejections === 1 ? 'abgelehnte Änderung' : 'abgelehnte Änderungen'}`);
-  return parts.join(' und ');
 }
 
 const dateTimeFmt = new Intl.DateTimeFormat('de-DE', {
