@@ -29,18 +29,16 @@ export function syncStateLabel(state: SyncState): string {
 
 /** A German sentence explaining the state for the page. */
 export function syncStateHint(
-  status: Pick<SyncStatusDto, 'state' | 'pendingCount'> &
-    Partial<Pick<SyncStatusDto, 'conflictCount' | 'rejectionCount'>>,
+  status: Pick<SyncStatusDto, 'state' | 'pendingCount' | 'conflictCount' | 'rejectionCount'>,
 ): string {
-  const open = openDecisions(status.conflictCount ?? 0, status.rejectionCount ?? 0);
   switch (status.state) {
     case 'not_configured':
       return 'Für dieses Gerät ist kein Lotse-Server eingerichtet. Sie arbeiten vollständig offline; Ihre Änderungen bleiben lokal verschlüsselt gespeichert.';
     case 'idle':
       if (status.pendingCount > 0) return 'Die Änderungen werden beim nächsten Abgleich übertragen.';
-      return open
-        ? `Alle Änderungen sind übertragen; offen ${(status.conflictCount ?? 0) + (status.rejectionCount ?? 0) === 1 ? 'ist' : 'sind'} noch ${open}.`
-        : 'Alle Änderungen sind mit dem Server abgeglichen.';
+      return status.conflictCount + status.rejectionCount === 0
+        ? 'Alle Änderungen sind mit dem Server abgeglichen.'
+        : `Alle Änderungen sind übertragen; ${openDecisions(status.conflictCount, status.rejectionCount)}.`;
     case 'syncing':
       return 'Der Abgleich mit dem Server läuft. Sie können währenddessen weiterarbeiten.';
     case 'offline':
@@ -62,13 +60,14 @@ export function syncStateHint(
   }
 }
 
-/** What still waits for a person after a round ("2 Abgleichkonflikte und 1 abgelehnte Änderung"). */
+/** What still waits for a person ("offen sind noch 2 Abgleichkonflikte und 1 abgelehnte Änderung"). */
 function openDecisions(conflicts: number, rejections: number): string {
+  const verb = conflicts + rejections === 1 ? 'ist' : 'sind';
   const parts: string[] = [];
   if (conflicts > 0) parts.push(`${conflicts} ${conflicts === 1 ? 'Abgleichkonflikt' : 'Abgleichkonflikte'}`);
   if (rejections > 0)
     parts.push(`${rejections} ${rejections === 1 ? 'abgelehnte Änderung' : 'abgelehnte Änderungen'}`);
-  return parts.join(' und ');
+  return `offen ${verb} noch ${parts.join(' und ')}`;
 }
 
 const dateTimeFmt = new Intl.DateTimeFormat('de-DE', {
