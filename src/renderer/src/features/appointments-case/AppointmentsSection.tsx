@@ -23,10 +23,12 @@ import { applyIpcError } from '../../forms/ipc-form';
 import { useCaseDetail } from '../case-workspace/case-detail';
 import { checkAppointmentForm, checkWhen, type AppointmentFormValues } from './appointment-form';
 import { useCheckedWrite } from '../../forms/use-checked-write';
+import { invalidationsFor } from '../../api/data-changes';
 
 type AppointmentView = CaseDetailDto['appointments'][number];
 
-const invalidates = ['cases:', 'appointments:', 'caseload:list', 'contacts:list'] as const;
+// a status change may record the contact it was
+const invalidates = invalidationsFor('appointments', 'contacts');
 
 /** Status actions offered for a state; the domain's transition table decides which exist. */
 const STATUS_ACTIONS: readonly { to: AppointmentStatus; label: string }[] = [

@@ -24,6 +24,7 @@ import {
   personContactFormValues,
   type PersonContactFormValues,
 } from './person-contact-form';
+import { invalidationsFor } from '../../api/data-changes';
 
 function Field(props: { label: string; value: string | number | null | undefined }) {
   return (
@@ -49,7 +50,7 @@ function PersonContactForm(props: { person: CaseDetailDto['person']; onDone: () 
     form,
     check: checkPersonContactForm,
     input: (changes) => ({ personId: person.id, changes, expectedRowVersion: person.rowVersion }),
-    invalidates: ['cases:', 'caseload:list', 'appointments:'],
+    invalidates: invalidationsFor('persons'),
     failed: 'Die Kontaktdaten wurden nicht gespeichert.',
     fieldMap: {
       'changes.street': 'street',

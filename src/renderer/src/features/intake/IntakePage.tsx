@@ -25,6 +25,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { todayIso } from '../../components/format';
 import { applyIpcError } from '../../forms/ipc-form';
 import { checkIntakeForm, type IntakeFormValues, type IntakeValues } from './intake-form';
+import { invalidationsFor } from '../../api/data-changes';
 
 const fieldMap = {
   officeId: 'officeId',
@@ -59,7 +60,7 @@ export function IntakePage() {
   const [duplicates, setDuplicates] = useState<readonly DuplicateCandidate[] | null>(null);
   const [formError, setFormError] = useState<string>();
   const [checking, setChecking] = useState(false);
-  const create = useIpcMutation('cases:create', { invalidates: ['cases:', 'caseload:list'] });
+  const create = useIpcMutation('cases:create', { invalidates: invalidationsFor('cases', 'persons') });
 
   /** The signed-in caseworker: the caseworker of an own (not substituted) case of the caseload. */
   const ownCaseworker = async (): Promise<string | null> => {

@@ -31,8 +31,9 @@ describe('sync status in German words', () => {
   });
 
   it('explains the state, depending on pending changes when synchronised', () => {
-    expect(syncStateHint({ state: 'idle', pendingCount: 0 })).toMatch(/Alle Änderungen sind/);
-    expect(syncStateHint({ state: 'idle', pendingCount: 3 })).toMatch(/beim nächsten Abgleich/);
+    const none = { conflictCount: 0, rejectionCount: 0 };
+    expect(syncStateHint({ state: 'idle', pendingCount: 0, ...none })).toMatch(/Alle Änderungen sind/);
+    expect(syncStateHint({ state: 'idle', pendingCount: 3, ...none })).toMatch(/beim nächsten Abgleich/);
     // nothing waits to be sent, but a person still has to decide: not "all reconciled"
     expect(syncStateHint({ state: 'idle', pendingCount: 0, conflictCount: 2, rejectionCount: 1 })).toBe(
       'Alle Änderungen sind übertragen; offen sind noch 2 Abgleichkonflikte und 1 abgelehnte Änderung.',
@@ -40,8 +41,8 @@ describe('sync status in German words', () => {
     expect(syncStateHint({ state: 'idle', pendingCount: 0, conflictCount: 1, rejectionCount: 0 })).toBe(
       'Alle Änderungen sind übertragen; offen ist noch 1 Abgleichkonflikt.',
     );
-    expect(syncStateHint({ state: 'not_configured', pendingCount: 0 })).toMatch(/kein Lotse-Server/);
-    expect(syncStateHint({ state: 'offline', pendingCount: 0 })).toMatch(/nicht erreichbar/);
+    expect(syncStateHint({ state: 'not_configured', pendingCount: 0, ...none })).toMatch(/kein Lotse-Server/);
+    expect(syncStateHint({ state: 'offline', pendingCount: 0, ...none })).toMatch(/nicht erreichbar/);
   });
 
   it('shows the pending count in the header text, singular and plural, German digits', () => {

@@ -31,18 +31,16 @@ export function syncStateLabel(state: SyncState): string {
 
 /** A German sentence explaining the state for the page. */
 export function syncStateHint(
-  status: Pick<SyncStatusDto, 'state' | 'pendingCount'> &
-    Partial<Pick<SyncStatusDto, 'conflictCount' | 'rejectionCount'>>,
+  status: Pick<SyncStatusDto, 'state' | 'pendingCount' | 'conflictCount' | 'rejectionCount'>,
 ): string {
-  const open = openDecisions(status.conflictCount ?? 0, status.rejectionCount ?? 0);
   switch (status.state) {
     case 'not_configured':
       return 'Für dieses Gerät ist kein Lotse-Server eingerichtet. Sie arbeiten vollständig offline; Ihre Änderungen bleiben lokal verschlüsselt gespeichert.';
     case 'idle':
       if (status.pendingCount > 0) return 'Die Änderungen werden beim nächsten Abgleich übertragen.';
-      return open
-        ? `Alle Änderungen sind übertragen; offen ${openVerb(status.conflictCount ?? 0, status.rejectionCount ?? 0)} noch ${open}.`
-        : 'Alle Änderungen sind mit dem Server abgeglichen.';
+      return status.conflictCount + status.rejectionCount === 0
+        ? 'Alle Änderungen sind mit dem Server abgeglichen.'
+        : `Alle Änderungen sind übertragen; offen ${openVerb(status.conflictCount, status.rejectionCount)} noch ${openDecisions(status.conflictCount, status.rejectionCount)}.`;
     case 'syncing':
       return 'Der Abgleich mit dem Server läuft. Sie können währenddessen weiterarbeiten.';
     case 'offline':
