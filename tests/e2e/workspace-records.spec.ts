@@ -29,6 +29,11 @@ test.describe('Vermerke, Kontakte und Termine (case workspace, part 2b)', () => 
     const frame = new AppFramePage(page);
     await frame.open(bridge.launchUrl, `#/faelle/${first.caseId}/vermerke`);
     await expect(page.getByRole('heading', { name: 'Vermerke', level: 2 })).toBeVisible();
+    // at 1366 px the ten sections of a case fit on one line
+    const sections = page.getByRole('navigation', { name: 'Bereiche des Falls' }).getByRole('link');
+    await expect(sections).toHaveCount(10);
+    const tops = await sections.evaluateAll((links) => links.map((a) => a.getBoundingClientRect().top));
+    expect(new Set(tops).size, 'section links on one line').toBe(1);
 
     // A note without a category is refused at the field, in German.
     await press(page, 'Vermerk schreiben');

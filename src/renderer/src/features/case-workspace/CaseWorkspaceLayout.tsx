@@ -107,10 +107,12 @@ function LoadedWorkspace() {
       <ReadOnly readOnly={!detail.mayWrite}>
         <PhaseStepper detail={detail} />
 
-        <Group component="nav" aria-label="Bereiche des Falls" gap="md">
+        {/* one line at 1280 px and wider (ten sections); wraps on narrower windows and when zoomed */}
+        <Group component="nav" aria-label="Bereiche des Falls" gap="sm">
           {CASE_SECTIONS.map((section) => (
             <RouterAnchor
               key={section.to}
+              fz="sm"
               to={section.to}
               params={{ caseId: s.caseId }}
               activeOptions={{ exact: section.exact }}
