@@ -1,4 +1,4 @@
-import { createTheme, type MantineColorsTuple } from '@mantine/core';
+import { createTheme, InputWrapper, type MantineColorsTuple } from '@mantine/core';
 
 /**
  * A calm, high-contrast theme. The primary shade is dark enough for white text (≥ 4.5:1) and for
@@ -28,4 +28,11 @@ export const theme = createTheme({
   focusRing: 'auto',
   cursorType: 'pointer',
   other: { appName: 'Lotse' },
+  components: {
+    // a field's hint ("TT.MM.JJJJ") under its input, above an error: the input boxes of a form row
+    // line up whether or not a field has a hint (every input reads InputWrapper's defaults)
+    InputWrapper: InputWrapper.extend({
+      defaultProps: { inputWrapperOrder: ['label', 'input', 'description', 'error'] },
+    }),
+  },
 });
