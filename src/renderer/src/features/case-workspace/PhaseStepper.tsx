@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { IconCircle, IconCircleCheck, IconProgress } from '@tabler/icons-react';
 import type { CaseDetailDto } from '../../../../shared/ipc/contract';
-import { PHASE_LABELS } from '../../../../shared/domain/case/case';
+import { PHASE_LABELS, PHASES } from '../../../../shared/domain/case/case';
 import { PHASE_STATE_LABELS } from '../../../../shared/domain/case/phase-progress';
 import { describeError } from '../../api/errors';
 import { ipcQueryOptions, useIpcMutation } from '../../api/query';
@@ -18,6 +18,8 @@ const STATE_ICON = {
   open: <IconCircle size={18} aria-hidden />,
 } as const;
 const STATE_COLOR = { complete: 'teal.9', inProgress: 'lotse.8', open: 'gray.7' } as const;
+/** The last phase of the 4PM: complete there, a case has no phase to move on to. */
+const LAST_PHASE = PHASES[PHASES.length - 1]!;
 
 /**
  * The 4PM phase stepper of the case workspace: each phase links to its section and says in words
@@ -72,7 +74,7 @@ export function PhaseStepper(props: { detail: CaseDetailDto }) {
               {/* complete but not yet moved on: the case is still here, and may move */}
               {p.phase !== detail.summary.phase
                 ? ''
-                : p.state === 'complete' && p.phase < 4
+                : p.state === 'complete' && p.phase !== LAST_PHASE
                   ? ' · aktuelle Phase, bereit zum Wechsel'
                   : ' · aktuelle Phase'}
             </Text>
