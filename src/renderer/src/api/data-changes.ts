@@ -41,7 +41,8 @@ export const QUERIES_BY_RECORD: Readonly<
   plan_handovers: ['plans:', 'cases:get', 'caseload:list', 'quality:'],
   duplicate_suspects: ['duplicates:list'],
   case_audits: ['audits:'],
-  correction_tasks: ['corrections:', 'audits:'],
+  // the quality report lists the corrections requested
+  correction_tasks: ['corrections:', 'audits:', 'quality:report'],
   sync_conflicts: ['sync:case-issues', 'sync:status'],
   sync_rejections: ['sync:case-issues', 'sync:rejections', 'sync:status'],
   // not a record type: a hello stored a changed team directory (names on the quality screens)

@@ -8,11 +8,14 @@ import { ipcQueryOptions, useIpcMutation } from '../../api/query';
 import { RouterAnchor } from '../../app/links';
 import { DecisionButtons, DecisionError } from '../../components/DecisionButtons';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { invalidationsFor } from '../../api/data-changes';
 
 function SuspectItem(props: { suspect: DuplicateSuspectDto }) {
   const s = props.suspect;
   const headingId = useId();
-  const decide = useIpcMutation('duplicates:decide', { invalidates: ['duplicates:', 'sync:'] });
+  const decide = useIpcMutation('duplicates:decide', {
+    invalidates: [...invalidationsFor('duplicate_suspects'), 'sync:'],
+  });
   return (
     <Paper component="section" aria-labelledby={headingId} withBorder p="md" radius="md">
       <Title order={3} size="h5" id={headingId} mb="xs">

@@ -33,6 +33,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryView } from '../../components/QueryView';
 import { applyIpcError } from '../../forms/ipc-form';
 import { DuplicatesPanel } from './DuplicatesPanel';
+import { invalidationsFor } from '../../api/data-changes';
 
 /** Status words never by colour alone: the badge carries the German word. */
 const STATUS_COLORS: Record<ReadinessStatus, string> = {
@@ -220,7 +221,12 @@ function PreReleaseContactForm(props: { officeId: OfficeId }) {
     },
   });
   const create = useIpcMutation('outreach:create-contact', {
-    invalidates: ['cases:', 'caseload:', 'sync:', 'outreach:', 'contacts:'],
+    // a person with household, case, consent and contact; the outbox and the readiness change too
+    invalidates: [
+      ...invalidationsFor('households', 'persons', 'cases', 'consents', 'contacts'),
+      'sync:',
+      'outreach:',
+    ],
   });
   const [formError, setFormError] = useState<string>();
   const [created, setCreated] = useState<{ caseId: string; caseNumber: string; name: string } | null>(null);

@@ -45,8 +45,9 @@ import { checkCorrectionForm, type CorrectionFormValues } from './correction-for
 import { CorrectionHistory, CorrectionStatusBadge } from './CorrectionTasksPanel';
 import { SECTION_ROUTES } from './quality-links';
 import { useTeamDirectory } from '../directory/use-team-directory';
+import { invalidationsFor } from '../../api/data-changes';
 
-const INVALIDATES = ['audits:', 'corrections:', 'quality:'] as const;
+const INVALIDATES = invalidationsFor('case_audits', 'correction_tasks');
 
 /**
  * One audit of a sample (#/qualitaet/stichproben/<auditId>, team lead): the rubric (per quality

@@ -23,6 +23,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatTime } from '../../components/format';
 import { applyIpcError, zodValidate } from '../../forms/ipc-form';
 import { SECTION_ROUTES } from './quality-links';
+import { invalidationsFor } from '../../api/data-changes';
 
 const STATUS_COLORS: Readonly<Record<CorrectionStatus, string>> = {
   angefordert: 'red.9',
@@ -149,7 +150,7 @@ function CompleteForm({ task: t, onDone }: { task: CorrectionTaskDto; onDone: ()
     validate: zodValidate(CompleteCorrectionInput),
   });
   const complete = useIpcMutation('corrections:complete', {
-    invalidates: ['corrections:', 'audits:', 'quality:', 'caseload:'],
+    invalidates: invalidationsFor('correction_tasks'),
   });
   const [formError, setFormError] = useState<string>();
   const labelId = `complete-${t.id}`;

@@ -37,6 +37,7 @@ import { QueryView } from '../../components/QueryView';
 import { applyIpcError, zodValidate } from '../../forms/ipc-form';
 
 import { useTeamDirectory } from '../directory/use-team-directory';
+import { invalidationsFor } from '../../api/data-changes';
 
 /** What the draw form holds: the draw's own fields (the seed is chosen in main and shown after). */
 type DrawValues = Required<Omit<z.input<typeof DrawSampleInput>, 'seed'>>;
@@ -122,7 +123,7 @@ function DrawForm({ caseworkers, me }: { caseworkers: string[]; me: string }) {
     },
     validate: zodValidate(DrawSampleInput),
   });
-  const draw = useIpcMutation('audits:draw-sample', { invalidates: ['audits:', 'corrections:'] });
+  const draw = useIpcMutation('audits:draw-sample', { invalidates: invalidationsFor('case_audits') });
   const [formError, setFormError] = useState<string>();
   const [drawn, setDrawn] = useState<SampleDto>();
   return (
