@@ -85,6 +85,15 @@ test.describe('Mein Bestand and search as you type', () => {
         .map((c) => (c.textContent ?? '').slice(0, 30)),
     );
     expect(cut, `cut off at 1366 px: ${cut.join(' | ')}`).toEqual([]);
+    // the table stays inside the page, and no name breaks over two lines
+    const layout = await table.evaluate((t) => ({
+      overflow: t.getBoundingClientRect().right - document.documentElement.clientWidth,
+      broken: [...t.querySelectorAll('tbody a')]
+        .filter((a) => a.getBoundingClientRect().height > 2 * parseFloat(getComputedStyle(a).fontSize))
+        .map((a) => a.textContent),
+    }));
+    expect(layout.overflow).toBeLessThanOrEqual(0);
+    expect(layout.broken, 'names broken over two lines').toEqual([]);
 
     // walk down the virtual list with Tab (the window follows the focus), open that case, come back
     await tabTo(table.getByRole('link').first());

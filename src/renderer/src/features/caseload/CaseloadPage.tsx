@@ -407,7 +407,13 @@ function CaseloadTableRow({
   return (
     <Table.Tr role="row" ref={measureRef} data-index={index} style={{ height: ROW_HEIGHT }}>
       <Table.Td {...cell('name')}>
-        <RouterAnchor to="/faelle/$caseId" params={{ caseId: row.caseId }} fw={600}>
+        {/* a name never breaks (the badge may go under it) */}
+        <RouterAnchor
+          to="/faelle/$caseId"
+          params={{ caseId: row.caseId }}
+          fw={600}
+          style={{ whiteSpace: 'nowrap' }}
+        >
           {row.lastName}, {row.firstName}
         </RouterAnchor>
         {row.substitute ? (
@@ -427,11 +433,14 @@ function CaseloadTableRow({
       <Table.Td fz="xs" {...cell('targetGroups')}>
         {row.targetGroups.length === 0 ? '–' : row.targetGroups.map(shortGroup).join(', ')}
       </Table.Td>
+      {/* an overdue review may break after „seit“, so the names keep their room (a date never breaks) */}
       <Table.Td style={{ whiteSpace: 'nowrap' }} {...cell('reviewDue')}>
         {row.reviewOverdue ? (
-          <Group gap={4} wrap="nowrap" c="red.9" fw={700} component="span">
-            <IconAlertTriangle size={16} aria-hidden />
-            überfällig seit {formatDate(row.nextReviewOn)}
+          <Group gap={4} wrap="nowrap" align="flex-start" c="red.9" fw={700} component="span">
+            <IconAlertTriangle size={16} aria-hidden style={{ flexShrink: 0, marginTop: 3 }} />
+            <span style={{ whiteSpace: 'normal' }}>
+              überfällig seit <span style={{ whiteSpace: 'nowrap' }}>{formatDate(row.nextReviewOn)}</span>
+            </span>
           </Group>
         ) : (
           formatDate(row.nextReviewOn)
