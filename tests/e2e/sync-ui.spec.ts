@@ -48,7 +48,11 @@ function storeIssues(bridge: RunningBridge, caseId: string) {
       mutationId,
       randomUUID(),
       caseId,
-      JSON.stringify({ phone: { value: '0342 1234' } }),
+      JSON.stringify({
+        phone: { value: '0342 1234' },
+        germanLevel: { value: 'B1' },
+        disability: { value: 'none' },
+      }),
       '2026-11-23T09:00:00.000Z',
     );
   return { conflictId, mutationId };
@@ -100,6 +104,10 @@ test('conflicts and refused edits inside the case; a refusal stays until dismiss
   // the refused value is shown with the German label of its field
   await expect(page.getByText('Telefon:', { exact: true })).toBeVisible();
   await expect(page.getByText('0342 1234')).toBeVisible();
+  // a choice by its German label, not its stored code
+  const refused = page.locator('dl').filter({ hasText: 'Telefon:' });
+  await expect(refused).toContainText(/Behinderung:\s*keine/);
+  await expect(refused).not.toContainText('none');
   await expectAccessible(page, testInfo, 'case-sync-issues');
   await keepScreenshot(page, testInfo, 'case-sync-issues-1366');
 
