@@ -225,7 +225,7 @@ test.describe('case workspace, phases 1 and 2', () => {
         page.getByRole('textbox', { name: 'Zwischenziel 1', exact: true }),
         'Führerschein Klasse B bestanden',
       );
-      const stepDate = page.getByRole('textbox', { name: 'Termin für Zwischenziel 1 (TT.MM.JJJJ)' });
+      const stepDate = page.getByRole('textbox', { name: 'Termin für Zwischenziel 1' });
       await typeInto(stepDate, '30.02.2027');
       await activate(page.getByRole('button', { name: 'Ziel speichern' }));
       await expect(

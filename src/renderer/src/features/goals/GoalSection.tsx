@@ -125,7 +125,8 @@ function GoalForm(props: {
             error={form.errors['occupationText'] as string | undefined}
           />
           <TextInput
-            label="Zieldatum (TT.MM.JJJJ, freiwillig)"
+            label="Zieldatum (freiwillig)"
+            description="TT.MM.JJJJ"
             placeholder="TT.MM.JJJJ"
             w={260}
             {...form.getInputProps('dueDate')}
@@ -144,9 +145,10 @@ function GoalForm(props: {
                     {...form.getInputProps(`intermediateGoals.${i}.description`)}
                   />
                   <TextInput
-                    label={`Termin für Zwischenziel ${i + 1} (TT.MM.JJJJ)`}
+                    label={`Termin für Zwischenziel ${i + 1}`}
+                    description="TT.MM.JJJJ"
                     placeholder="TT.MM.JJJJ"
-                    w={260}
+                    w={220}
                     {...form.getInputProps(`intermediateGoals.${i}.targetDate`)}
                   />
                   <Button

@@ -272,7 +272,8 @@ function Corrections({ audit: a }: { audit: CaseAuditDto }) {
                   {...form.getInputProps('section')}
                 />
                 <TextInput
-                  label="Zu erledigen bis (TT.MM.JJJJ, freiwillig)"
+                  label="Zu erledigen bis (freiwillig)"
+                  description="TT.MM.JJJJ"
                   placeholder="TT.MM.JJJJ"
                   w={280}
                   {...form.getInputProps('dueOn')}
