@@ -52,6 +52,12 @@ function storeIssues(bridge: RunningBridge, caseId: string) {
         phone: { value: '0342 1234' },
         germanLevel: { value: 'B1' },
         disability: { value: 'none' },
+        benefitPeriods: {
+          value: [
+            { from: '2020-01-01', to: '2021-12-31' },
+            { from: '2023-05-01', to: null },
+          ],
+        },
       }),
       '2026-11-23T09:00:00.000Z',
     );
@@ -108,6 +114,11 @@ test('conflicts and refused edits inside the case; a refusal stays until dismiss
   const refused = page.locator('dl').filter({ hasText: 'Telefon:' });
   await expect(refused).toContainText(/Behinderung:\s*keine/);
   await expect(refused).not.toContainText('none');
+  // a list of periods one per line, dates in German, not JSON
+  await expect(refused).toContainText(
+    /Zeiten des Leistungsbezugs:\s*01\.01\.2020 – 31\.12\.2021\s*ab 01\.05\.2023/,
+  );
+  await expect(refused).not.toContainText('{');
   await expectAccessible(page, testInfo, 'case-sync-issues');
   await keepScreenshot(page, testInfo, 'case-sync-issues-1366');
 

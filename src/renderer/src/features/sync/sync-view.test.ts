@@ -69,7 +69,27 @@ describe('dates and values', () => {
     expect(formatValue(1500)).toBe('1.500');
     expect(formatValue(['a', 'b'])).toBe('a, b');
     expect(formatValue([])).toBe('(leer)');
-    expect(formatValue([{ a: 1 }])).toBe('[{"a":1}]');
+    // structured values as readable text: one line per item, parts joined, dates in German, no ids
+    expect(
+      formatValue([
+        { id: 'z1', description: 'Führerschein Klasse B', targetDate: '2027-06-30', achievedOn: null },
+        { id: 'z2', description: 'Bewerbungstraining', targetDate: '2027-02-15', achievedOn: '2027-02-10' },
+      ]),
+    ).toBe('Führerschein Klasse B · 30.06.2027\nBewerbungstraining · 15.02.2027 · 10.02.2027');
+    expect(formatValue({ kldbCode: '51312', title: 'Fachkraft für Lagerlogistik' })).toBe(
+      '51312 · Fachkraft für Lagerlogistik',
+    );
+    expect(formatValue({ count: 5, per: 'Monat', proofRequired: true, tags: ['a', 'b'] })).toBe(
+      '5 · Monat · a, b',
+    );
+    expect(
+      formatValue([
+        { from: '2020-01-01', to: '2021-12-31' },
+        { caseworkerId: 'ifk-2', from: '2023-05-01', to: null },
+      ]),
+    ).toBe('01.01.2020 – 31.12.2021\nab 01.05.2023');
+    expect(formatValue({ caseId: 'c1', ids: ['x'] })).toBe('{"caseId":"c1","ids":["x"]}');
+    expect(formatValue({ a: { b: { c: { d: 'tief' } } } })).toBe('{"a":{"b":{"c":{"d":"tief"}}}}');
   });
 
   it('shows a stored field value as people read it: choices by label, dates in German, free text as written', () => {

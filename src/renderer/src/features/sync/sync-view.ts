@@ -110,7 +110,8 @@ export function fieldLabel(entity: string, field: string): string {
 
 /**
  * A stored value for display: text as is, empty as '(leer)', yes/no in German, numbers in German
- * format, a list of plain values joined by commas, anything else as JSON.
+ * format, a list of plain values joined by commas, a structured value as readable text (see
+ * structuredText); JSON only when nothing readable is left.
  */
 export function formatValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return '(leer)';
@@ -119,11 +120,61 @@ export function formatValue(value: unknown): string {
   if (typeof value === 'number') return new Intl.NumberFormat('de-DE').format(value);
   if (Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object'))
     return value.length === 0 ? '(leer)' : value.map((v) => formatValue(v)).join(', ');
-  return JSON.stringify(value);
+  const text = structuredText(value, 0);
+  return text !== '' ? text : JSON.stringify(value);
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A date or point in time in German, other text as written. */
+function textOf(value: string): string {
+  if (ISO_DATE.test(value)) return formatDate(value);
+  if (ISO_DATE_TIME.test(value)) return formatDateTime(value, value);
+  return value;
+}
+
+/** Keys people do not read: record ids and references to other records. */
+const isIdKey = (key: string) => key === 'id' || key === 'ids' || /Ids?$/.test(key);
+
+/**
+ * A structured value (a list of steps, an occupation, a frequency) as people can read it: each
+ * item of a list on its own line, the parts of an item joined by ' · ' in their stored order, dates
+ * in German; ids, empty parts and yes/no flags without their name are left out. Two levels deep.
+ */
+function structuredText(value: unknown, depth: number): string {
+  if (Array.isArray(value))
+    return value
+      .map((item) =>
+        item !== null && typeof item === 'object' ? structuredText(item, depth + 1) : part(item),
+      )
+      .filter((t) => t !== '')
+      .join(depth === 0 ? '\n' : ', ');
+  if (value === null || typeof value !== 'object') return part(value);
+  const record = value as Record<string, unknown>;
+  return Object.entries(record)
+    .filter(([key, v]) => !isIdKey(key) && typeof v !== 'boolean')
+    .flatMap(([key, v]): [string, unknown][] => {
+      // a period {from, to} reads as one part: "01.01.2020 – 31.12.2021", open-ended "ab 01.05.2023"
+      if (typeof record['from'] !== 'string' || !Object.hasOwn(record, 'to')) return [[key, v]];
+      if (key === 'to') return [];
+      if (key !== 'from') return [[key, v]];
+      const to = record['to'];
+      const from = textOf(record['from']);
+      return [[key, typeof to === 'string' && to !== '' ? `${from} – ${textOf(to)}` : `ab ${from}`]];
+    })
+    .map(([, v]) =>
+      v !== null && typeof v === 'object' ? (depth < 2 ? structuredText(v, depth + 1) : '') : part(v),
+    )
+    .filter((t) => t !== '')
+    .join(' · ');
+}
+
+function part(value: unknown): string {
+  if (value === null || value === undefined || value === '' || typeof value === 'boolean') return '';
+  if (typeof value === 'string') return textOf(value);
+  return formatValue(value);
+}
 
 /**
  * A stored value of one field as people read it: a choice by its German label ('assignment' ->
@@ -137,10 +188,7 @@ export function formatFieldValue(entity: string, field: string, value: unknown):
   if (def && f) {
     const label = valueLabel(def, field, value);
     if (label !== null) return label;
-    if (typeof value === 'string' && f.policy !== 'text-merge') {
-      if (ISO_DATE.test(value)) return formatDate(value);
-      if (ISO_DATE_TIME.test(value)) return formatDateTime(value, value);
-    }
+    if (typeof value === 'string' && f.policy !== 'text-merge') return textOf(value);
   }
   return formatValue(value);
 }
