@@ -120,7 +120,7 @@ export function findDuplicates<T extends NameAndBirth>(
 export const DUPLICATE_MATCHES = ['sameName', 'similarName', 'swappedNames'] as const;
 export const DUPLICATE_MATCH_LABELS: Readonly<Record<DuplicateMatch, string>> = {
   sameName: 'gleicher Name',
-  similarName: 'gleicher Name in anderer Schreibweise',
+  similarName: 'Name ähnlich geschrieben',
   swappedNames: 'Vor- und Nachname vertauscht',
 };
 export const duplicateFindingSchema = z.object({

@@ -24,6 +24,7 @@ import {
   type PlanPoint,
 } from '../../../../shared/domain/plan/cooperation-plan';
 import type { IpcOut } from '../../../../shared/ipc/contract';
+import { COMPANION_LANGUAGE_LABELS, COMPANION_LANGUAGES } from '../../../../shared/domain/plan/plan-texts';
 import { ipcQueryOptions, useIpcMutation } from '../../api/query';
 import { formatDate, todayIso } from '../../components/format';
 import { applyIpcError } from '../../forms/ipc-form';
@@ -53,10 +54,10 @@ const RESPONSIBLE = [
 ];
 const LANGUAGES = [
   { value: '', label: 'Keine Übersetzung' },
-  { value: 'en', label: 'Englisch' },
-  { value: 'uk', label: 'Ukrainisch' },
-  { value: 'ru', label: 'Russisch' },
-  { value: 'ar', label: 'Arabisch (von rechts nach links)' },
+  ...COMPANION_LANGUAGES.map((l) => ({
+    value: l,
+    label: `${COMPANION_LANGUAGE_LABELS[l]}${l === 'ar' ? ' (von rechts nach links)' : ''}`,
+  })),
 ];
 const POINT_STATES = [
   { value: 'answered', label: 'Beantwortet' },

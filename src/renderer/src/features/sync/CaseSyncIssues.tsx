@@ -25,16 +25,14 @@ type Rejection = z.infer<typeof SyncRejectionDto>;
 /** What a decision on the case's issues refetches: the issues, the status and the case itself. */
 const INVALIDATES = ['sync:', 'cases:'] as const;
 
-function ValueBox(props: { title: string; conflict: Conflict; value: unknown; current: boolean }) {
+function ValueBox(props: { title: string; text: string; current: boolean }) {
   return (
     <Paper withBorder p="sm" radius="sm" style={props.current ? { borderWidth: 2 } : undefined}>
       <Text fw={700} size="sm">
         {props.title}
         {props.current ? ' (gilt derzeit)' : ''}
       </Text>
-      <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-        {formatFieldValue(props.conflict.entity, props.conflict.field, props.value)}
-      </Text>
+      <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{props.text}</Text>
     </Paper>
   );
 }
@@ -76,15 +74,13 @@ function ConflictPanel(props: { conflict: Conflict }) {
       )}
       <SimpleGrid cols={{ base: 1, sm: 2 }} mb="sm">
         <ValueBox
-          conflict={c}
           title={c.mayResolve ? 'Ihre Fassung' : 'Gespeicherte Fassung'}
-          value={c.mine}
+          text={formatFieldValue(c.entity, c.field, c.mine)}
           current={c.current === 'mine'}
         />
         <ValueBox
-          conflict={c}
           title={c.mayResolve ? 'Fassung des Servers' : 'Abweichende Fassung'}
-          value={c.theirs}
+          text={formatFieldValue(c.entity, c.field, c.theirs)}
           current={c.current === 'theirs'}
         />
       </SimpleGrid>

@@ -6,6 +6,7 @@ import type {
   SyncStatusDto,
 } from '../../../../shared/ipc/sync-contract';
 import { openDecisions, openVerb } from '../../../../shared/sync/open-decisions';
+import { isIsoDate, isoInstantSchema } from '../../../../shared/domain/common/dates';
 import { formatDate } from '../../components/format';
 
 export type SyncState = SyncStatusDto['state'];
@@ -124,13 +125,10 @@ export function formatValue(value: unknown): string {
   return text !== '' ? text : JSON.stringify(value);
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** A date or point in time in German, other text as written. */
+/** A date or point in time in German (the domain's checks), other text as written. */
 function textOf(value: string): string {
-  if (ISO_DATE.test(value)) return formatDate(value);
-  if (ISO_DATE_TIME.test(value)) return formatDateTime(value, value);
+  if (isIsoDate(value)) return formatDate(value);
+  if (isoInstantSchema.safeParse(value).success) return formatDateTime(value, value);
   return value;
 }
 
@@ -152,22 +150,20 @@ function structuredText(value: unknown, depth: number): string {
       .join(depth === 0 ? '\n' : ', ');
   if (value === null || typeof value !== 'object') return part(value);
   const record = value as Record<string, unknown>;
-  return Object.entries(record)
-    .filter(([key, v]) => !isIdKey(key) && typeof v !== 'boolean')
-    .flatMap(([key, v]): [string, unknown][] => {
-      // a period {from, to} reads as one part: "01.01.2020 – 31.12.2021", open-ended "ab 01.05.2023"
-      if (typeof record['from'] !== 'string' || !Object.hasOwn(record, 'to')) return [[key, v]];
-      if (key === 'to') return [];
-      if (key !== 'from') return [[key, v]];
-      const to = record['to'];
-      const from = textOf(record['from']);
-      return [[key, typeof to === 'string' && to !== '' ? `${from} – ${textOf(to)}` : `ab ${from}`]];
-    })
-    .map(([, v]) =>
-      v !== null && typeof v === 'object' ? (depth < 2 ? structuredText(v, depth + 1) : '') : part(v),
-    )
-    .filter((t) => t !== '')
-    .join(' · ');
+  // a period {from, to} reads as one part: "01.01.2020 – 31.12.2021", open-ended "ab 01.05.2023"
+  const period = typeof record['from'] === 'string' && Object.hasOwn(record, 'to');
+  const parts: string[] = [];
+  for (const [key, v] of Object.entries(record)) {
+    if (isIdKey(key) || typeof v === 'boolean' || (period && key === 'to')) continue;
+    if (period && key === 'from') parts.push(periodText(record['from'] as string, record['to']));
+    else if (v !== null && typeof v === 'object') parts.push(depth < 2 ? structuredText(v, depth + 1) : '');
+    else parts.push(part(v));
+  }
+  return parts.filter((t) => t !== '').join(' · ');
+}
+
+function periodText(from: string, to: unknown): string {
+  return typeof to === 'string' && to !== '' ? `${textOf(from)} – ${textOf(to)}` : `ab ${textOf(from)}`;
 }
 
 function part(value: unknown): string {
