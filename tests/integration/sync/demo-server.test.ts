@@ -4,6 +4,7 @@
  * first sync into its own Mein Bestand; demo.teamleitung gets the same cases as the team's. The
  * desktop seeds nothing itself when a server is configured (src/main/index.ts, scripts/dev-browser.ts).
  */
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createLotseMain, type LotseMain } from '../../../src/main/composition';
 import { silentLogger } from '../../../src/main/logging/logger';
@@ -63,6 +64,12 @@ describe('pglite: the demo server’s caseload reaches the demo desktops by sync
     // a restart of the demo server adds nothing
     expect(await ensureDemoCases(deps, demo)).toBe(0);
     expect(await ensureDemoCases(deps, { ...demo, username: 'niemand' })).toBe(0);
+    // the bulk load leaves fresh planner statistics behind (the pull reads the change log in index order)
+    const analysed = await sql<{ relname: string }>`
+      select relname from pg_stat_user_tables
+      where relname in ('case_directory', 'sync_records', 'change_log') and last_analyze is not null
+      order by relname`.execute(server.h.tdb.db);
+    expect(analysed.rows.map((r) => r.relname)).toEqual(['case_directory', 'change_log', 'sync_records']);
 
     const ifk = await desktop('demo.ifk');
     const lead = await desktop('demo.teamleitung');

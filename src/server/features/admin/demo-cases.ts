@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { generateDemoCases } from '../../../shared/demo/demo-data';
 import { demoCaseRows } from '../../../shared/demo/demo-rows';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ServerDb } from '../../db/server-db';
 
 /** A record to store as if its caseworker had pushed it: row version 1, every field at version 1. */
@@ -90,6 +90,10 @@ export async function seedCaseRecords(
         .execute();
     });
   }
+  // A bulk load leaves the planner's statistics behind (autovacuum analyses only after a while):
+  // without them the pull's change-log query sorts the whole remaining log for every page instead of
+  // reading it in index order (measured at 10,000 cases: 93 ms instead of 9 ms per page of 1,000).
+  await sql`analyze case_directory, sync_records, change_log`.execute(db);
 }
 
 /**
