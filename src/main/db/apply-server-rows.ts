@@ -1,6 +1,7 @@
 import {
   checkFields,
   ENTITIES,
+  isRequired,
   toColumns,
   type EntityDefinition,
   type EntityRegistry,
@@ -129,9 +130,7 @@ export function applyServerRows(
     const values = held ? Object.fromEntries(Object.entries(known).filter(([k]) => !held.has(k))) : known;
     if (!local) {
       // a new row must carry every required field (a partial server row cannot be stored)
-      const missing = Object.entries(def.fields).find(
-        ([k, f]) => !Object.hasOwn(values, k) && !f.schema.safeParse(undefined).success,
-      );
+      const missing = Object.entries(def.fields).find(([k, f]) => !Object.hasOwn(values, k) && isRequired(f));
       if (missing) {
         invalid.push({ entity: def.name, id: r.id, problem: `${missing[0]}: fehlt` });
         continue;

@@ -336,9 +336,16 @@ export function problemsOf(schema: z.ZodType, value: unknown): FieldProblem[] {
   }));
 }
 
+const requiredness = new WeakMap<AnyField, boolean>();
+
 /** Whether a field must be given when a record is created (its schema accepts no missing value). */
 export function isRequired(f: AnyField): boolean {
-  return !f.schema.safeParse(undefined).success;
+  let required = requiredness.get(f);
+  if (required === undefined) {
+    required = !f.schema.safeParse(undefined).success;
+    requiredness.set(f, required);
+  }
+  return required;
 }
 
 export function requiredFields(def: EntityDefinition): string[] {
