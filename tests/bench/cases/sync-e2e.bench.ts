@@ -11,7 +11,9 @@
  * - sync.peer_pouchdb: the peer to beat (SYNC.md): PouchDB 9 (LevelDB) replicating the same rows as
  *   JSON documents from express-pouchdb (LevelDB, own process) into an empty local database over
  *   127.0.0.1, batch_size 500 (its faster setting), as docs/s. Data in a temp dir, removed after.
- * - sync.initial_vs_pouchdb: both in the same run, Lotse rows/s ÷ PouchDB docs/s. Target ≥ 5.
+ * - sync.initial_vs_pouchdb: both in the same run, Lotse rows/s ÷ PouchDB docs/s. Target ≥ 5. Extra:
+ *   the ceiling of the same run, the encrypted store's SQL alone for the same rows (no HTTP, JSON,
+ *   checks or server; tests/bench/store-floor.ts) in rows/s and against PouchDB.
  * - sync.edit_roundtrip: two desktops of one caseworker with running engines (timers, SSE poke); one
  *   run = one edit of a phone number on A (service write + the kick the app does after a write) until
  *   B's store holds it, in ms. Target: p95 < 100 ms.
@@ -34,6 +36,7 @@ import { passwordAuth, SyncHttp, type FetchLike } from '../../../src/main/featur
 import type { SyncedRow } from '../../../src/shared/sync/protocol';
 import { createDb, type TestDb } from '../../helpers/local-db';
 import { createCaseworker, seedRows, startEnv, stopEnv, type Env } from '../server-env';
+import { recordApply, replayIntoStore, type RecordedPage } from '../store-floor';
 import type { BenchCase, BenchValue } from '../types';
 
 const QUICK = process.env['BENCH_QUICK'] === '1';
@@ -295,7 +298,14 @@ function peerCase(cases: number): BenchCase<Peer> {
   };
 }
 
-function ratioCase(cases: number): BenchCase<{ server: Server; peer: Peer }> {
+interface RatioState {
+  server: Server;
+  peer: Peer;
+  /** The SQL of applying the same rows, for the store's own ceiling (tests/bench/store-floor.ts). */
+  storeSql: RecordedPage[];
+}
+
+function ratioCase(cases: number): BenchCase<RatioState> {
   return {
     name: 'sync.initial_vs_pouchdb',
     params: { cases, target: 5 },
@@ -306,18 +316,26 @@ function ratioCase(cases: number): BenchCase<{ server: Server; peer: Peer }> {
     setup: async () => {
       const server = await startSeededServer(cases);
       try {
-        return { server, peer: await startPeer(server.rows) };
+        const peer = await startPeer(server.rows);
+        return { server, peer, storeSql: await recordApply(server.rows, DEFAULT_PULL_LIMIT) };
       } catch (error) {
         await stopEnv(server.env);
         throw error;
       }
     },
-    run: async ({ server, peer }): Promise<BenchValue> => {
+    run: async ({ server, peer, storeSql }): Promise<BenchValue> => {
       const lotse = await lotseInitial(server);
       const pouch = await pouchInitial(peer);
+      // the ceiling: the encrypted store's SQL alone for the same rows, against the same PouchDB run
+      const store = await replayIntoStore(storeSql, server.rows.length);
       return {
         value: lotse.rowsPerSecond / pouch.docsPerSecond,
-        extra: { lotseRowsPerSecond: lotse.rowsPerSecond, pouchdbDocsPerSecond: pouch.docsPerSecond },
+        extra: {
+          lotseRowsPerSecond: lotse.rowsPerSecond,
+          pouchdbDocsPerSecond: pouch.docsPerSecond,
+          storeSqlRowsPerSecond: store.rowsPerSecond,
+          storeSqlVsPouchdb: store.rowsPerSecond / pouch.docsPerSecond,
+        },
       };
     },
     teardown: async ({ server, peer }) => {
