@@ -1,40 +1,19 @@
 import type { NoteCategory } from '../domain/case/note';
+import { OFFICES as DOMAIN_OFFICES } from '../domain/case/office';
 import type { Entities, RecordOf } from '../entities/index';
 import type { CompetenceClass, EvidenceSource } from '../domain/assessment/vocabulary';
 /**
  * Vocabulary of the synthetic demo data. Invented people only: names are combined at random from
  * common German (and, for a fifth, other) first and last names; no combination is a real person.
  */
-export const OFFICES = [
-  {
-    id: 'oschatz',
-    code: 'OSZ',
-    name: 'Jobcenter Nordsachsen – Standort Oschatz',
-    town: 'Oschatz',
-    isHeadOffice: true,
-  },
-  {
-    id: 'delitzsch',
-    code: 'DZ',
-    name: 'Jobcenter Nordsachsen – Standort Delitzsch',
-    town: 'Delitzsch',
-    isHeadOffice: false,
-  },
-  {
-    id: 'eilenburg',
-    code: 'EB',
-    name: 'Jobcenter Nordsachsen – Standort Eilenburg',
-    town: 'Eilenburg',
-    isHeadOffice: false,
-  },
-  {
-    id: 'torgau',
-    code: 'TO',
-    name: 'Jobcenter Nordsachsen – Standort Torgau',
-    town: 'Torgau',
-    isHeadOffice: false,
-  },
-] as const;
+/** The offices as rows of the local `offices` table (letterhead name, town), from the domain's list. */
+export const OFFICES = DOMAIN_OFFICES.map((o) => ({
+  id: o.id,
+  code: o.code,
+  name: `Jobcenter Nordsachsen – Standort ${o.name}`,
+  town: o.name,
+  isHeadOffice: o.headOffice,
+}));
 
 /** Towns of the district with their postal code and responsible office. */
 export const TOWNS: ReadonlyArray<readonly [town: string, postalCode: string, officeIndex: number]> = [

@@ -1,5 +1,5 @@
 import { CASE_STATUS_LABELS } from '../domain/case/case';
-import { OFFICES } from '../domain/case/office';
+import { OFFICE_NAMES } from '../domain/case/office';
 import { caseSchema } from '../domain/case/case';
 import { defineEntity, field as f, problemsOf } from './define';
 
@@ -38,7 +38,7 @@ export const casesEntity = defineEntity({
     nextReviewOn: 'Nächste Überprüfung',
   },
   valueLabels: {
-    officeId: Object.fromEntries(OFFICES.map((o) => [o.id, o.name])),
+    officeId: OFFICE_NAMES,
     status: CASE_STATUS_LABELS,
   },
   validate: (record) => problemsOf(caseSchema, record),

@@ -24,6 +24,14 @@ const weekdayFmt = new Intl.DateTimeFormat('de-DE', {
   year: 'numeric',
   timeZone: 'UTC',
 });
+const dateTimeFmt = new Intl.DateTimeFormat('de-DE', {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/Berlin',
+});
 const numberFmt = new Intl.NumberFormat('de-DE');
 const languageNames = new Intl.DisplayNames('de-DE', { type: 'language' });
 
@@ -44,6 +52,13 @@ export function formatDate(iso: string | null | undefined): string {
 /** ISO timestamp -> '09:30 Uhr' (Berlin time) */
 export function formatTime(isoTimestamp: string): string {
   return `${timeFmt.format(Date.parse(isoTimestamp))} Uhr`;
+}
+
+/** ISO timestamp -> '23.11.2026, 09:30 Uhr' (Berlin time); fallback when missing or invalid. */
+export function formatDateTime(iso: string | null | undefined, fallback = '–'): string {
+  if (!iso) return fallback;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? fallback : `${dateTimeFmt.format(ms)} Uhr`;
 }
 
 /** '2026-11-23' -> 'Montag, 23. November 2026' */

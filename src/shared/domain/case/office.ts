@@ -16,8 +16,13 @@ export function isOfficeId(value: string): value is OfficeId {
   return (OFFICE_IDS as readonly string[]).includes(value);
 }
 
+/** The office's name by id ('oschatz' -> 'Oschatz'), e.g. as the labels of a choice of office. */
+export const OFFICE_NAMES = Object.fromEntries(OFFICES.map((o) => [o.id, o.name])) as Readonly<
+  Record<OfficeId, string>
+>;
+
 export function officeName(id: OfficeId): string {
-  return OFFICES.find((o) => o.id === id)?.name ?? id;
+  return Object.hasOwn(OFFICE_NAMES, id) ? OFFICE_NAMES[id] : id;
 }
 
 export function officeCode(id: OfficeId): string {

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { isoDateSchema } from '../common/dates';
+import { OFFICES as DOMAIN_OFFICES } from '../case/office';
 import { describePath, parseResource, ResourceDataError } from '../common/resource-data';
 import { CEFR_LEVELS, FACT_FLAGS } from './facts';
 
@@ -52,7 +53,9 @@ export const MEASURE_CATEGORY_LABELS: Readonly<Record<MeasureCategory, string>> 
   localOffer: 'Dezentrale Angebote',
 };
 
-export const OFFICES = ['Oschatz', 'Delitzsch', 'Eilenburg', 'Torgau'] as const;
+/** Offices as the catalogue names them (by town), from the domain's one list. */
+type CatalogueOffice = (typeof DOMAIN_OFFICES)[number]['name'];
+export const OFFICES = DOMAIN_OFFICES.map((o) => o.name) as [CatalogueOffice, ...CatalogueOffice[]];
 
 export const DURATION_UNITS = ['days', 'weeks', 'months'] as const;
 export type DurationUnit = (typeof DURATION_UNITS)[number];

@@ -207,19 +207,23 @@ export function resolveFlag(facts: EligibilityFacts, flag: FactFlag, on: IsoDate
     }
     case 'disabled':
       if (facts.disability === undefined) return { value: recorded };
-      return { value: facts.disability !== 'none', derivation: DISABILITY_LABELS[facts.disability] };
+      return { value: facts.disability !== 'none', derivation: DISABILITY_DERIVATIONS[facts.disability] };
     case 'severelyDisabled':
       if (facts.disability === undefined) return { value: recorded };
       return {
         value: facts.disability === 'severely_disabled' || facts.disability === 'equal_status',
-        derivation: DISABILITY_LABELS[facts.disability],
+        derivation: DISABILITY_DERIVATIONS[facts.disability],
       };
     default:
       return { value: recorded };
   }
 }
 
-export const DISABILITY_LABELS: Readonly<Record<DisabilityStatus, string>> = {
+/**
+ * How a rule check words what the person record says about disability (a sentence for the
+ * derivation, not the status's name: that is DISABILITY_LABELS in case/person.ts).
+ */
+const DISABILITY_DERIVATIONS: Readonly<Record<DisabilityStatus, string>> = {
   none: 'keine Behinderung erfasst',
   disabled: 'Behinderung erfasst (ohne Schwerbehinderung)',
   severely_disabled: 'schwerbehindert (GdB ab 50)',

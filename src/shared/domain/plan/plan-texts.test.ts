@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { officeDemoFields, officeDemoNote, PLAN_TEXT_VERSIONS, type PlanOffice } from './plan-texts';
+import {
+  COMPANION_LANGUAGES,
+  companionDirection,
+  officeDemoFields,
+  officeDemoNote,
+  PLAN_TEXT_VERSIONS,
+  type PlanOffice,
+} from './plan-texts';
 
 const shipped = PLAN_TEXT_VERSIONS.at(-1)!;
 const office = (id: string): PlanOffice => shipped.offices.find((o) => o.id === id)!;
@@ -30,5 +37,23 @@ describe('the offices of the plan texts: sourced or demo', () => {
       provenance: { ...sourced.provenance, sourced: sourced.provenance.sourced.filter((f) => f !== 'phone') },
     };
     expect(officeDemoNote(onlyPhone)).toMatch(/: Telefon ist Demodaten/);
+  });
+});
+
+describe('the writing direction of a companion language', () => {
+  it('comes from the plan texts: Arabic right to left, the others left to right', () => {
+    const on = shipped.validFrom;
+    expect(COMPANION_LANGUAGES.map((l) => [l, companionDirection(l, on)])).toEqual([
+      ['en', 'ltr'],
+      ['uk', 'ltr'],
+      ['ru', 'ltr'],
+      ['ar', 'rtl'],
+    ]);
+    // a version that writes English right to left is followed (the texts decide, not a list)
+    const mirrored = {
+      ...shipped,
+      companion: shipped.companion.map((c) => (c.id === 'en' ? { ...c, dir: 'rtl' as const } : c)),
+    };
+    expect(companionDirection('en', on, [mirrored])).toBe('rtl');
   });
 });

@@ -220,6 +220,15 @@ export function planTextsOn(on: string, versions: readonly PlanTexts[] = PLAN_TE
   return (valid.length > 0 ? valid[valid.length - 1] : versions[0]) as PlanTexts;
 }
 
+/** The writing direction of a companion language, as the plan texts valid on `on` give it. */
+export function companionDirection(
+  language: CompanionLanguage,
+  on: string,
+  versions: readonly PlanTexts[] = PLAN_TEXT_VERSIONS,
+): 'ltr' | 'rtl' {
+  return planTextsOn(on, versions).companion.find((c) => c.id === language)?.dir ?? 'ltr';
+}
+
 /** The letterhead fields of an office that no public source backs (demo data until checked). */
 export function officeDemoFields(office: Pick<PlanOffice, 'provenance'>): OfficeField[] {
   return OFFICE_FIELDS.filter((f) => !office.provenance.sourced.includes(f));

@@ -24,7 +24,11 @@ import {
   type PlanPoint,
 } from '../../../../shared/domain/plan/cooperation-plan';
 import type { IpcOut } from '../../../../shared/ipc/contract';
-import { COMPANION_LANGUAGE_LABELS, COMPANION_LANGUAGES } from '../../../../shared/domain/plan/plan-texts';
+import {
+  COMPANION_LANGUAGE_LABELS,
+  COMPANION_LANGUAGES,
+  companionDirection,
+} from '../../../../shared/domain/plan/plan-texts';
 import { ipcQueryOptions, useIpcMutation } from '../../api/query';
 import { formatDate, todayIso } from '../../components/format';
 import { applyIpcError } from '../../forms/ipc-form';
@@ -56,7 +60,7 @@ const LANGUAGES = [
   { value: '', label: 'Keine Übersetzung' },
   ...COMPANION_LANGUAGES.map((l) => ({
     value: l,
-    label: `${COMPANION_LANGUAGE_LABELS[l]}${l === 'ar' ? ' (von rechts nach links)' : ''}`,
+    label: `${COMPANION_LANGUAGE_LABELS[l]}${companionDirection(l, todayIso()) === 'rtl' ? ' (von rechts nach links)' : ''}`,
   })),
 ];
 const POINT_STATES = [

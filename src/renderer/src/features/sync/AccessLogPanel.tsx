@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { ipcQueryOptions } from '../../api/query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryView } from '../../components/QueryView';
-import { accessLogSummary, formatDateTime } from './sync-view';
+import { formatDateTime } from '../../components/format';
+import { accessLogSummary } from './sync-view';
 
 /**
  * The access log of this desktop (issue 12 item 5): every case opened is recorded and uploaded to

@@ -11,13 +11,13 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import {
   entityLabel,
   fieldLabel,
-  formatDateTime,
   formatFieldValue,
   formatValue,
   isMergeableText,
   refusedValues,
   rejectionOpLabel,
 } from './sync-view';
+import { formatDateTime } from '../../components/format';
 
 type Conflict = z.infer<typeof SyncConflictDto>;
 type Rejection = z.infer<typeof SyncRejectionDto>;

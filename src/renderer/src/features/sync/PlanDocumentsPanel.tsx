@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { ipcQueryOptions } from '../../api/query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryView } from '../../components/QueryView';
-import { formatDateTime, planDocumentsSummary } from './sync-view';
+import { formatDateTime } from '../../components/format';
+import { planDocumentsSummary } from './sync-view';
 
 /**
  * The PDFs of handed-over Kooperationspläne on their way to the server's document store (issue 12

@@ -12,7 +12,8 @@ import { RejectionList } from './RejectionList';
 import { AccessLogPanel } from './AccessLogPanel';
 import { PlanDocumentsPanel } from './PlanDocumentsPanel';
 import { DuplicatesPanel } from '../outreach/DuplicatesPanel';
-import { formatDateTime, syncStateHint, syncStateLabel } from './sync-view';
+import { formatDateTime } from '../../components/format';
+import { syncStateHint, syncStateLabel } from './sync-view';
 
 /** How often the page asks the engine for its status while it is open. */
 const STATUS_POLL_MS = 2_000;

@@ -5,7 +5,6 @@ import {
   planDocumentsSummary,
   entityLabel,
   fieldLabel,
-  formatDateTime,
   formatFieldValue,
   formatValue,
   indicatorText,
@@ -15,6 +14,7 @@ import {
   syncStateHint,
   syncStateLabel,
 } from './sync-view';
+import { formatDateTime } from '../../components/format';
 
 describe('sync status in German words', () => {
   it('names every state', () => {

@@ -7,7 +7,7 @@ import type {
 } from '../../../../shared/ipc/sync-contract';
 import { openDecisions, openVerb } from '../../../../shared/sync/open-decisions';
 import { isIsoDate, isoInstantSchema } from '../../../../shared/domain/common/dates';
-import { formatDate } from '../../components/format';
+import { formatDate, formatDateTime } from '../../components/format';
 
 export type SyncState = SyncStatusDto['state'];
 
@@ -61,22 +61,6 @@ export function syncStateHint(
     case 'stopped':
       return 'Der Abgleich ist angehalten.';
   }
-}
-
-const dateTimeFmt = new Intl.DateTimeFormat('de-DE', {
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'Europe/Berlin',
-});
-
-/** ISO timestamp -> '23.11.2026, 09:30 Uhr' (Berlin time); fallback when missing or invalid. */
-export function formatDateTime(iso: string | null | undefined, fallback = '–'): string {
-  if (!iso) return fallback;
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? fallback : `${dateTimeFmt.format(ms)} Uhr`;
 }
 
 /** The definition of an entity named on the wire (undefined for an unknown name). */
