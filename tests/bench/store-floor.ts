@@ -9,7 +9,7 @@
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { applyServerRows } from '../../src/main/db/apply-server-rows';
 import type { RawDatabase } from '../../src/main/db/open-encrypted-db';
-import { OFFICES } from '../../src/shared/demo/demo-vocabulary';
+import { seedOffices } from '../../src/main/features/demo/seed-demo';
 import type { SyncedRow } from '../../src/shared/sync/protocol';
 import { createDb, type TestDb } from '../helpers/local-db';
 
@@ -30,10 +30,7 @@ export type RecordedPage = readonly Call[];
 
 async function emptyStore(): Promise<TestDb> {
   const t = await createDb();
-  const insertOffice = t.raw.prepare(
-    'INSERT OR IGNORE INTO offices (id, code, name, town, is_head_office) VALUES (?, ?, ?, ?, ?)',
-  );
-  for (const o of OFFICES) insertOffice.run(o.id, o.code, o.name, o.town, o.isHeadOffice ? 1 : 0);
+  seedOffices(t.raw);
   return t;
 }
 

@@ -151,8 +151,13 @@ test.describe('Kooperationsplan (workspace section)', () => {
     });
 
     // the review date: the plan's own date has passed by now
-    const review = page.getByRole('textbox', { name: 'Überprüfung des Plans spätestens am (TT.MM.JJJJ)' });
+    const review = page.getByRole('textbox', { name: 'Überprüfung des Plans spätestens am' });
     await expect(review).toHaveValue(german(plan!.reviewDueOn!));
+    await expect(review).toHaveAccessibleDescription('TT.MM.JJJJ');
+    // the translation page: Arabic is offered as written right to left (the plan texts' direction)
+    const language = page.getByRole('combobox', { name: /^Übersetzungsseite/ });
+    await expect(language.locator('option', { hasText: 'Arabisch (von rechts nach links)' })).toHaveCount(1);
+    await expect(language.locator('option', { hasText: 'von rechts nach links' })).toHaveCount(1);
     await review.focus();
     await page.keyboard.press('Control+A');
     await page.keyboard.type(german(plan!.planDate));

@@ -11,7 +11,12 @@ export function openDecisions(conflicts: number, rejections: number): string {
   return parts.join(' und ');
 }
 
-/** "ist" for one open decision, "sind" for more ("offen ist noch 1 Abgleichkonflikt"). */
-export function openVerb(conflicts: number, rejections: number): 'ist' | 'sind' {
-  return conflicts + rejections === 1 ? 'ist' : 'sind';
+/**
+ * The rest of "offen … noch …" with the verb that fits ("ist noch 1 Abgleichkonflikt", "sind noch 2
+ * Abgleichkonflikte und 1 abgelehnte Änderung"); '' when nothing is open.
+ */
+export function stillOpen(conflicts: number, rejections: number): string {
+  const open = openDecisions(conflicts, rejections);
+  if (open === '') return '';
+  return `${conflicts + rejections === 1 ? 'ist' : 'sind'} noch ${open}`;
 }

@@ -28,9 +28,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCasesService, type CasesService } from '../../../src/main/features/cases/cases.service';
 import { generateDemoCases } from '../../../src/shared/demo/demo-data';
-import { OFFICES } from '../../../src/shared/demo/demo-vocabulary';
 import { demoCaseRows } from '../../../src/shared/demo/demo-rows';
-import { nodeSha256 } from '../../../src/main/features/demo/seed-demo';
+import { nodeSha256, seedOffices } from '../../../src/main/features/demo/seed-demo';
 import { DEFAULT_PULL_LIMIT, SyncEngine } from '../../../src/main/features/sync/sync-engine';
 import { passwordAuth, SyncHttp, type FetchLike } from '../../../src/main/features/sync/sync-http';
 import type { SyncedRow } from '../../../src/shared/sync/protocol';
@@ -109,10 +108,7 @@ async function newDesktop(
   options: { poke?: boolean } = {},
 ): Promise<Desktop> {
   const t = await createDb();
-  const insertOffice = t.raw.prepare(
-    'INSERT OR IGNORE INTO offices (id, code, name, town, is_head_office) VALUES (?, ?, ?, ?, ?)',
-  );
-  for (const o of OFFICES) insertOffice.run(o.id, o.code, o.name, o.town, o.isHeadOffice ? 1 : 0);
+  seedOffices(t.raw);
   t.raw.prepare("INSERT INTO sync_state (key, value) VALUES ('client_id', ?)").run(clientId);
   const auth = passwordAuth({
     baseUrl: base,

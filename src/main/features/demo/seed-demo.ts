@@ -11,6 +11,14 @@ import { TEAM_DIRECTORY_KEY } from '../directory/team-directory';
 /** node:crypto's SHA-256 for the pure generator (src/shared/demo). */
 export const nodeSha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
+/** The four offices as rows of the local `offices` table (cases reference them); idempotent. */
+export function seedOffices(raw: RawDatabase): void {
+  const insertOffice = raw.prepare(
+    'INSERT OR IGNORE INTO offices (id, code, name, town, is_head_office) VALUES (?, ?, ?, ?, ?)',
+  );
+  for (const o of OFFICES) insertOffice.run(o.id, o.code, o.name, o.town, o.isHeadOffice ? 1 : 0);
+}
+
 /**
  * Writes synthetic demo cases into an open local database, as if they had been pulled from the
  * server: through the same apply path as a pull (row_version 1, no outbox entries: they are not
@@ -21,11 +29,8 @@ export function seedDemoData(
   options: Omit<DemoOptions, 'sha256'> & { batchSize?: number; now?: string },
 ): { cases: number } {
   const now = options.now ?? `${options.today}T07:00:00.000Z`;
-  const insertOffice = raw.prepare(
-    'INSERT OR IGNORE INTO offices (id, code, name, town, is_head_office) VALUES (?, ?, ?, ?, ?)',
-  );
   raw.transaction(() => {
-    for (const o of OFFICES) insertOffice.run(o.id, o.code, o.name, o.town, o.isHeadOffice ? 1 : 0);
+    seedOffices(raw);
     // the names of the demo team (quality screens); a server's directory replaces it at hello
     raw
       .prepare(

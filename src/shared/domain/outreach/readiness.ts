@@ -6,7 +6,7 @@
  * cases in the local store, and the battery where the platform tells. Every item says in German
  * how it stands and what to do.
  */
-import { openDecisions, openVerb } from '../../sync/open-decisions';
+import { stillOpen } from '../../sync/open-decisions';
 import { addDays, dateInBerlin, formatGermanDate, type IsoDate } from '../common/dates';
 
 export const READINESS_ITEMS = ['sync', 'reference', 'lease', 'cases', 'battery'] as const;
@@ -162,7 +162,7 @@ function syncItem(input: ReadinessInput): ReadinessItem {
       id: 'sync',
       label,
       status: 'warning',
-      detail: `Alles übertragen. ${last} Offen ${openVerb(conflictCount, rejectionCount)} noch ${openDecisions(conflictCount, rejectionCount)}.`,
+      detail: `Alles übertragen. ${last} Offen ${stillOpen(conflictCount, rejectionCount)}.`,
       action: 'Konflikte und Ablehnungen auf der Seite Synchronisation ansehen und entscheiden.',
     };
   return { id: 'sync', label, status: 'ok', detail: `Keine Änderung wartet. ${last}`, action: null };

@@ -391,7 +391,8 @@ export const PlanEditor = memo(function PlanEditor(props: {
         <Group align="flex-start" gap="md" wrap="wrap">
           <TextInput
             id={fieldId('reviewDueOn')}
-            label="Überprüfung des Plans spätestens am (TT.MM.JJJJ)"
+            label="Überprüfung des Plans spätestens am"
+            description="TT.MM.JJJJ"
             placeholder="TT.MM.JJJJ"
             w={320}
             {...form.getInputProps('reviewDueOn')}

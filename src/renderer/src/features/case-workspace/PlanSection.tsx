@@ -211,6 +211,8 @@ function MissingEntry(props: { field: string; message: string }) {
       component="button"
       type="button"
       ta="left"
+      // a block: the list's bullet stands at the first line of a message that wraps, not the last
+      display="block"
       onClick={() => {
         const el = document.getElementById(target);
         el?.scrollIntoView({ block: 'center' });

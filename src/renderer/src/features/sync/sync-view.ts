@@ -5,7 +5,7 @@ import type {
   PlanDocumentUploadsDto,
   SyncStatusDto,
 } from '../../../../shared/ipc/sync-contract';
-import { openDecisions, openVerb } from '../../../../shared/sync/open-decisions';
+import { stillOpen } from '../../../../shared/sync/open-decisions';
 import { isIsoDate, isoInstantSchema } from '../../../../shared/domain/common/dates';
 import { formatDate, formatDateTime } from '../../components/format';
 
@@ -37,11 +37,13 @@ export function syncStateHint(
   switch (status.state) {
     case 'not_configured':
       return 'Für dieses Gerät ist kein Lotse-Server eingerichtet. Sie arbeiten vollständig offline; Ihre Änderungen bleiben lokal verschlüsselt gespeichert.';
-    case 'idle':
+    case 'idle': {
       if (status.pendingCount > 0) return 'Die Änderungen werden beim nächsten Abgleich übertragen.';
-      return status.conflictCount + status.rejectionCount === 0
+      const open = stillOpen(status.conflictCount, status.rejectionCount);
+      return open === ''
         ? 'Alle Änderungen sind mit dem Server abgeglichen.'
-        : `Alle Änderungen sind übertragen; offen ${openVerb(status.conflictCount, status.rejectionCount)} noch ${openDecisions(status.conflictCount, status.rejectionCount)}.`;
+        : `Alle Änderungen sind übertragen; offen ${open}.`;
+    }
     case 'syncing':
       return 'Der Abgleich mit dem Server läuft. Sie können währenddessen weiterarbeiten.';
     case 'offline':
