@@ -5,6 +5,11 @@
  * page by page as the sync engine commits them (one transaction per page, synchronous NORMAL, one
  * checkpoint at the end). No HTTP, no JSON, no checks, no server: whatever the engine does around it,
  * a first sync cannot be faster than this.
+ *
+ * Next to it, the rows stored the way PouchDB stores them: each row as one JSON document under its id,
+ * in a table of the same encrypted store (same cipher, page cache and WAL) without any index, trigger
+ * or search key (`blobsIntoStore`) – how much of the gap to PouchDB is the encrypted SQLite file
+ * itself rather than Lotse's columns, indexes and search.
  */
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { applyServerRows } from '../../src/main/db/apply-server-rows';
@@ -95,6 +100,32 @@ export async function replayIntoStore(
     raw.pragma('wal_checkpoint(PASSIVE)');
     const seconds = (performance.now() - started) / 1000;
     return { rowsPerSecond: rows / seconds, seconds };
+  } finally {
+    await t.destroy();
+  }
+}
+
+/** The rows as documents (one JSON text per row) in an index-free table of an encrypted store. */
+export async function blobsIntoStore(
+  rows: readonly SyncedRow[],
+  pageSize: number,
+): Promise<{ rowsPerSecond: number; seconds: number }> {
+  const t = await createDb({ target: 0 });
+  try {
+    const raw = t.raw;
+    raw.exec('CREATE TABLE blobs (id TEXT PRIMARY KEY, body TEXT NOT NULL) WITHOUT ROWID');
+    const insert = raw.prepare('INSERT INTO blobs (id, body) VALUES (?, ?)');
+    raw.pragma('wal_autocheckpoint = 0');
+    raw.pragma('synchronous = NORMAL');
+    const started = performance.now();
+    for (let i = 0; i < rows.length; i += pageSize) {
+      raw.exec('BEGIN');
+      for (const row of rows.slice(i, i + pageSize)) insert.run(row.id, JSON.stringify(row));
+      raw.exec('COMMIT');
+    }
+    raw.pragma('wal_checkpoint(PASSIVE)');
+    const seconds = (performance.now() - started) / 1000;
+    return { rowsPerSecond: rows.length / seconds, seconds };
   } finally {
     await t.destroy();
   }

@@ -13,7 +13,8 @@
  *   127.0.0.1, batch_size 500 (its faster setting), as docs/s. Data in a temp dir, removed after.
  * - sync.initial_vs_pouchdb: both in the same run, Lotse rows/s ÷ PouchDB docs/s. Target ≥ 5. Extra:
  *   the ceiling of the same run, the encrypted store's SQL alone for the same rows (no HTTP, JSON,
- *   checks or server; tests/bench/store-floor.ts) in rows/s and against PouchDB.
+ *   checks or server; tests/bench/store-floor.ts) in rows/s and against PouchDB, and the same rows
+ *   stored as PouchDB stores them (one JSON document per row, no index) in the encrypted store.
  * - sync.edit_roundtrip: two desktops of one caseworker with running engines (timers, SSE poke); one
  *   run = one edit of a phone number on A (service write + the kick the app does after a write) until
  *   B's store holds it, in ms. Target: p95 < 100 ms.
@@ -35,7 +36,7 @@ import { passwordAuth, SyncHttp, type FetchLike } from '../../../src/main/featur
 import type { SyncedRow } from '../../../src/shared/sync/protocol';
 import { createDb, type TestDb } from '../../helpers/local-db';
 import { createCaseworker, seedRows, startEnv, stopEnv, type Env } from '../server-env';
-import { recordApply, replayIntoStore, type RecordedPage } from '../store-floor';
+import { blobsIntoStore, recordApply, replayIntoStore, type RecordedPage } from '../store-floor';
 import type { BenchCase, BenchValue } from '../types';
 
 const QUICK = process.env['BENCH_QUICK'] === '1';
@@ -324,6 +325,8 @@ function ratioCase(cases: number): BenchCase<RatioState> {
       const pouch = await pouchInitial(peer);
       // the ceiling: the encrypted store's SQL alone for the same rows, against the same PouchDB run
       const store = await replayIntoStore(storeSql, server.rows.length);
+      // the rows as documents, as PouchDB stores them, in an index-free table of the encrypted store
+      const blobs = await blobsIntoStore(server.rows, DEFAULT_PULL_LIMIT);
       return {
         value: lotse.rowsPerSecond / pouch.docsPerSecond,
         extra: {
@@ -331,6 +334,8 @@ function ratioCase(cases: number): BenchCase<RatioState> {
           pouchdbDocsPerSecond: pouch.docsPerSecond,
           storeSqlRowsPerSecond: store.rowsPerSecond,
           storeSqlVsPouchdb: store.rowsPerSecond / pouch.docsPerSecond,
+          jsonBlobsRowsPerSecond: blobs.rowsPerSecond,
+          jsonBlobsVsPouchdb: blobs.rowsPerSecond / pouch.docsPerSecond,
         },
       };
     },
