@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { matchesInvalidation } from './query';
-import { invalidationsFor, matchesPlan, refreshPlan, type RecordType } from './data-changes';
+import {
+  invalidationsAfterConflict,
+  invalidationsFor,
+  matchesPlan,
+  refreshPlan,
+  type RecordType,
+} from './data-changes';
 
 const key = (channel: string, input: unknown = null) => [channel, input] as const;
 
@@ -78,5 +84,24 @@ describe('refresh after a local write (invalidationsFor)', () => {
     const list = invalidationsFor('measure_assignments', 'notes', 'measure_assignments');
     expect(new Set(list).size).toBe(list.length);
     expect(list).toEqual(expect.arrayContaining(['measures:', 'cases:search', 'cases:phase-check']));
+  });
+});
+
+describe('refresh after a decision on a conflict (invalidationsAfterConflict)', () => {
+  const refreshes = (entity: string, channel: string) =>
+    matchesInvalidation(key(channel, { caseId: 'c1' }), invalidationsAfterConflict(entity));
+
+  it('the record type of the conflict, the conflict lists and the status; not the other records', () => {
+    expect(refreshes('own_efforts', 'own-efforts:list')).toBe(true);
+    expect(refreshes('own_efforts', 'sync:case-issues')).toBe(true);
+    expect(refreshes('own_efforts', 'sync:status')).toBe(true);
+    expect(refreshes('own_efforts', 'consents:list')).toBe(false);
+    expect(refreshes('consents', 'consents:list')).toBe(true);
+    expect(refreshes('consents', 'goals:get')).toBe(false);
+  });
+
+  it('a record type this renderer does not know refreshes every record query', () => {
+    expect(refreshes('future_records', 'goals:get')).toBe(true);
+    expect(refreshes('future_records', 'consents:list')).toBe(true);
   });
 });

@@ -63,6 +63,21 @@ export function invalidationsFor(...records: readonly RecordType[]): Invalidatio
 /** Every query that shows records (a renderer that missed rounds, or an unknown record type). */
 const ALL_RECORD_QUERIES: readonly Invalidation[] = [...new Set(Object.values(QUERIES_BY_RECORD).flat())];
 
+/** The queries of a record type named by the sync (a string from the wire); all of them if unknown. */
+function queriesOf(entity: string): readonly Invalidation[] {
+  return Object.hasOwn(QUERIES_BY_RECORD, entity)
+    ? QUERIES_BY_RECORD[entity as RecordType]
+    : ALL_RECORD_QUERIES;
+}
+
+/**
+ * What a decision on a conflict refreshes: the queries of the record type it changed (any type a
+ * sync can report, so the string of the conflict) and the conflict lists and status.
+ */
+export function invalidationsAfterConflict(entity: string): Invalidation[] {
+  return [...new Set([...queriesOf(entity), ...QUERIES_BY_RECORD.sync_conflicts])];
+}
+
 export interface RefreshPlan {
   readonly channels: readonly Invalidation[];
   /** Null: every case. */
@@ -82,10 +97,7 @@ export function refreshPlan(seen: number, changes: DataChangesDto): RefreshPlan 
   let caseIds: Set<string> | null = new Set();
   for (const change of missed) {
     for (const entity of change.entities) {
-      const known = Object.hasOwn(QUERIES_BY_RECORD, entity)
-        ? QUERIES_BY_RECORD[entity as keyof typeof QUERIES_BY_RECORD]
-        : ALL_RECORD_QUERIES;
-      for (const channel of known) channels.add(channel);
+      for (const channel of queriesOf(entity)) channels.add(channel);
     }
     if (change.caseIds === null) caseIds = null;
     else if (caseIds) for (const id of change.caseIds) caseIds.add(id);

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { z } from 'zod';
 import type { SyncConflictDto, SyncRejectionDto } from '../../../../shared/ipc/sync-contract';
+import { invalidationsAfterConflict, invalidationsFor } from '../../api/data-changes';
 import { describeError } from '../../api/errors';
 import { ipcQueryOptions, useIpcMutation } from '../../api/query';
 import { DecisionButtons, DecisionError } from '../../components/DecisionButtons';
@@ -22,8 +23,8 @@ import { formatDateTime } from '../../components/format';
 type Conflict = z.infer<typeof SyncConflictDto>;
 type Rejection = z.infer<typeof SyncRejectionDto>;
 
-/** What a decision on the case's issues refetches: the issues, the status and the case itself. */
-const INVALIDATES = ['sync:', 'cases:'] as const;
+/** Dismissing a rejection changes no record: the rejection lists and the status. */
+const AFTER_DISMISS = invalidationsFor('sync_rejections');
 
 function ValueBox(props: { title: string; text: string; current: boolean }) {
   return (
@@ -40,7 +41,9 @@ function ValueBox(props: { title: string; text: string; current: boolean }) {
 function ConflictPanel(props: { conflict: Conflict }) {
   const c = props.conflict;
   const headingId = useId();
-  const resolve = useIpcMutation('sync:resolve-conflict', { invalidates: [...INVALIDATES] });
+  const resolve = useIpcMutation('sync:resolve-conflict', {
+    invalidates: invalidationsAfterConflict(c.entity),
+  });
   const mergeable = isMergeableText(c.entity, c.field);
   const [merging, setMerging] = useState(false);
   const [merged, setMerged] = useState(() =>
@@ -132,7 +135,7 @@ function ConflictPanel(props: { conflict: Conflict }) {
 
 export function RejectionItem(props: { rejection: Rejection }) {
   const r = props.rejection;
-  const dismiss = useIpcMutation('sync:dismiss-rejection', { invalidates: [...INVALIDATES] });
+  const dismiss = useIpcMutation('sync:dismiss-rejection', { invalidates: AFTER_DISMISS });
   const what = `${rejectionOpLabel(r.op)} ${entityLabel(r.entity)}`;
   const values = refusedValues(r.entity, r.values);
   return (
