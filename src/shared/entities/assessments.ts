@@ -1,7 +1,13 @@
 import { ASSESSMENT_STATUS_LABELS } from '../domain/assessment/assessment';
-import { INTEGRATION_FORECAST_LABELS, KEY_FACTOR_LABELS } from '../domain/assessment/vocabulary';
+import {
+  COMPETENCE_CLASS_LABELS,
+  EVIDENCE_SOURCE_LABELS,
+  INTEGRATION_FORECAST_LABELS,
+  KEY_FACTOR_LABELS,
+} from '../domain/assessment/vocabulary';
+import { PROFILE_OUTCOME_LABELS } from '../domain/assessment/profile-decision-table';
 import { assessmentSchema } from '../domain/assessment/assessment';
-import { profileSituationDecisionSchema } from '../domain/assessment/profile-situation';
+import { PROFILE_BASIS_LABELS, profileSituationDecisionSchema } from '../domain/assessment/profile-situation';
 import { defineEntity, field as f, problemsOf, type FieldProblem } from './define';
 
 const s = assessmentSchema.shape;
@@ -50,6 +56,14 @@ export const assessmentsEntity = defineEntity({
     status: ASSESSMENT_STATUS_LABELS,
     integrationForecast: INTEGRATION_FORECAST_LABELS,
     dominantKeyFactor: KEY_FACTOR_LABELS,
+    'entries.strength.competenceClass': COMPETENCE_CLASS_LABELS,
+    'entries.evidenceSources': EVIDENCE_SOURCE_LABELS,
+    'profileSituation.derived.result': PROFILE_OUTCOME_LABELS,
+    'profileSituation.derived.basis': PROFILE_BASIS_LABELS,
+    'profileSituation.derived.inputs.integrationForecast': INTEGRATION_FORECAST_LABELS,
+    'profileSituation.derived.inputs.keyFactorsWithNeeds': KEY_FACTOR_LABELS,
+    'profileSituation.derived.inputs.dominantKeyFactor': KEY_FACTOR_LABELS,
+    'profileSituation.override.value': PROFILE_OUTCOME_LABELS,
   },
   validate: (record) => {
     const { profileSituation, ...assessment } = record;

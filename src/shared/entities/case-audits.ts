@@ -1,5 +1,5 @@
 import { AUDIT_STATUS_LABELS } from '../domain/quality/case-review';
-import { SAMPLE_METHOD_LABELS } from '../domain/quality/audit-sample';
+import { JUDGEMENT_LABELS, SAMPLE_METHOD_LABELS } from '../domain/quality/audit-sample';
 import { caseAuditSchema, caseAuditShapeSchema } from '../domain/quality/case-review';
 import { defineEntity, field as f, problemsOf } from './define';
 
@@ -47,7 +47,11 @@ export const caseAuditsEntity = defineEntity({
     status: 'Status',
     closedOn: 'Abgeschlossen am',
   },
-  valueLabels: { method: SAMPLE_METHOD_LABELS, status: AUDIT_STATUS_LABELS },
+  valueLabels: {
+    method: SAMPLE_METHOD_LABELS,
+    status: AUDIT_STATUS_LABELS,
+    'items.judgement': JUDGEMENT_LABELS,
+  },
   validate: (record) => problemsOf(caseAuditSchema, record),
   frozen: (r) =>
     r['status'] === 'abgeschlossen' ? 'Eine abgeschlossene Fallprüfung bleibt unverändert.' : null,

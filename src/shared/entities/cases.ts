@@ -1,4 +1,4 @@
-import { CASE_STATUS_LABELS } from '../domain/case/case';
+import { CASE_STATUS_LABELS, SUBSTITUTION_REASON_LABELS } from '../domain/case/case';
 import { OFFICE_NAMES } from '../domain/case/office';
 import { caseSchema } from '../domain/case/case';
 import { defineEntity, field as f, problemsOf } from './define';
@@ -40,6 +40,7 @@ export const casesEntity = defineEntity({
   valueLabels: {
     officeId: OFFICE_NAMES,
     status: CASE_STATUS_LABELS,
+    'substitutions.reason': SUBSTITUTION_REASON_LABELS,
   },
   validate: (record) => problemsOf(caseSchema, record),
 });

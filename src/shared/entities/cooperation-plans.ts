@@ -1,5 +1,10 @@
 import { COMPANION_LANGUAGE_LABELS } from '../domain/plan/plan-texts';
-import { cooperationPlanSchema } from '../domain/plan/cooperation-plan';
+import {
+  cooperationPlanSchema,
+  FREQUENCY_LABELS,
+  PROOF_FORM_LABELS,
+  RESPONSIBLE_LABELS,
+} from '../domain/plan/cooperation-plan';
 import { defineEntity, field as f } from './define';
 
 const s = cooperationPlanSchema.shape;
@@ -30,5 +35,10 @@ export const cooperationPlansEntity = defineEntity({
     reviewDueOn: 'Überprüfung fällig am',
     companionLanguage: 'Sprache der Übersetzungsseite',
   },
-  valueLabels: { companionLanguage: COMPANION_LANGUAGE_LABELS },
+  valueLabels: {
+    companionLanguage: COMPANION_LANGUAGE_LABELS,
+    'mainSteps.responsible': RESPONSIBLE_LABELS,
+    'ownEfforts.frequency.per': FREQUENCY_LABELS,
+    'ownEfforts.proof': PROOF_FORM_LABELS,
+  },
 });

@@ -42,7 +42,11 @@ export const correctionTasksEntity = defineEntity({
     completedAt: 'Erledigt am',
     history: 'Verlauf der Korrektur',
   },
-  valueLabels: { section: CASE_SECTION_LABELS, status: CORRECTION_STATUS_LABELS },
+  valueLabels: {
+    section: CASE_SECTION_LABELS,
+    status: CORRECTION_STATUS_LABELS,
+    'history.status': CORRECTION_STATUS_LABELS,
+  },
   validate: (record) => problemsOf(correctionTaskSchema, record),
   frozen: (r) => (r['status'] === 'bestaetigt' ? 'Eine bestätigte Korrektur bleibt unverändert.' : null),
 });

@@ -12,6 +12,8 @@ import {
   fromRow,
   mergeableTextFields,
   mutableWhenFrozen,
+  nestedEnums,
+  nestedValueLabel,
   parseFields,
   problemsOf,
   requiredFields,
@@ -210,6 +212,39 @@ describe('defineEntity', () => {
     expect(valueLabel(probe, 'title', 'a')).toBeNull();
     expect(enumOptions(z.enum(['x', 'y']).optional())).toEqual(['x', 'y']);
     expect(enumOptions(z.string())).toBeNull();
+  });
+
+  it('requires a German label for every code inside a structured value, by its path below the field', () => {
+    const x = { name: 'x', label: 'X' } as const;
+    const frequency = field.json(
+      z
+        .object({ count: z.number(), per: z.enum(['week', 'month']) })
+        .nullable()
+        .default(null),
+    );
+    const proofs = field.json(z.array(z.object({ form: z.enum(['list']), note: z.string() })).default([]));
+    const base = { ...x, fields: { frequency, proofs }, fieldLabels: { frequency: 'H', proofs: 'N' } };
+    expect(() => defineEntity({ ...base, valueLabels: { 'proofs.form': { list: 'Liste' } } })).toThrow(
+      /value week of frequency.per has no label/,
+    );
+    expect(() =>
+      defineEntity({
+        ...base,
+        valueLabels: { 'frequency.per': { week: 'pro Woche' }, 'proofs.form': { list: 'Liste' } },
+      }),
+    ).toThrow(/value month of frequency.per has no label/);
+    const labels = {
+      'frequency.per': { week: 'pro Woche', month: 'pro Monat' },
+      'proofs.form': { list: 'Liste' },
+    };
+    expect(() => defineEntity({ ...base, valueLabels: { ...labels, 'proofs.note': { a: 'A' } } })).toThrow(
+      /value labels of unknown field proofs.note/,
+    );
+    const ok = defineEntity({ ...base, valueLabels: labels });
+    expect(nestedValueLabel(ok, 'frequency.per', 'month')).toBe('pro Monat');
+    expect(nestedValueLabel(ok, 'frequency.per', 'year')).toBe('year'); // a newer version's code as stored
+    expect(nestedValueLabel(ok, 'frequency.count', 4)).toBeNull();
+    expect([...nestedEnums(proofs.schema)]).toEqual([['form', ['list']]]);
   });
 
   it('every enumerated field of the product has its values in German', () => {

@@ -81,6 +81,12 @@ export type FieldsInput<F extends Fields> = { -readonly [K in keyof F]?: z.input
 /** One German label per field key of a definition (a missing or unknown key does not compile). */
 export type FieldLabels<F extends Fields> = { readonly [K in keyof F]: string };
 
+type Labels = Readonly<Record<string, string>>;
+/** German labels of codes: by field, and by path below a field for codes inside a structured value. */
+export type ValueLabels<F> = { readonly [K in keyof F]?: Labels } & {
+  readonly [P in `${string & keyof F}.${string}`]?: Labels;
+};
+
 export interface EntityDefinition<N extends string = string, F extends Fields = Fields> {
   /** Entity name on the wire and local table name (plural snake_case, e.g. 'measure_assignments'). */
   readonly name: N;
@@ -95,9 +101,12 @@ export interface EntityDefinition<N extends string = string, F extends Fields = 
   /**
    * German label of every stored value of each enumerated field ('assignment' -> 'Zuweisung'), for
    * places that show a stored value without its form (sync conflicts, refused edits): required for
-   * each field whose schema is an enum (or a list of one), checked by defineEntity.
+   * each field whose schema is an enum (or a list of one), checked by defineEntity. Codes inside a
+   * structured value by their path below the field (list items are transparent: 'frequency.per',
+   * 'proofs.form'), required for every enum inside a JSON field too, so a conflict on an own effort
+   * reads „pro Monat“ and never `month`.
    */
-  readonly valueLabels?: { readonly [K in keyof F]?: Readonly<Record<string, string>> };
+  readonly valueLabels?: NoInfer<ValueLabels<F>>;
   /**
    * Cross-field rules of the domain over the whole record (closing dates, status machine results),
    * as German problems. Services check them before writing; the server checks the merged row.
@@ -175,8 +184,20 @@ export function defineEntity<const N extends string, const F extends Fields>(
         throw new Error(`${def.name}: value ${option} of ${key} has no label`);
     }
   }
+  const nested = new Map<string, readonly string[]>();
+  for (const [key, f] of Object.entries(def.fields))
+    for (const [path, options] of nestedEnums(f.schema)) nested.set(`${key}.${path}`, options);
+  for (const [path, options] of nested) {
+    const labels = Object.hasOwn(valueLabels, path) ? valueLabels[path] : undefined;
+    for (const option of options) {
+      const label: unknown = labels && Object.hasOwn(labels, option) ? labels[option] : undefined;
+      if (typeof label !== 'string' || label.trim() === '')
+        throw new Error(`${def.name}: value ${option} of ${path} has no label`);
+    }
+  }
   for (const key of Object.keys(valueLabels))
-    if (!Object.hasOwn(def.fields, key)) throw new Error(`${def.name}: value labels of unknown field ${key}`);
+    if (!Object.hasOwn(def.fields, key) && !nested.has(key))
+      throw new Error(`${def.name}: value labels of unknown field ${key}`);
   return def;
 }
 
@@ -192,6 +213,49 @@ export function enumOptions(schema: z.ZodType): string[] | null {
     else if (def.type === 'enum') return Object.values((def as z.core.$ZodEnumDef).entries).map(String);
     else return null;
   }
+}
+
+/**
+ * The enums inside a structured schema by their path below it ('per' of a frequency, 'form' of a
+ * list of proofs; list items are transparent, alternatives of a union share their paths).
+ */
+export function nestedEnums(schema: z.ZodType): Map<string, readonly string[]> {
+  const found = new Map<string, Set<string>>();
+  const walk = (s: z.core.$ZodType, path: string) => {
+    const def = s._zod.def as z.core.$ZodTypeDef & {
+      innerType?: z.core.$ZodType;
+      element?: z.core.$ZodType;
+      shape?: Readonly<Record<string, z.core.$ZodType>>;
+      options?: readonly z.core.$ZodType[];
+      in?: z.core.$ZodType;
+    };
+    if (WRAPPERS.has(def.type) && def.innerType) walk(def.innerType, path);
+    else if (def.type === 'array' && def.element) walk(def.element, path);
+    else if (def.type === 'pipe' && def.in) walk(def.in, path);
+    else if (def.type === 'union' && def.options) for (const o of def.options) walk(o, path);
+    else if (def.type === 'object' && def.shape)
+      for (const [key, child] of Object.entries(def.shape)) walk(child, path === '' ? key : `${path}.${key}`);
+    else if (def.type === 'enum' && path !== '') {
+      const options = found.get(path) ?? new Set<string>();
+      for (const v of Object.values((def as z.core.$ZodEnumDef).entries)) options.add(String(v));
+      found.set(path, options);
+    }
+  };
+  walk(schema as z.core.$ZodType, '');
+  return new Map([...found].map(([path, options]) => [path, [...options]]));
+}
+
+/**
+ * A code inside a structured value in German words, by its path from the field ('frequency.per',
+ * 'month' -> 'pro Monat'); null when the path has no labels (not an enum, or free text).
+ */
+export function nestedValueLabel(def: EntityDefinition, path: string, value: unknown): string | null {
+  const labels: Readonly<Record<string, string>> | undefined =
+    def.valueLabels && Object.hasOwn(def.valueLabels, path)
+      ? (def.valueLabels as Readonly<Record<string, Readonly<Record<string, string>>>>)[path]
+      : undefined;
+  if (!labels || typeof value !== 'string') return null;
+  return Object.hasOwn(labels, value) ? labels[value]! : value;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { householdSchema } from '../domain/case/household';
+import { HOUSEHOLD_ROLE_LABELS, householdSchema } from '../domain/case/household';
 import { defineEntity, field as f } from './define';
 
 const s = householdSchema.shape;
@@ -15,4 +15,5 @@ export const householdsEntity = defineEntity({
     householdNumber: 'BG-Nummer',
     members: 'Mitglieder',
   },
+  valueLabels: { 'members.role': HOUSEHOLD_ROLE_LABELS },
 });

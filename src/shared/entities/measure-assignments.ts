@@ -1,4 +1,4 @@
-import { ASSIGNMENT_STATUS_LABELS } from '../domain/measures/assignment';
+import { ASSIGNMENT_STATUS_LABELS, OUTCOME_LABELS } from '../domain/measures/assignment';
 import { MEASURE_KIND_LABELS } from '../domain/measures/catalogue.schema';
 import { assignmentSchema } from '../domain/measures/assignment';
 import { defineEntity, field as f, problemsOf } from './define';
@@ -47,6 +47,12 @@ export const measureAssignmentsEntity = defineEntity({
     outcome: 'Ergebnis',
     history: 'Verlauf',
   },
-  valueLabels: { kind: MEASURE_KIND_LABELS, status: ASSIGNMENT_STATUS_LABELS },
+  valueLabels: {
+    kind: MEASURE_KIND_LABELS,
+    status: ASSIGNMENT_STATUS_LABELS,
+    'outcome.code': OUTCOME_LABELS,
+    'history.from': ASSIGNMENT_STATUS_LABELS,
+    'history.to': ASSIGNMENT_STATUS_LABELS,
+  },
   validate: (record) => problemsOf(assignmentSchema, record),
 });

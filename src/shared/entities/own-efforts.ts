@@ -1,4 +1,4 @@
-import { PROOF_FORM_LABELS } from '../domain/plan/cooperation-plan';
+import { FREQUENCY_LABELS, PROOF_FORM_LABELS } from '../domain/plan/cooperation-plan';
 import { ownEffortRecordSchema } from '../domain/plan/own-effort';
 import { defineEntity, field as f, problemsOf } from './define';
 
@@ -26,6 +26,10 @@ export const ownEffortsEntity = defineEntity({
     endsOn: 'Gilt bis',
     proofs: 'Eingegangene Nachweise',
   },
-  valueLabels: { proof: PROOF_FORM_LABELS },
+  valueLabels: {
+    proof: PROOF_FORM_LABELS,
+    'frequency.per': FREQUENCY_LABELS,
+    'proofs.form': PROOF_FORM_LABELS,
+  },
   validate: (record) => problemsOf(ownEffortRecordSchema, record),
 });

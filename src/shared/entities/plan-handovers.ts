@@ -1,4 +1,10 @@
-import { HANDOVER_FORM_LABELS } from '../domain/plan/cooperation-plan';
+import {
+  FREQUENCY_LABELS,
+  HANDOVER_FORM_LABELS,
+  PROOF_FORM_LABELS,
+  RESPONSIBLE_LABELS,
+} from '../domain/plan/cooperation-plan';
+import { COMPANION_LANGUAGE_LABELS } from '../domain/plan/plan-texts';
 import { defaultLegalRegimes } from '../domain/legal/legal-regimes';
 import { planHandoverRecordSchema } from '../domain/plan/cooperation-plan';
 import { defineEntity, field as f } from './define';
@@ -37,6 +43,10 @@ export const planHandoversEntity = defineEntity({
   valueLabels: {
     form: HANDOVER_FORM_LABELS,
     regimeId: Object.fromEntries(defaultLegalRegimes.regimes.map((r) => [r.id, r.name])),
+    'content.mainSteps.responsible': RESPONSIBLE_LABELS,
+    'content.ownEfforts.frequency.per': FREQUENCY_LABELS,
+    'content.ownEfforts.proof': PROOF_FORM_LABELS,
+    'content.companionLanguage': COMPANION_LANGUAGE_LABELS,
   },
   frozen: () => 'Eine ausgehändigte Fassung des Kooperationsplans wird nie geändert.',
 });

@@ -89,10 +89,17 @@ export function normalizeProfileInputs(inputs: ProfileInputs): NormalizedProfile
   };
 }
 
+export const PROFILE_BASES = ['row', 'fallback', 'missingForecast'] as const;
+export const PROFILE_BASIS_LABELS: Readonly<Record<(typeof PROFILE_BASES)[number], string>> = {
+  row: 'Zeile der Entscheidungstabelle',
+  fallback: 'keine Zeile passte (Auffangregel)',
+  missingForecast: 'Integrationsprognose fehlt',
+};
+
 export const profileDerivationSchema = z.strictObject({
   result: profileOutcomeSchema,
   /** "row": a table row decided; "fallback": no row matched; "missingForecast": nothing to derive from. */
-  basis: z.enum(['row', 'fallback', 'missingForecast']),
+  basis: z.enum(PROFILE_BASES),
   rowId: z.string().nullable(),
   explanation: z.string().min(1),
   tableVersion: z.string(),

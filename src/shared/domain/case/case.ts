@@ -33,12 +33,20 @@ export function canChangeCaseStatus(from: CaseStatus, to: CaseStatus): boolean {
   return from === to || CASE_TRANSITIONS[from].includes(to);
 }
 
+export const SUBSTITUTION_REASONS = ['urlaub', 'krankheit', 'abwesenheit', 'sonstiges'] as const;
+export const SUBSTITUTION_REASON_LABELS: Readonly<Record<(typeof SUBSTITUTION_REASONS)[number], string>> = {
+  urlaub: 'Urlaub',
+  krankheit: 'Krankheit',
+  abwesenheit: 'Abwesenheit',
+  sonstiges: 'Sonstiges',
+};
+
 export const substitutionSchema = z
   .object({
     caseworkerId: recordIdSchema,
     from: isoDateSchema,
     to: isoDateSchema,
-    reason: z.enum(['urlaub', 'krankheit', 'abwesenheit', 'sonstiges']),
+    reason: z.enum(SUBSTITUTION_REASONS),
   })
   .refine((s) => s.to >= s.from, {
     message: 'Die Vertretung darf nicht vor ihrem Beginn enden.',

@@ -4,6 +4,12 @@ import { ageOn, isoDateSchema, type IsoDate } from '../common/dates';
 import { recordIdSchema } from '../common/schemas';
 
 export const HOUSEHOLD_ROLES = ['applicant', 'partner', 'child', 'other'] as const;
+export const HOUSEHOLD_ROLE_LABELS: Readonly<Record<(typeof HOUSEHOLD_ROLES)[number], string>> = {
+  applicant: 'Antragstellende Person',
+  partner: 'Partnerin oder Partner',
+  child: 'Kind',
+  other: 'Weitere Person',
+};
 
 export const householdMemberSchema = z.object({
   personId: recordIdSchema.nullable().default(null),

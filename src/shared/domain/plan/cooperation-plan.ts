@@ -76,6 +76,14 @@ export const ownEffortSchema = z.object({
 });
 export type OwnEffort = z.output<typeof ownEffortSchema>;
 
+/** Who does a main step of the plan. */
+export const RESPONSIBLES = ['person', 'jobcenter', 'gemeinsam'] as const;
+export const RESPONSIBLE_LABELS: Readonly<Record<(typeof RESPONSIBLES)[number], string>> = {
+  person: 'Die Person',
+  jobcenter: 'Das Jobcenter',
+  gemeinsam: 'Gemeinsam',
+};
+
 export const FREQUENCY_LABELS = {
   week: 'pro Woche',
   month: 'pro Monat',
@@ -94,7 +102,7 @@ export const cooperationPlanSchema = z.object({
       z.object({
         text: longText(500).min(1, { message: 'Bitte den Schritt beschreiben.' }),
         dueOn: isoDateSchema.nullable().default(null),
-        responsible: z.enum(['person', 'jobcenter', 'gemeinsam']),
+        responsible: z.enum(RESPONSIBLES),
       }),
     )
     .max(20, { message: 'Höchstens 20 Schritte: der Plan soll kurz und verständlich bleiben.' })

@@ -21,6 +21,7 @@ import {
   PLAN_POINTS,
   PROOF_FORM_LABELS,
   PROOF_FORMS,
+  RESPONSIBLE_LABELS,
   type PlanPoint,
 } from '../../../../shared/domain/plan/cooperation-plan';
 import type { IpcOut } from '../../../../shared/ipc/contract';
@@ -51,11 +52,7 @@ type Plan = NonNullable<IpcOut<'plans:for-case'>['plan']>;
 /** The editor's save state, shown in text and used to hold the hand-over until the draft is saved. */
 export type DraftState = 'saved' | 'pending' | 'invalid' | 'failed';
 
-const RESPONSIBLE = [
-  { value: 'person', label: 'Die Person' },
-  { value: 'jobcenter', label: 'Das Jobcenter' },
-  { value: 'gemeinsam', label: 'Gemeinsam' },
-];
+const RESPONSIBLE = Object.entries(RESPONSIBLE_LABELS).map(([value, label]) => ({ value, label }));
 const LANGUAGES = [
   { value: '', label: 'Keine Übersetzung' },
   ...COMPANION_LANGUAGES.map((l) => ({

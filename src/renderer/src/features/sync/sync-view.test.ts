@@ -107,6 +107,35 @@ describe('dates and values', () => {
     expect(formatFieldValue('unbekannt', 'x', 'assignment')).toBe('assignment');
   });
 
+  it('shows codes inside a structured value by their German label', () => {
+    expect(formatFieldValue('own_efforts', 'frequency', { count: 4, per: 'month' })).toBe('4 · pro Monat');
+    expect(
+      formatFieldValue('own_efforts', 'proofs', [
+        { form: 'bewerbungsliste', note: 'monatlich' },
+        { form: 'bestaetigung-arbeitgeber' },
+      ]),
+    ).toBe('Liste der Bewerbungen · monatlich\nBestätigung des Arbeitgebers');
+    expect(
+      formatFieldValue('cooperation_plans', 'mainSteps', [
+        { text: 'Lebenslauf überarbeiten', dueOn: '2026-12-15', responsible: 'gemeinsam' },
+      ]),
+    ).toBe('Lebenslauf überarbeiten · 15.12.2026 · Gemeinsam');
+    expect(
+      formatFieldValue('cases', 'substitutions', [
+        { caseworkerId: 'ifk-2', from: '2026-12-01', to: '2026-12-12', reason: 'urlaub' },
+      ]),
+    ).toBe('01.12.2026 – 12.12.2026 · Urlaub');
+    // a list of codes inside an item, and a code of a newer version as stored
+    expect(
+      formatFieldValue('assessments', 'entries', [
+        { id: 'e1', text: 'Pünktlich', evidenceSources: ['conversation', 'employer'] },
+        { id: 'e2', text: 'Ruhig', evidenceSources: ['telepathy'] },
+      ]),
+    ).toBe('Pünktlich · Gespräch, Arbeitgeber\nRuhig · telepathy');
+    // the same shape without a definition keeps its codes
+    expect(formatValue({ count: 4, per: 'month' })).toBe('4 · month');
+  });
+
   it('lists the values of a refused edit by German field label, in German', () => {
     expect(
       refusedValues('persons', {

@@ -1,5 +1,5 @@
 /** Pure helpers of the sync screens: the engine's status and records in German words. */
-import { ENTITIES, valueLabel, type EntityDefinition } from '../../../../shared/entities';
+import { ENTITIES, nestedValueLabel, valueLabel, type EntityDefinition } from '../../../../shared/entities';
 import type {
   AccessLogStatusDto,
   PlanDocumentUploadsDto,
@@ -101,13 +101,23 @@ export function fieldLabel(entity: string, field: string): string {
  * structuredText); JSON only when nothing readable is left.
  */
 export function formatValue(value: unknown): string {
+  return valueText(value, null);
+}
+
+/** A code inside a structured value by its path from the field, in German words; null if none. */
+interface Codes {
+  readonly field: string;
+  label(path: string, value: unknown): string | null;
+}
+
+function valueText(value: unknown, codes: Codes | null): string {
   if (value === null || value === undefined || value === '') return '(leer)';
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'Ja' : 'Nein';
   if (typeof value === 'number') return new Intl.NumberFormat('de-DE').format(value);
   if (Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object'))
     return value.length === 0 ? '(leer)' : value.map((v) => formatValue(v)).join(', ');
-  const text = structuredText(value, 0);
+  const text = structuredText(value, 0, codes?.field ?? '', codes);
   return text !== '' ? text : JSON.stringify(value);
 }
 
@@ -124,26 +134,31 @@ const isIdKey = (key: string) => key === 'id' || key === 'ids' || /Ids?$/.test(k
 /**
  * A structured value (a list of steps, an occupation, a frequency) as people can read it: each
  * item of a list on its own line, the parts of an item joined by ' · ' in their stored order, dates
- * in German; ids, empty parts and yes/no flags without their name are left out. Two levels deep.
+ * in German, codes by their German label where the definition names them ('frequency.per': 'month'
+ * -> 'pro Monat'); ids, empty parts and yes/no flags without their name are left out. Two levels deep.
  */
-function structuredText(value: unknown, depth: number): string {
+function structuredText(value: unknown, depth: number, path: string, codes: Codes | null): string {
   if (Array.isArray(value))
     return value
       .map((item) =>
-        item !== null && typeof item === 'object' ? structuredText(item, depth + 1) : part(item),
+        item !== null && typeof item === 'object'
+          ? structuredText(item, depth + 1, path, codes)
+          : (codes?.label(path, item) ?? part(item)),
       )
       .filter((t) => t !== '')
       .join(depth === 0 ? '\n' : ', ');
-  if (value === null || typeof value !== 'object') return part(value);
+  if (value === null || typeof value !== 'object') return codes?.label(path, value) ?? part(value);
   const record = value as Record<string, unknown>;
   // a period {from, to} reads as one part: "01.01.2020 – 31.12.2021", open-ended "ab 01.05.2023"
   const period = typeof record['from'] === 'string' && Object.hasOwn(record, 'to');
   const parts: string[] = [];
   for (const [key, v] of Object.entries(record)) {
     if (isIdKey(key) || typeof v === 'boolean' || (period && key === 'to')) continue;
+    const at = path === '' ? key : `${path}.${key}`;
     if (period && key === 'from') parts.push(periodText(record['from'] as string, record['to']));
-    else if (v !== null && typeof v === 'object') parts.push(depth < 2 ? structuredText(v, depth + 1) : '');
-    else parts.push(part(v));
+    else if (v !== null && typeof v === 'object')
+      parts.push(depth < 2 ? structuredText(v, depth + 1, at, codes) : '');
+    else parts.push(codes?.label(at, v) ?? part(v));
   }
   return parts.filter((t) => t !== '').join(' · ');
 }
@@ -171,6 +186,7 @@ export function formatFieldValue(entity: string, field: string, value: unknown):
     const label = valueLabel(def, field, value);
     if (label !== null) return label;
     if (typeof value === 'string' && f.policy !== 'text-merge') return textOf(value);
+    return valueText(value, { field, label: (path, v) => nestedValueLabel(def, path, v) });
   }
   return formatValue(value);
 }
