@@ -14,7 +14,9 @@
  * - sync.initial_vs_pouchdb: both in the same run, Lotse rows/s ÷ PouchDB docs/s. Target ≥ 5. Extra:
  *   the ceiling of the same run, the encrypted store's SQL alone for the same rows (no HTTP, JSON,
  *   checks or server; tests/bench/store-floor.ts) in rows/s and against PouchDB, and the same rows
- *   stored as PouchDB stores them (one JSON document per row, no index) in the encrypted store.
+ *   stored as PouchDB stores them (one JSON document per row, no index) in the encrypted store; and
+ *   the server's side alone (the same pulls, each answer read, nothing stored). A first sync can be
+ *   no faster than the slower of its two stages, each measured here with the machine to itself.
  * - sync.edit_roundtrip: two desktops of one caseworker with running engines (timers, SSE poke); one
  *   run = one edit of a phone number on A (service write + the kick the app does after a write) until
  *   B's store holds it, in ms. Target: p95 < 100 ms.
@@ -33,7 +35,12 @@ import { demoCaseRows } from '../../../src/shared/demo/demo-rows';
 import { nodeSha256, seedOffices } from '../../../src/main/features/demo/seed-demo';
 import { DEFAULT_PULL_LIMIT, SyncEngine } from '../../../src/main/features/sync/sync-engine';
 import { passwordAuth, SyncHttp, type FetchLike } from '../../../src/main/features/sync/sync-http';
-import type { SyncedRow } from '../../../src/shared/sync/protocol';
+import {
+  INITIAL_CURSOR,
+  type Cursor,
+  type PullResponse,
+  type SyncedRow,
+} from '../../../src/shared/sync/protocol';
 import { createDb, type TestDb } from '../../helpers/local-db';
 import { createCaseworker, seedRows, startEnv, stopEnv, type Env } from '../server-env';
 import { blobsIntoStore, recordApply, replayIntoStore, type RecordedPage } from '../store-floor';
@@ -101,6 +108,48 @@ interface Desktop {
   destroy(): Promise<void>;
 }
 
+/** The device's sign-in (the first login registers the device). */
+function deviceAuth(base: string, clientId: string) {
+  return passwordAuth({
+    baseUrl: base,
+    fetch: fetcher,
+    username: USERNAME,
+    password: PASSWORD,
+    clientId: async () => clientId,
+    deviceName: 'Bench',
+  });
+}
+
+/**
+ * The server's side of a first sync alone: the same pulls from the start as the engine sends (its
+ * page size, each answer read and parsed, the next page asked for with its cursor), nothing stored.
+ * The engine cannot be faster: it needs each answer before it can ask for the next page.
+ */
+async function serverAlone(s: Server): Promise<{ rowsPerSecond: number; seconds: number }> {
+  const auth = deviceAuth(s.env.base, s.clientId);
+  await auth.accessToken();
+  const http = new SyncHttp(s.env.base, fetcher, auth);
+  let cursor: Cursor = INITIAL_CURSOR;
+  let scopeVersion = 0;
+  let rows = 0;
+  const started = performance.now();
+  for (;;) {
+    const page = await http.post<PullResponse>('/sync/pull', {
+      clientId: s.clientId,
+      cursor,
+      scopeVersion,
+      limit: DEFAULT_PULL_LIMIT,
+    });
+    rows += page.changes.length;
+    if (!page.hasMore) break;
+    cursor = page.nextCursor;
+    scopeVersion = page.scope.version;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  if (rows !== s.rows.length) throw new Error(`server pull incomplete: ${rows}/${s.rows.length} rows`);
+  return { rowsPerSecond: rows / seconds, seconds };
+}
+
 /** An empty encrypted store for a device, signed in (the first login registers the device). */
 async function newDesktop(
   base: string,
@@ -111,14 +160,7 @@ async function newDesktop(
   const t = await createDb();
   seedOffices(t.raw);
   t.raw.prepare("INSERT INTO sync_state (key, value) VALUES ('client_id', ?)").run(clientId);
-  const auth = passwordAuth({
-    baseUrl: base,
-    fetch: fetcher,
-    username: USERNAME,
-    password: PASSWORD,
-    clientId: async () => clientId,
-    deviceName: 'Bench',
-  });
+  const auth = deviceAuth(base, clientId);
   await auth.accessToken();
   const clock = { now: () => new Date() };
   const ids = { newId: () => randomUUID() };
@@ -327,6 +369,8 @@ function ratioCase(cases: number): BenchCase<RatioState> {
       const store = await replayIntoStore(storeSql, server.rows.length);
       // the rows as documents, as PouchDB stores them, in an index-free table of the encrypted store
       const blobs = await blobsIntoStore(server.rows, DEFAULT_PULL_LIMIT);
+      // and the other stage alone: the server answering the same pulls, nothing stored
+      const alone = await serverAlone(server);
       return {
         value: lotse.rowsPerSecond / pouch.docsPerSecond,
         extra: {
@@ -336,6 +380,8 @@ function ratioCase(cases: number): BenchCase<RatioState> {
           storeSqlVsPouchdb: store.rowsPerSecond / pouch.docsPerSecond,
           jsonBlobsRowsPerSecond: blobs.rowsPerSecond,
           jsonBlobsVsPouchdb: blobs.rowsPerSecond / pouch.docsPerSecond,
+          serverAloneRowsPerSecond: alone.rowsPerSecond,
+          serverAloneVsPouchdb: alone.rowsPerSecond / pouch.docsPerSecond,
         },
       };
     },
