@@ -121,37 +121,40 @@ function DayTable({ day, items }: { day: string; items: DayAppointment[] }) {
       <Text size="sm" mb="xs">
         {items.length} {items.length === 1 ? 'Termin' : 'Termine'}
       </Text>
-      <Table withTableBorder striped highlightOnHover>
-        <VisuallyHidden component="caption">Termine am {formatLongDate(day)}</VisuallyHidden>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Uhrzeit</Table.Th>
-            <Table.Th scope="col">Person</Table.Th>
-            <Table.Th scope="col">Fallnummer</Table.Th>
-            <Table.Th scope="col">Art</Table.Th>
-            <Table.Th scope="col">Ort</Table.Th>
-            <Table.Th scope="col">Dauer</Table.Th>
-            <Table.Th scope="col">Status</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((a) => (
-            <Table.Tr key={a.id}>
-              <Table.Td>{formatTime(a.startsAt)}</Table.Td>
-              <Table.Td>
-                <RouterAnchor to="/faelle/$caseId" params={{ caseId: a.caseId }}>
-                  {a.personName}
-                </RouterAnchor>
-              </Table.Td>
-              <Table.Td>{a.caseNumber}</Table.Td>
-              <Table.Td>{APPOINTMENT_KIND_LABELS[a.kind as AppointmentKind] ?? a.kind}</Table.Td>
-              <Table.Td>{a.location}</Table.Td>
-              <Table.Td>{a.durationMinutes} Min.</Table.Td>
-              <Table.Td>{APPOINTMENT_STATUS_LABELS[a.status]}</Table.Td>
+      {/* a data table may scroll sideways inside itself at 200 % zoom (WCAG 1.4.10), never the page */}
+      <Table.ScrollContainer minWidth={0}>
+        <Table withTableBorder striped highlightOnHover>
+          <VisuallyHidden component="caption">Termine am {formatLongDate(day)}</VisuallyHidden>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Uhrzeit</Table.Th>
+              <Table.Th scope="col">Person</Table.Th>
+              <Table.Th scope="col">Fallnummer</Table.Th>
+              <Table.Th scope="col">Art</Table.Th>
+              <Table.Th scope="col">Ort</Table.Th>
+              <Table.Th scope="col">Dauer</Table.Th>
+              <Table.Th scope="col">Status</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((a) => (
+              <Table.Tr key={a.id}>
+                <Table.Td>{formatTime(a.startsAt)}</Table.Td>
+                <Table.Td>
+                  <RouterAnchor to="/faelle/$caseId" params={{ caseId: a.caseId }}>
+                    {a.personName}
+                  </RouterAnchor>
+                </Table.Td>
+                <Table.Td>{a.caseNumber}</Table.Td>
+                <Table.Td>{APPOINTMENT_KIND_LABELS[a.kind as AppointmentKind] ?? a.kind}</Table.Td>
+                <Table.Td>{a.location}</Table.Td>
+                <Table.Td>{a.durationMinutes} Min.</Table.Td>
+                <Table.Td>{APPOINTMENT_STATUS_LABELS[a.status]}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
     </>
   );
 }

@@ -10,6 +10,7 @@ import {
   Textarea,
   TextInput,
   Title,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedCallback } from '@mantine/hooks';
@@ -328,14 +329,22 @@ export const PlanEditor = memo(function PlanEditor(props: {
                 </div>
                 <TextInput
                   id={fieldId(`ownEfforts.${i}.count`)}
-                  label={`Wie oft – Eigenbemühung ${i + 1}`}
+                  label={
+                    <>
+                      Wie oft<VisuallyHidden> – Eigenbemühung {i + 1}</VisuallyHidden>
+                    </>
+                  }
                   inputMode="numeric"
                   w={110}
                   {...form.getInputProps(`ownEfforts.${i}.count`)}
                 />
                 <NativeSelect
                   id={fieldId(`ownEfforts.${i}.per`)}
-                  label={`Zeitraum – Eigenbemühung ${i + 1}`}
+                  label={
+                    <>
+                      Zeitraum<VisuallyHidden> – Eigenbemühung {i + 1}</VisuallyHidden>
+                    </>
+                  }
                   data={[
                     { value: '', label: 'Bitte wählen' },
                     ...Object.entries(FREQUENCY_LABELS).map(([value, label]) => ({ value, label })),
@@ -345,7 +354,11 @@ export const PlanEditor = memo(function PlanEditor(props: {
                 />
                 <NativeSelect
                   id={fieldId(`ownEfforts.${i}.proof`)}
-                  label={`Nachweis – Eigenbemühung ${i + 1}`}
+                  label={
+                    <>
+                      Nachweis<VisuallyHidden> – Eigenbemühung {i + 1}</VisuallyHidden>
+                    </>
+                  }
                   data={[
                     { value: '', label: 'Bitte wählen' },
                     ...PROOF_FORMS.map((f) => ({ value: f, label: PROOF_FORM_LABELS[f] })),
