@@ -62,7 +62,14 @@ const goalShapeSchema = z.strictObject({
 export type Goal = z.output<typeof goalShapeSchema>;
 export type GoalInput = z.input<typeof goalShapeSchema>;
 
-function dateIssues(goal: Goal): { path: (string | number)[]; message: string }[] {
+/**
+ * The goal's date rules (not before the goal was set, intermediate goals in order and within the
+ * goal's date), each with the path of the field it concerns: the schema refuses with them, and the
+ * goal form shows them at their fields before anything is sent.
+ */
+export function goalDateIssues(
+  goal: Pick<Goal, 'targetDate' | 'createdOn' | 'intermediateGoals'>,
+): { path: (string | number)[]; message: string }[] {
   const issues: { path: (string | number)[]; message: string }[] = [];
   const created = formatGermanDate(goal.createdOn);
   if (goal.targetDate !== null && goal.targetDate < goal.createdOn) {
@@ -111,7 +118,7 @@ function dateIssues(goal: Goal): { path: (string | number)[]; message: string }[
 
 /** A goal with its date rules: target dates not before the goal's creation, intermediate goals in order. */
 export const goalSchema = goalShapeSchema.superRefine((goal, ctx) => {
-  for (const issue of dateIssues(goal)) ctx.addIssue({ code: 'custom', ...issue });
+  for (const issue of goalDateIssues(goal)) ctx.addIssue({ code: 'custom', ...issue });
 });
 
 /** goalSchema plus: a given KldB code must be in the occupation subset. */

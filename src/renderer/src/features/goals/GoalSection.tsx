@@ -6,6 +6,7 @@ import { GOAL_TYPE_LABELS, GOAL_TYPES, type Goal } from '../../../../shared/doma
 import { ipcQueryOptions, useIpcMutation } from '../../api/query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryView } from '../../components/QueryView';
+import { todayIso } from '../../components/format';
 import { applyIpcError } from '../../forms/ipc-form';
 import { useCaseDetail } from '../case-workspace/case-detail';
 import { checkGoalForm, goalFormValues, type GoalFormValues } from './goal-form';
@@ -68,7 +69,12 @@ function GoalForm(props: {
   const submit = (values: GoalFormValues) => {
     setFormError(undefined);
     setSaved(false);
-    const checked = checkGoalForm(values, props.caseId, goal?.assessmentId ?? props.assessmentId);
+    const checked = checkGoalForm(
+      values,
+      props.caseId,
+      goal?.assessmentId ?? props.assessmentId,
+      goal?.createdOn ?? todayIso(),
+    );
     if (!checked.ok) {
       form.setErrors(checked.errors);
       return;

@@ -21,6 +21,7 @@ describe('goal form', () => {
       },
       'c-1',
       'pa-1',
+      '2026-11-23',
     );
     expect(checked).toEqual({
       ok: true,
@@ -56,6 +57,7 @@ describe('goal form', () => {
       },
       'c-1',
       null,
+      '2026-11-23',
     );
     expect(checked.ok).toBe(false);
     if (checked.ok) return;
@@ -67,6 +69,34 @@ describe('goal form', () => {
       occupationText: 'Höchstens 200 Zeichen erlaubt.',
     });
     expect(checked.errors['description']).toContain('U+202E');
+  });
+
+  it("the domain's date rules before sending: each message at its field, counted from the day the goal was set", () => {
+    const dated = (dueDate: string, steps: string[]) => ({
+      ...base,
+      dueDate,
+      intermediateGoals: steps.map((targetDate, i) => ({
+        id: `z-${i + 1}`,
+        description: `Schritt ${i + 1}`,
+        targetDate,
+        achievedOn: null,
+      })),
+    });
+    const early = checkGoalForm(dated('01.06.2027', ['22.11.2026', '01.07.2027']), 'c-1', null, '2026-11-23');
+    expect(early.ok).toBe(false);
+    if (early.ok) return;
+    expect(early.errors).toEqual({
+      'intermediateGoals.0.targetDate':
+        'Zwischenziel 1 („Schritt 1“): Das Zieldatum 22.11.2026 liegt vor der Festlegung des Ziels (23.11.2026).',
+      'intermediateGoals.1.targetDate':
+        'Zwischenziel 2 („Schritt 2“): Das Zieldatum 01.07.2027 liegt nach dem Zieldatum des Ziels (01.06.2027).',
+    });
+    const goalBefore = checkGoalForm(dated('22.11.2026', []), 'c-1', null, '2026-11-23');
+    expect(goalBefore.ok ? {} : goalBefore.errors).toEqual({
+      dueDate: 'Das Zieldatum 22.11.2026 liegt vor der Festlegung des Ziels (23.11.2026).',
+    });
+    // a goal set earlier keeps its own day: the same dates are fine
+    expect(checkGoalForm(dated('01.06.2027', ['22.11.2026']), 'c-1', null, '2026-11-01').ok).toBe(true);
   });
 
   it('maps paths of the IPC input to form paths', () => {

@@ -1,11 +1,12 @@
 /**
  * The goal form (Zielfestlegung): German dates typed as TT.MM.JJJJ, checked by the domain's parser
  * (30.02. is refused with its reason), then the whole input checked with the write channel's own
- * schema (GoalCreateInput: lengths, control and bidi characters), each message at its field.
+ * schema (GoalCreateInput: lengths, control and bidi characters) and the goal's date rules (nothing
+ * before the day the goal was set, intermediate goals in order), each message at its field.
  */
 import { parseGermanDate } from '../../../../shared/domain/common/german-date';
-import { formatGermanDate } from '../../../../shared/domain/common/dates';
-import type { Goal, GoalType } from '../../../../shared/domain/goals/goal';
+import { formatGermanDate, type IsoDate } from '../../../../shared/domain/common/dates';
+import { goalDateIssues, type Goal, type GoalType } from '../../../../shared/domain/goals/goal';
 import type { TargetOccupation } from '../../../../shared/domain/goals/occupations';
 import { GoalCreateInput } from '../../../../shared/ipc/contract';
 import type { FormCheck } from '../../forms/ipc-form';
@@ -72,6 +73,8 @@ export function checkGoalForm(
   v: GoalFormValues,
   caseId: string,
   assessmentId: string | null,
+  /** The day the goal was set: a stored goal's own, today for a new one (the date rules count from it). */
+  createdOn: IsoDate,
 ): FormCheck<GoalValues> {
   const errors: Record<string, string> = {};
   if (v.goalType === '') errors['goalType'] = 'Bitte eine Zielart wählen.';
@@ -102,6 +105,12 @@ export function checkGoalForm(
   const parsed = GoalCreateInput.safeParse({ caseId, values });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
+      const path = formPathOf(issue.path.map(String).join('.'));
+      errors[path] ??= issue.message;
+    }
+  } else if (Object.keys(errors).length === 0) {
+    // the domain's date rules, each message at its field (the service refuses with the same)
+    for (const issue of goalDateIssues({ ...values, createdOn })) {
       const path = formPathOf(issue.path.map(String).join('.'));
       errors[path] ??= issue.message;
     }
