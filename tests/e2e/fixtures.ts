@@ -6,10 +6,31 @@ import { join, resolve } from 'node:path';
 import { startBridge, type RunningBridge } from '../../src/main/bridge/start-bridge';
 import { seedDemoData } from '../../src/main/features/demo/seed-demo';
 import { silentLogger } from '../../src/main/logging/logger';
+import { dateInBerlin, type IsoDate } from '../../src/shared/domain/common/dates';
 import { TEST_SCRYPT } from '../helpers/local-store';
 
 /** The passphrase of the prepared vault in the `bridge` fixture. */
 export const E2E_PASSPHRASE = 'Elbwiesen bei Torgau im Mai';
+
+/**
+ * The day the demo data of a test is generated around: today at the offices, the day the app itself
+ * works with. Data fixed to one past day would age with the calendar (plans fall due for review,
+ * appointments pass) and break tests weeks later.
+ */
+export function e2eToday(): IsoDate {
+  return dateInBerlin(new Date());
+}
+
+/** '2026-11-24' -> 'Dienstag, 24. November 2026', as the day view titles a day. */
+export function longGermanDate(day: IsoDate): string {
+  return new Intl.DateTimeFormat('de-DE', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(Date.parse(`${day}T00:00:00Z`));
+}
 
 /** Calls a channel of the bridge's main process directly (setting up a test), its value or an Error. */
 export async function callBridge<T>(bridge: RunningBridge, channel: string, input?: unknown): Promise<T> {
@@ -28,7 +49,7 @@ export async function bridgeIn(dataDir: string): Promise<RunningBridge> {
     // Cheap KDF parameters keep the suite fast; the production default has its own tests.
     scrypt: TEST_SCRYPT,
     onFirstRun: async (store) => {
-      seedDemoData(store.raw(), { cases: 200, seed: 2026, today: '2026-11-23' });
+      seedDemoData(store.raw(), { cases: 200, seed: 2026, today: e2eToday() });
     },
   });
 }

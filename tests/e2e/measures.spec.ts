@@ -130,7 +130,7 @@ test('the wizard asks what only the caseworker knows: the statement decides a 10
   const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const end = new Date(start.getTime() + 69 * 86_400_000); // 10 weeks: over 6, within 12
   // a demo case with needs and a goal where a 10-week MAG depends on the statement (not known from
-  // the record: possible with a warning)
+  // the record: possible with a warning), the demo data generated around today
   const listed = await callBridge<CaseList>(bridge, 'cases:list', { limit: 500 });
   let found: { caseId: string; goal: string } | null = null;
   for (const c of listed.items.filter((x) => x.phase >= 3)) {
@@ -141,11 +141,15 @@ test('the wizard asks what only the caseworker knows: the statement decides a 10
       plannedEnd: iso(end),
     }).catch(() => null);
     const mag = data?.candidates.find((x) => x.measureId === 'mag');
+    // and a course that only lacks its planned teaching units (not refused on other grounds)
+    const course = data?.candidates.find((x) => x.measureId === 'job-bsk');
     if (
       data &&
       data.needs.length > 0 &&
       data.goals.length === 1 &&
-      mag?.status === 'eligible_with_warnings'
+      mag?.status === 'eligible_with_warnings' &&
+      course?.status === 'eligible_with_warnings' &&
+      course.reasons.some((r) => r.text.startsWith('Der geplante Umfang ist nicht erfasst'))
     ) {
       found = { caseId: c.caseId, goal: data.goals[0]!.label };
       break;
@@ -209,8 +213,12 @@ test('the wizard asks what only the caseworker knows: the statement decides a 10
   );
   await page.getByRole('button', { name: 'Vorschlag speichern' }).focus();
   await page.keyboard.press('Enter');
+  // the new proposal (the case may hold an earlier MAG)
   await expect(
-    page.getByRole('row').filter({ hasText: 'Maßnahme bei einem Arbeitgeber (MAG)' }),
+    page
+      .getByRole('row')
+      .filter({ hasText: 'Maßnahme bei einem Arbeitgeber (MAG)' })
+      .filter({ hasText: german(start) }),
   ).toContainText(german(end));
   // the statement is on record among the case's Vermerke
   await page.getByRole('link', { name: 'Vermerke & Kontakte' }).click();

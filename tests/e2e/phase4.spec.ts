@@ -3,10 +3,18 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunningBridge } from '../../src/main/bridge/start-bridge';
-import { addDays, type IsoDate } from '../../src/shared/domain/common/dates';
+import { addDays, formatGermanDate, type IsoDate } from '../../src/shared/domain/common/dates';
 import { plannedPeriodProblems } from '../../src/shared/domain/measures/wizard';
 import type { CaseList, IpcOut, MeasureCandidates, StrategyOverview } from '../../src/shared/ipc/contract';
-import { callBridge as call, bridgeIn, checkScreen, E2E_PASSPHRASE, test, expect } from './fixtures';
+import {
+  callBridge as call,
+  bridgeIn,
+  checkScreen,
+  E2E_PASSPHRASE,
+  e2eToday,
+  test,
+  expect,
+} from './fixtures';
 import { AppFramePage } from './pages/AppFrame';
 import { LockScreensPage } from './pages/LockScreens';
 
@@ -30,10 +38,6 @@ async function section(page: Page, label: string): Promise<void> {
     .focus();
   await page.keyboard.press('Enter');
 }
-
-const berlinToday = (): IsoDate =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(new Date()) as IsoDate;
-const german = (iso: string): string => iso.split('-').reverse().join('.');
 
 interface Scenario {
   caseId: string;
@@ -106,7 +110,7 @@ test.describe('Phase 3 → 4 by keyboard (issue 10, first Done-when)', () => {
         confirmation: E2E_PASSPHRASE,
       });
       if (!created.ok) throw new Error(created.error.code);
-      const today = berlinToday();
+      const today = e2eToday();
       const s = await findScenario(bridge, today);
       const frame = new AppFramePage(page);
 
@@ -127,7 +131,7 @@ test.describe('Phase 3 → 4 by keyboard (issue 10, first Done-when)', () => {
         .getByRole('checkbox', { checked: true });
       await expect(need).toHaveCount(1);
       await expect(need).toHaveAccessibleName(new RegExp(`^${s.needLabel}`));
-      await typeInto(page, 'Geplantes Ende (optional)', german(s.plannedEnd));
+      await typeInto(page, 'Geplantes Ende (optional)', formatGermanDate(s.plannedEnd));
       await press(page, 'Weiter');
 
       // ---- candidates: the refused one greyed with reason and legal reference, never hidden
@@ -169,19 +173,19 @@ test.describe('Phase 3 → 4 by keyboard (issue 10, first Done-when)', () => {
       const extension = page.getByRole('form', { name: `„${s.measure.title}“ verlängern` });
       const newEnd = extension.getByLabel('Neues geplantes Ende');
       await newEnd.focus();
-      await page.keyboard.type(german(s.plannedEnd));
+      await page.keyboard.type(formatGermanDate(s.plannedEnd));
       await page.keyboard.press('Enter');
       await expect(extension).toContainText(
-        `Das neue Ende muss nach dem bisher geplanten Ende am ${german(s.plannedEnd)} liegen.`,
+        `Das neue Ende muss nach dem bisher geplanten Ende am ${formatGermanDate(s.plannedEnd)} liegen.`,
       );
       await checkScreen(page, testInfo, 'phase4-measure-extension');
       await newEnd.focus();
       await page.keyboard.press('ControlOrMeta+a');
-      await page.keyboard.type(german(s.extendedEnd));
+      await page.keyboard.type(formatGermanDate(s.extendedEnd));
       await press(page, 'Verlängerung speichern');
       await expect(extension).toHaveCount(0);
-      await expect(row).toContainText(german(s.extendedEnd));
-      await expect(row).toContainText(`verlängert am ${german(today)}`);
+      await expect(row).toContainText(formatGermanDate(s.extendedEnd));
+      await expect(row).toContainText(`verlängert am ${formatGermanDate(today)}`);
       await press(page, `Beenden: ${s.measure.title}`);
       const ending = page.getByRole('form', { name: `„${s.measure.title}“ beenden` });
       await ending.getByRole('button', { name: 'Beenden speichern' }).focus();
@@ -193,8 +197,8 @@ test.describe('Phase 3 → 4 by keyboard (issue 10, first Done-when)', () => {
       await expect(row).toContainText('beendet');
       await expect(row).toContainText('Ergebnis: erfolgreich abgeschlossen');
       // ended today: the period shows the day it ended, the planned end beside it
-      await expect(row).toContainText(`${german(today)} – ${german(today)}`);
-      await expect(row).toContainText(`geplant bis ${german(s.extendedEnd)}`);
+      await expect(row).toContainText(`${formatGermanDate(today)} – ${formatGermanDate(today)}`);
+      await expect(row).toContainText(`geplant bis ${formatGermanDate(s.extendedEnd)}`);
       await checkScreen(page, testInfo, 'phase4-measures');
 
       // ---- Eigenbemühungen: agreed, and two proofs recorded against the frequency
@@ -223,7 +227,7 @@ test.describe('Phase 3 → 4 by keyboard (issue 10, first Done-when)', () => {
         await expect(effort.getByRole('button', { name: 'Nachweis speichern' })).toHaveCount(0);
       }
       await expect(effort).toContainText('Bis heute 3 von 4 nachgewiesen, es fehlen 1.');
-      await expect(effort.getByRole('row').nth(1)).toContainText(`${german(today)} –`);
+      await expect(effort.getByRole('row').nth(1)).toContainText(`${formatGermanDate(today)} –`);
       await expect(effort.getByRole('row').nth(1)).toContainText('läuft (es fehlen 1)');
       await checkScreen(page, testInfo, 'phase4-own-efforts');
 
@@ -231,13 +235,13 @@ test.describe('Phase 3 → 4 by keyboard (issue 10, first Done-when)', () => {
       const yesterday = addDays(today, -1);
       await section(page, 'Termine');
       await press(page, 'Termin anlegen');
-      await typeInto(page, 'Datum', german(yesterday));
+      await typeInto(page, 'Datum', formatGermanDate(yesterday));
       await typeInto(page, 'Uhrzeit', '09:30');
       await page.getByLabel('Art des Termins').selectOption('beratung');
       await typeInto(page, 'Anlass', 'Auswertung der Maßnahme');
       await page.getByLabel('Einladung').selectOption('einladung');
       await press(page, 'Termin speichern');
-      const appointmentName = `Termin ${german(yesterday)}, 09:30 Uhr`;
+      const appointmentName = `Termin ${formatGermanDate(yesterday)}, 09:30 Uhr`;
       const appointment = page.getByRole('listitem', { name: appointmentName });
       await expect(appointment).toContainText('Status: Geplant');
       await press(page, `Wahrgenommen: ${appointmentName}`);

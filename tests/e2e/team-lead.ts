@@ -4,7 +4,7 @@ import { seedDemoData } from '../../src/main/features/demo/seed-demo';
 import { demoTeamDirectory } from '../../src/main/features/demo/demo-directory';
 import { silentLogger } from '../../src/main/logging/logger';
 import { TEST_SCRYPT } from '../helpers/local-store';
-import { E2E_PASSPHRASE } from './fixtures';
+import { E2E_PASSPHRASE, e2eToday } from './fixtures';
 
 /** The team of the team lead's store: the demo data spread over three caseworkers. */
 export const TEAM = ['ifk-demo', 'ifk-nord', 'ifk-sued'];
@@ -27,7 +27,7 @@ export async function teamLeadBridge(dir: string): Promise<RunningBridge> {
     actorId: 'tl-demo',
     role: 'team_lead',
     onFirstRun: async (store) => {
-      seedDemoData(store.raw(), { cases: 200, seed: 2026, today: '2026-11-23', caseworkers: TEAM });
+      seedDemoData(store.raw(), { cases: 200, seed: 2026, today: e2eToday(), caseworkers: TEAM });
     },
   });
   const created = await bridge.main.backend.dispatch('vault:create', {

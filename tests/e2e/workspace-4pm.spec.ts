@@ -10,7 +10,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunningBridge } from '../../src/main/bridge/start-bridge';
-import { callBridge as call, bridgeIn, checkScreen, E2E_PASSPHRASE, expect, test } from './fixtures';
+import { addDays, formatGermanDate } from '../../src/shared/domain/common/dates';
+import {
+  callBridge as call,
+  bridgeIn,
+  checkScreen,
+  E2E_PASSPHRASE,
+  e2eToday,
+  expect,
+  test,
+} from './fixtures';
 import { tabTo } from './keyboard';
 
 /** A demo case whose Potenzialanalyse is still a first draft (phase 1). */
@@ -18,13 +27,18 @@ async function caseWithDraft(bridge: RunningBridge): Promise<string> {
   const list = await call<{ items: { caseId: string; phase: number }[] }>(bridge, 'cases:list', {
     limit: 500,
   });
+  // the criteria this test records itself must not be in the draft yet
+  const recorded = new Set(['work-experience', 'mobility', 'german-language']);
   for (const item of list.items.filter((c) => c.phase === 1)) {
-    const { versions } = await call<{ versions: { status: string }[] }>(bridge, 'assessments:list', {
-      caseId: item.caseId,
-    });
-    if (versions.length === 1 && versions[0]!.status === 'draft') return item.caseId;
+    const { versions } = await call<{ versions: { status: string; entries: { criterionId: string }[] }[] }>(
+      bridge,
+      'assessments:list',
+      { caseId: item.caseId },
+    );
+    const draft = versions.length === 1 && versions[0]!.status === 'draft' ? versions[0]! : null;
+    if (draft && !draft.entries.some((e) => recorded.has(e.criterionId))) return item.caseId;
   }
-  throw new Error('no demo case with a first draft');
+  throw new Error('no demo case with a first draft that leaves out work experience, mobility and German');
 }
 
 /** Keyboard: focus, select what is there, type the new text (insertText: one input event). */
@@ -233,7 +247,19 @@ test.describe('case workspace, phases 1 and 2', () => {
       ).toBeVisible();
       await expect(stepDate).toHaveAttribute('aria-invalid', 'true');
       expect(await call(bridge, 'goals:get', { caseId })).toBeNull();
-      await typeInto(stepDate, '30.06.2027');
+      // a day before the goal is set (today): the domain's date rule at the field, nothing sent
+      const today = e2eToday();
+      await typeInto(stepDate, formatGermanDate(addDays(today, -1)));
+      await activate(page.getByRole('button', { name: 'Ziel speichern' }));
+      await expect(stepDate).toHaveAccessibleDescription(
+        new RegExp(
+          `Das Zieldatum ${formatGermanDate(addDays(today, -1))} liegt vor der Festlegung des Ziels \\(${formatGermanDate(today)}\\)`,
+        ),
+      );
+      await expect(stepDate).toHaveAttribute('aria-invalid', 'true');
+      expect(await call(bridge, 'goals:get', { caseId })).toBeNull();
+      // an interim goal half a year ahead (not before the goal is set: today)
+      await typeInto(stepDate, formatGermanDate(addDays(today, 180)));
       await activate(page.getByRole('button', { name: 'Ziel speichern' }));
       await expect(page.getByRole('status').filter({ hasText: 'Das Ziel ist gespeichert.' })).toBeVisible();
       await checkScreen(page, testInfo, 'goal');
