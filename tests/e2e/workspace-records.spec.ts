@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { CaseList } from '../../src/shared/ipc/contract';
-import { checkScreen, test, expect } from './fixtures';
+import { addDays, formatGermanDate } from '../../src/shared/domain/common/dates';
+import { checkScreen, e2eToday, test, expect } from './fixtures';
 import { AppFramePage } from './pages/AppFrame';
 import { DEMO_CONTACT } from '../../src/main/features/plans/print/plan-contact';
 
@@ -61,6 +62,12 @@ test.describe('Vermerke, Kontakte und Termine (case workspace, part 2b)', () => 
     await typeInto(page, 'Datum', '31.11.2026');
     await press(page, 'Kontakt speichern');
     await expect(page.getByText(/November hat nur 30 Tage|30 Tage/)).toBeVisible();
+    // tomorrow: a contact cannot lie in the future, said at the date before anything is sent
+    await typeInto(page, 'Datum', formatGermanDate(addDays(e2eToday(), 1)));
+    await press(page, 'Kontakt speichern');
+    const contactDate = page.getByRole('textbox', { name: 'Datum' });
+    await expect(contactDate).toHaveAccessibleDescription(/Ein Kontakt kann nicht in der Zukunft liegen\./);
+    await expect(contactDate).toHaveAttribute('aria-invalid', 'true');
     await typeInto(page, 'Datum', '30.11.2026');
     await typeInto(page, 'Uhrzeit', '10:15');
     await page.getByLabel('Art des Kontakts').selectOption('telefon');

@@ -1,4 +1,5 @@
 import { CONSENT_PURPOSE_LABELS } from '../../../shared/domain/case/consent';
+import { contactInFuture } from '../../../shared/domain/case/contact';
 import { formatGermanDate } from '../../../shared/domain/common/dates';
 import type { Entities, FieldsInput } from '../../../shared/entities/index';
 import { AppError } from '../../../shared/errors';
@@ -37,9 +38,10 @@ export function createCaseRecordsService(deps: ServiceDeps) {
           caseId,
           values: { ...input, recordedBy: ctx.actorId },
         });
-        if (Date.parse(written.record.occurredAt) > kit.now().getTime())
+        const future = contactInFuture(written.record.occurredAt, kit.now());
+        if (future)
           throw new AppError('VALIDATION_FAILED', undefined, {
-            issues: [{ path: 'occurredAt', message: 'Ein Kontakt kann nicht in der Zukunft liegen.' }],
+            issues: [{ path: 'occurredAt', message: future }],
           });
         if (written.record.reached) await moveLastContact(trx, ctx, caseId, written.record.occurredAt);
         return dtoOf(written);

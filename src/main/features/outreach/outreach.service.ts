@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { contactInFuture } from '../../../shared/domain/case/contact';
 import { CUSTOMER_NUMBER_NOT_YET_ASSIGNED } from '../../../shared/domain/case/person';
 import type { DuplicateDecision } from '../../../shared/domain/case/duplicates';
 import { duplicateSuspectsEntity, fromRow } from '../../../shared/entities/index';
@@ -227,9 +228,10 @@ export function createOutreachService(deps: OutreachDeps) {
             { path: 'consent.givenOn', message: 'Eine Einwilligung kann nicht in der Zukunft erteilt sein.' },
           ],
         });
-      if (Date.parse(input.contact.occurredAt) > kit.now().getTime())
+      const future = contactInFuture(input.contact.occurredAt, kit.now());
+      if (future)
         throw new AppError('VALIDATION_FAILED', undefined, {
-          issues: [{ path: 'contact.occurredAt', message: 'Ein Kontakt kann nicht in der Zukunft liegen.' }],
+          issues: [{ path: 'contact.occurredAt', message: future }],
         });
       return kit.write(async (trx, ctx) => {
         const created = await writeNewCase(trx, ctx, {

@@ -54,6 +54,15 @@ export const contactSchema = z.object({
 });
 export type Contact = z.output<typeof contactSchema>;
 
+/**
+ * A contact took place: never after `now` (a planned talk is an appointment). The German message
+ * when `occurredAt` lies in the future, else null; the form shows it at the field, the services
+ * refuse with it.
+ */
+export function contactInFuture(occurredAt: string, now: Date): string | null {
+  return Date.parse(occurredAt) > now.getTime() ? 'Ein Kontakt kann nicht in der Zukunft liegen.' : null;
+}
+
 /** Date of the latest contact in which the person was reached, on or before `on` (null: none). */
 export function lastReachedContactOn(
   contacts: readonly Pick<Contact, 'occurredAt' | 'reached'>[],

@@ -239,6 +239,8 @@ function ContactTable(props: { contacts: readonly IpcOut<'contacts:list'>[number
 
 const contactFieldMap = {
   'values.occurredAt': 'date',
+  // the service's own rules name the stored field (a contact in the future)
+  occurredAt: 'date',
   'values.channel': 'channel',
   'values.direction': 'direction',
   'values.subject': 'subject',
@@ -259,7 +261,7 @@ function ContactForm(props: { caseId: string; onDone: () => void }) {
   });
   const create = useCheckedWrite('contacts:create', {
     form,
-    check: checkContactForm,
+    check: (values: ContactFormValues) => checkContactForm(values, new Date()),
     input: (values) => ({ caseId: props.caseId, values: { ...values, appointmentId: null } }),
     invalidates: invalidationsFor('contacts'),
     failed: 'Der Kontakt wurde nicht gespeichert.',

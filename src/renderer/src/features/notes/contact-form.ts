@@ -1,6 +1,7 @@
 /** The contact form: typed German date + time and the domain's contact rules -> contacts:create values. */
+import { dateInBerlin } from '../../../../shared/domain/common/dates';
 import { parseGermanDate } from '../../../../shared/domain/common/german-date';
-import { contactSchema, type Contact } from '../../../../shared/domain/case/contact';
+import { contactInFuture, contactSchema, type Contact } from '../../../../shared/domain/case/contact';
 import { berlinInstant } from './berlin-time';
 import type { FormCheck } from '../../forms/ipc-form';
 
@@ -11,15 +12,21 @@ export type ContactFormValues = { date: string; time: string } & Record<
 > &
   Pick<Contact, 'reached'>;
 
-/** Checks the typed date/time and the domain rules; values for contacts:create or errors per field. */
+/**
+ * Checks the typed date/time and the domain rules (a contact is never in the future: at the time
+ * when the day is today, else at the date); values for contacts:create or errors per field.
+ */
 export function checkContactForm(
   v: ContactFormValues,
+  now: Date,
 ): FormCheck<Pick<Contact, 'occurredAt' | 'channel' | 'direction' | 'subject' | 'reached'>> {
   const errors: Record<string, string> = {};
   const day = parseGermanDate(v.date);
   if (!day.ok) errors['date'] = day.message;
   const occurredAt = day.ok ? berlinInstant(day.value, v.time) : null;
   if (day.ok && !occurredAt) errors['time'] = 'Bitte die Uhrzeit im Format HH:MM angeben, z. B. 09:30.';
+  const future = day.ok && occurredAt ? contactInFuture(occurredAt, now) : null;
+  if (future) errors[day.ok && day.value === dateInBerlin(now) ? 'time' : 'date'] = future;
   const parsed = contactSchema
     .pick({ channel: true, direction: true, subject: true, reached: true })
     .safeParse({
