@@ -235,15 +235,24 @@ const fail = (
   error: { code, reason, message },
 });
 
-/** The refusal of a change dated before the assignment's last change (null: `at` is not earlier). */
-function beforeLastChange(assignment: Assignment, at: IsoDate): AssignmentResult | null {
+/**
+ * The German message for a change dated before the assignment's last change (null: `at` is not
+ * earlier). The forms that end, break off or extend a measure show it at their date field; the
+ * status machine refuses with it.
+ */
+export function changeBeforeLastChange(
+  assignment: Pick<Assignment, 'history' | 'proposedOn'>,
+  at: IsoDate,
+): string | null {
   const last = assignment.history.at(-1)?.on ?? assignment.proposedOn;
   if (at >= last) return null;
-  return fail(
-    'DOMAIN_RULE_VIOLATED',
-    'dateBeforePrevious',
-    `Das Datum ${formatGermanDate(at)} liegt vor dem letzten Statuswechsel am ${formatGermanDate(last)}.`,
-  );
+  return `Das Datum ${formatGermanDate(at)} liegt vor dem letzten Statuswechsel am ${formatGermanDate(last)}.`;
+}
+
+/** The refusal of a change dated before the assignment's last change (null: `at` is not earlier). */
+function beforeLastChange(assignment: Assignment, at: IsoDate): AssignmentResult | null {
+  const message = changeBeforeLastChange(assignment, at);
+  return message === null ? null : fail('DOMAIN_RULE_VIOLATED', 'dateBeforePrevious', message);
 }
 
 /** Applies one event on date `at`; returns a new object (the input stays unchanged) or an error. */

@@ -595,7 +595,7 @@ function ExtensionForm(props: { assignment: AssignmentView; onDone: () => void }
   });
   const extend = useCheckedWrite('measures:extend', {
     form,
-    check: checkMeasureExtensionForm,
+    check: (values: MeasureExtensionFormValues) => checkMeasureExtensionForm(values, a),
     input: (values) => ({ assignmentId: a.id, ...values, expectedRowVersion: a.rowVersion }),
     invalidates: invalidationsFor('measure_assignments', 'notes'),
     failed: 'Die Maßnahme wurde nicht verlängert.',
@@ -665,7 +665,7 @@ function OutcomeForm(props: Ending & { onDone: () => void }) {
   const event = props.event;
   const transition = useCheckedWrite('measures:transition', {
     form,
-    check: (values: MeasureOutcomeFormValues) => checkMeasureOutcomeForm(event, values),
+    check: (values: MeasureOutcomeFormValues) => checkMeasureOutcomeForm(event, values, a),
     input: (values) => ({ assignmentId: a.id, ...values, expectedRowVersion: a.rowVersion }),
     invalidates: invalidationsFor('measure_assignments', 'notes'),
     failed: 'Die Maßnahme wurde nicht geändert.',

@@ -1,5 +1,6 @@
 /** „Verlängern“ of a measure (Maßnahmen): typed values -> the input of measures:extend, or errors. */
 import { parseGermanDate } from '../../../../shared/domain/common/german-date';
+import { changeBeforeLastChange, type Assignment } from '../../../../shared/domain/measures/assignment';
 import { isStatedFlag, type StatedFlag } from '../../../../shared/domain/measures/wizard';
 import type { FormCheck } from '../../forms/ipc-form';
 
@@ -13,9 +14,15 @@ export interface MeasureExtensionFormValues {
   readonly conditions: string[];
 }
 
-/** German dates to ISO; the new end is required, the day optional. The rules of an extension are the service's. */
+/**
+ * German dates to ISO; the new end is required, the day optional and not before the measure's last
+ * change of status. The rules about the new end (later than so far, the catalogue's period rules)
+ * are the service's.
+ */
 export function checkMeasureExtensionForm(
   v: MeasureExtensionFormValues,
+  /** The measure as stored: the day of the extension may not lie before its last change of status. */
+  assignment: Pick<Assignment, 'history' | 'proposedOn'>,
 ): FormCheck<{ plannedEnd: string; on?: string; conditionsMet?: StatedFlag[] }> {
   const errors: Record<string, string> = {};
   let plannedEnd = '';
@@ -31,6 +38,8 @@ export function checkMeasureExtensionForm(
     if (parsed.ok) on = parsed.value;
     else errors['on'] = parsed.message;
   }
+  const early = on ? changeBeforeLastChange(assignment, on) : null;
+  if (early) errors['on'] = early;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const conditionsMet = v.conditions.filter(isStatedFlag);
   return {

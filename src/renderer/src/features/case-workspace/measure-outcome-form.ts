@@ -1,9 +1,11 @@
 /** Ending or breaking off a measure (Maßnahmen): typed values -> the input of measures:transition, or errors. */
 import { parseGermanDate } from '../../../../shared/domain/common/german-date';
 import {
+  changeBeforeLastChange,
   OUTCOME_CODES,
   OUTCOME_LABELS,
   OUTCOMES_NEEDING_NOTE,
+  type Assignment,
   type OutcomeCode,
 } from '../../../../shared/domain/measures/assignment';
 import type { FormCheck } from '../../forms/ipc-form';
@@ -27,12 +29,14 @@ const isOutcomeCode = (v: string): v is OutcomeCode => (OUTCOME_CODES as readonl
 
 /**
  * An outcome is required; "vorzeitig beendet" and "nicht angetreten" also need the reason; the day
- * is a German date or empty. Which outcomes the status machine allows is the select's and the
+ * is a German date or empty, not before the measure's last change of status. Which outcomes the status machine allows is the select's and the
  * service's.
  */
 export function checkMeasureOutcomeForm(
   event: 'end' | 'abort',
   v: MeasureOutcomeFormValues,
+  /** The measure as stored: its day may not lie before the last change of status. */
+  assignment: Pick<Assignment, 'history' | 'proposedOn'>,
 ): FormCheck<MeasureOutcomeInput> {
   const errors: Record<string, string> = {};
   const code = isOutcomeCode(v.code) ? v.code : null;
@@ -46,6 +50,8 @@ export function checkMeasureOutcomeForm(
     if (parsed.ok) on = parsed.value;
     else errors['on'] = parsed.message;
   }
+  const early = on ? changeBeforeLastChange(assignment, on) : null;
+  if (early) errors['on'] = early;
   if (code === null || Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
