@@ -27,18 +27,21 @@ async function caseWithDraft(bridge: RunningBridge): Promise<string> {
   const list = await call<{ items: { caseId: string; phase: number }[] }>(bridge, 'cases:list', {
     limit: 500,
   });
-  // the criteria this test records itself must not be in the draft yet
+  // the criteria and the forecast this test records itself must not be in the draft yet
   const recorded = new Set(['work-experience', 'mobility', 'german-language']);
   for (const item of list.items.filter((c) => c.phase === 1)) {
-    const { versions } = await call<{ versions: { status: string; entries: { criterionId: string }[] }[] }>(
-      bridge,
-      'assessments:list',
-      { caseId: item.caseId },
-    );
+    const { versions } = await call<{
+      versions: { status: string; entries: { criterionId: string }[]; integrationForecast: unknown }[];
+    }>(bridge, 'assessments:list', { caseId: item.caseId });
     const draft = versions.length === 1 && versions[0]!.status === 'draft' ? versions[0]! : null;
-    if (draft && !draft.entries.some((e) => recorded.has(e.criterionId))) return item.caseId;
+    if (
+      draft &&
+      draft.integrationForecast === null &&
+      !draft.entries.some((e) => recorded.has(e.criterionId))
+    )
+      return item.caseId;
   }
-  throw new Error('no demo case with a first draft that leaves out work experience, mobility and German');
+  throw new Error('no demo case with a first draft without forecast, work experience, mobility and German');
 }
 
 /** Keyboard: focus, select what is there, type the new text (insertText: one input event). */
