@@ -171,8 +171,15 @@ test('the wizard asks what only the caseworker knows: the statement decides a 10
   await page.getByLabel('Geplanter Beginn', { exact: true }).focus();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type(german(start));
-  await page.getByLabel('Geplantes Ende (optional)').focus();
+  // an end before the start is named at the end at once
+  const endField = page.getByLabel('Geplantes Ende (optional)');
+  await endField.focus();
+  await page.keyboard.type(german(new Date(start.getTime() - 86_400_000)));
+  await expect(endField).toHaveAccessibleDescription(/Das geplante Ende liegt vor dem geplanten Beginn\./);
+  await expect(endField).toHaveAttribute('aria-invalid', 'true');
+  await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type(german(end));
+  await expect(endField).not.toHaveAttribute('aria-invalid', 'true');
   await page.getByRole('button', { name: 'Weiter', exact: true }).focus();
   await page.keyboard.press('Enter');
 

@@ -29,6 +29,7 @@ import {
 import {
   plannedPeriodProblems,
   statementLines,
+  type PeriodLimits,
   type StatedFlag,
 } from '../../../../shared/domain/measures/wizard';
 import type { AssignmentView, WizardCandidateDto } from '../../../../shared/ipc/contract';
@@ -69,6 +70,9 @@ interface Draft {
   /** What the caseworker stated beyond the case record (measure-wizard-facts.ts). */
   statements: WizardStatements;
 }
+
+/** No measure chosen yet: only the order of start and end can be checked. */
+const NO_PERIOD_LIMITS: PeriodLimits = { duration: null, latestEnd: null };
 
 const draftKey = (caseId: string) => `lotse.measure-wizard.${caseId}`;
 
@@ -217,7 +221,14 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
   const startParsed = parseGermanDate(draft.start);
   const endParsed = draft.end.trim() === '' ? null : parseGermanDate(draft.end);
   const startIso = startParsed.ok ? startParsed.value : null;
-  const endIso = endParsed?.ok ? endParsed.value : null;
+  // an end before the start is named at the end right away (the domain's rule, before any measure's limits)
+  const endProblem =
+    endParsed && !endParsed.ok
+      ? endParsed.message
+      : startIso && endParsed?.ok
+        ? plannedPeriodProblems(NO_PERIOD_LIMITS, startIso, endParsed.value)[0]?.message
+        : undefined;
+  const endIso = endParsed?.ok && endProblem === undefined ? endParsed.value : null;
   const [error, setError] = useState<string>();
   useEffect(() => {
     localStorage.setItem(draftKey(props.caseId), JSON.stringify(draft));
@@ -258,8 +269,10 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
   const state = (patch: Partial<WizardStatements>) =>
     setDraft((d) => ({ ...d, statements: { ...d.statements, ...patch } }));
 
+  // what keeps the proposal from being saved, in words (the service would refuse it the same way)
+  const blocked = endProblem ?? periodProblems[0]?.message;
   const submit = () => {
-    if (!chosen || !startIso) return;
+    if (!chosen || !startIso || blocked) return;
     setError(undefined);
     propose.mutate(
       {
@@ -322,7 +335,7 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
               description="TT.MM.JJJJ"
               value={draft.end}
               onChange={(e) => set({ end: e.currentTarget.value })}
-              error={endParsed && !endParsed.ok ? endParsed.message : undefined}
+              error={endProblem}
             />
           </Stack>
         </Stepper.Step>
@@ -331,6 +344,11 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
             <Text mt="sm" role="alert">
               Bitte zuerst einen gültigen geplanten Beginn angeben (TT.MM.JJJJ): davon hängt ab, welche
               Maßnahmen gelten.
+            </Text>
+          ) : endProblem ? (
+            <Text mt="sm" role="alert">
+              Das geplante Ende im ersten Schritt kann so nicht gelten: {endProblem} Die Maßnahmen sind ohne
+              Ende geprüft.
             </Text>
           ) : null}
           <QueryView
@@ -418,8 +436,13 @@ function MeasureWizard(props: { caseId: string; onDone: () => void }) {
             {stated.length > 0 ? (
               <Text>Ihre Angaben (stehen danach als Vermerk in der Akte): {stated.join('; ')}.</Text>
             ) : null}
+            {chosen && blocked ? (
+              <Text role="alert" c="red.9">
+                So noch nicht zu speichern: {blocked}
+              </Text>
+            ) : null}
             {error ? <ErrorAlert title="Nicht gespeichert">{error}</ErrorAlert> : null}
-            <Button onClick={submit} loading={propose.isPending} disabled={!chosen}>
+            <Button onClick={submit} loading={propose.isPending} disabled={!chosen || blocked !== undefined}>
               Vorschlag speichern
             </Button>
           </Stack>
