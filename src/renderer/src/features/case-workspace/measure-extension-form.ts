@@ -1,8 +1,9 @@
 /** „Verlängern“ of a measure (Maßnahmen): typed values -> the input of measures:extend, or errors. */
 import { parseGermanDate } from '../../../../shared/domain/common/german-date';
-import { changeBeforeLastChange, type Assignment } from '../../../../shared/domain/measures/assignment';
+import type { Assignment } from '../../../../shared/domain/measures/assignment';
 import { isStatedFlag, type StatedFlag } from '../../../../shared/domain/measures/wizard';
 import type { FormCheck } from '../../forms/ipc-form';
+import { checkChangeDay } from './measure-change-day';
 
 /**
  * What the form holds, as typed: the new planned end, the day of the extension ('' = today) and the
@@ -32,14 +33,8 @@ export function checkMeasureExtensionForm(
     if (parsed.ok) plannedEnd = parsed.value;
     else errors['plannedEnd'] = parsed.message;
   }
-  let on: string | undefined;
-  if (v.on.trim() !== '') {
-    const parsed = parseGermanDate(v.on);
-    if (parsed.ok) on = parsed.value;
-    else errors['on'] = parsed.message;
-  }
-  const early = on ? changeBeforeLastChange(assignment, on) : null;
-  if (early) errors['on'] = early;
+  const { on, error: dayError } = checkChangeDay(v.on, assignment);
+  if (dayError) errors['on'] = dayError;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const conditionsMet = v.conditions.filter(isStatedFlag);
   return {

@@ -1,7 +1,5 @@
 /** Ending or breaking off a measure (Maßnahmen): typed values -> the input of measures:transition, or errors. */
-import { parseGermanDate } from '../../../../shared/domain/common/german-date';
 import {
-  changeBeforeLastChange,
   OUTCOME_CODES,
   OUTCOME_LABELS,
   OUTCOMES_NEEDING_NOTE,
@@ -9,6 +7,7 @@ import {
   type OutcomeCode,
 } from '../../../../shared/domain/measures/assignment';
 import type { FormCheck } from '../../forms/ipc-form';
+import { checkChangeDay } from './measure-change-day';
 
 /** What the form holds, as typed: the outcome ('' = none chosen), the note, the day ('' = today). */
 export interface MeasureOutcomeFormValues {
@@ -29,8 +28,8 @@ const isOutcomeCode = (v: string): v is OutcomeCode => (OUTCOME_CODES as readonl
 
 /**
  * An outcome is required; "vorzeitig beendet" and "nicht angetreten" also need the reason; the day
- * is a German date or empty, not before the measure's last change of status. Which outcomes the status machine allows is the select's and the
- * service's.
+ * is a German date or empty, not before the measure's last change of status (checkChangeDay).
+ * Which outcomes the status machine allows is the select's and the service's.
  */
 export function checkMeasureOutcomeForm(
   event: 'end' | 'abort',
@@ -44,14 +43,8 @@ export function checkMeasureOutcomeForm(
   const note = v.note.trim();
   if (code !== null && OUTCOMES_NEEDING_NOTE.includes(code) && note === '')
     errors['note'] = `Bitte den Grund angeben („${OUTCOME_LABELS[code]}“).`;
-  let on: string | undefined;
-  if (v.on.trim() !== '') {
-    const parsed = parseGermanDate(v.on);
-    if (parsed.ok) on = parsed.value;
-    else errors['on'] = parsed.message;
-  }
-  const early = on ? changeBeforeLastChange(assignment, on) : null;
-  if (early) errors['on'] = early;
+  const { on, error: dayError } = checkChangeDay(v.on, assignment);
+  if (dayError) errors['on'] = dayError;
   if (code === null || Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
